@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Factmark", template: "%s · Factmark" },
+  description: "Fact-check annotation workbench for newsrooms",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header className="site-header">
+          <a href="/" className="brand">
+            <span aria-hidden="true" className="brand-mark">
+              ✓
+            </span>
+            Factmark
+          </a>
+        </header>
+        <main id="main">{children}</main>
+      </body>
+    </html>
+  );
+}

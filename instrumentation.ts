@@ -1,0 +1,9 @@
+/**
+ * Runs once when a server starts (also when it is started without npm start):
+ * a bad setting stops it here, with the variable named, not on first request.
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { env } = await import("./lib/config/env");
+  env();
+}

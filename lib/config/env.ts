@@ -1,0 +1,53 @@
+import { z } from "zod";
+import { resolveDatabase } from "../db/providers";
+
+/**
+ * Every setting Factmark reads, validated once at start-up so a bad value
+ * stops the app with a message that names the variable. Documented in
+ * .env.example.
+ */
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => value || undefined)
+  .optional();
+
+export const EnvSchema = z
+  .object({
+    DATABASE_URL: optionalText.superRefine((value, ctx) => {
+      try {
+        resolveDatabase(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message.replace(/^DATABASE_URL: /, "") });
+      }
+    }),
+    NEXTAUTH_SECRET: z.string({ error: "is missing (npm start writes one to .env.local)" }).min(32, "must be at least 32 characters"),
+    NEXTAUTH_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as http://localhost:3000" }).optional()),
+    PORT: z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1).max(65535).default(3000),
+    FACTMARK_PUBLISHER: z.string().trim().min(1, "must not be empty").default("Factmark newsroom"),
+    GITHUB_ID: optionalText,
+    GITHUB_SECRET: optionalText,
+  })
+  .superRefine((env, ctx) => {
+    if (Boolean(env.GITHUB_ID) !== Boolean(env.GITHUB_SECRET)) {
+      ctx.addIssue({ code: "custom", path: [env.GITHUB_ID ? "GITHUB_SECRET" : "GITHUB_ID"], message: "GitHub sign-in needs both GITHUB_ID and GITHUB_SECRET" });
+    }
+  });
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class ConfigError extends Error {}
+
+/** One line, naming each bad variable: "Invalid configuration: PORT: must be a number". */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = EnvSchema.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `${issue.path.join(".") || "environment"}: ${issue.message}`);
+  throw new ConfigError(`Invalid configuration: ${lines.join("; ")}`);
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,78 @@
+import fs from "node:fs";
+import path from "node:path";
+import { migrationList, readMigrationDirs } from "./migration-files";
+import type { DatabaseTarget } from "./providers";
+import type { EngineHandle } from "./schema-engine";
+import { providerSchemaPath } from "./schema-variants";
+
+export const NO_FILTERS = { externalTables: [], externalEnums: [] };
+
+export class MigrationError extends Error {
+  constructor(
+    readonly migration: string,
+    detail: string,
+  ) {
+    super(`migration ${migration} was not applied (the database is as it was before it): ${detail}`);
+  }
+}
+
+/**
+ * Applies pending migrations one at a time, so a failure names its migration.
+ * On SQLite the engine locks the file exclusively: no other connection may be
+ * open (npm start migrates before the server starts).
+ * Each migration runs in a transaction (see wrapInTransaction), and a failed one
+ * is marked rolled back, so the database is as it was and a fixed file can be
+ * applied on the next run instead of blocking every later deploy.
+ */
+export async function applyPendingMigrations(target: DatabaseTarget, root = process.cwd()): Promise<string[]> {
+  await ensureDatabaseExists(target);
+  const dirs = readMigrationDirs(target.provider, root);
+  const applied: string[] = [];
+  for (let count = 1; count <= dirs.length; count++) {
+    const list = migrationList(target.provider, dirs.slice(0, count), root);
+    const outcome = await withEngine<{ names: string[] } | { failure: string }>(target, root, async (handle) => {
+      try {
+        return { names: (await handle.engine.applyMigrations({ migrationsList: list, filters: NO_FILTERS })).appliedMigrationNames };
+      } catch (error) {
+        return { failure: handle.explain(error) };
+      }
+    });
+    if ("failure" in outcome) {
+      // A fresh connection: the failed one may still hold the aborted transaction.
+      const name = dirs[count - 1].name;
+      await withEngine(target, root, (handle) => handle.engine.markMigrationRolledBack({ migrationName: name })).catch(() => undefined);
+      throw new MigrationError(name, outcome.failure);
+    }
+    applied.push(...outcome.names);
+  }
+  return applied;
+}
+
+async function withEngine<T>(target: DatabaseTarget, root: string, fn: (handle: EngineHandle) => Promise<T>): Promise<T> {
+  const { openSchemaEngine } = await import("./schema-engine");
+  const schemaPath = path.join(root, providerSchemaPath(target.provider));
+  const handle = await openSchemaEngine(target, schemaPath, fs.readFileSync(schemaPath, "utf8"));
+  try {
+    return await fn(handle);
+  } finally {
+    await handle.dispose();
+  }
+}
+
+/** Creates the SQLite folder or the PostgreSQL database when it is missing. */
+export async function ensureDatabaseExists(target: DatabaseTarget): Promise<void> {
+  if (target.provider === "sqlite") {
+    fs.mkdirSync(path.dirname(target.file), { recursive: true });
+    return;
+  }
+  const { ensurePostgresDatabase } = await import("./postgres-admin");
+  await ensurePostgresDatabase(target.url);
+}
+
+/**
+ * Prisma runs a migration script as it is. Wrapping it makes a failure midway
+ * leave nothing behind, on both providers (both have transactional DDL).
+ */
+export function wrapInTransaction(sql: string): string {
+  return `-- Factmark: one transaction, so a failure leaves the database as it was.\nBEGIN;\n\n${sql.trim()}\n\nCOMMIT;\n`;
+}

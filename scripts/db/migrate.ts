@@ -1,0 +1,18 @@
+// npm run db:migrate: applies pending migrations to the database DATABASE_URL names.
+import { loadLocalEnv } from "../../lib/config/local-env";
+import { describeConnectionError } from "../../lib/db/connection-errors";
+import { generateClients } from "../../lib/db/generate-clients";
+import { applyPendingMigrations, MigrationError } from "../../lib/db/migrations";
+import { resolveDatabase } from "../../lib/db/providers";
+
+try {
+  loadLocalEnv();
+  const target = resolveDatabase(process.env.DATABASE_URL);
+  generateClients();
+  const applied = await applyPendingMigrations(target);
+  console.log(applied.length ? `Applied: ${applied.join(", ")}` : "No pending migrations.");
+} catch (error) {
+  const known = error instanceof MigrationError || (error instanceof Error && error.message.startsWith("DATABASE_URL"));
+  console.error(known ? (error as Error).message : `DATABASE_URL: cannot use the database: ${describeConnectionError(error)}`);
+  process.exit(1);
+}

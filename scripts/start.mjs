@@ -1,0 +1,41 @@
+// npm start: install, generate, migrate, seed on first run, build when sources changed, serve.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { ensureBuild, ensureDependencies, requireNode, root, say, tsx } from "./bootstrap.mjs";
+
+requireNode();
+ensureDependencies();
+const setup = tsx("scripts/setup.ts");
+if (setup !== 0) process.exit(setup);
+ensureBuild();
+
+const port = process.env.PORT || "3000";
+const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port], {
+  cwd: root,
+  stdio: ["inherit", "pipe", "inherit"],
+  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+});
+let announced = false;
+server.stdout.on("data", (chunk) => {
+  process.stdout.write(chunk);
+  if (!announced && /Ready/.test(String(chunk))) {
+    announced = true;
+    printSignIn(`http://localhost:${port}`);
+  }
+});
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));
+
+function printSignIn(url) {
+  const file = path.join(root, "data/demo-credentials.json");
+  const lines = [`Factmark is running at ${url}`];
+  if (fs.existsSync(file)) {
+    lines.push(`Sign in at ${url}/signin with one of the demo accounts (passwords are in data/demo-credentials.json):`);
+    for (const account of JSON.parse(fs.readFileSync(file, "utf8"))) lines.push(`  ${account.role.padEnd(8)}  ${account.email.padEnd(24)}  password: ${account.password}`);
+  } else {
+    lines.push(`Sign in at ${url}/signin with your account (create one with: npm run cli -- users add …).`);
+  }
+  console.log(`\n${lines.map((line) => `[factmark] ${line}`).join("\n")}\n`);
+  say("stop with Ctrl+C");
+}

@@ -1,0 +1,30 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const alias = { "@": path.resolve(import.meta.dirname) };
+
+/**
+ * Three projects: pure unit tests beside the code, and the same integration
+ * files run once against SQLite and once against PostgreSQL.
+ */
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      { resolve: { alias }, test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts?(x)"], environment: "node" } },
+      ...(["sqlite", "postgresql"] as const).map((provider) => ({
+        resolve: { alias },
+        test: {
+          name: `integration-${provider}`,
+          include: ["tests/integration/**/*.test.ts"],
+          environment: "node",
+          env: { FACTMARK_TEST_PROVIDER: provider },
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          // Files share one PostgreSQL server; each makes its own database, so files may run in parallel.
+          fileParallelism: true,
+        },
+      })),
+    ],
+  },
+});
