@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import type { ReactNode } from "react";
 import "./globals.css";
 
@@ -15,12 +16,12 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           Skip to content
         </a>
         <header className="site-header">
-          <a href="/" className="brand">
+          <Link href="/" className="brand">
             <span aria-hidden="true" className="brand-mark">
               ✓
             </span>
             Factmark
-          </a>
+          </Link>
         </header>
         <main id="main">{children}</main>
       </body>

@@ -34,3 +34,5 @@ try {
   else console.error(`[factmark] DATABASE_URL: cannot use the database: ${describeConnectionError(error)}`);
   process.exit(1);
 }
+// Connection pools would keep the process alive for their idle timeout.
+process.exit(0);

@@ -62,7 +62,12 @@ async function withEngine<T>(target: DatabaseTarget, root: string, fn: (handle: 
 /** Creates the SQLite folder or the PostgreSQL database when it is missing. */
 export async function ensureDatabaseExists(target: DatabaseTarget): Promise<void> {
   if (target.provider === "sqlite") {
-    fs.mkdirSync(path.dirname(target.file), { recursive: true });
+    const folder = path.dirname(target.file);
+    try {
+      fs.mkdirSync(folder, { recursive: true });
+    } catch (error) {
+      throw new Error(`DATABASE_URL: cannot create the folder ${folder} for the SQLite file (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+    }
     return;
   }
   const { ensurePostgresDatabase } = await import("./postgres-admin");

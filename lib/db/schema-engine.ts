@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
+import type * as EngineBindings from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { DatabaseTarget } from "./providers";
 
 /**
@@ -11,7 +12,7 @@ import type { DatabaseTarget } from "./providers";
  * The package imports its .wasm as an ES module, which Node 20 refuses without a
  * flag, so the module is instantiated by hand here.
  */
-let bindings: Promise<typeof import("@prisma/schema-engine-wasm/schema_engine_bg")> | undefined;
+let bindings: Promise<typeof EngineBindings> | undefined;
 
 function loadBindings() {
   bindings ??= (async () => {

@@ -16,3 +16,5 @@ try {
   console.error(known ? (error as Error).message : `DATABASE_URL: cannot use the database: ${describeConnectionError(error)}`);
   process.exit(1);
 }
+// Connection pools would keep the process alive for their idle timeout.
+process.exit(0);

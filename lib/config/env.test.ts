@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseEnv } from "./env";
+
+const SECRET = "s".repeat(32);
+
+describe("parseEnv", () => {
+  it("fills defaults for a minimal environment", () => {
+    const env = parseEnv({ NEXTAUTH_SECRET: SECRET, DATABASE_URL: " " });
+    expect(env).toMatchObject({ PORT: 3000, FACTMARK_PUBLISHER: "Factmark newsroom" });
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it.each([
+    [{ PORT: "abc" }, "PORT: must be a number"],
+    [{ PORT: "70000" }, "PORT:"],
+    [{ NEXTAUTH_SECRET: "short" }, "NEXTAUTH_SECRET: must be at least 32 characters"],
+    [{ NEXTAUTH_SECRET: undefined }, "NEXTAUTH_SECRET: is missing"],
+    [{ DATABASE_URL: "mysql://x/y" }, "DATABASE_URL: must start with postgresql://"],
+    [{ NEXTAUTH_URL: "ftp://example.org" }, "NEXTAUTH_URL: must be an http(s) URL"],
+    [{ GITHUB_ID: "abc" }, "GITHUB_SECRET: GitHub sign-in needs both"],
+  ])("rejects %o naming the variable", (overrides, message) => {
+    const run = () => parseEnv({ NEXTAUTH_SECRET: SECRET, ...overrides });
+    expect(run).toThrow(ConfigError);
+    expect(run).toThrow(message);
+  });
+
+  it("puts every problem on one line", () => {
+    try {
+      parseEnv({ PORT: "x", DATABASE_URL: "nope" });
+      expect.unreachable();
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).not.toContain("\n");
+      expect(message).toContain("PORT");
+      expect(message).toContain("DATABASE_URL");
+      expect(message).toContain("NEXTAUTH_SECRET");
+    }
+  });
+});
