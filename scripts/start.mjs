@@ -1,16 +1,18 @@
 // npm start: install, generate, migrate, seed on first run, build when sources changed, serve.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { ensureBuild, ensureDependencies, requireNode, root, say, tsx } from "./bootstrap.mjs";
 
+const port = process.env.PORT || "3000";
 requireNode();
+await requireFreePort(port);
 ensureDependencies();
 const setup = tsx("scripts/setup.ts");
 if (setup !== 0) process.exit(setup);
 ensureBuild();
 
-const port = process.env.PORT || "3000";
 const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port], {
   cwd: root,
   stdio: ["inherit", "pipe", "inherit"],
@@ -38,4 +40,16 @@ function printSignIn(url) {
   }
   console.log(`\n${lines.map((line) => `[factmark] ${line}`).join("\n")}\n`);
   say("stop with Ctrl+C");
+}
+
+/** A busy port is a one-line message before any work, not a stack trace after the build. */
+function requireFreePort(wanted) {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", (error) => {
+      console.error(`[factmark] PORT ${wanted} is already in use (${error.code}): stop what runs there, or start on another port with PORT=3001 npm start`);
+      process.exit(1);
+    });
+    probe.listen(Number(wanted), () => probe.close(resolve));
+  });
 }
