@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { SiteHeader } from "@/components/SiteHeader";
 import type { ReactNode } from "react";
 import "./globals.css";
 
@@ -15,14 +15,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#main">
           Skip to content
         </a>
-        <header className="site-header">
-          <Link href="/" className="brand">
-            <span aria-hidden="true" className="brand-mark">
-              ✓
-            </span>
-            Factmark
-          </Link>
-        </header>
+        <SiteHeader />
         <main id="main">{children}</main>
       </body>
     </html>

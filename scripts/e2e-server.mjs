@@ -6,10 +6,10 @@ import path from "node:path";
 import { root, tsx } from "./bootstrap.mjs";
 
 const port = process.argv[2] || "3100";
-const dir = path.join(root, "tmp/e2e");
+const dir = path.join(root, `tmp/e2e-${port}`);
 fs.rmSync(dir, { recursive: true, force: true });
 fs.mkdirSync(dir, { recursive: true });
-const env = { DATABASE_URL: `file:${path.join(dir, "factmark.db")}`, NODE_ENV: "production" };
+const env = { DATABASE_URL: `file:${path.join(dir, "factmark.db")}`, NODE_ENV: "production", NEXTAUTH_URL: `http://localhost:${port}` };
 const code = tsx("scripts/setup.ts", [], { env });
 if (code !== 0) process.exit(code);
 const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port], {

@@ -16,7 +16,8 @@ ensureBuild();
 const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port], {
   cwd: root,
   stdio: ["inherit", "pipe", "inherit"],
-  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  // next-auth builds its callback URLs from NEXTAUTH_URL; default to where we serve.
+  env: { NEXTAUTH_URL: `http://localhost:${port}`, ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
 });
 let announced = false;
 server.stdout.on("data", (chunk) => {

@@ -25,6 +25,7 @@ export const EnvSchema = z
     NEXTAUTH_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as http://localhost:3000" }).optional()),
     PORT: z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1).max(65535).default(3000),
     FACTMARK_PUBLISHER: z.string().trim().min(1, "must not be empty").default("Factmark newsroom"),
+    TRUSTED_PROXY_HOPS: z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(0, "must be 0 or more").max(10).default(0),
     GITHUB_ID: optionalText,
     GITHUB_SECRET: optionalText,
   })

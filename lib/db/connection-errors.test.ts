@@ -12,4 +12,11 @@ describe("describeConnectionError", () => {
     expect(message).not.toContain("hunter2");
     expect(message).not.toContain("\n");
   });
+
+  it("reads Prisma's client errors, whose reason is on their last line", () => {
+    const prismaError = Object.assign(new Error("\nInvalid `prisma.user.findMany()` invocation:\n\n\nThe table `main.User` does not exist in the current database."), { code: "P2021" });
+    expect(describeConnectionError(prismaError)).toBe("its tables are missing (run npm run db:migrate)");
+    const other = Object.assign(new Error("\nInvalid invocation:\n\nSomething specific went wrong."), { code: "P9999" });
+    expect(describeConnectionError(other)).toBe("Something specific went wrong.");
+  });
 });

@@ -1,0 +1,8 @@
+import { apiRoute } from "@/lib/http/api-route";
+import { readJson } from "@/lib/http/read-json";
+import { createApiToken } from "@/lib/server/create-api-token";
+import { listApiTokens } from "@/lib/server/list-api-tokens";
+
+export const GET = apiRoute(async ({ db, actor }) => ({ tokens: await listApiTokens(db, { actor }) }));
+
+export const POST = apiRoute(async ({ db, actor, request }) => createApiToken(db, { actor, input: await readJson(request) }), { status: 201 });

@@ -1,0 +1,62 @@
+import { expect, request as playwrightRequest, test } from "@playwright/test";
+import { baseURL } from "../../playwright.config";
+import { demoAccount, signInViaApi, uniqueEmail } from "../support/accounts";
+
+/** The /api/v1 contract beyond who may call what: validation, size, cross-site requests. */
+test.describe("the /api/v1 contract", () => {
+  test("invalid input is 422 INVALID naming each bad field; emails are normalised and unique", async ({ request }) => {
+    const admin = demoAccount("ADMIN");
+    await signInViaApi(request, admin.email, admin.password);
+    const headers = { Origin: baseURL };
+    const bad = await request.post("/api/v1/users", { headers, data: { email: "not-an-email", name: " ", role: "CHIEF", password: "short" } });
+    expect(bad.status()).toBe(422);
+    const body = await bad.json();
+    expect(body.error.code).toBe("INVALID");
+    expect(body.error.fields.map((field: { path: string }) => field.path).sort()).toEqual(["email", "name", "password", "role"]);
+
+    const email = uniqueEmail("Case");
+    const created = await request.post("/api/v1/users", { headers, data: { email: `  ${email.toUpperCase()} `, name: "Case", role: "EDITOR", password: "a long password 1" } });
+    expect(created.status()).toBe(201);
+    expect((await created.json()).email).toBe(email.toLowerCase());
+    const duplicate = await request.post("/api/v1/users", { headers, data: { email, name: "Again", role: "EDITOR", password: "a long password 1" } });
+    expect(duplicate.status()).toBe(422);
+    expect((await duplicate.json()).error.fields).toEqual([{ path: "email", message: "a user with this email already exists" }]);
+  });
+
+  test("a body over 1 MB is 413, not a crash, and the server keeps serving", async ({ request }) => {
+    const editor = demoAccount("EDITOR");
+    await signInViaApi(request, editor.email, editor.password);
+    const response = await request.post("/api/v1/tokens", { headers: { Origin: baseURL, "Content-Type": "application/json" }, data: Buffer.from(JSON.stringify({ name: "x".repeat(1_100_000) })) });
+    expect(response.status()).toBe(413);
+    expect((await response.json()).error.code).toBe("TOO_LARGE");
+    expect((await request.get("/api/v1/me")).status()).toBe(200);
+  });
+
+  test("a session's mutation from another origin is refused; the same with a token is not subject to it", async () => {
+    const editor = demoAccount("EDITOR");
+    const session = await playwrightRequest.newContext({ baseURL });
+    await signInViaApi(session, editor.email, editor.password);
+    const crossSite = await session.post("/api/v1/tokens", { headers: { Origin: "https://evil.example" }, data: { name: "csrf" } });
+    expect(crossSite.status()).toBe(403);
+    expect((await crossSite.json()).error.code).toBe("FORBIDDEN");
+    const noOrigin = await session.post("/api/v1/tokens", { data: { name: "csrf" } });
+    expect(noOrigin.status()).toBe(403);
+    const sameSite = await session.post("/api/v1/tokens", { headers: { Origin: baseURL }, data: { name: "ok" } });
+    expect(sameSite.status()).toBe(201);
+    const { token } = await sameSite.json();
+    await session.dispose();
+
+    const scripted = await playwrightRequest.newContext({ baseURL });
+    const withToken = await scripted.post("/api/v1/tokens", { headers: { Origin: "https://evil.example", Authorization: `Bearer ${token}` }, data: { name: "from a script" } });
+    expect(withToken.status()).toBe(201);
+    await scripted.dispose();
+  });
+
+  test("a malformed JSON body is 422 naming the body", async ({ request }) => {
+    const editor = demoAccount("EDITOR");
+    await signInViaApi(request, editor.email, editor.password);
+    const response = await request.post("/api/v1/tokens", { headers: { Origin: baseURL, "Content-Type": "application/json" }, data: Buffer.from("{not json") });
+    expect(response.status()).toBe(422);
+    expect((await response.json()).error.fields).toEqual([{ path: "", message: "is not valid JSON" }]);
+  });
+});

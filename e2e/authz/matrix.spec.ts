@@ -1,0 +1,103 @@
+import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
+import { baseURL } from "../../playwright.config";
+import { demoAccount, signInViaApi, uniqueEmail } from "../support/accounts";
+import { discoverApiRoutes } from "./routes";
+
+/**
+ * The authorization matrix: every /api/v1 route × every kind of caller, with
+ * the status each must get, against the real server and database. A route
+ * without a row fails the first test: add one when you add a route.
+ */
+const CALLERS = ["anonymous", "editor", "reviewer", "admin", "deactivated", "revoked"] as const;
+type Caller = (typeof CALLERS)[number];
+
+type Fixtures = { victimUserId: string; othersTokenId: string };
+type Row = {
+  route: string;
+  path?: (fixtures: Fixtures) => string;
+  body?: () => unknown;
+  expect: Record<Caller, number>;
+};
+
+const DENIED = { anonymous: 401, deactivated: 401, revoked: 401 } as const;
+
+const MATRIX: Row[] = [
+  { route: "GET /api/v1/me", expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 } },
+  { route: "GET /api/v1/users", expect: { ...DENIED, editor: 403, reviewer: 403, admin: 200 } },
+  {
+    route: "POST /api/v1/users",
+    body: () => ({ email: uniqueEmail("matrix"), name: "Matrix user", role: "EDITOR", password: "a long password 1" }),
+    expect: { ...DENIED, editor: 403, reviewer: 403, admin: 201 },
+  },
+  { route: "PATCH /api/v1/users/:id", path: (f) => `/api/v1/users/${f.victimUserId}`, body: () => ({ role: "EDITOR" }), expect: { ...DENIED, editor: 403, reviewer: 403, admin: 200 } },
+  { route: "GET /api/v1/tokens", expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 } },
+  { route: "POST /api/v1/tokens", body: () => ({ name: "matrix token" }), expect: { ...DENIED, editor: 201, reviewer: 201, admin: 201 } },
+  // Tokens are personal: someone else's is "not found", even for an admin.
+  { route: "DELETE /api/v1/tokens/:id", path: (f) => `/api/v1/tokens/${f.othersTokenId}`, expect: { ...DENIED, editor: 404, reviewer: 404, admin: 404 } },
+];
+
+let admin: APIRequestContext;
+const tokens: Partial<Record<Caller, string>> = {};
+let fixtures: Fixtures;
+
+async function tokenFor(email: string, password: string, name = "matrix"): Promise<{ token: string; id: string; context: APIRequestContext }> {
+  const context = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL } });
+  await signInViaApi(context, email, password);
+  const created = await (await context.post("/api/v1/tokens", { data: { name } })).json();
+  return { token: created.token, id: created.id, context };
+}
+
+test.beforeAll(async () => {
+  const adminAccount = demoAccount("ADMIN");
+  const adminToken = await tokenFor(adminAccount.email, adminAccount.password);
+  admin = adminToken.context;
+  tokens.admin = adminToken.token;
+  for (const role of ["EDITOR", "REVIEWER"] as const) {
+    const account = demoAccount(role);
+    const { token, context } = await tokenFor(account.email, account.password);
+    tokens[role.toLowerCase() as Caller] = token;
+    await context.dispose();
+  }
+
+  const password = "matrix password 1";
+  const victim = await (await admin.post("/api/v1/users", { data: { email: uniqueEmail("victim"), name: "Victim", role: "REVIEWER", password } })).json();
+  const gone = await (await admin.post("/api/v1/users", { data: { email: uniqueEmail("gone"), name: "Gone", role: "EDITOR", password } })).json();
+  const goneToken = await tokenFor(gone.email, password);
+  tokens.deactivated = goneToken.token;
+  await goneToken.context.dispose();
+  expect((await admin.patch(`/api/v1/users/${gone.id}`, { data: { active: false } })).status()).toBe(200);
+
+  const revoked = await tokenFor(victim.email, password, "to revoke");
+  expect((await revoked.context.delete(`/api/v1/tokens/${revoked.id}`)).status()).toBe(200);
+  tokens.revoked = revoked.token;
+  const spare = await tokenFor(victim.email, password, "someone else's");
+  await spare.context.dispose();
+  await revoked.context.dispose();
+  fixtures = { victimUserId: victim.id, othersTokenId: spare.id };
+});
+
+test.afterAll(() => admin?.dispose());
+
+test("every /api/v1 route has a row in the matrix, and every row a route", () => {
+  expect(MATRIX.map((row) => row.route).sort()).toEqual(discoverApiRoutes());
+});
+
+for (const row of MATRIX) {
+  test(`${row.route}`, async () => {
+    const [method, template] = row.route.split(" ");
+    const context = await playwrightRequest.newContext({ baseURL });
+    try {
+      for (const caller of CALLERS) {
+        const headers: Record<string, string> = tokens[caller] ? { Authorization: `Bearer ${tokens[caller]}` } : {};
+        const response = await context.fetch(row.path ? row.path(fixtures) : template, { method, headers, data: row.body?.() });
+        expect.soft(response.status(), `${caller} → ${row.route}`).toBe(row.expect[caller]);
+        if (response.status() >= 400) {
+          const body = await response.json();
+          expect.soft(body.error?.code, `${caller} → ${row.route} error code`).toBe({ 401: "UNAUTHENTICATED", 403: "FORBIDDEN", 404: "NOT_FOUND" }[response.status()]);
+        }
+      }
+    } finally {
+      await context.dispose();
+    }
+  });
+}

@@ -1,0 +1,58 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import GitHubProvider from "next-auth/providers/github";
+import { getDb } from "../db/client";
+import { ZSignIn } from "../schemas/users";
+import { authenticatePassword } from "../server/authenticate-password";
+import { clientIp } from "./client-ip";
+
+/** A working day; the cookie outlives a server restart because the secret does. */
+const SESSION_SECONDS = 12 * 60 * 60;
+
+function oauthProviders() {
+  // Off unless both are configured (validated together in lib/config/env.ts).
+  if (!process.env.GITHUB_ID || !process.env.GITHUB_SECRET) return [];
+  return [GitHubProvider({ clientId: process.env.GITHUB_ID, clientSecret: process.env.GITHUB_SECRET })];
+}
+
+export const authOptions: NextAuthOptions = {
+  secret: process.env.NEXTAUTH_SECRET,
+  session: { strategy: "jwt", maxAge: SESSION_SECONDS },
+  pages: { signIn: "/signin", error: "/signin" },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials, request) {
+        const parsed = ZSignIn.safeParse(credentials ?? {});
+        if (!parsed.success) return null;
+        const ip = clientIp(new Headers(request?.headers as Record<string, string>));
+        const actor = await authenticatePassword(await getDb(), { ...parsed.data, ip });
+        return actor ? { id: actor.id, email: actor.email, name: actor.name } : null;
+      },
+    }),
+    ...oauthProviders(),
+  ],
+  callbacks: {
+    /** OAuth signs in existing, active Factmark users only: an admin adds them first. */
+    async signIn({ user, account }) {
+      if (account?.provider === "credentials") return true;
+      const email = user.email?.trim().toLowerCase();
+      if (!email) return false;
+      const known = await (await getDb()).user.findUnique({ where: { email } });
+      return Boolean(known && !known.deactivatedAt);
+    },
+    async jwt({ token, user, account }) {
+      if (user && account?.provider === "credentials") token.sub = user.id;
+      else if (user && account) {
+        const known = await (await getDb()).user.findUnique({ where: { email: user.email!.trim().toLowerCase() } });
+        token.sub = known?.id;
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      if (session.user) (session.user as { id?: string }).id = token.sub;
+      return session;
+    },
+  },
+};

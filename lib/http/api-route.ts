@@ -1,0 +1,36 @@
+import type { Actor } from "../domain/actor";
+import { getDb, type Db } from "../db/client";
+import { actorFromRequest } from "../auth/actor";
+import { AppError } from "../server/errors";
+import { errorResponse } from "./error-response";
+import { isSameOrigin } from "./same-origin";
+
+type Params = Record<string, string>;
+export type ApiContext<P extends Params> = { request: Request; params: P; actor: Actor; db: Db };
+type Handler<P extends Params> = (context: ApiContext<P>) => Promise<Response | unknown>;
+
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * Every /api/v1 route goes through here: authenticate (token or session),
+ * refuse cross-site mutations from browser sessions, run one use case, and map
+ * what it returns or throws to a response. Routes stay a few lines long.
+ */
+export function apiRoute<P extends Params = Params>(handler: Handler<P>, options: { status?: number } = {}) {
+  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+    try {
+      const db = await getDb();
+      const actor = await actorFromRequest(db, request);
+      if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in, or send a valid API token as Authorization: Bearer <token>.");
+      if (actor.via === "session" && UNSAFE.has(request.method) && !isSameOrigin(request)) {
+        throw new AppError("FORBIDDEN", "Cross-site request refused: this change must come from Factmark's own pages.");
+      }
+      const result = await handler({ request, params: await context.params, actor, db });
+      if (result instanceof Response) return result;
+      if (result === undefined) return new Response(null, { status: 204 });
+      return Response.json(result, { status: options.status ?? 200, headers: { "Cache-Control": "no-store" } });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}

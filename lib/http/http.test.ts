@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { AppError } from "../server/errors";
+import { errorResponse } from "./error-response";
+import { readJson } from "./read-json";
+import { isSameOrigin } from "./same-origin";
+
+const post = (body: BodyInit | null, headers: Record<string, string> = {}) => new Request("http://localhost:3000/api/v1/x", { method: "POST", body, headers, duplex: "half" } as RequestInit);
+
+describe("readJson", () => {
+  it("parses JSON and treats an empty body as {}", async () => {
+    expect(await readJson(post('{"a":1}'))).toEqual({ a: 1 });
+    expect(await readJson(post(""))).toEqual({});
+  });
+
+  it("refuses a declared or actual body over the limit with TOO_LARGE", async () => {
+    await expect(readJson(post("x", { "content-length": "2000000" }))).rejects.toMatchObject({ code: "TOO_LARGE" });
+    const stream = new ReadableStream({
+      start(controller) {
+        for (let i = 0; i < 20; i++) controller.enqueue(new Uint8Array(100));
+        controller.close();
+      },
+    });
+    await expect(readJson(post(stream), 1000)).rejects.toMatchObject({ code: "TOO_LARGE" });
+  });
+
+  it("names the body when it is not JSON", async () => {
+    await expect(readJson(post("{oops"))).rejects.toMatchObject({ code: "INVALID", details: { fields: [{ path: "", message: "is not valid JSON" }] } });
+  });
+});
+
+describe("errorResponse", () => {
+  it.each([
+    ["UNAUTHENTICATED", 401],
+    ["FORBIDDEN", 403],
+    ["NOT_FOUND", 404],
+    ["CONFLICT", 409],
+    ["LOCKED", 409],
+    ["TOO_LARGE", 413],
+    ["INVALID", 422],
+    ["RATE_LIMITED", 429],
+  ] as const)("maps %s to %d", async (code, status) => {
+    const response = errorResponse(new AppError(code, "m"));
+    expect(response.status).toBe(status);
+    expect((await response.json()).error).toMatchObject({ code, message: "m" });
+  });
+
+  it("turns zod issues into 422 with dotted field paths", async () => {
+    const result = z.object({ a: z.object({ b: z.string() }) }).safeParse({ a: { b: 1 } });
+    const response = errorResponse(result.error);
+    expect(response.status).toBe(422);
+    expect((await response.json()).error).toMatchObject({ code: "INVALID", fields: [{ path: "a.b" }] });
+  });
+
+  it("sets Retry-After when rate limited, and hides internals of unknown errors", async () => {
+    expect(errorResponse(new AppError("RATE_LIMITED", "wait", { retryAfterSeconds: 42 })).headers.get("Retry-After")).toBe("42");
+    const original = console.error;
+    console.error = () => {};
+    const response = errorResponse(new Error("SELECT * FROM secret_table"));
+    console.error = original;
+    expect(response.status).toBe(500);
+    expect(await response.text()).not.toContain("secret_table");
+  });
+});
+
+describe("isSameOrigin", () => {
+  const request = (headers: Record<string, string>) => new Request("http://localhost:3000/api/v1/x", { method: "POST", headers: { host: "localhost:3000", ...headers } });
+  it("accepts this app's origin and same-origin fetch metadata", () => {
+    expect(isSameOrigin(request({ origin: "http://localhost:3000" }))).toBe(true);
+    expect(isSameOrigin(request({ "sec-fetch-site": "same-origin" }))).toBe(true);
+  });
+  it("refuses another origin, and a request that says nothing", () => {
+    expect(isSameOrigin(request({ origin: "https://evil.example" }))).toBe(false);
+    expect(isSameOrigin(request({ "sec-fetch-site": "cross-site" }))).toBe(false);
+    expect(isSameOrigin(request({}))).toBe(false);
+  });
+});

@@ -1,0 +1,235 @@
+// npm run cli -- <command>: manage users and API tokens from a terminal or a script.
+// Bad input exits 1 with one line naming the field and the problem; usage errors exit 2.
+import { randomBytes } from "node:crypto";
+import { parseArgs } from "node:util";
+import { z, ZodError } from "zod";
+import { loadLocalEnv } from "../lib/config/local-env";
+import { createDb, type Db } from "../lib/db/client";
+import { describeConnectionError } from "../lib/db/connection-errors";
+import { resolveDatabase } from "../lib/db/providers";
+import type { Actor } from "../lib/domain/actor";
+import { AppError, invalid } from "../lib/server/errors";
+import { createApiToken } from "../lib/server/create-api-token";
+import { createUser } from "../lib/server/create-user";
+import { listUsers } from "../lib/server/list-users";
+import { updateUser } from "../lib/server/update-user";
+import { ZCreateUser, ZEmail } from "../lib/schemas/users";
+
+const USAGE = `Usage: npm run cli -- <command> [options]
+
+Commands:
+  users add --email E --name N --role R [--password P]
+      Without --password: asks for it twice at a terminal; otherwise generates
+      one and prints it once.
+  users list
+  users set-role --email E --role R
+  users deactivate --email E
+  users reactivate --email E
+  tokens create --email E --name N
+      Prints the token alone on the last line of stdout, e.g.
+      TOKEN=$(npm run cli -s -- tokens create --email E --name N | tail -1)
+
+Roles: ADMIN, EDITOR, REVIEWER (any case).
+Exit status: 0 done, 1 bad input (one line on stderr), 2 usage.
+`;
+
+/** The CLI acts as a system admin; use cases record actorId null for via "cli". */
+const CLI_ACTOR: Actor = { id: "cli", email: "cli@localhost", name: "Command line", role: "ADMIN", via: "cli" };
+
+type Flags = { email?: string; name?: string; role?: string; password?: string };
+type FlagName = keyof Flags;
+
+type Command = {
+  flags: FlagName[];
+  /** Checks and input gathered before connecting (e.g. the password prompt). */
+  prepare?: (flags: Flags) => Promise<Flags>;
+  run: (db: Db, flags: Flags) => Promise<void>;
+};
+
+/** A one-line failure for the person at the terminal. */
+class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+  }
+}
+
+class UsageError extends Error {}
+
+const out = (line = "") => process.stdout.write(`${line}\n`);
+
+const COMMANDS: Record<string, Command> = {
+  "users add": { flags: ["email", "name", "role", "password"], prepare: prepareUserAdd, run: usersAdd },
+  "users list": { flags: [], run: usersList },
+  "users set-role": { flags: ["email", "role"], prepare: requireFlags("email", "role"), run: usersSetRole },
+  "users deactivate": { flags: ["email"], prepare: requireFlags("email"), run: (db, flags) => usersSetActive(db, flags, false) },
+  "users reactivate": { flags: ["email"], prepare: requireFlags("email"), run: (db, flags) => usersSetActive(db, flags, true) },
+  "tokens create": { flags: ["email", "name"], prepare: requireFlags("email", "name"), run: tokensCreate },
+};
+
+function requireFlags(...names: FlagName[]) {
+  return async (flags: Flags) => {
+    for (const name of names) if (flags[name] === undefined) throw invalid(name, `is required (--${name})`);
+    return flags;
+  };
+}
+
+/** Roles are stored upper-case; at a terminal `--role editor` is accepted too. */
+const roleInput = (role: string | undefined) => role?.trim().toUpperCase();
+
+async function prepareUserAdd(flags: Flags): Promise<Flags> {
+  await requireFlags("email", "name", "role")(flags);
+  // Validate the rest before asking for a password, so nobody types one in vain.
+  ZCreateUser.omit({ password: true }).parse({ email: flags.email, name: flags.name, role: roleInput(flags.role) });
+  if (flags.password !== undefined || !process.stdin.isTTY) return flags;
+  const password = await promptHidden("Password: ");
+  if ((await promptHidden("Repeat password: ")) !== password) throw invalid("password", "the two entries do not match");
+  return { ...flags, password };
+}
+
+async function usersAdd(db: Db, flags: Flags): Promise<void> {
+  const generated = flags.password === undefined ? randomBytes(12).toString("base64url") : undefined;
+  const user = await createUser(db, {
+    actor: CLI_ACTOR,
+    input: { email: flags.email, name: flags.name, role: roleInput(flags.role), password: flags.password ?? generated },
+  });
+  out("Created user:");
+  out(`  id     ${user.id}`);
+  out(`  email  ${user.email}`);
+  out(`  role   ${user.role}`);
+  if (generated) out(`Password (shown once): ${generated}`);
+}
+
+async function usersList(db: Db): Promise<void> {
+  const users = await listUsers(db, { actor: CLI_ACTOR });
+  if (!users.length) {
+    out("No users.");
+    return;
+  }
+  const rows = [["EMAIL", "NAME", "ROLE", "STATUS"], ...users.map((user) => [user.email, user.name, user.role, user.active ? "active" : "deactivated"])];
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+  for (const row of rows) out(row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]))).join("  "));
+}
+
+async function usersSetRole(db: Db, flags: Flags): Promise<void> {
+  const user = await findUserByEmail(db, flags.email);
+  const updated = await updateUser(db, { actor: CLI_ACTOR, userId: user.id, input: { role: roleInput(flags.role) } });
+  out(`${updated.email} is now ${updated.role}.`);
+}
+
+async function usersSetActive(db: Db, flags: Flags, active: boolean): Promise<void> {
+  const user = await findUserByEmail(db, flags.email);
+  const updated = await updateUser(db, { actor: CLI_ACTOR, userId: user.id, input: { active } });
+  out(active ? `${updated.email} is active again.` : `${updated.email} is deactivated: no sign-in, no tokens; their work stays.`);
+}
+
+async function tokensCreate(db: Db, flags: Flags): Promise<void> {
+  const user = await findUserByEmail(db, flags.email);
+  if (user.deactivatedAt) throw invalid("email", "this user is deactivated");
+  const actor: Actor = { id: user.id, email: user.email, name: user.name, role: user.role, via: "cli" };
+  const created = await createApiToken(db, { actor, input: { name: flags.name } });
+  out(`Created API token "${created.name}" (${created.prefix}…) for ${user.email}. It is shown only now; the token is the last line:`);
+  out(created.token);
+}
+
+/** The user with this email, compared as stored: trimmed and lower-cased (ZEmail). */
+async function findUserByEmail(db: Db, rawEmail: string | undefined) {
+  const { email } = z.object({ email: ZEmail }).parse({ email: rawEmail });
+  const user = await db.user.findUnique({ where: { email } });
+  if (!user) throw invalid("email", "no user with this email");
+  return user;
+}
+
+/** Reads a line from the terminal without echoing it. */
+function promptHidden(question: string): Promise<string> {
+  const stdin = process.stdin;
+  process.stderr.write(question);
+  stdin.setRawMode(true);
+  stdin.setEncoding("utf8");
+  stdin.resume();
+  return new Promise((resolve, reject) => {
+    let value = "";
+    const finish = () => {
+      stdin.off("data", onData);
+      stdin.setRawMode(false);
+      stdin.pause();
+      process.stderr.write("\n");
+    };
+    const onData = (chunk: string) => {
+      // Arrow keys and other escape sequences are ignored, not typed into the password.
+      if (chunk.startsWith("\u001b")) return;
+      for (const char of chunk) {
+        if (char === "\r" || char === "\n") {
+          finish();
+          return resolve(value);
+        }
+        if (char === "\u0003" || (char === "\u0004" && !value)) {
+          finish();
+          return reject(new CliError("password: cancelled", 130));
+        }
+        if (char === "\u007f" || char === "\b") value = [...value].slice(0, -1).join("");
+        else if (char >= " ") value += char;
+      }
+    };
+    stdin.on("data", onData);
+  });
+}
+
+/** Every problem as `field: message`, on one line. */
+function describeError(error: unknown): string | undefined {
+  if (error instanceof ZodError) return error.issues.map((issue) => `${issue.path.join(".") || "input"}: ${issue.message}`).join("; ");
+  if (error instanceof AppError) return error.details.fields?.length ? error.details.fields.map((field) => `${field.path}: ${field.message}`).join("; ") : error.message;
+  if (error instanceof CliError) return error.message;
+  if (error instanceof Error && /^DATABASE_URL:/.test(error.message)) return error.message;
+  return undefined;
+}
+
+function parseCommand(argv: string[]): { command: Command; flags: Flags } {
+  const [group, action, ...rest] = argv;
+  const command = COMMANDS[`${group} ${action}`];
+  if (!command) {
+    const asksForHelp = !group || argv.some((arg) => arg === "--help" || arg === "-h");
+    throw new UsageError(asksForHelp ? "" : `Unknown command: ${[group, action].filter(Boolean).join(" ")}`);
+  }
+  let parsed;
+  try {
+    const options = Object.fromEntries(command.flags.map((flag) => [flag, { type: "string" as const }]));
+    parsed = parseArgs({ args: rest, options: { ...options, help: { type: "boolean", short: "h" } }, strict: true, allowPositionals: false });
+  } catch (error) {
+    const { code, message } = error as { code?: string; message: string };
+    const flag = /'--?([\w-]+)/.exec(message)?.[1];
+    // `--email` with no value is missing input, not a usage error.
+    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && flag) throw invalid(flag, `needs a value (write --${flag}=<value> if it starts with "-")`);
+    throw new UsageError(message.split("\n")[0]);
+  }
+  if (parsed.values.help) throw new UsageError("");
+  const { help: _help, ...flags } = parsed.values as Flags & { help?: boolean };
+  return { command, flags };
+}
+
+async function main(argv: string[]): Promise<number> {
+  let db: Db | undefined;
+  try {
+    loadLocalEnv();
+    const { command, flags: given } = parseCommand(argv);
+    const target = resolveDatabase(process.env.DATABASE_URL);
+    const flags = command.prepare ? await command.prepare(given) : given;
+    db = await createDb(target);
+    await command.run(db, flags);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${error.message ? `${error.message}\n\n` : ""}${USAGE}`);
+      return 2;
+    }
+    console.error(describeError(error) ?? `DATABASE_URL: cannot use the database: ${describeConnectionError(error)}`);
+    return error instanceof CliError ? error.exitCode : 1;
+  } finally {
+    await db?.$disconnect().catch(() => {});
+  }
+}
+
+// Connection pools would keep the process alive for their idle timeout.
+process.exit(await main(process.argv.slice(2)));

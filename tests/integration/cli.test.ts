@@ -1,0 +1,125 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyPassword } from "@/lib/auth/passwords";
+import { hashApiToken } from "@/lib/auth/tokens";
+import { migratedTestDatabase, testProvider, type MigratedTestDatabase } from "../support/test-database";
+
+const provider = testProvider();
+let database: MigratedTestDatabase;
+beforeAll(async () => {
+  database = await migratedTestDatabase();
+});
+afterAll(() => database?.close());
+
+/** Runs `npm run cli -- …` as a script would (stdin is a pipe, not a TTY); never throws. */
+async function cli(...args: string[]) {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/cli.ts", ...args], {
+      // NODE_ENV=test (set by vitest) would make Next's env loader skip .env.local; real runs never have it.
+      env: { ...process.env, NODE_ENV: "production", DATABASE_URL: database.target.url },
+      timeout: 60_000,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+/** Exit 1 and exactly one line on stderr (no stack trace). */
+function expectOneLineFailure(result: { code: number; stdout: string; stderr: string }, line: RegExp) {
+  expect(result.code).toBe(1);
+  expect(result.stderr.trim().split("\n")).toHaveLength(1);
+  expect(result.stderr.trim()).toMatch(line);
+}
+
+const user = (email: string) => database.db.user.findUniqueOrThrow({ where: { email } });
+
+describe(`npm run cli on ${provider}`, () => {
+  it("users add with --password creates the user and prints its id, email and role", async () => {
+    const result = await cli("users", "add", "--email", " Foo@Example.org ", "--name", "Foo", "--role", "ADMIN", "--password", "correct horse battery");
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const stored = await user("foo@example.org");
+    expect(result.stdout).toContain(stored.id);
+    expect(result.stdout).toContain("foo@example.org");
+    expect(result.stdout).toContain("ADMIN");
+    expect(result.stdout).not.toContain("Password");
+    expect(await verifyPassword("correct horse battery", stored.passwordHash!)).toBe(true);
+    expect(await database.db.auditEvent.findFirst({ where: { action: "user.created" } })).toMatchObject({ actorId: null });
+  });
+
+  it("users add without --password and no TTY generates a password and prints it once", async () => {
+    const result = await cli("users", "add", "--email", "bar@example.org", "--name", "Bar", "--role", "editor");
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split("\n").filter((line) => line.startsWith("Password (shown once): "));
+    expect(lines).toHaveLength(1);
+    const password = lines[0].slice("Password (shown once): ".length);
+    expect(password).toMatch(/^[\w-]{16}$/);
+    expect(result.stdout.split(password)).toHaveLength(2);
+    const stored = await user("bar@example.org");
+    expect(stored.role).toBe("EDITOR");
+    expect(await verifyPassword(password, stored.passwordHash!)).toBe(true);
+  });
+
+  it("refuses a duplicate email whatever its case and spacing", async () => {
+    const result = await cli("users", "add", "--email", " FOO@example.ORG ", "--name", "Foo again", "--role", "EDITOR", "--password", "another password");
+    expectOneLineFailure(result, /^email: a user with this email already exists$/);
+    expect(await database.db.user.count({ where: { name: "Foo again" } })).toBe(0);
+  });
+
+  it("refuses an unknown role, naming role, and a missing flag, naming it", async () => {
+    expectOneLineFailure(await cli("users", "add", "--email", "king@example.org", "--name", "King", "--role", "KING", "--password", "long enough pw"), /^role: must be one of ADMIN, EDITOR, REVIEWER$/);
+    expectOneLineFailure(await cli("users", "add", "--email", "king@example.org", "--role", "EDITOR"), /^name: is required/);
+    expect(await database.db.user.findUnique({ where: { email: "king@example.org" } })).toBeNull();
+  });
+
+  it("users list shows every user's email, name, role and status", async () => {
+    const result = await cli("users", "list");
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trim().split("\n");
+    expect(lines[0]).toMatch(/EMAIL\s+NAME\s+ROLE\s+STATUS/);
+    expect(lines.slice(1)).toEqual([expect.stringMatching(/^bar@example\.org\s+Bar\s+EDITOR\s+active$/), expect.stringMatching(/^foo@example\.org\s+Foo\s+ADMIN\s+active$/)]);
+  });
+
+  it("users set-role changes the role", async () => {
+    const result = await cli("users", "set-role", "--email", "Bar@Example.org", "--role", "REVIEWER");
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect((await user("bar@example.org")).role).toBe("REVIEWER");
+  });
+
+  it("tokens create prints the token alone on its last line and stores only its hash", async () => {
+    const result = await cli("tokens", "create", "--email", "bar@example.org", "--name", "ci");
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trimEnd().split("\n");
+    expect(lines.length).toBeGreaterThan(1);
+    const token = lines.at(-1)!;
+    expect(token).toMatch(/^fm_[\w-]{43}$/);
+    const row = await database.db.apiToken.findUniqueOrThrow({ where: { tokenHash: hashApiToken(token) } });
+    expect(row).toMatchObject({ userId: (await user("bar@example.org")).id, name: "ci", revokedAt: null });
+  });
+
+  it("tokens create refuses an unknown email", async () => {
+    expectOneLineFailure(await cli("tokens", "create", "--email", "nobody@example.org", "--name", "ci"), /^email: no user with this email$/);
+  });
+
+  it("users deactivate sets deactivatedAt, and tokens create then refuses the user", async () => {
+    const result = await cli("users", "deactivate", "--email", "bar@example.org");
+    expect(result.code).toBe(0);
+    expect((await user("bar@example.org")).deactivatedAt).toBeInstanceOf(Date);
+
+    const tokensBefore = await database.db.apiToken.count();
+    expectOneLineFailure(await cli("tokens", "create", "--email", "bar@example.org", "--name", "late"), /^email: this user is deactivated$/);
+    expect(await database.db.apiToken.count()).toBe(tokensBefore);
+  });
+
+  it("prints usage to stderr and exits 2 for an unknown command", async () => {
+    const result = await cli("users", "frobnicate");
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toContain("Usage: npm run cli -- <command>");
+  });
+});
