@@ -19,6 +19,9 @@ export default async function HomePage() {
       {actor ? (
         <ul className="links">
           <li>
+            <Link href="/articles">Articles</Link>
+          </li>
+          <li>
             <Link href="/account">Your account and API tokens</Link>
           </li>
           {can(actor.role, "manage:users") && (

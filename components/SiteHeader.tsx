@@ -16,6 +16,7 @@ export async function SiteHeader() {
       </Link>
       {actor && (
         <nav aria-label="Main" className="site-nav">
+          <Link href="/articles">Articles</Link>
           {can(actor.role, "manage:users") && <Link href="/admin/users">Users</Link>}
           <Link href="/account">Account</Link>
         </nav>

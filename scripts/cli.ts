@@ -1,6 +1,7 @@
-// npm run cli -- <command>: manage users and API tokens from a terminal or a script.
+// npm run cli -- <command>: manage users and API tokens, import articles, from a terminal or a script.
 // Bad input exits 1 with one line naming the field and the problem; usage errors exit 2.
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { z, ZodError } from "zod";
 import { loadLocalEnv } from "../lib/config/local-env";
@@ -10,6 +11,7 @@ import { resolveDatabase } from "../lib/db/providers";
 import type { Actor } from "../lib/domain/actor";
 import { AppError, invalid } from "../lib/server/errors";
 import { createApiToken } from "../lib/server/create-api-token";
+import { createArticle } from "../lib/server/create-article";
 import { createUser } from "../lib/server/create-user";
 import { listUsers } from "../lib/server/list-users";
 import { updateUser } from "../lib/server/update-user";
@@ -28,6 +30,10 @@ Commands:
   tokens create --email E --name N
       Prints the token alone on the last line of stdout, e.g.
       TOKEN=$(npm run cli -s -- tokens create --email E --name N | tail -1)
+  import <file.txt|file.html> --title T [--email E]
+      Imports an article (HTML is sanitized to text and structure), as the user
+      with that email (default: the first admin). Prints the article's id alone
+      on the last line.
 
 Roles: ADMIN, EDITOR, REVIEWER (any case).
 Exit status: 0 done, 1 bad input (one line on stderr), 2 usage.
@@ -36,7 +42,7 @@ Exit status: 0 done, 1 bad input (one line on stderr), 2 usage.
 /** The CLI acts as a system admin; use cases record actorId null for via "cli". */
 const CLI_ACTOR: Actor = { id: "cli", email: "cli@localhost", name: "Command line", role: "ADMIN", via: "cli" };
 
-type Flags = { email?: string; name?: string; role?: string; password?: string };
+type Flags = { email?: string; name?: string; role?: string; password?: string; title?: string; file?: string };
 type FlagName = keyof Flags;
 
 type Command = {
@@ -67,6 +73,7 @@ const COMMANDS: Record<string, Command> = {
   "users deactivate": { flags: ["email"], prepare: requireFlags("email"), run: (db, flags) => usersSetActive(db, flags, false) },
   "users reactivate": { flags: ["email"], prepare: requireFlags("email"), run: (db, flags) => usersSetActive(db, flags, true) },
   "tokens create": { flags: ["email", "name"], prepare: requireFlags("email", "name"), run: tokensCreate },
+  import: { flags: ["title", "email"], prepare: prepareImport, run: importArticle },
 };
 
 function requireFlags(...names: FlagName[]) {
@@ -134,6 +141,24 @@ async function tokensCreate(db: Db, flags: Flags): Promise<void> {
   out(created.token);
 }
 
+async function prepareImport(flags: Flags): Promise<Flags> {
+  await requireFlags("file", "title")(flags);
+  if (!fs.existsSync(flags.file!) || !fs.statSync(flags.file!).isFile()) throw invalid("file", `no such file: ${flags.file}`);
+  return flags;
+}
+
+async function importArticle(db: Db, flags: Flags): Promise<void> {
+  const user = flags.email ? await findUserByEmail(db, flags.email) : await db.user.findFirst({ where: { role: "ADMIN", deactivatedAt: null }, orderBy: { createdAt: "asc" } });
+  if (!user) throw invalid("email", "no active admin to import as; name a user with --email");
+  if (user.deactivatedAt) throw invalid("email", "this user is deactivated");
+  const actor: Actor = { id: user.id, email: user.email, name: user.name, role: user.role, via: "cli" };
+  const body = fs.readFileSync(flags.file!, "utf8");
+  const format = /\.html?$/i.test(flags.file!) ? "html" : "text";
+  const article = await createArticle(db, { actor, input: { title: flags.title, [format]: body } });
+  out(`Imported "${article.title}" (${article.revision.text.length} characters, ${article.revision.blocks.length} blocks) as ${user.email}. Its id is the last line:`);
+  out(article.id);
+}
+
 /** The user with this email, compared as stored: trimmed and lower-cased (ZEmail). */
 async function findUserByEmail(db: Db, rawEmail: string | undefined) {
   const { email } = z.object({ email: ZEmail }).parse({ email: rawEmail });
@@ -188,7 +213,10 @@ function describeError(error: unknown): string | undefined {
 
 function parseCommand(argv: string[]): { command: Command; flags: Flags } {
   const [group, action, ...rest] = argv;
-  const command = COMMANDS[`${group} ${action}`];
+  // `import <file>` takes its file as the second word; other commands are two words.
+  const positional = group === "import" && action && !action.startsWith("-") ? { file: action } : {};
+  const command = group === "import" ? COMMANDS.import : COMMANDS[`${group} ${action}`];
+  if (group === "import" && !positional.file) rest.unshift(...(action ? [action] : []));
   if (!command) {
     const asksForHelp = !group || argv.some((arg) => arg === "--help" || arg === "-h");
     throw new UsageError(asksForHelp ? "" : `Unknown command: ${[group, action].filter(Boolean).join(" ")}`);
@@ -206,7 +234,7 @@ function parseCommand(argv: string[]): { command: Command; flags: Flags } {
   }
   if (parsed.values.help) throw new UsageError("");
   const { help: _help, ...flags } = parsed.values as Flags & { help?: boolean };
-  return { command, flags };
+  return { command, flags: { ...flags, ...positional } };
 }
 
 async function main(argv: string[]): Promise<number> {

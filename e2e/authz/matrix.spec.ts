@@ -11,11 +11,20 @@ import { discoverApiRoutes } from "./routes";
 const CALLERS = ["anonymous", "editor", "reviewer", "admin", "deactivated", "revoked"] as const;
 type Caller = (typeof CALLERS)[number];
 
-type Fixtures = { victimUserId: string; othersTokenId: string };
+type Fixtures = {
+  victimUserId: string;
+  othersTokenId: string;
+  articleId: string;
+  /** A fresh claim written by the demo editor, for routes that consume one per call. */
+  freshAnnotation: () => Promise<{ id: string; version: number; sourceId: string }>;
+  annotationVersion: (id: string) => Promise<number>;
+  annotationId: string;
+  sourceId: string;
+};
 type Row = {
   route: string;
-  path?: (fixtures: Fixtures) => string;
-  body?: () => unknown;
+  path?: (fixtures: Fixtures) => string | Promise<string>;
+  body?: (fixtures: Fixtures) => unknown;
   expect: Record<Caller, number>;
 };
 
@@ -34,6 +43,21 @@ const MATRIX: Row[] = [
   { route: "POST /api/v1/tokens", body: () => ({ name: "matrix token" }), expect: { ...DENIED, editor: 201, reviewer: 201, admin: 201 } },
   // Tokens are personal: someone else's is "not found", even for an admin.
   { route: "DELETE /api/v1/tokens/:id", path: (f) => `/api/v1/tokens/${f.othersTokenId}`, expect: { ...DENIED, editor: 404, reviewer: 404, admin: 404 } },
+  { route: "GET /api/v1/articles", expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 } },
+  { route: "POST /api/v1/articles", body: () => ({ title: "Matrix article", text: "One line of text." }), expect: { ...DENIED, editor: 201, reviewer: 201, admin: 201 } },
+  { route: "GET /api/v1/articles/:id", path: (f) => `/api/v1/articles/${f.articleId}`, expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 } },
+  { route: "POST /api/v1/articles/:id/annotations", path: (f) => `/api/v1/articles/${f.articleId}/annotations`, body: () => ({ kind: "CLAIM", start: 0, end: 3 }), expect: { ...DENIED, editor: 201, reviewer: 201, admin: 201 } },
+  {
+    route: "PATCH /api/v1/annotations/:id",
+    path: (f) => `/api/v1/annotations/${f.annotationId}`,
+    body: async (f) => ({ version: await f.annotationVersion(f.annotationId), note: "matrix" }),
+    expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 },
+  },
+  // The claim is the editor's own; reviewers and admins may delete others' work.
+  { route: "DELETE /api/v1/annotations/:id", path: async (f) => `/api/v1/annotations/${(await f.freshAnnotation()).id}`, expect: { ...DENIED, editor: 204, reviewer: 204, admin: 204 } },
+  { route: "POST /api/v1/annotations/:id/sources", path: (f) => `/api/v1/annotations/${f.annotationId}/sources`, body: () => ({ url: "https://example.org/source" }), expect: { ...DENIED, editor: 201, reviewer: 201, admin: 201 } },
+  { route: "PATCH /api/v1/sources/:id", path: (f) => `/api/v1/sources/${f.sourceId}`, body: () => ({ title: "Matrix source" }), expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 } },
+  { route: "DELETE /api/v1/sources/:id", path: async (f) => `/api/v1/sources/${(await f.freshAnnotation()).sourceId}`, expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 } },
 ];
 
 let admin: APIRequestContext;
@@ -73,7 +97,18 @@ test.beforeAll(async () => {
   const spare = await tokenFor(victim.email, password, "someone else's");
   await spare.context.dispose();
   await revoked.context.dispose();
-  fixtures = { victimUserId: victim.id, othersTokenId: spare.id };
+  const editorApi = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${tokens.editor}` } });
+  const article = await (await editorApi.post("/api/v1/articles", { data: { title: "Matrix fixture", text: "The mayor said crime fell by half last year." } })).json();
+  const freshAnnotation = async () => {
+    const created = await (await editorApi.post(`/api/v1/articles/${article.id}/annotations`, { data: { kind: "CLAIM", start: 4, end: 9, sources: [{ url: "https://example.org/a" }] } })).json();
+    return { id: created.id, version: created.version, sourceId: created.sources[0].id };
+  };
+  const shared = await freshAnnotation();
+  const annotationVersion = async (id: string) => {
+    const current = await (await editorApi.get(`/api/v1/articles/${article.id}`)).json();
+    return current.annotations.find((annotation: { id: string }) => annotation.id === id).version;
+  };
+  fixtures = { victimUserId: victim.id, othersTokenId: spare.id, articleId: article.id, freshAnnotation, annotationVersion, annotationId: shared.id, sourceId: shared.sourceId };
 });
 
 test.afterAll(() => admin?.dispose());
@@ -89,7 +124,7 @@ for (const row of MATRIX) {
     try {
       for (const caller of CALLERS) {
         const headers: Record<string, string> = tokens[caller] ? { Authorization: `Bearer ${tokens[caller]}` } : {};
-        const response = await context.fetch(row.path ? row.path(fixtures) : template, { method, headers, data: row.body?.() });
+        const response = await context.fetch(row.path ? await row.path(fixtures) : template, { method, headers, data: await row.body?.(fixtures) });
         expect.soft(response.status(), `${caller} → ${row.route}`).toBe(row.expect[caller]);
         if (response.status() >= 400) {
           const body = await response.json();

@@ -7,7 +7,20 @@ import { resolveDatabase, type DatabaseTarget } from "./providers";
  */
 export type Db = GeneratedClient;
 
+const providers = new WeakMap<object, DatabaseTarget["provider"]>();
+
+/** Which database a client talks to, for the rare query that must differ. */
+export function providerOf(db: object): DatabaseTarget["provider"] {
+  return providers.get(db) ?? "sqlite";
+}
+
 export async function createDb(target: DatabaseTarget): Promise<Db> {
+  const db = await connect(target);
+  providers.set(db, target.provider);
+  return db;
+}
+
+async function connect(target: DatabaseTarget): Promise<Db> {
   if (target.provider === "sqlite") {
     const [{ PrismaClient }, { PrismaBetterSqlite3 }] = await Promise.all([
       import("./generated/sqlite/client"),

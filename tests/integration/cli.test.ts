@@ -1,4 +1,7 @@
 import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/passwords";
@@ -121,5 +124,27 @@ describe(`npm run cli on ${provider}`, () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
     expect(result.stderr).toContain("Usage: npm run cli -- <command>");
+  });
+
+  it("import reads a text file unchanged or an HTML file sanitized, as the named user, and prints the id last", async () => {
+    const fixture = path.resolve("../shared/fixtures/seed-article.txt");
+    const text = await cli("import", fixture, "--title", "Seed article", "--email", "foo@example.org");
+    expect(text.stderr).toBe("");
+    expect(text.code).toBe(0);
+    const id = text.stdout.trim().split("\n").at(-1)!;
+    const article = await database.db.article.findUniqueOrThrow({ where: { id }, include: { currentRevision: true, createdBy: true } });
+    expect(article.currentRevision?.text).toBe(fs.readFileSync(fixture, "utf8").replace(/\r\n?/g, "\n"));
+    expect(article.createdBy.email).toBe("foo@example.org");
+
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "factmark-cli-"));
+    const htmlFile = path.join(dir, "story.html");
+    fs.writeFileSync(htmlFile, "<h1>Head</h1><p>Said “this” <script>alert(1)</script></p>");
+    const html = await cli("import", htmlFile, "--title", "HTML story", "--email", "foo@example.org");
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(html.code).toBe(0);
+    const imported = await database.db.articleRevision.findFirstOrThrow({ where: { articleId: html.stdout.trim().split("\n").at(-1)! } });
+    expect(imported.text).toBe("Head\n\nSaid “this”");
+
+    expectOneLineFailure(await cli("import", "/nonexistent/story.txt", "--title", "x"), /^file: no such file/);
   });
 });

@@ -1,0 +1,10 @@
+import { apiRoute } from "@/lib/http/api-route";
+import { readJson } from "@/lib/http/read-json";
+import { versionParam } from "@/lib/http/version-param";
+import { deleteAnnotation } from "@/lib/server/delete-annotation";
+import { updateAnnotation } from "@/lib/server/update-annotation";
+
+export const PATCH = apiRoute<{ id: string }>(async ({ db, actor, request, params }) => updateAnnotation(db, { actor, annotationId: params.id, input: await readJson(request) }));
+
+/** `?version=N` deletes only if nobody changed the annotation since version N. */
+export const DELETE = apiRoute<{ id: string }>(async ({ db, actor, request, params }) => deleteAnnotation(db, { actor, annotationId: params.id, version: versionParam(request) }));

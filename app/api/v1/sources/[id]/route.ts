@@ -1,0 +1,8 @@
+import { apiRoute } from "@/lib/http/api-route";
+import { readJson } from "@/lib/http/read-json";
+import { deleteSource, updateSource } from "@/lib/server/source-changes";
+
+/** Both return the whole updated annotation. */
+export const PATCH = apiRoute<{ id: string }>(async ({ db, actor, request, params }) => updateSource(db, { actor, sourceId: params.id, input: await readJson(request) }));
+
+export const DELETE = apiRoute<{ id: string }>(async ({ db, actor, params }) => deleteSource(db, { actor, sourceId: params.id }));

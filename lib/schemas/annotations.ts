@@ -1,0 +1,53 @@
+import { z } from "zod";
+import { ANNOTATION_KINDS, VERDICTS } from "../domain/annotation";
+import { optionalText, ZDate, ZHttpUrl, ZId } from "./common";
+
+export const MAX_SOURCES = 50;
+
+export const ZSource = z.object({
+  url: ZHttpUrl,
+  title: optionalText(300),
+  publisher: optionalText(200),
+  quote: optionalText(5000),
+  accessedAt: ZDate.nullish().transform((value) => value ?? null),
+  archiveUrl: ZHttpUrl.nullish().transform((value) => value ?? null),
+});
+export type TSource = z.infer<typeof ZSource>;
+
+export const ZUpdateSource = ZSource.partial().extend({
+  /** Move the source to this place in the annotation's list (0-based). */
+  position: z.number({ error: "must be a number" }).int("must be a whole number").min(0, "must be 0 or more").optional(),
+});
+
+const kind = z.enum(ANNOTATION_KINDS, { error: `must be one of ${ANNOTATION_KINDS.join(", ")}` });
+const verdict = z.enum(VERDICTS, { error: `must be one of ${VERDICTS.join(", ")}` }).nullish();
+const offset = z.number({ error: "must be a number" }).int("must be a whole number").min(0, "must be 0 or more");
+
+const annotationFields = {
+  speaker: optionalText(200),
+  note: z.string({ error: "must be text" }).max(10_000, "must be at most 10000 characters").optional(),
+  verdict,
+  rationale: optionalText(10_000),
+  deniesId: ZId.nullish(),
+  sources: z.array(ZSource).max(MAX_SOURCES, `must have at most ${MAX_SOURCES} sources`).optional(),
+};
+
+export const ZCreateAnnotation = z
+  .object({ kind, start: offset, end: offset, quote: z.string({ error: "must be text" }).optional(), ...annotationFields })
+  .superRefine((value, ctx) => {
+    if (value.end <= value.start) ctx.addIssue({ code: "custom", path: ["end"], message: "must be greater than start" });
+    checkKindFields(value, ctx);
+  });
+export type TCreateAnnotation = z.infer<typeof ZCreateAnnotation>;
+
+/** Partial update; `version` is the one the client last saw (no lost writes). `sources`, when given, replaces the list. */
+export const ZUpdateAnnotation = z
+  .object({ version: z.number({ error: "is required: the version you last saw" }).int(), kind: kind.optional(), ...annotationFields })
+  .strict();
+export type TUpdateAnnotation = z.infer<typeof ZUpdateAnnotation>;
+
+/** Used on create, and on update against the merged result. */
+export function checkKindFields(value: { kind?: string; verdict?: string | null; deniesId?: string | null; rationale?: string | null }, ctx: z.RefinementCtx) {
+  if (value.kind === "ANALYSIS" && value.verdict) ctx.addIssue({ code: "custom", path: ["verdict"], message: "an analysis takes no verdict (only claims and denials do)" });
+  if (value.kind !== "DENIAL" && value.deniesId) ctx.addIssue({ code: "custom", path: ["deniesId"], message: "only a denial can deny a claim" });
+}

@@ -1,0 +1,37 @@
+import { z } from "zod";
+
+/** http(s) only: `javascript:` and friends are never stored. */
+export const ZHttpUrl = z
+  .string({ error: "is required" })
+  .trim()
+  .max(2048, "must be at most 2048 characters")
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === "http:" || url.protocol === "https:") && Boolean(url.hostname);
+    } catch {
+      return false;
+    }
+  }, "must be an http(s) URL");
+
+export const optionalText = (max: number) =>
+  z
+    .string({ error: "must be text" })
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .nullish()
+    .transform((value) => value || null);
+
+/** A date or date-time (ISO 8601), stored as a Date. */
+export const ZDate = z
+  .string({ error: "must be a date such as 2026-03-14" })
+  .trim()
+  .refine((value) => /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value) && !Number.isNaN(Date.parse(value)), "must be a date such as 2026-03-14")
+  .transform((value) => new Date(value));
+
+export const ZId = z.string({ error: "is required" }).trim().min(1, "is required").max(64, "is not a valid id");
+
+export const ZPage = z.object({
+  page: z.coerce.number({ error: "must be a number" }).int().min(1, "must be 1 or more").default(1),
+  pageSize: z.coerce.number({ error: "must be a number" }).int().min(1).max(100, "must be at most 100").default(25),
+});

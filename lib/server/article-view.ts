@@ -1,0 +1,79 @@
+import type { Block } from "../domain/article";
+import type { AnnotationKind, AnnotationStatus, ArticleStatus, Verdict } from "../domain/annotation";
+
+/** What the API and the UI get: plain JSON, dates as ISO strings, no internals. */
+export type SourceView = { id: string; position: number; url: string; title: string | null; publisher: string | null; quote: string | null; accessedAt: string | null; archiveUrl: string | null };
+
+export type AnnotationView = {
+  id: string;
+  articleId: string;
+  revisionId: string;
+  kind: AnnotationKind;
+  start: number;
+  end: number;
+  quote: string;
+  prefix: string;
+  suffix: string;
+  speaker: string | null;
+  note: string;
+  verdict: Verdict | null;
+  rationale: string | null;
+  deniesId: string | null;
+  status: AnnotationStatus;
+  version: number;
+  createdBy: { id: string; name: string };
+  createdAt: string;
+  updatedAt: string;
+  sources: SourceView[];
+};
+
+export type ArticleView = {
+  id: string;
+  title: string;
+  sourceUrl: string | null;
+  publisher: string | null;
+  author: string | null;
+  publishedAt: string | null;
+  status: ArticleStatus;
+  version: number;
+  createdBy: { id: string; name: string };
+  createdAt: string;
+  updatedAt: string;
+  revision: { id: string; number: number; text: string; blocks: Block[] };
+  annotations: AnnotationView[];
+};
+
+/** The Prisma include that loads what an AnnotationView needs. */
+export const annotationInclude = { sources: { orderBy: { position: "asc" } }, createdBy: { select: { id: true, name: true } } } as const;
+
+type SourceRow = { id: string; position: number; url: string; title: string | null; publisher: string | null; quote: string | null; accessedAt: Date | null; archiveUrl: string | null };
+type AnnotationRow = Omit<AnnotationView, "createdAt" | "updatedAt" | "sources"> & { createdAt: Date; updatedAt: Date; sources: SourceRow[] };
+
+export function toSourceView(row: SourceRow): SourceView {
+  return { id: row.id, position: row.position, url: row.url, title: row.title, publisher: row.publisher, quote: row.quote, accessedAt: row.accessedAt?.toISOString() ?? null, archiveUrl: row.archiveUrl };
+}
+
+export function toAnnotationView(row: AnnotationRow): AnnotationView {
+  return {
+    id: row.id,
+    articleId: row.articleId,
+    revisionId: row.revisionId,
+    kind: row.kind,
+    start: row.start,
+    end: row.end,
+    quote: row.quote,
+    prefix: row.prefix,
+    suffix: row.suffix,
+    speaker: row.speaker,
+    note: row.note,
+    verdict: row.verdict,
+    rationale: row.rationale,
+    deniesId: row.deniesId,
+    status: row.status,
+    version: row.version,
+    createdBy: { id: row.createdBy.id, name: row.createdBy.name },
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    sources: row.sources.map(toSourceView),
+  };
+}

@@ -1,0 +1,40 @@
+import type { Block } from "../domain/article";
+import type { Db } from "../db/client";
+import { annotationInclude, toAnnotationView, type ArticleView } from "./article-view";
+import { AppError } from "./errors";
+
+type Reader = Pick<Db, "article">;
+
+/** The article with its current revision and annotations, or NOT_FOUND. */
+export async function loadArticleView(db: Reader, id: string): Promise<ArticleView> {
+  const article = await db.article.findUnique({
+    where: { id },
+    include: {
+      currentRevision: true,
+      createdBy: { select: { id: true, name: true } },
+      annotations: { orderBy: [{ start: "asc" }, { end: "desc" }], include: annotationInclude },
+    },
+  });
+  if (!article || !article.currentRevision) throw new AppError("NOT_FOUND", "No such article.");
+  const revision = article.currentRevision;
+  return {
+    id: article.id,
+    title: article.title,
+    sourceUrl: article.sourceUrl,
+    publisher: article.publisher,
+    author: article.author,
+    publishedAt: article.publishedAt?.toISOString() ?? null,
+    status: article.status,
+    version: article.version,
+    createdBy: article.createdBy,
+    createdAt: article.createdAt.toISOString(),
+    updatedAt: article.updatedAt.toISOString(),
+    revision: { id: revision.id, number: revision.number, text: revision.text, blocks: JSON.parse(revision.blocks) as Block[] },
+    annotations: article.annotations.map(toAnnotationView),
+  };
+}
+
+/** A signed-off article is read-only until a reviewer reopens it. */
+export function assertEditable(article: { status: string }): void {
+  if (article.status === "SIGNED_OFF") throw new AppError("LOCKED", "This article is signed off and read-only; a reviewer must reopen it first.");
+}

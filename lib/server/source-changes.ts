@@ -1,0 +1,71 @@
+import type { Actor } from "../domain/actor";
+import type { Db } from "../db/client";
+import { ZSource, ZUpdateSource } from "../schemas/annotations";
+import { annotationForChange } from "./annotation-access";
+import { annotationInclude, toAnnotationView, type AnnotationView } from "./article-view";
+import { recordAuditEvent } from "./audit";
+import { AppError } from "./errors";
+import { MAX_SOURCES } from "../schemas/annotations";
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/**
+ * Sources are part of an annotation's substance: adding, editing, moving or
+ * removing one bumps the annotation's version and writes an audit event, in
+ * one transaction. Each returns the whole updated annotation.
+ */
+async function changeSources(db: Db, actor: Actor, annotationId: string, action: string, change: (tx: Tx) => Promise<Record<string, unknown>>): Promise<AnnotationView> {
+  return db.$transaction(async (tx) => {
+    const current = await annotationForChange(tx, actor, annotationId, "update");
+    const payload = await change(tx);
+    const updated = await tx.annotation.update({ where: { id: annotationId }, data: { version: { increment: 1 } }, include: annotationInclude });
+    await tx.article.update({ where: { id: current.articleId }, data: { updatedAt: new Date() } });
+    await recordAuditEvent(tx, { articleId: current.articleId, annotationId, actorId: actor.id, action, payload: { ...payload, version: updated.version } });
+    return toAnnotationView(updated);
+  });
+}
+
+export function addSource(db: Db, { actor, annotationId, input }: { actor: Actor; annotationId: string; input: unknown }) {
+  const source = ZSource.parse(input);
+  return changeSources(db, actor, annotationId, "source.added", async (tx) => {
+    const count = await tx.source.count({ where: { annotationId } });
+    if (count >= MAX_SOURCES) throw new AppError("INVALID", `sources: must have at most ${MAX_SOURCES} sources`, { fields: [{ path: "sources", message: `must have at most ${MAX_SOURCES} sources` }] });
+    const created = await tx.source.create({ data: { ...source, annotationId, position: count } });
+    return { sourceId: created.id, url: created.url };
+  });
+}
+
+async function sourceOf(db: Pick<Db, "source">, sourceId: string) {
+  const source = await db.source.findUnique({ where: { id: sourceId } });
+  if (!source) throw new AppError("NOT_FOUND", "No such source.");
+  return source;
+}
+
+export async function updateSource(db: Db, { actor, sourceId, input }: { actor: Actor; sourceId: string; input: unknown }) {
+  const { position, ...fields } = ZUpdateSource.parse(input);
+  const source = await sourceOf(db, sourceId);
+  return changeSources(db, actor, source.annotationId, "source.updated", async (tx) => {
+    await tx.source.update({ where: { id: sourceId }, data: fields });
+    if (position !== undefined) await moveSource(tx, source.annotationId, sourceId, position);
+    return { sourceId, fields: [...Object.keys(fields), ...(position !== undefined ? ["position"] : [])] };
+  });
+}
+
+export async function deleteSource(db: Db, { actor, sourceId }: { actor: Actor; sourceId: string }) {
+  const source = await sourceOf(db, sourceId);
+  return changeSources(db, actor, source.annotationId, "source.removed", async (tx) => {
+    await tx.source.delete({ where: { id: sourceId } });
+    await renumber(tx, source.annotationId, (await tx.source.findMany({ where: { annotationId: source.annotationId }, orderBy: { position: "asc" } })).map((row) => row.id));
+    return { sourceId, url: source.url };
+  });
+}
+
+async function moveSource(tx: Tx, annotationId: string, sourceId: string, position: number) {
+  const ids = (await tx.source.findMany({ where: { annotationId }, orderBy: { position: "asc" } })).map((row) => row.id).filter((id) => id !== sourceId);
+  ids.splice(Math.min(position, ids.length), 0, sourceId);
+  await renumber(tx, annotationId, ids);
+}
+
+async function renumber(tx: Tx, annotationId: string, ids: string[]) {
+  for (const [position, id] of ids.entries()) await tx.source.update({ where: { id, annotationId }, data: { position } });
+}

@@ -1,0 +1,47 @@
+import type { Actor } from "../domain/actor";
+import type { Db } from "../db/client";
+import { ZUpdateAnnotation } from "../schemas/annotations";
+import { annotationForChange, staleVersion } from "./annotation-access";
+import { annotationInclude, toAnnotationView, type AnnotationView } from "./article-view";
+import { recordAuditEvent } from "./audit";
+import { checkDeniedClaim } from "./check-denied-claim";
+import { invalid } from "./errors";
+
+/**
+ * Partial update carrying the version the client last saw: a stale version is
+ * 409 CONFLICT with the current state, never a silent overwrite. `sources`,
+ * when given, replaces the whole list in the order given.
+ */
+export async function updateAnnotation(db: Db, { actor, annotationId, input }: { actor: Actor; annotationId: string; input: unknown }): Promise<AnnotationView> {
+  const { version, sources, ...changes } = ZUpdateAnnotation.parse(input);
+  return db.$transaction(async (tx) => {
+    const current = await annotationForChange(tx, actor, annotationId, "update", version);
+    const kind = changes.kind ?? current.kind;
+    const verdict = changes.verdict === undefined ? current.verdict : changes.verdict;
+    const deniesId = changes.deniesId === undefined ? current.deniesId : changes.deniesId;
+    if (kind === "ANALYSIS" && verdict) throw invalid("verdict", "an analysis takes no verdict (only claims and denials do); send verdict: null");
+    if (kind !== "DENIAL" && deniesId) throw invalid("deniesId", "only a denial can deny a claim; send deniesId: null");
+    if (deniesId === current.id) throw invalid("deniesId", "an annotation cannot deny itself");
+    if (changes.deniesId) await checkDeniedClaim(tx, current.articleId, changes.deniesId);
+
+    const written = await tx.annotation.updateMany({
+      where: { id: annotationId, version: current.version },
+      data: { ...changes, verdict, deniesId, note: changes.note, version: { increment: 1 } },
+    });
+    if (written.count === 0) throw staleVersion(await tx.annotation.findUniqueOrThrow({ where: { id: annotationId }, include: annotationInclude }));
+    if (sources) {
+      await tx.source.deleteMany({ where: { annotationId } });
+      await tx.source.createMany({ data: sources.map((source, position) => ({ ...source, position, annotationId })) });
+    }
+    const updated = await tx.annotation.findUniqueOrThrow({ where: { id: annotationId }, include: annotationInclude });
+    await tx.article.update({ where: { id: current.articleId }, data: { updatedAt: new Date() } });
+    await recordAuditEvent(tx, {
+      articleId: current.articleId,
+      annotationId,
+      actorId: actor.id,
+      action: "annotation.updated",
+      payload: { fields: [...Object.keys(changes), ...(sources ? ["sources"] : [])], version: updated.version },
+    });
+    return toAnnotationView(updated);
+  });
+}
