@@ -2,10 +2,13 @@ import Link from "next/link";
 import { sessionActor } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db/client";
 import { can, ROLE_LABELS } from "@/lib/domain/permissions";
+import { reviewQueue } from "@/lib/server/review-queue";
 import { SignOutButton } from "./auth/SignOutButton";
 
 export async function SiteHeader() {
-  const actor = await sessionActor(await getDb()).catch(() => null);
+  const db = await getDb();
+  const actor = await sessionActor(db).catch(() => null);
+  const waiting = actor && can(actor.role, "review:annotation:others") ? (await reviewQueue(db, { actor, limit: 0 })).total : 0;
   return (
     <header className="site-header">
       <Link href="/" className="brand">
@@ -17,6 +20,11 @@ export async function SiteHeader() {
       {actor && (
         <nav aria-label="Main" className="site-nav">
           <Link href="/articles">Articles</Link>
+          {can(actor.role, "review:annotation:others") && (
+            <Link href="/review">
+              Review queue{waiting > 0 && <span className="nav-count" aria-label={`${waiting} waiting`}>{waiting}</span>}
+            </Link>
+          )}
           {can(actor.role, "manage:users") && <Link href="/admin/users">Users</Link>}
           <Link href="/account">Account</Link>
         </nav>

@@ -20,6 +20,11 @@ type Fixtures = {
   annotationVersion: (id: string) => Promise<number>;
   annotationId: string;
   sourceId: string;
+  /** A claim by the editor, already submitted for review. */
+  freshSubmitted: () => Promise<string>;
+  /** An article whose only claim is approved: ready to sign off. */
+  freshApprovedArticle: () => Promise<string>;
+  freshSignedOffArticle: () => Promise<string>;
 };
 type Row = {
   route: string;
@@ -58,6 +63,13 @@ const MATRIX: Row[] = [
   { route: "POST /api/v1/annotations/:id/sources", path: (f) => `/api/v1/annotations/${f.annotationId}/sources`, body: () => ({ url: "https://example.org/source" }), expect: { ...DENIED, editor: 201, reviewer: 201, admin: 201 } },
   { route: "PATCH /api/v1/sources/:id", path: (f) => `/api/v1/sources/${f.sourceId}`, body: () => ({ title: "Matrix source" }), expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 } },
   { route: "DELETE /api/v1/sources/:id", path: async (f) => `/api/v1/sources/${(await f.freshAnnotation()).sourceId}`, expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 } },
+  { route: "POST /api/v1/annotations/:id/submit", path: async (f) => `/api/v1/annotations/${(await f.freshAnnotation()).id}/submit`, expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 } },
+  // The claim is the editor's: editors may not review at all, and nobody reviews their own work.
+  { route: "POST /api/v1/annotations/:id/review", path: async (f) => `/api/v1/annotations/${await f.freshSubmitted()}/review`, body: () => ({ decision: "APPROVE" }), expect: { ...DENIED, editor: 403, reviewer: 200, admin: 200 } },
+  { route: "POST /api/v1/articles/:id/sign-off", path: async (f) => `/api/v1/articles/${await f.freshApprovedArticle()}/sign-off`, expect: { ...DENIED, editor: 403, reviewer: 200, admin: 200 } },
+  { route: "POST /api/v1/articles/:id/reopen", path: async (f) => `/api/v1/articles/${await f.freshSignedOffArticle()}/reopen`, body: () => ({ note: "correction" }), expect: { ...DENIED, editor: 403, reviewer: 200, admin: 200 } },
+  { route: "GET /api/v1/articles/:id/audit", path: (f) => `/api/v1/articles/${f.articleId}/audit`, expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 } },
+  { route: "GET /api/v1/review-queue", expect: { ...DENIED, editor: 403, reviewer: 200, admin: 200 } },
 ];
 
 let admin: APIRequestContext;
@@ -108,7 +120,41 @@ test.beforeAll(async () => {
     const current = await (await editorApi.get(`/api/v1/articles/${article.id}`)).json();
     return current.annotations.find((annotation: { id: string }) => annotation.id === id).version;
   };
-  fixtures = { victimUserId: victim.id, othersTokenId: spare.id, articleId: article.id, freshAnnotation, annotationVersion, annotationId: shared.id, sourceId: shared.sourceId };
+  const reviewerApi = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${tokens.reviewer}` } });
+  const ok = async (response: Promise<import("@playwright/test").APIResponse>) => {
+    const settled = await response;
+    expect(settled.ok(), await settled.text()).toBe(true);
+    return settled.json();
+  };
+  const freshSubmitted = async () => {
+    const { id } = await freshAnnotation();
+    await ok(editorApi.post(`/api/v1/annotations/${id}/submit`));
+    return id as string;
+  };
+  const freshApprovedArticle = async () => {
+    const fresh = await ok(editorApi.post("/api/v1/articles", { data: { title: "Matrix sign-off", text: "A claim to approve." } }));
+    const created = await ok(editorApi.post(`/api/v1/articles/${fresh.id}/annotations`, { data: { kind: "CLAIM", start: 0, end: 7 } }));
+    await ok(editorApi.post(`/api/v1/annotations/${created.id}/submit`));
+    await ok(reviewerApi.post(`/api/v1/annotations/${created.id}/review`, { data: { decision: "APPROVE" } }));
+    return fresh.id as string;
+  };
+  const freshSignedOffArticle = async () => {
+    const id = await freshApprovedArticle();
+    await ok(reviewerApi.post(`/api/v1/articles/${id}/sign-off`));
+    return id;
+  };
+  fixtures = {
+    victimUserId: victim.id,
+    othersTokenId: spare.id,
+    articleId: article.id,
+    freshAnnotation,
+    annotationVersion,
+    annotationId: shared.id,
+    sourceId: shared.sourceId,
+    freshSubmitted,
+    freshApprovedArticle,
+    freshSignedOffArticle,
+  };
 });
 
 test.afterAll(() => admin?.dispose());

@@ -9,8 +9,8 @@ export const ZSource = z.object({
   title: optionalText(300),
   publisher: optionalText(200),
   quote: optionalText(5000),
-  accessedAt: ZDate.nullish().transform((value) => value ?? null),
-  archiveUrl: ZHttpUrl.nullish().transform((value) => value ?? null),
+  accessedAt: ZDate.nullish().transform((value) => value ?? null).optional(),
+  archiveUrl: ZHttpUrl.nullish().transform((value) => value ?? null).optional(),
 });
 export type TSource = z.infer<typeof ZSource>;
 

@@ -16,10 +16,10 @@ export const ZCreateArticle = z
     title: z.string({ error: "is required" }).trim().min(1, "must not be empty").max(300, "must be at most 300 characters"),
     text: body("text").optional(),
     html: body("html").optional(),
-    sourceUrl: ZHttpUrl.nullish().transform((value) => value ?? null),
+    sourceUrl: ZHttpUrl.nullish().transform((value) => value ?? null).optional(),
     publisher: optionalText(200),
     author: optionalText(200),
-    publishedAt: ZDate.nullish().transform((value) => value ?? null),
+    publishedAt: ZDate.nullish().transform((value) => value ?? null).optional(),
   })
   .superRefine((value, ctx) => {
     if (value.text === undefined && value.html === undefined) ctx.addIssue({ code: "custom", path: ["text"], message: "give the article's body as text or html" });

@@ -14,13 +14,18 @@ export const ZHttpUrl = z
     }
   }, "must be an http(s) URL");
 
+/**
+ * Optional text: blank or null clears it (null), absent leaves it alone
+ * (undefined), which is what a partial update needs.
+ */
 export const optionalText = (max: number) =>
   z
     .string({ error: "must be text" })
     .trim()
     .max(max, `must be at most ${max} characters`)
     .nullish()
-    .transform((value) => value || null);
+    .transform((value) => value || null)
+    .optional();
 
 /** A date or date-time (ISO 8601), stored as a Date. */
 export const ZDate = z

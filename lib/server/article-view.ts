@@ -25,7 +25,11 @@ export type AnnotationView = {
   createdAt: string;
   updatedAt: string;
   sources: SourceView[];
+  /** The latest review decision, so a "changes requested" note reaches the author. */
+  lastReview: ReviewView | null;
 };
+
+export type ReviewView = { decision: "APPROVED" | "CHANGES_REQUESTED"; note: string | null; reviewer: { id: string; name: string }; at: string };
 
 export type ArticleView = {
   id: string;
@@ -41,13 +45,25 @@ export type ArticleView = {
   updatedAt: string;
   revision: { id: string; number: number; text: string; blocks: Block[] };
   annotations: AnnotationView[];
+  /** Who signed the article off, when it is signed off. */
+  signOff: ReviewView | null;
 };
 
 /** The Prisma include that loads what an AnnotationView needs. */
-export const annotationInclude = { sources: { orderBy: { position: "asc" } }, createdBy: { select: { id: true, name: true } } } as const;
+export const annotationInclude = {
+  sources: { orderBy: { position: "asc" } },
+  createdBy: { select: { id: true, name: true } },
+  signOffs: { orderBy: { createdAt: "desc" }, take: 1, include: { reviewer: { select: { id: true, name: true } } } },
+} as const;
+
+type SignOffRow = { decision: "APPROVED" | "CHANGES_REQUESTED"; note: string | null; createdAt: Date; reviewer: { id: string; name: string } };
+
+export function toReviewView(row: SignOffRow | undefined): ReviewView | null {
+  return row ? { decision: row.decision, note: row.note, reviewer: row.reviewer, at: row.createdAt.toISOString() } : null;
+}
 
 type SourceRow = { id: string; position: number; url: string; title: string | null; publisher: string | null; quote: string | null; accessedAt: Date | null; archiveUrl: string | null };
-type AnnotationRow = Omit<AnnotationView, "createdAt" | "updatedAt" | "sources"> & { createdAt: Date; updatedAt: Date; sources: SourceRow[] };
+type AnnotationRow = Omit<AnnotationView, "createdAt" | "updatedAt" | "sources" | "lastReview"> & { createdAt: Date; updatedAt: Date; sources: SourceRow[]; signOffs: SignOffRow[] };
 
 export function toSourceView(row: SourceRow): SourceView {
   return { id: row.id, position: row.position, url: row.url, title: row.title, publisher: row.publisher, quote: row.quote, accessedAt: row.accessedAt?.toISOString() ?? null, archiveUrl: row.archiveUrl };
@@ -75,5 +91,6 @@ export function toAnnotationView(row: AnnotationRow): AnnotationView {
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     sources: row.sources.map(toSourceView),
+    lastReview: toReviewView(row.signOffs[0]),
   };
 }

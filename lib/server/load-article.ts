@@ -1,6 +1,6 @@
 import type { Block } from "../domain/article";
 import type { Db } from "../db/client";
-import { annotationInclude, toAnnotationView, type ArticleView } from "./article-view";
+import { annotationInclude, toAnnotationView, toReviewView, type ArticleView } from "./article-view";
 import { AppError } from "./errors";
 
 type Reader = Pick<Db, "article">;
@@ -13,6 +13,7 @@ export async function loadArticleView(db: Reader, id: string): Promise<ArticleVi
       currentRevision: true,
       createdBy: { select: { id: true, name: true } },
       annotations: { orderBy: [{ start: "asc" }, { end: "desc" }], include: annotationInclude },
+      signOffs: { where: { decision: "APPROVED" }, orderBy: { createdAt: "desc" }, take: 1, include: { reviewer: { select: { id: true, name: true } } } },
     },
   });
   if (!article || !article.currentRevision) throw new AppError("NOT_FOUND", "No such article.");
@@ -31,6 +32,7 @@ export async function loadArticleView(db: Reader, id: string): Promise<ArticleVi
     updatedAt: article.updatedAt.toISOString(),
     revision: { id: revision.id, number: revision.number, text: revision.text, blocks: JSON.parse(revision.blocks) as Block[] },
     annotations: article.annotations.map(toAnnotationView),
+    signOff: article.status === "SIGNED_OFF" ? toReviewView(article.signOffs[0]) : null,
   };
 }
 

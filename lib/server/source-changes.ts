@@ -1,5 +1,6 @@
 import type { Actor } from "../domain/actor";
 import type { Db } from "../db/client";
+import { nextAnnotationStatus } from "../domain/workflow";
 import { ZSource, ZUpdateSource } from "../schemas/annotations";
 import { annotationForChange } from "./annotation-access";
 import { annotationInclude, toAnnotationView, type AnnotationView } from "./article-view";
@@ -18,9 +19,10 @@ async function changeSources(db: Db, actor: Actor, annotationId: string, action:
   return db.$transaction(async (tx) => {
     const current = await annotationForChange(tx, actor, annotationId, "update");
     const payload = await change(tx);
-    const updated = await tx.annotation.update({ where: { id: annotationId }, data: { version: { increment: 1 } }, include: annotationInclude });
+    const status = nextAnnotationStatus(current.status, "edit_substance") ?? current.status;
+    const updated = await tx.annotation.update({ where: { id: annotationId }, data: { status, version: { increment: 1 } }, include: annotationInclude });
     await tx.article.update({ where: { id: current.articleId }, data: { updatedAt: new Date() } });
-    await recordAuditEvent(tx, { articleId: current.articleId, annotationId, actorId: actor.id, action, payload: { ...payload, version: updated.version } });
+    await recordAuditEvent(tx, { articleId: current.articleId, annotationId, actorId: actor.id, action, payload: { ...payload, version: updated.version, ...(status !== current.status ? { from: current.status, to: status } : {}) } });
     return toAnnotationView(updated);
   });
 }

@@ -1,5 +1,6 @@
 import type { Actor } from "../domain/actor";
 import type { Db } from "../db/client";
+import { nextAnnotationStatus, SUBSTANCE_FIELDS } from "../domain/workflow";
 import { ZUpdateAnnotation } from "../schemas/annotations";
 import { annotationForChange, staleVersion } from "./annotation-access";
 import { annotationInclude, toAnnotationView, type AnnotationView } from "./article-view";
@@ -10,7 +11,9 @@ import { invalid } from "./errors";
 /**
  * Partial update carrying the version the client last saw: a stale version is
  * 409 CONFLICT with the current state, never a silent overwrite. `sources`,
- * when given, replaces the whole list in the order given.
+ * when given, replaces the whole list in the order given. Changing the
+ * substance of an approved annotation returns it to DRAFT (the approval no
+ * longer covers it); the audit event records from → to.
  */
 export async function updateAnnotation(db: Db, { actor, annotationId, input }: { actor: Actor; annotationId: string; input: unknown }): Promise<AnnotationView> {
   const { version, sources, ...changes } = ZUpdateAnnotation.parse(input);
@@ -24,9 +27,11 @@ export async function updateAnnotation(db: Db, { actor, annotationId, input }: {
     if (deniesId === current.id) throw invalid("deniesId", "an annotation cannot deny itself");
     if (changes.deniesId) await checkDeniedClaim(tx, current.articleId, changes.deniesId);
 
+    const substance = Boolean(sources) || SUBSTANCE_FIELDS.some((field) => field in changes && (changes as Record<string, unknown>)[field] !== (current as Record<string, unknown>)[field]);
+    const status = nextAnnotationStatus(current.status, substance ? "edit_substance" : "edit_details") ?? current.status;
     const written = await tx.annotation.updateMany({
       where: { id: annotationId, version: current.version },
-      data: { ...changes, verdict, deniesId, note: changes.note, version: { increment: 1 } },
+      data: { ...changes, verdict, deniesId, note: changes.note, status, version: { increment: 1 } },
     });
     if (written.count === 0) throw staleVersion(await tx.annotation.findUniqueOrThrow({ where: { id: annotationId }, include: annotationInclude }));
     if (sources) {
@@ -40,7 +45,7 @@ export async function updateAnnotation(db: Db, { actor, annotationId, input }: {
       annotationId,
       actorId: actor.id,
       action: "annotation.updated",
-      payload: { fields: [...Object.keys(changes), ...(sources ? ["sources"] : [])], version: updated.version },
+      payload: { fields: [...Object.keys(changes), ...(sources ? ["sources"] : [])], version: updated.version, ...(status !== current.status ? { from: current.status, to: status } : {}) },
     });
     return toAnnotationView(updated);
   });

@@ -11,6 +11,7 @@ import { getArticle } from "@/lib/server/get-article";
 import { listArticles } from "@/lib/server/list-articles";
 import { addSource, deleteSource, updateSource } from "@/lib/server/source-changes";
 import { updateAnnotation } from "@/lib/server/update-annotation";
+import { createActor } from "../support/actors";
 import { migratedTestDatabase, testProvider, type MigratedTestDatabase } from "../support/test-database";
 
 const provider = testProvider();
@@ -21,16 +22,11 @@ let otherEditor: Actor;
 let reviewer: Actor;
 let articleId: string;
 
-async function user(role: Actor["role"], email: string): Promise<Actor> {
-  const row = await t.db.user.create({ data: { email, name: email.split("@")[0], role } });
-  return { id: row.id, email: row.email, name: row.name, role, via: "session" };
-}
-
 beforeAll(async () => {
   t = await migratedTestDatabase();
-  editor = await user("EDITOR", "ed@example.org");
-  otherEditor = await user("EDITOR", "other@example.org");
-  reviewer = await user("REVIEWER", "rev@example.org");
+  editor = await createActor(t.db, "EDITOR", "ed@example.org");
+  otherEditor = await createActor(t.db, "EDITOR", "other@example.org");
+  reviewer = await createActor(t.db, "REVIEWER", "rev@example.org");
   articleId = (await createArticle(t.db, { actor: editor, input: { title: "US to try to convince China", text: seedText, publisher: "Example", publishedAt: "2022-03-14" } })).id;
 });
 afterAll(() => t?.close());
@@ -154,6 +150,14 @@ describe(`annotations on ${provider}`, () => {
     expect(await t.db.auditEvent.count({ where: { annotationId: claim.id, action: "annotation.updated" } })).toBe(2);
   });
 
+  it("changes only the fields sent: a partial update never clears the others", async () => {
+    const claim = await createAnnotation(t.db, { actor: editor, articleId, input: { kind: "CLAIM", start: 31, end: 39, speaker: "Sullivan", rationale: "why", verdict: "TRUE", note: "n" } });
+    const updated = await updateAnnotation(t.db, { actor: editor, annotationId: claim.id, input: { version: 1, note: "new note" } });
+    expect(updated).toMatchObject({ speaker: "Sullivan", rationale: "why", verdict: "TRUE", note: "new note" });
+    const cleared = await updateAnnotation(t.db, { actor: editor, annotationId: claim.id, input: { version: 2, speaker: "", verdict: null } });
+    expect(cleared).toMatchObject({ speaker: null, verdict: null, rationale: "why" });
+  });
+
   it("adds, edits, reorders and removes sources, each bumping the version", async () => {
     const claim = await createAnnotation(t.db, { actor: editor, articleId, input: { kind: "CLAIM", start: 40, end: 50, sources: [{ url: "https://a.example" }] } });
     let view = await addSource(t.db, { actor: editor, annotationId: claim.id, input: { url: "https://b.example", title: "B" } });
@@ -183,12 +187,12 @@ describe(`annotations on ${provider}`, () => {
     const claim = await createAnnotation(t.db, { actor: editor, articleId: article.id, input: { kind: "CLAIM", start: 0, end: 6 } });
     await t.db.article.update({ where: { id: article.id }, data: { status: "SIGNED_OFF" } });
     for (const attempt of [
-      createAnnotation(t.db, { actor: editor, articleId: article.id, input: { kind: "CLAIM", start: 0, end: 3 } }),
-      updateAnnotation(t.db, { actor: editor, annotationId: claim.id, input: { version: 1, note: "x" } }),
-      deleteAnnotation(t.db, { actor: editor, annotationId: claim.id }),
-      addSource(t.db, { actor: editor, annotationId: claim.id, input: { url: "https://x.example" } }),
+      () => createAnnotation(t.db, { actor: editor, articleId: article.id, input: { kind: "CLAIM", start: 0, end: 3 } }),
+      () => updateAnnotation(t.db, { actor: editor, annotationId: claim.id, input: { version: 1, note: "x" } }),
+      () => deleteAnnotation(t.db, { actor: editor, annotationId: claim.id }),
+      () => addSource(t.db, { actor: editor, annotationId: claim.id, input: { url: "https://x.example" } }),
     ]) {
-      expect((await attempt.catch((e) => e)).code).toBe("LOCKED");
+      expect((await attempt().catch((e) => e)).code).toBe("LOCKED");
     }
   });
 });

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { describeAuditEvent } from "./audit-text";
+
+const ana = { name: "Ana" };
+
+describe("describeAuditEvent", () => {
+  it.each([
+    [{ action: "annotation.approved", actor: ana, payload: {} }, "claim “Crime fell”", "Ana approved claim “Crime fell”"],
+    [{ action: "annotation.changes_requested", actor: ana, payload: { note: "Cite it" } }, "the annotation", "Ana requested changes to the annotation — “Cite it”"],
+    [{ action: "annotation.created", actor: ana, payload: { kind: "DENIAL", quote: "not true" } }, undefined, "Ana tagged a denial “not true”"],
+    [{ action: "annotation.updated", actor: ana, payload: { fields: ["verdict"], from: "APPROVED", to: "DRAFT" } }, "claim “x”", "Ana edited claim “x” (verdict); it went back from approved to draft"],
+    [{ action: "article.signed_off", actor: ana, payload: { note: "Go" } }, undefined, "Ana signed off the article — “Go”"],
+    [{ action: "article.reopened", actor: null, payload: { note: "Correction" } }, undefined, "The command line reopened the article — “Correction”"],
+    [{ action: "something.new", actor: ana, payload: {} }, undefined, "Ana: something.new"],
+  ])("%o reads as a sentence", (event, subject, sentence) => {
+    expect(describeAuditEvent(event, subject)).toBe(sentence);
+  });
+
+  it("shortens long quotes", () => {
+    const sentence = describeAuditEvent({ action: "annotation.deleted", actor: ana, payload: { kind: "CLAIM", quote: "x".repeat(100) } });
+    expect(sentence).toBe(`Ana deleted a claim “${"x".repeat(57)}…”`);
+  });
+});

@@ -1,0 +1,56 @@
+import { KIND_LABELS, VERDICT_SCALE, type AnnotationKind, type Verdict } from "./annotation";
+
+export type AuditLike = { action: string; actor: { name: string } | null; payload: Record<string, unknown> };
+
+const STATUS_WORDS: Record<string, string> = { DRAFT: "draft", SUBMITTED: "submitted", APPROVED: "approved", CHANGES_REQUESTED: "changes requested", ORPHANED: "orphaned", IN_REVIEW: "in review", SIGNED_OFF: "signed off", REOPENED: "reopened" };
+
+const quoted = (value: unknown) => {
+  const text = typeof value === "string" ? value : "";
+  return text ? ` “${text.length > 60 ? `${text.slice(0, 57)}…` : text}”` : "";
+};
+
+/**
+ * One audit event as a sentence a fact-checker reads: "Ana approved the
+ * annotation". `subject` names the annotation when the caller knows it (the
+ * log view passes "claim “…”"), since events outlive deleted annotations.
+ */
+export function describeAuditEvent(event: AuditLike, subject = "the annotation"): string {
+  const who = event.actor?.name ?? "The command line";
+  const p = event.payload;
+  const kind = typeof p.kind === "string" ? KIND_LABELS[p.kind as AnnotationKind]?.toLowerCase() : undefined;
+  switch (event.action) {
+    case "article.created":
+      return `${who} imported the article${quoted(p.title)}`;
+    case "article.status":
+      return `${who}'s submission moved the article to ${STATUS_WORDS[String(p.to)] ?? p.to}`;
+    case "article.signed_off":
+      return `${who} signed off the article${p.note ? ` — “${p.note}”` : ""}`;
+    case "article.reopened":
+      return `${who} reopened the article — “${p.note}”`;
+    case "annotation.created":
+      return `${who} tagged ${kind ? `a ${kind}` : "an annotation"}${quoted(p.quote)}`;
+    case "annotation.updated": {
+      const fields = Array.isArray(p.fields) && p.fields.length ? ` (${p.fields.join(", ")})` : "";
+      const back = p.to && p.from !== p.to ? `; it went back from ${STATUS_WORDS[String(p.from)]} to ${STATUS_WORDS[String(p.to)]}` : "";
+      return `${who} edited ${subject}${fields}${back}`;
+    }
+    case "annotation.deleted":
+      return `${who} deleted ${kind ? `a ${kind}` : "an annotation"}${quoted(p.quote)}`;
+    case "annotation.submitted":
+      return `${who} submitted ${subject} for review`;
+    case "annotation.approved":
+      return `${who} approved ${subject}`;
+    case "annotation.changes_requested":
+      return `${who} requested changes to ${subject}${p.note ? ` — “${p.note}”` : ""}`;
+    case "source.added":
+      return `${who} added a source to ${subject}${p.url ? ` (${p.url})` : ""}`;
+    case "source.updated":
+      return `${who} edited a source of ${subject}`;
+    case "source.removed":
+      return `${who} removed a source from ${subject}${p.url ? ` (${p.url})` : ""}`;
+    default:
+      return `${who}: ${event.action}`;
+  }
+}
+
+export const verdictLabel = (verdict: Verdict | null | undefined) => (verdict ? VERDICT_SCALE[verdict].label : "No verdict");

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { ANNOTATION_STATUSES, ARTICLE_STATUSES, type AnnotationStatus, type ArticleStatus } from "./annotation";
+import { ANNOTATION_ACTIONS, ARTICLE_ACTIONS, mayReview, nextAnnotationStatus, nextArticleStatus, type AnnotationAction, type ArticleAction } from "./workflow";
+
+/** Every (state, action) pair, spelled out; anything not listed must be refused. */
+const ANNOTATION_ALLOWED: Partial<Record<`${AnnotationStatus} ${AnnotationAction}`, AnnotationStatus>> = {
+  "DRAFT submit": "SUBMITTED",
+  "DRAFT edit_substance": "DRAFT",
+  "DRAFT edit_details": "DRAFT",
+  "SUBMITTED approve": "APPROVED",
+  "SUBMITTED request_changes": "CHANGES_REQUESTED",
+  "SUBMITTED edit_substance": "SUBMITTED",
+  "SUBMITTED edit_details": "SUBMITTED",
+  "CHANGES_REQUESTED submit": "SUBMITTED",
+  "CHANGES_REQUESTED edit_substance": "CHANGES_REQUESTED",
+  "CHANGES_REQUESTED edit_details": "CHANGES_REQUESTED",
+  "APPROVED edit_substance": "DRAFT",
+  "APPROVED edit_details": "APPROVED",
+  "ORPHANED edit_substance": "DRAFT",
+  "ORPHANED edit_details": "ORPHANED",
+};
+
+const ARTICLE_ALLOWED: Partial<Record<`${ArticleStatus} ${ArticleAction}`, ArticleStatus>> = {
+  "DRAFT submission": "IN_REVIEW",
+  "IN_REVIEW submission": "IN_REVIEW",
+  "IN_REVIEW sign_off": "SIGNED_OFF",
+  "SIGNED_OFF reopen": "REOPENED",
+  "REOPENED submission": "IN_REVIEW",
+  "REOPENED sign_off": "SIGNED_OFF",
+};
+
+describe("annotation workflow", () => {
+  for (const status of ANNOTATION_STATUSES) {
+    for (const action of ANNOTATION_ACTIONS) {
+      const expected = ANNOTATION_ALLOWED[`${status} ${action}`] ?? null;
+      it(`${status} --${action}--> ${expected ?? "refused"}`, () => {
+        expect(nextAnnotationStatus(status, action)).toBe(expected);
+      });
+    }
+  }
+});
+
+describe("article workflow", () => {
+  for (const status of ARTICLE_STATUSES) {
+    for (const action of ARTICLE_ACTIONS) {
+      const expected = ARTICLE_ALLOWED[`${status} ${action}`] ?? null;
+      it(`${status} --${action}--> ${expected ?? "refused"}`, () => {
+        expect(nextArticleStatus(status, action)).toBe(expected);
+      });
+    }
+  }
+});
+
+describe("four eyes", () => {
+  it("refuses reviewing your own work and allows anyone else's", () => {
+    expect(mayReview("u1", "u1")).toBe(false);
+    expect(mayReview("u2", "u1")).toBe(true);
+  });
+});

@@ -1,0 +1,15 @@
+import type { Actor } from "../domain/actor";
+import type { Db } from "../db/client";
+import { ZReopen } from "../schemas/review";
+import type { ArticleView } from "./article-view";
+import { transitionArticle } from "./article-transition";
+import { loadArticleView } from "./load-article";
+import { requirePermission } from "./require-permission";
+
+/** A reviewer or admin reopens a signed-off article, saying why; it becomes editable again. */
+export async function reopenArticle(db: Db, { actor, articleId, input }: { actor: Actor; articleId: string; input: unknown }): Promise<ArticleView> {
+  requirePermission(actor, "reopen:article");
+  const { note } = ZReopen.parse(input ?? {});
+  await db.$transaction((tx) => transitionArticle(tx, { articleId, actorId: actor.id, action: "reopen", auditAction: "article.reopened", note }));
+  return loadArticleView(db, articleId);
+}

@@ -1,0 +1,188 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ZodError } from "zod";
+import type { Db } from "@/lib/db/client";
+import type { Actor } from "@/lib/domain/actor";
+import { createAnnotation } from "@/lib/server/create-annotation";
+import { createArticle } from "@/lib/server/create-article";
+import { deleteAnnotation } from "@/lib/server/delete-annotation";
+import { AppError } from "@/lib/server/errors";
+import { getArticle } from "@/lib/server/get-article";
+import { listAudit } from "@/lib/server/list-audit";
+import { reopenArticle } from "@/lib/server/reopen-article";
+import { reviewAnnotation } from "@/lib/server/review-annotation";
+import { reviewQueue } from "@/lib/server/review-queue";
+import { signOffArticle } from "@/lib/server/sign-off-article";
+import { addSource } from "@/lib/server/source-changes";
+import { submitAnnotation } from "@/lib/server/submit-annotation";
+import { updateAnnotation } from "@/lib/server/update-annotation";
+import { createActor } from "../support/actors";
+import { migratedTestDatabase, testProvider, type MigratedTestDatabase } from "../support/test-database";
+
+const provider = testProvider();
+let t: MigratedTestDatabase;
+let editor: Actor;
+let reviewer: Actor;
+let reviewer2: Actor;
+let admin: Actor;
+
+beforeAll(async () => {
+  t = await migratedTestDatabase();
+  editor = await createActor(t.db, "EDITOR", "ed@example.org");
+  reviewer = await createActor(t.db, "REVIEWER", "rev@example.org");
+  reviewer2 = await createActor(t.db, "REVIEWER", "rev2@example.org");
+  admin = await createActor(t.db, "ADMIN", "admin@example.org");
+});
+afterAll(() => t?.close());
+
+const code = (promise: Promise<unknown>) => promise.then(() => "ok", (error) => (error instanceof AppError ? error.code : error instanceof ZodError ? "INVALID" : String(error)));
+
+async function article(text = "The mayor said crime fell. Police data disagree. Experts are cautious.") {
+  return (await createArticle(t.db, { actor: editor, input: { title: "Review test", text } })).id;
+}
+const claim = (articleId: string, actor = editor, start = 0, end = 26) => createAnnotation(t.db, { actor, articleId, input: { kind: "CLAIM", start, end, verdict: "FALSE" } });
+const statusOf = async (articleId: string) => (await t.db.article.findUniqueOrThrow({ where: { id: articleId } })).status;
+
+describe(`review workflow on ${provider}`, () => {
+  it("runs the whole loop: submit, request changes with a note, fix, resubmit, approve, sign off, lock, reopen", async () => {
+    const articleId = await article();
+    const a = await claim(articleId);
+    expect(await statusOf(articleId)).toBe("DRAFT");
+
+    const submitted = await submitAnnotation(t.db, { actor: editor, annotationId: a.id, input: {} });
+    expect(submitted.status).toBe("SUBMITTED");
+    expect(await statusOf(articleId)).toBe("IN_REVIEW");
+
+    expect(await code(reviewAnnotation(t.db, { actor: reviewer, annotationId: a.id, input: { decision: "REQUEST_CHANGES" } }))).toBe("INVALID");
+    const sentBack = await reviewAnnotation(t.db, { actor: reviewer, annotationId: a.id, input: { decision: "REQUEST_CHANGES", note: "Cite the police data." } });
+    expect(sentBack.status).toBe("CHANGES_REQUESTED");
+    expect(sentBack.lastReview).toMatchObject({ decision: "CHANGES_REQUESTED", note: "Cite the police data.", reviewer: { id: reviewer.id } });
+
+    const fixed = await addSource(t.db, { actor: editor, annotationId: a.id, input: { url: "https://police.example/data" } });
+    expect(fixed.status).toBe("CHANGES_REQUESTED");
+    expect((await submitAnnotation(t.db, { actor: editor, annotationId: a.id, input: { version: fixed.version } })).status).toBe("SUBMITTED");
+
+    expect(await code(signOffArticle(t.db, { actor: reviewer, articleId, input: {} }))).toBe("CONFLICT");
+    const approved = await reviewAnnotation(t.db, { actor: reviewer, annotationId: a.id, input: { decision: "APPROVE" } });
+    expect(approved.status).toBe("APPROVED");
+
+    const signed = await signOffArticle(t.db, { actor: reviewer, articleId, input: { note: "Ready." } });
+    expect(signed.status).toBe("SIGNED_OFF");
+    expect(signed.signOff).toMatchObject({ decision: "APPROVED", reviewer: { id: reviewer.id }, note: "Ready." });
+
+    for (const attempt of [
+      () => createAnnotation(t.db, { actor: editor, articleId, input: { kind: "CLAIM", start: 0, end: 3 } }),
+      () => updateAnnotation(t.db, { actor: editor, annotationId: a.id, input: { version: approved.version, note: "x" } }),
+      () => deleteAnnotation(t.db, { actor: reviewer, annotationId: a.id }),
+      () => addSource(t.db, { actor: editor, annotationId: a.id, input: { url: "https://x.example" } }),
+      () => submitAnnotation(t.db, { actor: editor, annotationId: a.id, input: {} }),
+      () => reviewAnnotation(t.db, { actor: reviewer2, annotationId: a.id, input: { decision: "APPROVE" } }),
+    ]) {
+      expect(await code(attempt())).toBe("LOCKED");
+    }
+
+    expect(await code(reopenArticle(t.db, { actor: editor, articleId, input: { note: "typo" } }))).toBe("FORBIDDEN");
+    expect(await code(reopenArticle(t.db, { actor: reviewer, articleId, input: {} }))).toBe("INVALID");
+    expect((await reopenArticle(t.db, { actor: reviewer, articleId, input: { note: "A correction came in." } })).status).toBe("REOPENED");
+    expect((await updateAnnotation(t.db, { actor: editor, annotationId: a.id, input: { version: approved.version, note: "after reopening" } })).status).toBe("APPROVED");
+
+    const audit = await listAudit(t.db, { actor: editor, articleId, input: {} });
+    expect(audit.events.map((event) => event.action).slice(0, 3)).toEqual(["annotation.updated", "article.reopened", "article.signed_off"]);
+    expect(audit.events.at(-1)?.action).toBe("article.created");
+    const forOne = await listAudit(t.db, { actor: editor, articleId, input: { annotationId: a.id, pageSize: "2", page: "2" } });
+    expect(forOne.events).toHaveLength(2);
+    expect(forOne.total).toBeGreaterThan(6);
+    expect(forOne.events.every((event) => event.annotationId === a.id)).toBe(true);
+  });
+
+  it("never lets anyone review their own annotation, admins included", async () => {
+    const articleId = await article();
+    const own = await claim(articleId, admin);
+    await submitAnnotation(t.db, { actor: admin, annotationId: own.id, input: {} });
+    const error = await reviewAnnotation(t.db, { actor: admin, annotationId: own.id, input: { decision: "APPROVE" } }).catch((e) => e);
+    expect(error.code).toBe("FORBIDDEN");
+    expect(error.message).toMatch(/You wrote this annotation/);
+    expect(await code(reviewAnnotation(t.db, { actor: editor, annotationId: own.id, input: { decision: "APPROVE" } }))).toBe("FORBIDDEN");
+    expect((await reviewAnnotation(t.db, { actor: reviewer, annotationId: own.id, input: { decision: "APPROVE" } })).status).toBe("APPROVED");
+  });
+
+  it("refuses transitions outside the table with 409", async () => {
+    const articleId = await article();
+    const a = await claim(articleId);
+    expect(await code(reviewAnnotation(t.db, { actor: reviewer, annotationId: a.id, input: { decision: "APPROVE" } }))).toBe("CONFLICT");
+    expect(await code(signOffArticle(t.db, { actor: reviewer, articleId, input: {} }))).toBe("CONFLICT");
+    expect(await code(reopenArticle(t.db, { actor: reviewer, articleId, input: { note: "n" } }))).toBe("CONFLICT");
+    await submitAnnotation(t.db, { actor: editor, annotationId: a.id, input: {} });
+    expect(await code(submitAnnotation(t.db, { actor: editor, annotationId: a.id, input: {} }))).toBe("CONFLICT");
+  });
+
+  it("returns an approved annotation to DRAFT when its substance changes, and says so in the audit", async () => {
+    const articleId = await article();
+    const a = await claim(articleId);
+    await submitAnnotation(t.db, { actor: editor, annotationId: a.id, input: {} });
+    const approved = await reviewAnnotation(t.db, { actor: reviewer, annotationId: a.id, input: { decision: "APPROVE" } });
+    const detail = await updateAnnotation(t.db, { actor: editor, annotationId: a.id, input: { version: approved.version, speaker: "The mayor" } });
+    expect(detail.status).toBe("APPROVED");
+    const changed = await updateAnnotation(t.db, { actor: editor, annotationId: a.id, input: { version: detail.version, verdict: "MOSTLY_FALSE" } });
+    expect(changed.status).toBe("DRAFT");
+    const event = await t.db.auditEvent.findFirstOrThrow({ where: { annotationId: a.id, action: "annotation.updated" }, orderBy: { id: "desc" } });
+    expect(JSON.parse(event.payload)).toMatchObject({ from: "APPROVED", to: "DRAFT" });
+  });
+
+  it("lets one of two racing reviewers win; the other gets 409 and only one decision is recorded", async () => {
+    const articleId = await article();
+    const a = await claim(articleId);
+    await submitAnnotation(t.db, { actor: editor, annotationId: a.id, input: {} });
+    const results = await Promise.allSettled([
+      reviewAnnotation(t.db, { actor: reviewer, annotationId: a.id, input: { decision: "APPROVE" } }),
+      reviewAnnotation(t.db, { actor: reviewer2, annotationId: a.id, input: { decision: "REQUEST_CHANGES", note: "no" } }),
+    ]);
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    const rejected = results.find((result) => result.status === "rejected") as PromiseRejectedResult;
+    expect(rejected.reason).toBeInstanceOf(AppError);
+    expect(rejected.reason.code).toBe("CONFLICT");
+    expect(await t.db.signOff.count({ where: { annotationId: a.id } })).toBe(1);
+    expect(await t.db.auditEvent.count({ where: { annotationId: a.id, action: { in: ["annotation.approved", "annotation.changes_requested"] } } })).toBe(1);
+  });
+
+  it("writes no change without its audit event: a failure while auditing undoes the change", async () => {
+    const articleId = await article();
+    const a = await claim(articleId);
+    await submitAnnotation(t.db, { actor: editor, annotationId: a.id, input: {} });
+    const before = await t.db.annotation.findUniqueOrThrow({ where: { id: a.id } });
+    const failing = failingAuditDb(t.db);
+    expect(await code(reviewAnnotation(failing, { actor: reviewer, annotationId: a.id, input: { decision: "APPROVE" } }))).toBe("Error: audit store unavailable");
+    expect(await code(signOffArticle(failing, { actor: reviewer, articleId, input: {} }))).toBe("CONFLICT");
+    const after = await t.db.annotation.findUniqueOrThrow({ where: { id: a.id } });
+    expect([after.status, after.version]).toEqual([before.status, before.version]);
+    expect(await t.db.signOff.count({ where: { annotationId: a.id } })).toBe(0);
+    expect(await t.db.auditEvent.count({ where: { annotationId: a.id, action: "annotation.approved" } })).toBe(0);
+  });
+
+  it("lists submitted work for reviewers, oldest first, never their own", async () => {
+    const articleId = await article();
+    const first = await claim(articleId, editor, 0, 4);
+    const mine = await claim(articleId, reviewer, 5, 9);
+    const second = await claim(articleId, editor, 10, 14);
+    for (const [actor, annotation] of [[editor, first], [reviewer, mine], [editor, second]] as const) await submitAnnotation(t.db, { actor, annotationId: annotation.id, input: {} });
+    const queue = await reviewQueue(t.db, { actor: reviewer });
+    const ids = queue.items.map((item) => item.id);
+    expect(ids).not.toContain(mine.id);
+    expect(ids.indexOf(first.id)).toBeLessThan(ids.indexOf(second.id));
+    expect(queue.items.find((item) => item.id === first.id)).toMatchObject({ article: { id: articleId }, author: { id: editor.id } });
+    expect(await code(reviewQueue(t.db, { actor: editor }))).toBe("FORBIDDEN");
+    expect((await getArticle(t.db, { actor: editor, articleId })).status).toBe("IN_REVIEW");
+  });
+});
+
+/** The same database, but every audit write inside a transaction throws after the change was made. */
+function failingAuditDb(db: Db): Db {
+  return new Proxy(db, {
+    get(target, property, receiver) {
+      if (property !== "$transaction") return Reflect.get(target, property, receiver);
+      return (fn: (tx: Db) => Promise<unknown>) =>
+        target.$transaction((tx) =>
+          fn(new Proxy(tx as Db, { get: (inner, key) => (key === "auditEvent" ? { create: () => Promise.reject(new Error("audit store unavailable")) } : Reflect.get(inner, key)) })),
+        );
+    },
+  });
+}
