@@ -8,6 +8,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields: FieldError[] = [],
+    /** Everything else the error carried, e.g. `current` on a 409 or `blocking` on a refused sign-off. */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -24,7 +26,7 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   const body = await response.json().catch(() => ({}));
   if (!response.ok) {
     const error = body?.error ?? {};
-    throw new ApiError(response.status, error.code ?? "ERROR", error.message ?? `Request failed (${response.status})`, error.fields ?? []);
+    throw new ApiError(response.status, error.code ?? "ERROR", error.message ?? `Request failed (${response.status})`, error.fields ?? [], error);
   }
   return body as T;
 }

@@ -26,6 +26,10 @@ export async function updateAnnotation(db: Db, { actor, annotationId, input }: {
     if (kind !== "DENIAL" && deniesId) throw invalid("deniesId", "only a denial can deny a claim; send deniesId: null");
     if (deniesId === current.id) throw invalid("deniesId", "an annotation cannot deny itself");
     if (changes.deniesId) await checkDeniedClaim(tx, current.articleId, changes.deniesId);
+    if (current.kind === "CLAIM" && kind !== "CLAIM") {
+      const denials = await tx.annotation.count({ where: { deniesId: annotationId } });
+      if (denials) throw invalid("kind", `${denials} denial(s) point at this claim; unlink them before changing its kind`);
+    }
 
     const substance = Boolean(sources) || SUBSTANCE_FIELDS.some((field) => field in changes && (changes as Record<string, unknown>)[field] !== (current as Record<string, unknown>)[field]);
     const status = nextAnnotationStatus(current.status, substance ? "edit_substance" : "edit_details") ?? current.status;

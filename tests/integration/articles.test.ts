@@ -128,6 +128,16 @@ describe(`annotations on ${provider}`, () => {
     expect(await failedFields(createAnnotation(t.db, { actor: editor, articleId, input: { kind: "DENIAL", start: 0, end: 3, deniesId: analysis.id } }))).toEqual(["deniesId"]);
   });
 
+  it("keeps denials consistent: deleting their claim unlinks them visibly, and a denied claim cannot change kind", async () => {
+    const claim = await createAnnotation(t.db, { actor: editor, articleId, input: { kind: "CLAIM", start: 100, end: 110 } });
+    const denial = await createAnnotation(t.db, { actor: editor, articleId, input: { kind: "DENIAL", start: 120, end: 130, deniesId: claim.id } });
+    expect(await failedFields(updateAnnotation(t.db, { actor: editor, annotationId: claim.id, input: { version: 1, kind: "ANALYSIS" } }))).toEqual(["kind"]);
+    await deleteAnnotation(t.db, { actor: editor, annotationId: claim.id });
+    const after = await t.db.annotation.findUniqueOrThrow({ where: { id: denial.id } });
+    expect([after.deniesId, after.version]).toEqual([null, 2]);
+    expect(await t.db.auditEvent.count({ where: { annotationId: denial.id, action: "annotation.updated" } })).toBe(1);
+  });
+
   it("counts offsets in UTF-16 code units, as the browser does, around emoji", async () => {
     const article = await createArticle(t.db, { actor: editor, input: { title: "Emoji", text: "Bikes 🚲🚲 are “up” 50%." } });
     const start = article.revision.text.indexOf("“up”");

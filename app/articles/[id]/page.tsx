@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { requirePageActor } from "@/lib/auth/page-actor";
+import { getDb } from "@/lib/db/client";
+import { can } from "@/lib/domain/permissions";
+import { AppError } from "@/lib/server/errors";
+import { getArticle } from "@/lib/server/get-article";
+import { Workbench } from "@/components/workbench/Workbench";
+import type { WorkbenchPermissions } from "@/components/workbench/access";
+import "../../workbench.css";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }> };
+
+/** One load per request, shared by the metadata and the page. */
+const load = cache(async (id: string) => {
+  const actor = await requirePageActor(`/articles/${encodeURIComponent(id)}`);
+  try {
+    return { actor, article: await getArticle(await getDb(), { actor, articleId: id }) };
+  } catch (error) {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { article } = await load((await params).id);
+  return { title: article.title };
+}
+
+export default async function ArticlePage({ params }: Props) {
+  const { actor, article } = await load((await params).id);
+  const permissions: WorkbenchPermissions = {
+    create: can(actor.role, "create:annotation"),
+    updateOwn: can(actor.role, "update:annotation:own"),
+    updateOthers: can(actor.role, "update:annotation:others"),
+    deleteOwn: can(actor.role, "delete:annotation:own"),
+    deleteOthers: can(actor.role, "delete:annotation:others"),
+    locked: article.status === "SIGNED_OFF",
+  };
+  return <Workbench article={article} actor={{ id: actor.id, role: actor.role }} permissions={permissions} />;
+}

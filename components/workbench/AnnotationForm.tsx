@@ -1,0 +1,215 @@
+"use client";
+
+import { useState, type FormEvent, type KeyboardEvent } from "react";
+import { ANNOTATION_KINDS, KIND_LABELS, kindTakesVerdict, VERDICT_SCALE, VERDICTS, type Verdict } from "@/lib/domain/annotation";
+import type { AnnotationView } from "@/lib/server/article-view";
+import { fieldMessage } from "../api-client";
+import { ConflictNotice, KeptText } from "./ConflictNotice";
+import { changedFields, draftFrom, patchBody, type AnnotationDraft } from "./drafts";
+import { Field } from "./Field";
+import { byPosition, excerpt, KIND_LETTER } from "./model";
+import { currentAnnotation, isConflict, problem, updateAnnotation } from "./requests";
+import type { Work } from "./Workbench";
+
+type Props = {
+  annotation: AnnotationView;
+  annotations: AnnotationView[];
+  labels: Map<string, string>;
+  canEdit: boolean;
+  work: Work;
+  onWork: (id: string, work: Work) => void;
+  onReplace: (view: AnnotationView, message?: string) => void;
+  onRemove: (id: string, message?: string) => void;
+  onOpen: (id: string) => void;
+};
+
+const FIELDS = ["kind", "speaker", "note", "verdict", "rationale", "deniesId"] as const;
+
+/** Speaker, verdict, rationale, denied claim and note: saved together with the version last seen. */
+export function AnnotationForm({ annotation, annotations, labels, canEdit, work, onWork, onReplace, onRemove, onOpen }: Props) {
+  const draft = work.draft ?? draftFrom(annotation);
+  const dirty = changedFields(draft, annotation).length > 0;
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [conflict, setConflict] = useState<{ theirs: AnnotationView | null } | null>(null);
+
+  const claims = annotations.filter((other) => other.kind === "CLAIM" && other.id !== annotation.id).sort(byPosition);
+  const claimName = (id: string) => {
+    const claim = annotations.find((other) => other.id === id);
+    return claim ? `${labels.get(claim.id)} — “${excerpt(claim.quote, 48)}”` : "a claim that no longer exists";
+  };
+
+  function set(changes: Partial<AnnotationDraft>) {
+    const next = { ...draft, ...changes };
+    onWork(annotation.id, { ...work, draft: changedFields(next, annotation).length > 0 ? next : undefined });
+  }
+
+  async function save(event?: FormEvent) {
+    event?.preventDefault();
+    if (saving || !dirty) return;
+    setSaving(true);
+    setError(null);
+    setConflict(null);
+    try {
+      const saved = await updateAnnotation(annotation.id, patchBody(draft, annotation.version));
+      onWork(annotation.id, { ...work, draft: undefined });
+      onReplace(saved, "Saved");
+    } catch (failure) {
+      if (!isConflict(failure)) setError(failure);
+      else {
+        const theirs = await currentAnnotation(annotation.articleId, annotation.id).catch(() => undefined);
+        if (theirs === undefined) setError(failure);
+        else setConflict({ theirs });
+      }
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  function loadTheirs(theirs: AnnotationView) {
+    onWork(annotation.id, { draft: undefined, kept: draft });
+    setConflict(null);
+    onReplace(theirs, "Loaded their version; your text is kept below the form");
+  }
+
+  function saveShortcut(event: KeyboardEvent<HTMLFormElement>) {
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void save();
+    }
+  }
+
+  if (!canEdit) return <ReadOnly annotation={annotation} claimName={claimName} />;
+
+  const errorFor = (path: string) => fieldMessage(error, path);
+  const otherError = error && !FIELDS.some((field) => errorFor(field)) ? problem(error) : "";
+  const rated = kindTakesVerdict(draft.kind);
+  return (
+    <form className="wb-form" onSubmit={save} onKeyDown={saveShortcut} aria-busy={saving} noValidate aria-label={`Details of ${KIND_LABELS[annotation.kind].toLowerCase()} ${labels.get(annotation.id)}`}>
+      {conflict && (
+        <ConflictNotice
+          theirs={conflict.theirs}
+          draft={draft}
+          claimName={claimName}
+          onLoad={loadTheirs}
+          onClose={() => onRemove(annotation.id, "Removed: someone else deleted it")}
+        />
+      )}
+      <fieldset className="wb-kinds">
+        <legend>Kind</legend>
+        {ANNOTATION_KINDS.map((kind) => (
+          <label key={kind} className={`wb-kind-option wb-kind-${kind.toLowerCase()}`}>
+            <input type="radio" name="kind" value={kind} checked={draft.kind === kind} onChange={() => set({ kind })} />
+            <span className="wb-chip-letter" aria-hidden="true">
+              {KIND_LETTER[kind]}
+            </span>
+            {KIND_LABELS[kind]}
+          </label>
+        ))}
+        {errorFor("kind") && <span className="field-error">{errorFor("kind")}</span>}
+      </fieldset>
+
+      <Field id="wb-speaker" label="Speaker" error={errorFor("speaker")}>
+        {(control) => <input {...control} value={draft.speaker} onChange={(event) => set({ speaker: event.target.value })} placeholder="Who said it?" maxLength={200} autoComplete="off" />}
+      </Field>
+
+      {rated && (
+        <div className="wb-verdict-group">
+          <Field id="wb-verdict" label="Verdict" error={errorFor("verdict")}>
+            {(control) => (
+              <select {...control} value={draft.verdict} onChange={(event) => set({ verdict: event.target.value as Verdict | "" })}>
+                <option value="">Not rated yet</option>
+                {VERDICTS.map((verdict) => (
+                  <option key={verdict} value={verdict}>
+                    {VERDICT_SCALE[verdict].label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field id="wb-rationale" label="Rationale" error={errorFor("rationale")}>
+            {(control) => <textarea {...control} rows={3} value={draft.rationale} onChange={(event) => set({ rationale: event.target.value })} placeholder="Why this verdict, in a sentence or two" />}
+          </Field>
+        </div>
+      )}
+
+      {draft.kind === "DENIAL" && (
+        <Field
+          id="wb-denies"
+          label="Denies which claim?"
+          error={errorFor("deniesId")}
+          hint={
+            draft.deniesId && annotations.some((other) => other.id === draft.deniesId) ? (
+              <button type="button" className="button link" onClick={() => onOpen(draft.deniesId)}>
+                Show {labels.get(draft.deniesId)} in the text
+              </button>
+            ) : claims.length === 0 ? (
+              "No claims in this article yet."
+            ) : undefined
+          }
+        >
+          {(control) => (
+            <select {...control} value={draft.deniesId} onChange={(event) => set({ deniesId: event.target.value })}>
+              <option value="">None</option>
+              {draft.deniesId && !claims.some((claim) => claim.id === draft.deniesId) && <option value={draft.deniesId}>{claimName(draft.deniesId)}</option>}
+              {claims.map((claim) => (
+                <option key={claim.id} value={claim.id}>
+                  {claimName(claim.id)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
+
+      <Field id="wb-note" label="Note" error={errorFor("note")}>
+        {(control) => <textarea {...control} rows={2} value={draft.note} onChange={(event) => set({ note: event.target.value })} placeholder="Context for the team (not published as the verdict)" />}
+      </Field>
+
+      {otherError && (
+        <p className="wb-error" role="alert">
+          {otherError}
+        </p>
+      )}
+
+      <div className="wb-form-actions">
+        <button type="submit" className="button primary" disabled={saving || !dirty}>
+          {saving ? "Saving…" : "Save"}
+        </button>
+        {dirty && !saving && (
+          <button type="button" className="button" onClick={() => onWork(annotation.id, { ...work, draft: undefined })}>
+            Discard changes
+          </button>
+        )}
+        <span className={`wb-save-state${dirty ? " is-dirty" : ""}`}>{dirty ? "Unsaved changes" : "All changes saved"}</span>
+      </div>
+
+      {work.kept && <KeptText kept={work.kept} annotation={annotation} claimName={claimName} onUse={(field) => set({ [field]: work.kept![field] } as Partial<AnnotationDraft>)} onDismiss={() => onWork(annotation.id, { ...work, kept: undefined })} />}
+    </form>
+  );
+}
+
+function ReadOnly({ annotation, claimName }: { annotation: AnnotationView; claimName: (id: string) => string }) {
+  return (
+    <dl className="wb-readonly">
+      <dt>Speaker</dt>
+      <dd>{annotation.speaker ?? <span className="muted">not given</span>}</dd>
+      {kindTakesVerdict(annotation.kind) && (
+        <>
+          <dt>Verdict</dt>
+          <dd>{annotation.verdict ? VERDICT_SCALE[annotation.verdict].label : <span className="muted">not rated yet</span>}</dd>
+          <dt>Rationale</dt>
+          <dd>{annotation.rationale ?? <span className="muted">none</span>}</dd>
+        </>
+      )}
+      {annotation.kind === "DENIAL" && (
+        <>
+          <dt>Denies</dt>
+          <dd>{annotation.deniesId ? claimName(annotation.deniesId) : <span className="muted">no claim chosen</span>}</dd>
+        </>
+      )}
+      <dt>Note</dt>
+      <dd>{annotation.note || <span className="muted">none</span>}</dd>
+    </dl>
+  );
+}

@@ -1,0 +1,92 @@
+"use client";
+
+import type { RefObject } from "react";
+import { KIND_LABELS, type AnnotationStatus } from "@/lib/domain/annotation";
+import type { AnnotationView } from "@/lib/server/article-view";
+import { mayDelete, mayUpdate, type WorkbenchActor, type WorkbenchPermissions } from "./access";
+import { AnnotationForm } from "./AnnotationForm";
+import { DeleteAnnotation } from "./DeleteAnnotation";
+import { byPosition } from "./model";
+import { SourcesEditor } from "./SourcesEditor";
+import type { Work } from "./Workbench";
+
+const STATUS_LABELS: Record<AnnotationStatus, string> = { DRAFT: "Draft", SUBMITTED: "Submitted", APPROVED: "Approved", CHANGES_REQUESTED: "Changes requested", ORPHANED: "Orphaned" };
+
+type Props = {
+  annotation: AnnotationView;
+  annotations: AnnotationView[];
+  labels: Map<string, string>;
+  actor: WorkbenchActor;
+  permissions: WorkbenchPermissions;
+  work: Work;
+  onWork: (id: string, work: Work) => void;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+  onOpen: (id: string, focus?: { scroll: boolean }) => void;
+  onClose: () => void;
+  onReplace: (view: AnnotationView, message?: string) => void;
+  onRemove: (id: string, message?: string) => void;
+};
+
+export function AnnotationPanel({ annotation, annotations, labels, actor, permissions, work, onWork, headingRef, onOpen, onClose, onReplace, onRemove }: Props) {
+  const label = labels.get(annotation.id) ?? "";
+  const canEdit = mayUpdate(permissions, actor, annotation);
+  const overlapping = annotations.filter((other) => other.id !== annotation.id && other.start < annotation.end && other.end > annotation.start).sort(byPosition);
+  const deniedBy = annotations.filter((other) => other.kind === "DENIAL" && other.deniesId === annotation.id).sort(byPosition);
+  const jump = (id: string) => onOpen(id, { scroll: true });
+  const name = (other: AnnotationView) => `${KIND_LABELS[other.kind]} ${labels.get(other.id)}`;
+
+  return (
+    <section className={`wb-detail wb-detail-${annotation.kind.toLowerCase()}`} aria-labelledby="wb-panel-heading">
+      <header className="wb-detail-head">
+        <h2 id="wb-panel-heading" className="wb-panel-title" tabIndex={-1} ref={headingRef}>
+          <span className={`wb-chip wb-chip-${annotation.kind.toLowerCase()}`}>{label}</span> {KIND_LABELS[annotation.kind]}
+        </h2>
+        <span className={`wb-badge wb-badge-${annotation.status.toLowerCase()}`} data-testid="annotation-status">
+          <span className="visually-hidden">Status: </span>
+          {STATUS_LABELS[annotation.status]}
+        </span>
+        <button type="button" className="wb-close" onClick={onClose} aria-label="Close panel" aria-keyshortcuts="Escape" title="Close (Esc)">
+          ×
+        </button>
+      </header>
+      <p className="wb-byline">
+        Added by {annotation.createdBy.name} · <time dateTime={annotation.createdAt}>{new Date(annotation.createdAt).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" })}</time> · version {annotation.version}
+      </p>
+
+      {annotation.lastReview && (
+        <p className={`wb-review wb-review-${annotation.lastReview.decision.toLowerCase()}`}>
+          <strong>{annotation.lastReview.decision === "APPROVED" ? "Approved" : "Changes requested"}</strong> by {annotation.lastReview.reviewer.name}
+          {annotation.lastReview.note ? `: ${annotation.lastReview.note}` : "."}
+        </p>
+      )}
+      {overlapping.length > 0 && (
+        <nav className="wb-also" aria-label="Overlapping annotations">
+          <span>Also here:</span>
+          {overlapping.map((other) => (
+            <button key={other.id} type="button" className={`wb-chip-button wb-chip-${other.kind.toLowerCase()}`} onClick={() => jump(other.id)} aria-label={`Open ${name(other)}`}>
+              {labels.get(other.id)} <span className="wb-chip-kind">{KIND_LABELS[other.kind]}</span>
+            </button>
+          ))}
+        </nav>
+      )}
+      {deniedBy.length > 0 && (
+        <p className="wb-also">
+          <span>Denied by:</span>
+          {deniedBy.map((other) => (
+            <button key={other.id} type="button" className="wb-chip-button wb-chip-denial" onClick={() => jump(other.id)} aria-label={`Open ${name(other)}`}>
+              {labels.get(other.id)} <span className="wb-chip-kind">{other.speaker ?? "Denial"}</span>
+            </button>
+          ))}
+        </p>
+      )}
+
+      <figure className="wb-quote">
+        <blockquote data-testid="annotation-quote">{annotation.quote}</blockquote>
+      </figure>
+
+      <AnnotationForm annotation={annotation} annotations={annotations} labels={labels} canEdit={canEdit} work={work} onWork={onWork} onReplace={onReplace} onRemove={onRemove} onOpen={jump} />
+      <SourcesEditor annotation={annotation} canEdit={canEdit} onReplace={onReplace} />
+      {mayDelete(permissions, actor, annotation) && <DeleteAnnotation annotation={annotation} label={`${KIND_LABELS[annotation.kind].toLowerCase()} ${label}`} onReplace={onReplace} onRemove={onRemove} />}
+    </section>
+  );
+}

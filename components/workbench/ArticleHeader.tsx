@@ -1,0 +1,39 @@
+import type { ArticleView } from "@/lib/server/article-view";
+
+const STATUS_LABELS: Record<ArticleView["status"], string> = { DRAFT: "Draft", IN_REVIEW: "In review", SIGNED_OFF: "Signed off", REOPENED: "Reopened" };
+
+/** Title and where the article comes from. Dates show in UTC, as stored, so everyone sees the same day. */
+export function ArticleHeader({ article }: { article: ArticleView }) {
+  const published = article.publishedAt ? new Date(article.publishedAt) : null;
+  let host = "";
+  try {
+    host = article.sourceUrl ? new URL(article.sourceUrl).host : "";
+  } catch {
+    host = article.sourceUrl ?? "";
+  }
+  return (
+    <header className="wb-header">
+      <p className="wb-kicker">
+        <span className={`wb-status wb-status-${article.status.toLowerCase()}`}>{STATUS_LABELS[article.status]}</span>
+        <span className="muted">Revision {article.revision.number}</span>
+      </p>
+      <h1>{article.title}</h1>
+      <p className="wb-meta">
+        {article.publisher && <span>{article.publisher}</span>}
+        {article.author && <span>By {article.author}</span>}
+        {published && (
+          <time dateTime={article.publishedAt!}>{published.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })}</time>
+        )}
+        {article.sourceUrl && (
+          <span>
+            <a href={article.sourceUrl} target="_blank" rel="noopener noreferrer">
+              Original at {host}
+              <span className="visually-hidden"> (opens in a new tab)</span>
+            </a>
+          </span>
+        )}
+        {!article.publisher && !article.author && !published && !article.sourceUrl && <span>Added by {article.createdBy.name}</span>}
+      </p>
+    </header>
+  );
+}

@@ -1,0 +1,101 @@
+"use client";
+
+import { memo, type CSSProperties, type KeyboardEvent, type MouseEvent, type RefObject } from "react";
+import type { AnnotationKind } from "@/lib/domain/annotation";
+import { moveCaret, placeCaret } from "./caret";
+import type { BlockView, BlockGroup, SegmentView } from "./model";
+
+type Props = {
+  text: string;
+  groups: BlockGroup[];
+  labels: Map<string, string>;
+  openId: string | null;
+  rootRef: RefObject<HTMLDivElement | null>;
+  onMarkClick: (ids: string[]) => void;
+};
+
+/**
+ * The article text, block by block. Every run of text is one element with
+ * `data-start` holding one text node, so a DOM selection maps back to exact
+ * offsets (offsets.ts). Annotated runs are <mark>s: the outermost annotation
+ * gives the colour, and every covering annotation adds an underline in its
+ * kind's pattern (solid, dashed, dotted), so overlaps stay visible.
+ */
+export const ArticleText = memo(function ArticleText({ text, groups, labels, openId, rootRef, onMarkClick }: Props) {
+  function onClick(event: MouseEvent<HTMLDivElement>) {
+    // The end of a drag is a click too: only a plain click opens.
+    if (window.getSelection()?.isCollapsed === false) return;
+    const mark = (event.target as Element).closest?.("mark[data-annotations]");
+    if (mark) onMarkClick(mark.getAttribute("data-annotations")!.split(" "));
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    if (moveCaret(event, event.currentTarget)) event.preventDefault();
+  }
+
+  const block = (view: BlockView, Tag: "p" | "blockquote" | "li" | `h${2 | 3 | 4 | 5 | 6}`) => (
+    <Tag key={view.key} className={`wb-block wb-${view.type}`}>
+      {view.segments.map((piece) => (
+        <Piece key={piece.start} piece={piece} text={text} labels={labels} openId={openId} />
+      ))}
+    </Tag>
+  );
+
+  const hasText = groups.some((group) => (group.type === "list" ? group.items.length > 0 : group.segments.length > 0));
+  return (
+    <div
+      ref={rootRef}
+      className="wb-text"
+      tabIndex={0}
+      role="region"
+      aria-label="Article text"
+      aria-describedby="wb-keys"
+      onClick={onClick}
+      onKeyDown={onKeyDown}
+      // Reached with Tab: a caret at the first text in view, ready for Shift+arrows.
+      onFocus={(event) => event.currentTarget.matches(":focus-visible") && placeCaret(event.currentTarget)}
+    >
+      {!hasText && <p className="muted">This revision has no text to annotate.</p>}
+      {groups.map((group) => {
+        if (group.type === "list")
+          return (
+            <ul key={group.key} className="wb-block wb-list">
+              {group.items.map((item) => block(item, "li"))}
+            </ul>
+          );
+        if (group.type === "heading") return block(group, `h${Math.min(6, Math.max(2, (group.level ?? 1) + 1)) as 2 | 3 | 4 | 5 | 6}`);
+        return block(group, group.type === "blockquote" ? "blockquote" : "p");
+      })}
+    </div>
+  );
+});
+
+/** Stacked underlines, outermost lowest: one layer per covering annotation. */
+function lines(kinds: AnnotationKind[]): CSSProperties {
+  return {
+    backgroundImage: kinds.map((kind) => `var(--wb-line-${kind.toLowerCase()})`).join(", "),
+    backgroundPosition: kinds.map((_, depth) => `0 calc(100% - ${depth * 4}px)`).join(", "),
+  };
+}
+
+function Piece({ piece, text, labels, openId }: { piece: SegmentView; text: string; labels: Map<string, string>; openId: string | null }) {
+  const content = text.slice(piece.start, piece.end);
+  if (piece.ids.length === 0) return <span data-start={piece.start}>{content}</span>;
+  const isOpen = openId !== null && piece.ids.includes(openId);
+  const className = [
+    "wb-mark",
+    `wb-${piece.kinds[0].toLowerCase()}`,
+    `wb-depth-${Math.min(piece.ids.length, 4)}`,
+    isOpen && "is-open",
+    isOpen && piece.opens.includes(openId) && "is-open-first",
+    isOpen && piece.closes.includes(openId) && "is-open-last",
+  ]
+    .filter(Boolean)
+    .join(" ");
+  const label = piece.opens.map((id) => labels.get(id)).join(" ");
+  return (
+    <mark data-start={piece.start} data-annotations={piece.ids.join(" ")} data-label={label || undefined} className={className} style={lines(piece.kinds)}>
+      {content}
+    </mark>
+  );
+}

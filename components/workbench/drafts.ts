@@ -1,0 +1,89 @@
+import { kindTakesVerdict, VERDICT_SCALE, type AnnotationKind, type Verdict } from "@/lib/domain/annotation";
+import type { AnnotationView, SourceView } from "@/lib/server/article-view";
+
+/** What the panel form holds while someone types: plain strings, "" for empty. */
+export type AnnotationDraft = { kind: AnnotationKind; speaker: string; note: string; verdict: Verdict | ""; rationale: string; deniesId: string };
+export type SourceDraft = { url: string; title: string; publisher: string; quote: string; accessedAt: string; archiveUrl: string };
+
+export const FIELD_LABELS: Record<keyof AnnotationDraft, string> = { kind: "Kind", speaker: "Speaker", note: "Note", verdict: "Verdict", rationale: "Rationale", deniesId: "Denies which claim?" };
+
+export function draftFrom(annotation: AnnotationView): AnnotationDraft {
+  return {
+    kind: annotation.kind,
+    speaker: annotation.speaker ?? "",
+    note: annotation.note,
+    verdict: annotation.verdict ?? "",
+    rationale: annotation.rationale ?? "",
+    deniesId: annotation.deniesId ?? "",
+  };
+}
+
+/** Fields of `draft` that differ from `annotation` as stored, ignoring those its kind does not use. */
+export function changedFields(draft: AnnotationDraft, annotation: AnnotationView): (keyof AnnotationDraft)[] {
+  const stored = draftFrom(annotation);
+  return (Object.keys(stored) as (keyof AnnotationDraft)[]).filter((field) => {
+    if ((field === "verdict" || field === "rationale") && !kindTakesVerdict(draft.kind) && !kindTakesVerdict(stored.kind)) return false;
+    if (field === "deniesId" && draft.kind !== "DENIAL" && stored.kind !== "DENIAL") return false;
+    return draft[field] !== stored[field];
+  });
+}
+
+/**
+ * The PATCH body for a draft, with the version last seen. An analysis takes no
+ * verdict and only a denial denies a claim, so switching kind clears those
+ * (the server would answer 422 otherwise). An analysis keeps any rationale it
+ * had, unsent, in case it becomes a claim again.
+ */
+export function patchBody(draft: AnnotationDraft, version: number) {
+  const rated = kindTakesVerdict(draft.kind);
+  return {
+    version,
+    kind: draft.kind,
+    speaker: draft.speaker.trim() || null,
+    note: draft.note,
+    verdict: rated ? draft.verdict || null : null,
+    ...(rated ? { rationale: draft.rationale.trim() || null } : {}),
+    deniesId: draft.kind === "DENIAL" ? draft.deniesId || null : null,
+  };
+}
+
+/** Shows a draft field as people read it. */
+export function describeField(field: keyof AnnotationDraft, value: string, claimLabel: (id: string) => string): string {
+  if (!value) return "(empty)";
+  if (field === "verdict") return VERDICT_SCALE[value as Verdict]?.label ?? value;
+  if (field === "deniesId") return claimLabel(value);
+  if (field === "kind") return value.charAt(0) + value.slice(1).toLowerCase();
+  return value;
+}
+
+export const emptySource = (): SourceDraft => ({ url: "", title: "", publisher: "", quote: "", accessedAt: "", archiveUrl: "" });
+
+export function sourceDraftFrom(source: SourceView): SourceDraft {
+  return {
+    url: source.url,
+    title: source.title ?? "",
+    publisher: source.publisher ?? "",
+    quote: source.quote ?? "",
+    accessedAt: source.accessedAt?.slice(0, 10) ?? "",
+    archiveUrl: source.archiveUrl ?? "",
+  };
+}
+
+/** Blank optional fields go as null (the server refuses "" for dates and URLs). */
+export function sourceBody(draft: SourceDraft) {
+  const blank = (value: string) => value.trim() || null;
+  return {
+    url: draft.url.trim(),
+    title: blank(draft.title),
+    publisher: blank(draft.publisher),
+    quote: blank(draft.quote),
+    accessedAt: blank(draft.accessedAt),
+    archiveUrl: blank(draft.archiveUrl),
+  };
+}
+
+/** Today as YYYY-MM-DD in the user's time zone, the usual "accessed" date. */
+export function today(now = new Date()): string {
+  const pad = (value: number) => String(value).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

@@ -1,0 +1,66 @@
+import type { Span } from "../anchoring/segments";
+import type { Block, BlockType } from "../domain/article";
+
+/**
+ * A block as rendered: its visible content [start, end) plus the whitespace
+ * around it that belongs to no block ([renderStart, start) before the first
+ * block, [end, renderEnd) up to the next block). The rendered ranges tile the
+ * whole text, so every character of the revision is written out once.
+ */
+export type LaidBlock = { type: BlockType; level: number; renderStart: number; start: number; end: number; renderEnd: number };
+
+const NON_SPACE = /\S/;
+
+/**
+ * Sorts and clips the stored blocks, and turns any text that no block covers
+ * into a paragraph when it is more than whitespace (nothing is ever hidden).
+ */
+export function layOutBlocks(text: string, blocks: readonly Block[]): LaidBlock[] {
+  const length = text.length;
+  const sorted = blocks
+    .filter((block) => Number.isInteger(block.start) && Number.isInteger(block.end))
+    .map((block) => ({ type: block.type, level: block.level ?? 1, start: Math.max(0, block.start), end: Math.min(length, block.end) }))
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const content: { type: BlockType; level: number; start: number; end: number }[] = [];
+  let cursor = 0;
+  const fill = (from: number, to: number) => {
+    if (to <= from) return;
+    const gap = text.slice(from, to);
+    const first = gap.search(NON_SPACE);
+    if (first < 0) return;
+    let last = gap.length - 1;
+    while (!NON_SPACE.test(gap[last])) last--;
+    content.push({ type: "paragraph", level: 1, start: from + first, end: from + last + 1 });
+  };
+  for (const block of sorted) {
+    const start = Math.max(block.start, cursor);
+    if (block.end <= start) continue;
+    fill(cursor, start);
+    content.push({ ...block, start });
+    cursor = block.end;
+  }
+  fill(cursor, length);
+  if (content.length === 0) content.push({ type: "paragraph", level: 1, start: 0, end: 0 });
+  return content.map((block, index) => ({
+    ...block,
+    renderStart: index === 0 ? 0 : block.start,
+    renderEnd: index + 1 < content.length ? content[index + 1].start : length,
+  }));
+}
+
+/**
+ * The spans touching each block's rendered range, by one sweep over spans
+ * sorted by start: O(blocks + spans + overlaps), not blocks × spans.
+ */
+export function bucketSpans(blocks: readonly LaidBlock[], spans: readonly Span[]): Span[][] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const buckets: Span[][] = [];
+  let active: Span[] = [];
+  let next = 0;
+  for (const block of blocks) {
+    while (next < sorted.length && sorted[next].start < block.renderEnd) active.push(sorted[next++]);
+    if (active.length > 0) active = active.filter((span) => span.end > block.renderStart);
+    buckets.push(active);
+  }
+  return buckets;
+}

@@ -1,0 +1,72 @@
+import type { ArticleView, AnnotationView } from "../server/article-view";
+
+/** An annotation with its note number N (1-based), shared by every export format. */
+export type NumberedAnnotation = {
+  annotation: AnnotationView;
+  n: number;
+  /** False when its offsets do not select its quote in the current revision (or it is ORPHANED). */
+  anchored: boolean;
+};
+
+/** True when [start, end) of the revision text is exactly the annotation's quote. */
+export function isAnchored(annotation: AnnotationView, text: string): boolean {
+  const { start, end } = annotation;
+  return (
+    annotation.status !== "ORPHANED" &&
+    Number.isInteger(start) &&
+    Number.isInteger(end) &&
+    start >= 0 &&
+    start < end &&
+    end <= text.length &&
+    text.slice(start, end) === annotation.quote
+  );
+}
+
+/**
+ * Reading order: anchored annotations by start, enclosing spans before the
+ * spans they contain, then by id; annotations that cannot be placed in the
+ * text come last, oldest first. N is the position in that order, so the HTML
+ * note, the ClaimReview URL (#note-N) and the CSV row agree.
+ */
+export function numberAnnotations(article: ArticleView): NumberedAnnotation[] {
+  const text = article.revision.text;
+  const placed: AnnotationView[] = [];
+  const unplaced: AnnotationView[] = [];
+  for (const annotation of article.annotations) (isAnchored(annotation, text) ? placed : unplaced).push(annotation);
+  placed.sort((a, b) => a.start - b.start || b.end - a.end || compareIds(a.id, b.id));
+  unplaced.sort((a, b) => compareIds(a.createdAt, b.createdAt) || compareIds(a.id, b.id));
+  return [
+    ...placed.map((annotation, index) => ({ annotation, n: index + 1, anchored: true })),
+    ...unplaced.map((annotation, index) => ({ annotation, n: placed.length + index + 1, anchored: false })),
+  ];
+}
+
+const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+const HTTP_PREFIX = /^[\t\n\f\r ]*https?:/i;
+
+/**
+ * Whether a URL may become a link: it must parse (WHATWG, as a browser does)
+ * with the http: or https: scheme. Anything else — javascript:, data:,
+ * relative paths, garbage — is shown as text only.
+ */
+export function isHttpUrl(value: string | null | undefined): value is string {
+  if (!value || !HTTP_PREFIX.test(value)) return false;
+  try {
+    const { protocol } = new URL(value);
+    return protocol === "http:" || protocol === "https:";
+  } catch {
+    return false;
+  }
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}/;
+
+/** YYYY-MM-DD of an ISO date or date-time (UTC), or null when it is not a date. */
+export function isoDay(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const time = Date.parse(value);
+  if (Number.isNaN(time)) return null;
+  // A bare date is already a day; a date-time is read in UTC, as stored.
+  return value.length === 10 && ISO_DAY.test(value) ? value : new Date(time).toISOString().slice(0, 10);
+}
