@@ -1,4 +1,4 @@
-import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
+import { expect, request as playwrightRequest, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { baseURL } from "../../playwright.config";
 import { demoAccount, signInViaApi, uniqueEmail } from "../support/accounts";
 import { discoverApiRoutes } from "./routes";
@@ -121,7 +121,7 @@ test.beforeAll(async () => {
     return current.annotations.find((annotation: { id: string }) => annotation.id === id).version;
   };
   const reviewerApi = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${tokens.reviewer}` } });
-  const ok = async (response: Promise<import("@playwright/test").APIResponse>) => {
+  const ok = async (response: Promise<APIResponse>) => {
     const settled = await response;
     expect(settled.ok(), await settled.text()).toBe(true);
     return settled.json();
