@@ -12,6 +12,7 @@ import type { Actor } from "../lib/domain/actor";
 import { AppError, invalid } from "../lib/server/errors";
 import { createApiToken } from "../lib/server/create-api-token";
 import { createArticle } from "../lib/server/create-article";
+import { exportArticle } from "../lib/server/export-article";
 import { createUser } from "../lib/server/create-user";
 import { listUsers } from "../lib/server/list-users";
 import { updateUser } from "../lib/server/update-user";
@@ -30,6 +31,8 @@ Commands:
   tokens create --email E --name N
       Prints the token alone on the last line of stdout, e.g.
       TOKEN=$(npm run cli -s -- tokens create --email E --name N | tail -1)
+  export <articleId> --format html|claimreview|w3c|csv [--out FILE]
+      Writes the export to FILE, or to stdout.
   import <file.txt|file.html> --title T [--email E]
       Imports an article (HTML is sanitized to text and structure), as the user
       with that email (default: the first admin). Prints the article's id alone
@@ -42,7 +45,7 @@ Exit status: 0 done, 1 bad input (one line on stderr), 2 usage.
 /** The CLI acts as a system admin; use cases record actorId null for via "cli". */
 const CLI_ACTOR: Actor = { id: "cli", email: "cli@localhost", name: "Command line", role: "ADMIN", via: "cli" };
 
-type Flags = { email?: string; name?: string; role?: string; password?: string; title?: string; file?: string };
+type Flags = { email?: string; name?: string; role?: string; password?: string; title?: string; file?: string; format?: string; out?: string; article?: string };
 type FlagName = keyof Flags;
 
 type Command = {
@@ -74,6 +77,7 @@ const COMMANDS: Record<string, Command> = {
   "users reactivate": { flags: ["email"], prepare: requireFlags("email"), run: (db, flags) => usersSetActive(db, flags, true) },
   "tokens create": { flags: ["email", "name"], prepare: requireFlags("email", "name"), run: tokensCreate },
   import: { flags: ["title", "email"], prepare: prepareImport, run: importArticle },
+  export: { flags: ["format", "out"], prepare: requireFlags("article"), run: exportToFile },
 };
 
 function requireFlags(...names: FlagName[]) {
@@ -159,6 +163,22 @@ async function importArticle(db: Db, flags: Flags): Promise<void> {
   out(article.id);
 }
 
+async function exportToFile(db: Db, flags: Flags): Promise<void> {
+  const file = await exportArticle(db, {
+    actor: CLI_ACTOR,
+    articleId: flags.article!,
+    input: { format: flags.format },
+    baseUrl: process.env.NEXTAUTH_URL || `http://localhost:${process.env.PORT || 3000}`,
+    publisher: process.env.FACTMARK_PUBLISHER || "Factmark newsroom",
+  });
+  if (!flags.out) {
+    process.stdout.write(file.body);
+    return;
+  }
+  fs.writeFileSync(flags.out, file.body);
+  out(`Wrote ${flags.out} (${Buffer.byteLength(file.body)} bytes).`);
+}
+
 /** The user with this email, compared as stored: trimmed and lower-cased (ZEmail). */
 async function findUserByEmail(db: Db, rawEmail: string | undefined) {
   const { email } = z.object({ email: ZEmail }).parse({ email: rawEmail });
@@ -213,10 +233,12 @@ function describeError(error: unknown): string | undefined {
 
 function parseCommand(argv: string[]): { command: Command; flags: Flags } {
   const [group, action, ...rest] = argv;
-  // `import <file>` takes its file as the second word; other commands are two words.
-  const positional = group === "import" && action && !action.startsWith("-") ? { file: action } : {};
-  const command = group === "import" ? COMMANDS.import : COMMANDS[`${group} ${action}`];
-  if (group === "import" && !positional.file) rest.unshift(...(action ? [action] : []));
+  // `import <file>` and `export <articleId>` take their subject as the second word; other commands are two words.
+  const single = group === "import" || group === "export";
+  const subject = single && action && !action.startsWith("-") ? action : undefined;
+  const positional = subject ? (group === "import" ? { file: subject } : { article: subject }) : {};
+  const command = single ? COMMANDS[group] : COMMANDS[`${group} ${action}`];
+  if (single && !subject) rest.unshift(...(action ? [action] : []));
   if (!command) {
     const asksForHelp = !group || argv.some((arg) => arg === "--help" || arg === "-h");
     throw new UsageError(asksForHelp ? "" : `Unknown command: ${[group, action].filter(Boolean).join(" ")}`);

@@ -5,7 +5,7 @@ import { ANNOTATION_KINDS, KIND_LABELS, kindTakesVerdict, VERDICT_SCALE, VERDICT
 import type { AnnotationView } from "@/lib/server/article-view";
 import { fieldMessage } from "../api-client";
 import { ConflictNotice, KeptText } from "./ConflictNotice";
-import { changedFields, draftFrom, patchBody, type AnnotationDraft } from "./drafts";
+import { changedFields, draftFrom, patchChanges, type AnnotationDraft } from "./drafts";
 import { Field } from "./Field";
 import { byPosition, excerpt, KIND_LETTER } from "./model";
 import { currentAnnotation, isConflict, problem, updateAnnotation } from "./requests";
@@ -25,10 +25,15 @@ type Props = {
 
 const FIELDS = ["kind", "speaker", "note", "verdict", "rationale", "deniesId"] as const;
 
+/** Changing these undoes an approval (lib/domain/workflow SUBSTANCE_FIELDS); speaker and note are details. */
+const SUBSTANCE: readonly (keyof AnnotationDraft)[] = ["kind", "verdict", "rationale", "deniesId"];
+
 /** Speaker, verdict, rationale, denied claim and note: saved together with the version last seen. */
 export function AnnotationForm({ annotation, annotations, labels, canEdit, work, onWork, onReplace, onRemove, onOpen }: Props) {
   const draft = work.draft ?? draftFrom(annotation);
-  const dirty = changedFields(draft, annotation).length > 0;
+  const changed = changedFields(draft, annotation);
+  const dirty = changed.length > 0;
+  const undoesApproval = annotation.status === "APPROVED" && changed.some((field) => SUBSTANCE.includes(field));
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [conflict, setConflict] = useState<{ theirs: AnnotationView | null } | null>(null);
@@ -51,7 +56,7 @@ export function AnnotationForm({ annotation, annotations, labels, canEdit, work,
     setError(null);
     setConflict(null);
     try {
-      const saved = await updateAnnotation(annotation.id, patchBody(draft, annotation.version));
+      const saved = await updateAnnotation(annotation.id, patchChanges(draft, annotation));
       onWork(annotation.id, { ...work, draft: undefined });
       onReplace(saved, "Saved");
     } catch (failure) {
@@ -183,6 +188,11 @@ export function AnnotationForm({ annotation, annotations, labels, canEdit, work,
         )}
         <span className={`wb-save-state${dirty ? " is-dirty" : ""}`}>{dirty ? "Unsaved changes" : "All changes saved"}</span>
       </div>
+      {undoesApproval && (
+        <p className="wb-warn" data-testid="undoes-approval">
+          Saving this sends it back to draft: an approved annotation needs review again after a change of substance.
+        </p>
+      )}
 
       {work.kept && <KeptText kept={work.kept} annotation={annotation} claimName={claimName} onUse={(field) => set({ [field]: work.kept![field] } as Partial<AnnotationDraft>)} onDismiss={() => onWork(annotation.id, { ...work, kept: undefined })} />}
     </form>

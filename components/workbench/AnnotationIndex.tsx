@@ -1,6 +1,7 @@
 import { KIND_LABELS, VERDICT_SCALE } from "@/lib/domain/annotation";
 import type { AnnotationView } from "@/lib/server/article-view";
 import { byPosition, excerpt } from "./model";
+import { ANNOTATION_STATUS_LABELS, STATUS_MARKS } from "./status";
 import type { Work } from "./Workbench";
 
 /** The panel when nothing is open: every annotation in reading order, or how to make the first. */
@@ -37,6 +38,10 @@ export function AnnotationIndex({ annotations, labels, unsaved, canCreate, onOpe
                   <span className="wb-index-text">
                     <span className="visually-hidden">{KIND_LABELS[annotation.kind]}: </span>“{excerpt(annotation.quote, 90)}”
                     <span className="wb-index-meta">
+                      <span className={`wb-index-status wb-index-status-${annotation.status.toLowerCase()}`}>
+                        {STATUS_MARKS[annotation.status] && <span aria-hidden="true">{STATUS_MARKS[annotation.status]} </span>}
+                        {ANNOTATION_STATUS_LABELS[annotation.status]}
+                      </span>
                       {annotation.speaker && <span>{annotation.speaker}</span>}
                       {annotation.verdict && <span className="wb-verdict-tag">{VERDICT_SCALE[annotation.verdict].label}</span>}
                       {unsaved[annotation.id]?.draft && <span className="wb-unsaved">unsaved changes</span>}

@@ -1,16 +1,16 @@
 "use client";
 
 import type { RefObject } from "react";
-import { KIND_LABELS, type AnnotationStatus } from "@/lib/domain/annotation";
+import { KIND_LABELS } from "@/lib/domain/annotation";
 import type { AnnotationView } from "@/lib/server/article-view";
 import { mayDelete, mayUpdate, type WorkbenchActor, type WorkbenchPermissions } from "./access";
 import { AnnotationForm } from "./AnnotationForm";
 import { DeleteAnnotation } from "./DeleteAnnotation";
 import { byPosition } from "./model";
+import { ReviewActions } from "./ReviewActions";
 import { SourcesEditor } from "./SourcesEditor";
+import { ANNOTATION_STATUS_LABELS, STATUS_MARKS } from "./status";
 import type { Work } from "./Workbench";
-
-const STATUS_LABELS: Record<AnnotationStatus, string> = { DRAFT: "Draft", SUBMITTED: "Submitted", APPROVED: "Approved", CHANGES_REQUESTED: "Changes requested", ORPHANED: "Orphaned" };
 
 type Props = {
   annotation: AnnotationView;
@@ -25,9 +25,10 @@ type Props = {
   onClose: () => void;
   onReplace: (view: AnnotationView, message?: string) => void;
   onRemove: (id: string, message?: string) => void;
+  onRefresh: () => Promise<void>;
 };
 
-export function AnnotationPanel({ annotation, annotations, labels, actor, permissions, work, onWork, headingRef, onOpen, onClose, onReplace, onRemove }: Props) {
+export function AnnotationPanel({ annotation, annotations, labels, actor, permissions, work, onWork, headingRef, onOpen, onClose, onReplace, onRemove, onRefresh }: Props) {
   const label = labels.get(annotation.id) ?? "";
   const canEdit = mayUpdate(permissions, actor, annotation);
   const overlapping = annotations.filter((other) => other.id !== annotation.id && other.start < annotation.end && other.end > annotation.start).sort(byPosition);
@@ -43,7 +44,12 @@ export function AnnotationPanel({ annotation, annotations, labels, actor, permis
         </h2>
         <span className={`wb-badge wb-badge-${annotation.status.toLowerCase()}`} data-testid="annotation-status">
           <span className="visually-hidden">Status: </span>
-          {STATUS_LABELS[annotation.status]}
+          {STATUS_MARKS[annotation.status] && (
+            <span className="wb-badge-mark" aria-hidden="true">
+              {STATUS_MARKS[annotation.status]}
+            </span>
+          )}
+          {ANNOTATION_STATUS_LABELS[annotation.status]}
         </span>
         <button type="button" className="wb-close" onClick={onClose} aria-label="Close panel" aria-keyshortcuts="Escape" title="Close (Esc)">
           ×
@@ -53,12 +59,7 @@ export function AnnotationPanel({ annotation, annotations, labels, actor, permis
         Added by {annotation.createdBy.name} · <time dateTime={annotation.createdAt}>{new Date(annotation.createdAt).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" })}</time> · version {annotation.version}
       </p>
 
-      {annotation.lastReview && (
-        <p className={`wb-review wb-review-${annotation.lastReview.decision.toLowerCase()}`}>
-          <strong>{annotation.lastReview.decision === "APPROVED" ? "Approved" : "Changes requested"}</strong> by {annotation.lastReview.reviewer.name}
-          {annotation.lastReview.note ? `: ${annotation.lastReview.note}` : "."}
-        </p>
-      )}
+      <ReviewActions annotation={annotation} actor={actor} permissions={permissions} unsaved={Boolean(work.draft)} onReplace={onReplace} onRefresh={onRefresh} />
       {overlapping.length > 0 && (
         <nav className="wb-also" aria-label="Overlapping annotations">
           <span>Also here:</span>

@@ -1,8 +1,6 @@
 import type { ArticleView } from "@/lib/server/article-view";
 
-const STATUS_LABELS: Record<ArticleView["status"], string> = { DRAFT: "Draft", IN_REVIEW: "In review", SIGNED_OFF: "Signed off", REOPENED: "Reopened" };
-
-/** Title and where the article comes from. Dates show in UTC, as stored, so everyone sees the same day. */
+/** Title and where the article comes from (its review status is in ArticleReview, which follows changes). Dates show in UTC, as stored, so everyone sees the same day. */
 export function ArticleHeader({ article }: { article: ArticleView }) {
   const published = article.publishedAt ? new Date(article.publishedAt) : null;
   let host = "";
@@ -14,7 +12,6 @@ export function ArticleHeader({ article }: { article: ArticleView }) {
   return (
     <header className="wb-header">
       <p className="wb-kicker">
-        <span className={`wb-status wb-status-${article.status.toLowerCase()}`}>{STATUS_LABELS[article.status]}</span>
         <span className="muted">Revision {article.revision.number}</span>
       </p>
       <h1>{article.title}</h1>

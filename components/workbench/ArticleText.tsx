@@ -1,14 +1,16 @@
 "use client";
 
 import { memo, type CSSProperties, type KeyboardEvent, type MouseEvent, type RefObject } from "react";
-import type { AnnotationKind } from "@/lib/domain/annotation";
+import type { AnnotationKind, AnnotationStatus } from "@/lib/domain/annotation";
 import { moveCaret, placeCaret } from "./caret";
 import type { BlockView, BlockGroup, SegmentView } from "./model";
+import { inlineLabel } from "./status";
 
 type Props = {
   text: string;
   groups: BlockGroup[];
   labels: Map<string, string>;
+  statuses: Map<string, AnnotationStatus>;
   openId: string | null;
   rootRef: RefObject<HTMLDivElement | null>;
   onMarkClick: (ids: string[]) => void;
@@ -21,7 +23,7 @@ type Props = {
  * gives the colour, and every covering annotation adds an underline in its
  * kind's pattern (solid, dashed, dotted), so overlaps stay visible.
  */
-export const ArticleText = memo(function ArticleText({ text, groups, labels, openId, rootRef, onMarkClick }: Props) {
+export const ArticleText = memo(function ArticleText({ text, groups, labels, statuses, openId, rootRef, onMarkClick }: Props) {
   function onClick(event: MouseEvent<HTMLDivElement>) {
     // The end of a drag is a click too: only a plain click opens.
     if (window.getSelection()?.isCollapsed === false) return;
@@ -36,7 +38,7 @@ export const ArticleText = memo(function ArticleText({ text, groups, labels, ope
   const block = (view: BlockView, Tag: "p" | "blockquote" | "li" | `h${2 | 3 | 4 | 5 | 6}`) => (
     <Tag key={view.key} className={`wb-block wb-${view.type}`}>
       {view.segments.map((piece) => (
-        <Piece key={piece.start} piece={piece} text={text} labels={labels} openId={openId} />
+        <Piece key={piece.start} piece={piece} text={text} labels={labels} statuses={statuses} openId={openId} />
       ))}
     </Tag>
   );
@@ -78,7 +80,20 @@ function lines(kinds: AnnotationKind[]): CSSProperties {
   };
 }
 
-function Piece({ piece, text, labels, openId }: { piece: SegmentView; text: string; labels: Map<string, string>; openId: string | null }) {
+/**
+ * The label where annotations start, with each one's review mark (C1✓) and
+ * words for it ("C1 approved") as the generated content's alternative text.
+ * It is tinted by status only when the annotations starting here agree.
+ */
+function startLabel(ids: string[], labels: Map<string, string>, statuses: Map<string, AnnotationStatus>) {
+  if (ids.length === 0) return {};
+  const parts = ids.map((id) => inlineLabel(labels.get(id) ?? "", statuses.get(id)));
+  const first = statuses.get(ids[0]);
+  const agreed = first && ids.every((id) => statuses.get(id) === first) ? first.toLowerCase() : undefined;
+  return { "data-label": parts.map((part) => part.text).join(" "), "data-label-alt": parts.map((part) => part.spoken).join(", "), "data-status": agreed };
+}
+
+function Piece({ piece, text, labels, statuses, openId }: { piece: SegmentView; text: string; labels: Map<string, string>; statuses: Map<string, AnnotationStatus>; openId: string | null }) {
   const content = text.slice(piece.start, piece.end);
   if (piece.ids.length === 0) return <span data-start={piece.start}>{content}</span>;
   const isOpen = openId !== null && piece.ids.includes(openId);
@@ -92,9 +107,8 @@ function Piece({ piece, text, labels, openId }: { piece: SegmentView; text: stri
   ]
     .filter(Boolean)
     .join(" ");
-  const label = piece.opens.map((id) => labels.get(id)).join(" ");
   return (
-    <mark data-start={piece.start} data-annotations={piece.ids.join(" ")} data-label={label || undefined} className={className} style={lines(piece.kinds)}>
+    <mark data-start={piece.start} data-annotations={piece.ids.join(" ")} {...startLabel(piece.opens, labels, statuses)} className={className} style={lines(piece.kinds)}>
       {content}
     </mark>
   );

@@ -1,5 +1,8 @@
 import { ANNOTATION_KINDS, KIND_LABELS } from "@/lib/domain/annotation";
 import { KIND_LETTER } from "./model";
+import { ANNOTATION_STATUS_LABELS, STATUS_MARKS } from "./status";
+
+const SHOWN_STATUSES = ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "APPROVED"] as const;
 
 const PATTERN: Record<(typeof ANNOTATION_KINDS)[number], string> = { CLAIM: "solid underline", DENIAL: "dashed underline", ANALYSIS: "dotted underline" };
 
@@ -20,6 +23,16 @@ export function Legend({ canCreate }: { canCreate: boolean }) {
           </li>
         ))}
         <li className="muted wb-legend-note">Overlaps stack one underline per annotation.</li>
+      </ul>
+      <ul className="wb-legend-statuses" aria-label="Review marks on the labels">
+        {SHOWN_STATUSES.map((status) => (
+          <li key={status}>
+            <span className={`wb-label-sample wb-label-${status.toLowerCase()}`} aria-hidden="true">
+              C1{STATUS_MARKS[status] && `\u202f${STATUS_MARKS[status]}`}
+            </span>{" "}
+            {ANNOTATION_STATUS_LABELS[status].toLowerCase()}
+          </li>
+        ))}
       </ul>
       <p id="wb-keys" className="wb-keys">
         {canCreate && (

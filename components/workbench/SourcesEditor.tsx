@@ -42,6 +42,7 @@ export function SourcesEditor({ annotation, canEdit, onReplace }: Props) {
       <h3 id="wb-sources-heading" tabIndex={-1} ref={headingRef}>
         Sources <span className="muted">({sources.length})</span>
       </h3>
+      {canEdit && annotation.status === "APPROVED" && <p className="wb-hint">Approved: adding, editing, moving or removing a source sends it back to draft for review.</p>}
       {sources.length === 0 && !adding && <p className="wb-hint">No sources yet.{canEdit && " Add the documents and statements this check rests on."}</p>}
       {error && (
         <p className="wb-error" role="alert">

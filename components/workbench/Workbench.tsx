@@ -3,21 +3,22 @@
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
 import { KIND_LABELS, type AnnotationKind } from "@/lib/domain/annotation";
 import type { AnnotationView, ArticleView } from "@/lib/server/article-view";
-import { mayCreate, type WorkbenchActor, type WorkbenchPermissions } from "./access";
+import { mayCreate, type RolePermissions, type WorkbenchActor, type WorkbenchPermissions } from "./access";
 import { AnnotationIndex } from "./AnnotationIndex";
 import { AnnotationPanel } from "./AnnotationPanel";
 import { ArticleHeader } from "./ArticleHeader";
+import { ArticleReview } from "./ArticleReview";
 import { ArticleText } from "./ArticleText";
 import { focusRect } from "./caret";
 import type { AnnotationDraft } from "./drafts";
 import { Legend } from "./Legend";
 import { layoutArticle, labelsFor, neighbour } from "./model";
 import { rangeToSpan, trimSpan, type Span, type TreeNode } from "./offsets";
-import { createAnnotation, problem } from "./requests";
+import { createAnnotation, fetchArticle, problem } from "./requests";
 import { SelectionToolbar, type ToolbarAnchor } from "./SelectionToolbar";
 import { VerdictSummary } from "./VerdictSummary";
 
-type Props = { article: ArticleView; actor: WorkbenchActor; permissions: WorkbenchPermissions };
+type Props = { article: ArticleView; actor: WorkbenchActor; permissions: RolePermissions };
 
 /** Unsaved work per annotation, kept while the panel shows another one: nothing typed is lost by switching. */
 export type Work = { draft?: AnnotationDraft; kept?: AnnotationDraft };
@@ -29,9 +30,16 @@ const isTyping = (target: EventTarget | null) =>
 
 const markSelector = (id: string) => `mark[data-annotations~="${CSS.escape(id)}"]`;
 
-export function Workbench({ article, actor, permissions }: Props) {
+/** Links to one annotation (the review queue, the sign-off list) end in #annotation-<id>. */
+const HASH_PREFIX = "#annotation-";
+
+const BACK_TO_DRAFT = "Back to draft: an approved annotation needs review again after a change of substance";
+
+export function Workbench({ article, actor, permissions: rolePermissions }: Props) {
   const text = article.revision.text;
   const [annotations, setAnnotations] = useState(article.annotations);
+  // The article's own review state moves with submissions, sign-off and reopening; the text and revision do not.
+  const [review, setReview] = useState({ status: article.status, signOff: article.signOff });
   const [openId, setOpenId] = useState<string | null>(null);
   const [work, setWork] = useState<Record<string, Work>>({});
   const [pending, setPending] = useState<{ span: Span; anchor: ToolbarAnchor } | null>(null);
@@ -44,9 +52,18 @@ export function Workbench({ article, actor, permissions }: Props) {
   const stageRef = useRef<HTMLDivElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
+  // The annotations as last rendered, for handlers that compare an answer with what was on screen.
+  const shown = useRef(annotations);
+  useEffect(() => {
+    shown.current = annotations;
+  }, [annotations]);
+
   const labels = useMemo(() => labelsFor(annotations), [annotations]);
   const groups = useMemo(() => layoutArticle(text, article.revision.blocks, annotations), [text, article.revision.blocks, annotations]);
+  const statuses = useMemo(() => new Map(annotations.map((annotation) => [annotation.id, annotation.status])), [annotations]);
   const open = annotations.find((annotation) => annotation.id === openId) ?? null;
+  const locked = review.status === "SIGNED_OFF";
+  const permissions: WorkbenchPermissions = useMemo(() => ({ ...rolePermissions, locked }), [rolePermissions, locked]);
   const canCreate = mayCreate(permissions);
 
   const announce = useCallback((message: string) => setAnnouncement((previous) => ({ text: message, serial: previous.serial + 1 })), []);
@@ -68,8 +85,8 @@ export function Workbench({ article, actor, permissions }: Props) {
     headingRef.current?.focus({ preventScroll: true });
   }, [focusRequest]);
 
-  // Typed but unsaved text: the browser asks before the page goes away.
-  const unsaved = Object.values(work).some((entry) => entry.draft);
+  // Typed but unsaved text: the browser asks before the page goes away (unless it could not be saved anyway).
+  const unsaved = !locked && Object.values(work).some((entry) => entry.draft);
   useEffect(() => {
     if (!unsaved) return;
     const warn = (event: BeforeUnloadEvent) => event.preventDefault();
@@ -141,6 +158,24 @@ export function Workbench({ article, actor, permissions }: Props) {
     if (id && focus) setFocusRequest((previous) => ({ serial: previous.serial + 1, scrollTo: focus.scroll ? id : undefined }));
   }, []);
 
+  // Arriving from a link to one annotation (the review queue), or following one on the page: open it.
+  const openFromHash = useEffectEvent(() => {
+    const hash = window.location.hash;
+    if (!hash.startsWith(HASH_PREFIX)) return;
+    const id = decodeURIComponent(hash.slice(HASH_PREFIX.length));
+    if (annotations.some((annotation) => annotation.id === id)) openAnnotation(id, { scroll: true });
+  });
+  useEffect(() => {
+    // The URL is outside React: read it once the text is laid out (so the highlight can scroll into view), then on every change.
+    const frame = requestAnimationFrame(() => openFromHash());
+    const listener = () => openFromHash();
+    window.addEventListener("hashchange", listener);
+    return () => {
+      cancelAnimationFrame(frame);
+      window.removeEventListener("hashchange", listener);
+    };
+  }, []);
+
   const closePanel = useCallback(() => {
     setOpenId(null);
     textRef.current?.focus({ preventScroll: true });
@@ -203,11 +238,33 @@ export function Workbench({ article, actor, permissions }: Props) {
 
   const replace = useCallback(
     (view: AnnotationView, message?: string) => {
+      const before = shown.current.find((annotation) => annotation.id === view.id);
       setAnnotations((previous) => previous.map((annotation) => (annotation.id === view.id ? view : annotation)));
+      // Saying so matters: the article cannot be signed off until it is reviewed again.
+      const back = before?.status === "APPROVED" && view.status === "DRAFT";
+      if (message || back) announce(back ? `${message ? `${message}. ` : ""}${BACK_TO_DRAFT}` : message!);
+    },
+    [announce],
+  );
+
+  /** The whole article as the server answered it (sign-off, reopen, a re-read). */
+  const applyArticle = useCallback(
+    (view: ArticleView, message?: string) => {
+      setReview({ status: view.status, signOff: view.signOff });
+      setAnnotations(view.annotations);
       if (message) announce(message);
     },
     [announce],
   );
+
+  /** Re-reads the article: a submission may have moved it into review, a 409 says the page is behind. */
+  const refresh = useCallback(async () => {
+    try {
+      applyArticle(await fetchArticle(article.id));
+    } catch {
+      // The action's own message already says what went wrong; the page stays as it was.
+    }
+  }, [applyArticle, article.id]);
 
   const remove = useCallback(
     (id: string, message?: string) => {
@@ -227,15 +284,19 @@ export function Workbench({ article, actor, permissions }: Props) {
   return (
     <div className="wb">
       <ArticleHeader article={article} />
+      <ArticleReview
+        article={{ id: article.id, ...review }}
+        annotations={annotations}
+        labels={labels}
+        permissions={permissions}
+        onArticle={applyArticle}
+        onRefresh={refresh}
+        onOpen={(id) => openAnnotation(id, { scroll: true })}
+      />
       <div className="wb-top">
         <VerdictSummary annotations={annotations} />
         <Legend canCreate={canCreate} />
       </div>
-      {permissions.locked && (
-        <p className="wb-locked" role="note">
-          This article is signed off: annotations are read-only until a reviewer reopens it.
-        </p>
-      )}
       <div className={`wb-layout${open ? " has-open" : ""}`}>
         <div className="wb-stage" ref={stageRef}>
           {createError && (
@@ -244,7 +305,7 @@ export function Workbench({ article, actor, permissions }: Props) {
             </p>
           )}
           {caret && <span className="wb-caret" aria-hidden="true" style={{ left: caret.x, top: caret.y, height: caret.height }} />}
-          <ArticleText text={text} groups={groups} labels={labels} openId={openId} rootRef={textRef} onMarkClick={onMarkClick} />
+          <ArticleText text={text} groups={groups} labels={labels} statuses={statuses} openId={openId} rootRef={textRef} onMarkClick={onMarkClick} />
           {pending && canCreate && <SelectionToolbar anchor={pending.anchor} creating={creating} onTag={(kind) => void tag(kind, pending.span)} />}
         </div>
         <aside className="wb-panel" aria-label="Annotation details">
@@ -263,6 +324,7 @@ export function Workbench({ article, actor, permissions }: Props) {
               onClose={closePanel}
               onReplace={replace}
               onRemove={remove}
+              onRefresh={refresh}
             />
           ) : (
             <AnnotationIndex annotations={annotations} labels={labels} unsaved={work} canCreate={canCreate} onOpen={(id) => openAnnotation(id, { scroll: true })} />

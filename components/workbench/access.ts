@@ -1,21 +1,33 @@
+import type { AnnotationStatus, ArticleStatus } from "@/lib/domain/annotation";
 import type { Role } from "@/lib/domain/permissions";
+import { mayReview, nextAnnotationStatus, nextArticleStatus } from "@/lib/domain/workflow";
 
 export type WorkbenchActor = { id: string; role: Role };
 
-/** What the signed-in user may do here, worked out on the server from lib/domain/permissions. */
-export type WorkbenchPermissions = {
+/** What the signed-in user's role allows, worked out on the server from lib/domain/permissions. */
+export type RolePermissions = {
   create: boolean;
   updateOwn: boolean;
   updateOthers: boolean;
   deleteOwn: boolean;
   deleteOthers: boolean;
+  /** Approve or send back annotations written by others. */
+  review: boolean;
+  signOff: boolean;
+  reopen: boolean;
+};
+
+/** The role's permissions on this article as it stands now. */
+export type WorkbenchPermissions = RolePermissions & {
   /** Signed off: read-only until a reviewer reopens it. */
   locked: boolean;
 };
 
 type Owned = { createdBy: { id: string } };
+type Reviewable = Owned & { status: AnnotationStatus };
 
-/** Hides controls only; the server checks every change anyway. */
+// Everything below hides controls only; the server checks every change anyway.
+
 export const mayCreate = (permissions: WorkbenchPermissions) => permissions.create && !permissions.locked;
 
 export const mayUpdate = (permissions: WorkbenchPermissions, actor: WorkbenchActor, annotation: Owned) =>
@@ -23,3 +35,21 @@ export const mayUpdate = (permissions: WorkbenchPermissions, actor: WorkbenchAct
 
 export const mayDelete = (permissions: WorkbenchPermissions, actor: WorkbenchActor, annotation: Owned) =>
   !permissions.locked && (annotation.createdBy.id === actor.id ? permissions.deleteOwn : permissions.deleteOthers);
+
+/** Whoever may edit an annotation may send it to review, from draft or after changes were requested. */
+export const maySubmit = (permissions: WorkbenchPermissions, actor: WorkbenchActor, annotation: Reviewable) =>
+  mayUpdate(permissions, actor, annotation) && nextAnnotationStatus(annotation.status, "submit") !== null;
+
+/** Approve or request changes: a reviewer, on a submitted annotation someone else wrote (four eyes). */
+export const mayJudge = (permissions: WorkbenchPermissions, actor: WorkbenchActor, annotation: Reviewable) =>
+  !permissions.locked && permissions.review && mayReview(actor.id, annotation.createdBy.id) && nextAnnotationStatus(annotation.status, "approve") !== null;
+
+/** Whether to offer signing off at all; it is enabled only once nothing blocks it (signOffBlockers). */
+export const offersSignOff = (permissions: WorkbenchPermissions, status: ArticleStatus) => permissions.signOff && status !== "SIGNED_OFF";
+
+export const mayReopen = (permissions: WorkbenchPermissions, status: ArticleStatus) => permissions.reopen && nextArticleStatus(status, "reopen") !== null;
+
+/** Why the article cannot be signed off yet: its annotations that are not approved, and whether the article is in a state that allows it. */
+export function signOffBlockers<T extends { status: AnnotationStatus }>(status: ArticleStatus, annotations: readonly T[]): { pending: T[]; notInReview: boolean } {
+  return { pending: annotations.filter((annotation) => annotation.status !== "APPROVED"), notInReview: nextArticleStatus(status, "sign_off") === null };
+}

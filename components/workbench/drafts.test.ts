@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AnnotationView } from "@/lib/server/article-view";
 import { mayDelete, mayUpdate, type WorkbenchPermissions } from "./access";
-import { changedFields, draftFrom, patchBody, sourceBody, sourceDraftFrom, today } from "./drafts";
+import { changedFields, draftFrom, patchBody, patchChanges, sourceBody, sourceDraftFrom, today } from "./drafts";
 
 const annotation = {
   id: "a1",
@@ -46,6 +46,13 @@ describe("annotation drafts", () => {
     expect(body).not.toHaveProperty("rationale");
   });
 
+  it("sends only what changed, with what a change of kind clears", () => {
+    expect(patchChanges({ ...draftFrom(annotation), speaker: "Someone" }, annotation)).toEqual({ version: 3, speaker: "Someone" });
+    expect(patchChanges({ ...draftFrom(annotation), kind: "ANALYSIS" }, annotation)).toEqual({ version: 3, kind: "ANALYSIS", verdict: null });
+    const denial = { ...annotation, kind: "DENIAL", deniesId: "c9" } as AnnotationView;
+    expect(patchChanges({ ...draftFrom(denial), kind: "CLAIM" }, denial)).toEqual({ version: 3, kind: "CLAIM", deniesId: null });
+  });
+
   it("sends deniesId only for a denial", () => {
     expect(patchBody({ ...draftFrom(annotation), kind: "DENIAL", deniesId: "c9" }, 1).deniesId).toBe("c9");
     expect(patchBody({ ...draftFrom(annotation), kind: "CLAIM", deniesId: "c9" }, 1).deniesId).toBeNull();
@@ -65,7 +72,7 @@ describe("source drafts", () => {
 });
 
 describe("access", () => {
-  const editor: WorkbenchPermissions = { create: true, updateOwn: true, updateOthers: true, deleteOwn: true, deleteOthers: false, locked: false };
+  const editor: WorkbenchPermissions = { create: true, updateOwn: true, updateOthers: true, deleteOwn: true, deleteOthers: false, review: false, signOff: false, reopen: false, locked: false };
   it("lets editors update anyone's but delete only their own", () => {
     expect(mayUpdate(editor, { id: "u2", role: "EDITOR" }, annotation)).toBe(true);
     expect(mayDelete(editor, { id: "u2", role: "EDITOR" }, annotation)).toBe(false);

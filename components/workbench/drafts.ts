@@ -47,6 +47,18 @@ export function patchBody(draft: AnnotationDraft, version: number) {
   };
 }
 
+export type AnnotationPatch = Partial<ReturnType<typeof patchBody>> & { version: number };
+
+/**
+ * Only what the draft changes (the server keeps what is not sent): the audit
+ * log then names the fields really edited, and a change of detail is never
+ * mistaken for one of substance.
+ */
+export function patchChanges(draft: AnnotationDraft, annotation: AnnotationView): AnnotationPatch {
+  const stored: Record<string, unknown> = patchBody(draftFrom(annotation), annotation.version);
+  return Object.fromEntries(Object.entries(patchBody(draft, annotation.version)).filter(([key, value]) => key === "version" || value !== stored[key])) as AnnotationPatch;
+}
+
 /** Shows a draft field as people read it. */
 export function describeField(field: keyof AnnotationDraft, value: string, claimLabel: (id: string) => string): string {
   if (!value) return "(empty)";

@@ -3,7 +3,7 @@
 import type { AnnotationKind } from "@/lib/domain/annotation";
 import type { AnnotationView, ArticleView } from "@/lib/server/article-view";
 import { api, ApiError } from "../api-client";
-import type { patchBody, sourceBody } from "./drafts";
+import type { AnnotationPatch, sourceBody } from "./drafts";
 
 /** The workbench's calls to /api/v1; each change answers with the whole annotation at its new version. */
 const id = (value: string) => encodeURIComponent(value);
@@ -11,7 +11,7 @@ const id = (value: string) => encodeURIComponent(value);
 export const createAnnotation = (articleId: string, body: { kind: AnnotationKind; start: number; end: number; quote: string }) =>
   api<AnnotationView>(`/articles/${id(articleId)}/annotations`, { method: "POST", body });
 
-export const updateAnnotation = (annotationId: string, body: ReturnType<typeof patchBody>) => api<AnnotationView>(`/annotations/${id(annotationId)}`, { method: "PATCH", body });
+export const updateAnnotation = (annotationId: string, body: AnnotationPatch) => api<AnnotationView>(`/annotations/${id(annotationId)}`, { method: "PATCH", body });
 
 export const deleteAnnotation = (annotationId: string, version: number) => api<void>(`/annotations/${id(annotationId)}?version=${version}`, { method: "DELETE" });
 
@@ -21,16 +21,30 @@ export const updateSource = (sourceId: string, body: Partial<ReturnType<typeof s
 
 export const removeSource = (sourceId: string) => api<AnnotationView>(`/sources/${id(sourceId)}`, { method: "DELETE" });
 
+export const submitAnnotation = (annotationId: string, version: number) => api<AnnotationView>(`/annotations/${id(annotationId)}/submit`, { method: "POST", body: { version } });
+
+export const reviewAnnotation = (annotationId: string, body: { decision: "APPROVE" | "REQUEST_CHANGES"; note?: string; version: number }) =>
+  api<AnnotationView>(`/annotations/${id(annotationId)}/review`, { method: "POST", body });
+
+export const fetchArticle = (articleId: string) => api<ArticleView>(`/articles/${id(articleId)}`);
+
+export const signOffArticle = (articleId: string, note: string) => api<ArticleView>(`/articles/${id(articleId)}/sign-off`, { method: "POST", body: note ? { note } : {} });
+
+export const reopenArticle = (articleId: string, note: string) => api<ArticleView>(`/articles/${id(articleId)}/reopen`, { method: "POST", body: { note } });
+
 /**
  * The annotation as stored now, or null when it is gone. (The 409 body carries
  * it as `error.current`, but ApiError keeps only code, message and fields.)
  */
 export async function currentAnnotation(articleId: string, annotationId: string): Promise<AnnotationView | null> {
-  const article = await api<ArticleView>(`/articles/${id(articleId)}`);
+  const article = await fetchArticle(articleId);
   return article.annotations.find((annotation) => annotation.id === annotationId) ?? null;
 }
 
 export const isConflict = (error: unknown) => error instanceof ApiError && error.status === 409 && error.code === "CONFLICT";
+
+/** A 409 that means the page is out of date (a stale version, a state already left, a sign-off meanwhile): worth re-reading the article. */
+export const isOutOfDate = (error: unknown) => error instanceof ApiError && error.status === 409;
 
 /** A sentence for errors that are not about one field. */
 export function problem(error: unknown): string {

@@ -70,6 +70,13 @@ const MATRIX: Row[] = [
   { route: "POST /api/v1/articles/:id/reopen", path: async (f) => `/api/v1/articles/${await f.freshSignedOffArticle()}/reopen`, body: () => ({ note: "correction" }), expect: { ...DENIED, editor: 403, reviewer: 200, admin: 200 } },
   { route: "GET /api/v1/articles/:id/audit", path: (f) => `/api/v1/articles/${f.articleId}/audit`, expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 } },
   { route: "GET /api/v1/review-queue", expect: { ...DENIED, editor: 403, reviewer: 200, admin: 200 } },
+  { route: "GET /api/v1/articles/:id/export", path: (f) => `/api/v1/articles/${f.articleId}/export?format=w3c`, expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 } },
+  {
+    route: "POST /api/v1/articles/:id/annotations/import",
+    path: (f) => `/api/v1/articles/${f.articleId}/annotations/import`,
+    body: () => ({ "@context": "http://www.w3.org/ns/anno.jsonld", type: "Annotation", body: { type: "TextualBody", purpose: "commenting", value: "imported" }, target: { selector: { type: "TextQuoteSelector", exact: "crime fell" } } }),
+    expect: { ...DENIED, editor: 201, reviewer: 201, admin: 201 },
+  },
 ];
 
 let admin: APIRequestContext;

@@ -22,7 +22,7 @@ export function describeAuditEvent(event: AuditLike, subject = "the annotation")
     case "article.created":
       return `${who} imported the article${quoted(p.title)}`;
     case "article.status":
-      return `${who}'s submission moved the article to ${STATUS_WORDS[String(p.to)] ?? p.to}`;
+      return `The article moved to ${STATUS_WORDS[String(p.to)] ?? p.to} when ${who} submitted work for review`;
     case "article.signed_off":
       return `${who} signed off the article${p.note ? ` — “${p.note}”` : ""}`;
     case "article.reopened":

@@ -17,12 +17,15 @@ const NON_SPACE = /\S/;
  */
 export function layOutBlocks(text: string, blocks: readonly Block[]): LaidBlock[] {
   const length = text.length;
-  const sorted = blocks
-    .filter((block) => Number.isInteger(block.start) && Number.isInteger(block.end))
-    .map((block) => ({ type: block.type, level: block.level ?? 1, start: Math.max(0, block.start), end: Math.min(length, block.end) }))
-    .sort((a, b) => a.start - b.start || b.end - a.end);
-  const content: { type: BlockType; level: number; start: number; end: number }[] = [];
-  let cursor = 0;
+  const sorted: Omit<LaidBlock, "renderStart" | "renderEnd">[] = [];
+  for (const block of blocks) {
+    if (!Number.isInteger(block.start) || !Number.isInteger(block.end)) continue;
+    sorted.push({ type: block.type, level: block.level ?? 1, start: Math.max(0, block.start), end: Math.min(length, block.end) });
+  }
+  sorted.sort((a, b) => a.start - b.start || b.end - a.end);
+  const content: LaidBlock[] = [];
+  const add = (type: BlockType, level: number, start: number, end: number) => content.push({ type, level, renderStart: start, start, end, renderEnd: end });
+  /** Text between blocks becomes a paragraph when it is more than whitespace. */
   const fill = (from: number, to: number) => {
     if (to <= from) return;
     const gap = text.slice(from, to);
@@ -30,22 +33,22 @@ export function layOutBlocks(text: string, blocks: readonly Block[]): LaidBlock[
     if (first < 0) return;
     let last = gap.length - 1;
     while (!NON_SPACE.test(gap[last])) last--;
-    content.push({ type: "paragraph", level: 1, start: from + first, end: from + last + 1 });
+    add("paragraph", 1, from + first, from + last + 1);
   };
+  let cursor = 0;
   for (const block of sorted) {
     const start = Math.max(block.start, cursor);
     if (block.end <= start) continue;
     fill(cursor, start);
-    content.push({ ...block, start });
+    add(block.type, block.level, start, block.end);
     cursor = block.end;
   }
   fill(cursor, length);
-  if (content.length === 0) content.push({ type: "paragraph", level: 1, start: 0, end: 0 });
-  return content.map((block, index) => ({
-    ...block,
-    renderStart: index === 0 ? 0 : block.start,
-    renderEnd: index + 1 < content.length ? content[index + 1].start : length,
-  }));
+  if (content.length === 0) add("paragraph", 1, 0, 0);
+  // Stretch each block's rendered range over the whitespace up to the next block.
+  content[0].renderStart = 0;
+  for (let i = 0; i < content.length; i++) content[i].renderEnd = i + 1 < content.length ? content[i + 1].start : length;
+  return content;
 }
 
 /**
@@ -58,8 +61,10 @@ export function bucketSpans(blocks: readonly LaidBlock[], spans: readonly Span[]
   let active: Span[] = [];
   let next = 0;
   for (const block of blocks) {
+    // A fresh array each time, so the bucket pushed last round is never mutated.
+    active = active.filter((span) => span.end > block.renderStart);
+    // Rendered ranges tile the text, so a span starting here ends after renderStart.
     while (next < sorted.length && sorted[next].start < block.renderEnd) active.push(sorted[next++]);
-    if (active.length > 0) active = active.filter((span) => span.end > block.renderStart);
     buckets.push(active);
   }
   return buckets;

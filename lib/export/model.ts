@@ -44,6 +44,12 @@ export function numberAnnotations(article: ArticleView): NumberedAnnotation[] {
 const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 const HTTP_PREFIX = /^[\t\n\f\r ]*https?:/i;
+/**
+ * Plain ASCII http(s) URLs whose host is a DNS name ending in a letter label
+ * (so not an IPv4 number) and whose port has at most 4 digits: these always
+ * parse, so the URL parser is skipped for the common case.
+ */
+const PLAIN_HTTP_URL = /^https?:\/\/(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*(?::\d{1,4})?(?:[/?#][!-~]*)?$/i;
 
 /**
  * Whether a URL may become a link: it must parse (WHATWG, as a browser does)
@@ -52,6 +58,7 @@ const HTTP_PREFIX = /^[\t\n\f\r ]*https?:/i;
  */
 export function isHttpUrl(value: string | null | undefined): value is string {
   if (!value || !HTTP_PREFIX.test(value)) return false;
+  if (PLAIN_HTTP_URL.test(value)) return true;
   try {
     const { protocol } = new URL(value);
     return protocol === "http:" || protocol === "https:";
@@ -60,13 +67,14 @@ export function isHttpUrl(value: string | null | undefined): value is string {
   }
 }
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}/;
+/** What the app stores: Date#toISOString() output, always UTC. */
+const ISO_UTC = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?Z)?$/;
 
-/** YYYY-MM-DD of an ISO date or date-time (UTC), or null when it is not a date. */
+/** YYYY-MM-DD of an ISO date or date-time (read in UTC), or null when it is not a date. */
 export function isoDay(value: string | null | undefined): string | null {
   if (!value) return null;
+  // The stored form is a UTC ISO string: its day is its first ten characters.
+  if (ISO_UTC.test(value)) return value.slice(0, 10);
   const time = Date.parse(value);
-  if (Number.isNaN(time)) return null;
-  // A bare date is already a day; a date-time is read in UTC, as stored.
-  return value.length === 10 && ISO_DAY.test(value) ? value : new Date(time).toISOString().slice(0, 10);
+  return Number.isNaN(time) ? null : new Date(time).toISOString().slice(0, 10);
 }

@@ -49,8 +49,13 @@ export async function updateAnnotation(db: Db, { actor, annotationId, input }: {
       annotationId,
       actorId: actor.id,
       action: "annotation.updated",
-      payload: { fields: [...Object.keys(changes), ...(sources ? ["sources"] : [])], version: updated.version, ...(status !== current.status ? { from: current.status, to: status } : {}) },
+      payload: { fields: [...changedFields(changes, current), ...(sources ? ["sources"] : [])], version: updated.version, ...(status !== current.status ? { from: current.status, to: status } : {}) },
     });
     return toAnnotationView(updated);
   });
+}
+
+/** The fields whose value actually changed, so the audit log does not claim edits that did not happen. */
+function changedFields(changes: Record<string, unknown>, current: Record<string, unknown>): string[] {
+  return Object.keys(changes).filter((field) => changes[field] !== undefined && changes[field] !== current[field]);
 }

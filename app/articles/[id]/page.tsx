@@ -7,7 +7,7 @@ import { can } from "@/lib/domain/permissions";
 import { AppError } from "@/lib/server/errors";
 import { getArticle } from "@/lib/server/get-article";
 import { Workbench } from "@/components/workbench/Workbench";
-import type { WorkbenchPermissions } from "@/components/workbench/access";
+import type { RolePermissions } from "@/components/workbench/access";
 import "../../workbench.css";
 
 export const dynamic = "force-dynamic";
@@ -32,13 +32,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ArticlePage({ params }: Props) {
   const { actor, article } = await load((await params).id);
-  const permissions: WorkbenchPermissions = {
+  // Whether the article is signed off (read-only) the workbench works out itself: it changes while the page is open.
+  const permissions: RolePermissions = {
     create: can(actor.role, "create:annotation"),
     updateOwn: can(actor.role, "update:annotation:own"),
     updateOthers: can(actor.role, "update:annotation:others"),
     deleteOwn: can(actor.role, "delete:annotation:own"),
     deleteOthers: can(actor.role, "delete:annotation:others"),
-    locked: article.status === "SIGNED_OFF",
+    review: can(actor.role, "review:annotation:others"),
+    signOff: can(actor.role, "signoff:article"),
+    reopen: can(actor.role, "reopen:article"),
   };
   return <Workbench article={article} actor={{ id: actor.id, role: actor.role }} permissions={permissions} />;
 }

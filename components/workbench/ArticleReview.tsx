@@ -1,0 +1,286 @@
+"use client";
+
+import Link from "next/link";
+import { ExportMenu } from "./ExportMenu";
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { KIND_LABELS } from "@/lib/domain/annotation";
+import type { AnnotationView, ArticleView } from "@/lib/server/article-view";
+import { fieldMessage } from "../api-client";
+import { mayReopen, offersSignOff, signOffBlockers, type WorkbenchPermissions } from "./access";
+import { byPosition, excerpt, plural } from "./model";
+import { isOutOfDate, problem, reopenArticle, signOffArticle } from "./requests";
+import { ANNOTATION_STATUS_LABELS, ARTICLE_STATUS_LABELS, formatDay } from "./status";
+
+type Props = {
+  article: Pick<ArticleView, "id" | "status" | "signOff">;
+  annotations: AnnotationView[];
+  labels: Map<string, string>;
+  permissions: WorkbenchPermissions;
+  onArticle: (view: ArticleView, message: string) => void;
+  onRefresh: () => Promise<void>;
+  onOpen: (id: string) => void;
+};
+
+type Mode = "sign-off" | "reopen" | null;
+
+/**
+ * The article's place in the review: its status, how many annotations are
+ * approved, signing it off (once nothing blocks it, saying what does) and
+ * reopening it, and a way into the audit log.
+ */
+export function ArticleReview({ article, annotations, labels, permissions, onArticle, onRefresh, onOpen }: Props) {
+  const [mode, setMode] = useState<Mode>(null);
+  const [note, setNote] = useState("");
+  const [reason, setReason] = useState("");
+  const [reasonError, setReasonError] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState("");
+  const [focus, setFocus] = useState<{ to: "banner" | "sign-off" | "reopen" | "field"; serial: number }>({ to: "field", serial: 0 });
+  const bannerRef = useRef<HTMLDivElement>(null);
+  const signOffRef = useRef<HTMLButtonElement>(null);
+  const reopenRef = useRef<HTMLButtonElement>(null);
+  const fieldRef = useRef<HTMLTextAreaElement>(null);
+
+  const signedOff = article.status === "SIGNED_OFF";
+  const { pending, notInReview } = signOffBlockers(article.status, annotations);
+  const ready = pending.length === 0 && !notInReview;
+  const canSignOff = offersSignOff(permissions, article.status);
+  const canReopen = mayReopen(permissions, article.status);
+  const approved = annotations.length - pending.length;
+
+  // Focus follows what the user just did: into a form as it opens, to the banner after signing off, back to the trigger after cancelling.
+  useEffect(() => {
+    if (!focus.serial) return;
+    const target = { banner: bannerRef, "sign-off": signOffRef, reopen: reopenRef, field: fieldRef }[focus.to].current;
+    target?.focus();
+  }, [focus]);
+  const focusOn = (to: (typeof focus)["to"]) => setFocus((previous) => ({ to, serial: previous.serial + 1 }));
+
+  function open(next: Exclude<Mode, null>) {
+    if (next === "sign-off" && !ready) return;
+    setMode(next);
+    setError("");
+    setReasonError("");
+    focusOn("field");
+  }
+
+  function close() {
+    const was = mode;
+    setMode(null);
+    setError("");
+    setReasonError("");
+    if (was) focusOn(was);
+  }
+
+  async function act(request: () => Promise<ArticleView>, message: string, after: "banner" | "sign-off") {
+    if (busy) return;
+    setBusy(true);
+    setError("");
+    try {
+      const view = await request();
+      onArticle(view, message);
+      setMode(null);
+      setNote("");
+      setReason("");
+      focusOn(after);
+    } catch (failure) {
+      const forNote = fieldMessage(failure, "note");
+      if (forNote && mode === "reopen") setReasonError(forNote);
+      else setError(problem(failure));
+      // Refused because something changed meanwhile (an annotation not approved, someone else signed off): show the page as it is now.
+      if (isOutOfDate(failure)) await onRefresh();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function signOff(event: FormEvent) {
+    event.preventDefault();
+    void act(() => signOffArticle(article.id, note.trim()), "Article signed off", "banner");
+  }
+
+  function reopen(event: FormEvent) {
+    event.preventDefault();
+    if (!reason.trim()) {
+      setReasonError("Say why it is reopened: it goes in the audit log.");
+      fieldRef.current?.focus();
+      return;
+    }
+    void act(() => reopenArticle(article.id, reason.trim()), "Article reopened", "sign-off");
+  }
+
+  function formKeys(event: KeyboardEvent<HTMLFormElement>) {
+    if (event.key === "Escape") {
+      // Closes this form only (Escape elsewhere closes the annotation panel).
+      event.preventDefault();
+      close();
+    } else if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      event.currentTarget.requestSubmit();
+    }
+  }
+
+  return (
+    <section className={`wb-review-bar${signedOff ? " is-signed-off" : ""}`} aria-labelledby="wb-review-heading">
+      <h2 id="wb-review-heading" className="visually-hidden">
+        Review of the article
+      </h2>
+      <div className="wb-review-row">
+        <span className={`wb-status wb-status-${article.status.toLowerCase()}`} data-testid="article-status">
+          <span className="visually-hidden">Article status: </span>
+          {ARTICLE_STATUS_LABELS[article.status]}
+        </span>
+        {annotations.length > 0 && (
+          <span className="wb-progress">
+            <strong>{approved}</strong> of {plural(annotations.length, "annotation", "annotations")} approved
+            <span className="wb-progress-bar" aria-hidden="true">
+              <span style={{ width: `${(approved / annotations.length) * 100}%` }} />
+            </span>
+          </span>
+        )}
+        <span className="wb-review-actions">
+          {canSignOff && mode !== "sign-off" && (
+            <button
+              type="button"
+              ref={signOffRef}
+              className={`button${ready ? " primary" : ""}`}
+              aria-disabled={!ready || undefined}
+              aria-describedby={ready ? undefined : "wb-sign-off-why"}
+              onClick={() => open("sign-off")}
+            >
+              Sign off article
+            </button>
+          )}
+          <Link href={`/articles/${encodeURIComponent(article.id)}/audit`} className="wb-audit-link">
+            Audit log
+          </Link>
+          <ExportMenu articleId={article.id} />
+        </span>
+      </div>
+
+      {canSignOff && !ready && mode === null && (
+        <div id="wb-sign-off-why" className="wb-why" data-testid="sign-off-why">
+          {notInReview && pending.length === 0 ? (
+            <p>Nothing to sign off yet: no annotation has been submitted for review.</p>
+          ) : (
+            <>
+              <p>
+                {notInReview ? "Not in review yet: " : "Sign-off waits: "}
+                <strong>{plural(pending.length, "annotation", "annotations")} not approved yet</strong>
+              </p>
+              <ul className="wb-pending">
+                {[...pending].sort(byPosition).map((annotation) => (
+                  <li key={annotation.id}>
+                    <a
+                      href={`#annotation-${annotation.id}`}
+                      className={`wb-pending-link wb-pending-${annotation.status.toLowerCase()}`}
+                      title={`“${excerpt(annotation.quote, 80)}”`}
+                      onClick={(event) => {
+                        event.preventDefault();
+                        onOpen(annotation.id);
+                      }}
+                    >
+                      <span className={`wb-chip wb-chip-${annotation.kind.toLowerCase()}`}>
+                        {labels.get(annotation.id)}
+                        <span className="visually-hidden"> {KIND_LABELS[annotation.kind].toLowerCase()},</span>
+                      </span>{" "}
+                      {ANNOTATION_STATUS_LABELS[annotation.status]}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
+
+      {mode === "sign-off" && (
+        <form className="wb-inline-form" onSubmit={signOff} onKeyDown={formKeys} aria-busy={busy} aria-labelledby="wb-sign-off-title" noValidate>
+          <p id="wb-sign-off-title">
+            <strong>Sign off the article?</strong> Every annotation is approved. Once signed off, nothing can be changed until a reviewer reopens it.
+          </p>
+          <label htmlFor="wb-sign-off-note">Note (optional)</label>
+          <textarea id="wb-sign-off-note" ref={fieldRef} rows={2} value={note} onChange={(event) => setNote(event.target.value)} placeholder="For the audit log" />
+          <div className="wb-form-actions">
+            <button type="submit" className="button primary" disabled={busy}>
+              {busy ? "Signing off…" : "Confirm sign-off"}
+            </button>
+            <button type="button" className="button" onClick={close} disabled={busy}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
+
+      {signedOff && (
+        <div className="wb-signed" role="note" tabIndex={-1} ref={bannerRef} data-testid="signed-off-banner">
+          <p>
+            <span className="wb-signed-mark" aria-hidden="true">
+              ✓
+            </span>
+            <strong>
+              {article.signOff ? (
+                <>
+                  Signed off by {article.signOff.reviewer.name} on <time dateTime={article.signOff.at}>{formatDay(article.signOff.at)}</time>
+                </>
+              ) : (
+                "Signed off"
+              )}{" "}
+              — read-only.
+            </strong>{" "}
+            {article.signOff?.note && <span className="wb-signed-note">“{article.signOff.note}”</span>}
+          </p>
+          <p className="wb-hint">{canReopen ? "To change anything, reopen it: it then goes through review again." : "Nothing can be changed until a reviewer reopens it."}</p>
+          {canReopen && mode !== "reopen" && (
+            <button type="button" className="button" ref={reopenRef} onClick={() => open("reopen")}>
+              Reopen article
+            </button>
+          )}
+          {mode === "reopen" && (
+            <form className="wb-inline-form" onSubmit={reopen} onKeyDown={formKeys} aria-busy={busy} noValidate>
+              <label htmlFor="wb-reopen-reason">Why reopen it?</label>
+              <textarea
+                id="wb-reopen-reason"
+                ref={fieldRef}
+                rows={2}
+                value={reason}
+                required
+                aria-required="true"
+                aria-invalid={Boolean(reasonError)}
+                aria-describedby={reasonError ? "wb-reopen-reason-error" : "wb-reopen-reason-hint"}
+                onChange={(event) => {
+                  setReason(event.target.value);
+                  if (event.target.value.trim()) setReasonError("");
+                }}
+                placeholder="e.g. The ministry published a correction."
+              />
+              {reasonError ? (
+                <span id="wb-reopen-reason-error" className="field-error">
+                  {reasonError}
+                </span>
+              ) : (
+                <span id="wb-reopen-reason-hint" className="wb-hint">
+                  Recorded in the audit log with your name.
+                </span>
+              )}
+              <div className="wb-form-actions">
+                <button type="submit" className="button primary" disabled={busy}>
+                  {busy ? "Reopening…" : "Reopen article"}
+                </button>
+                <button type="button" className="button" onClick={close} disabled={busy}>
+                  Cancel
+                </button>
+              </div>
+            </form>
+          )}
+        </div>
+      )}
+
+      {error && (
+        <p className="wb-error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import type { AnnotationStatus } from "@/lib/domain/annotation";
+import { mayJudge, mayReopen, maySubmit, offersSignOff, signOffBlockers, type WorkbenchActor, type WorkbenchPermissions } from "./access";
+import { inlineLabel } from "./status";
+
+const editor: WorkbenchPermissions = { create: true, updateOwn: true, updateOthers: true, deleteOwn: true, deleteOthers: false, review: false, signOff: false, reopen: false, locked: false };
+const reviewer: WorkbenchPermissions = { ...editor, deleteOthers: true, review: true, signOff: true, reopen: true };
+const ed: WorkbenchActor = { id: "ed", role: "EDITOR" };
+const rae: WorkbenchActor = { id: "rae", role: "REVIEWER" };
+const by = (author: string, status: AnnotationStatus) => ({ createdBy: { id: author }, status });
+
+describe("review access", () => {
+  it("offers submit on a draft or a sent-back annotation to whoever may edit it", () => {
+    expect(maySubmit(editor, ed, by("ed", "DRAFT"))).toBe(true);
+    expect(maySubmit(editor, ed, by("rae", "CHANGES_REQUESTED"))).toBe(true);
+    expect(maySubmit(editor, ed, by("ed", "SUBMITTED"))).toBe(false);
+    expect(maySubmit(editor, ed, by("ed", "APPROVED"))).toBe(false);
+    expect(maySubmit({ ...editor, locked: true }, ed, by("ed", "DRAFT"))).toBe(false);
+  });
+
+  it("offers approve and request changes only to a reviewer who did not write it, while it is submitted", () => {
+    expect(mayJudge(reviewer, rae, by("ed", "SUBMITTED"))).toBe(true);
+    expect(mayJudge(reviewer, rae, by("rae", "SUBMITTED"))).toBe(false);
+    expect(mayJudge(editor, ed, by("rae", "SUBMITTED"))).toBe(false);
+    expect(mayJudge(reviewer, rae, by("ed", "DRAFT"))).toBe(false);
+    expect(mayJudge({ ...reviewer, locked: true }, rae, by("ed", "SUBMITTED"))).toBe(false);
+  });
+
+  it("says what blocks a sign-off", () => {
+    const annotations = [{ id: "a", status: "APPROVED" as const }, { id: "b", status: "SUBMITTED" as const }];
+    expect(signOffBlockers("IN_REVIEW", annotations)).toEqual({ pending: [annotations[1]], notInReview: false });
+    expect(signOffBlockers("REOPENED", [annotations[0]])).toEqual({ pending: [], notInReview: false });
+    expect(signOffBlockers("DRAFT", []).notInReview).toBe(true);
+    expect(offersSignOff(reviewer, "IN_REVIEW")).toBe(true);
+    expect(offersSignOff(reviewer, "SIGNED_OFF")).toBe(false);
+    expect(offersSignOff(editor, "IN_REVIEW")).toBe(false);
+    expect(mayReopen(reviewer, "SIGNED_OFF")).toBe(true);
+    expect(mayReopen(reviewer, "IN_REVIEW")).toBe(false);
+    expect(mayReopen(editor, "SIGNED_OFF")).toBe(false);
+  });
+
+  it("labels highlights with a mark and words for it", () => {
+    expect(inlineLabel("C1", "DRAFT")).toEqual({ text: "C1", spoken: "C1" });
+    expect(inlineLabel("C1", "APPROVED")).toEqual({ text: "C1\u202f✓", spoken: "C1 approved" });
+    expect(inlineLabel("D2", "CHANGES_REQUESTED").spoken).toBe("D2 changes requested");
+  });
+});

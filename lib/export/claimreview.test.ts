@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import { claimReviews, shortenClaim } from "./claimreview";
+import { annotation, approval, article, snapshot, spanOf } from "./test-helpers";
+
+const text = "The mayor said crime fell by half. The chief said it rose. Analysts were unsure about everything.";
+const claim = annotation(text, { id: "c", ...spanOf(text, "crime fell by half"), speaker: "The mayor", verdict: "MOSTLY_FALSE" });
+const denial = annotation(text, { id: "d", kind: "DENIAL", ...spanOf(text, "it rose"), speaker: "  ", verdict: "MISLEADING", deniesId: "c" });
+const unrated = annotation(text, { id: "u", ...spanOf(text, "The chief said") });
+const analysis = annotation(text, { id: "x", kind: "ANALYSIS", ...spanOf(text, "Analysts were unsure"), verdict: "FALSE" });
+const view = article(text, [], [analysis, denial, unrated, claim]);
+
+type Review = Record<string, unknown> & { reviewRating: Record<string, unknown>; itemReviewed: Record<string, unknown> };
+const reviews = (v = view, extra = {}) => claimReviews(snapshot(v, extra)) as Review[];
+
+describe("claimReviews", () => {
+  it("makes one ClaimReview per claim or denial with a verdict, in reading order", () => {
+    expect(reviews().map((r) => r.claimReviewed)).toEqual(["crime fell by half", "it rose"]);
+  });
+
+  it("maps a numeric verdict to ratingValue on the 1–5 scale with its label", () => {
+    expect(reviews()[0]).toEqual({
+      "@context": "https://schema.org",
+      "@type": "ClaimReview",
+      url: "https://factmark.example/articles/a1#note-1",
+      claimReviewed: "crime fell by half",
+      reviewRating: { "@type": "Rating", ratingValue: 2, bestRating: 5, worstRating: 1, alternateName: "Mostly false" },
+      author: { "@type": "Organization", name: "Factmark Checks" },
+      datePublished: "2024-03-02",
+      itemReviewed: {
+        "@type": "Claim",
+        author: { "@type": "Person", name: "The mayor" },
+        datePublished: "2024-02-28",
+        appearance: [{ "@type": "CreativeWork", url: "https://news.example/story" }],
+      },
+    });
+  });
+
+  it("keeps only the label for verdicts without a number, and leaves out a blank speaker", () => {
+    const review = reviews()[1];
+    expect(review.url).toBe("https://factmark.example/articles/a1#note-3");
+    expect(review.reviewRating).toEqual({ "@type": "Rating", alternateName: "Misleading" });
+    expect(review.itemReviewed).not.toHaveProperty("author");
+  });
+
+  it("dates a review by the sign-off, or by the export when not signed off", () => {
+    expect(reviews()[0].datePublished).toBe("2024-03-02");
+    const draft = { ...view, status: "IN_REVIEW" as const, signOff: approval("2024-01-01T00:00:00.000Z") };
+    expect(reviews(draft, { exportedAt: "2024-04-09T23:59:00.000Z" })[0].datePublished).toBe("2024-04-09");
+  });
+
+  it("omits appearance for a source URL that is not http(s), and the claim date when unknown", () => {
+    for (const sourceUrl of [null, "javascript:alert(1)", "ftp://files.example/a", "not a url"]) {
+      const item = reviews({ ...view, sourceUrl, publishedAt: null })[0].itemReviewed;
+      expect(item).not.toHaveProperty("appearance");
+      expect(item).not.toHaveProperty("datePublished");
+    }
+  });
+
+  it("ellipsizes long quotes under 75 characters", () => {
+    const long = "Unemployment   fell\nto its lowest level in fifty years across every single region of the country, the minister said.";
+    const view2 = article(long, [], [annotation(long, { id: "l", start: 0, end: long.length, verdict: "TRUE" })]);
+    const shortened = reviews(view2)[0].claimReviewed as string;
+    expect(shortened.length).toBeLessThan(75);
+    expect(shortened).toBe("Unemployment fell to its lowest level in fifty years across every single…");
+  });
+});
+
+describe("shortenClaim", () => {
+  it("collapses whitespace and keeps short quotes whole", () => {
+    expect(shortenClaim("  a\n\tb  c ")).toBe("a b c");
+    expect(shortenClaim("x".repeat(74))).toBe("x".repeat(74));
+  });
+
+  it("cuts a quote without spaces at the limit, and never splits a surrogate pair", () => {
+    expect(shortenClaim("x".repeat(80))).toBe(`${"x".repeat(73)}…`);
+    const emoji = shortenClaim("😀".repeat(50));
+    expect(emoji.length).toBeLessThan(75);
+    expect(emoji).toBe(`${"😀".repeat(36)}…`);
+  });
+});

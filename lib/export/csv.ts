@@ -1,0 +1,54 @@
+import { numberAnnotations } from "./model";
+import type { ExportSnapshot } from "./snapshot";
+
+export const CSV_HEADER = ["id", "kind", "quote", "speaker", "verdict", "rationale", "status", "sources", "author", "reviewer", "created", "modified"] as const;
+
+/** Byte order mark: without it Excel reads a CSV file as the local ANSI code page. */
+const BOM = "\uFEFF";
+/** Between source URLs in one cell. A URL cannot contain a raw line break, so a newline is unambiguous. */
+export const SOURCES_SEPARATOR = "\n";
+
+/**
+ * One row per annotation in reading order (the HTML note numbers), RFC 4180
+ * (CRLF, quoted fields with doubled quotes), UTF-8 with a BOM, every cell
+ * guarded against formula injection. Codes (CLAIM, MOSTLY_FALSE, APPROVED)
+ * rather than labels, so filters and scripts do not depend on wording.
+ */
+export function exportCsv(snapshot: ExportSnapshot): string {
+  const rows: string[] = [CSV_HEADER.join(",")];
+  for (const { annotation: a } of numberAnnotations(snapshot.article)) {
+    rows.push(
+      [
+        a.id,
+        a.kind,
+        a.quote,
+        a.speaker,
+        a.verdict,
+        a.rationale,
+        a.status,
+        a.sources.map((source) => source.url).join(SOURCES_SEPARATOR),
+        a.createdBy.name,
+        a.lastReview?.reviewer.name,
+        a.createdAt,
+        a.updatedAt,
+      ]
+        .map(csvCell)
+        .join(","),
+    );
+  }
+  return `${BOM}${rows.join("\r\n")}\r\n`;
+}
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/**
+ * OWASP CSV injection: a cell starting with = + - @ TAB or CR is read as a
+ * formula by spreadsheets, so it gets a leading apostrophe (shown as text).
+ * Then RFC 4180 quoting.
+ */
+export function csvCell(value: string | null | undefined): string {
+  let cell = value ?? "";
+  if (FORMULA_START.test(cell)) cell = `'${cell}`;
+  return NEEDS_QUOTES.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+}

@@ -1,0 +1,108 @@
+import { KIND_LABELS, VERDICT_SCALE, VERDICTS, kindTakesVerdict } from "../domain/annotation";
+import { claimReviews } from "./claimreview";
+import { escapeHtml } from "./escape";
+import { renderArticleText } from "./html-body";
+import { linkHtml, renderNotes, timeHtml } from "./html-notes";
+import { numberAnnotations, type NumberedAnnotation } from "./model";
+import type { ExportSnapshot } from "./snapshot";
+import { STYLESHEET } from "./style";
+
+/**
+ * Belt and braces for "no external requests": even if markup slipped through
+ * escaping, the browser would load nothing and run nothing. JSON-LD is data,
+ * never executed, so it needs no script-src.
+ */
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+const ARTICLE_STATUS_LABELS = { DRAFT: "Draft", IN_REVIEW: "In review", SIGNED_OFF: "Signed off", REOPENED: "Reopened" } as const;
+
+/**
+ * One self-contained, annotated HTML5 file: readable without JavaScript,
+ * printable in greyscale, with the ClaimReview JSON-LD in the head. Everything
+ * from the snapshot is escaped (escapeHtml for text, escapeAttr for attribute
+ * values); the output is built as an array of strings joined once.
+ */
+export function exportHtml(snapshot: ExportSnapshot): string {
+  const { article, publisher } = snapshot;
+  const numbered = numberAnnotations(article);
+  const out: string[] = [
+    '<!doctype html><html lang="en"><head><meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
+    '<meta name="referrer" content="no-referrer">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>Fact-check: ${escapeHtml(article.title)} — ${escapeHtml(publisher)}</title>`,
+    `<style>${STYLESHEET}</style>`,
+    `<script type="application/ld+json">${jsonForScript(claimReviews(snapshot, numbered))}</script>`,
+    "</head><body><main>",
+  ];
+  renderHeader(out, snapshot);
+  renderSummary(out, numbered);
+  renderLegend(out);
+  out.push('<article id="article-text" class="article-text" aria-label="Article text">');
+  renderArticleText(out, article, numbered);
+  out.push("</article>");
+  renderNotes(out, numbered);
+  out.push(`<footer><p>Exported ${timeHtml(snapshot.exportedAt)} by ${escapeHtml(publisher)} with Factmark. Online version: ${escapeHtml(snapshot.articleUrl)}</p></footer>`);
+  out.push("</main></body></html>\n");
+  return out.join("");
+}
+
+/**
+ * JSON inside <script>: every `<` becomes \u003c (still the same JSON), so no
+ * string can contain `</script>` or `<!--` and end or alter the element.
+ */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value).replaceAll("<", "\\u003c");
+}
+
+function renderHeader(out: string[], { article, publisher }: ExportSnapshot): void {
+  out.push("<header>");
+  if (article.status !== "SIGNED_OFF") {
+    out.push('<p class="draft-banner" role="note"><strong>DRAFT — not signed off</strong><span>A reviewer has not signed off this fact-check; its verdicts may still change.</span></p>');
+  }
+  out.push(`<p class="eyebrow">Fact-check by ${escapeHtml(publisher)}</p><h1>${escapeHtml(article.title)}</h1><dl class="meta">`);
+  const row = (term: string, html: string) => out.push(`<dt>${term}</dt><dd>${html}</dd>`);
+  if (article.sourceUrl) row("Source", linkHtml(article.sourceUrl, null));
+  if (article.publisher) row("Published by", escapeHtml(article.publisher));
+  if (article.author) row("Author", escapeHtml(article.author));
+  if (article.publishedAt) row("Published", timeHtml(article.publishedAt));
+  if (article.status === "SIGNED_OFF") {
+    const signOff = article.signOff;
+    row("Signed off", signOff ? `by ${escapeHtml(signOff.reviewer.name)} on ${timeHtml(signOff.at)}` : "yes");
+  } else {
+    row("Status", `${ARTICLE_STATUS_LABELS[article.status]} (not signed off)`);
+  }
+  out.push(`</dl><p class="muted">Revision ${escapeHtml(String(article.revision.number))}.</p></header>`);
+}
+
+function renderSummary(out: string[], numbered: readonly NumberedAnnotation[]): void {
+  const counts = new Map<string, number>();
+  let unrated = 0;
+  const kinds = { CLAIM: 0, DENIAL: 0, ANALYSIS: 0 };
+  for (const { annotation } of numbered) {
+    kinds[annotation.kind]++;
+    if (!kindTakesVerdict(annotation.kind)) continue;
+    if (annotation.verdict) counts.set(annotation.verdict, (counts.get(annotation.verdict) ?? 0) + 1);
+    else unrated++;
+  }
+  out.push('<section class="panel" aria-labelledby="verdicts-heading"><h2 id="verdicts-heading">Verdicts</h2>');
+  out.push(`<p>${numbered.length} annotation${numbered.length === 1 ? "" : "s"}: `);
+  out.push((Object.keys(kinds) as (keyof typeof kinds)[]).map((kind) => `${kinds[kind]} ${KIND_LABELS[kind].toLowerCase()}`).join(", "), ".</p>");
+  out.push('<table><caption class="muted">Claims and denials by verdict</caption><thead><tr><th scope="col">Verdict</th><th scope="col">Rating</th><th scope="col">Count</th></tr></thead><tbody>');
+  for (const verdict of VERDICTS) {
+    const { label, rating } = VERDICT_SCALE[verdict];
+    out.push(`<tr><th scope="row">${label}</th><td>${rating === null ? "no rating" : `${rating}/5`}</td><td class="num">${counts.get(verdict) ?? 0}</td></tr>`);
+  }
+  out.push(`<tr><th scope="row">Not rated yet</th><td>—</td><td class="num">${unrated}</td></tr></tbody></table></section>`);
+}
+
+function renderLegend(out: string[]): void {
+  out.push(
+    '<section class="panel legend" aria-labelledby="legend-heading"><h2 id="legend-heading">How to read the annotations</h2><ul>',
+    '<li><span class="swatch k-claim">Claim</span>: solid underline. An assertion someone made, checked here.</li>',
+    '<li><span class="swatch k-denial">Denial</span>: wavy underline. Someone rejecting a claim.</li>',
+    '<li><span class="swatch k-analysis">Analysis</span>: dotted line above. Expert or editorial commentary.</li>',
+    '<li><span class="swatch k-claim overlap">Darker</span> passages carry more than one annotation.</li>',
+    "</ul><p>A number in brackets, such as [1], follows the end of each annotated passage and links to its note.</p></section>",
+  );
+}
