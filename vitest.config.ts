@@ -16,7 +16,8 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: `integration-${provider}`,
-          include: ["tests/integration/**/*.test.ts"],
+          // tests/integration/postgresql/ holds what only PostgreSQL has (LISTEN/NOTIFY, several app servers).
+          include: provider === "postgresql" ? ["tests/integration/**/*.test.ts"] : ["tests/integration/*.test.ts"],
           environment: "node",
           env: { FACTMARK_TEST_PROVIDER: provider },
           testTimeout: 60_000,

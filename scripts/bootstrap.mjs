@@ -62,14 +62,15 @@ function hashTree(hash, entry) {
   }
 }
 
-/** `next build` only when a source file changed since the last build. */
+/** `next build` only when a source file changed since the last build; returns its exit code (0 when skipped). */
 export function ensureBuild() {
   const hash = createHash("sha256");
   for (const entry of BUILD_INPUTS) hashTree(hash, entry);
   const wanted = hash.digest("hex");
   const stamp = path.join(root, ".next/factmark-source-hash");
-  if (fs.existsSync(path.join(root, ".next/BUILD_ID")) && fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === wanted) return;
+  if (fs.existsSync(path.join(root, ".next/BUILD_ID")) && fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === wanted) return 0;
   say("building the app (next build)…");
-  runOrExit(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { env: { NEXT_TELEMETRY_DISABLED: "1" } });
-  fs.writeFileSync(stamp, wanted);
+  const code = run(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { env: { NEXT_TELEMETRY_DISABLED: "1" } });
+  if (code === 0) fs.writeFileSync(stamp, wanted);
+  return code;
 }

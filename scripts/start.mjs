@@ -11,7 +11,8 @@ await requireFreePort(port);
 ensureDependencies();
 const setup = tsx("scripts/setup.ts");
 if (setup !== 0) process.exit(setup);
-ensureBuild();
+const built = ensureBuild();
+if (built !== 0) process.exit(built);
 
 const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port], {
   cwd: root,

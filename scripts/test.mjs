@@ -17,9 +17,11 @@ const suites = [
   ["type check", () => run(bin("tsc"), ["--noEmit"])],
   ["lint", () => run(bin("eslint"), ["--max-warnings=0", "."])],
   ["unit", () => run(bin("vitest"), ["run", "--project", "unit"])],
+  // Built before the integration suites: the PostgreSQL one starts two real app servers.
+  ["production build", () => ensureBuild()],
   ["integration (SQLite)", () => run(bin("vitest"), ["run", "--project", "integration-sqlite"])],
   ["integration (PostgreSQL)", () => run(bin("vitest"), ["run", "--project", "integration-postgresql"], { env: { POSTGRES_TEST_URL: postgresUrl } })],
-  ["end-to-end (Chromium)", () => (ensureBuild(), run(bin("playwright"), ["test"]))],
+  ["end-to-end (Chromium)", () => run(bin("playwright"), ["test"])],
 ];
 
 const results = [];

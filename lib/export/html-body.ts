@@ -35,7 +35,9 @@ export function renderArticleText(out: string[], article: ArticleView, numbered:
   }
   const blocks = layOutBlocks(text, article.revision.blocks);
   const buckets = bucketSpans(blocks, spans);
-  const writer = new TextWriter(out, text, info);
+  // Each block is joined on its own before it joins `out`: far fewer live strings, so garbage collection stays linear.
+  const chunk: string[] = [];
+  const writer = new TextWriter(chunk, text, info);
   let open: "ul" | "blockquote" | null = null;
   let headingLevel = 1; // the page's <h1> is the article title
   for (let i = 0; i < blocks.length; i++) {
@@ -52,9 +54,11 @@ export function renderArticleText(out: string[], article: ArticleView, numbered:
       headingLevel = Math.min(Math.max(2, Math.min(6, Math.trunc(block.level) + 1)), headingLevel + 1);
       tag = `h${headingLevel}`;
     }
-    out.push(`<${tag}>`);
+    chunk.push(`<${tag}>`);
     writer.block(block, buckets[i]);
-    out.push(`</${tag}>`);
+    chunk.push(`</${tag}>`);
+    out.push(chunk.join(""));
+    chunk.length = 0;
   }
   if (open) out.push(`</${open}>`);
 }

@@ -71,6 +71,7 @@ describe("exportHtml: document", () => {
   });
 
   it("counts verdicts in words", () => {
+    expect(html).toContain("<p>5 annotations: 2 claims, 1 denial, 2 analyses.</p>");
     const rows = byTag(byTag(document, "table")[0], "tr").map((row) => textContent(row));
     expect(rows).toContain("Mostly false2/51");
     expect(rows).toContain("Misleadingno rating1");

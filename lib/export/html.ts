@@ -1,4 +1,4 @@
-import { KIND_LABELS, VERDICT_SCALE, VERDICTS, kindTakesVerdict } from "../domain/annotation";
+import { VERDICT_SCALE, VERDICTS, kindTakesVerdict } from "../domain/annotation";
 import { claimReviews } from "./claimreview";
 import { escapeHtml } from "./escape";
 import { renderArticleText } from "./html-body";
@@ -20,7 +20,11 @@ const ARTICLE_STATUS_LABELS = { DRAFT: "Draft", IN_REVIEW: "In review", SIGNED_O
  * One self-contained, annotated HTML5 file: readable without JavaScript,
  * printable in greyscale, with the ClaimReview JSON-LD in the head. Everything
  * from the snapshot is escaped (escapeHtml for text, escapeAttr for attribute
- * values); the output is built as an array of strings joined once.
+ * values). The output is an array of strings joined once at the end; each
+ * block and each note is first joined on its own, which keeps the number of
+ * live strings (and so garbage collection) proportional to blocks + notes.
+ * Linear in text length + annotations: annotations are bucketed by block in
+ * one sweep (layout.ts), never filtered per block.
  */
 export function exportHtml(snapshot: ExportSnapshot): string {
   const { article, publisher } = snapshot;
@@ -87,7 +91,7 @@ function renderSummary(out: string[], numbered: readonly NumberedAnnotation[]): 
   }
   out.push('<section class="panel" aria-labelledby="verdicts-heading"><h2 id="verdicts-heading">Verdicts</h2>');
   out.push(`<p>${numbered.length} annotation${numbered.length === 1 ? "" : "s"}: `);
-  out.push((Object.keys(kinds) as (keyof typeof kinds)[]).map((kind) => `${kinds[kind]} ${KIND_LABELS[kind].toLowerCase()}`).join(", "), ".</p>");
+  out.push(`${kinds.CLAIM} claim${kinds.CLAIM === 1 ? "" : "s"}, ${kinds.DENIAL} denial${kinds.DENIAL === 1 ? "" : "s"}, ${kinds.ANALYSIS} ${kinds.ANALYSIS === 1 ? "analysis" : "analyses"}.</p>`);
   out.push('<table><caption class="muted">Claims and denials by verdict</caption><thead><tr><th scope="col">Verdict</th><th scope="col">Rating</th><th scope="col">Count</th></tr></thead><tbody>');
   for (const verdict of VERDICTS) {
     const { label, rating } = VERDICT_SCALE[verdict];
@@ -102,7 +106,7 @@ function renderLegend(out: string[]): void {
     '<li><span class="swatch k-claim">Claim</span>: solid underline. An assertion someone made, checked here.</li>',
     '<li><span class="swatch k-denial">Denial</span>: wavy underline. Someone rejecting a claim.</li>',
     '<li><span class="swatch k-analysis">Analysis</span>: dotted line above. Expert or editorial commentary.</li>',
-    '<li><span class="swatch k-claim overlap">Darker</span> passages carry more than one annotation.</li>',
+    '<li><span class="swatch k-claim overlap">Darker</span> (outlined in print): a passage under more than one annotation.</li>',
     "</ul><p>A number in brackets, such as [1], follows the end of each annotated passage and links to its note.</p></section>",
   );
 }

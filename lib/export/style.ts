@@ -42,7 +42,7 @@ export const STYLESHEET = [
   "*{box-sizing:border-box}",
   `body{margin:0;background:${P.page};color:${P.text};font:1.0625rem/1.65 Georgia,Cambria,"Times New Roman",serif}`,
   "main{max-width:46rem;margin:0 auto;padding:1.5rem 1rem 4rem}",
-  `h1,h2,h3,h4,h5,h6,.meta,.eyebrow,.notes .head,table,.legend,footer{font-family:${SANS}}`,
+  `h1,h2,h3,h4,h5,h6,.meta,.eyebrow,.notes .head,.panel,footer{font-family:${SANS}}`,
   "h1,h2,h3,h4,h5,h6{line-height:1.25}",
   `a{color:${P.link}}`,
   `a:focus-visible{outline:3px solid ${P.link};outline-offset:2px}`,

@@ -1,0 +1,104 @@
+import { randomUUID } from "node:crypto";
+import type { Actor } from "../domain/actor";
+import type { Db } from "../db/client";
+import type { EventBus } from "./bus";
+import type { BusMessage } from "./channel";
+import { eventsSince, latestEventId, type StreamEvent } from "./article-events";
+import { listPresence, PRESENCE_REFRESH_MS, removePresence, sweepPresence, touchPresence } from "./presence";
+
+/** A client further behind than this gets `resync` (reload the article) instead of a flood. */
+export const MAX_REPLAY = 500;
+const BATCH = 200;
+
+const encoder = new TextEncoder();
+
+function frame(event: StreamEvent): Uint8Array {
+  return encoder.encode(`${event.id !== undefined ? `id: ${event.id}\n` : ""}event: ${event.event}\ndata: ${JSON.stringify(event.data)}\n\n`);
+}
+
+/**
+ * The Server-Sent Events stream of one article for one user: replays what a
+ * reconnecting client missed (Last-Event-ID), then forwards every committed
+ * change and presence change as the bus reports them. Reads are serialised so
+ * events go out once and in order. The stream is the user's presence: it is
+ * refreshed while open and removed when it closes.
+ */
+export function articleStream({ db, bus, actor, articleId, lastEventId, signal }: { db: Db; bus: EventBus; actor: Actor; articleId: string; lastEventId: number | null; signal: AbortSignal }): ReadableStream<Uint8Array> {
+  const connectionId = randomUUID();
+  let cursor = 0;
+  let closed = false;
+  let queue: Promise<void> = Promise.resolve();
+  let cleanup = () => {};
+
+  return new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const send = (event: StreamEvent) => {
+        if (!closed) controller.enqueue(frame(event));
+      };
+      const serial = (task: () => Promise<void>) => {
+        queue = queue.then(task).catch((error) => console.error("[factmark] event stream:", (error as Error).message));
+        return queue;
+      };
+      const forward = () =>
+        serial(async () => {
+          for (;;) {
+            const { events, lastId, truncated } = await eventsSince(db, articleId, cursor, BATCH);
+            for (const event of events) send(event);
+            cursor = lastId;
+            if (!truncated || closed) return;
+          }
+        });
+      const sendPresence = () => serial(async () => send({ event: "presence", data: { users: await listPresence(db, articleId) } }));
+
+      if (lastEventId !== null) {
+        const missed = await eventsSince(db, articleId, lastEventId, MAX_REPLAY);
+        if (missed.truncated) {
+          cursor = await latestEventId(db, articleId);
+          send({ id: cursor, event: "resync", data: { reason: `more than ${MAX_REPLAY} changes were missed; reload the article` } });
+        } else {
+          for (const event of missed.events) send(event);
+          cursor = missed.lastId;
+        }
+      } else {
+        cursor = await latestEventId(db, articleId);
+      }
+      send({ id: cursor, event: "ready", data: { connectionId, cursor } });
+
+      const unsubscribe = bus.subscribe(articleId, (message: BusMessage) => void (message.k === "changed" ? forward() : sendPresence()));
+      await bus.ready();
+      await touchPresence(db, { connectionId, articleId, userId: actor.id });
+      await bus.publishPresence(articleId);
+      // Catch anything committed between reading the cursor and subscribing.
+      void forward();
+
+      const heartbeat = setInterval(() => {
+        if (closed) return;
+        controller.enqueue(encoder.encode(": ping\n\n"));
+        void touchPresence(db, { connectionId, articleId, userId: actor.id })
+          .then(() => sweepPresence(db))
+          .then(() => sendPresence())
+          .catch(() => {});
+      }, PRESENCE_REFRESH_MS);
+      heartbeat.unref();
+
+      cleanup = () => {
+        if (closed) return;
+        closed = true;
+        clearInterval(heartbeat);
+        unsubscribe();
+        void removePresence(db, connectionId)
+          .then(() => bus.publishPresence(articleId))
+          .catch(() => {});
+        try {
+          controller.close();
+        } catch {
+          // Already closed by the client.
+        }
+      };
+      signal.addEventListener("abort", cleanup, { once: true });
+    },
+    cancel() {
+      cleanup();
+    },
+  });
+}

@@ -1,0 +1,16 @@
+import type { Actor } from "../domain/actor";
+import type { Db } from "../db/client";
+import { articleStream } from "../realtime/article-stream";
+import { getBus } from "../realtime/get-bus";
+import { AppError, invalid } from "./errors";
+import { requirePermission } from "./require-permission";
+
+/** Only for users who may read the article; an unknown article is 404 before any stream opens. */
+export async function openArticleStream(db: Db, { actor, articleId, request }: { actor: Actor; articleId: string; request: Request }) {
+  requirePermission(actor, "read:article");
+  if (!(await db.article.findUnique({ where: { id: articleId }, select: { id: true } }))) throw new AppError("NOT_FOUND", "No such article.");
+  const raw = request.headers.get("last-event-id") ?? new URL(request.url).searchParams.get("lastEventId");
+  const lastEventId = raw === null || raw === "" ? null : Number(raw);
+  if (lastEventId !== null && (!Number.isInteger(lastEventId) || lastEventId < 0)) throw invalid("lastEventId", "must be a whole number");
+  return articleStream({ db, bus: await getBus(), actor, articleId, lastEventId, signal: request.signal });
+}

@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/domain/actor";
+import type { EventBus } from "@/lib/realtime/bus";
+import type { BusMessage } from "@/lib/realtime/channel";
+import { articleStream } from "@/lib/realtime/article-stream";
+import { eventsSince } from "@/lib/realtime/article-events";
+import { createBus } from "@/lib/realtime/get-bus";
+import { listPresence } from "@/lib/realtime/presence";
+import { recordAuditEvent } from "@/lib/server/audit";
+import { createAnnotation } from "@/lib/server/create-annotation";
+import { createArticle } from "@/lib/server/create-article";
+import { deleteAnnotation } from "@/lib/server/delete-annotation";
+import { updateAnnotation } from "@/lib/server/update-annotation";
+import { createActor } from "../support/actors";
+import { readSse } from "../support/sse";
+import { migratedTestDatabase, testProvider, type MigratedTestDatabase } from "../support/test-database";
+
+const provider = testProvider();
+let t: MigratedTestDatabase;
+let editor: Actor;
+let bus: EventBus;
+let articleId: string;
+
+beforeAll(async () => {
+  t = await migratedTestDatabase();
+  editor = await createActor(t.db, "EDITOR", "ed@example.org");
+  bus = createBus(t.target, t.db);
+  articleId = (await createArticle(t.db, { actor: editor, input: { title: "Live", text: "The mayor said crime fell by half. Police disagree." } })).id;
+});
+afterAll(async () => {
+  await bus?.close();
+  await t?.close();
+});
+
+/** Messages the bus delivers for the article while `action` runs and for `settleMs` after. */
+async function busMessagesDuring(action: () => Promise<unknown>, settleMs = 600): Promise<BusMessage[]> {
+  const received: BusMessage[] = [];
+  const unsubscribe = bus.subscribe(articleId, (message) => received.push(message));
+  // Let the listener connect and settle (a new PostgreSQL listener announces a catch-up).
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  received.length = 0;
+  try {
+    await action();
+    await new Promise((resolve) => setTimeout(resolve, settleMs));
+  } finally {
+    unsubscribe();
+  }
+  return received;
+}
+
+describe(`live updates on ${provider}`, () => {
+  it("announce a change only after it commits: a rolled-back change publishes nothing", async () => {
+    const rolledBack = await busMessagesDuring(async () => {
+      await t.db
+        .$transaction(async (tx) => {
+          await recordAuditEvent(tx, { articleId, actorId: editor.id, action: "annotation.updated", payload: {} });
+          throw new Error("rolled back on purpose");
+        })
+        .catch(() => undefined);
+    });
+    expect(rolledBack.filter((message) => message.k === "changed")).toEqual([]);
+
+    const committed = await busMessagesDuring(() => createAnnotation(t.db, { actor: editor, articleId, input: { kind: "CLAIM", start: 4, end: 9 } }));
+    expect(committed.filter((message) => message.k === "changed").length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("turn audit events into events carrying each entity's new state and version", async () => {
+    const from = (await t.db.auditEvent.aggregate({ _max: { id: true } }))._max.id ?? 0;
+    const claim = await createAnnotation(t.db, { actor: editor, articleId, input: { kind: "CLAIM", start: 15, end: 25 } });
+    await updateAnnotation(t.db, { actor: editor, annotationId: claim.id, input: { version: 1, speaker: "The mayor" } });
+    await deleteAnnotation(t.db, { actor: editor, annotationId: claim.id });
+    const { events, truncated } = await eventsSince(t.db, articleId, from, 50);
+    expect(truncated).toBe(false);
+    // Events carry the entity's state now, not then: a replay never resurrects a deleted annotation.
+    expect(events.map((event) => event.event)).toEqual(["annotation.deleted", "annotation.deleted", "annotation.deleted"]);
+    expect(events[2].data).toMatchObject({ id: claim.id, actor: { id: editor.id } });
+    const ids = events.map((event) => event.id!);
+    expect([...ids].sort((a, b) => a - b)).toEqual(ids);
+
+    const live = await createAnnotation(t.db, { actor: editor, articleId, input: { kind: "CLAIM", start: 30, end: 35 } });
+    const next = await updateAnnotation(t.db, { actor: editor, annotationId: live.id, input: { version: 1, note: "n" } });
+    const after = await eventsSince(t.db, articleId, ids.at(-1)!, 50);
+    expect(after.events.map((event) => [event.event, (event.data.annotation as { version: number }).version])).toEqual([
+      ["annotation.created", next.version],
+      ["annotation.updated", next.version],
+    ]);
+  });
+
+  it("replays what a reconnecting client missed after its Last-Event-ID, then streams new changes and presence", async () => {
+    const before = (await t.db.auditEvent.aggregate({ where: { articleId }, _max: { id: true } }))._max.id ?? 0;
+    const missed = await createAnnotation(t.db, { actor: editor, articleId, input: { kind: "ANALYSIS", start: 0, end: 12 } });
+    const controller = new AbortController();
+    const stream = articleStream({ db: t.db, bus, actor: editor, articleId, lastEventId: before, signal: controller.signal });
+    const first = await readSse(stream, (events) => events.some((event) => event.event === "presence"));
+    expect(first[0]).toMatchObject({ event: "annotation.created", data: { annotation: { id: missed.id } } });
+    expect(first.find((event) => event.event === "ready")).toBeTruthy();
+    expect((first.find((event) => event.event === "presence")!.data.users as { userId: string }[]).map((user) => user.userId)).toEqual([editor.id]);
+
+    const live = createAnnotation(t.db, { actor: editor, articleId, input: { kind: "CLAIM", start: 35, end: 40 } });
+    const arrived = await readSse(stream, (events) => events.some((event) => event.event === "annotation.created"), 5000);
+    expect(arrived.find((event) => event.event === "annotation.created")?.data).toMatchObject({ annotation: { id: (await live).id } });
+
+    controller.abort();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await listPresence(t.db, articleId)).toEqual([]);
+  });
+
+  it("tells a client too far behind to resync instead of replaying everything", async () => {
+    const controller = new AbortController();
+    for (let i = 0; i < 3; i++) await recordAuditEvent(t.db, { articleId, actorId: editor.id, action: "annotation.updated", payload: {} });
+    const { MAX_REPLAY } = await import("@/lib/realtime/article-stream");
+    const rows = Array.from({ length: MAX_REPLAY + 1 }, () => ({ articleId, actorId: editor.id, action: "article.note", payload: "{}" }));
+    await t.db.auditEvent.createMany({ data: rows });
+    const events = await readSse(articleStream({ db: t.db, bus, actor: editor, articleId, lastEventId: 0, signal: controller.signal }), (seen) => seen.some((event) => event.event === "ready"));
+    controller.abort();
+    expect(events[0].event).toBe("resync");
+  });
+
+});
