@@ -5,6 +5,7 @@ import { KIND_LABELS } from "@/lib/domain/annotation";
 import type { AnnotationView } from "@/lib/server/article-view";
 import { mayDelete, mayUpdate, type WorkbenchActor, type WorkbenchPermissions } from "./access";
 import { AnnotationForm } from "./AnnotationForm";
+import { CommentThread } from "./CommentThread";
 import { DeleteAnnotation } from "./DeleteAnnotation";
 import { byPosition } from "./model";
 import { ReviewActions } from "./ReviewActions";
@@ -87,6 +88,7 @@ export function AnnotationPanel({ annotation, annotations, labels, actor, permis
 
       <AnnotationForm annotation={annotation} annotations={annotations} labels={labels} canEdit={canEdit} work={work} onWork={onWork} onReplace={onReplace} onRemove={onRemove} onOpen={jump} />
       <SourcesEditor annotation={annotation} canEdit={canEdit} onReplace={onReplace} />
+      <CommentThread annotationId={annotation.id} actor={actor} locked={permissions.locked} />
       {mayDelete(permissions, actor, annotation) && <DeleteAnnotation annotation={annotation} label={`${KIND_LABELS[annotation.kind].toLowerCase()} ${label}`} onReplace={onReplace} onRemove={onRemove} />}
     </section>
   );

@@ -25,17 +25,34 @@ type Fixtures = {
   /** An article whose only claim is approved: ready to sign off. */
   freshApprovedArticle: () => Promise<string>;
   freshSignedOffArticle: () => Promise<string>;
+  /**
+   * A fresh comment (version 1) on the shared claim, written by the caller
+   * this call is for: a row's test asks once per caller, in CALLERS order, so
+   * the n-th call for a route is CALLERS[n % 6]'s. Callers refused before any
+   * lookup (401) get one of the editor's.
+   */
+  ownComment: (route: string) => Promise<string>;
 };
 type Row = {
   route: string;
   path?: (fixtures: Fixtures) => string | Promise<string>;
   body?: (fixtures: Fixtures) => unknown;
+  /** An event stream: read the status and headers, then hang up (its body never ends). */
+  stream?: boolean;
   expect: Record<Caller, number>;
 };
 
 const DENIED = { anonymous: 401, deactivated: 401, revoked: 401 } as const;
 
 const MATRIX: Row[] = [
+  { route: "GET /api/v1/articles/:id/events", path: (f) => `/api/v1/articles/${f.articleId}/events`, stream: true, expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 } },
+  // Presence belongs to an open stream of one's own; without one it is "not found" for everybody.
+  {
+    route: "POST /api/v1/articles/:id/presence",
+    path: (f) => `/api/v1/articles/${f.articleId}/presence`,
+    body: () => ({ connectionId: "00000000-0000-4000-8000-000000000000", annotationId: null }),
+    expect: { ...DENIED, editor: 404, reviewer: 404, admin: 404 },
+  },
   { route: "GET /api/v1/me", expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 } },
   { route: "GET /api/v1/users", expect: { ...DENIED, editor: 403, reviewer: 403, admin: 200 } },
   {
@@ -77,6 +94,16 @@ const MATRIX: Row[] = [
     body: () => ({ "@context": "http://www.w3.org/ns/anno.jsonld", type: "Annotation", body: { type: "TextualBody", purpose: "commenting", value: "imported" }, target: { selector: { type: "TextQuoteSelector", exact: "crime fell" } } }),
     expect: { ...DENIED, editor: 201, reviewer: 201, admin: 201 },
   },
+  { route: "GET /api/v1/annotations/:id/comments", path: (f) => `/api/v1/annotations/${f.annotationId}/comments`, expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 } },
+  { route: "POST /api/v1/annotations/:id/comments", path: (f) => `/api/v1/annotations/${f.annotationId}/comments`, body: () => ({ body: "A matrix comment" }), expect: { ...DENIED, editor: 201, reviewer: 201, admin: 201 } },
+  // Each caller edits and deletes a comment of their own (editing others' words is refused to all, even admins: tests/integration/comments.test.ts).
+  {
+    route: "PATCH /api/v1/comments/:id",
+    path: async (f) => `/api/v1/comments/${await f.ownComment("PATCH /api/v1/comments/:id")}`,
+    body: () => ({ body: "Edited in the matrix", version: 1 }),
+    expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 },
+  },
+  { route: "DELETE /api/v1/comments/:id", path: async (f) => `/api/v1/comments/${await f.ownComment("DELETE /api/v1/comments/:id")}`, expect: { ...DENIED, editor: 204, reviewer: 204, admin: 204 } },
 ];
 
 let admin: APIRequestContext;
@@ -150,6 +177,15 @@ test.beforeAll(async () => {
     await ok(reviewerApi.post(`/api/v1/articles/${id}/sign-off`));
     return id;
   };
+  const commenters: Partial<Record<Caller, APIRequestContext>> = { editor: editorApi, reviewer: reviewerApi, admin };
+  const commentCalls = new Map<string, number>();
+  const ownComment = async (route: string) => {
+    const calls = commentCalls.get(route) ?? 0;
+    commentCalls.set(route, calls + 1);
+    const caller = CALLERS[calls % CALLERS.length];
+    const created = await ok((commenters[caller] ?? editorApi).post(`/api/v1/annotations/${shared.id}/comments`, { data: { body: `A comment by the ${caller}` } }));
+    return created.id as string;
+  };
   fixtures = {
     victimUserId: victim.id,
     othersTokenId: spare.id,
@@ -161,6 +197,7 @@ test.beforeAll(async () => {
     freshSubmitted,
     freshApprovedArticle,
     freshSignedOffArticle,
+    ownComment,
   };
 });
 
@@ -177,7 +214,16 @@ for (const row of MATRIX) {
     try {
       for (const caller of CALLERS) {
         const headers: Record<string, string> = tokens[caller] ? { Authorization: `Bearer ${tokens[caller]}` } : {};
-        const response = await context.fetch(row.path ? await row.path(fixtures) : template, { method, headers, data: await row.body?.(fixtures) });
+        const target = row.path ? await row.path(fixtures) : template;
+        if (row.stream) {
+          const hangUp = new AbortController();
+          const response = await fetch(`${baseURL}${target}`, { method, headers, signal: hangUp.signal });
+          expect.soft(response.status, `${caller} → ${row.route}`).toBe(row.expect[caller]);
+          if (response.ok) expect.soft(response.headers.get("content-type")).toContain("text/event-stream");
+          hangUp.abort();
+          continue;
+        }
+        const response = await context.fetch(target, { method, headers, data: await row.body?.(fixtures) });
         expect.soft(response.status(), `${caller} → ${row.route}`).toBe(row.expect[caller]);
         if (response.status() >= 400) {
           const body = await response.json();

@@ -11,6 +11,11 @@ describe("describeAuditEvent", () => {
     [{ action: "annotation.updated", actor: ana, payload: { fields: ["verdict"], from: "APPROVED", to: "DRAFT" } }, "claim “x”", "Ana edited claim “x” (verdict); it went back from approved to draft"],
     [{ action: "article.signed_off", actor: ana, payload: { note: "Go" } }, undefined, "Ana signed off the article — “Go”"],
     [{ action: "article.reopened", actor: null, payload: { note: "Correction" } }, undefined, "The command line reopened the article — “Correction”"],
+    [{ action: "comment.created", actor: ana, payload: { commentId: "c1", version: 1, excerpt: "Is there a transcript?" } }, "claim “Crime fell”", "Ana commented on claim “Crime fell”: “Is there a transcript?”"],
+    [{ action: "comment.updated", actor: ana, payload: { commentId: "c1", version: 2, excerpt: "Found the transcript" } }, "claim “Crime fell”", "Ana edited a comment on claim “Crime fell”: “Found the transcript”"],
+    [{ action: "comment.deleted", actor: ana, payload: { commentId: "c1", version: 2, excerpt: "Found it" } }, "claim “Crime fell”", "Ana deleted a comment on claim “Crime fell”: “Found it”"],
+    [{ action: "comment.deleted", actor: ana, payload: { commentId: "c2", version: 1, excerpt: "spam", authorName: "Bo" } }, "an annotation", "Ana deleted a comment by Bo on an annotation: “spam”"],
+    [{ action: "comment.created", actor: ana, payload: {} }, undefined, "Ana commented on the annotation"],
     [{ action: "something.new", actor: ana, payload: {} }, undefined, "Ana: something.new"],
   ])("%o reads as a sentence", (event, subject, sentence) => {
     expect(describeAuditEvent(event, subject)).toBe(sentence);
@@ -19,5 +24,6 @@ describe("describeAuditEvent", () => {
   it("shortens long quotes", () => {
     const sentence = describeAuditEvent({ action: "annotation.deleted", actor: ana, payload: { kind: "CLAIM", quote: "x".repeat(100) } });
     expect(sentence).toBe(`Ana deleted a claim “${"x".repeat(57)}…”`);
+    expect(describeAuditEvent({ action: "comment.created", actor: ana, payload: { excerpt: "y".repeat(80) } }, "claim “x”")).toBe(`Ana commented on claim “x”: “${"y".repeat(57)}…”`);
   });
 });

@@ -9,6 +9,12 @@ const quoted = (value: unknown) => {
   return text ? ` “${text.length > 60 ? `${text.slice(0, 57)}…` : text}”` : "";
 };
 
+/** A comment's excerpt after a colon, shortened like quotes are: `: “…”`. */
+const said = (value: unknown) => {
+  const text = quoted(value);
+  return text ? `:${text}` : "";
+};
+
 /**
  * One audit event as a sentence a fact-checker reads: "Ana approved the
  * annotation". `subject` names the annotation when the caller knows it (the
@@ -48,6 +54,13 @@ export function describeAuditEvent(event: AuditLike, subject = "the annotation")
       return `${who} edited a source of ${subject}`;
     case "source.removed":
       return `${who} removed a source from ${subject}${p.url ? ` (${p.url})` : ""}`;
+    case "comment.created":
+      return `${who} commented on ${subject}${said(p.excerpt)}`;
+    case "comment.updated":
+      return `${who} edited a comment on ${subject}${said(p.excerpt)}`;
+    case "comment.deleted":
+      // An admin removing someone else's comment says whose it was.
+      return `${who} deleted a comment${typeof p.authorName === "string" && p.authorName ? ` by ${p.authorName}` : ""} on ${subject}${said(p.excerpt)}`;
     default:
       return `${who}: ${event.action}`;
   }

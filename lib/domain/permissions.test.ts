@@ -12,6 +12,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   "delete:annotation:own": ["ADMIN", "EDITOR", "REVIEWER"],
   "delete:annotation:others": ["ADMIN", "REVIEWER"],
   "comment:annotation": ["ADMIN", "EDITOR", "REVIEWER"],
+  "delete:comment:others": ["ADMIN"],
   "review:annotation:others": ["ADMIN", "REVIEWER"],
   "signoff:article": ["ADMIN", "REVIEWER"],
   "reopen:article": ["ADMIN", "REVIEWER"],

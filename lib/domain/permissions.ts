@@ -16,6 +16,7 @@ export const PERMISSIONS = [
   "delete:annotation:own",
   "delete:annotation:others",
   "comment:annotation",
+  "delete:comment:others",
   "review:annotation:others",
   "signoff:article",
   "reopen:article",
@@ -25,6 +26,7 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
+/** Admins alone moderate (delete) others' comments: a comment is someone's own words. */
 /** Editors work on each other's annotations (versions stop lost writes); deleting others' work takes a reviewer. */
 const EDITOR: readonly Permission[] = [
   "read:article",

@@ -1,5 +1,6 @@
 import type { Db } from "../db/client";
 import { annotationInclude, toAnnotationView, toReviewView } from "../server/article-view";
+import { commentInclude, toCommentView } from "../server/comment-view";
 
 export type StreamEvent = { id?: number; event: string; data: Record<string, unknown> };
 
@@ -23,7 +24,7 @@ export async function eventsSince(db: Db, articleId: string, afterId: number, li
   const annotationIds = [...new Set(page.map((row) => row.annotationId).filter((id): id is string => Boolean(id)))];
   const annotations = new Map((await db.annotation.findMany({ where: { id: { in: annotationIds } }, include: annotationInclude })).map((row) => [row.id, toAnnotationView(row)]));
   const commentIds = page.filter((row) => COMMENT_EVENTS.has(row.action)).map((row) => String((JSON.parse(row.payload) as { commentId?: string }).commentId ?? ""));
-  const comments = new Map((await db.comment.findMany({ where: { id: { in: commentIds } }, include: { author: { select: { id: true, name: true } } } })).map((row) => [row.id, row]));
+  const comments = new Map((await db.comment.findMany({ where: { id: { in: commentIds } }, include: commentInclude })).map((row) => [row.id, toCommentView(row)]));
   const needsArticle = page.some((row) => ARTICLE_UPDATES.has(row.action));
   const article = needsArticle
     ? await db.article.findUnique({ where: { id: articleId }, select: { status: true, version: true, signOffs: { where: { decision: "APPROVED" }, orderBy: { createdAt: "desc" }, take: 1, include: { reviewer: { select: { id: true, name: true } } } } } })
@@ -41,8 +42,7 @@ export async function eventsSince(db: Db, articleId: string, afterId: number, li
       events.push({ id: row.id, event: "article.status", data: { ...base, status: article.status, version: article.version, signOff: article.status === "SIGNED_OFF" ? toReviewView(article.signOffs[0]) : null } });
     } else if (COMMENT_EVENTS.has(row.action)) {
       const payload = JSON.parse(row.payload) as { commentId?: string };
-      const comment = payload.commentId ? comments.get(payload.commentId) : undefined;
-      const view = comment ? { id: comment.id, annotationId: comment.annotationId, body: comment.body, version: comment.version, author: comment.author, createdAt: comment.createdAt.toISOString(), updatedAt: comment.updatedAt.toISOString() } : null;
+      const view = (payload.commentId ? comments.get(payload.commentId) : undefined) ?? null;
       events.push({ id: row.id, event: view || row.action === "comment.deleted" ? row.action : "comment.deleted", data: { ...base, commentId: payload.commentId, annotationId: row.annotationId, comment: view } });
     } else {
       // Other audit entries (e.g. article.created) still move the cursor, so Last-Event-ID stays exact.

@@ -12,7 +12,7 @@ import { staleComment } from "./update-comment";
  * the accounts moderates what they write. Reviewers do not get it; their say
  * is a comment of their own.
  */
-const MODERATE = "manage:users" as const;
+const MODERATE = "delete:comment:others" as const;
 
 /**
  * Deletes a comment: its author may, and admins may delete anyone's. With
