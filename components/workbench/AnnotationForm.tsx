@@ -4,7 +4,7 @@ import { useState, type FormEvent, type KeyboardEvent } from "react";
 import { ANNOTATION_KINDS, KIND_LABELS, kindTakesVerdict, VERDICT_SCALE, VERDICTS, type Verdict } from "@/lib/domain/annotation";
 import type { AnnotationView } from "@/lib/server/article-view";
 import { fieldMessage } from "../api-client";
-import { ConflictNotice, KeptText } from "./ConflictNotice";
+import { ConflictNotice, KeptText, UnsavedText } from "./ConflictNotice";
 import { changedFields, draftFrom, patchChanges, type AnnotationDraft } from "./drafts";
 import { Field } from "./Field";
 import { byPosition, excerpt, KIND_LETTER } from "./model";
@@ -72,7 +72,10 @@ export function AnnotationForm({ annotation, annotations, labels, canEdit, work,
   }
 
   function loadTheirs(theirs: AnnotationView) {
-    onWork(annotation.id, { draft: undefined, kept: draft });
+    // What the user typed (the fields they changed from the version they started from), over their version: "Use mine" is offered only for real edits.
+    // With no draft, what was kept from an earlier conflict stays kept.
+    const typed = Object.fromEntries(changedFields(draft, annotation).map((field) => [field, draft[field]])) as Partial<AnnotationDraft>;
+    onWork(annotation.id, { draft: undefined, kept: work.draft ? { ...draftFrom(theirs), ...typed } : work.kept });
     setConflict(null);
     onReplace(theirs, "Loaded their version; your text is kept below the form");
   }
@@ -84,7 +87,14 @@ export function AnnotationForm({ annotation, annotations, labels, canEdit, work,
     }
   }
 
-  if (!canEdit) return <ReadOnly annotation={annotation} claimName={claimName} />;
+  if (!canEdit) {
+    return (
+      <>
+        <ReadOnly annotation={annotation} claimName={claimName} />
+        {work.draft && <UnsavedText draft={work.draft} annotation={annotation} claimName={claimName} />}
+      </>
+    );
+  }
 
   const errorFor = (path: string) => fieldMessage(error, path);
   const otherError = error && !FIELDS.some((field) => errorFor(field)) ? problem(error) : "";
@@ -99,6 +109,10 @@ export function AnnotationForm({ annotation, annotations, labels, canEdit, work,
           onLoad={loadTheirs}
           onClose={() => onRemove(annotation.id, "Removed: someone else deleted it")}
         />
+      )}
+      {/* Someone else changed or deleted it while this user was typing (the live stream): the same choices, before saving. */}
+      {!conflict && work.live && (
+        <ConflictNotice theirs={work.live.theirs} by={work.live.by} draft={draft} claimName={claimName} onLoad={loadTheirs} onClose={() => onRemove(annotation.id, "Closed")} />
       )}
       <fieldset className="wb-kinds">
         <legend>Kind</legend>

@@ -2,13 +2,44 @@ import { KIND_LABELS, VERDICT_SCALE } from "@/lib/domain/annotation";
 import type { AnnotationView } from "@/lib/server/article-view";
 import { byPosition, excerpt } from "./model";
 import { ANNOTATION_STATUS_LABELS, STATUS_MARKS } from "./status";
+import type { Orphan } from "./live/apply-event";
 import type { Work } from "./Workbench";
 
-/** The panel when nothing is open: every annotation in reading order, or how to make the first. */
-export function AnnotationIndex({ annotations, labels, unsaved, canCreate, onOpen }: { annotations: AnnotationView[]; labels: Map<string, string>; unsaved: Record<string, Work>; canCreate: boolean; onOpen: (id: string) => void }) {
+/** The panel when nothing is open: every annotation in reading order, or how to make the first; then any deleted by others while this user had unsaved text in them. */
+export function AnnotationIndex({
+  annotations,
+  labels,
+  unsaved,
+  orphans = [],
+  canCreate,
+  onOpen,
+}: {
+  annotations: AnnotationView[];
+  labels: Map<string, string>;
+  unsaved: Record<string, Work>;
+  orphans?: Orphan[];
+  canCreate: boolean;
+  onOpen: (id: string) => void;
+}) {
   const ordered = [...annotations].sort(byPosition);
   return (
     <div className="wb-index">
+      {orphans.length > 0 && (
+        <section className="wb-orphans" aria-labelledby="wb-orphans-heading">
+          <h3 id="wb-orphans-heading">Deleted while you were editing</h3>
+          <p className="wb-hint">Your unsaved text in these is kept until you close them.</p>
+          <ul>
+            {orphans.map(({ annotation, label, by }) => (
+              <li key={annotation.id}>
+                <button type="button" className="button small link" onClick={() => onOpen(annotation.id)}>
+                  {label} “{excerpt(annotation.quote, 50)}”
+                </button>{" "}
+                <span className="muted">deleted by {by}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <h2 className="wb-panel-title">Annotations {annotations.length > 0 && <span className="muted">({annotations.length})</span>}</h2>
       {ordered.length === 0 ? (
         <div className="wb-empty">

@@ -1,7 +1,8 @@
+import type { ReactNode } from "react";
 import type { ArticleView } from "@/lib/server/article-view";
 
-/** Title and where the article comes from (its review status is in ArticleReview, which follows changes). Dates show in UTC, as stored, so everyone sees the same day. */
-export function ArticleHeader({ article }: { article: ArticleView }) {
+/** Title and where the article comes from (its review status is in ArticleReview, which follows changes); `children` go under it (who else is here). Dates show in UTC, as stored, so everyone sees the same day. */
+export function ArticleHeader({ article, children }: { article: ArticleView; children?: ReactNode }) {
   const published = article.publishedAt ? new Date(article.publishedAt) : null;
   let host = "";
   try {
@@ -31,6 +32,7 @@ export function ArticleHeader({ article }: { article: ArticleView }) {
         )}
         {!article.publisher && !article.author && !published && !article.sourceUrl && <span>Added by {article.createdBy.name}</span>}
       </p>
+      {children}
     </header>
   );
 }

@@ -12,6 +12,8 @@ type Props = {
   labels: Map<string, string>;
   statuses: Map<string, AnnotationStatus>;
   openId: string | null;
+  /** Annotations someone else just changed: their highlights flash briefly. */
+  flashing: ReadonlySet<string>;
   rootRef: RefObject<HTMLDivElement | null>;
   onMarkClick: (ids: string[]) => void;
 };
@@ -23,7 +25,7 @@ type Props = {
  * gives the colour, and every covering annotation adds an underline in its
  * kind's pattern (solid, dashed, dotted), so overlaps stay visible.
  */
-export const ArticleText = memo(function ArticleText({ text, groups, labels, statuses, openId, rootRef, onMarkClick }: Props) {
+export const ArticleText = memo(function ArticleText({ text, groups, labels, statuses, openId, flashing, rootRef, onMarkClick }: Props) {
   function onClick(event: MouseEvent<HTMLDivElement>) {
     // The end of a drag is a click too: only a plain click opens.
     if (window.getSelection()?.isCollapsed === false) return;
@@ -38,7 +40,7 @@ export const ArticleText = memo(function ArticleText({ text, groups, labels, sta
   const block = (view: BlockView, Tag: "p" | "blockquote" | "li" | `h${2 | 3 | 4 | 5 | 6}`) => (
     <Tag key={view.key} className={`wb-block wb-${view.type}`}>
       {view.segments.map((piece) => (
-        <Piece key={piece.start} piece={piece} text={text} labels={labels} statuses={statuses} openId={openId} />
+        <Piece key={piece.start} piece={piece} text={text} labels={labels} statuses={statuses} openId={openId} flashing={flashing} />
       ))}
     </Tag>
   );
@@ -93,7 +95,7 @@ function startLabel(ids: string[], labels: Map<string, string>, statuses: Map<st
   return { "data-label": parts.map((part) => part.text).join(" "), "data-label-alt": parts.map((part) => part.spoken).join(", "), "data-status": agreed };
 }
 
-function Piece({ piece, text, labels, statuses, openId }: { piece: SegmentView; text: string; labels: Map<string, string>; statuses: Map<string, AnnotationStatus>; openId: string | null }) {
+function Piece({ piece, text, labels, statuses, openId, flashing }: { piece: SegmentView; text: string; labels: Map<string, string>; statuses: Map<string, AnnotationStatus>; openId: string | null; flashing: ReadonlySet<string> }) {
   const content = text.slice(piece.start, piece.end);
   if (piece.ids.length === 0) return <span data-start={piece.start}>{content}</span>;
   const isOpen = openId !== null && piece.ids.includes(openId);
@@ -104,6 +106,7 @@ function Piece({ piece, text, labels, statuses, openId }: { piece: SegmentView; 
     isOpen && "is-open",
     isOpen && piece.opens.includes(openId) && "is-open-first",
     isOpen && piece.closes.includes(openId) && "is-open-last",
+    piece.ids.some((id) => flashing.has(id)) && "is-flashing",
   ]
     .filter(Boolean)
     .join(" ");

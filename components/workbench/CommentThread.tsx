@@ -55,7 +55,8 @@ function ago(iso: string, now: number): string {
   return new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" });
 }
 
-type Editing = { id: string; text: string; error: string; theirs: CommentView | null };
+/** `base`: the version the edit started from, so a live refresh never turns a stale edit into an overwrite. */
+type Editing = { id: string; text: string; error: string; theirs: CommentView | null; base: number };
 
 /**
  * The discussion under an annotation: anyone who may read it may comment;
@@ -74,6 +75,17 @@ export function CommentThread({ annotationId, actor, locked = false }: Props) {
   const [posting, setPosting] = useState(false);
   const [composing, setComposing] = useState(() => drafts.has(newKey));
   const [editing, setEditing] = useState<Editing | null>(null);
+  // An element to focus once a render that shows it has been committed (set with the state change that shows it).
+  const focusTarget = useRef<string | null>(null);
+  const setFocusTarget = (id: string) => {
+    focusTarget.current = id;
+  };
+  useEffect(() => {
+    const element = focusTarget.current ? document.getElementById(focusTarget.current) : null;
+    if (!element) return;
+    element.focus();
+    focusTarget.current = null;
+  });
   const [saving, setSaving] = useState(false);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [deleting, setDeleting] = useState(false);
@@ -109,6 +121,17 @@ export function CommentThread({ annotationId, actor, locked = false }: Props) {
   useEffect(() => {
     void reload();
   }, [reload]);
+
+  // Live: the workbench's event stream re-broadcasts comment events (components/workbench/live).
+  useEffect(() => {
+    const onComment = (event: Event) => {
+      const detail = (event as CustomEvent<{ annotationId?: string; actor?: { id: string } | null }>).detail;
+      // Our own changes are already on screen; only others' need a refresh.
+      if (detail?.annotationId === annotationId && detail.actor?.id !== actor.id) void reload();
+    };
+    window.addEventListener("factmark:comment", onComment);
+    return () => window.removeEventListener("factmark:comment", onComment);
+  }, [annotationId, actor.id, reload]);
 
   // Relative times ("5 minutes ago") move on while the panel stays open.
   useEffect(() => {
@@ -165,7 +188,7 @@ export function CommentThread({ annotationId, actor, locked = false }: Props) {
   function startEditing(comment: CommentView) {
     setConfirming(null);
     setNotice(null);
-    setEditing({ id: comment.id, text: drafts.get(`edit:${comment.id}`) ?? comment.body, error: "", theirs: null });
+    setEditing({ id: comment.id, text: drafts.get(`edit:${comment.id}`) ?? comment.body, error: "", theirs: null, base: comment.version });
     // Into the box, with the cursor at the end of the text, once it is on screen.
     requestAnimationFrame(() => {
       const box = editRef.current;
@@ -180,7 +203,7 @@ export function CommentThread({ annotationId, actor, locked = false }: Props) {
     if (discard) keep(`edit:${id}`, "");
     setEditing(null);
     // Back to the comment's own Edit button, which comes back with the text.
-    requestAnimationFrame(() => document.getElementById(`wb-comment-edit-${id}`)?.focus());
+    setFocusTarget(`wb-comment-edit-${id}`);
   }
 
   async function save(version: number, event?: FormEvent) {
@@ -200,7 +223,7 @@ export function CommentThread({ annotationId, actor, locked = false }: Props) {
       setComments((previous) => previous?.map((comment) => (comment.id === id ? saved : comment)) ?? null);
       setEditing(null);
       say("Comment saved");
-      requestAnimationFrame(() => document.getElementById(`wb-comment-edit-${id}`)?.focus());
+      setFocusTarget(`wb-comment-edit-${id}`);
       await reload();
     } catch (failure) {
       if (isCode(failure, 409, "CONFLICT")) {
@@ -239,8 +262,7 @@ export function CommentThread({ annotationId, actor, locked = false }: Props) {
       stopEditing(false);
     } else if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
-      const version = editing.theirs?.version ?? comments?.find((comment) => comment.id === editing.id)?.version;
-      if (version !== undefined) void save(version);
+      void save(editing.theirs?.version ?? editing.base);
     }
   }
 
@@ -328,7 +350,7 @@ export function CommentThread({ annotationId, actor, locked = false }: Props) {
                 </p>
 
                 {isEditing && editing ? (
-                  <form className="wb-comment-form" onSubmit={(event) => void save(editing.theirs?.version ?? comment.version, event)} noValidate>
+                  <form className="wb-comment-form" onSubmit={(event) => void save(editing.theirs?.version ?? editing.base, event)} noValidate>
                     {editing.theirs && (
                       <div className="wb-conflict" role="alert">
                         <p>
@@ -389,7 +411,7 @@ export function CommentThread({ annotationId, actor, locked = false }: Props) {
                       className="button small"
                       onClick={() => {
                         setConfirming(null);
-                        requestAnimationFrame(() => document.getElementById(`wb-comment-delete-${comment.id}`)?.focus());
+                        setFocusTarget(`wb-comment-delete-${comment.id}`);
                       }}
                       disabled={deleting}
                     >

@@ -10,8 +10,11 @@ import { ArticleHeader } from "./ArticleHeader";
 import { ArticleReview } from "./ArticleReview";
 import { ArticleText } from "./ArticleText";
 import { focusRect } from "./caret";
-import type { AnnotationDraft } from "./drafts";
 import { Legend } from "./Legend";
+import { applyEvent, initialState, liveNotice, mergeArticle, panelAnnotation, putOwn, removeAnnotation, setWork, type Work } from "./live/apply-event";
+import { LiveBar } from "./live/LiveBar";
+import { presenceEntries } from "./live/presence";
+import { useArticleEvents, usePresenceReport, type EventHandler } from "./live/useArticleEvents";
 import { layoutArticle, labelsFor, neighbour } from "./model";
 import { rangeToSpan, trimSpan, type Span, type TreeNode } from "./offsets";
 import { createAnnotation, fetchArticle, problem } from "./requests";
@@ -20,8 +23,11 @@ import { VerdictSummary } from "./VerdictSummary";
 
 type Props = { article: ArticleView; actor: WorkbenchActor; permissions: RolePermissions };
 
-/** Unsaved work per annotation, kept while the panel shows another one: nothing typed is lost by switching. */
-export type Work = { draft?: AnnotationDraft; kept?: AnnotationDraft };
+/** Unsaved work per annotation, kept while the panel shows another one: nothing typed is lost by switching (see live/apply-event). */
+export type { Work };
+
+/** How long a highlight changed by someone else stays marked (the CSS animation is 1.5 s). */
+const FLASH_MS = 1600;
 
 const KEY_KINDS: Record<string, AnnotationKind> = { c: "CLAIM", d: "DENIAL", a: "ANALYSIS" };
 
@@ -37,11 +43,12 @@ const BACK_TO_DRAFT = "Back to draft: an approved annotation needs review again 
 
 export function Workbench({ article, actor, permissions: rolePermissions }: Props) {
   const text = article.revision.text;
-  const [annotations, setAnnotations] = useState(article.annotations);
-  // The article's own review state moves with submissions, sign-off and reopening; the text and revision do not.
-  const [review, setReview] = useState({ status: article.status, signOff: article.signOff });
+  // Annotations, the article's review state (it moves with submissions, sign-off and reopening; the text and revision do not) and unsaved work,
+  // changed together by the user's own requests and by everyone else's through the live stream.
+  const [state, setState] = useState(() => initialState(article));
+  const { annotations, review, work, orphans } = state;
   const [openId, setOpenId] = useState<string | null>(null);
-  const [work, setWork] = useState<Record<string, Work>>({});
+  const [flashes, setFlashes] = useState<Record<string, number>>({});
   const [pending, setPending] = useState<{ span: Span; anchor: ToolbarAnchor } | null>(null);
   const [caret, setCaret] = useState<{ x: number; y: number; height: number } | null>(null);
   const [creating, setCreating] = useState<AnnotationKind | null>(null);
@@ -51,17 +58,22 @@ export function Workbench({ article, actor, permissions: rolePermissions }: Prop
   const textRef = useRef<HTMLDivElement>(null);
   const stageRef = useRef<HTMLDivElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const panelRef = useRef<HTMLElement>(null);
 
-  // The annotations as last rendered, for handlers that compare an answer with what was on screen.
-  const shown = useRef(annotations);
+  // The state as last rendered, for handlers that compare an answer or an event with what was on screen.
+  const shown = useRef(state);
   useEffect(() => {
-    shown.current = annotations;
-  }, [annotations]);
+    shown.current = state;
+  }, [state]);
 
   const labels = useMemo(() => labelsFor(annotations), [annotations]);
   const groups = useMemo(() => layoutArticle(text, article.revision.blocks, annotations), [text, article.revision.blocks, annotations]);
   const statuses = useMemo(() => new Map(annotations.map((annotation) => [annotation.id, annotation.status])), [annotations]);
-  const open = annotations.find((annotation) => annotation.id === openId) ?? null;
+  const flashing = useMemo(() => new Set(Object.keys(flashes)), [flashes]);
+  // An annotation someone else deleted while this user had unsaved text in it stays in the panel (not in the text) until closed.
+  const open = openId ? panelAnnotation(state, openId) : null;
+  const orphan = openId ? orphans[openId] : undefined;
+  const panelLabels = useMemo(() => (orphan ? new Map(labels).set(orphan.annotation.id, orphan.label) : labels), [labels, orphan]);
   const locked = review.status === "SIGNED_OFF";
   const permissions: WorkbenchPermissions = useMemo(() => ({ ...rolePermissions, locked }), [rolePermissions, locked]);
   const canCreate = mayCreate(permissions);
@@ -187,7 +199,8 @@ export function Workbench({ article, actor, permissions: rolePermissions }: Prop
     setCreateError("");
     try {
       const created = await createAnnotation(article.id, { kind, start: span.start, end: span.end, quote: text.slice(span.start, span.end) });
-      setAnnotations((previous) => [...previous, created]);
+      // The live stream may have brought it already: put, never append twice.
+      setState((previous) => putOwn(previous, created));
       window.getSelection()?.removeAllRanges();
       setPending(null);
       openAnnotation(created.id, { scroll: false });
@@ -238,8 +251,8 @@ export function Workbench({ article, actor, permissions: rolePermissions }: Prop
 
   const replace = useCallback(
     (view: AnnotationView, message?: string) => {
-      const before = shown.current.find((annotation) => annotation.id === view.id);
-      setAnnotations((previous) => previous.map((annotation) => (annotation.id === view.id ? view : annotation)));
+      const before = shown.current.annotations.find((annotation) => annotation.id === view.id);
+      setState((previous) => putOwn(previous, view));
       // Saying so matters: the article cannot be signed off until it is reviewed again.
       const back = before?.status === "APPROVED" && view.status === "DRAFT";
       if (message || back) announce(back ? `${message ? `${message}. ` : ""}${BACK_TO_DRAFT}` : message!);
@@ -247,43 +260,90 @@ export function Workbench({ article, actor, permissions: rolePermissions }: Prop
     [announce],
   );
 
-  /** The whole article as the server answered it (sign-off, reopen, a re-read). */
+  /** The whole article as the server answered it (sign-off, reopen, a re-read): newer versions win, unsaved typing is kept. */
   const applyArticle = useCallback(
     (view: ArticleView, message?: string) => {
-      setReview({ status: view.status, signOff: view.signOff });
-      setAnnotations(view.annotations);
+      setState((previous) => mergeArticle(previous, view, "Someone"));
       if (message) announce(message);
     },
     [announce],
   );
 
-  /** Re-reads the article: a submission may have moved it into review, a 409 says the page is behind. */
+  // Live changes applied so far: a re-read that overlapped one is read again, so it cannot undo a creation or deletion it did not see.
+  const liveSerial = useRef(0);
+
+  /** Re-reads the article: a submission may have moved it into review, a 409 says the page is behind, the stream may have missed changes. */
   const refresh = useCallback(async () => {
-    try {
-      applyArticle(await fetchArticle(article.id));
-    } catch {
-      // The action's own message already says what went wrong; the page stays as it was.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const serial = liveSerial.current;
+      let view: ArticleView;
+      try {
+        view = await fetchArticle(article.id);
+      } catch {
+        // The action's own message already says what went wrong; the page stays as it was.
+        return;
+      }
+      if (serial === liveSerial.current || attempt === 2) return applyArticle(view);
     }
   }, [applyArticle, article.id]);
 
   const remove = useCallback(
     (id: string, message?: string) => {
-      // The database drops a deleted claim from its denials (ON DELETE SET NULL); mirror that here.
-      setAnnotations((previous) => previous.filter((annotation) => annotation.id !== id).map((annotation) => (annotation.deniesId === id ? { ...annotation, deniesId: null } : annotation)));
-      setWork(({ [id]: _gone, ...rest }) => rest);
+      setState((previous) => removeAnnotation(previous, id));
       if (message) announce(message);
       closePanel();
     },
     [announce, closePanel],
   );
 
-  const setWorkFor = useCallback((id: string, entry: Work) => setWork((previous) => ({ ...previous, [id]: entry })), []);
+  const setWorkFor = useCallback((id: string, entry: Work) => setState((previous) => setWork(previous, id, entry)), []);
+
+  const flash = useCallback((ids: string[]) => {
+    const serial = Date.now() + Math.random();
+    setFlashes((previous) => ({ ...previous, ...Object.fromEntries(ids.map((id) => [id, serial])) }));
+    window.setTimeout(() => setFlashes((previous) => Object.fromEntries(Object.entries(previous).filter(([, value]) => value !== serial))), FLASH_MS);
+  }, []);
+
+  // Everyone else's changes, as the stream delivers them.
+  const onLive: EventHandler = (event) => {
+    switch (event.type) {
+      case "ready":
+        // A brand-new stream starts from now: changes made since the page was rendered are read once.
+        if (event.catchUp) void refresh();
+        return;
+      case "resync":
+        void refresh();
+        return;
+      case "comment.created":
+      case "comment.updated":
+      case "comment.deleted":
+        // The comment thread listens for these itself.
+        window.dispatchEvent(new CustomEvent("factmark:comment", { detail: { type: event.type, ...event.data } }));
+        return;
+    }
+    liveSerial.current++;
+    const result = applyEvent(shown.current, event, actor.id);
+    setState((previous) => applyEvent(previous, event, actor.id).state);
+    if (result.announce) announce(result.announce);
+    if (result.flash) flash(result.flash);
+    // The open annotation is gone (with nothing typed in it): back to the list, keeping focus on the page.
+    if (event.type === "annotation.deleted" && event.id === openId && !result.state.orphans[event.id]) {
+      if (panelRef.current?.contains(document.activeElement)) textRef.current?.focus({ preventScroll: true });
+      setOpenId(null);
+    }
+  };
+
+  const { connection, connectionId, users } = useArticleEvents(article.id, onLive);
+  usePresenceReport(article.id, connectionId, open && !orphan ? open.id : null);
+  const people = useMemo(() => presenceEntries(users, actor.id, labels), [users, actor.id, labels]);
 
   const onMarkClick = useCallback((ids: string[]) => openAnnotation(ids.at(-1) ?? null), [openAnnotation]);
 
   return (
     <div className="wb">
-      <ArticleHeader article={article} />
+      <ArticleHeader article={article}>
+        <LiveBar connection={connection} people={people} onOpen={(id) => openAnnotation(id, { scroll: true })} />
+      </ArticleHeader>
       <ArticleReview
         article={{ id: article.id, ...review }}
         annotations={annotations}
@@ -305,19 +365,19 @@ export function Workbench({ article, actor, permissions: rolePermissions }: Prop
             </p>
           )}
           {caret && <span className="wb-caret" aria-hidden="true" style={{ left: caret.x, top: caret.y, height: caret.height }} />}
-          <ArticleText text={text} groups={groups} labels={labels} statuses={statuses} openId={openId} rootRef={textRef} onMarkClick={onMarkClick} />
+          <ArticleText text={text} groups={groups} labels={labels} statuses={statuses} openId={openId} flashing={flashing} rootRef={textRef} onMarkClick={onMarkClick} />
           {pending && canCreate && <SelectionToolbar anchor={pending.anchor} creating={creating} onTag={(kind) => void tag(kind, pending.span)} />}
         </div>
-        <aside className="wb-panel" aria-label="Annotation details">
+        <aside className="wb-panel" aria-label="Annotation details" ref={panelRef}>
           {open ? (
             <AnnotationPanel
               key={open.id}
               annotation={open}
               annotations={annotations}
-              labels={labels}
+              labels={panelLabels}
               actor={actor}
               permissions={permissions}
-              work={work[open.id] ?? {}}
+              work={{ ...work[open.id], live: liveNotice(state, open.id) }}
               onWork={setWorkFor}
               headingRef={headingRef}
               onOpen={openAnnotation}
@@ -327,7 +387,7 @@ export function Workbench({ article, actor, permissions: rolePermissions }: Prop
               onRefresh={refresh}
             />
           ) : (
-            <AnnotationIndex annotations={annotations} labels={labels} unsaved={work} canCreate={canCreate} onOpen={(id) => openAnnotation(id, { scroll: true })} />
+            <AnnotationIndex annotations={annotations} labels={labels} unsaved={work} orphans={Object.values(orphans)} canCreate={canCreate} onOpen={(id) => openAnnotation(id, { scroll: true })} />
           )}
         </aside>
       </div>

@@ -75,7 +75,7 @@ test("an editor comments, a reviewer reads it and answers, edits their own and c
   await expect(threadA.getByRole("heading", { level: 3 })).toHaveText("Comments (1)");
   expect(posts.map((body) => JSON.parse(body))).toEqual([{ body: "Which year do the police figures cover?\nThe mayor's office says 2025." }]);
 
-  // The reviewer, in another browser, sees it on opening the claim (live updates are not there yet: a fresh load).
+  // The reviewer, in another browser, sees it on opening the claim.
   const threadB = await openThread(reviewer, articleId, claimId);
   const firstB = threadB.getByRole("listitem").filter({ hasText: "Which year do the police figures cover?" });
   await expect(firstB).toContainText(editorAccount.name);
@@ -89,6 +89,8 @@ test("an editor comments, a reviewer reads it and answers, edits their own and c
   const ownB = threadB.getByRole("listitem").filter({ hasText: "2024, according to" });
   await expect(ownB).toContainText(reviewerAccount.name);
   await expect(threadB.getByRole("listitem")).toHaveCount(2);
+  // Live: the editor's open thread shows the answer without a reload.
+  await expect(threadA.getByRole("listitem").filter({ hasText: "2024, according to" })).toBeVisible({ timeout: 5000 });
 
   // The reviewer edits their own: the text is kept with the version bumped and an "edited" mark.
   await ownB.getByRole("button", { name: "Edit your comment" }).click();

@@ -62,11 +62,12 @@ export function articleStream({ db, bus, actor, articleId, lastEventId, signal }
       } else {
         cursor = await latestEventId(db, articleId);
       }
-      send({ id: cursor, event: "ready", data: { connectionId, cursor } });
 
       const unsubscribe = bus.subscribe(articleId, (message: BusMessage) => void (message.k === "changed" ? forward() : sendPresence()));
       await bus.ready();
       await touchPresence(db, { connectionId, articleId, userId: actor.id });
+      // After the presence row exists, so the client may POST presence for this connection at once.
+      send({ id: cursor, event: "ready", data: { connectionId, cursor } });
       await bus.publishPresence(articleId);
       // Catch anything committed between reading the cursor and subscribing.
       void forward();

@@ -1,0 +1,216 @@
+import { describe, expect, it } from "vitest";
+import type { AnnotationView, ArticleView } from "@/lib/server/article-view";
+import { draftFrom } from "../drafts";
+import { applyEvent, initialState, liveNotice, mergeArticle, panelAnnotation, parseEvent, putOwn, removeAnnotation, setWork, type EventActor, type LiveEvent, type WorkbenchState } from "./apply-event";
+
+const ME = "u-me";
+const ANA = { id: "u-ana", name: "Ana" };
+const RAE = { id: "u-rae", name: "Rae" };
+
+function annotation(overrides: Partial<AnnotationView> = {}): AnnotationView {
+  return {
+    id: "a1",
+    articleId: "art",
+    revisionId: "rev",
+    kind: "CLAIM",
+    start: 10,
+    end: 20,
+    quote: "The sky is green",
+    prefix: "",
+    suffix: "",
+    speaker: "Zhao",
+    note: "",
+    verdict: null,
+    rationale: null,
+    deniesId: null,
+    status: "DRAFT",
+    version: 1,
+    createdBy: { id: ME, name: "Me" },
+    createdAt: "2026-01-01T00:00:00.000Z",
+    updatedAt: "2026-01-01T00:00:00.000Z",
+    sources: [],
+    lastReview: null,
+    ...overrides,
+  };
+}
+
+const state = (annotations: AnnotationView[] = [annotation()]): WorkbenchState => initialState({ annotations, status: "DRAFT", signOff: null, version: 1 });
+const updated = (view: AnnotationView, actor: EventActor = ANA, action = "annotation.updated"): LiveEvent => ({ type: "annotation.updated", actor, at: "", action, annotation: view });
+const typing = (current: WorkbenchState, id: string, changes: Partial<ReturnType<typeof draftFrom>>) => {
+  const view = current.annotations.find((annotation) => annotation.id === id)!;
+  return setWork(current, id, { draft: { ...draftFrom(view), ...changes } });
+};
+
+describe("parseEvent", () => {
+  it("reads the stream's events and ignores anything malformed or unknown", () => {
+    expect(parseEvent("ready", JSON.stringify({ connectionId: "c1", cursor: 7 }))).toEqual({ type: "ready", connectionId: "c1", cursor: 7 });
+    expect(parseEvent("annotation.deleted", JSON.stringify({ actor: ANA, at: "t", action: "annotation.deleted", id: "a1" }))).toEqual({ type: "annotation.deleted", actor: ANA, at: "t", action: "annotation.deleted", id: "a1" });
+    expect(parseEvent("annotation.updated", JSON.stringify({ actor: null, at: "t", action: "source.added", annotation: annotation() }))).toMatchObject({ type: "annotation.updated", actor: null, action: "source.added" });
+    expect(parseEvent("presence", JSON.stringify({ users: [{ userId: "u1", name: "Ana", annotationId: null, since: "t" }, { bogus: true }] }))).toEqual({
+      type: "presence",
+      users: [{ userId: "u1", name: "Ana", annotationId: null, since: "t" }],
+    });
+    expect(parseEvent("article.status", JSON.stringify({ actor: RAE, at: "t", action: "article.signed_off", status: "SIGNED_OFF", version: 4, signOff: null }))).toMatchObject({ status: "SIGNED_OFF", version: 4 });
+    expect(parseEvent("comment.created", JSON.stringify({ commentId: "k1", annotationId: "a1", comment: null }))).toEqual({ type: "comment.created", data: { commentId: "k1", annotationId: "a1", comment: null } });
+    expect(parseEvent("annotation.updated", JSON.stringify({ annotation: { id: "a1" } }))).toBeNull();
+    expect(parseEvent("article.status", JSON.stringify({ status: "ARCHIVED", version: 1 }))).toBeNull();
+    expect(parseEvent("ready", "not json")).toBeNull();
+    expect(parseEvent("something.new", "{}")).toBeNull();
+  });
+});
+
+describe("applyEvent: annotations", () => {
+  it("adds a new annotation, announcing who added what, and flashes it", () => {
+    const created = annotation({ id: "a2", kind: "ANALYSIS", quote: "A very long quote ".repeat(10), start: 30, end: 200 });
+    const result = applyEvent(state(), { type: "annotation.created", actor: ANA, at: "", action: "annotation.created", annotation: created }, ME);
+    expect(result.state.annotations.map((view) => view.id)).toEqual(["a1", "a2"]);
+    expect(result.announce).toMatch(/^Ana added an analysis “A very long quote .*…”$/);
+    expect(result.flash).toEqual(["a2"]);
+  });
+
+  it("replaces only with a newer version, and says which annotation changed", () => {
+    const start = state([annotation(), annotation({ id: "a0", start: 0, end: 5, version: 1 })]);
+    const result = applyEvent(start, updated(annotation({ version: 2, speaker: "Li" })), ME);
+    expect(result.state.annotations.find((view) => view.id === "a1")!.speaker).toBe("Li");
+    expect(result.announce).toBe("Ana updated claim C2");
+    // The same event again (a replay), or an older one: nothing happens.
+    expect(applyEvent(result.state, updated(annotation({ version: 2, speaker: "Other" })), ME)).toEqual({ state: result.state });
+    expect(applyEvent(result.state, updated(annotation({ version: 1 })), ME).state).toBe(result.state);
+  });
+
+  it("names review and source changes by what happened", () => {
+    expect(applyEvent(state(), updated(annotation({ version: 2, status: "APPROVED" }), RAE, "annotation.approved"), ME).announce).toBe("Rae approved claim C1");
+    expect(applyEvent(state(), updated(annotation({ version: 2 }), ANA, "source.added"), ME).announce).toBe("Ana added a source to claim C1");
+    expect(applyEvent(state(), updated(annotation({ version: 2 }), null), ME).announce).toBe("Someone updated claim C1");
+  });
+
+  it("applies the user's own changes silently (their request already announced them)", () => {
+    const own = { id: ME, name: "Me" };
+    const result = applyEvent(state(), updated(annotation({ version: 2, note: "mine" }), own), ME);
+    expect(result.state.annotations[0].note).toBe("mine");
+    expect(result.announce).toBeUndefined();
+    expect(result.flash).toBeUndefined();
+    // Its echo after the answer came: ignored by version.
+    const answered = putOwn(state(), annotation({ version: 2, note: "mine" }));
+    expect(applyEvent(answered, updated(annotation({ version: 2, note: "mine" }), own), ME).state).toBe(answered);
+  });
+
+  it("never duplicates an annotation whose creation event beats the POST answer", () => {
+    const created = annotation({ id: "a2" });
+    const viaEvent = applyEvent(state(), { type: "annotation.created", actor: { id: ME, name: "Me" }, at: "", action: "annotation.created", annotation: created }, ME).state;
+    expect(putOwn(viaEvent, created).annotations.filter((view) => view.id === "a2")).toHaveLength(1);
+  });
+});
+
+describe("applyEvent: unsaved typing is never overwritten", () => {
+  it("pins the draft to the version it started from when someone else changes a field, and says who", () => {
+    const editing = typing(state(), "a1", { note: "my note" });
+    const result = applyEvent(editing, updated(annotation({ version: 2, speaker: "Li" })), ME);
+    // The highlight and lists show their version…
+    expect(result.state.annotations[0]).toMatchObject({ version: 2, speaker: "Li" });
+    // …the form still edits version 1 (so saving meets the 409 conflict), with the typed text untouched.
+    expect(panelAnnotation(result.state, "a1")).toMatchObject({ version: 1, speaker: "Zhao" });
+    expect(result.state.work.a1.draft!.note).toBe("my note");
+    expect(liveNotice(result.state, "a1")).toEqual({ theirs: result.state.annotations[0], by: "Ana" });
+    expect(result.announce).toBe("Ana updated claim C1. Your unsaved changes to it are kept: review before saving");
+
+    // A second change keeps the original base and names the latest person.
+    const again = applyEvent(result.state, updated(annotation({ version: 3, speaker: "Wang" }), RAE), ME);
+    expect(panelAnnotation(again.state, "a1")!.version).toBe(1);
+    expect(liveNotice(again.state, "a1")).toMatchObject({ by: "Rae", theirs: { version: 3 } });
+  });
+
+  it("shows sources and status as they are now while pinned", () => {
+    const editing = typing(state(), "a1", { note: "my note" });
+    const source = { id: "s1", position: 0, url: "https://example.org", title: null, publisher: null, quote: null, accessedAt: null, archiveUrl: null };
+    const pinned = applyEvent(editing, updated(annotation({ version: 2, speaker: "Li", sources: [source], status: "SUBMITTED" })), ME).state;
+    expect(panelAnnotation(pinned, "a1")).toMatchObject({ version: 1, speaker: "Zhao", status: "SUBMITTED", sources: [source] });
+  });
+
+  it("rebases silently when their change leaves the edited fields alone", () => {
+    const editing = typing(state(), "a1", { note: "my note" });
+    const result = applyEvent(editing, updated(annotation({ version: 2, status: "SUBMITTED" }), ANA, "annotation.submitted"), ME);
+    expect(result.state.pins).toEqual({});
+    expect(panelAnnotation(result.state, "a1")!.version).toBe(2);
+    expect(result.state.work.a1.draft!.note).toBe("my note");
+    expect(liveNotice(result.state, "a1")).toBeUndefined();
+  });
+
+  it("drops a draft their version already matches", () => {
+    const editing = typing(state(), "a1", { speaker: "Li" });
+    const result = applyEvent(editing, updated(annotation({ version: 2, speaker: "Li" })), ME);
+    expect(result.state.work.a1.draft).toBeUndefined();
+    expect(result.state.pins).toEqual({});
+  });
+
+  it("lets go of the pin once the draft is saved, discarded or replaced by their version", () => {
+    const pinned = applyEvent(typing(state(), "a1", { note: "my note" }), updated(annotation({ version: 2, speaker: "Li" })), ME).state;
+    // The form passes the derived notice back with its work: it is never stored.
+    const kept = setWork(pinned, "a1", { draft: undefined, kept: pinned.work.a1.draft, live: liveNotice(pinned, "a1") });
+    expect(kept.pins).toEqual({});
+    expect(kept.work.a1).toEqual({ draft: undefined, kept: pinned.work.a1.draft });
+    expect(panelAnnotation(kept, "a1")).toMatchObject({ version: 2, speaker: "Li" });
+    expect(liveNotice(kept, "a1")).toBeUndefined();
+  });
+
+  it("treats a whole-article re-read like live changes", () => {
+    const editing = typing(state(), "a1", { note: "my note" });
+    const view = { annotations: [annotation({ version: 2, speaker: "Li" })], status: "IN_REVIEW", signOff: null, version: 2 } as unknown as ArticleView;
+    const merged = mergeArticle(editing, view, "Someone");
+    expect(merged.review.status).toBe("IN_REVIEW");
+    expect(panelAnnotation(merged, "a1")!.version).toBe(1);
+    expect(liveNotice(merged, "a1")).toMatchObject({ by: "Someone" });
+    // An older answer never rolls anything back.
+    const stale = { ...view, annotations: [annotation({ version: 1 })], status: "DRAFT", version: 1 } as unknown as ArticleView;
+    const after = mergeArticle(merged, stale, "Someone");
+    expect(after.annotations[0].version).toBe(2);
+    expect(after.review.status).toBe("IN_REVIEW");
+  });
+});
+
+describe("applyEvent: deletions", () => {
+  it("removes the annotation and clears denials of it", () => {
+    const denial = annotation({ id: "d1", kind: "DENIAL", deniesId: "a1", start: 40, end: 50 });
+    const result = applyEvent(state([annotation(), denial]), { type: "annotation.deleted", actor: ANA, at: "", action: "annotation.deleted", id: "a1" }, ME);
+    expect(result.state.annotations).toEqual([{ ...denial, deniesId: null }]);
+    expect(result.announce).toBe("Ana deleted a claim");
+    expect(result.state.orphans).toEqual({});
+  });
+
+  it("keeps an annotation with unsaved text on screen, saying who deleted it", () => {
+    const editing = typing(state(), "a1", { note: "worth keeping" });
+    const result = applyEvent(editing, { type: "annotation.deleted", actor: ANA, at: "", action: "annotation.deleted", id: "a1" }, ME);
+    expect(result.state.annotations).toEqual([]);
+    expect(result.state.orphans.a1).toMatchObject({ label: "C1", by: "Ana", annotation: { id: "a1" } });
+    expect(result.state.work.a1.draft!.note).toBe("worth keeping");
+    expect(panelAnnotation(result.state, "a1")!.id).toBe("a1");
+    expect(liveNotice(result.state, "a1")).toEqual({ theirs: null, by: "Ana" });
+    expect(result.announce).toBe("Ana deleted a claim. Your unsaved text in it is still in the panel");
+    // A late update for it changes nothing; closing it lets it go.
+    expect(applyEvent(result.state, updated(annotation({ version: 5 })), ME).state).toBe(result.state);
+    expect(removeAnnotation(result.state, "a1")).toMatchObject({ orphans: {}, work: {} });
+  });
+
+  it("ignores deletions of annotations it does not hold, and its own", () => {
+    const start = state();
+    expect(applyEvent(start, { type: "annotation.deleted", actor: ANA, at: "", action: "annotation.deleted", id: "zz" }, ME)).toEqual({ state: start });
+    const own = applyEvent(start, { type: "annotation.deleted", actor: { id: ME, name: "Me" }, at: "", action: "annotation.deleted", id: "a1" }, ME);
+    expect(own.state.annotations).toEqual([]);
+    expect(own.announce).toBeUndefined();
+  });
+});
+
+describe("applyEvent: article status", () => {
+  const signOff = { decision: "APPROVED" as const, note: null, reviewer: RAE, at: "t" };
+  it("follows newer versions and announces a sign-off by the reviewer", () => {
+    const result = applyEvent(state(), { type: "article.status", actor: RAE, at: "", action: "article.signed_off", status: "SIGNED_OFF", version: 3, signOff }, ME);
+    expect(result.state.review).toEqual({ status: "SIGNED_OFF", signOff, version: 3 });
+    expect(result.announce).toBe("Article signed off by Rae");
+    const reopened = applyEvent(result.state, { type: "article.status", actor: RAE, at: "", action: "article.reopened", status: "REOPENED", version: 4, signOff: null }, ME);
+    expect(reopened.announce).toBe("Article reopened by Rae");
+    expect(applyEvent(reopened.state, { type: "article.status", actor: ANA, at: "", action: "article.status", status: "IN_REVIEW", version: 5, signOff: null }, ME).announce).toBe("Article is now in review");
+    // Stale or own: applied silently or not at all.
+    expect(applyEvent(reopened.state, { type: "article.status", actor: RAE, at: "", action: "article.signed_off", status: "SIGNED_OFF", version: 3, signOff }, ME).state).toBe(reopened.state);
+    expect(applyEvent(reopened.state, { type: "article.status", actor: { id: ME, name: "Me" }, at: "", action: "article.signed_off", status: "SIGNED_OFF", version: 9, signOff }, ME).announce).toBeUndefined();
+  });
+});

@@ -1,0 +1,306 @@
+import { ARTICLE_STATUSES, KIND_LABELS, type AnnotationKind, type ArticleStatus } from "@/lib/domain/annotation";
+import type { AnnotationView, ArticleView, ReviewView } from "@/lib/server/article-view";
+import { changedFields, type AnnotationDraft } from "../drafts";
+import { excerpt, labelsFor } from "../model";
+import { ARTICLE_STATUS_LABELS } from "../status";
+
+/**
+ * The workbench's shared state and how changes reach it: the live stream
+ * (someone else's change), the user's own requests, and whole-article
+ * re-reads. Pure, so the rules about never losing typed text are tested in
+ * one place (apply-event.test.ts).
+ */
+
+/** What someone else did to an annotation this user is typing in; derived for the form, never stored. */
+export type LiveNotice = { theirs: AnnotationView | null; by: string };
+
+/** Unsaved work per annotation, kept while the panel shows another one: nothing typed is lost by switching. */
+export type Work = { draft?: AnnotationDraft; kept?: AnnotationDraft; live?: LiveNotice };
+
+export type ReviewState = { status: ArticleStatus; signOff: ReviewView | null; version: number };
+
+/** Someone else changed fields this user is editing: their typing stays against the version it started from, so saving meets the conflict (409) instead of overwriting. */
+export type Pin = { base: AnnotationView; by: string };
+
+/** Deleted by someone else while this user had unsaved text in it: kept on screen so the text can be copied. */
+export type Orphan = { annotation: AnnotationView; label: string; by: string };
+
+export type WorkbenchState = {
+  annotations: AnnotationView[];
+  review: ReviewState;
+  work: Record<string, Work>;
+  pins: Record<string, Pin>;
+  orphans: Record<string, Orphan>;
+};
+
+export type EventActor = { id: string; name: string } | null;
+type Base = { actor: EventActor; at: string; action: string };
+
+export type PresenceUser = { userId: string; name: string; annotationId: string | null; since: string };
+
+export type LiveEvent =
+  | { type: "ready"; connectionId: string; cursor: number }
+  | ({ type: "annotation.created" | "annotation.updated"; annotation: AnnotationView } & Base)
+  | ({ type: "annotation.deleted"; id: string } & Base)
+  | ({ type: "article.status"; status: ArticleStatus; version: number; signOff: ReviewView | null } & Base)
+  | { type: "comment.created" | "comment.updated" | "comment.deleted"; data: Record<string, unknown> }
+  | { type: "presence"; users: PresenceUser[] }
+  | { type: "resync"; reason: string }
+  | { type: "noop" };
+
+/** Every event name the stream sends. */
+export const EVENT_NAMES = ["ready", "annotation.created", "annotation.updated", "annotation.deleted", "article.status", "comment.created", "comment.updated", "comment.deleted", "presence", "resync", "noop"] as const;
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const isString = (value: unknown): value is string => typeof value === "string";
+
+function actorOf(value: unknown): EventActor {
+  return isObject(value) && isString(value.id) && isString(value.name) ? { id: value.id, name: value.name } : null;
+}
+
+function isAnnotation(value: unknown): value is AnnotationView {
+  return isObject(value) && isString(value.id) && typeof value.version === "number" && typeof value.start === "number" && typeof value.end === "number" && isString(value.kind) && isObject(value.createdBy);
+}
+
+/** One stream message as a typed event; null for anything malformed or unknown (a newer server), which is then ignored. */
+export function parseEvent(name: string, raw: string): LiveEvent | null {
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  if (!isObject(data)) return null;
+  const base = (): Base => ({ actor: actorOf(data.actor), at: isString(data.at) ? data.at : "", action: isString(data.action) ? data.action : name });
+  switch (name) {
+    case "ready":
+      return isString(data.connectionId) ? { type: "ready", connectionId: data.connectionId, cursor: Number(data.cursor) || 0 } : null;
+    case "annotation.created":
+    case "annotation.updated":
+      return isAnnotation(data.annotation) ? { type: name, ...base(), annotation: data.annotation } : null;
+    case "annotation.deleted":
+      return isString(data.id) ? { type: name, ...base(), id: data.id } : null;
+    case "article.status":
+      return (ARTICLE_STATUSES as readonly unknown[]).includes(data.status) && typeof data.version === "number"
+        ? { type: name, ...base(), status: data.status as ArticleStatus, version: data.version, signOff: isObject(data.signOff) ? (data.signOff as ReviewView) : null }
+        : null;
+    case "comment.created":
+    case "comment.updated":
+    case "comment.deleted":
+      return { type: name, data };
+    case "presence":
+      return Array.isArray(data.users)
+        ? {
+            type: name,
+            users: data.users
+              .filter((user): user is Record<string, unknown> => isObject(user) && isString(user.userId) && isString(user.name))
+              .map((user) => ({ userId: user.userId as string, name: user.name as string, annotationId: isString(user.annotationId) ? user.annotationId : null, since: isString(user.since) ? user.since : "" })),
+          }
+        : null;
+    case "resync":
+      return { type: name, reason: isString(data.reason) ? data.reason : "" };
+    case "noop":
+      return { type: name };
+    default:
+      return null;
+  }
+}
+
+export function initialState(article: Pick<ArticleView, "annotations" | "status" | "signOff" | "version">): WorkbenchState {
+  return { annotations: article.annotations, review: { status: article.status, signOff: article.signOff, version: article.version }, work: {}, pins: {}, orphans: {} };
+}
+
+const without = <T>(record: Record<string, T>, id: string): Record<string, T> => {
+  if (!(id in record)) return record;
+  const { [id]: _gone, ...rest } = record;
+  return rest;
+};
+
+const hasText = (work: Work | undefined) => Boolean(work?.draft || work?.kept);
+
+/**
+ * Puts an annotation's newer state in place. For the user's own answers
+ * (`by` null) that is all: their draft rebases onto it, as before. For
+ * someone else's change (`by` their name) unsaved typing is protected: a
+ * draft that already matches is done; a change that leaves the edited fields
+ * alone rebases silently (a source added, a review decision); anything else
+ * pins the draft to the version it started from and says who changed it.
+ */
+function put(state: WorkbenchState, view: AnnotationView, by: string | null): { state: WorkbenchState; changed: boolean; pinned: boolean } {
+  const unchanged = { state, changed: false, pinned: false };
+  if (state.orphans[view.id]) return unchanged;
+  const current = state.annotations.find((annotation) => annotation.id === view.id);
+  if (current && (by === null ? view.version < current.version : view.version <= current.version)) return unchanged;
+  const annotations = current ? state.annotations.map((annotation) => (annotation.id === view.id ? view : annotation)) : [...state.annotations, view];
+  const next = { ...state, annotations };
+  const work = state.work[view.id];
+  if (by === null || !work?.draft) return { state: next, changed: true, pinned: false };
+
+  const pin = state.pins[view.id];
+  if (changedFields(work.draft, view).length === 0) {
+    // They saved what this user typed (or this user's own save from another tab): nothing left unsaved.
+    return { state: { ...next, work: { ...state.work, [view.id]: { ...work, draft: undefined } }, pins: without(state.pins, view.id) }, changed: true, pinned: false };
+  }
+  const base = pin?.base ?? current;
+  // Their change left every field the form edits alone: the draft simply moves onto the new version.
+  if (!base || (!pin && sameFields(base, view))) return { state: next, changed: true, pinned: false };
+  return { state: { ...next, pins: { ...state.pins, [view.id]: { base, by } } }, changed: true, pinned: true };
+}
+
+/** Whether two versions of an annotation agree on every field the form edits. */
+function sameFields(a: AnnotationView, b: AnnotationView): boolean {
+  return a.kind === b.kind && a.speaker === b.speaker && a.note === b.note && a.verdict === b.verdict && a.rationale === b.rationale && a.deniesId === b.deniesId;
+}
+
+/** Takes an annotation away; unsaved text in it stays as an orphan the panel can still show. */
+function drop(state: WorkbenchState, id: string, by: string): { state: WorkbenchState; gone: AnnotationView | null; orphaned: boolean } {
+  const current = state.annotations.find((annotation) => annotation.id === id);
+  if (!current) return { state, gone: null, orphaned: false };
+  const label = labelsFor(state.annotations).get(id) ?? "";
+  // The database drops a deleted claim from its denials (ON DELETE SET NULL); mirror that here.
+  const annotations = state.annotations.filter((annotation) => annotation.id !== id).map((annotation) => (annotation.deniesId === id ? { ...annotation, deniesId: null } : annotation));
+  const keep = hasText(state.work[id]);
+  const shown = panelAnnotation(state, id) ?? current;
+  return {
+    state: {
+      ...state,
+      annotations,
+      work: keep ? state.work : without(state.work, id),
+      pins: without(state.pins, id),
+      orphans: keep ? { ...state.orphans, [id]: { annotation: shown, label, by } } : state.orphans,
+    },
+    gone: current,
+    orphaned: keep,
+  };
+}
+
+/** An annotation the user's own request created or changed (the answer of POST, PATCH, a source change…). */
+export function putOwn(state: WorkbenchState, view: AnnotationView): WorkbenchState {
+  return put(state, view, null).state;
+}
+
+/** The user deleted it, or closed an annotation someone else deleted: it and any unsaved text in it go. */
+export function removeAnnotation(state: WorkbenchState, id: string): WorkbenchState {
+  return {
+    ...state,
+    annotations: state.annotations.filter((annotation) => annotation.id !== id).map((annotation) => (annotation.deniesId === id ? { ...annotation, deniesId: null } : annotation)),
+    work: without(state.work, id),
+    pins: without(state.pins, id),
+    orphans: without(state.orphans, id),
+  };
+}
+
+/** The form's unsaved work changed; once no draft is left, nothing is pinned any more. */
+export function setWork(state: WorkbenchState, id: string, entry: Work): WorkbenchState {
+  const { live: _derived, ...stored } = entry;
+  return { ...state, work: { ...state.work, [id]: stored }, pins: stored.draft ? state.pins : without(state.pins, id) };
+}
+
+/**
+ * The whole article as the server answered it (a re-read, a sign-off). Newer
+ * versions replace older ones annotation by annotation, with the same care for
+ * unsaved typing as live events (`by` says whose changes they may be).
+ */
+export function mergeArticle(state: WorkbenchState, view: ArticleView, by: string): WorkbenchState {
+  let next = state;
+  if (view.version >= state.review.version) next = { ...next, review: { status: view.status, signOff: view.signOff, version: view.version } };
+  for (const annotation of view.annotations) next = put(next, annotation, by).state;
+  const present = new Set(view.annotations.map((annotation) => annotation.id));
+  for (const annotation of state.annotations) if (!present.has(annotation.id)) next = drop(next, annotation.id, by).state;
+  return next;
+}
+
+/** What the panel shows and the form edits: for a pinned draft, the fields and version the typing started from, with everything else (sources, status) as it is now. */
+export function panelAnnotation(state: WorkbenchState, id: string): AnnotationView | null {
+  const orphan = state.orphans[id];
+  if (orphan) return orphan.annotation;
+  const latest = state.annotations.find((annotation) => annotation.id === id);
+  if (!latest) return null;
+  const pin = state.pins[id];
+  if (!pin || !state.work[id]?.draft) return latest;
+  const { base } = pin;
+  return { ...latest, kind: base.kind, speaker: base.speaker, note: base.note, verdict: base.verdict, rationale: base.rationale, deniesId: base.deniesId, version: base.version };
+}
+
+/** The live news the open form should show, if any. */
+export function liveNotice(state: WorkbenchState, id: string): LiveNotice | undefined {
+  const orphan = state.orphans[id];
+  if (orphan) return { theirs: null, by: orphan.by };
+  const pin = state.pins[id];
+  const latest = state.annotations.find((annotation) => annotation.id === id);
+  return pin && latest && state.work[id]?.draft ? { theirs: latest, by: pin.by } : undefined;
+}
+
+const withArticle = (kind: AnnotationKind) => `${kind === "ANALYSIS" ? "an" : "a"} ${KIND_LABELS[kind].toLowerCase()}`;
+
+const UPDATE_VERBS: Record<string, (name: string, what: string) => string> = {
+  "annotation.submitted": (name, what) => `${name} sent ${what} to review`,
+  "annotation.approved": (name, what) => `${name} approved ${what}`,
+  "annotation.changes_requested": (name, what) => `${name} asked for changes to ${what}`,
+  "source.added": (name, what) => `${name} added a source to ${what}`,
+  "source.updated": (name, what) => `${name} updated a source of ${what}`,
+  "source.removed": (name, what) => `${name} removed a source from ${what}`,
+};
+
+export type Applied = {
+  state: WorkbenchState;
+  /** For the polite live region; never for the user's own changes (their own request already said so). */
+  announce?: string;
+  /** Highlights to flash briefly. */
+  flash?: string[];
+};
+
+/** The name used for a change: the actor's, "You (elsewhere)" for the user's own from another tab or a script, "Someone" when unknown. */
+export function actorName(actor: EventActor, selfId: string): string {
+  if (!actor) return "Someone";
+  return actor.id === selfId ? "You (elsewhere)" : actor.name;
+}
+
+/**
+ * One annotation or article event applied. Versions decide: an event not
+ * newer than what is held (the echo of the user's own change, a replay) is
+ * ignored. Announcements and flashes are for other people's changes only.
+ */
+export function applyEvent(state: WorkbenchState, event: LiveEvent, selfId: string): Applied {
+  switch (event.type) {
+    case "annotation.created":
+    case "annotation.updated": {
+      const by = actorName(event.actor, selfId);
+      const own = event.actor?.id === selfId;
+      const existed = state.annotations.some((annotation) => annotation.id === event.annotation.id);
+      const result = put(state, event.annotation, by);
+      if (!result.changed || own) return { state: result.state };
+      const view = event.annotation;
+      let announce: string;
+      if (!existed) announce = `${by} added ${withArticle(view.kind)} “${excerpt(view.quote, 60)}”`;
+      else {
+        const what = `${KIND_LABELS[view.kind].toLowerCase()} ${labelsFor(result.state.annotations).get(view.id) ?? ""}`.trim();
+        announce = (UPDATE_VERBS[event.action] ?? ((name: string, thing: string) => `${name} updated ${thing}`))(by, what);
+        if (result.pinned) announce += ". Your unsaved changes to it are kept: review before saving";
+      }
+      return { state: result.state, announce, flash: [view.id] };
+    }
+    case "annotation.deleted": {
+      const by = actorName(event.actor, selfId);
+      const result = drop(state, event.id, by);
+      if (!result.gone || event.actor?.id === selfId) return { state: result.state };
+      const announce = `${by} deleted ${withArticle(result.gone.kind)}${result.orphaned ? ". Your unsaved text in it is still in the panel" : ""}`;
+      return { state: result.state, announce };
+    }
+    case "article.status": {
+      if (event.version <= state.review.version) return { state };
+      const next = { ...state, review: { status: event.status, signOff: event.signOff, version: event.version } };
+      if (event.actor?.id === selfId || event.status === state.review.status) return { state: next };
+      const by = actorName(event.actor, selfId);
+      const announce =
+        event.status === "SIGNED_OFF"
+          ? `Article signed off by ${event.signOff?.reviewer.name ?? by}`
+          : event.action === "article.reopened"
+            ? `Article reopened by ${by}`
+            : `Article is now ${ARTICLE_STATUS_LABELS[event.status].toLowerCase()}`;
+      return { state: next, announce };
+    }
+    default:
+      return { state };
+  }
+}
