@@ -6,9 +6,8 @@ import { reviewQueue } from "@/lib/server/review-queue";
 import { SignOutButton } from "./auth/SignOutButton";
 
 export async function SiteHeader() {
-  const db = await getDb();
-  const actor = await sessionActor(db).catch(() => null);
-  const waiting = actor && can(actor.role, "review:annotation:others") ? (await reviewQueue(db, { actor, limit: 0 })).total : 0;
+  // The header never takes a page down: without a database it shows the signed-out state.
+  const { actor, waiting } = await headerState().catch(() => ({ actor: null, waiting: 0 }));
   return (
     <header className="site-header">
       <Link href="/" className="brand">
@@ -43,4 +42,11 @@ export async function SiteHeader() {
       </div>
     </header>
   );
+}
+
+async function headerState() {
+  const db = await getDb();
+  const actor = await sessionActor(db);
+  const waiting = actor && can(actor.role, "review:annotation:others") ? (await reviewQueue(db, { actor, limit: 0 })).total : 0;
+  return { actor, waiting };
 }
