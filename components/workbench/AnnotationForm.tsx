@@ -18,7 +18,7 @@ type Props = {
   canEdit: boolean;
   work: Work;
   onWork: (id: string, work: Work) => void;
-  onReplace: (view: AnnotationView, message?: string) => void;
+  onReplace: (view: AnnotationView, message?: string, statusBefore?: AnnotationView["status"]) => void;
   onRemove: (id: string, message?: string) => void;
   onOpen: (id: string) => void;
 };
@@ -55,10 +55,11 @@ export function AnnotationForm({ annotation, annotations, labels, canEdit, work,
     setSaving(true);
     setError(null);
     setConflict(null);
+    const statusBefore = annotation.status;
     try {
       const saved = await updateAnnotation(annotation.id, patchChanges(draft, annotation));
       onWork(annotation.id, { ...work, draft: undefined });
-      onReplace(saved, "Saved");
+      onReplace(saved, "Saved", statusBefore);
     } catch (failure) {
       if (!isConflict(failure)) setError(failure);
       else {

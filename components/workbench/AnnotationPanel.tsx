@@ -24,7 +24,7 @@ type Props = {
   headingRef: RefObject<HTMLHeadingElement | null>;
   onOpen: (id: string, focus?: { scroll: boolean }) => void;
   onClose: () => void;
-  onReplace: (view: AnnotationView, message?: string) => void;
+  onReplace: (view: AnnotationView, message?: string, statusBefore?: AnnotationView["status"]) => void;
   onRemove: (id: string, message?: string) => void;
   onRefresh: () => Promise<void>;
 };

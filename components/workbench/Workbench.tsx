@@ -250,11 +250,12 @@ export function Workbench({ article, actor, permissions: rolePermissions }: Prop
   }, []);
 
   const replace = useCallback(
-    (view: AnnotationView, message?: string) => {
-      const before = shown.current.annotations.find((annotation) => annotation.id === view.id);
+    (view: AnnotationView, message?: string, statusBefore?: AnnotationView["status"]) => {
+      // The caller knows the status its request started from; the live echo of that very request may already be on screen.
+      const before = statusBefore ?? shown.current.annotations.find((annotation) => annotation.id === view.id)?.status;
       setState((previous) => putOwn(previous, view));
       // Saying so matters: the article cannot be signed off until it is reviewed again.
-      const back = before?.status === "APPROVED" && view.status === "DRAFT";
+      const back = before === "APPROVED" && view.status === "DRAFT";
       if (message || back) announce(back ? `${message ? `${message}. ` : ""}${BACK_TO_DRAFT}` : message!);
     },
     [announce],

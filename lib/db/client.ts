@@ -1,5 +1,6 @@
 import type { PrismaClient as GeneratedClient } from "./generated/sqlite/client";
 import { resolveDatabase, type DatabaseTarget } from "./providers";
+import { serialiseSqlite } from "./sqlite-serial";
 
 /**
  * Both generated clients come from one model, so their APIs are the same; the
@@ -27,8 +28,8 @@ async function connect(target: DatabaseTarget): Promise<Db> {
       import("@prisma/adapter-better-sqlite3"),
     ]);
     // timeout: wait for a writer instead of failing with SQLITE_BUSY at once.
-    const db = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: target.url, timeout: 10_000 }) });
-    // WAL lets readers go on while one writer writes.
+    const db = serialiseSqlite(new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: target.url, timeout: 10_000 }) }));
+    // WAL: other processes (the CLI, a backup) can read while this one writes.
     await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
     return db;
   }

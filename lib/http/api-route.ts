@@ -30,6 +30,8 @@ export function apiRoute<P extends Params = Params>(handler: Handler<P>, options
       if (result === undefined) return new Response(null, { status: 204 });
       return Response.json(result, { status: options.status ?? 200, headers: { "Cache-Control": "no-store" } });
     } catch (error) {
+      // The client hung up mid-request: nobody is there to answer, and nothing went wrong here.
+      if (request.signal.aborted) return new Response(null, { status: 499 });
       return errorResponse(error);
     }
   };
