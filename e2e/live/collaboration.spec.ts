@@ -1,8 +1,6 @@
-import fs from "node:fs";
-import path from "node:path";
-import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
-import { baseURL } from "../../playwright.config";
-import { demoAccount, signInViaApi } from "../support/accounts";
+import { expect, test, type Page } from "@playwright/test";
+import { demoAccount } from "../support/accounts";
+import { createArticle, createClaim, markOf, origin, panelOf, selectQuote, signedIn, stored, type Annotation } from "../support/workbench";
 
 /**
  * Two people on one article at once, each in their own browser context: what
@@ -10,72 +8,18 @@ import { demoAccount, signInViaApi } from "../support/accounts";
  * reload, and nobody's unsaved typing is ever thrown away.
  */
 
-const seed = fs.readFileSync(path.resolve("../shared/fixtures/seed-article.txt"), "utf8");
 const FIRST = "Russia has asked China for weapons to bolster its faltering invasion of Ukraine";
 const CLAIM = "His Foreign Ministry spokesman, Zhao Lijian, said the United States was spreading “malicious disinformation”, with “sinister intentions”, according to translations from reporters in the room.";
 const NOTE = "Check the ministry's own transcript before rating this.";
 const SPEAKER = "Zhao Lijian, Chinese foreign ministry spokesman";
 const REVIEWER_NOTE = "Typed by the reviewer, never saved.";
 
-type Annotation = { id: string; start: number; end: number; quote: string; status: string; version: number; speaker: string | null; note: string };
-type Article = { id: string; title: string; status: string; revision: { text: string }; annotations: Annotation[] };
 
 const editor = demoAccount("EDITOR");
 const reviewer = demoAccount("REVIEWER");
-const origin = { Origin: baseURL };
 
 test.use({ viewport: { width: 1366, height: 900 } });
 
-async function signedIn(browser: Browser, account: { email: string; password: string }): Promise<Page> {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1366, height: 900 } });
-  await signInViaApi(context.request, account.email, account.password);
-  return context.newPage();
-}
-
-async function createArticle(request: APIRequestContext, title: string): Promise<Article> {
-  const response = await request.post("/api/v1/articles", { data: { title, text: seed }, headers: origin });
-  expect(response.status(), await response.text()).toBe(201);
-  return response.json();
-}
-
-async function createClaim(request: APIRequestContext, article: Article, quote: string): Promise<Annotation> {
-  const start = article.revision.text.indexOf(quote);
-  expect(start).toBeGreaterThanOrEqual(0);
-  const response = await request.post(`/api/v1/articles/${article.id}/annotations`, { data: { kind: "CLAIM", start, end: start + quote.length }, headers: origin });
-  expect(response.status(), await response.text()).toBe(201);
-  return response.json();
-}
-
-const stored = async (request: APIRequestContext, id: string): Promise<Article> => (await request.get(`/api/v1/articles/${id}`)).json();
-
-/** Selects the exact quote in the article text as a script would, then the mouseup a drag ends with. */
-async function selectQuote(page: Page, quote: string) {
-  await page.evaluate((wanted) => {
-    const root = document.querySelector(".wb-text")!;
-    const pieces = [...root.querySelectorAll<HTMLElement>("[data-start]")];
-    const at = pieces.map((piece) => piece.textContent).join("").indexOf(wanted);
-    const locate = (index: number, isEnd: boolean) => {
-      let offset = index;
-      for (const piece of pieces) {
-        const node = piece.firstChild as Text;
-        if (offset < node.length || (isEnd && offset === node.length)) return { node, offset };
-        offset -= node.length;
-      }
-      throw new Error("offset out of range");
-    };
-    const start = locate(at, false);
-    const end = locate(at + wanted.length, true);
-    const range = document.createRange();
-    range.setStart(start.node, start.offset);
-    range.setEnd(end.node, end.offset);
-    window.getSelection()!.removeAllRanges();
-    window.getSelection()!.addRange(range);
-    root.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
-  }, quote);
-}
-
-const panelOf = (page: Page) => page.getByRole("complementary", { name: "Annotation details" });
-const markOf = (page: Page, id: string) => page.locator(`.wb-text mark[data-annotations~="${id}"][data-label]`);
 const presenceOf = (page: Page) => page.getByTestId("presence");
 const shot = (page: Page, name: string) => page.screenshot({ path: `tmp/live-${name}.png` });
 

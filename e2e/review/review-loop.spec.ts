@@ -1,79 +1,23 @@
-import fs from "node:fs";
-import path from "node:path";
-import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
-import { baseURL } from "../../playwright.config";
-import { demoAccount, signInViaApi } from "../support/accounts";
+import { expect, test, type Page } from "@playwright/test";
+import { demoAccount } from "../support/accounts";
+import { createArticle, createClaim, markOf, origin, panelOf, selectQuote, signedIn, stored } from "../support/workbench";
 
 /**
  * The four-eyes review loop with two people at once: an editor (context A)
  * and a reviewer (context B), each in their own browser context.
  */
 
-const seed = fs.readFileSync(path.resolve("../shared/fixtures/seed-article.txt"), "utf8");
 const QUOTE = "Russia has asked China for weapons to bolster its faltering invasion of Ukraine";
 const OWN_QUOTE = "The Biden White House is keen to prevent the war in Ukraine";
 const NOTE = "Name the US officials' briefing as a source and give a verdict.";
 const REASON = "The ministry published a correction on Tuesday.";
 
-type Annotation = { id: string; start: number; end: number; quote: string; status: string; version: number };
-type Article = { id: string; title: string; status: string; revision: { text: string }; annotations: Annotation[] };
 
 const editor = demoAccount("EDITOR");
 const reviewer = demoAccount("REVIEWER");
-const origin = { Origin: baseURL };
 
 test.use({ viewport: { width: 1366, height: 900 } });
 
-async function signedIn(browser: Browser, account: { email: string; password: string }): Promise<Page> {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1366, height: 900 } });
-  await signInViaApi(context.request, account.email, account.password);
-  return context.newPage();
-}
-
-async function createArticle(request: APIRequestContext, title: string): Promise<Article> {
-  const response = await request.post("/api/v1/articles", { data: { title, text: seed }, headers: origin });
-  expect(response.status(), await response.text()).toBe(201);
-  return response.json();
-}
-
-async function createClaim(request: APIRequestContext, article: Article, quote: string): Promise<Annotation> {
-  const start = article.revision.text.indexOf(quote);
-  expect(start).toBeGreaterThanOrEqual(0);
-  const response = await request.post(`/api/v1/articles/${article.id}/annotations`, { data: { kind: "CLAIM", start, end: start + quote.length }, headers: origin });
-  expect(response.status(), await response.text()).toBe(201);
-  return response.json();
-}
-
-const stored = async (request: APIRequestContext, id: string): Promise<Article> => (await request.get(`/api/v1/articles/${id}`)).json();
-
-/** Selects the exact quote in the article text as a script would, then the mouseup a drag ends with. */
-async function selectQuote(page: Page, quote: string) {
-  await page.evaluate((wanted) => {
-    const root = document.querySelector(".wb-text")!;
-    const pieces = [...root.querySelectorAll<HTMLElement>("[data-start]")];
-    const at = pieces.map((piece) => piece.textContent).join("").indexOf(wanted);
-    const locate = (index: number, isEnd: boolean) => {
-      let offset = index;
-      for (const piece of pieces) {
-        const node = piece.firstChild as Text;
-        if (offset < node.length || (isEnd && offset === node.length)) return { node, offset };
-        offset -= node.length;
-      }
-      throw new Error("offset out of range");
-    };
-    const start = locate(at, false);
-    const end = locate(at + wanted.length, true);
-    const range = document.createRange();
-    range.setStart(start.node, start.offset);
-    range.setEnd(end.node, end.offset);
-    window.getSelection()!.removeAllRanges();
-    window.getSelection()!.addRange(range);
-    root.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
-  }, quote);
-}
-
-const panelOf = (page: Page) => page.getByRole("complementary", { name: "Annotation details" });
-const markOf = (page: Page, id: string) => page.locator(`.wb-text mark[data-annotations~="${id}"][data-label]`);
 const shot = (page: Page, name: string) => page.screenshot({ path: `tmp/review-${name}.png` });
 
 test("submit, request changes, fix, resubmit, approve, sign off (read-only), reopen", async ({ browser }) => {
