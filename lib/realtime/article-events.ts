@@ -22,9 +22,10 @@ export async function eventsSince(db: Db, articleId: string, afterId: number, li
   if (!page.length) return { events: [], lastId: afterId, truncated: false };
 
   const annotationIds = [...new Set(page.map((row) => row.annotationId).filter((id): id is string => Boolean(id)))];
-  const annotations = new Map((await db.annotation.findMany({ where: { id: { in: annotationIds } }, include: annotationInclude })).map((row) => [row.id, toAnnotationView(row)]));
   const commentIds = page.filter((row) => COMMENT_EVENTS.has(row.action)).map((row) => String((JSON.parse(row.payload) as { commentId?: string }).commentId ?? ""));
-  const comments = new Map((await db.comment.findMany({ where: { id: { in: commentIds } }, include: commentInclude })).map((row) => [row.id, toCommentView(row)]));
+  const comments = new Map(commentIds.length ? (await db.comment.findMany({ where: { id: { in: commentIds } }, include: commentInclude })).map((row) => [row.id, toCommentView(row)]) : []);
+  const annotationRows = annotationIds.length ? await db.annotation.findMany({ where: { id: { in: annotationIds } }, include: annotationInclude }) : [];
+  const annotations = new Map(annotationRows.map((row) => [row.id, toAnnotationView(row)]));
   const needsArticle = page.some((row) => ARTICLE_UPDATES.has(row.action));
   const article = needsArticle
     ? await db.article.findUnique({ where: { id: articleId }, select: { status: true, version: true, signOffs: { where: { decision: "APPROVED" }, orderBy: { createdAt: "desc" }, take: 1, include: { reviewer: { select: { id: true, name: true } } } } } })

@@ -39,15 +39,30 @@ export function articleStream({ db, bus, actor, articleId, lastEventId, signal }
         queue = queue.then(task).catch((error) => console.error("[factmark] event stream:", (error as Error).message));
         return queue;
       };
-      const forward = () =>
-        serial(async () => {
-          for (;;) {
-            const { events, lastId, truncated } = await eventsSince(db, articleId, cursor, BATCH);
-            for (const event of events) send(event);
-            cursor = lastId;
-            if (!truncated || closed) return;
-          }
+      // Notifications coalesce: while a read is queued, more of them just ask it to look again
+      // (one read catches everything after the cursor), so a busy article costs one query per round, not per change.
+      let readQueued = false;
+      let readAgain = false;
+      const forward = (upTo?: number) => {
+        if (upTo !== undefined && upTo <= cursor) return Promise.resolve();
+        if (readQueued) {
+          readAgain = true;
+          return queue;
+        }
+        readQueued = true;
+        return serial(async () => {
+          do {
+            readAgain = false;
+            for (;;) {
+              const { events, lastId, truncated } = await eventsSince(db, articleId, cursor, BATCH);
+              for (const event of events) send(event);
+              cursor = lastId;
+              if (!truncated || closed) break;
+            }
+          } while (readAgain && !closed);
+          readQueued = false;
         });
+      };
       const sendPresence = () => serial(async () => send({ event: "presence", data: { users: await listPresence(db, articleId) } }));
 
       if (lastEventId !== null) {
@@ -63,7 +78,7 @@ export function articleStream({ db, bus, actor, articleId, lastEventId, signal }
         cursor = await latestEventId(db, articleId);
       }
 
-      const unsubscribe = bus.subscribe(articleId, (message: BusMessage) => void (message.k === "changed" ? forward() : sendPresence()));
+      const unsubscribe = bus.subscribe(articleId, (message: BusMessage) => void (message.k === "changed" ? forward(message.e) : sendPresence()));
       await bus.ready();
       await touchPresence(db, { connectionId, articleId, userId: actor.id });
       // After the presence row exists, so the client may POST presence for this connection at once.
