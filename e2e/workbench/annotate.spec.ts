@@ -3,6 +3,7 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { baseURL } from "../../playwright.config";
 import { demoAccount, signInViaApi } from "../support/accounts";
+import { selectQuote } from "../support/workbench";
 
 const seed = fs.readFileSync(path.resolve("../shared/fixtures/seed-article.txt"), "utf8");
 const CLAIM = "His Foreign Ministry spokesman, Zhao Lijian, said the United States was spreading “malicious disinformation”, with “sinister intentions”, according to translations from reporters in the room.";
@@ -77,34 +78,6 @@ async function mouseSelect(page: Page, quote: string) {
   await page.mouse.up();
 }
 
-/** A Range over the exact quote, as a script would make it, then the mouseup a drag ends with. */
-async function rangeSelect(page: Page, quote: string) {
-  await page.evaluate((wanted) => {
-    const root = document.querySelector(".wb-text")!;
-    const pieces = [...root.querySelectorAll<HTMLElement>("[data-start]")];
-    const flat = pieces.map((piece) => piece.textContent).join("");
-    const at = flat.indexOf(wanted);
-    const locate = (index: number, isEnd: boolean) => {
-      let offset = index;
-      for (const piece of pieces) {
-        const node = piece.firstChild as Text;
-        if (offset < node.length || (isEnd && offset === node.length)) return { node, offset };
-        offset -= node.length;
-      }
-      throw new Error("offset out of range");
-    };
-    const start = locate(at, false);
-    const end = locate(at + wanted.length, true);
-    const range = document.createRange();
-    range.setStart(start.node, start.offset);
-    range.setEnd(end.node, end.offset);
-    const selection = window.getSelection()!;
-    selection.removeAllRanges();
-    selection.addRange(range);
-    root.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
-  }, quote);
-}
-
 const selectedText = (page: Page) => page.evaluate(() => window.getSelection()!.toString());
 
 test("tag a claim by mouse, fill it in, overlap it with analysis, and it all survives a reload", async ({ page }) => {
@@ -155,7 +128,7 @@ test("tag a claim by mouse, fill it in, overlap it with analysis, and it all sur
   await expect(panel.getByText("All changes saved")).toBeVisible();
 
   // A larger span around the claim, selected by script this time, tagged as analysis with the keyboard.
-  await rangeSelect(page, PARAGRAPH);
+  await selectQuote(page, PARAGRAPH);
   await expect(page.getByRole("toolbar", { name: "Tag the selected text" })).toBeVisible();
   const analysisCreated = page.waitForResponse((response) => response.url().endsWith(`/articles/${article.id}/annotations`) && response.request().method() === "POST");
   await page.keyboard.press("a");
