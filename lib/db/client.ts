@@ -1,6 +1,6 @@
 import type { PrismaClient as GeneratedClient } from "./generated/sqlite/client";
 import { resolveDatabase, type DatabaseTarget } from "./providers";
-import { serialiseSqlite } from "./sqlite-serial";
+import { serialSqliteAdapter } from "./sqlite-adapter";
 
 /**
  * Both generated clients come from one model, so their APIs are the same; the
@@ -28,7 +28,7 @@ async function connect(target: DatabaseTarget): Promise<Db> {
       import("@prisma/adapter-better-sqlite3"),
     ]);
     // timeout: wait for a writer instead of failing with SQLITE_BUSY at once.
-    const db = serialiseSqlite(new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: target.url, timeout: 10_000 }) }));
+    const db = new PrismaClient({ adapter: serialSqliteAdapter(new PrismaBetterSqlite3({ url: target.url, timeout: 10_000 })) });
     // WAL: other processes (the CLI, a backup) can read while this one writes.
     await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
     return db;

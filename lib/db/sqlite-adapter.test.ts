@@ -1,0 +1,31 @@
+import Database from "better-sqlite3";
+import { describe, expect, it } from "vitest";
+import { cacheStatements } from "./sqlite-adapter";
+
+describe("cacheStatements", () => {
+  it("reuses one prepared statement with fresh arguments at every call, as the Prisma adapter calls it", () => {
+    const client = new Database(":memory:");
+    cacheStatements(client);
+    client.prepare("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT)").run();
+    const insert = "INSERT INTO t (name) VALUES (?)";
+    for (const name of ["a", "b", "c"]) client.prepare(insert).bind([name]).run();
+    const select = "SELECT id, name FROM t WHERE name <> ? ORDER BY id";
+    const first = client.prepare(select).bind(["a"]);
+    expect(first.reader).toBe(true);
+    expect(first.columns().map((column: { name: string }) => column.name)).toEqual(["id", "name"]);
+    expect(first.raw().all()).toEqual([[2, "b"], [3, "c"]]);
+    expect(client.prepare(select).bind(["c"]).raw().all()).toEqual([[1, "a"], [2, "b"]]);
+    expect(client.prepare(insert).reader).toBe(false);
+  });
+
+  it("keeps working after a statement failed (a constraint error does not poison the cache)", () => {
+    const client = new Database(":memory:");
+    cacheStatements(client);
+    client.prepare("CREATE TABLE u (name TEXT UNIQUE)").run();
+    const insert = "INSERT INTO u (name) VALUES (?)";
+    client.prepare(insert).bind(["x"]).run();
+    expect(() => client.prepare(insert).bind(["x"]).run()).toThrow(/UNIQUE/);
+    client.prepare(insert).bind(["y"]).run();
+    expect(client.prepare("SELECT count(*) AS n FROM u").bind([]).raw().all()).toEqual([[2]]);
+  });
+});
