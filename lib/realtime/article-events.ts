@@ -1,8 +1,10 @@
 import type { Db } from "../db/client";
-import { annotationInclude, toAnnotationView, toReviewView } from "../server/article-view";
-import { commentInclude, toCommentView } from "../server/comment-view";
+import { annotationInclude, toAnnotationView, toReviewView, type AnnotationView } from "../server/article-view";
+import { commentInclude, toCommentView, type CommentView } from "../server/comment-view";
 
 export type StreamEvent = { id?: number; event: string; data: Record<string, unknown> };
+export type EventPage = { events: StreamEvent[]; lastId: number; truncated: boolean };
+type Wanted = { articleId: string; afterId: number };
 
 const ANNOTATION_UPDATES = new Set(["annotation.updated", "annotation.submitted", "annotation.approved", "annotation.changes_requested", "source.added", "source.updated", "source.removed"]);
 const ARTICLE_UPDATES = new Set(["article.status", "article.signed_off", "article.reopened"]);
@@ -15,42 +17,114 @@ const COMMENT_EVENTS = new Set(["comment.created", "comment.updated", "comment.d
  * every change: the stream can never show a change that was rolled back, and
  * a reconnecting client can be told exactly what it missed.
  */
-export async function eventsSince(db: Db, articleId: string, afterId: number, limit: number): Promise<{ events: StreamEvent[]; lastId: number; truncated: boolean }> {
-  const rows = await db.auditEvent.findMany({ where: { articleId, id: { gt: afterId } }, orderBy: { id: "asc" }, take: limit + 1, include: { actor: { select: { id: true, name: true } } } });
-  const truncated = rows.length > limit;
-  const page = rows.slice(0, limit);
-  if (!page.length) return { events: [], lastId: afterId, truncated: false };
+export async function eventsSince(db: Db, articleId: string, afterId: number, limit: number): Promise<EventPage> {
+  return (await eventsSinceMany(db, [{ articleId, afterId }], limit))[0];
+}
 
-  const annotationIds = [...new Set(page.map((row) => row.annotationId).filter((id): id is string => Boolean(id)))];
-  const commentIds = page.filter((row) => COMMENT_EVENTS.has(row.action)).map((row) => String((JSON.parse(row.payload) as { commentId?: string }).commentId ?? ""));
-  const comments = new Map(commentIds.length ? (await db.comment.findMany({ where: { id: { in: commentIds } }, include: commentInclude })).map((row) => [row.id, toCommentView(row)]) : []);
-  const annotationRows = annotationIds.length ? await db.annotation.findMany({ where: { id: { in: annotationIds } }, include: annotationInclude }) : [];
-  const annotations = new Map(annotationRows.map((row) => [row.id, toAnnotationView(row)]));
-  const needsArticle = page.some((row) => ARTICLE_UPDATES.has(row.action));
-  const article = needsArticle
-    ? await db.article.findUnique({ where: { id: articleId }, select: { status: true, version: true, signOffs: { where: { decision: "APPROVED" }, orderBy: { createdAt: "desc" }, take: 1, include: { reviewer: { select: { id: true, name: true } } } } } })
-    : null;
+/**
+ * eventsSince for several articles in one round of queries (the audit rows
+ * with their actors, then the annotations and comments they name): what a
+ * busy server needs when many articles change at the same moment. One page
+ * per request, in order; a page is `truncated` when more may follow.
+ */
+export async function eventsSinceMany(db: Db, wanted: Wanted[], limit: number): Promise<EventPage[]> {
+  const take = limit * wanted.length + 1;
+  const rows = await db.auditEvent.findMany({
+    where: { OR: wanted.map(({ articleId, afterId }) => ({ articleId, id: { gt: afterId } })) },
+    orderBy: { id: "asc" },
+    take,
+    include: { actor: { select: { id: true, name: true } } },
+  });
+  // Past the overall cap an article's later rows may be missing, so every page then counts as truncated (read again).
+  const capped = rows.length === take;
+  const byArticle = new Map<string, AuditRow[]>(wanted.map(({ articleId }) => [articleId, []]));
+  for (const row of rows) if (row.articleId) byArticle.get(row.articleId)?.push(row);
+  const pages = wanted.map(({ articleId }) => byArticle.get(articleId)!.slice(0, limit));
+  const { annotations, comments } = await entitiesOf(db, pages.flat());
 
-  const events: StreamEvent[] = [];
-  for (const row of page) {
-    const base = { actor: row.actor, at: row.createdAt.toISOString(), action: row.action };
+  return Promise.all(
+    wanted.map(async ({ articleId, afterId }, i) => {
+      const page = pages[i];
+      const truncated = capped || byArticle.get(articleId)!.length > limit;
+      if (!page.length) return { events: [], lastId: afterId, truncated };
+      const article = page.some((row) => ARTICLE_UPDATES.has(row.action)) ? await articleStatus(db, articleId) : null;
+      return { events: page.map((row) => toStreamEvent(row, annotations, comments, article)), lastId: page.at(-1)!.id, truncated };
+    }),
+  );
+}
+
+type AuditRow = { id: number; articleId: string | null; action: string; payload: string; annotationId: string | null; createdAt: Date; actor: { id: string; name: string } | null };
+
+/** The current state of the annotations and comments the rows name (gone ones are simply absent). */
+async function entitiesOf(db: Db, rows: AuditRow[]) {
+  const annotationIds = [...new Set(rows.map((row) => row.annotationId).filter((id): id is string => Boolean(id)))];
+  const commentIds = rows.filter((row) => COMMENT_EVENTS.has(row.action)).map((row) => String((JSON.parse(row.payload) as { commentId?: string }).commentId ?? ""));
+  const [commentRows, annotationRows] = await Promise.all([
+    commentIds.length ? db.comment.findMany({ where: { id: { in: commentIds } }, include: commentInclude }) : [],
+    annotationIds.length ? db.annotation.findMany({ where: { id: { in: annotationIds } }, include: annotationInclude }) : [],
+  ]);
+  return {
+    comments: new Map<string, CommentView>(commentRows.map((row) => [row.id, toCommentView(row)])),
+    annotations: new Map<string, AnnotationView>(annotationRows.map((row) => [row.id, toAnnotationView(row)])),
+  };
+}
+
+function articleStatus(db: Db, articleId: string) {
+  return db.article.findUnique({ where: { id: articleId }, select: { status: true, version: true, signOffs: { where: { decision: "APPROVED" }, orderBy: { createdAt: "desc" }, take: 1, include: { reviewer: { select: { id: true, name: true } } } } } });
+}
+
+function toStreamEvent(row: AuditRow, annotations: Map<string, AnnotationView>, comments: Map<string, CommentView>, article: Awaited<ReturnType<typeof articleStatus>>): StreamEvent {
+  const base = { actor: row.actor, at: row.createdAt.toISOString(), action: row.action };
+  if (row.action === "annotation.created" || ANNOTATION_UPDATES.has(row.action)) {
     const annotation = row.annotationId ? annotations.get(row.annotationId) : undefined;
-    if (row.action === "annotation.created" || ANNOTATION_UPDATES.has(row.action)) {
-      events.push(annotation ? { id: row.id, event: row.action === "annotation.created" ? "annotation.created" : "annotation.updated", data: { ...base, annotation } } : { id: row.id, event: "annotation.deleted", data: { ...base, id: row.annotationId } });
-    } else if (row.action === "annotation.deleted") {
-      events.push({ id: row.id, event: "annotation.deleted", data: { ...base, id: row.annotationId } });
-    } else if (ARTICLE_UPDATES.has(row.action) && article) {
-      events.push({ id: row.id, event: "article.status", data: { ...base, status: article.status, version: article.version, signOff: article.status === "SIGNED_OFF" ? toReviewView(article.signOffs[0]) : null } });
-    } else if (COMMENT_EVENTS.has(row.action)) {
-      const payload = JSON.parse(row.payload) as { commentId?: string };
-      const view = (payload.commentId ? comments.get(payload.commentId) : undefined) ?? null;
-      events.push({ id: row.id, event: view || row.action === "comment.deleted" ? row.action : "comment.deleted", data: { ...base, commentId: payload.commentId, annotationId: row.annotationId, comment: view } });
-    } else {
-      // Other audit entries (e.g. article.created) still move the cursor, so Last-Event-ID stays exact.
-      events.push({ id: row.id, event: "noop", data: base });
-    }
+    if (!annotation) return { id: row.id, event: "annotation.deleted", data: { ...base, id: row.annotationId } };
+    return { id: row.id, event: row.action === "annotation.created" ? "annotation.created" : "annotation.updated", data: { ...base, annotation } };
   }
-  return { events, lastId: page.at(-1)!.id, truncated };
+  if (row.action === "annotation.deleted") return { id: row.id, event: "annotation.deleted", data: { ...base, id: row.annotationId } };
+  if (ARTICLE_UPDATES.has(row.action) && article) {
+    return { id: row.id, event: "article.status", data: { ...base, status: article.status, version: article.version, signOff: article.status === "SIGNED_OFF" ? toReviewView(article.signOffs[0]) : null } };
+  }
+  if (COMMENT_EVENTS.has(row.action)) {
+    const payload = JSON.parse(row.payload) as { commentId?: string };
+    const view = (payload.commentId ? comments.get(payload.commentId) : undefined) ?? null;
+    return { id: row.id, event: view || row.action === "comment.deleted" ? row.action : "comment.deleted", data: { ...base, commentId: payload.commentId, annotationId: row.annotationId, comment: view } };
+  }
+  // Other audit entries (e.g. article.created) still move the cursor, so Last-Event-ID stays exact.
+  return { id: row.id, event: "noop", data: base };
+}
+
+type Batch = { wanted: Wanted[]; index: Map<string, number>; pages: Promise<EventPage[]> };
+const openBatches = new WeakMap<Db, Map<number, Batch>>();
+
+/**
+ * eventsSince for the event streams: requests made in the same turn of the
+ * event loop are answered by one eventsSinceMany. When articles change, all
+ * their streams on this server are told at once, and the streams of one
+ * article are usually at the same cursor; so a busy server does one round of
+ * reads per notification, not one per stream. Pages are read-only to callers.
+ */
+export function batchedEventsSince(db: Db, articleId: string, afterId: number, limit: number): Promise<EventPage> {
+  const byLimit = openBatches.get(db) ?? new Map<number, Batch>();
+  openBatches.set(db, byLimit);
+  let batch = byLimit.get(limit);
+  if (!batch) {
+    const wanted: Wanted[] = [];
+    // setImmediate: after every stream told in this turn has asked.
+    const pages = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      byLimit.delete(limit);
+      return eventsSinceMany(db, wanted, limit);
+    });
+    batch = { wanted, index: new Map(), pages };
+    byLimit.set(limit, batch);
+  }
+  const key = `${articleId}\u0000${afterId}`;
+  let index = batch.index.get(key);
+  if (index === undefined) {
+    index = batch.wanted.push({ articleId, afterId }) - 1;
+    batch.index.set(key, index);
+  }
+  const at = index;
+  return batch.pages.then((pages) => pages[at]);
 }
 
 /** The id a new stream starts after: the article's newest audit event. */

@@ -3,7 +3,7 @@ import type { Actor } from "../domain/actor";
 import type { Db } from "../db/client";
 import type { EventBus } from "./bus";
 import type { BusMessage } from "./channel";
-import { eventsSince, latestEventId, type StreamEvent } from "./article-events";
+import { eventsSince, latestEventId, batchedEventsSince, type StreamEvent } from "./article-events";
 import { listPresence, PRESENCE_REFRESH_MS, removePresence, sweepPresence, touchPresence } from "./presence";
 
 /** A client further behind than this gets `resync` (reload the article) instead of a flood. */
@@ -11,9 +11,16 @@ export const MAX_REPLAY = 500;
 const BATCH = 200;
 
 const encoder = new TextEncoder();
+/** Streams sharing a read send the same events: each is encoded once, not once per stream. */
+const frames = new WeakMap<StreamEvent, Uint8Array>();
 
 function frame(event: StreamEvent): Uint8Array {
-  return encoder.encode(`${event.id !== undefined ? `id: ${event.id}\n` : ""}event: ${event.event}\ndata: ${JSON.stringify(event.data)}\n\n`);
+  let bytes = frames.get(event);
+  if (!bytes) {
+    bytes = encoder.encode(`${event.id !== undefined ? `id: ${event.id}\n` : ""}event: ${event.event}\ndata: ${JSON.stringify(event.data)}\n\n`);
+    frames.set(event, bytes);
+  }
+  return bytes;
 }
 
 /**
@@ -54,7 +61,7 @@ export function articleStream({ db, bus, actor, articleId, lastEventId, signal }
           do {
             readAgain = false;
             for (;;) {
-              const { events, lastId, truncated } = await eventsSince(db, articleId, cursor, BATCH);
+              const { events, lastId, truncated } = await batchedEventsSince(db, articleId, cursor, BATCH);
               for (const event of events) send(event);
               cursor = lastId;
               if (!truncated || closed) break;

@@ -13,7 +13,8 @@ type Tx = Pick<Db, "annotation">;
  * CONFLICT (with the current state) when `version` is not the stored one.
  */
 export async function annotationForChange(tx: Tx, actor: Actor, annotationId: string, change: "update" | "delete", version?: number) {
-  const annotation = await tx.annotation.findUnique({ where: { id: annotationId }, include: { ...annotationInclude, article: { select: { status: true } }, revision: { select: { text: true } } } });
+  // Everything an AnnotationView needs, so a change can answer without reading the row again.
+  const annotation = await tx.annotation.findUnique({ where: { id: annotationId }, include: { ...annotationInclude, article: { select: { status: true } } } });
   if (!annotation) throw new AppError("NOT_FOUND", "No such annotation.");
   assertEditable(annotation.article);
   requirePermission(actor, annotation.createdById === actor.id ? `${change}:annotation:own` : `${change}:annotation:others`, `You may not ${change} annotations written by others.`);

@@ -2,16 +2,32 @@ import { hashApiToken } from "../auth/tokens";
 import type { Actor } from "../domain/actor";
 import type { Db } from "../db/client";
 
-/** lastUsedAt is informative: written at most once a minute per token, not on every call. */
+/** lastUsedAt is informative: written at most once a minute per token and server, not on every call. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-/** The actor behind a bearer token, or null when it is unknown, revoked or its user deactivated. */
+/** When this server last wrote each token's lastUsedAt, so a busy token costs no write per request. */
+const lastWritten = new WeakMap<Db, Map<string, number>>();
+
+/**
+ * The actor behind a bearer token, or null when it is unknown, revoked or its
+ * user deactivated. One query on every call (no cache): a revocation or a
+ * deactivation made on any server counts from the next request.
+ */
 export async function authenticateToken(db: Db, token: string, now = new Date()): Promise<Actor | null> {
-  const row = await db.apiToken.findUnique({ where: { tokenHash: hashApiToken(token) }, include: { user: true } });
-  if (!row || row.revokedAt || row.user.deactivatedAt) return null;
-  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-    await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
-  }
-  const { id, email, name, role } = row.user;
-  return { id, email, name, role, via: "token" };
+  const tokenHash = hashApiToken(token);
+  const user = await db.user.findFirst({
+    where: { deactivatedAt: null, apiTokens: { some: { tokenHash, revokedAt: null } } },
+    select: { id: true, email: true, name: true, role: true },
+  });
+  if (!user) return null;
+  await recordUse(db, tokenHash, now);
+  return { ...user, via: "token" };
+}
+
+async function recordUse(db: Db, tokenHash: string, now: Date) {
+  const written = lastWritten.get(db) ?? new Map<string, number>();
+  lastWritten.set(db, written);
+  if (now.getTime() - (written.get(tokenHash) ?? -Infinity) <= LAST_USED_RESOLUTION_MS) return;
+  written.set(tokenHash, now.getTime());
+  await db.apiToken.updateMany({ where: { tokenHash }, data: { lastUsedAt: now } });
 }

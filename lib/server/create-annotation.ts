@@ -2,27 +2,34 @@ import type { Actor } from "../domain/actor";
 import type { Db } from "../db/client";
 import { ZCreateAnnotation } from "../schemas/annotations";
 import { anchorSpan } from "./anchor-span";
-import { annotationInclude, toAnnotationView, type AnnotationView } from "./article-view";
+import { toAnnotationView, type AnnotationView } from "./article-view";
 import { recordAuditEvent } from "./audit";
 import { checkDeniedClaim } from "./check-denied-claim";
 import { AppError } from "./errors";
 import { assertEditable } from "./load-article";
 import { requirePermission } from "./require-permission";
+import { revisionText } from "./revision-text";
 
-/** Tags a span of the article's current revision. Nothing is stored unless every check passes. */
+/**
+ * Tags a span of the article's current revision. Nothing is stored unless
+ * every check passes. A hot path under collaboration load, so it reads only
+ * what it checks and builds the answer from the row it wrote (a new
+ * annotation has no review yet, and its author is the caller).
+ */
 export async function createAnnotation(db: Db, { actor, articleId, input }: { actor: Actor; articleId: string; input: unknown }): Promise<AnnotationView> {
   requirePermission(actor, "create:annotation");
   const data = ZCreateAnnotation.parse(input);
   return db.$transaction(async (tx) => {
-    const article = await tx.article.findUnique({ where: { id: articleId }, include: { currentRevision: true } });
-    if (!article?.currentRevision) throw new AppError("NOT_FOUND", "No such article.");
+    const article = await tx.article.findUnique({ where: { id: articleId }, select: { status: true, currentRevisionId: true } });
+    if (!article?.currentRevisionId) throw new AppError("NOT_FOUND", "No such article.");
     assertEditable(article);
-    const anchor = anchorSpan(article.currentRevision.text, data.start, data.end, data.quote);
+    const anchor = anchorSpan(await revisionText(tx, article.currentRevisionId), data.start, data.end, data.quote);
     await checkDeniedClaim(tx, articleId, data.deniesId);
+    const sources = data.sources ?? [];
     const created = await tx.annotation.create({
       data: {
         articleId,
-        revisionId: article.currentRevision.id,
+        revisionId: article.currentRevisionId,
         kind: data.kind,
         start: data.start,
         end: data.end,
@@ -33,12 +40,13 @@ export async function createAnnotation(db: Db, { actor, articleId, input }: { ac
         rationale: data.rationale,
         deniesId: data.deniesId ?? null,
         createdById: actor.id,
-        sources: { create: (data.sources ?? []).map((source, position) => ({ ...source, position })) },
+        ...(sources.length ? { sources: { create: sources.map((source, position) => ({ ...source, position })) } } : {}),
       },
-      include: annotationInclude,
+      // Sources are read back only when there are some (their ids are new).
+      include: sources.length ? { sources: { orderBy: { position: "asc" } } } : undefined,
     });
-    await tx.article.update({ where: { id: articleId }, data: { updatedAt: new Date() } });
+    await tx.article.updateMany({ where: { id: articleId }, data: { updatedAt: new Date() } });
     await recordAuditEvent(tx, { articleId, annotationId: created.id, actorId: actor.id, action: "annotation.created", payload: { kind: created.kind, quote: created.quote, version: created.version } });
-    return toAnnotationView(created);
+    return toAnnotationView({ sources: [], ...created, createdBy: { id: actor.id, name: actor.name }, signOffs: [] });
   });
 }

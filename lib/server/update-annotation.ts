@@ -33,17 +33,21 @@ export async function updateAnnotation(db: Db, { actor, annotationId, input }: {
 
     const substance = Boolean(sources) || SUBSTANCE_FIELDS.some((field) => field in changes && (changes as Record<string, unknown>)[field] !== (current as Record<string, unknown>)[field]);
     const status = nextAnnotationStatus(current.status, substance ? "edit_substance" : "edit_details") ?? current.status;
+    const updatedAt = new Date();
     const written = await tx.annotation.updateMany({
       where: { id: annotationId, version: current.version },
-      data: { ...changes, verdict, deniesId, note: changes.note, status, version: { increment: 1 } },
+      data: { ...changes, verdict, deniesId, note: changes.note, status, version: { increment: 1 }, updatedAt },
     });
     if (written.count === 0) throw staleVersion(await tx.annotation.findUniqueOrThrow({ where: { id: annotationId }, include: annotationInclude }));
+    let sourceRows = current.sources;
     if (sources) {
       await tx.source.deleteMany({ where: { annotationId } });
-      await tx.source.createMany({ data: sources.map((source, position) => ({ ...source, position, annotationId })) });
+      const rows = await tx.source.createManyAndReturn({ data: sources.map((source, position) => ({ ...source, position, annotationId })) });
+      sourceRows = rows.sort((a, b) => a.position - b.position);
     }
-    const updated = await tx.annotation.findUniqueOrThrow({ where: { id: annotationId }, include: annotationInclude });
-    await tx.article.update({ where: { id: current.articleId }, data: { updatedAt: new Date() } });
+    // The row as written, from what was read and what changed: no second read inside the transaction.
+    const updated = { ...current, ...definedOnly(changes), verdict, deniesId, status, version: current.version + 1, updatedAt, sources: sourceRows };
+    await tx.article.updateMany({ where: { id: current.articleId }, data: { updatedAt } });
     await recordAuditEvent(tx, {
       articleId: current.articleId,
       annotationId,
@@ -53,6 +57,10 @@ export async function updateAnnotation(db: Db, { actor, annotationId, input }: {
     });
     return toAnnotationView(updated);
   });
+}
+
+function definedOnly<T extends Record<string, unknown>>(changes: T): Partial<T> {
+  return Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
 /** The fields whose value actually changed, so the audit log does not claim edits that did not happen. */

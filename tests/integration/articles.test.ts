@@ -160,6 +160,19 @@ describe(`annotations on ${provider}`, () => {
     expect(await t.db.auditEvent.count({ where: { annotationId: claim.id, action: "annotation.updated" } })).toBe(2);
   });
 
+  it("answers a create and an update with exactly what a fresh read of the article shows (the answer is built without re-reading)", async () => {
+    const stored = async (id: string) => (await getArticle(t.db, { actor: reviewer, articleId })).annotations.find((annotation) => annotation.id === id);
+    const claim = await createAnnotation(t.db, { actor: editor, articleId, input: { kind: "CLAIM", start: 51, end: 60, speaker: "S", note: "n", sources: [{ url: "https://c.example", title: "C" }, { url: "https://d.example" }] } });
+    expect(claim).toEqual(await stored(claim.id));
+    const bare = await createAnnotation(t.db, { actor: editor, articleId, input: { kind: "ANALYSIS", start: 61, end: 70 } });
+    expect(bare).toEqual(await stored(bare.id));
+    const edited = await updateAnnotation(t.db, { actor: otherEditor, annotationId: claim.id, input: { version: 1, speaker: "", verdict: "FALSE", rationale: "r" } });
+    expect(edited).toEqual(await stored(claim.id));
+    const resourced = await updateAnnotation(t.db, { actor: editor, annotationId: claim.id, input: { version: 2, sources: [{ url: "https://e.example" }, { url: "https://f.example", publisher: "F" }, { url: "https://c.example" }] } });
+    expect(resourced.sources.map((source) => source.url)).toEqual(["https://e.example", "https://f.example", "https://c.example"]);
+    expect(resourced).toEqual(await stored(claim.id));
+  });
+
   it("changes only the fields sent: a partial update never clears the others", async () => {
     const claim = await createAnnotation(t.db, { actor: editor, articleId, input: { kind: "CLAIM", start: 31, end: 39, speaker: "Sullivan", rationale: "why", verdict: "TRUE", note: "n" } });
     const updated = await updateAnnotation(t.db, { actor: editor, annotationId: claim.id, input: { version: 1, note: "new note" } });

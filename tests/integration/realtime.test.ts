@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/domain/actor";
 import type { EventBus } from "@/lib/realtime/bus";
 import type { BusMessage } from "@/lib/realtime/channel";
 import { articleStream } from "@/lib/realtime/article-stream";
-import { eventsSince } from "@/lib/realtime/article-events";
+import { batchedEventsSince, eventsSince, eventsSinceMany } from "@/lib/realtime/article-events";
 import { createBus } from "@/lib/realtime/get-bus";
 import { listPresence } from "@/lib/realtime/presence";
 import { recordAuditEvent } from "@/lib/server/audit";
@@ -84,6 +84,26 @@ describe(`live updates on ${provider}`, () => {
       ["annotation.created", next.version],
       ["annotation.updated", next.version],
     ]);
+  });
+
+  it("reads several articles' events in one round, each page exactly what eventsSince gives it alone, and batches concurrent stream reads", async () => {
+    const other = (await createArticle(t.db, { actor: editor, input: { title: "Other", text: "A second article with its own claims." } })).id;
+    const from = (await t.db.auditEvent.aggregate({ _max: { id: true } }))._max.id ?? 0;
+    for (let i = 0; i < 3; i++) {
+      await createAnnotation(t.db, { actor: editor, articleId, input: { kind: "CLAIM", start: i, end: i + 5 } });
+      await createAnnotation(t.db, { actor: editor, articleId: other, input: { kind: "ANALYSIS", start: i, end: i + 4 } });
+    }
+    const alone = await Promise.all([eventsSince(t.db, articleId, from, 2), eventsSince(t.db, other, from, 50)]);
+    const together = await eventsSinceMany(t.db, [{ articleId, afterId: from }, { articleId: other, afterId: from }], 2);
+    expect(together[0]).toEqual({ ...alone[0], truncated: true });
+    expect(together[0].events).toHaveLength(2);
+    expect(together[1].events.map((event) => event.event)).toEqual(["annotation.created", "annotation.created"]);
+    expect(together[1].truncated).toBe(true);
+    // Concurrent stream reads (same turn) share one round and each gets its own cursor's page.
+    const [mine, theirs, again] = await Promise.all([batchedEventsSince(t.db, articleId, from, 50), batchedEventsSince(t.db, other, alone[1].events[1].id!, 50), batchedEventsSince(t.db, articleId, from, 50)]);
+    expect(mine).toEqual(await eventsSince(t.db, articleId, from, 50));
+    expect(mine).toBe(again);
+    expect(theirs.events.map((event) => event.id)).toEqual(alone[1].events.slice(2).map((event) => event.id));
   });
 
   it("replays what a reconnecting client missed after its Last-Event-ID, then streams new changes and presence", async () => {
