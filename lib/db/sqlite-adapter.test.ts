@@ -18,6 +18,16 @@ describe("cacheStatements", () => {
     expect(client.prepare(insert).reader).toBe(false);
   });
 
+  it("sees new result columns after a schema change", () => {
+    const client = new Database(":memory:");
+    cacheStatements(client);
+    client.prepare("CREATE TABLE v (a TEXT)").run();
+    const select = "SELECT * FROM v";
+    expect(client.prepare(select).bind([]).columns().map((column: { name: string }) => column.name)).toEqual(["a"]);
+    client.prepare("ALTER TABLE v ADD COLUMN b TEXT").run();
+    expect(client.prepare(select).bind([]).columns().map((column: { name: string }) => column.name)).toEqual(["a", "b"]);
+  });
+
   it("keeps working after a statement failed (a constraint error does not poison the cache)", () => {
     const client = new Database(":memory:");
     cacheStatements(client);

@@ -108,6 +108,7 @@ function releasingOnEnd(transaction: Transaction, release: () => void): Transact
 }
 
 const MAX_CACHED_STATEMENTS = 500;
+const SCHEMA_CHANGE = /^\s*(CREATE|ALTER|DROP)\b/i;
 
 /**
  * Makes `client.prepare(sql)` return a cached statement. The adapter calls
@@ -119,6 +120,8 @@ export function cacheStatements(client: Database): void {
   const prepare = client.prepare.bind(client);
   const cache = new Map<string, Statement>();
   const statementFor = (sql: string): Statement => {
+    // After a schema change, start afresh: result columns of cached statements may differ now.
+    if (SCHEMA_CHANGE.test(sql)) cache.clear();
     let statement = cache.get(sql);
     if (!statement) {
       statement = prepare(sql);
@@ -128,11 +131,18 @@ export function cacheStatements(client: Database): void {
     }
     return statement;
   };
+  // A statement's result columns are fixed until the schema changes (then the cache starts afresh, above).
+  const columns = new WeakMap<Statement, ReturnType<Statement["columns"]>>();
+  const columnsOf = (statement: Statement) => {
+    let known = columns.get(statement);
+    if (!known) columns.set(statement, (known = statement.columns()));
+    return known;
+  };
   const facade = (statement: Statement, args: unknown[] = []) => ({
     reader: statement.reader,
     bind: (bound: unknown[]) => facade(statement, bound),
     run: () => statement.run(args),
-    columns: () => statement.columns(),
+    columns: () => columnsOf(statement),
     raw: () => ({ all: () => statement.raw(true).all(args) }),
   });
   client.prepare = ((sql: string) => facade(statementFor(sql))) as unknown as Database["prepare"];

@@ -19,6 +19,12 @@ export type AuditInput = {
  * happen. (SQLite runs one server; lib/realtime watches the table instead.)
  */
 export async function recordAuditEvent(db: DbOrTx, event: AuditInput) {
+  const postgres = providerOfClient(db) === "postgresql";
+  // Event streams read an article's events by id, after the last id they sent. On PostgreSQL ids
+  // come from a sequence in insert order, not commit order: a change that commits after a later
+  // id became visible would be skipped. This lock, held until commit, makes an article's events
+  // commit in id order. (SQLite runs one transaction at a time, so it holds there already.)
+  if (postgres && event.articleId) await db.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${event.articleId}))`;
   const row = await db.auditEvent.create({
     data: {
       articleId: event.articleId ?? null,
@@ -28,7 +34,7 @@ export async function recordAuditEvent(db: DbOrTx, event: AuditInput) {
       payload: JSON.stringify(event.payload ?? {}),
     },
   });
-  if (event.articleId && providerOfClient(db) === "postgresql") {
+  if (postgres && event.articleId) {
     const message: BusMessage = { k: "changed", a: event.articleId, e: row.id };
     await db.$executeRaw`SELECT pg_notify(${CHANNEL}, ${JSON.stringify(message)})`;
   }

@@ -64,6 +64,29 @@ describe(`live updates on ${provider}`, () => {
     expect(committed.filter((message) => message.k === "changed").length).toBeGreaterThanOrEqual(1);
   });
 
+  it("commit an article's events in id order: a change that started later waits, so a stream's cursor never skips one", async () => {
+    let releaseFirst!: () => void;
+    const gate = new Promise<void>((resolve) => (releaseFirst = resolve));
+    let firstId = 0;
+    let secondCommitted = false;
+    const first = t.db.$transaction(async (tx) => {
+      firstId = (await recordAuditEvent(tx, { articleId, actorId: editor.id, action: "noop.first", payload: {} })).id;
+      await gate;
+    });
+    while (!firstId) await new Promise((resolve) => setTimeout(resolve, 10));
+    const second = t.db
+      .$transaction(async (tx) => (await recordAuditEvent(tx, { articleId, actorId: editor.id, action: "noop.second", payload: {} })).id)
+      .then((id) => {
+        secondCommitted = true;
+        return id;
+      });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(secondCommitted).toBe(false);
+    releaseFirst();
+    await first;
+    expect(await second).toBeGreaterThan(firstId);
+  });
+
   it("turn audit events into events carrying each entity's new state and version", async () => {
     const from = (await t.db.auditEvent.aggregate({ _max: { id: true } }))._max.id ?? 0;
     const claim = await createAnnotation(t.db, { actor: editor, articleId, input: { kind: "CLAIM", start: 15, end: 25 } });
