@@ -4,6 +4,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { root, tsx } from "./bootstrap.mjs";
+const serverNodeFlags = JSON.parse(fs.readFileSync(path.join(root, "scripts/server-node-flags.json"), "utf8")).flags;
 
 const port = process.argv[2] || "3100";
 const dir = path.join(root, `tmp/e2e-${port}`);
@@ -12,7 +13,7 @@ fs.mkdirSync(dir, { recursive: true });
 const env = { DATABASE_URL: `file:${path.join(dir, "factmark.db")}`, NODE_ENV: "production", NEXTAUTH_URL: `http://localhost:${port}` };
 const code = tsx("scripts/setup.ts", [], { env });
 if (code !== 0) process.exit(code);
-const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port], {
+const server = spawn(process.execPath, [...serverNodeFlags, path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port], {
   cwd: root,
   stdio: "inherit",
   env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1" },

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { ensureBuild, ensureDependencies, requireNode, root, say, tsx } from "./bootstrap.mjs";
+const serverNodeFlags = JSON.parse(fs.readFileSync(path.join(root, "scripts/server-node-flags.json"), "utf8")).flags;
 
 const port = process.env.PORT || "3000";
 requireNode();
@@ -14,7 +15,7 @@ if (setup !== 0) process.exit(setup);
 const built = ensureBuild();
 if (built !== 0) process.exit(built);
 
-const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port], {
+const server = spawn(process.execPath, [...serverNodeFlags, path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port], {
   cwd: root,
   stdio: ["inherit", "pipe", "inherit"],
   // next-auth builds its callback URLs from NEXTAUTH_URL; default to where we serve.

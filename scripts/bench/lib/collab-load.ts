@@ -28,7 +28,7 @@ type RequestSpec = autocannon.Request & { port?: string | number };
  * recorded as an acknowledged write; each pair uses one writer's token, so a
  * connection only ever updates its own annotation (a 409 would be a bug).
  */
-export async function runCollabLoad({ urls, connections, seconds, articles, tokens }: { urls: string[]; connections: number; seconds: number; articles: BenchArticle[]; tokens: string[] }): Promise<LoadResult> {
+export async function runCollabLoad({ urls, connections, seconds, articles, tokens, rate }: { urls: string[]; connections: number; seconds: number; articles: BenchArticle[]; tokens: string[]; rate?: number }): Promise<LoadResult> {
   const acks: Ack[] = [];
   const failures: Failure[] = [];
   const latency = { all: [] as number[], create: [] as number[], update: [] as number[], later: [] as number[] };
@@ -101,6 +101,8 @@ export async function runCollabLoad({ urls, connections, seconds, articles, toke
         duration: seconds,
         pipelining: 1,
         timeout: 10,
+        // An offered rate (requests/s over all connections), or as fast as answers come back (closed loop).
+        ...(rate ? { overallRate: rate } : {}),
         requests,
       },
       (error, done) => (error ? reject(error) : resolve(done)),

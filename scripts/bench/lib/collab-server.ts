@@ -33,7 +33,8 @@ export async function startBenchServer(label: string, databaseUrl: string, secre
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   // BENCH_SERVER_NODE_ARGS: extra node flags for the app servers, e.g. "--cpu-prof --cpu-prof-dir=tmp/prof" to profile them.
-  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const serverFlags = (JSON.parse(fs.readFileSync(path.resolve("scripts/server-node-flags.json"), "utf8")) as { flags: string[] }).flags;
+  const nodeArgs = [...serverFlags, ...(process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean)];
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
     env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: url, NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "ignore", "pipe"],
