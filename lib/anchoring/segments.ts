@@ -8,26 +8,31 @@ export type Segment = { start: number; end: number; ids: string[] };
  * as flat, consecutive segments, each knowing every span that covers it. The
  * segments carrying an id, concatenated, are exactly that span's text.
  * Sweep over sorted edges: O((n + s) log s) for s spans.
+ *
+ * Called once per block by the exports and the workbench, so it allocates
+ * little beyond its result: plain loops instead of filter/map chains and Sets
+ * (a long article has thousands of blocks, and the garbage adds up).
  */
 export function segment(spans: readonly Span[], from: number, to: number): Segment[] {
   if (to <= from) return [];
-  const inside = spans.filter((span) => span.end > from && span.start < to && span.end > span.start);
-  const cuts = new Set<number>([from, to]);
-  for (const span of inside) {
-    cuts.add(Math.max(from, span.start));
-    cuts.add(Math.min(to, span.end));
-  }
-  const points = [...cuts].sort((a, b) => a - b);
-  const order = [...inside].sort(outermostFirst);
+  const inside: Span[] = [];
+  for (const span of spans) if (span.end > from && span.start < to && span.end > span.start) inside.push(span);
+  if (inside.length === 0) return [{ start: from, end: to, ids: [] }];
+  const points = [from, to];
+  for (const span of inside) points.push(Math.max(from, span.start), Math.min(to, span.end));
+  points.sort(ascending);
+  inside.sort(outermostFirst);
   const segments: Segment[] = [];
+  let previous: Segment | null = null;
   for (let i = 0; i < points.length - 1; i++) {
     const start = points[i];
     const end = points[i + 1];
-    const ids = order.filter((span) => span.start <= start && span.end >= end).map((span) => span.id);
-    const previous = segments.at(-1);
+    if (start === end) continue; // the same edge twice
+    const ids: string[] = [];
+    for (const span of inside) if (span.start <= start && span.end >= end) ids.push(span.id);
     // Adjacent runs with the same covering spans stay one segment.
-    if (previous && previous.end === start && sameIds(previous.ids, ids)) previous.end = end;
-    else segments.push({ start, end, ids });
+    if (previous && sameIds(previous.ids, ids)) previous.end = end;
+    else segments.push((previous = { start, end, ids }));
   }
   return segments;
 }
@@ -37,4 +42,10 @@ export function outermostFirst(a: Span, b: Span): number {
   return b.end - b.start - (a.end - a.start) || a.start - b.start || a.id.localeCompare(b.id);
 }
 
-const sameIds = (a: string[], b: string[]) => a.length === b.length && a.every((id, index) => id === b[index]);
+const ascending = (a: number, b: number) => a - b;
+
+function sameIds(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

@@ -15,29 +15,37 @@ export function providerOf(db: object): DatabaseTarget["provider"] {
   return providers.get(db) ?? "sqlite";
 }
 
-export async function createDb(target: DatabaseTarget): Promise<Db> {
-  const db = await connect(target);
+/**
+ * `role: "reader"` is a second, small client for the event streams' reads:
+ * under write load they would otherwise queue behind every waiting write
+ * (SQLite's one connection, PostgreSQL's pool), and the events would arrive
+ * as late as the slowest answer. It only ever reads committed rows.
+ */
+export async function createDb(target: DatabaseTarget, { role = "main" }: { role?: "main" | "reader" } = {}): Promise<Db> {
+  const db = await connect(target, role);
   providers.set(db, target.provider);
   return db;
 }
 
-async function connect(target: DatabaseTarget): Promise<Db> {
+async function connect(target: DatabaseTarget, role: "main" | "reader"): Promise<Db> {
   if (target.provider === "sqlite") {
     const [{ PrismaClient }, { PrismaBetterSqlite3 }] = await Promise.all([
       import("./generated/sqlite/client"),
       import("@prisma/adapter-better-sqlite3"),
     ]);
     // timeout: wait for a writer instead of failing with SQLITE_BUSY at once.
-    const db = new PrismaClient({ adapter: serialSqliteAdapter(new PrismaBetterSqlite3({ url: target.url, timeout: 10_000 })) });
-    // WAL: other processes (the CLI, a backup) can read while this one writes.
-    await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+    // A reader has its own connection: in WAL mode it reads the last commit while the main one writes.
+    const adapter = new PrismaBetterSqlite3({ url: target.url, timeout: 10_000, ...(role === "reader" ? { readonly: true } : {}) });
+    const db = new PrismaClient({ adapter: serialSqliteAdapter(adapter) });
+    // WAL: other processes and connections (the CLI, a backup, the reader) can read while this one writes.
+    if (role === "main") await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
     return db;
   }
   const [{ PrismaClient }, { PrismaPg }] = await Promise.all([import("./generated/postgresql/client"), import("@prisma/adapter-pg")]);
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url }) }) as unknown as Db;
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url, ...(role === "reader" ? { max: 2 } : {}) }) }) as unknown as Db;
 }
 
-const globalCache = globalThis as unknown as { factmarkDb?: Promise<Db> };
+const globalCache = globalThis as unknown as { factmarkDb?: Promise<Db>; factmarkReaderDb?: Promise<Db> };
 
 /** The app's one client, chosen by DATABASE_URL at run time (no rebuild). */
 export function getDb(): Promise<Db> {
@@ -46,6 +54,17 @@ export function getDb(): Promise<Db> {
     throw error;
   });
   return globalCache.factmarkDb;
+}
+
+/** The reader client for event streams (see createDb); the main one must exist first (it sets up WAL). */
+export function getReaderDb(): Promise<Db> {
+  globalCache.factmarkReaderDb ??= getDb()
+    .then(() => createDb(resolveDatabase(process.env.DATABASE_URL), { role: "reader" }))
+    .catch((error) => {
+      globalCache.factmarkReaderDb = undefined;
+      throw error;
+    });
+  return globalCache.factmarkReaderDb;
 }
 
 export function currentTarget(): DatabaseTarget {

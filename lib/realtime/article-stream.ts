@@ -30,7 +30,7 @@ function frame(event: StreamEvent): Uint8Array {
  * events go out once and in order. The stream is the user's presence: it is
  * refreshed while open and removed when it closes.
  */
-export function articleStream({ db, bus, actor, articleId, lastEventId, signal }: { db: Db; bus: EventBus; actor: Actor; articleId: string; lastEventId: number | null; signal: AbortSignal }): ReadableStream<Uint8Array> {
+export function articleStream({ db, reader = db, bus, actor, articleId, lastEventId, signal }: { db: Db; reader?: Db; bus: EventBus; actor: Actor; articleId: string; lastEventId: number | null; signal: AbortSignal }): ReadableStream<Uint8Array> {
   const connectionId = randomUUID();
   let cursor = 0;
   let closed = false;
@@ -61,7 +61,7 @@ export function articleStream({ db, bus, actor, articleId, lastEventId, signal }
           do {
             readAgain = false;
             for (;;) {
-              const { events, lastId, truncated } = await batchedEventsSince(db, articleId, cursor, BATCH);
+              const { events, lastId, truncated } = await batchedEventsSince(reader, articleId, cursor, BATCH);
               for (const event of events) send(event);
               cursor = lastId;
               if (!truncated || closed) break;
@@ -73,16 +73,16 @@ export function articleStream({ db, bus, actor, articleId, lastEventId, signal }
       const sendPresence = () => serial(async () => send({ event: "presence", data: { users: await listPresence(db, articleId) } }));
 
       if (lastEventId !== null) {
-        const missed = await eventsSince(db, articleId, lastEventId, MAX_REPLAY);
+        const missed = await eventsSince(reader, articleId, lastEventId, MAX_REPLAY);
         if (missed.truncated) {
-          cursor = await latestEventId(db, articleId);
+          cursor = await latestEventId(reader, articleId);
           send({ id: cursor, event: "resync", data: { reason: `more than ${MAX_REPLAY} changes were missed; reload the article` } });
         } else {
           for (const event of missed.events) send(event);
           cursor = missed.lastId;
         }
       } else {
-        cursor = await latestEventId(db, articleId);
+        cursor = await latestEventId(reader, articleId);
       }
 
       const unsubscribe = bus.subscribe(articleId, (message: BusMessage) => void (message.k === "changed" ? forward(message.e) : sendPresence()));

@@ -1,4 +1,4 @@
-import { currentTarget, getDb, type Db } from "../db/client";
+import { currentTarget, getReaderDb, type Db } from "../db/client";
 import type { DatabaseTarget } from "../db/providers";
 import type { EventBus } from "./bus";
 import { PostgresBus } from "./postgres-bus";
@@ -12,6 +12,7 @@ const cache = globalThis as unknown as { factmarkBus?: Promise<EventBus> };
 
 /** This app server's bus, by DATABASE_URL. */
 export function getBus(): Promise<EventBus> {
-  cache.factmarkBus ??= getDb().then((db) => createBus(currentTarget(), db));
+  // The SQLite bus only reads the audit table: the reader client keeps it out of the writers' queue.
+  cache.factmarkBus ??= getReaderDb().then((db) => createBus(currentTarget(), db));
   return cache.factmarkBus;
 }

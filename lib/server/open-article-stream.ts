@@ -1,5 +1,5 @@
 import type { Actor } from "../domain/actor";
-import type { Db } from "../db/client";
+import { getReaderDb, type Db } from "../db/client";
 import { articleStream } from "../realtime/article-stream";
 import { getBus } from "../realtime/get-bus";
 import { AppError, invalid } from "./errors";
@@ -12,5 +12,5 @@ export async function openArticleStream(db: Db, { actor, articleId, request }: {
   const raw = request.headers.get("last-event-id") ?? new URL(request.url).searchParams.get("lastEventId");
   const lastEventId = raw === null || raw === "" ? null : Number(raw);
   if (lastEventId !== null && (!Number.isInteger(lastEventId) || lastEventId < 0)) throw invalid("lastEventId", "must be a whole number");
-  return articleStream({ db, bus: await getBus(), actor, articleId, lastEventId, signal: request.signal });
+  return articleStream({ db, reader: await getReaderDb(), bus: await getBus(), actor, articleId, lastEventId, signal: request.signal });
 }

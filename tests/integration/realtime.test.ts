@@ -4,6 +4,7 @@ import type { EventBus } from "@/lib/realtime/bus";
 import type { BusMessage } from "@/lib/realtime/channel";
 import { articleStream } from "@/lib/realtime/article-stream";
 import { batchedEventsSince, eventsSince, eventsSinceMany } from "@/lib/realtime/article-events";
+import { createDb } from "@/lib/db/client";
 import { createBus } from "@/lib/realtime/get-bus";
 import { listPresence } from "@/lib/realtime/presence";
 import { recordAuditEvent } from "@/lib/server/audit";
@@ -133,7 +134,9 @@ describe(`live updates on ${provider}`, () => {
     const before = (await t.db.auditEvent.aggregate({ where: { articleId }, _max: { id: true } }))._max.id ?? 0;
     const missed = await createAnnotation(t.db, { actor: editor, articleId, input: { kind: "ANALYSIS", start: 0, end: 12 } });
     const controller = new AbortController();
-    const stream = articleStream({ db: t.db, bus, actor: editor, articleId, lastEventId: before, signal: controller.signal });
+    // As the app does: stream reads go through a second, read-only client.
+    const reader = await createDb(t.target, { role: "reader" });
+    const stream = articleStream({ db: t.db, reader, bus, actor: editor, articleId, lastEventId: before, signal: controller.signal });
     const first = await readSse(stream, (events) => events.some((event) => event.event === "presence"));
     expect(first[0]).toMatchObject({ event: "annotation.created", data: { annotation: { id: missed.id } } });
     expect(first.find((event) => event.event === "ready")).toBeTruthy();
@@ -146,6 +149,7 @@ describe(`live updates on ${provider}`, () => {
     controller.abort();
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await listPresence(t.db, articleId)).toEqual([]);
+    await reader.$disconnect();
   });
 
   it("tells a client too far behind to resync instead of replaying everything", async () => {
