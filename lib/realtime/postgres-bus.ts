@@ -17,6 +17,7 @@ export class PostgresBus implements EventBus {
   private connecting: Promise<void> | null = null;
   private backoff = 250;
   private closed = false;
+  private sending: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly url: string) {}
 
@@ -34,7 +35,14 @@ export class PostgresBus implements EventBus {
     const message: BusMessage = { k: "presence", a: articleId };
     try {
       await this.connect();
-      await this.client?.query("SELECT pg_notify($1, $2)", [CHANNEL, JSON.stringify(message)]);
+      const client = this.client;
+      // One query at a time on the listening connection (pg deprecates overlapping ones).
+      const sent = this.sending.then(() => client?.query("SELECT pg_notify($1, $2)", [CHANNEL, JSON.stringify(message)]));
+      this.sending = sent.then(
+        () => undefined,
+        () => undefined,
+      );
+      await sent;
     } catch {
       // Still tell this server's streams; the others catch up on their next presence refresh.
       this.fanOut.emit(message);
