@@ -63,6 +63,18 @@ describe("segment", () => {
     expect(expectReassembles(spans, 10, 20)).toEqual([{ start: 10, end: 20, ids: ["across"] }]);
   });
 
+  it("keeps one segment where the covering spans do not change, e.g. one id on two touching spans", () => {
+    const spans = [
+      { id: "a", start: 0, end: 5 },
+      { id: "a", start: 5, end: 10 },
+      { id: "b", start: 5, end: 5 },
+    ];
+    expect(segment(spans, 0, 12)).toEqual([
+      { start: 0, end: 10, ids: ["a"] },
+      { start: 10, end: 12, ids: [] },
+    ]);
+  });
+
   it("reassembles every span for many random overlapping spans", () => {
     let seed = 7;
     const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { claimReviews, shortenClaim } from "./claimreview";
+import { VERDICTS } from "../domain/annotation";
+import { claimReviews, shortenClaim, writeClaimReviewsJson } from "./claimreview";
+import { numberAnnotations } from "./model";
+import type { ExportSnapshot } from "./snapshot";
 import { annotation, approval, article, snapshot, spanOf } from "./test-helpers";
 
 const text = "The mayor said crime fell by half. The chief said it rose. Analysts were unsure about everything.";
@@ -71,10 +74,49 @@ describe("shortenClaim", () => {
     expect(shortenClaim("x".repeat(74))).toBe("x".repeat(74));
   });
 
+  it("takes the quote as it is only when collapsing and trimming would not change it", () => {
+    const collapse = (quote: string) => quote.replace(/\s+/g, " ").trim();
+    for (const quote of ["one line", "a  b", " a", "a ", "a\tb", "a\nb", "a\u00a0b", "a\u2028b", "a\ufeffb", "a\u3000b", "", " ", "a b c"]) {
+      expect(shortenClaim(quote)).toBe(collapse(quote));
+    }
+  });
+
   it("cuts a quote without spaces at the limit, and never splits a surrogate pair", () => {
     expect(shortenClaim("x".repeat(80))).toBe(`${"x".repeat(73)}…`);
     const emoji = shortenClaim("😀".repeat(50));
     expect(emoji.length).toBeLessThan(75);
     expect(emoji).toBe(`${"😀".repeat(36)}…`);
+  });
+});
+
+describe("writeClaimReviewsJson", () => {
+  const written = (snap: ExportSnapshot) => {
+    const out: string[] = [];
+    writeClaimReviewsJson(out, snap, numberAnnotations(snap.article));
+    return out.join("");
+  };
+  /** What the HTML export used to embed: the objects serialized, then every `<` escaped. */
+  const expected = (snap: ExportSnapshot) => JSON.stringify(claimReviews(snap)).replaceAll("<", "\\u003c");
+
+  it("writes exactly the JSON of claimReviews, with every < as \\u003c", () => {
+    expect(written(snapshot(view))).toBe(expected(snapshot(view)));
+    expect(written(snapshot(article(text, [], [analysis])))).toBe("[]");
+    const draft = { ...view, status: "IN_REVIEW" as const, sourceUrl: "javascript:alert(1)", publishedAt: null };
+    expect(written(snapshot(draft, { exportedAt: "not a date" }))).toBe(expected(snapshot(draft, { exportedAt: "not a date" })));
+  });
+
+  it("stays the same JSON for hostile strings in every field", () => {
+    const hostile = ["</script><script>alert(1)</script>", '"quoted" \\ back\\slash', "<!-- x --> \u2028 \u2029 \ud800 lone", "emoji 🧨 “curly” …"];
+    const body = hostile.join(" ");
+    const annotations = hostile.map((value, i) =>
+      annotation(body, { id: `h${i}`, ...spanOf(body, value), kind: i % 2 ? "DENIAL" : "CLAIM", speaker: ` ${value} `, verdict: VERDICTS[i] }),
+    );
+    for (const value of hostile) {
+      const snap = snapshot(article(body, [], annotations, { sourceUrl: `https://news.example/${value}`, publishedAt: value }), { publisher: value, articleUrl: `https://f.example/${value}` });
+      const json = written(snap);
+      expect(json).toBe(expected(snap));
+      expect(json).not.toContain("<");
+      expect(JSON.parse(json)).toEqual(claimReviews(snap));
+    }
   });
 });

@@ -1,6 +1,7 @@
 /**
- * HTML escaping for the exports: one function per context, each a single
- * regex pass with a lookup table. Attributes are always written double-quoted.
+ * Escaping for the exports: one function per context (element text,
+ * double-quoted attribute values, JSON in a script element), each a single
+ * pass. Attributes are always written double-quoted.
  *
  * CR is escaped as a character reference because an HTML parser turns a raw
  * CR (and CRLF) into LF: a note typed in a textarea (submitted with CRLF)
@@ -40,4 +41,13 @@ export function escapeHtml(value: string): string {
 /** For double-quoted attribute values: also escapes both quote characters. */
 export function escapeAttr(value: string): string {
   return HAS_ATTR_SPECIAL.test(value) ? value.replace(ATTR_SPECIALS, entity) : value;
+}
+
+/**
+ * JSON inside <script>: every `<` becomes \u003c (still the same JSON), so no
+ * string can contain `</script>` or `<!--` and end or alter the element.
+ */
+export function jsonForScript(value: object | string): string {
+  const json = JSON.stringify(value);
+  return json.includes("<") ? json.replaceAll("<", "\\u003c") : json;
 }

@@ -19,17 +19,19 @@ export function timeHtml(value: string): string {
 
 /** A link only for http(s) URLs; anything else is shown as inert text. */
 export function linkHtml(url: string, label: string | null): string {
-  if (isHttpUrl(url)) return `<a class="url" href="${escapeAttr(url)}" rel="noopener noreferrer">${escapeHtml(label || url)}</a>`;
+  if (isHttpUrl(url)) return anchorHtml(url, label || url);
   return label ? `${escapeHtml(label)} (<span class="muted">${escapeHtml(url)}</span>)` : `<span class="muted">${escapeHtml(url)}</span>`;
 }
 
 /** The archive copy: "archive" as a link, or the address itself when it cannot be one. */
-const archiveHtml = (url: string) => (isHttpUrl(url) ? linkHtml(url, "archive") : `<span class="muted">${escapeHtml(url)}</span>`);
+const archiveHtml = (url: string) => (isHttpUrl(url) ? anchorHtml(url, "archive") : `<span class="muted">${escapeHtml(url)}</span>`);
+
+/** The <a> for a URL already checked with isHttpUrl. */
+const anchorHtml = (url: string, label: string) => `<a class="url" href="${escapeAttr(url)}" rel="noopener noreferrer">${escapeHtml(label)}</a>`;
 
 /** The notes: one <li id="note-N"> per annotation in reading order, back-linked to its [N]. */
 export function renderNotes(out: string[], numbered: readonly NumberedAnnotation[]): void {
-  const byId = new Map<string, NumberedAnnotation>();
-  for (const entry of numbered) byId.set(entry.annotation.id, entry);
+  const byId = denialTargets(numbered);
   out.push('<section id="notes" aria-labelledby="notes-heading"><h2 id="notes-heading">Notes</h2>');
   if (numbered.length === 0) out.push('<p class="muted">This article has no annotations.</p>');
   else out.push('<ol class="notes">');
@@ -42,6 +44,14 @@ export function renderNotes(out: string[], numbered: readonly NumberedAnnotation
   }
   if (numbered.length > 0) out.push("</ol>");
   out.push("</section>");
+}
+
+/** Annotations by id, for "Denies: claim [N]"; left empty when nothing denies anything. */
+function denialTargets(numbered: readonly NumberedAnnotation[]): Map<string, NumberedAnnotation> {
+  const byId = new Map<string, NumberedAnnotation>();
+  if (!numbered.some(({ annotation }) => annotation.deniesId)) return byId;
+  for (const entry of numbered) byId.set(entry.annotation.id, entry);
+  return byId;
 }
 
 function renderNote(out: string[], { annotation: a, n, anchored }: NumberedAnnotation, byId: Map<string, NumberedAnnotation>): void {

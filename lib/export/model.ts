@@ -35,10 +35,10 @@ export function numberAnnotations(article: ArticleView): NumberedAnnotation[] {
   for (const annotation of article.annotations) (isAnchored(annotation, text) ? placed : unplaced).push(annotation);
   placed.sort((a, b) => a.start - b.start || b.end - a.end || compareIds(a.id, b.id));
   unplaced.sort((a, b) => compareIds(a.createdAt, b.createdAt) || compareIds(a.id, b.id));
-  return [
-    ...placed.map((annotation, index) => ({ annotation, n: index + 1, anchored: true })),
-    ...unplaced.map((annotation, index) => ({ annotation, n: placed.length + index + 1, anchored: false })),
-  ];
+  const numbered: NumberedAnnotation[] = [];
+  for (const annotation of placed) numbered.push({ annotation, n: numbered.length + 1, anchored: true });
+  for (const annotation of unplaced) numbered.push({ annotation, n: numbered.length + 1, anchored: false });
+  return numbered;
 }
 
 const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
