@@ -11,14 +11,22 @@ export const MAX_REPLAY = 500;
 const BATCH = 200;
 
 const encoder = new TextEncoder();
-/** Streams sharing a read send the same events: each is encoded once, not once per stream. */
-const frames = new WeakMap<StreamEvent, Uint8Array>();
+/**
+ * Streams that share a read send the same page of events: it is encoded once
+ * for all of them, and written as one chunk (each chunk is a write to the
+ * socket, which under load cost more than building the events).
+ */
+const encodedPages = new WeakMap<readonly StreamEvent[], Uint8Array>();
 
-function frame(event: StreamEvent): Uint8Array {
-  let bytes = frames.get(event);
+function frameText(event: StreamEvent): string {
+  return `${event.id !== undefined ? `id: ${event.id}\n` : ""}event: ${event.event}\ndata: ${JSON.stringify(event.data)}\n\n`;
+}
+
+function encodePage(events: readonly StreamEvent[]): Uint8Array {
+  let bytes = encodedPages.get(events);
   if (!bytes) {
-    bytes = encoder.encode(`${event.id !== undefined ? `id: ${event.id}\n` : ""}event: ${event.event}\ndata: ${JSON.stringify(event.data)}\n\n`);
-    frames.set(event, bytes);
+    bytes = encoder.encode(events.map(frameText).join(""));
+    encodedPages.set(events, bytes);
   }
   return bytes;
 }
@@ -39,9 +47,10 @@ export function articleStream({ db, reader = db, bus, actor, articleId, lastEven
 
   return new ReadableStream<Uint8Array>({
     async start(controller) {
-      const send = (event: StreamEvent) => {
-        if (!closed) controller.enqueue(frame(event));
+      const sendAll = (events: readonly StreamEvent[]) => {
+        if (!closed && events.length) controller.enqueue(encodePage(events));
       };
+      const send = (event: StreamEvent) => sendAll([event]);
       const serial = (task: () => Promise<void>) => {
         queue = queue.then(task).catch((error) => console.error("[factmark] event stream:", (error as Error).message));
         return queue;
@@ -62,7 +71,7 @@ export function articleStream({ db, reader = db, bus, actor, articleId, lastEven
             readAgain = false;
             for (;;) {
               const { events, lastId, truncated } = await batchedEventsSince(reader, articleId, cursor, BATCH);
-              for (const event of events) send(event);
+              sendAll(events);
               cursor = lastId;
               if (!truncated || closed) break;
             }
@@ -78,7 +87,7 @@ export function articleStream({ db, reader = db, bus, actor, articleId, lastEven
           cursor = await latestEventId(reader, articleId);
           send({ id: cursor, event: "resync", data: { reason: `more than ${MAX_REPLAY} changes were missed; reload the article` } });
         } else {
-          for (const event of missed.events) send(event);
+          sendAll(missed.events);
           cursor = missed.lastId;
         }
       } else {
