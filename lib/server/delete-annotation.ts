@@ -6,7 +6,7 @@ import { recordAuditEvent } from "./audit";
 /** Deletes an annotation and its sources; with `version`, only if nobody changed it since. */
 export async function deleteAnnotation(db: Db, { actor, annotationId, version }: { actor: Actor; annotationId: string; version?: number }): Promise<void> {
   await db.$transaction(async (tx) => {
-    const current = await annotationForChange(tx, actor, annotationId, "delete", version);
+    const current = await annotationForChange(tx, actor, annotationId, "delete", version, { touchArticleAt: new Date() });
     // Denials of a deleted claim lose their link: a visible, versioned change, not a silent one.
     const denials = await tx.annotation.findMany({ where: { deniesId: annotationId }, select: { id: true, version: true } });
     for (const denial of denials) {
@@ -14,7 +14,6 @@ export async function deleteAnnotation(db: Db, { actor, annotationId, version }:
       await recordAuditEvent(tx, { articleId: current.articleId, annotationId: denial.id, actorId: actor.id, action: "annotation.updated", payload: { fields: ["deniesId"], reason: "the denied claim was deleted", version: denial.version + 1 } });
     }
     await tx.annotation.delete({ where: { id: annotationId } });
-    await tx.article.update({ where: { id: current.articleId }, data: { updatedAt: new Date() } });
     await recordAuditEvent(tx, { articleId: current.articleId, annotationId, actorId: actor.id, action: "annotation.deleted", payload: { kind: current.kind, quote: current.quote, version: current.version } });
   });
 }

@@ -36,7 +36,20 @@ export async function loadArticleView(db: Reader, id: string): Promise<ArticleVi
   };
 }
 
+const lockedError = () => new AppError("LOCKED", "This article is signed off and read-only; a reviewer must reopen it first.");
+
 /** A signed-off article is read-only until a reviewer reopens it. */
 export function assertEditable(article: { status: string }): void {
-  if (article.status === "SIGNED_OFF") throw new AppError("LOCKED", "This article is signed off and read-only; a reviewer must reopen it first.");
+  if (article.status === "SIGNED_OFF") throw lockedError();
+}
+
+/**
+ * Records activity on an article that a change is about to touch, refusing
+ * (LOCKED) when it is signed off: the check and the write in one statement,
+ * since every change to an annotation does both. Inside the change's
+ * transaction, so a later refusal undoes it.
+ */
+export async function touchEditableArticle(tx: Pick<Db, "article">, articleId: string, at = new Date()): Promise<void> {
+  const { count } = await tx.article.updateMany({ where: { id: articleId, status: { not: "SIGNED_OFF" } }, data: { updatedAt: at } });
+  if (count === 0) throw lockedError();
 }

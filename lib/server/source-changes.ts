@@ -17,11 +17,10 @@ type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
  */
 async function changeSources(db: Db, actor: Actor, annotationId: string, action: string, change: (tx: Tx) => Promise<Record<string, unknown>>): Promise<AnnotationView> {
   return db.$transaction(async (tx) => {
-    const current = await annotationForChange(tx, actor, annotationId, "update");
+    const current = await annotationForChange(tx, actor, annotationId, "update", undefined, { touchArticleAt: new Date() });
     const payload = await change(tx);
     const status = nextAnnotationStatus(current.status, "edit_substance") ?? current.status;
     const updated = await tx.annotation.update({ where: { id: annotationId }, data: { status, version: { increment: 1 } }, include: annotationInclude });
-    await tx.article.update({ where: { id: current.articleId }, data: { updatedAt: new Date() } });
     await recordAuditEvent(tx, { articleId: current.articleId, annotationId, actorId: actor.id, action, payload: { ...payload, version: updated.version, ...(status !== current.status ? { from: current.status, to: status } : {}) } });
     return toAnnotationView(updated);
   });

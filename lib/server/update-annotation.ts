@@ -18,7 +18,8 @@ import { invalid } from "./errors";
 export async function updateAnnotation(db: Db, { actor, annotationId, input }: { actor: Actor; annotationId: string; input: unknown }): Promise<AnnotationView> {
   const { version, sources, ...changes } = ZUpdateAnnotation.parse(input);
   return db.$transaction(async (tx) => {
-    const current = await annotationForChange(tx, actor, annotationId, "update", version);
+    const updatedAt = new Date();
+    const current = await annotationForChange(tx, actor, annotationId, "update", version, { touchArticleAt: updatedAt });
     const kind = changes.kind ?? current.kind;
     const verdict = changes.verdict === undefined ? current.verdict : changes.verdict;
     const deniesId = changes.deniesId === undefined ? current.deniesId : changes.deniesId;
@@ -33,7 +34,6 @@ export async function updateAnnotation(db: Db, { actor, annotationId, input }: {
 
     const substance = Boolean(sources) || SUBSTANCE_FIELDS.some((field) => field in changes && (changes as Record<string, unknown>)[field] !== (current as Record<string, unknown>)[field]);
     const status = nextAnnotationStatus(current.status, substance ? "edit_substance" : "edit_details") ?? current.status;
-    const updatedAt = new Date();
     const written = await tx.annotation.updateMany({
       where: { id: annotationId, version: current.version },
       data: { ...changes, verdict, deniesId, note: changes.note, status, version: { increment: 1 }, updatedAt },
@@ -47,7 +47,6 @@ export async function updateAnnotation(db: Db, { actor, annotationId, input }: {
     }
     // The row as written, from what was read and what changed: no second read inside the transaction.
     const updated = { ...current, ...definedOnly(changes), verdict, deniesId, status, version: current.version + 1, updatedAt, sources: sourceRows };
-    await tx.article.updateMany({ where: { id: current.articleId }, data: { updatedAt } });
     await recordAuditEvent(tx, {
       articleId: current.articleId,
       annotationId,

@@ -168,6 +168,8 @@ describe(`annotations on ${provider}`, () => {
     expect(bare).toEqual(await stored(bare.id));
     const edited = await updateAnnotation(t.db, { actor: otherEditor, annotationId: claim.id, input: { version: 1, speaker: "", verdict: "FALSE", rationale: "r" } });
     expect(edited).toEqual(await stored(claim.id));
+    // The edit also marked the article's last activity (the list sorts by it).
+    expect((await t.db.article.findUniqueOrThrow({ where: { id: articleId } })).updatedAt.toISOString()).toBe(edited.updatedAt);
     const resourced = await updateAnnotation(t.db, { actor: editor, annotationId: claim.id, input: { version: 2, sources: [{ url: "https://e.example" }, { url: "https://f.example", publisher: "F" }, { url: "https://c.example" }] } });
     expect(resourced.sources.map((source) => source.url)).toEqual(["https://e.example", "https://f.example", "https://c.example"]);
     expect(resourced).toEqual(await stored(claim.id));
