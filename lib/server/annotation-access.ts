@@ -5,7 +5,10 @@ import { AppError } from "./errors";
 import { assertEditable, touchEditableArticle } from "./load-article";
 import { requirePermission } from "./require-permission";
 
-type Tx = Pick<Db, "annotation" | "article">;
+type Tx = Pick<Db, "annotation" | "article" | "user">;
+
+/** annotationInclude without the people: they are resolved below, usually without a query. */
+const changeInclude = { sources: annotationInclude.sources, signOffs: { orderBy: { createdAt: "desc" }, take: 1 } } as const;
 
 /**
  * Loads an annotation for a change by `actor`: NOT_FOUND when missing, LOCKED
@@ -16,13 +19,21 @@ type Tx = Pick<Db, "annotation" | "article">;
  */
 export async function annotationForChange(tx: Tx, actor: Actor, annotationId: string, change: "update" | "delete", version?: number, { touchArticleAt }: { touchArticleAt?: Date } = {}) {
   // Everything an AnnotationView needs, so a change can answer without reading the row again.
-  const annotation = await tx.annotation.findUnique({ where: { id: annotationId }, include: annotationInclude });
-  if (!annotation) throw new AppError("NOT_FOUND", "No such annotation.");
+  const row = await tx.annotation.findUnique({ where: { id: annotationId }, include: changeInclude });
+  if (!row) throw new AppError("NOT_FOUND", "No such annotation.");
+  const [createdBy, review] = [await person(tx, row.createdById, actor), row.signOffs[0]];
+  const annotation = { ...row, createdBy, signOffs: review ? [{ ...review, reviewer: await person(tx, review.reviewerId, actor) }] : [] };
   if (touchArticleAt) await touchEditableArticle(tx, annotation.articleId, touchArticleAt);
   else assertEditable(await tx.article.findUniqueOrThrow({ where: { id: annotation.articleId }, select: { status: true } }));
   requirePermission(actor, annotation.createdById === actor.id ? `${change}:annotation:own` : `${change}:annotation:others`, `You may not ${change} annotations written by others.`);
   if (version !== undefined && version !== annotation.version) throw staleVersion(annotation);
   return annotation;
+}
+
+/** Id and name of a user: the caller's own are at hand (the common case: editing one's own work). */
+async function person(tx: Tx, userId: string, actor: Actor): Promise<{ id: string; name: string }> {
+  if (userId === actor.id) return { id: actor.id, name: actor.name };
+  return tx.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, name: true } });
 }
 
 export function staleVersion(current: Parameters<typeof toAnnotationView>[0]): AppError {

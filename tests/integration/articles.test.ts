@@ -10,6 +10,8 @@ import { AppError } from "@/lib/server/errors";
 import { getArticle } from "@/lib/server/get-article";
 import { listArticles } from "@/lib/server/list-articles";
 import { addSource, deleteSource, updateSource } from "@/lib/server/source-changes";
+import { reviewAnnotation } from "@/lib/server/review-annotation";
+import { submitAnnotation } from "@/lib/server/submit-annotation";
 import { updateAnnotation } from "@/lib/server/update-annotation";
 import { createActor } from "../support/actors";
 import { migratedTestDatabase, testProvider, type MigratedTestDatabase } from "../support/test-database";
@@ -173,6 +175,15 @@ describe(`annotations on ${provider}`, () => {
     const resourced = await updateAnnotation(t.db, { actor: editor, annotationId: claim.id, input: { version: 2, sources: [{ url: "https://e.example" }, { url: "https://f.example", publisher: "F" }, { url: "https://c.example" }] } });
     expect(resourced.sources.map((source) => source.url)).toEqual(["https://e.example", "https://f.example", "https://c.example"]);
     expect(resourced).toEqual(await stored(claim.id));
+    // After a review, by its author and by someone else: the last review and the author's name come back too.
+    await submitAnnotation(t.db, { actor: editor, annotationId: claim.id, input: {} });
+    await reviewAnnotation(t.db, { actor: reviewer, annotationId: claim.id, input: { decision: "REQUEST_CHANGES", note: "Cite it." } });
+    const version = (await stored(claim.id))!.version;
+    const byAuthor = await updateAnnotation(t.db, { actor: editor, annotationId: claim.id, input: { version, note: "cited" } });
+    expect(byAuthor.lastReview).toMatchObject({ decision: "CHANGES_REQUESTED", reviewer: { id: reviewer.id, name: reviewer.name } });
+    expect(byAuthor).toEqual(await stored(claim.id));
+    const byReviewer = await updateAnnotation(t.db, { actor: reviewer, annotationId: claim.id, input: { version: version + 1, speaker: "Named" } });
+    expect(byReviewer).toEqual(await stored(claim.id));
   });
 
   it("changes only the fields sent: a partial update never clears the others", async () => {
