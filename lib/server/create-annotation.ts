@@ -5,8 +5,7 @@ import { anchorSpan } from "./anchor-span";
 import { toAnnotationView, type AnnotationView } from "./article-view";
 import { recordAuditEvent } from "./audit";
 import { checkDeniedClaim } from "./check-denied-claim";
-import { AppError } from "./errors";
-import { assertEditable } from "./load-article";
+import { touchEditableArticle } from "./load-article";
 import { requirePermission } from "./require-permission";
 import { revisionText } from "./revision-text";
 
@@ -20,9 +19,7 @@ export async function createAnnotation(db: Db, { actor, articleId, input }: { ac
   requirePermission(actor, "create:annotation");
   const data = ZCreateAnnotation.parse(input);
   return db.$transaction(async (tx) => {
-    const article = await tx.article.findUnique({ where: { id: articleId }, select: { status: true, currentRevisionId: true } });
-    if (!article?.currentRevisionId) throw new AppError("NOT_FOUND", "No such article.");
-    assertEditable(article);
+    const article = await touchEditableArticle(tx, articleId);
     const anchor = anchorSpan(await revisionText(tx, article.currentRevisionId), data.start, data.end, data.quote);
     await checkDeniedClaim(tx, articleId, data.deniesId);
     const sources = data.sources ?? [];
@@ -45,7 +42,6 @@ export async function createAnnotation(db: Db, { actor, articleId, input }: { ac
       // Sources are read back only when there are some (their ids are new).
       include: sources.length ? { sources: { orderBy: { position: "asc" } } } : undefined,
     });
-    await tx.article.updateMany({ where: { id: articleId }, data: { updatedAt: new Date() } });
     await recordAuditEvent(tx, { articleId, annotationId: created.id, actorId: actor.id, action: "annotation.created", payload: { kind: created.kind, quote: created.quote, version: created.version } });
     return toAnnotationView({ sources: [], ...created, createdBy: { id: actor.id, name: actor.name }, signOffs: [] });
   });

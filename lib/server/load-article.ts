@@ -2,6 +2,7 @@ import type { Block } from "../domain/article";
 import type { Db } from "../db/client";
 import { annotationInclude, toAnnotationView, toReviewView, type ArticleView } from "./article-view";
 import { AppError } from "./errors";
+import { isRecordNotFound } from "./prisma-errors";
 
 type Reader = Pick<Db, "article">;
 
@@ -45,11 +46,20 @@ export function assertEditable(article: { status: string }): void {
 
 /**
  * Records activity on an article that a change is about to touch, refusing
- * (LOCKED) when it is signed off: the check and the write in one statement,
- * since every change to an annotation does both. Inside the change's
- * transaction, so a later refusal undoes it.
+ * (LOCKED) when it is signed off, and returns its current revision: the check,
+ * the write and the read in one statement, since every change to an
+ * annotation needs all three. Inside the change's transaction, so a later
+ * refusal undoes it. NOT_FOUND when there is no such article.
  */
-export async function touchEditableArticle(tx: Pick<Db, "article">, articleId: string, at = new Date()): Promise<void> {
-  const { count } = await tx.article.updateMany({ where: { id: articleId, status: { not: "SIGNED_OFF" } }, data: { updatedAt: at } });
-  if (count === 0) throw lockedError();
+export async function touchEditableArticle(tx: Pick<Db, "article">, articleId: string, at = new Date()): Promise<{ currentRevisionId: string }> {
+  try {
+    const { currentRevisionId } = await tx.article.update({ where: { id: articleId, status: { not: "SIGNED_OFF" } }, data: { updatedAt: at }, select: { currentRevisionId: true } });
+    if (currentRevisionId) return { currentRevisionId };
+  } catch (error) {
+    if (!isRecordNotFound(error)) throw error;
+  }
+  // Refused: say why (the rare path, so it may cost a read).
+  const article = await tx.article.findUnique({ where: { id: articleId }, select: { status: true, currentRevisionId: true } });
+  if (!article?.currentRevisionId) throw new AppError("NOT_FOUND", "No such article.");
+  throw lockedError();
 }
