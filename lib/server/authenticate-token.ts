@@ -8,15 +8,30 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 /** When this server last wrote each token's lastUsedAt, so a busy token costs no write per request. */
 const lastWritten = new WeakMap<Db, Map<string, number>>();
 
+/** Which user a token belongs to never changes (only whether it is revoked), so that much is kept. */
+const tokenOwners = new WeakMap<Db, Map<string, string>>();
+const MAX_KNOWN_TOKENS = 10_000;
+
 /**
  * The actor behind a bearer token, or null when it is unknown, revoked or its
- * user deactivated. One query on every call (no cache): a revocation or a
- * deactivation made on any server counts from the next request.
+ * user deactivated. One indexed query per call once the token's owner is
+ * known (no cache of the answer): a revocation or a deactivation made on any
+ * server counts from the next request.
  */
 export async function authenticateToken(db: Db, token: string, now = new Date()): Promise<Actor | null> {
   const tokenHash = hashApiToken(token);
+  const owners = tokenOwners.get(db) ?? new Map<string, string>();
+  tokenOwners.set(db, owners);
+  let userId = owners.get(tokenHash);
+  if (!userId) {
+    userId = (await db.apiToken.findUnique({ where: { tokenHash }, select: { userId: true } }))?.userId;
+    if (!userId) return null;
+    if (owners.size >= MAX_KNOWN_TOKENS) owners.clear();
+    owners.set(tokenHash, userId);
+  }
+  // By primary key, then the token by its unique hash: constant time whatever the number of users.
   const user = await db.user.findFirst({
-    where: { deactivatedAt: null, apiTokens: { some: { tokenHash, revokedAt: null } } },
+    where: { id: userId, deactivatedAt: null, apiTokens: { some: { tokenHash, revokedAt: null } } },
     select: { id: true, email: true, name: true, role: true },
   });
   if (!user) return null;
