@@ -92,28 +92,68 @@ export async function runCollabLoad({ urls, connections, seconds, articles, toke
   ];
 
   const startedAt = performance.now();
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(
-      {
-        // autocannon takes several URLs and spreads the connections over them round-robin (its types say string).
-        url: (urls.length === 1 ? urls[0] : urls) as string,
-        connections,
-        duration: seconds,
-        pipelining: 1,
-        timeout: 10,
-        // An offered rate (requests/s over all connections), or as fast as answers come back (closed loop).
-        ...(rate ? { overallRate: rate } : {}),
-        requests,
-      },
-      (error, done) => (error ? reject(error) : resolve(done)),
-    );
-    // The per-request onResponse runs synchronously just before this event, so lastKind names the request.
-    instance.on("response", (client, _status, _bytes, responseTime) => {
-      latency.all.push(responseTime);
-      latency[lastKind].push(responseTime);
-      if (answered.has(client)) latency.later.push(responseTime);
-      answered.add(client);
+  const run = (groupConnections: number, groupRate: number | undefined, duration = seconds) =>
+    new Promise<autocannon.Result>((resolve, reject) => {
+      const instance = autocannon(
+        {
+          // autocannon takes several URLs and spreads the connections over them round-robin (its types say string).
+          url: (urls.length === 1 ? urls[0] : urls) as string,
+          connections: groupConnections,
+          duration,
+          pipelining: 1,
+          timeout: 10,
+          // An offered rate (requests/s over the group's connections), or as fast as answers come back (closed loop).
+          ...(groupRate ? { overallRate: groupRate } : {}),
+          requests,
+        },
+        (error, done) => (error ? reject(error) : resolve(done)),
+      );
+      // The per-request onResponse runs synchronously just before this event, so lastKind names the request.
+      instance.on("response", (client, _status, _bytes, responseTime) => {
+        latency.all.push(responseTime);
+        latency[lastKind].push(responseTime);
+        if (answered.has(client)) latency.later.push(responseTime);
+        answered.add(client);
+      });
     });
-  });
-  return { result, acks, failures, latency, startedAt, finishedAt: performance.now() };
+
+  if (!rate) return { result: await run(connections, undefined), acks, failures, latency, startedAt, finishedAt: performance.now() };
+  // autocannon's rate limit hands each connection its quota at the start of every second, all
+  // connections at once: a burst of `connections` concurrent requests each second, then silence.
+  // Independent clients are not synchronised like that, so each connection runs on its own, its
+  // seconds starting at an evenly spread moment (all of them stop together).
+  const phaseMs = 1000 / connections;
+  const results = await Promise.all(
+    Array.from({ length: connections }, async (_, c) => {
+      await new Promise((resolve) => setTimeout(resolve, c * phaseMs));
+      return run(1, share(rate, connections, c), seconds - (c * phaseMs) / 1000);
+    }),
+  );
+  return { result: mergeResults(results, latency.all), acks, failures, latency, startedAt, finishedAt: performance.now() };
 }
+
+/** The g-th of n near-equal parts of total. */
+const share = (total: number, n: number, g: number) => Math.floor(total / n) + (g < total % n ? 1 : 0);
+
+/** One result for several autocannon runs: counts summed; the latency histogram from every response seen. */
+function mergeResults(results: autocannon.Result[], latencies: number[]): autocannon.Result {
+  const sum = (pick: (result: autocannon.Result) => number) => results.reduce((total, result) => total + (pick(result) || 0), 0);
+  const statusCodeStats: Record<string, { count: number }> = {};
+  for (const result of results) {
+    for (const [code, stat] of Object.entries(result.statusCodeStats ?? {})) statusCodeStats[code] = { count: (statusCodeStats[code]?.count ?? 0) + ((stat as { count?: number }).count ?? 0) };
+  }
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  return {
+    ...results[0],
+    connections: sum((result) => result.connections),
+    non2xx: sum((result) => result.non2xx),
+    errors: sum((result) => result.errors),
+    timeouts: sum((result) => result.timeouts),
+    resets: sum((result) => result.resets),
+    statusCodeStats,
+    latency: { ...results[0].latency, p50: at(0.5), p97_5: at(0.975), p99: at(0.99), max: sorted.at(-1) ?? 0 },
+  } as autocannon.Result;
+}
+
+
