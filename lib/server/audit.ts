@@ -19,12 +19,17 @@ export type AuditInput = {
  * happen. (SQLite runs one server; lib/realtime watches the table instead.)
  */
 export async function recordAuditEvent(db: DbOrTx, event: AuditInput) {
-  const postgres = providerOfClient(db) === "postgresql";
-  // Event streams read an article's events by id, after the last id they sent. On PostgreSQL ids
-  // come from a sequence in insert order, not commit order: a change that commits after a later
-  // id became visible would be skipped. This lock, held until commit, makes an article's events
-  // commit in id order. (SQLite runs one transaction at a time, so it holds there already.)
-  if (postgres && event.articleId) await db.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${event.articleId}))`;
+  // On PostgreSQL, one statement before the insert does two things:
+  // - Event streams read an article's events by id, after the last id they sent, but ids come
+  //   from a sequence in insert order, not commit order: a change that committed after a later
+  //   id became visible would be skipped. This lock, held until commit, makes an article's
+  //   events commit in id order. (SQLite runs one transaction at a time: it holds there already.)
+  // - NOTIFY is transactional (sent at commit, dropped on rollback), so it may go first; it
+  //   names the article only, and receivers read what is new after their own cursor.
+  if (providerOfClient(db) === "postgresql" && event.articleId) {
+    const message: BusMessage = { k: "changed", a: event.articleId };
+    await db.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${event.articleId})), pg_notify(${CHANNEL}, ${JSON.stringify(message)})`;
+  }
   const row = await db.auditEvent.create({
     data: {
       articleId: event.articleId ?? null,
@@ -34,9 +39,5 @@ export async function recordAuditEvent(db: DbOrTx, event: AuditInput) {
       payload: JSON.stringify(event.payload ?? {}),
     },
   });
-  if (postgres && event.articleId) {
-    const message: BusMessage = { k: "changed", a: event.articleId, e: row.id };
-    await db.$executeRaw`SELECT pg_notify(${CHANNEL}, ${JSON.stringify(message)})`;
-  }
   return row;
 }
