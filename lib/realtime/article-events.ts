@@ -94,29 +94,25 @@ function toStreamEvent(row: AuditRow, annotations: Map<string, AnnotationView>, 
 }
 
 type Batch = { wanted: Wanted[]; index: Map<string, number>; pages: Promise<EventPage[]> };
-const openBatches = new WeakMap<Db, Map<number, Batch>>();
+/** Per client and page size: the round of reads running now, and the one gathering requests to run after it. */
+type Rounds = { running: Promise<unknown> | null; next: Batch | null };
+const rounds = new WeakMap<Db, Map<number, Rounds>>();
 
 /**
- * eventsSince for the event streams: requests made in the same turn of the
- * event loop are answered by one eventsSinceMany. When articles change, all
- * their streams on this server are told at once, and the streams of one
- * article are usually at the same cursor; so a busy server does one round of
- * reads per notification, not one per stream. Pages are read-only to callers.
+ * eventsSince for the event streams, in rounds: one round of reads
+ * (eventsSinceMany) runs at a time per server, and every request made while
+ * it runs joins the next one. When articles change, all of their streams on
+ * this server are told at once and are usually at the same cursor; under
+ * load, changes arrive faster than a round takes, so a round covers all of
+ * them. A busy server does one round at a time, however many streams and
+ * changes; a quiet one starts a round at once. Pages are read-only to callers.
  */
 export function batchedEventsSince(db: Db, articleId: string, afterId: number, limit: number): Promise<EventPage> {
-  const byLimit = openBatches.get(db) ?? new Map<number, Batch>();
-  openBatches.set(db, byLimit);
-  let batch = byLimit.get(limit);
-  if (!batch) {
-    const wanted: Wanted[] = [];
-    // setImmediate: after every stream told in this turn has asked.
-    const pages = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
-      byLimit.delete(limit);
-      return eventsSinceMany(db, wanted, limit);
-    });
-    batch = { wanted, index: new Map(), pages };
-    byLimit.set(limit, batch);
-  }
+  const byLimit = rounds.get(db) ?? new Map<number, Rounds>();
+  rounds.set(db, byLimit);
+  const state = byLimit.get(limit) ?? { running: null, next: null };
+  byLimit.set(limit, state);
+  const batch = (state.next ??= gather(db, state, limit));
   const key = `${articleId}\u0000${afterId}`;
   let index = batch.index.get(key);
   if (index === undefined) {
@@ -125,6 +121,28 @@ export function batchedEventsSince(db: Db, articleId: string, afterId: number, l
   }
   const at = index;
   return batch.pages.then((pages) => pages[at]);
+}
+
+/** A batch that starts when the running round ends (or, if none, once this turn's microtasks have queued their requests). */
+function gather(db: Db, state: Rounds, limit: number): Batch {
+  const wanted: Wanted[] = [];
+  // A microtask queued now runs after those already queued: the reads of every stream told in
+  // this turn join first. (Not setImmediate: under load that waits behind every pending I/O.)
+  const turn = new Promise<void>((resolve) => queueMicrotask(resolve));
+  const pages = Promise.all([turn, state.running]).then(() => {
+    state.next = null;
+    const round = eventsSinceMany(db, wanted, limit);
+    const running = round.then(
+      () => undefined,
+      () => undefined,
+    );
+    state.running = running;
+    void running.then(() => {
+      if (state.running === running) state.running = null;
+    });
+    return round;
+  });
+  return { wanted, index: new Map(), pages };
 }
 
 /** The id a new stream starts after: the article's newest audit event. */

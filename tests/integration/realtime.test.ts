@@ -128,6 +128,14 @@ describe(`live updates on ${provider}`, () => {
     expect(mine).toEqual(await eventsSince(t.db, articleId, from, 50));
     expect(mine).toBe(again);
     expect(theirs.events.map((event) => event.id)).toEqual(alone[1].events.slice(2).map((event) => event.id));
+
+    // Requests made while a round runs wait for it, then share the next round, each with its own page.
+    const first = batchedEventsSince(t.db, articleId, from, 50);
+    await new Promise((resolve) => setImmediate(resolve));
+    const later = await Promise.all([batchedEventsSince(t.db, other, from, 50), batchedEventsSince(t.db, articleId, alone[0].events[0].id!, 50), first]);
+    expect(later[0]).toEqual(await eventsSince(t.db, other, from, 50));
+    expect(later[1]).toEqual(await eventsSince(t.db, articleId, alone[0].events[0].id!, 50));
+    expect(later[2]).toEqual(mine);
   });
 
   it("replays what a reconnecting client missed after its Last-Event-ID, then streams new changes and presence", async () => {
