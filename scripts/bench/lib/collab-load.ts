@@ -92,12 +92,12 @@ export async function runCollabLoad({ urls, connections, seconds, articles, toke
   ];
 
   const startedAt = performance.now();
-  const run = (groupConnections: number, groupRate: number | undefined, duration = seconds) =>
+  const run = (groupConnections: number, groupRate: number | undefined, duration = seconds, groupUrls = urls) =>
     new Promise<autocannon.Result>((resolve, reject) => {
       const instance = autocannon(
         {
           // autocannon takes several URLs and spreads the connections over them round-robin (its types say string).
-          url: (urls.length === 1 ? urls[0] : urls) as string,
+          url: (groupUrls.length === 1 ? groupUrls[0] : groupUrls) as string,
           connections: groupConnections,
           duration,
           pipelining: 1,
@@ -126,7 +126,8 @@ export async function runCollabLoad({ urls, connections, seconds, articles, toke
   const results = await Promise.all(
     Array.from({ length: connections }, async (_, c) => {
       await new Promise((resolve) => setTimeout(resolve, c * phaseMs));
-      return run(1, share(rate, connections, c), seconds - (c * phaseMs) / 1000);
+      // One connection each, so spread them over the servers here (autocannon would put every one on the first).
+      return run(1, share(rate, connections, c), seconds - (c * phaseMs) / 1000, [urls[c % urls.length]]);
     }),
   );
   return { result: mergeResults(results, latency.all), acks, failures, latency, startedAt, finishedAt: performance.now() };
