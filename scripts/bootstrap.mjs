@@ -7,6 +7,9 @@ import { fileURLToPath } from "node:url";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
+/** Node flags for the app server (npm start, the e2e server): see scripts/server-node-flags.json. */
+export const serverNodeFlags = JSON.parse(fs.readFileSync(path.join(root, "scripts/server-node-flags.json"), "utf8")).flags;
+
 export function say(line) {
   console.log(`[factmark] ${line}`);
 }

@@ -3,8 +3,7 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { root, tsx } from "./bootstrap.mjs";
-const serverNodeFlags = JSON.parse(fs.readFileSync(path.join(root, "scripts/server-node-flags.json"), "utf8")).flags;
+import { root, serverNodeFlags, tsx } from "./bootstrap.mjs";
 
 const port = process.argv[2] || "3100";
 const dir = path.join(root, `tmp/e2e-${port}`);

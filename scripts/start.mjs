@@ -3,8 +3,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { ensureBuild, ensureDependencies, requireNode, root, say, tsx } from "./bootstrap.mjs";
-const serverNodeFlags = JSON.parse(fs.readFileSync(path.join(root, "scripts/server-node-flags.json"), "utf8")).flags;
+import { ensureBuild, ensureDependencies, requireNode, root, say, serverNodeFlags, tsx } from "./bootstrap.mjs";
 
 const port = process.env.PORT || "3000";
 requireNode();

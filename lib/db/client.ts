@@ -45,26 +45,26 @@ async function connect(target: DatabaseTarget, role: "main" | "reader"): Promise
   return new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url, ...(role === "reader" ? { max: 2 } : {}) }) }) as unknown as Db;
 }
 
-const globalCache = globalThis as unknown as { factmarkDb?: Promise<Db>; factmarkReaderDb?: Promise<Db> };
+type CachedClients = { factmarkDb?: Promise<Db>; factmarkReaderDb?: Promise<Db> };
+const globalCache = globalThis as unknown as CachedClients;
+
+/** One client per process under `key` (on globalThis: Next may load this module more than once); a failed connect is retried next time. */
+function cachedClient(key: keyof CachedClients, connect: () => Promise<Db>): Promise<Db> {
+  globalCache[key] ??= connect().catch((error) => {
+    globalCache[key] = undefined;
+    throw error;
+  });
+  return globalCache[key];
+}
 
 /** The app's one client, chosen by DATABASE_URL at run time (no rebuild). */
 export function getDb(): Promise<Db> {
-  globalCache.factmarkDb ??= createDb(resolveDatabase(process.env.DATABASE_URL)).catch((error) => {
-    globalCache.factmarkDb = undefined;
-    throw error;
-  });
-  return globalCache.factmarkDb;
+  return cachedClient("factmarkDb", () => createDb(currentTarget()));
 }
 
 /** The reader client for event streams (see createDb); the main one must exist first (it sets up WAL). */
 export function getReaderDb(): Promise<Db> {
-  globalCache.factmarkReaderDb ??= getDb()
-    .then(() => createDb(resolveDatabase(process.env.DATABASE_URL), { role: "reader" }))
-    .catch((error) => {
-      globalCache.factmarkReaderDb = undefined;
-      throw error;
-    });
-  return globalCache.factmarkReaderDb;
+  return cachedClient("factmarkReaderDb", () => getDb().then(() => createDb(currentTarget(), { role: "reader" })));
 }
 
 export function currentTarget(): DatabaseTarget {

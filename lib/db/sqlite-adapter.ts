@@ -31,23 +31,16 @@ export function serialSqliteAdapter(inner: SqlDriverAdapterFactory): SqlDriverAd
 /** A FIFO lock: `run` queues work behind the holder; `acquire` hands back the release. */
 class Lock {
   private tail: Promise<void> = Promise.resolve();
-  private held = false;
 
   acquire(): Promise<() => void> {
     let release!: () => void;
     const next = new Promise<void>((resolve) => (release = resolve));
-    const ready = this.tail.then(() => {
-      this.held = true;
-      return () => {
-        this.held = false;
-        release();
-      };
-    });
+    const ready = this.tail.then(() => release);
     this.tail = next;
     return ready;
   }
 
-  /** Runs at once when nobody holds or waits for the lock (the common case for reads), else in turn. */
+  /** Runs once everyone before has released the lock. */
   async run<T>(work: () => Promise<T>): Promise<T> {
     const release = await this.acquire();
     try {

@@ -1,4 +1,5 @@
 import type { Db } from "../db/client";
+import { perClient } from "../db/per-client";
 import { annotationInclude, toAnnotationView, toReviewView, type AnnotationView } from "../server/article-view";
 import { commentInclude, toCommentView, type CommentView } from "../server/comment-view";
 
@@ -96,7 +97,7 @@ function toStreamEvent(row: AuditRow, annotations: Map<string, AnnotationView>, 
 type Batch = { wanted: Wanted[]; index: Map<string, number>; pages: Promise<EventPage[]> };
 /** Per client and page size: the round of reads running now, and the one gathering requests to run after it. */
 type Rounds = { running: Promise<unknown> | null; next: Batch | null };
-const rounds = new WeakMap<Db, Map<number, Rounds>>();
+const roundsByLimit = perClient(() => new Map<number, Rounds>());
 
 /**
  * eventsSince for the event streams, in rounds: one round of reads
@@ -108,8 +109,7 @@ const rounds = new WeakMap<Db, Map<number, Rounds>>();
  * changes; a quiet one starts a round at once. Pages are read-only to callers.
  */
 export function batchedEventsSince(db: Db, articleId: string, afterId: number, limit: number): Promise<EventPage> {
-  const byLimit = rounds.get(db) ?? new Map<number, Rounds>();
-  rounds.set(db, byLimit);
+  const byLimit = roundsByLimit(db);
   const state = byLimit.get(limit) ?? { running: null, next: null };
   byLimit.set(limit, state);
   const batch = (state.next ??= gather(db, state, limit));

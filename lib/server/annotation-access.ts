@@ -21,8 +21,8 @@ export async function annotationForChange(tx: Tx, actor: Actor, annotationId: st
   // Everything an AnnotationView needs, so a change can answer without reading the row again.
   const row = await tx.annotation.findUnique({ where: { id: annotationId }, include: changeInclude });
   if (!row) throw new AppError("NOT_FOUND", "No such annotation.");
-  const [createdBy, review] = [await person(tx, row.createdById, actor), row.signOffs[0]];
-  const annotation = { ...row, createdBy, signOffs: review ? [{ ...review, reviewer: await person(tx, review.reviewerId, actor) }] : [] };
+  const review = row.signOffs[0];
+  const annotation = { ...row, createdBy: await person(tx, row.createdById, actor), signOffs: review ? [{ ...review, reviewer: await person(tx, review.reviewerId, actor) }] : [] };
   if (touchArticleAt) await touchEditableArticle(tx, annotation.articleId, touchArticleAt);
   else assertEditable(await tx.article.findUniqueOrThrow({ where: { id: annotation.articleId }, select: { status: true } }));
   requirePermission(actor, annotation.createdById === actor.id ? `${change}:annotation:own` : `${change}:annotation:others`, `You may not ${change} annotations written by others.`);

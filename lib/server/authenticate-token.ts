@@ -1,15 +1,16 @@
 import { hashApiToken } from "../auth/tokens";
 import type { Actor } from "../domain/actor";
 import type { Db } from "../db/client";
+import { perClient } from "../db/per-client";
 
 /** lastUsedAt is informative: written at most once a minute per token and server, not on every call. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
 /** When this server last wrote each token's lastUsedAt, so a busy token costs no write per request. */
-const lastWritten = new WeakMap<Db, Map<string, number>>();
+const lastWritten = perClient(() => new Map<string, number>());
 
 /** Which user a token belongs to never changes (only whether it is revoked), so that much is kept. */
-const tokenOwners = new WeakMap<Db, Map<string, string>>();
+const tokenOwners = perClient(() => new Map<string, string>());
 const MAX_KNOWN_TOKENS = 10_000;
 
 /**
@@ -20,8 +21,7 @@ const MAX_KNOWN_TOKENS = 10_000;
  */
 export async function authenticateToken(db: Db, token: string, now = new Date()): Promise<Actor | null> {
   const tokenHash = hashApiToken(token);
-  const owners = tokenOwners.get(db) ?? new Map<string, string>();
-  tokenOwners.set(db, owners);
+  const owners = tokenOwners(db);
   let userId = owners.get(tokenHash);
   if (!userId) {
     userId = (await db.apiToken.findUnique({ where: { tokenHash }, select: { userId: true } }))?.userId;
@@ -40,8 +40,7 @@ export async function authenticateToken(db: Db, token: string, now = new Date())
 }
 
 async function recordUse(db: Db, tokenHash: string, now: Date) {
-  const written = lastWritten.get(db) ?? new Map<string, number>();
-  lastWritten.set(db, written);
+  const written = lastWritten(db);
   if (now.getTime() - (written.get(tokenHash) ?? -Infinity) <= LAST_USED_RESOLUTION_MS) return;
   written.set(tokenHash, now.getTime());
   await db.apiToken.updateMany({ where: { tokenHash }, data: { lastUsedAt: now } });
