@@ -16,8 +16,9 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: `integration-${provider}`,
-          // tests/integration/postgresql/ holds what only PostgreSQL has (LISTEN/NOTIFY, several app servers).
-          include: provider === "postgresql" ? ["tests/integration/**/*.test.ts"] : ["tests/integration/*.test.ts"],
+          // tests/integration/postgresql/ holds what only PostgreSQL has (LISTEN/NOTIFY, several app servers),
+          // tests/integration/sqlite/ what only SQLite has (its database thread).
+          include: ["tests/integration/*.test.ts", `tests/integration/${provider}/**/*.test.ts`],
           environment: "node",
           env: { FACTMARK_TEST_PROVIDER: provider },
           testTimeout: 60_000,

@@ -6,7 +6,7 @@ const SECRET = "s".repeat(32);
 describe("parseEnv", () => {
   it("fills defaults for a minimal environment", () => {
     const env = parseEnv({ NEXTAUTH_SECRET: SECRET, DATABASE_URL: " " });
-    expect(env).toMatchObject({ PORT: 3000, FACTMARK_PUBLISHER: "Factmark newsroom" });
+    expect(env).toMatchObject({ PORT: 3000, FACTMARK_PUBLISHER: "Factmark newsroom", FACTMARK_DB_THREAD: "on" });
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
@@ -18,6 +18,7 @@ describe("parseEnv", () => {
     [{ DATABASE_URL: "mysql://x/y" }, "DATABASE_URL: must start with postgresql://"],
     [{ NEXTAUTH_URL: "ftp://example.org" }, "NEXTAUTH_URL: must be an http(s) URL"],
     [{ GITHUB_ID: "abc" }, "GITHUB_SECRET: GitHub sign-in needs both"],
+    [{ FACTMARK_DB_THREAD: "yes" }, "FACTMARK_DB_THREAD: must be on or off"],
   ])("rejects %o naming the variable", (overrides, message) => {
     const run = () => parseEnv({ NEXTAUTH_SECRET: SECRET, ...overrides });
     expect(run).toThrow(ConfigError);

@@ -9,6 +9,7 @@ import { serialSqliteAdapter } from "./sqlite-adapter";
 export type Db = GeneratedClient;
 
 const providers = new WeakMap<object, DatabaseTarget["provider"]>();
+const appClients = new WeakSet<object>();
 
 /** Which database a client talks to, for the rare query that must differ. */
 export function providerOf(db: object): DatabaseTarget["provider"] {
@@ -59,7 +60,16 @@ function cachedClient(key: keyof CachedClients, connect: () => Promise<Db>): Pro
 
 /** The app's one client, chosen by DATABASE_URL at run time (no rebuild). */
 export function getDb(): Promise<Db> {
-  return cachedClient("factmarkDb", () => createDb(currentTarget()));
+  return cachedClient("factmarkDb", async () => {
+    const db = await createDb(currentTarget());
+    appClients.add(db);
+    return db;
+  });
+}
+
+/** Whether `db` is this process's (or thread's) getDb() client, not a test's, a script's or a transaction. */
+export function isAppClient(db: object): boolean {
+  return appClients.has(db);
 }
 
 /** The reader client for event streams (see createDb); the main one must exist first (it sets up WAL). */

@@ -113,6 +113,11 @@ export function cacheStatements(client: Database): void {
   const prepare = client.prepare.bind(client);
   const cache = new Map<string, Statement>();
   const statementFor = (sql: string): Statement => {
+    // The adapter opens transactions with a deferred BEGIN. When a second connection writes too (the
+    // database thread, the CLI), a transaction that read first and then writes would fail at once with
+    // SQLITE_BUSY if the other committed in between; IMMEDIATE takes the write lock up front, waiting
+    // its turn (busy timeout) instead. This connection runs one transaction at a time anyway.
+    if (sql === "BEGIN" && !client.readonly) sql = "BEGIN IMMEDIATE";
     // After a schema change, start afresh: result columns of cached statements may differ now.
     if (SCHEMA_CHANGE.test(sql)) cache.clear();
     let statement = cache.get(sql);

@@ -1,5 +1,6 @@
 import type { Actor } from "../domain/actor";
 import type { Db } from "../db/client";
+import { onDbThread } from "../db-thread/on-db-thread";
 import { ZCreateAnnotation } from "../schemas/annotations";
 import { anchorSpan } from "./anchor-span";
 import { toAnnotationView, type AnnotationView } from "./article-view";
@@ -15,7 +16,7 @@ import { revisionText } from "./revision-text";
  * what it checks and builds the answer from the row it wrote (a new
  * annotation has no review yet, and its author is the caller).
  */
-export async function createAnnotation(db: Db, { actor, articleId, input }: { actor: Actor; articleId: string; input: unknown }): Promise<AnnotationView> {
+export const createAnnotation = onDbThread("createAnnotation", async function createAnnotation(db: Db, { actor, articleId, input }: { actor: Actor; articleId: string; input: unknown }): Promise<AnnotationView> {
   requirePermission(actor, "create:annotation");
   const data = ZCreateAnnotation.parse(input);
   return db.$transaction(async (tx) => {
@@ -45,4 +46,4 @@ export async function createAnnotation(db: Db, { actor, articleId, input }: { ac
     await recordAuditEvent(tx, { articleId, annotationId: created.id, actorId: actor.id, action: "annotation.created", payload: { kind: created.kind, quote: created.quote, version: created.version } });
     return toAnnotationView({ sources: [], ...created, createdBy: { id: actor.id, name: actor.name }, signOffs: [] });
   });
-}
+});

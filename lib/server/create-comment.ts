@@ -1,5 +1,6 @@
 import type { Actor } from "../domain/actor";
 import type { Db } from "../db/client";
+import { onDbThread } from "../db-thread/on-db-thread";
 import { ZCreateComment } from "../schemas/comments";
 import { recordAuditEvent } from "./audit";
 import { commentExcerpt, commentInclude, toCommentView, type CommentView } from "./comment-view";
@@ -16,7 +17,7 @@ import { requirePermission } from "./require-permission";
  * version (it must not make someone's open form stale) nor the article's
  * updatedAt; the audit log records it.
  */
-export async function createComment(db: Db, { actor, annotationId, input }: { actor: Actor; annotationId: string; input: unknown }): Promise<CommentView> {
+export const createComment = onDbThread("createComment", async function createComment(db: Db, { actor, annotationId, input }: { actor: Actor; annotationId: string; input: unknown }): Promise<CommentView> {
   requirePermission(actor, "comment:annotation");
   const { body } = ZCreateComment.parse(input);
   return db.$transaction(async (tx) => {
@@ -32,4 +33,4 @@ export async function createComment(db: Db, { actor, annotationId, input }: { ac
     });
     return toCommentView(created);
   });
-}
+});

@@ -1,10 +1,11 @@
 import type { Actor } from "../domain/actor";
 import type { Db } from "../db/client";
+import { onDbThread } from "../db-thread/on-db-thread";
 import { annotationForChange } from "./annotation-access";
 import { recordAuditEvent } from "./audit";
 
 /** Deletes an annotation and its sources; with `version`, only if nobody changed it since. */
-export async function deleteAnnotation(db: Db, { actor, annotationId, version }: { actor: Actor; annotationId: string; version?: number }): Promise<void> {
+export const deleteAnnotation = onDbThread("deleteAnnotation", async function deleteAnnotation(db: Db, { actor, annotationId, version }: { actor: Actor; annotationId: string; version?: number }): Promise<void> {
   await db.$transaction(async (tx) => {
     const current = await annotationForChange(tx, actor, annotationId, "delete", version, { touchArticleAt: new Date() });
     // Denials of a deleted claim lose their link: a visible, versioned change, not a silent one.
@@ -16,4 +17,4 @@ export async function deleteAnnotation(db: Db, { actor, annotationId, version }:
     await tx.annotation.delete({ where: { id: annotationId } });
     await recordAuditEvent(tx, { articleId: current.articleId, annotationId, actorId: actor.id, action: "annotation.deleted", payload: { kind: current.kind, quote: current.quote, version: current.version } });
   });
-}
+});

@@ -1,5 +1,6 @@
 import type { Actor } from "../domain/actor";
 import type { Db } from "../db/client";
+import { onDbThread } from "../db-thread/on-db-thread";
 import { recordAuditEvent } from "./audit";
 import { commentExcerpt, commentInclude } from "./comment-view";
 import { AppError } from "./errors";
@@ -20,7 +21,7 @@ const MODERATE = "delete:comment:others" as const;
  * like posting (see createComment). The audit event keeps an excerpt, so a
  * moderated comment still leaves a trace of what was removed.
  */
-export async function deleteComment(db: Db, { actor, commentId, version }: { actor: Actor; commentId: string; version?: number }): Promise<void> {
+export const deleteComment = onDbThread("deleteComment", async function deleteComment(db: Db, { actor, commentId, version }: { actor: Actor; commentId: string; version?: number }): Promise<void> {
   requirePermission(actor, "comment:annotation");
   await db.$transaction(async (tx) => {
     const current = await tx.comment.findUnique({ where: { id: commentId }, include: { ...commentInclude, annotation: { select: { articleId: true } } } });
@@ -42,4 +43,4 @@ export async function deleteComment(db: Db, { actor, commentId, version }: { act
       payload: { commentId, version: current.version, excerpt: commentExcerpt(current.body), ...(current.authorId !== actor.id ? { authorId: current.authorId, authorName: current.author.name } : {}) },
     });
   });
-}
+});

@@ -2,16 +2,20 @@ import { currentTarget, getDb, type Db } from "../db/client";
 import { describeConnectionError } from "../db/connection-errors";
 import { pendingMigrations } from "../db/migration-status";
 import type { Provider } from "../db/providers";
+import { dbThreadRunning } from "../db-thread/on-db-thread";
 
 export type Health = {
   status: "ok" | "unavailable";
-  database: { provider: Provider; pendingMigrations: number | null };
+  database: { provider: Provider; pendingMigrations: number | null; thread?: "running" };
   reason?: string;
 };
 
 /** Whether the app can serve: database reachable and fully migrated. */
-export function getHealth(): Promise<Health> {
-  return checkHealth(getDb, currentTarget().provider);
+export async function getHealth(): Promise<Health> {
+  const health = await checkHealth(getDb, currentTarget().provider);
+  // Whether writes run on the SQLite database thread (started by the first one): lib/db-thread.
+  if (dbThreadRunning()) health.database.thread = "running";
+  return health;
 }
 
 export async function checkHealth(connect: () => Promise<Db>, provider: Provider, root = process.cwd()): Promise<Health> {

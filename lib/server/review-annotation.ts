@@ -1,6 +1,7 @@
 import type { Actor } from "../domain/actor";
 import { mayReview, nextAnnotationStatus } from "../domain/workflow";
 import type { Db } from "../db/client";
+import { onDbThread } from "../db-thread/on-db-thread";
 import { ZReview } from "../schemas/review";
 import { staleVersion } from "./annotation-access";
 import { annotationInclude, toAnnotationView, type AnnotationView } from "./article-view";
@@ -15,7 +16,7 @@ import { refusedTransition } from "./workflow-errors";
  * with a note. The write is conditional on the status still being SUBMITTED,
  * so of two reviewers racing, one wins and the other gets 409.
  */
-export async function reviewAnnotation(db: Db, { actor, annotationId, input }: { actor: Actor; annotationId: string; input: unknown }): Promise<AnnotationView> {
+export const reviewAnnotation = onDbThread("reviewAnnotation", async function reviewAnnotation(db: Db, { actor, annotationId, input }: { actor: Actor; annotationId: string; input: unknown }): Promise<AnnotationView> {
   requirePermission(actor, "review:annotation:others");
   const { decision, note, version } = ZReview.parse(input);
   const action = decision === "APPROVE" ? "approve" : "request_changes";
@@ -34,4 +35,4 @@ export async function reviewAnnotation(db: Db, { actor, annotationId, input }: {
     await recordAuditEvent(tx, { articleId: current.articleId, annotationId, actorId: actor.id, action: to === "APPROVED" ? "annotation.approved" : "annotation.changes_requested", payload: { from: current.status, to, note: note || null, version: current.version + 1 } });
     return toAnnotationView(await tx.annotation.findUniqueOrThrow({ where: { id: annotationId }, include: annotationInclude }));
   });
-}
+});

@@ -1,6 +1,7 @@
 import type { Actor } from "../domain/actor";
 import { nextAnnotationStatus, nextArticleStatus } from "../domain/workflow";
 import type { Db } from "../db/client";
+import { onDbThread } from "../db-thread/on-db-thread";
 import { ZSubmit } from "../schemas/review";
 import { annotationForChange, staleVersion } from "./annotation-access";
 import { annotationInclude, toAnnotationView, type AnnotationView } from "./article-view";
@@ -11,7 +12,7 @@ import { refusedTransition } from "./workflow-errors";
  * Sends an annotation to review. Whoever may edit it may submit it. The first
  * submission also moves the article from DRAFT (or REOPENED) to IN_REVIEW.
  */
-export async function submitAnnotation(db: Db, { actor, annotationId, input }: { actor: Actor; annotationId: string; input: unknown }): Promise<AnnotationView> {
+export const submitAnnotation = onDbThread("submitAnnotation", async function submitAnnotation(db: Db, { actor, annotationId, input }: { actor: Actor; annotationId: string; input: unknown }): Promise<AnnotationView> {
   const { version } = ZSubmit.parse(input ?? {});
   return db.$transaction(async (tx) => {
     const current = await annotationForChange(tx, actor, annotationId, "update", version);
@@ -31,4 +32,4 @@ export async function submitAnnotation(db: Db, { actor, annotationId, input }: {
     }
     return toAnnotationView(await tx.annotation.findUniqueOrThrow({ where: { id: annotationId }, include: annotationInclude }));
   });
-}
+});

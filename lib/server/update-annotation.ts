@@ -1,5 +1,6 @@
 import type { Actor } from "../domain/actor";
 import type { Db } from "../db/client";
+import { onDbThread } from "../db-thread/on-db-thread";
 import { nextAnnotationStatus, SUBSTANCE_FIELDS } from "../domain/workflow";
 import { ZUpdateAnnotation } from "../schemas/annotations";
 import { annotationForChange, staleVersion } from "./annotation-access";
@@ -15,7 +16,7 @@ import { invalid } from "./errors";
  * substance of an approved annotation returns it to DRAFT (the approval no
  * longer covers it); the audit event records from → to.
  */
-export async function updateAnnotation(db: Db, { actor, annotationId, input }: { actor: Actor; annotationId: string; input: unknown }): Promise<AnnotationView> {
+export const updateAnnotation = onDbThread("updateAnnotation", async function updateAnnotation(db: Db, { actor, annotationId, input }: { actor: Actor; annotationId: string; input: unknown }): Promise<AnnotationView> {
   const { version, sources, ...changes } = ZUpdateAnnotation.parse(input);
   return db.$transaction(async (tx) => {
     const updatedAt = new Date();
@@ -56,7 +57,7 @@ export async function updateAnnotation(db: Db, { actor, annotationId, input }: {
     });
     return toAnnotationView(updated);
   });
-}
+});
 
 function definedOnly<T extends Record<string, unknown>>(changes: T): Partial<T> {
   return Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as Partial<T>;

@@ -1,5 +1,6 @@
 import type { Actor } from "../domain/actor";
 import type { Db } from "../db/client";
+import { onDbThread } from "../db-thread/on-db-thread";
 import { ZUpdateComment } from "../schemas/comments";
 import { recordAuditEvent } from "./audit";
 import { commentExcerpt, commentInclude, toCommentView, type CommentView } from "./comment-view";
@@ -13,7 +14,7 @@ import { requirePermission } from "./require-permission";
  * version last seen: a stale one is 409 CONFLICT with the current comment.
  * Allowed on signed-off articles, like posting (see createComment).
  */
-export async function updateComment(db: Db, { actor, commentId, input }: { actor: Actor; commentId: string; input: unknown }): Promise<CommentView> {
+export const updateComment = onDbThread("updateComment", async function updateComment(db: Db, { actor, commentId, input }: { actor: Actor; commentId: string; input: unknown }): Promise<CommentView> {
   requirePermission(actor, "comment:annotation");
   const { body, version } = ZUpdateComment.parse(input);
   return db.$transaction(async (tx) => {
@@ -33,7 +34,7 @@ export async function updateComment(db: Db, { actor, commentId, input }: { actor
     });
     return toCommentView(updated);
   });
-}
+});
 
 export function staleComment(current: Parameters<typeof toCommentView>[0]): AppError {
   return new AppError("CONFLICT", `This comment was changed since you loaded it (now version ${current.version}).`, { current: toCommentView(current) });

@@ -1,0 +1,91 @@
+import { isMainThread, Worker } from "node:worker_threads";
+import { isAppClient, providerOf, type Db } from "../db/client";
+import { fromWire, type WireError } from "./wire-errors";
+
+/**
+ * The SQLite app server's hot writes run on a second thread (docs/decisions/
+ * 008-sqlite-database-thread.md). better-sqlite3 is synchronous and Prisma's
+ * query interpreter is JavaScript, so on one thread a write's database work
+ * (over half of its CPU) competed with HTTP handling and the event streams
+ * for one core while the other idled. A use case wrapped with onDbThread runs,
+ * whole transaction and all, on a worker thread with its own connection: the
+ * request thread sends the plain arguments and gets the plain answer (or the
+ * error, rebuilt as its class) back. Whole use cases, not single queries: a
+ * transaction that waited for the busy request thread between its statements
+ * would hold SQLite's one write lock all that while.
+ *
+ * Only the Next.js server's app client on SQLite goes to the thread. The CLI,
+ * tests, a transaction's client and PostgreSQL (whose work happens in its own
+ * server processes) run the use case in place, unchanged. Writes that stay on
+ * the request thread (presence, sign-in, rare ones) use its own connection;
+ * the two take turns through SQLite's write lock (BEGIN IMMEDIATE and a busy
+ * timeout, lib/db/sqlite-adapter.ts), as the CLI always could.
+ */
+export type DbThreadUseCase<A, R> = ((db: Db, args: A) => Promise<R>) & { readonly dbThreadName: string };
+
+export function onDbThread<A, R>(name: string, runInPlace: (db: Db, args: A) => Promise<R>): DbThreadUseCase<A, R> {
+  const run = (db: Db, args: A): Promise<R> => {
+    const thread = threadFor(db);
+    return thread ? (thread.call(name, args) as Promise<R>) : runInPlace(db, args);
+  };
+  return Object.assign(run, { dbThreadName: name });
+}
+
+function threadFor(db: Db): DbThread | null {
+  if (!isMainThread || !dbThreadEnabled() || providerOf(db) !== "sqlite" || !isAppClient(db)) return null;
+  const cache = globalThis as unknown as { factmarkDbThread?: DbThread };
+  return (cache.factmarkDbThread ??= new DbThread(() => (cache.factmarkDbThread = undefined)));
+}
+
+/** In the Next.js server (NEXT_RUNTIME is set there only), unless FACTMARK_DB_THREAD=off. */
+export function dbThreadEnabled(): boolean {
+  return process.env.NEXT_RUNTIME === "nodejs" && process.env.FACTMARK_DB_THREAD !== "off";
+}
+
+/** Whether this process runs its database use cases on the thread now (for /api/health and tests). */
+export function dbThreadRunning(): boolean {
+  return Boolean((globalThis as unknown as { factmarkDbThread?: DbThread }).factmarkDbThread);
+}
+
+type Reply = { id: number; result?: unknown; error?: WireError };
+
+class DbThread {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  private nextId = 1;
+
+  constructor(private readonly onGone: () => void) {
+    // Next bundles the thread's code from this URL (Turbopack's worker_threads support).
+    this.worker = new Worker(new URL("./worker.ts", import.meta.url));
+    this.worker.unref();
+    this.worker.on("message", (reply: Reply) => this.settle(reply));
+    this.worker.on("error", (error) => this.fail(error));
+    this.worker.on("exit", (code) => this.fail(new Error(`The database thread stopped (exit code ${code}).`)));
+  }
+
+  call(name: string, args: unknown): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      const id = this.nextId++;
+      // Kept alive only while it owes answers: an idle thread must not hold the process open.
+      if (this.pending.size === 0) this.worker.ref();
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ id, name, args });
+    });
+  }
+
+  private settle({ id, result, error }: Reply) {
+    const waiting = this.pending.get(id);
+    if (!waiting) return;
+    this.pending.delete(id);
+    if (this.pending.size === 0) this.worker.unref();
+    if (error) waiting.reject(fromWire(error));
+    else waiting.resolve(result);
+  }
+
+  /** A crashed thread fails what it owed (those requests get a 500) and the next call starts a new one. */
+  private fail(error: Error) {
+    this.onGone();
+    for (const waiting of this.pending.values()) waiting.reject(error);
+    this.pending.clear();
+  }
+}

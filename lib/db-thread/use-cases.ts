@@ -1,0 +1,23 @@
+import type { Db } from "../db/client";
+import { createAnnotation } from "../server/create-annotation";
+import { createComment } from "../server/create-comment";
+import { deleteAnnotation } from "../server/delete-annotation";
+import { deleteComment } from "../server/delete-comment";
+import { reviewAnnotation } from "../server/review-annotation";
+import { submitAnnotation } from "../server/submit-annotation";
+import { updateAnnotation } from "../server/update-annotation";
+import { updateComment } from "../server/update-comment";
+
+/**
+ * The use cases the database thread runs, by the name each gave onDbThread
+ * (a unit test checks that every wrapped use case is listed). Only use cases
+ * whose every effect is in the database belong here: one that also touches
+ * this process's memory (the in-process event bus for presence, say) would
+ * touch the thread's copy instead, so it stays on the request thread.
+ */
+export const dbThreadUseCases = new Map<string, (db: Db, args: never) => Promise<unknown>>(
+  [createAnnotation, updateAnnotation, deleteAnnotation, submitAnnotation, reviewAnnotation, createComment, updateComment, deleteComment].map((useCase) => [
+    useCase.dbThreadName,
+    useCase,
+  ]),
+);
