@@ -24,6 +24,11 @@
  * not synchronised like that, so each connection runs on its own, their
  * seconds starting 20 ms apart (lib/collab-load.ts).
  *
+ * Targets, as the issue sets them: on SQLite ≥ 500 writes/s and p99 ≤ 50 ms (judged
+ * at the offered rate); on both databases 0 lost writes and 0 missed events; on
+ * PostgreSQL, where the issue asks for the figures, the cross-server delivery lag
+ * p99 ≤ 250 ms (its throughput and latency are printed without a target).
+ *
  * A benchmark reports: missed targets are printed as MISS and the exit code
  * stays 0; only a crash exits non-zero.
  *
@@ -211,19 +216,22 @@ function summarise(provider: Provider, rate: number, servers: BenchServer[], loa
   const receivedPerSubscriber = v.subscribers.map((check) => check.received);
   const range = (values: number[]) => (!values.length ? "–" : Math.min(...values) === Math.max(...values) ? count(values[0] ?? 0) : `${count(Math.min(...values))}–${count(Math.max(...values))}`);
 
+  const onSqlite = provider === "sqlite";
+  const judged = (ok: boolean) => (onSqlite ? verdict(ok) : "");
   const rows: Row[] = [
     ["provider / app servers", `${provider} / ${servers.length}`, "", ""],
     ["load", rate ? `${result.connections} connections offering ${rate} writes/s in all (each its own second, staggered)` : `${result.connections} connections, closed loop (max)`, "", ""],
     ["connections / articles / subscribers", `${result.connections} / ${ARTICLES} / ${v.subscribers.length}`, "", ""],
     ["measured duration (s), to the last acknowledged write", duration.toFixed(1), "", ""],
     ["writes acknowledged (creates + updates)", `${count(writes)} (${count(v.ackedCreates)} + ${count(v.ackedUpdates)})`, "", ""],
+    // The issue sets throughput and latency targets for SQLite; on PostgreSQL it asks for the figures and the cross-server lag.
     rate
-      ? ["throughput (acknowledged writes/s): kept up with the offered rate", writesPerSecond.toFixed(0), `≥ ${Math.round(KEPT_UP * rate)}`, verdict(writesPerSecond >= KEPT_UP * rate)]
-      : ["throughput (acknowledged writes/s)", writesPerSecond.toFixed(0), `≥ ${TARGET.writesPerSecond}`, verdict(writesPerSecond >= TARGET.writesPerSecond)],
+      ? ["throughput (acknowledged writes/s): kept up with the offered rate", writesPerSecond.toFixed(0), `≥ ${Math.round(KEPT_UP * rate)}`, judged(writesPerSecond >= KEPT_UP * rate)]
+      : ["throughput (acknowledged writes/s)", writesPerSecond.toFixed(0), onSqlite ? `≥ ${TARGET.writesPerSecond}` : "", judged(writesPerSecond >= TARGET.writesPerSecond)],
     // Closed loop: each connection waits for its answer, so mean latency is fixed by throughput (Little's law).
     ...(rate ? [] : [["  connections ÷ throughput = mean latency (ms)", `${result.connections} ÷ ${writesPerSecond.toFixed(0)} = ${((1000 * result.connections) / writesPerSecond).toFixed(0)}`, "", ""] as Row]),
     rate
-      ? ["latency p50 / p95 / p99 (ms), all requests", triple(all), `p99 ≤ ${TARGET.p99Ms}`, verdict(all.p99 <= TARGET.p99Ms && rate >= TARGET.writesPerSecond)]
+      ? ["latency p50 / p95 / p99 (ms), all requests", triple(all), onSqlite ? `p99 ≤ ${TARGET.p99Ms}` : "", judged(all.p99 <= TARGET.p99Ms && rate >= TARGET.writesPerSecond)]
       : ["latency p50 / p95 / p99 (ms), all requests (queueing: see the offered-rate run)", triple(all), "", ""],
     ["  without each connection's first request", triple(percentiles(load.latency.later)), "", ""],
     ["  POST create p50 / p95 / p99 (ms)", triple(create), "", ""],
@@ -318,7 +326,7 @@ async function main() {
     ]);
     for (const summary of summaries) for (const row of summary.rows) if (!metrics.includes(row[0])) rows.push([row[0], ...summaries.flatMap((s) => (s === summary ? [row[1], row[3]] : ["–", ""]))]);
     printTable(
-      `\nsummary: ${CONNECTIONS} connections, ${SECONDS} s per run (targets: ≥ ${TARGET.writesPerSecond} writes/s, p99 ≤ ${TARGET.p99Ms} ms, 0 lost writes, 0 missed events, cross-server lag p99 ≤ ${TARGET.lagP99Ms} ms)`,
+      `\nsummary: ${CONNECTIONS} connections, ${SECONDS} s per run (targets: SQLite ≥ ${TARGET.writesPerSecond} writes/s and p99 ≤ ${TARGET.p99Ms} ms; both 0 lost writes and 0 missed events; PostgreSQL cross-server lag p99 ≤ ${TARGET.lagP99Ms} ms)`,
       ["metric", ...summaries.flatMap((summary) => [summary.label, ""])],
       rows,
     );
