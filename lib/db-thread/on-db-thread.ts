@@ -37,9 +37,13 @@ function threadFor(db: Db): DbThread | null {
   return (cache.factmarkDbThread ??= new DbThread(() => (cache.factmarkDbThread = undefined)));
 }
 
-/** In the Next.js server (NEXT_RUNTIME is set there only), unless FACTMARK_DB_THREAD=off. */
+/**
+ * In the production Next.js server (NEXT_RUNTIME is set there only), unless
+ * FACTMARK_DB_THREAD=off. Not under `next dev`: a thread started before an
+ * edit would go on running the old code of the use cases it was sent.
+ */
 export function dbThreadEnabled(): boolean {
-  return process.env.NEXT_RUNTIME === "nodejs" && process.env.FACTMARK_DB_THREAD !== "off";
+  return process.env.NEXT_RUNTIME === "nodejs" && process.env.NODE_ENV === "production" && process.env.FACTMARK_DB_THREAD !== "off";
 }
 
 /** Whether this process runs its database use cases on the thread now (for /api/health and tests). */
