@@ -1,6 +1,7 @@
 import { isMainThread, Worker } from "node:worker_threads";
 import { isAppClient, providerOf, type Db } from "../db/client";
-import { fromWire, type WireError } from "./wire-errors";
+import type { Reply } from "./serve";
+import { fromWire } from "./wire-errors";
 
 /**
  * The SQLite app server's hot writes run on a second thread (docs/decisions/
@@ -50,8 +51,6 @@ export function dbThreadEnabled(): boolean {
 export function dbThreadRunning(): boolean {
   return Boolean((globalThis as unknown as { factmarkDbThread?: DbThread }).factmarkDbThread);
 }
-
-type Reply = { id: number; result?: unknown; error?: WireError };
 
 class DbThread {
   private readonly worker: Worker;

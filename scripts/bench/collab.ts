@@ -197,6 +197,12 @@ function summarise(provider: Provider, rate: number, servers: BenchServer[], loa
   const duration = ((load.acks.length ? lastAck : load.finishedAt) - load.startedAt) / 1000;
   const writes = load.acks.length;
   const writesPerSecond = writes / duration;
+  // Keeping up is judged where the offered rate is exact: the connections start over the first
+  // second (staggered), so from 1 s to the end every one is running and together they offer
+  // `rate` writes/s. The whole-run figure above also counts the ramp-up second at a fraction of it.
+  const steadyFrom = load.startedAt + 1000;
+  const steadyTo = load.startedAt + SECONDS * 1000;
+  const steadyPerSecond = load.acks.filter((ack) => ack.at >= steadyFrom && ack.at < steadyTo).length / (SECONDS - 1);
   const all = percentiles(load.latency.all);
   const create = percentiles(load.latency.create);
   const update = percentiles(load.latency.update);
@@ -226,7 +232,7 @@ function summarise(provider: Provider, rate: number, servers: BenchServer[], loa
     ["writes acknowledged (creates + updates)", `${count(writes)} (${count(v.ackedCreates)} + ${count(v.ackedUpdates)})`, "", ""],
     // The issue sets throughput and latency targets for SQLite; on PostgreSQL it asks for the figures and the cross-server lag.
     rate
-      ? ["throughput (acknowledged writes/s): kept up with the offered rate", writesPerSecond.toFixed(0), `≥ ${Math.round(KEPT_UP * rate)}`, judged(writesPerSecond >= KEPT_UP * rate)]
+      ? ["throughput (acknowledged writes/s), whole run / 1 s to end: kept up with the offered rate", `${writesPerSecond.toFixed(0)} / ${steadyPerSecond.toFixed(0)}`, `≥ ${Math.round(KEPT_UP * rate)}`, judged(steadyPerSecond >= KEPT_UP * rate)]
       : ["throughput (acknowledged writes/s)", writesPerSecond.toFixed(0), onSqlite ? `≥ ${TARGET.writesPerSecond}` : "", judged(writesPerSecond >= TARGET.writesPerSecond)],
     // Closed loop: each connection waits for its answer, so mean latency is fixed by throughput (Little's law).
     ...(rate ? [] : [["  connections ÷ throughput = mean latency (ms)", `${result.connections} ÷ ${writesPerSecond.toFixed(0)} = ${((1000 * result.connections) / writesPerSecond).toFixed(0)}`, "", ""] as Row]),
