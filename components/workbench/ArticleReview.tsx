@@ -10,6 +10,8 @@ import { mayReopen, offersSignOff, signOffBlockers, type WorkbenchPermissions } 
 import { byPosition, excerpt, plural } from "./model";
 import { isOutOfDate, problem, reopenArticle, signOffArticle } from "./requests";
 import { ANNOTATION_STATUS_LABELS, ARTICLE_STATUS_LABELS, formatDay } from "./status";
+import { FormActions } from "./FormActions";
+import { Field } from "./Field";
 
 type Props = {
   article: Pick<ArticleView, "id" | "status" | "signOff">;
@@ -201,14 +203,7 @@ export function ArticleReview({ article, annotations, labels, permissions, onArt
           </p>
           <label htmlFor="wb-sign-off-note">Note (optional)</label>
           <textarea id="wb-sign-off-note" ref={fieldRef} rows={2} value={note} onChange={(event) => setNote(event.target.value)} placeholder="For the audit log" />
-          <div className="wb-form-actions">
-            <button type="submit" className="button primary" disabled={busy}>
-              {busy ? "Signing off…" : "Confirm sign-off"}
-            </button>
-            <button type="button" className="button" onClick={close} disabled={busy}>
-              Cancel
-            </button>
-          </div>
+          <FormActions busy={busy} label="Confirm sign-off" busyLabel="Signing off…" onCancel={close} />
         </form>
       )}
 
@@ -238,39 +233,24 @@ export function ArticleReview({ article, annotations, labels, permissions, onArt
           )}
           {mode === "reopen" && (
             <form className="wb-inline-form" onSubmit={reopen} onKeyDown={formKeys} aria-busy={busy} noValidate>
-              <label htmlFor="wb-reopen-reason">Why reopen it?</label>
-              <textarea
-                id="wb-reopen-reason"
-                ref={fieldRef}
-                rows={2}
-                value={reason}
-                required
-                aria-required="true"
-                aria-invalid={Boolean(reasonError)}
-                aria-describedby={reasonError ? "wb-reopen-reason-error" : "wb-reopen-reason-hint"}
-                onChange={(event) => {
-                  setReason(event.target.value);
-                  if (event.target.value.trim()) setReasonError("");
-                }}
-                placeholder="e.g. The ministry published a correction."
-              />
-              {reasonError ? (
-                <span id="wb-reopen-reason-error" className="field-error">
-                  {reasonError}
-                </span>
-              ) : (
-                <span id="wb-reopen-reason-hint" className="wb-hint">
-                  Recorded in the audit log with your name.
-                </span>
-              )}
-              <div className="wb-form-actions">
-                <button type="submit" className="button primary" disabled={busy}>
-                  {busy ? "Reopening…" : "Reopen article"}
-                </button>
-                <button type="button" className="button" onClick={close} disabled={busy}>
-                  Cancel
-                </button>
-              </div>
+              <Field id="wb-reopen-reason" label="Why reopen it?" error={reasonError} hint={reasonError ? undefined : "Recorded in the audit log with your name."}>
+                {(control) => (
+                  <textarea
+                    {...control}
+                    ref={fieldRef}
+                    rows={2}
+                    value={reason}
+                    required
+                    aria-required="true"
+                    onChange={(event) => {
+                      setReason(event.target.value);
+                      if (event.target.value.trim()) setReasonError("");
+                    }}
+                    placeholder="e.g. The ministry published a correction."
+                  />
+                )}
+              </Field>
+              <FormActions busy={busy} label="Reopen article" busyLabel="Reopening…" onCancel={close} />
             </form>
           )}
         </div>

@@ -8,6 +8,7 @@ import { api, ApiError, fieldMessage } from "../api-client";
 import type { WorkbenchActor } from "./access";
 import { Field } from "./Field";
 import { problem } from "./requests";
+import { FormActions } from "./FormActions";
 
 type Props = {
   annotationId: string;
@@ -381,14 +382,7 @@ export function CommentThread({ annotationId, actor, locked = false }: Props) {
                         />
                       )}
                     </Field>
-                    <div className="wb-form-actions">
-                      <button type="submit" className="button small primary" disabled={saving}>
-                        {saving ? "Saving…" : "Save comment"}
-                      </button>
-                      <button type="button" className="button small" onClick={() => stopEditing(true)} disabled={saving}>
-                        Cancel
-                      </button>
-                    </div>
+                    <FormActions busy={saving} label="Save comment" busyLabel="Saving…" onCancel={() => stopEditing(true)} small />
                   </form>
                 ) : (
                   <p className="wb-comment-body">{comment.body}</p>
@@ -466,11 +460,7 @@ export function CommentThread({ annotationId, actor, locked = false }: Props) {
               {postError}
             </p>
           )}
-          <div className="wb-form-actions">
-            <button type="submit" className="button small primary" disabled={posting}>
-              {posting ? "Posting…" : "Comment"}
-            </button>
-          </div>
+          <FormActions busy={posting} label="Comment" busyLabel="Posting…" small />
         </form>
       ) : (
         canComment && (

@@ -5,6 +5,8 @@ import type { AnnotationView } from "@/lib/server/article-view";
 import { fieldMessage } from "../api-client";
 import { mayJudge, maySubmit, type WorkbenchActor, type WorkbenchPermissions } from "./access";
 import { isOutOfDate, problem, reviewAnnotation, submitAnnotation } from "./requests";
+import { FormActions } from "./FormActions";
+import { Field } from "./Field";
 
 type Props = {
   annotation: AnnotationView;
@@ -135,40 +137,25 @@ export function ReviewActions({ annotation, actor, permissions, unsaved, onRepla
 
       {asking && canJudge && (
         <form className="wb-ask" onSubmit={requestChanges} noValidate aria-busy={busy === "request"}>
-          <label htmlFor="wb-ask-note">What needs to change?</label>
-          <textarea
-            id="wb-ask-note"
-            ref={noteRef}
-            rows={3}
-            value={note}
-            required
-            aria-required="true"
-            aria-invalid={Boolean(noteError)}
-            aria-describedby={noteError ? "wb-ask-note-error" : "wb-ask-note-hint"}
-            onChange={(event) => {
-              setNote(event.target.value);
-              if (event.target.value.trim()) setNoteError("");
-            }}
-            onKeyDown={noteKeys}
-            placeholder="e.g. The rationale needs a primary source for the figure."
-          />
-          {noteError ? (
-            <span id="wb-ask-note-error" className="field-error">
-              {noteError}
-            </span>
-          ) : (
-            <span id="wb-ask-note-hint" className="wb-hint">
-              {annotation.createdBy.name} sees this note until they submit it again.
-            </span>
-          )}
-          <div className="wb-form-actions">
-            <button type="submit" className="button primary" disabled={busy !== null}>
-              {busy === "request" ? "Sending…" : "Send back with this note"}
-            </button>
-            <button type="button" className="button" onClick={cancelAsking} disabled={busy !== null}>
-              Cancel
-            </button>
-          </div>
+          <Field id="wb-ask-note" label="What needs to change?" error={noteError} hint={noteError ? undefined : `${annotation.createdBy.name} sees this note until they submit it again.`}>
+            {(control) => (
+              <textarea
+                {...control}
+                ref={noteRef}
+                rows={3}
+                value={note}
+                required
+                aria-required="true"
+                onChange={(event) => {
+                  setNote(event.target.value);
+                  if (event.target.value.trim()) setNoteError("");
+                }}
+                onKeyDown={noteKeys}
+                placeholder="e.g. The rationale needs a primary source for the figure."
+              />
+            )}
+          </Field>
+          <FormActions busy={busy !== null} label="Send back with this note" busyLabel="Sending…" onCancel={cancelAsking} />
         </form>
       )}
 

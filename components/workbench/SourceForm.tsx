@@ -5,6 +5,7 @@ import { fieldMessage } from "../api-client";
 import { sourceBody, type SourceDraft } from "./drafts";
 import { Field } from "./Field";
 import { problem } from "./requests";
+import { FormActions } from "./FormActions";
 
 const PATHS = ["url", "title", "publisher", "quote", "accessedAt", "archiveUrl"] as const;
 
@@ -87,14 +88,7 @@ export function SourceForm({ idPrefix, initial, submitLabel, onSubmit, onCancel,
           {otherError}
         </p>
       )}
-      <div className="wb-form-actions wb-span-2">
-        <button type="submit" className="button primary small" disabled={busy}>
-          {busy ? "Saving…" : submitLabel}
-        </button>
-        <button type="button" className="button small" onClick={onCancel} disabled={busy}>
-          {cancelLabel}
-        </button>
-      </div>
+      <FormActions busy={busy} label={submitLabel} busyLabel="Saving…" onCancel={onCancel} cancelLabel={cancelLabel} small className="wb-span-2" />
     </form>
   );
 }
