@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { hashApiToken } from "@/lib/auth/tokens";
 import type { Actor } from "@/lib/domain/actor";
-import { authenticatePassword, MAX_FAILED_SIGN_INS, SIGN_IN_WINDOW_MS } from "@/lib/server/authenticate-password";
+import { authenticatePassword, MAX_FAILED_SIGN_INS, SIGN_IN_RETENTION_MS, SIGN_IN_WINDOW_MS } from "@/lib/server/authenticate-password";
 import { authenticateToken } from "@/lib/server/authenticate-token";
 import { createApiToken } from "@/lib/server/create-api-token";
 import { createUser } from "@/lib/server/create-user";
@@ -139,6 +139,22 @@ describe(`password sign-in on ${provider}`, () => {
     }
     expect(await codeOf(authenticatePassword(t.db, { email: editor.email, password: PASSWORD, ip }, new Date(start.getTime() + 5000)))).toBe("RATE_LIMITED");
     expect((await authenticatePassword(t.db, { email: editor.email, password: PASSWORD, ip: "10.2.0.2" }, new Date(start.getTime() + 5000)))?.id).toBe(editor.id);
+  });
+
+  it(`keeps attempts for ${SIGN_IN_RETENTION_MS / 86_400_000} days, then a sign-in prunes them`, async () => {
+    const now = new Date("2040-06-01T10:00:00Z");
+    const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * 86_400_000);
+    await t.db.signInAttempt.createMany({
+      data: [
+        { email: "old@example.org", ip: "10.9.0.1", succeeded: false, createdAt: at(31) },
+        { email: "old@example.org", ip: "10.9.0.1", succeeded: true, createdAt: at(45) },
+        { email: "recent@example.org", ip: "10.9.0.2", succeeded: false, createdAt: at(29) },
+      ],
+    });
+    expect(await authenticatePassword(t.db, { email: editor.email, password: PASSWORD, ip: "10.9.0.3" }, now)).not.toBeNull();
+    expect(await t.db.signInAttempt.count({ where: { email: "old@example.org" } })).toBe(0);
+    expect(await t.db.signInAttempt.count({ where: { email: "recent@example.org" } })).toBe(1);
+    expect(await t.db.signInAttempt.count({ where: { email: editor.email, createdAt: now } })).toBe(1);
   });
 
   it("a successful sign-in clears the email's earlier failures", async () => {
