@@ -3,7 +3,8 @@
 import { useRef, useState } from "react";
 import type { AnnotationView, SourceView } from "@/lib/server/article-view";
 import { emptySource, sourceDraftFrom, today } from "./drafts";
-import { addSource, problem, removeSource, updateSource } from "./requests";
+import { ApiError } from "../api-client";
+import { addSource, currentAnnotation, isConflict, problem, removeSource, updateSource } from "./requests";
 import { SourceForm } from "./SourceForm";
 
 type Props = { annotation: AnnotationView; canEdit: boolean; onReplace: (view: AnnotationView, message?: string) => void };
@@ -31,10 +32,27 @@ export function SourcesEditor({ annotation, canEdit, onReplace }: Props) {
     }
   }
 
+  /**
+   * Someone else changed the annotation since this panel last heard of it (409): show their
+   * version and say so where the user acted. Text typed into a source form stays in it, and
+   * acting again applies to the version now shown (so a removal is asked for twice).
+   */
+  async function showTheirs(failure: unknown, then: string): Promise<never> {
+    if (!isConflict(failure)) throw failure;
+    const sent = (failure as ApiError).details.current as AnnotationView | undefined;
+    const theirs = sent ?? (await currentAnnotation(annotation.articleId, annotation.id).catch(() => null));
+    if (theirs) onReplace(theirs, "Loaded their version");
+    throw new ApiError(409, "CONFLICT", `Someone else changed this annotation just now; their version is shown. ${then}`);
+  }
+
   const move = (source: SourceView, index: number, step: -1 | 1) => {
     const to = index + step;
     if (to < 0 || to >= sources.length) return;
-    void act(source, () => updateSource(source.id, { position: to }), `Source moved ${step < 0 ? "up" : "down"}`);
+    void act(
+      source,
+      () => updateSource(source.id, { position: to, version: annotation.version }).catch((failure) => showTheirs(failure, "Move it again if you still want to.")),
+      `Source moved ${step < 0 ? "up" : "down"}`,
+    );
   };
 
   return (
@@ -59,7 +77,10 @@ export function SourcesEditor({ annotation, canEdit, onReplace }: Props) {
                   initial={sourceDraftFrom(source)}
                   submitLabel="Save source"
                   onSubmit={async (body) => {
-                    onReplace(await updateSource(source.id, body), "Source saved");
+                    const saved = await updateSource(source.id, { ...body, version: annotation.version }).catch((failure) =>
+                      showTheirs(failure, "Your edit is still in the form: check theirs, then save again to apply it."),
+                    );
+                    onReplace(saved, "Source saved");
                     setEditing(null);
                   }}
                   onCancel={() => setEditing(null)}
@@ -78,7 +99,9 @@ export function SourcesEditor({ annotation, canEdit, onReplace }: Props) {
                   <button type="button" className="button small" aria-label={`Edit source ${index + 1}`} onClick={() => setEditing(source.id)}>
                     Edit
                   </button>
-                  <button type="button" className="button small danger" aria-label={`Remove source ${index + 1}`} onClick={() => act(source, () => removeSource(source.id), "Source removed", true)}>
+                  <button type="button" className="button small danger" aria-label={`Remove source ${index + 1}`} onClick={() =>
+                      act(source, () => removeSource(source.id, annotation.version).catch((failure) => showTheirs(failure, "Check it, then remove it again if you still want to.")), "Source removed", true)
+                    }>
                     Remove
                   </button>
                 </div>

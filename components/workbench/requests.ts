@@ -17,9 +17,11 @@ export const deleteAnnotation = (annotationId: string, version: number) => api<v
 
 export const addSource = (annotationId: string, body: ReturnType<typeof sourceBody>) => api<AnnotationView>(`/annotations/${id(annotationId)}/sources`, { method: "POST", body });
 
-export const updateSource = (sourceId: string, body: Partial<ReturnType<typeof sourceBody>> & { position?: number }) => api<AnnotationView>(`/sources/${id(sourceId)}`, { method: "PATCH", body });
+/** `version`: the annotation's version the user last saw, so a change over someone else's newer one is refused (409). */
+export const updateSource = (sourceId: string, body: Partial<ReturnType<typeof sourceBody>> & { position?: number; version: number }) =>
+  api<AnnotationView>(`/sources/${id(sourceId)}`, { method: "PATCH", body });
 
-export const removeSource = (sourceId: string) => api<AnnotationView>(`/sources/${id(sourceId)}`, { method: "DELETE" });
+export const removeSource = (sourceId: string, version: number) => api<AnnotationView>(`/sources/${id(sourceId)}?version=${version}`, { method: "DELETE" });
 
 export const submitAnnotation = (annotationId: string, version: number) => api<AnnotationView>(`/annotations/${id(annotationId)}/submit`, { method: "POST", body: { version } });
 

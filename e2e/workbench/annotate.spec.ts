@@ -280,3 +280,45 @@ test("a save over someone else's change (409) says so, loads their version and k
   const after = (await stored(page, article.id)).annotations[0];
   expect(after).toMatchObject({ speaker: "My speaker", version: claim.version + 2 });
 });
+
+test("a source edited or removed over someone else's change (409) shows their version; the edit stays typed and a removal is asked again", async ({ page }) => {
+  const article = await createArticle(page);
+  const claim = await annotate(page, article, "CLAIM", "Russia has asked China for weapons");
+  const added = await page.request.post(`/api/v1/annotations/${claim.id}/sources`, { data: { url: "https://ministry.example/statement", title: "Ministry statement" }, headers: { Origin: baseURL } });
+  expect(added.status()).toBe(201);
+  // This page hears of nobody's changes (its event stream is cut), so what it shows goes stale.
+  await page.route("**/api/v1/articles/*/events", (route) => route.abort());
+  await page.goto(`/articles/${article.id}`);
+  await page.locator(`mark[data-annotations~="${claim.id}"]`).first().click();
+  const panel = page.getByRole("complementary", { name: "Annotation details" });
+  const sources = panel.getByTestId("source-list");
+  await expect(sources).toContainText("Ministry statement");
+
+  const colleagueEdits = async (note: string) => {
+    const current = (await stored(page, article.id)).annotations[0];
+    const response = await page.request.patch(`/api/v1/annotations/${claim.id}`, { data: { version: current.version, note }, headers: { Origin: baseURL } });
+    expect(response.status()).toBe(200);
+  };
+
+  // An edit: refused, their version shown, the typed title still in the form; saving again applies it.
+  await panel.getByRole("button", { name: "Edit source 1" }).click();
+  await panel.getByLabel("Title").fill("Ministry statement, 21 March");
+  await colleagueEdits("Checked the ministry's site.");
+  await panel.getByRole("button", { name: "Save source" }).click();
+  await expect(panel.getByRole("alert")).toContainText("Someone else changed this annotation just now; their version is shown. Your edit is still in the form");
+  await expect(panel.getByLabel("Note")).toHaveValue("Checked the ministry's site.");
+  await expect(panel.getByLabel("Title")).toHaveValue("Ministry statement, 21 March");
+  await panel.getByRole("button", { name: "Save source" }).click();
+  await expect(sources).toContainText("Ministry statement, 21 March");
+  expect((await stored(page, article.id)).annotations[0].sources).toMatchObject([{ title: "Ministry statement, 21 March" }]);
+
+  // A removal: refused and asked again, then done.
+  await colleagueEdits("Checked twice.");
+  await panel.getByRole("button", { name: "Remove source 1" }).click();
+  await expect(panel.getByRole("alert")).toContainText("Check it, then remove it again if you still want to.");
+  await expect(sources).toContainText("Ministry statement, 21 March");
+  expect((await stored(page, article.id)).annotations[0].sources).toHaveLength(1);
+  await panel.getByRole("button", { name: "Remove source 1" }).click();
+  await expect(panel.getByTestId("source-list")).toHaveCount(0);
+  expect((await stored(page, article.id)).annotations[0]).toMatchObject({ sources: [], note: "Checked twice." });
+});

@@ -14,9 +14,15 @@ export const ZSource = z.object({
 });
 export type TSource = z.infer<typeof ZSource>;
 
+/** The annotation's version the client last saw: a source change made over someone else's newer one is refused (409). */
+const seenVersion = z.number({ error: "must be a number: the annotation's version you last saw" }).int("must be a whole number").optional();
+
+export const ZAddSource = ZSource.extend({ version: seenVersion });
+
 export const ZUpdateSource = ZSource.partial().extend({
   /** Move the source to this place in the annotation's list (0-based). */
   position: z.number({ error: "must be a number" }).int("must be a whole number").min(0, "must be 0 or more").optional(),
+  version: seenVersion,
 });
 
 const kind = z.enum(ANNOTATION_KINDS, { error: `must be one of ${ANNOTATION_KINDS.join(", ")}` });

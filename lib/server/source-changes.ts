@@ -1,7 +1,7 @@
 import type { Actor } from "../domain/actor";
 import type { Db } from "../db/client";
 import { nextAnnotationStatus } from "../domain/workflow";
-import { ZSource, ZUpdateSource } from "../schemas/annotations";
+import { ZAddSource, ZUpdateSource } from "../schemas/annotations";
 import { annotationForChange } from "./annotation-access";
 import { annotationInclude, toAnnotationView, type AnnotationView } from "./article-view";
 import { recordAuditEvent } from "./audit";
@@ -13,11 +13,14 @@ type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 /**
  * Sources are part of an annotation's substance: adding, editing, moving or
  * removing one bumps the annotation's version and writes an audit event, in
- * one transaction. Each returns the whole updated annotation.
+ * one transaction. Each returns the whole updated annotation. `version`, when
+ * given, is the annotation's version the client last saw: stale, the change
+ * is refused with 409 and the current state (the workbench sends it for
+ * edits, moves and removals; an addition overwrites nobody's work).
  */
-async function changeSources(db: Db, actor: Actor, annotationId: string, action: string, change: (tx: Tx) => Promise<Record<string, unknown>>): Promise<AnnotationView> {
+async function changeSources(db: Db, actor: Actor, annotationId: string, action: string, version: number | undefined, change: (tx: Tx) => Promise<Record<string, unknown>>): Promise<AnnotationView> {
   return db.$transaction(async (tx) => {
-    const current = await annotationForChange(tx, actor, annotationId, "update", undefined, { touchArticleAt: new Date() });
+    const current = await annotationForChange(tx, actor, annotationId, "update", version, { touchArticleAt: new Date() });
     const payload = await change(tx);
     const status = nextAnnotationStatus(current.status, "edit_substance") ?? current.status;
     const updated = await tx.annotation.update({ where: { id: annotationId }, data: { status, version: { increment: 1 } }, include: annotationInclude });
@@ -27,8 +30,8 @@ async function changeSources(db: Db, actor: Actor, annotationId: string, action:
 }
 
 export function addSource(db: Db, { actor, annotationId, input }: { actor: Actor; annotationId: string; input: unknown }) {
-  const source = ZSource.parse(input);
-  return changeSources(db, actor, annotationId, "source.added", async (tx) => {
+  const { version, ...source } = ZAddSource.parse(input);
+  return changeSources(db, actor, annotationId, "source.added", version, async (tx) => {
     const count = await tx.source.count({ where: { annotationId } });
     if (count >= MAX_SOURCES) throw new AppError("INVALID", `sources: must have at most ${MAX_SOURCES} sources`, { fields: [{ path: "sources", message: `must have at most ${MAX_SOURCES} sources` }] });
     const created = await tx.source.create({ data: { ...source, annotationId, position: count } });
@@ -43,18 +46,18 @@ async function sourceOf(db: Pick<Db, "source">, sourceId: string) {
 }
 
 export async function updateSource(db: Db, { actor, sourceId, input }: { actor: Actor; sourceId: string; input: unknown }) {
-  const { position, ...fields } = ZUpdateSource.parse(input);
+  const { position, version, ...fields } = ZUpdateSource.parse(input);
   const source = await sourceOf(db, sourceId);
-  return changeSources(db, actor, source.annotationId, "source.updated", async (tx) => {
+  return changeSources(db, actor, source.annotationId, "source.updated", version, async (tx) => {
     await tx.source.update({ where: { id: sourceId }, data: fields });
     if (position !== undefined) await moveSource(tx, source.annotationId, sourceId, position);
     return { sourceId, fields: [...Object.keys(fields), ...(position !== undefined ? ["position"] : [])] };
   });
 }
 
-export async function deleteSource(db: Db, { actor, sourceId }: { actor: Actor; sourceId: string }) {
+export async function deleteSource(db: Db, { actor, sourceId, version }: { actor: Actor; sourceId: string; version?: number }) {
   const source = await sourceOf(db, sourceId);
-  return changeSources(db, actor, source.annotationId, "source.removed", async (tx) => {
+  return changeSources(db, actor, source.annotationId, "source.removed", version, async (tx) => {
     await tx.source.delete({ where: { id: sourceId } });
     await renumber(tx, source.annotationId, (await tx.source.findMany({ where: { annotationId: source.annotationId }, orderBy: { position: "asc" } })).map((row) => row.id));
     return { sourceId, url: source.url };

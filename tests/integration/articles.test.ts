@@ -206,6 +206,27 @@ describe(`annotations on ${provider}`, () => {
     expect(view.version).toBe(4);
   });
 
+  it("refuses a source change made over a newer version of the annotation (409 with the current state), and changes nothing", async () => {
+    const claim = await createAnnotation(t.db, { actor: editor, articleId, input: { kind: "CLAIM", start: 40, end: 50, sources: [{ url: "https://a.example", title: "A" }] } });
+    const sourceId = claim.sources[0].id;
+    // Someone else edits the annotation: version 1 → 2.
+    await updateAnnotation(t.db, { actor: otherEditor, annotationId: claim.id, input: { version: 1, note: "theirs" } });
+    for (const stale of [
+      () => updateSource(t.db, { actor: editor, sourceId, input: { title: "Mine", version: 1 } }),
+      () => deleteSource(t.db, { actor: editor, sourceId, version: 1 }),
+      () => addSource(t.db, { actor: editor, annotationId: claim.id, input: { url: "https://b.example", version: 1 } }),
+    ]) {
+      const error = await stale().catch((e) => e);
+      expect(error).toBeInstanceOf(AppError);
+      expect(error.code).toBe("CONFLICT");
+      expect(error.details.current).toMatchObject({ id: claim.id, version: 2, note: "theirs", sources: [{ id: sourceId, title: "A" }] });
+    }
+    expect(await t.db.source.findMany({ where: { annotationId: claim.id }, select: { id: true, title: true } })).toEqual([{ id: sourceId, title: "A" }]);
+    expect(await failedFields(updateSource(t.db, { actor: editor, sourceId, input: { title: "Mine", version: "2" } }))).toEqual(["version"]);
+    // With the version now seen, the same change goes through.
+    expect((await updateSource(t.db, { actor: editor, sourceId, input: { title: "Mine", version: 2 } })).sources[0]).toMatchObject({ title: "Mine" });
+  });
+
   it("lets editors delete only their own annotations; reviewers delete any; a stale delete is refused", async () => {
     const claim = await createAnnotation(t.db, { actor: editor, articleId, input: { kind: "CLAIM", start: 60, end: 70, sources: [{ url: "https://a.example" }] } });
     const error = await deleteAnnotation(t.db, { actor: otherEditor, annotationId: claim.id }).catch((e) => e);
