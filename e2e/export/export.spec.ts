@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { htmlProblems } from "../../lib/export/test-helpers";
 import { baseURL } from "../../playwright.config";
 import { demoAccount, signInViaApi } from "../support/accounts";
 
@@ -24,6 +25,7 @@ test("export the annotated article from the workbench and read it offline, witho
   expect(download.suggestedFilename()).toBe("crime-b-figures-b.html");
   const file = path.resolve("test-results", `export-${article.id}.html`);
   await download.saveAs(file);
+  expect(await htmlProblems(fs.readFileSync(file, "utf8"))).toEqual([]);
 
   const offline = await browser.newContext({ javaScriptEnabled: false });
   const requests: string[] = [];

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { importPlainText } from "../import/plain-text";
 import { exportHtml } from "./html";
-import { annotation, article, attr, byId, byTag, elements, isRefMarker, parseHtml, snapshot, source, spanOf, textContent, type Element } from "./test-helpers";
+import { annotation, article, attr, byId, byTag, type Element, elements, htmlProblems, isRefMarker, parseHtml, snapshot, source, spanOf, textContent } from "./test-helpers";
 
 // ../shared/fixtures sits beside the clone on every developer machine and in CI; its text stays there.
 const raw = fs.readFileSync(path.resolve("../shared/fixtures/seed-article.txt"), "utf8");
@@ -56,6 +56,10 @@ describe("exportHtml on the seed article", () => {
       const href = attr(element, "href");
       if (href !== undefined) expect(href.startsWith("#") || allowed.has(href), href).toBe(true);
     }
+  });
+
+  it("is valid HTML by a conformance checker", async () => {
+    expect(await htmlProblems(html)).toEqual([]);
   });
 
   it("marks the export a draft", () => {

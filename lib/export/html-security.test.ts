@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Block } from "../domain/article";
 import { exportHtml } from "./html";
 import { STYLESHEET } from "./style";
-import { annotation, approval, article, attr, byId, byTag, elements, isRefMarker, parseHtml, snapshot, source, textContent } from "./test-helpers";
+import { annotation, approval, article, attr, byId, byTag, elements, htmlProblems, isRefMarker, parseHtml, snapshot, source, textContent } from "./test-helpers";
 
 /** Hostile strings, each placed in every user-supplied field of an export. */
 const HOSTILE = [
@@ -58,6 +58,10 @@ const document = parseHtml(html);
 const all = elements(document);
 
 describe("exportHtml with hostile data", () => {
+  it("stays valid HTML (conformance checker) whatever the fields carry", async () => {
+    expect(await htmlProblems(html)).toEqual([]);
+  });
+
   it("has no script but the JSON-LD one, and it still parses", () => {
     const scripts = byTag(document, "script");
     expect(scripts.map((script) => attr(script, "type"))).toEqual(["application/ld+json"]);

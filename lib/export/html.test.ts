@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Block } from "../domain/article";
 import { exportHtml } from "./html";
-import { annotation, approval, article, attr, byId, byTag, elements, isRefMarker, parseHtml, snapshot, source, spanOf, textContent, type Element } from "./test-helpers";
+import { syntheticArticle } from "../../scripts/bench/lib/synthetic-article";
+import { annotation, approval, article, attr, byId, byTag, elements, htmlProblems, isRefMarker, parseHtml, snapshot, source, spanOf, textContent, type Element } from "./test-helpers";
 
 const text = "Prices and wages\n\nThe minister said prices fell by 5% last year. Critics disagree.\n\n“Nothing fell,” one economist said.\n\nFirst point\n\nSecond point";
 const blocks: Block[] = [
@@ -48,6 +49,15 @@ describe("exportHtml: document", () => {
     expect(byTag(document, "script").map((script) => attr(script, "type"))).toEqual(["application/ld+json"]);
     expect(byTag(document, "link")).toHaveLength(0);
     expect(elements(document).filter((element) => attr(element, "src") !== undefined)).toHaveLength(0);
+  });
+
+  it("passes an HTML conformance checker: with overlaps, a crossing span, a lost one and a denial", async () => {
+    expect(await htmlProblems(html)).toEqual([]);
+  });
+
+  it("passes it too for a long generated article with many overlapping annotations, headings, lists and quotes", async () => {
+    const long = syntheticArticle({ words: 4000, annotations: 160 });
+    expect(await htmlProblems(exportHtml({ article: long, publisher: "Checks", articleUrl: "https://factmark.example/a/1", exportedAt: "2024-03-05T12:00:00.000Z" }))).toEqual([]);
   });
 
   it("forbids every network request through its Content-Security-Policy", () => {

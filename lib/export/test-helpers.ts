@@ -2,6 +2,7 @@
  * Builders and a spec-compliant DOM reader (parse5, a dev dependency) shared
  * by the export tests. Not imported by application code.
  */
+import { HtmlValidate } from "html-validate";
 import { parse, type DefaultTreeAdapterTypes } from "parse5";
 import { quoteAt } from "../anchoring/selector";
 import type { Block } from "../domain/article";
@@ -113,3 +114,17 @@ export function textContent(node: Node, skip: (element: Element) => boolean = ()
 }
 
 export const isRefMarker = (element: Element) => element.tagName === "sup" && attr(element, "class") === "ref";
+
+/**
+ * What a conformance checker finds wrong with an exported file: html-validate's
+ * recommended rules (content model, attributes, ids, accessibility), as
+ * "rule: message" lines. Two style rules are off, as they are not validity:
+ * lower-case `<!doctype html>` is as valid as upper case, and the <title> is
+ * the article's own headline, kept whole however long (the SEO rule wants 70
+ * characters at most).
+ */
+const validator = new HtmlValidate({ extends: ["html-validate:recommended"], rules: { "doctype-style": "off", "long-title": "off" } });
+export async function htmlProblems(html: string): Promise<string[]> {
+  const report = await validator.validateString(html);
+  return report.results.flatMap((result) => result.messages.map((message) => `${message.ruleId}: ${message.message} (line ${message.line}, column ${message.column})`));
+}
