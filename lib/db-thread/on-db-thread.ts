@@ -35,7 +35,18 @@ export function onDbThread<A, R>(name: string, runInPlace: (db: Db, args: A) => 
 function threadFor(db: Db): DbThread | null {
   if (!isMainThread || !dbThreadEnabled() || providerOf(db) !== "sqlite" || !isAppClient(db)) return null;
   const cache = globalThis as unknown as { factmarkDbThread?: DbThread };
-  return (cache.factmarkDbThread ??= new DbThread(() => (cache.factmarkDbThread = undefined)));
+  if (!cache.factmarkDbThread) {
+    // Next bundles the thread's code from this URL (Turbopack's worker_threads support).
+    const thread = new DbThread(
+      () => new Worker(new URL("./worker.ts", import.meta.url)),
+      () => {
+        // Only this one: a failing thread reports twice ("error", then "exit"), maybe after a successor started.
+        if (cache.factmarkDbThread === thread) cache.factmarkDbThread = undefined;
+      },
+    );
+    cache.factmarkDbThread = thread;
+  }
+  return cache.factmarkDbThread;
 }
 
 /**
@@ -52,14 +63,14 @@ export function dbThreadRunning(): boolean {
   return Boolean((globalThis as unknown as { factmarkDbThread?: DbThread }).factmarkDbThread);
 }
 
-class DbThread {
+/** The request thread's end of the database thread: calls out, answers (or errors) back by id. Exported for its unit test. */
+export class DbThread {
   private readonly worker: Worker;
   private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   private nextId = 1;
 
-  constructor(private readonly onGone: () => void) {
-    // Next bundles the thread's code from this URL (Turbopack's worker_threads support).
-    this.worker = new Worker(new URL("./worker.ts", import.meta.url));
+  constructor(start: () => Worker, private readonly onGone: () => void) {
+    this.worker = start();
     this.worker.unref();
     this.worker.on("message", (reply: Reply) => this.settle(reply));
     this.worker.on("error", (error) => this.fail(error));
@@ -72,21 +83,32 @@ class DbThread {
       // Kept alive only while it owes answers: an idle thread must not hold the process open.
       if (this.pending.size === 0) this.worker.ref();
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, name, args });
+      try {
+        this.worker.postMessage({ id, name, args });
+      } catch (error) {
+        // Arguments that cannot be copied to the thread (never plain request data): this call fails, nothing else.
+        this.forget(id);
+        reject(error);
+      }
     });
   }
 
   private settle({ id, result, error }: Reply) {
     const waiting = this.pending.get(id);
     if (!waiting) return;
-    this.pending.delete(id);
-    if (this.pending.size === 0) this.worker.unref();
+    this.forget(id);
     if (error) waiting.reject(fromWire(error));
     else waiting.resolve(result);
   }
 
+  private forget(id: number) {
+    this.pending.delete(id);
+    if (this.pending.size === 0) this.worker.unref();
+  }
+
   /** A crashed thread fails what it owed (those requests get a 500) and the next call starts a new one. */
   private fail(error: Error) {
+    if (this.pending.size) console.error(`[factmark] the database thread stopped with ${this.pending.size} write(s) unanswered:`, error.message);
     this.onGone();
     for (const waiting of this.pending.values()) waiting.reject(error);
     this.pending.clear();
