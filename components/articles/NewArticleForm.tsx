@@ -5,15 +5,50 @@ import { useState, type ChangeEvent, type FormEvent } from "react";
 import { api, ApiError, fieldMessage } from "../api-client";
 
 type Format = "text" | "html";
+type Details = { sourceUrl: string; publisher: string; author: string; publishedAt: string };
+type Fetched = Details & { title: string; html: string; characters: number };
+const NO_DETAILS: Details = { sourceUrl: "", publisher: "", author: "", publishedAt: "" };
 
-/** Paste text or HTML, or upload a .txt/.html file; the server sanitizes HTML down to text and structure. */
+/**
+ * Fetch a page by its address, paste text or HTML, or upload a .txt/.html
+ * file; the server sanitizes HTML down to text and structure. A fetched page
+ * only fills the form: the editor checks it, then imports.
+ */
 export function NewArticleForm() {
   const router = useRouter();
   const [format, setFormat] = useState<Format>("text");
   const [body, setBody] = useState("");
   const [title, setTitle] = useState("");
+  const [details, setDetails] = useState<Details>(NO_DETAILS);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [address, setAddress] = useState("");
+  const [fetching, setFetching] = useState(false);
+  const [fetchError, setFetchError] = useState<unknown>(null);
+  const [fetchedNote, setFetchedNote] = useState("");
+
+  async function fetchFromAddress() {
+    if (fetching) return;
+    setFetching(true);
+    setFetchError(null);
+    setFetchedNote("");
+    try {
+      const page = await api<Fetched>("/articles/fetch", { method: "POST", body: { url: address } });
+      // What the editor already typed is not overwritten without asking.
+      if (body.trim() && body !== page.html && !window.confirm("Replace the article body you have with the fetched one?")) return;
+      setTitle(page.title);
+      setDetails({ sourceUrl: page.sourceUrl, publisher: page.publisher ?? "", author: page.author ?? "", publishedAt: page.publishedAt ?? "" });
+      setFormat("html");
+      setBody(page.html);
+      setFetchedNote(`Fetched ${page.characters.toLocaleString("en")} characters from ${new URL(page.sourceUrl).host}. Check the title, details and text below, then import.`);
+    } catch (failure) {
+      setFetchError(failure);
+    } finally {
+      setFetching(false);
+    }
+  }
+
+  const detail = (name: keyof Details) => ({ value: details[name], onChange: (event: ChangeEvent<HTMLInputElement>) => setDetails((current) => ({ ...current, [name]: event.target.value })) });
 
   async function upload(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
@@ -25,8 +60,7 @@ export function NewArticleForm() {
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const optional = (name: string) => String(form.get(name) ?? "").trim() || undefined;
+    const optional = (name: keyof Details) => details[name].trim() || undefined;
     setBusy(true);
     setError(null);
     try {
@@ -47,6 +81,43 @@ export function NewArticleForm() {
   return (
     <form className="card form" onSubmit={submit} aria-label="Import an article">
       <div className="field">
+        <label htmlFor="address">Fetch from a web address</label>
+        <div className="fetch-row">
+          <input
+            id="address"
+            type="url"
+            value={address}
+            placeholder="https://news.example/2026/03/story"
+            onChange={(event) => setAddress(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === "Enter") {
+                event.preventDefault();
+                void fetchFromAddress();
+              }
+            }}
+            aria-invalid={Boolean(fieldMessage(fetchError, "url"))}
+            aria-describedby={fieldMessage(fetchError, "url") ? "url-error" : "address-hint"}
+          />
+          <button type="button" className="button" onClick={() => void fetchFromAddress()} disabled={fetching || !address.trim()}>
+            {fetching ? "Fetching…" : "Fetch"}
+          </button>
+        </div>
+        {fieldMessage(fetchError, "url") ? (
+          <FieldError path="url" error={fetchError} />
+        ) : fetchError ? (
+          <span id="url-error" className="field-error" role="alert">
+            {fetchError instanceof ApiError ? fetchError.message : "Could not reach the server; try again."}
+          </span>
+        ) : (
+          <span id="address-hint" className="muted field-hint">
+            The article is read from the page (menus, adverts and related links left out) and fills in the form below; nothing is stored until you import it.
+          </span>
+        )}
+        <p role="status" className="form-ok">
+          {fetchedNote}
+        </p>
+      </div>
+      <div className="field">
         <label htmlFor="title">Title</label>
         <input id="title" value={title} onChange={(event) => setTitle(event.target.value)} required maxLength={300} aria-invalid={Boolean(message("title"))} aria-describedby={describe("title")} />
         <FieldError path="title" error={error} />
@@ -54,20 +125,20 @@ export function NewArticleForm() {
       <div className="form grid">
         <div className="field">
           <label htmlFor="sourceUrl">Source URL</label>
-          <input id="sourceUrl" name="sourceUrl" type="url" placeholder="https://…" aria-invalid={Boolean(message("sourceUrl"))} aria-describedby={describe("sourceUrl")} />
+          <input id="sourceUrl" name="sourceUrl" type="url" placeholder="https://…" {...detail("sourceUrl")} aria-invalid={Boolean(message("sourceUrl"))} aria-describedby={describe("sourceUrl")} />
           <FieldError path="sourceUrl" error={error} />
         </div>
         <div className="field">
           <label htmlFor="publisher">Publisher</label>
-          <input id="publisher" name="publisher" maxLength={200} />
+          <input id="publisher" name="publisher" maxLength={200} {...detail("publisher")} />
         </div>
         <div className="field">
           <label htmlFor="author">Author</label>
-          <input id="author" name="author" maxLength={200} />
+          <input id="author" name="author" maxLength={200} {...detail("author")} />
         </div>
         <div className="field">
           <label htmlFor="publishedAt">Published</label>
-          <input id="publishedAt" name="publishedAt" type="date" aria-invalid={Boolean(message("publishedAt"))} aria-describedby={describe("publishedAt")} />
+          <input id="publishedAt" name="publishedAt" type="date" {...detail("publishedAt")} aria-invalid={Boolean(message("publishedAt"))} aria-describedby={describe("publishedAt")} />
           <FieldError path="publishedAt" error={error} />
         </div>
       </div>

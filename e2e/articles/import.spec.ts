@@ -1,6 +1,9 @@
 import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { NEWS_PAGE, NEWS_PAGE_TEXT } from "../../lib/import/fixtures/news-page";
 import { demoAccount, signInViaApi } from "../support/accounts";
 
 const seed = fs.readFileSync(path.resolve("../shared/fixtures/seed-article.txt"), "utf8");
@@ -55,4 +58,46 @@ test("bad input names the field and keeps what was typed", async ({ page }) => {
   await expect(page.locator("#sourceUrl-error")).toHaveText("must be an http(s) URL");
   await expect(page.getByLabel("Text", { exact: true })).toHaveValue("Some text worth keeping.");
   await expect(page).toHaveURL(/\/articles\/new$/);
+});
+
+test("an editor fetches an article by its web address, checks the filled-in form, and imports it", async ({ page }) => {
+  // The news site, served from this machine.
+  const site = http.createServer((request, response) => {
+    if (request.url === "/news/harbour-toll") return response.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(NEWS_PAGE);
+    response.writeHead(404, { "Content-Type": "text/html" }).end("<p>Gone</p>");
+  });
+  await new Promise<void>((resolve) => site.listen(0, "127.0.0.1", resolve));
+  const base = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+  try {
+    await page.goto("/articles/new");
+    const address = page.getByLabel("Fetch from a web address");
+    await address.fill(`${base}/news/missing`);
+    await page.getByRole("button", { name: "Fetch", exact: true }).click();
+    await expect(page.locator("#url-error")).toContainText("answered 404");
+    await expect(address).toHaveAttribute("aria-invalid", "true");
+
+    await address.fill(`${base}/news/harbour-toll`);
+    await address.press("Enter");
+    await expect(page.getByRole("status")).toContainText("Check the title, details and text below, then import.");
+    await expect(page.getByLabel("Title")).toHaveValue(NEWS_PAGE_TEXT.headline);
+    await expect(page.getByLabel("Source URL")).toHaveValue(`${base}/news/2026/03/harbour-toll-congestion`);
+    await expect(page.getByLabel("Publisher")).toHaveValue("The Harbour Gazette");
+    await expect(page.getByLabel("Author")).toHaveValue("Priya Natarajan, Tom Okafor");
+    await expect(page.getByLabel("Published")).toHaveValue("2026-03-10");
+    await expect(page.getByLabel("HTML (reduced to text, paragraphs and headings)")).toBeChecked();
+    const body = page.getByLabel("HTML", { exact: true });
+    await expect(body).toHaveValue(/<blockquote><p>We have given the old town back/);
+    await expect(body).not.toHaveValue(/script|Ferry fares|cookies/);
+
+    // The editor corrects the title before importing.
+    await page.getByLabel("Title").fill("Harbour toll: council's congestion claim");
+    await page.getByRole("button", { name: "Import article" }).click();
+    await page.waitForURL((url) => /\/articles\/(?!new$)[a-z0-9]+$/.test(url.pathname));
+    const stored = await (await page.request.get(`/api/v1/articles/${page.url().split("/").pop()}`)).json();
+    expect(stored).toMatchObject({ title: "Harbour toll: council's congestion claim", publisher: "The Harbour Gazette", author: "Priya Natarajan, Tom Okafor" });
+    for (const part of Object.values(NEWS_PAGE_TEXT)) expect(stored.revision.text).toContain(part);
+    await expect(page.getByText(NEWS_PAGE_TEXT.quote)).toBeVisible();
+  } finally {
+    site.close();
+  }
 });

@@ -67,6 +67,8 @@ const MATRIX: Row[] = [
   { route: "DELETE /api/v1/tokens/:id", path: (f) => `/api/v1/tokens/${f.othersTokenId}`, expect: { ...DENIED, editor: 404, reviewer: 404, admin: 404 } },
   { route: "GET /api/v1/articles", expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 } },
   { route: "POST /api/v1/articles", body: () => ({ title: "Matrix article", text: "One line of text." }), expect: { ...DENIED, editor: 201, reviewer: 201, admin: 201 } },
+  // The page fetched is one of the app's own (the e2e server may fetch from this machine).
+  { route: "POST /api/v1/articles/fetch", body: () => ({ url: `${baseURL}/signin` }), expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 } },
   { route: "GET /api/v1/articles/:id", path: (f) => `/api/v1/articles/${f.articleId}`, expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 } },
   { route: "POST /api/v1/articles/:id/annotations", path: (f) => `/api/v1/articles/${f.articleId}/annotations`, body: () => ({ kind: "CLAIM", start: 0, end: 3 }), expect: { ...DENIED, editor: 201, reviewer: 201, admin: 201 } },
   {

@@ -28,6 +28,7 @@ export const EnvSchema = z
     TRUSTED_PROXY_HOPS: z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(0, "must be 0 or more").max(10).default(0),
     GITHUB_ID: optionalText,
     GITHUB_SECRET: optionalText,
+    FACTMARK_FETCH_PRIVATE_HOSTS: optionalText.pipe(z.enum(["allow", "deny"], { error: "must be allow or deny" }).default("deny")),
     FACTMARK_DB_THREAD: optionalText.pipe(z.enum(["on", "off"], { error: "must be on or off" }).default("on")),
   })
   .superRefine((env, ctx) => {

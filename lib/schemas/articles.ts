@@ -27,6 +27,9 @@ export const ZCreateArticle = z
   });
 export type TCreateArticle = z.infer<typeof ZCreateArticle>;
 
+/** A web page to fetch an article from (lib/server/fetch-article.ts). */
+export const ZFetchArticle = z.object({ url: ZHttpUrl });
+
 export const ZListArticles = ZPage.extend({
   status: z.enum(ARTICLE_STATUSES, { error: `must be one of ${ARTICLE_STATUSES.join(", ")}` }).optional(),
   q: z.string().trim().max(200, "must be at most 200 characters").optional(),

@@ -14,7 +14,7 @@ import { requirePermission } from "./require-permission";
  * has a few thousand tags, so this bound keeps one request from eating the CPU.
  */
 export const MAX_HTML_TAGS = 50_000;
-const countTags = (html: string) => html.match(/<[a-zA-Z!/]/g)?.length ?? 0;
+export const countTags = (html: string) => html.match(/<[a-zA-Z!/]/g)?.length ?? 0;
 
 /**
  * Imports an article from pasted text (kept character for character) or HTML
