@@ -25,6 +25,13 @@ beforeAll(async () => {
       return response.end("</p>");
     }
     if (path === "/silent") return; // never answers
+    if (path === "/drip") {
+      // Answers, then sends a byte every 100 ms: never silent for long, never done.
+      response.writeHead(200, { "Content-Type": "text/html" });
+      const drip = setInterval(() => response.write("."), 100);
+      response.on("close", () => clearInterval(drip));
+      return;
+    }
     response.writeHead(404, { "Content-Type": "text/html" }).end("<p>Not here</p>");
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -66,6 +73,7 @@ describe("fetchPage", () => {
   it("refuses a page larger than the limit, and one that does not answer in time", async () => {
     expect(await refusal(fetchPage(`${base}/huge`, { ...local, maxBytes: 1024 }))).toContain("is larger than");
     expect(await refusal(fetchPage(`${base}/silent`, { ...local, timeoutMs: 300 }))).toContain("did not answer within 0.3 s");
+    expect(await refusal(fetchPage(`${base}/drip`, { ...local, timeoutMs: 500 }))).toContain("did not answer within 0.5 s");
   });
 
   it("refuses addresses that are not web pages", async () => {

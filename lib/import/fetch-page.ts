@@ -131,7 +131,11 @@ function get(url: URL, settings: typeof DEFAULTS & FetchPageOptions, deadline: n
         response.on("error", (error) => reject(new FetchPageError(`could not be read: ${error.message}`)));
       },
     );
-    request.on("timeout", () => request.destroy(new FetchPageError(`did not answer within ${settings.timeoutMs / 1000} s`)));
+    // `timeout` above is per silence; this bounds the whole exchange (a page sent a byte at a time included).
+    const late = () => new FetchPageError(`did not answer within ${settings.timeoutMs / 1000} s`);
+    const overall = setTimeout(() => request.destroy(late()), remaining);
+    request.on("close", () => clearTimeout(overall));
+    request.on("timeout", () => request.destroy(late()));
     request.on("error", (error) => reject(error instanceof FetchPageError ? error : new FetchPageError(`could not be reached: ${describe(error)}`)));
   });
 }
