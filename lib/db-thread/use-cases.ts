@@ -7,6 +7,8 @@ import { reviewAnnotation } from "../server/review-annotation";
 import { submitAnnotation } from "../server/submit-annotation";
 import { updateAnnotation } from "../server/update-annotation";
 import { updateComment } from "../server/update-comment";
+import { focusPresence, removePresence, sweepPresence, touchPresence } from "../realtime/presence";
+import { recordTokenUse } from "../server/record-token-use";
 
 /**
  * The use cases the database thread runs, by the name each gave onDbThread
@@ -16,7 +18,22 @@ import { updateComment } from "../server/update-comment";
  * touch the thread's copy instead, so it stays on the request thread.
  */
 export const dbThreadUseCases = new Map<string, (db: Db, args: never) => Promise<unknown>>(
-  [createAnnotation, updateAnnotation, deleteAnnotation, submitAnnotation, reviewAnnotation, createComment, updateComment, deleteComment].map((useCase) => [
+  [
+    createAnnotation,
+    updateAnnotation,
+    deleteAnnotation,
+    submitAnnotation,
+    reviewAnnotation,
+    createComment,
+    updateComment,
+    deleteComment,
+    // Frequent small writes that would otherwise wait for the write lock on the request thread.
+    touchPresence,
+    focusPresence,
+    removePresence,
+    sweepPresence,
+    recordTokenUse,
+  ].map((useCase) => [
     useCase.dbThreadName,
     useCase,
   ]),

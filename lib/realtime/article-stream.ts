@@ -107,7 +107,7 @@ export function articleStream({ db, reader = db, bus, actor, articleId, lastEven
         if (closed) return;
         controller.enqueue(encoder.encode(": ping\n\n"));
         void touchPresence(db, { connectionId, articleId, userId: actor.id })
-          .then(() => sweepPresence(db))
+          .then(() => sweepPresence(db, new Date()))
           .then(() => sendPresence())
           .catch(() => {});
       }, PRESENCE_REFRESH_MS);

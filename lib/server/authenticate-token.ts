@@ -2,6 +2,7 @@ import { hashApiToken } from "../auth/tokens";
 import type { Actor } from "../domain/actor";
 import type { Db } from "../db/client";
 import { perClient } from "../db/per-client";
+import { recordTokenUse } from "./record-token-use";
 
 /** lastUsedAt is informative: written at most once a minute per token and server, not on every call. */
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -43,5 +44,5 @@ async function recordUse(db: Db, tokenHash: string, now: Date) {
   const written = lastWritten(db);
   if (now.getTime() - (written.get(tokenHash) ?? -Infinity) <= LAST_USED_RESOLUTION_MS) return;
   written.set(tokenHash, now.getTime());
-  await db.apiToken.updateMany({ where: { tokenHash }, data: { lastUsedAt: now } });
+  await recordTokenUse(db, { tokenHash, at: now });
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Actor } from "../domain/actor";
 import type { Db } from "../db/client";
 import { getBus } from "../realtime/get-bus";
+import { focusPresence } from "../realtime/presence";
 import { AppError } from "./errors";
 import { requirePermission } from "./require-permission";
 
@@ -14,7 +15,6 @@ const ZPresence = z.object({
 export async function updatePresence(db: Db, { actor, articleId, input }: { actor: Actor; articleId: string; input: unknown }): Promise<void> {
   requirePermission(actor, "read:article");
   const { connectionId, annotationId } = ZPresence.parse(input);
-  const updated = await db.presence.updateMany({ where: { connectionId, articleId, userId: actor.id }, data: { annotationId, seenAt: new Date() } });
-  if (updated.count === 0) throw new AppError("NOT_FOUND", "No open event stream of yours on this article.");
+  if (!(await focusPresence(db, { connectionId, articleId, userId: actor.id, annotationId }))) throw new AppError("NOT_FOUND", "No open event stream of yours on this article.");
   await (await getBus()).publishPresence(articleId);
 }
