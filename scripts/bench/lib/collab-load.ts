@@ -10,8 +10,8 @@ export type LoadResult = {
   result: autocannon.Result;
   acks: Ack[];
   failures: Failure[];
-  /** Response times (ms) as autocannon measured them, by request kind; `later` leaves out each connection's first response. */
-  latency: { all: number[]; create: number[]; update: number[]; later: number[] };
+  /** Response times (ms) as autocannon measured them, by request kind; `later` leaves out each connection's first response; `answeredAt[i]` is when `all[i]` came back (performance.now()). */
+  latency: { all: number[]; create: number[]; update: number[]; later: number[]; answeredAt: number[] };
   startedAt: number;
   finishedAt: number;
 };
@@ -31,7 +31,7 @@ type RequestSpec = autocannon.Request & { port?: string | number };
 export async function runCollabLoad({ urls, connections, seconds, articles, tokens, rate }: { urls: string[]; connections: number; seconds: number; articles: BenchArticle[]; tokens: string[]; rate?: number }): Promise<LoadResult> {
   const acks: Ack[] = [];
   const failures: Failure[] = [];
-  const latency = { all: [] as number[], create: [] as number[], update: [] as number[], later: [] as number[] };
+  const latency = { all: [] as number[], create: [] as number[], update: [] as number[], later: [] as number[], answeredAt: [] as number[] };
   const answered = new WeakSet<object>();
   let lastKind: "create" | "update" = "create";
   let pairs = 0;
@@ -111,6 +111,7 @@ export async function runCollabLoad({ urls, connections, seconds, articles, toke
       // The per-request onResponse runs synchronously just before this event, so lastKind names the request.
       instance.on("response", (client, _status, _bytes, responseTime) => {
         latency.all.push(responseTime);
+        latency.answeredAt.push(performance.now());
         latency[lastKind].push(responseTime);
         if (answered.has(client)) latency.later.push(responseTime);
         answered.add(client);
