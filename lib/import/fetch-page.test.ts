@@ -92,7 +92,7 @@ describe("isPrivateAddress", () => {
   it.each([
     ["127.0.0.1", true], ["10.20.30.40", true], ["172.16.0.1", true], ["172.31.255.255", true], ["172.32.0.1", false], ["192.168.1.10", true],
     ["169.254.169.254", true], ["100.64.0.1", true], ["0.0.0.0", true], ["8.8.8.8", false], ["93.184.216.34", false],
-    ["::1", true], ["::ffff:127.0.0.1", true], ["::ffff:8.8.8.8", false], ["fe80::1", true], ["fd12:3456::1", true], ["2606:4700::1111", false], ["not an address", true],
+    ["::1", true], ["::ffff:127.0.0.1", true], ["::ffff:7f00:1", true], ["::ffff:8.8.8.8", false], ["::7f00:1", true], ["64:ff9b::a00:1", true], ["fe80::1", true], ["fd12:3456::1", true], ["2606:4700::1111", false], ["not an address", true],
   ])("%s → %s", (address, expected) => {
     expect(isPrivateAddress(address)).toBe(expected);
   });

@@ -34,7 +34,8 @@ for (const [address, prefix] of [
   ["192.0.0.0", 24], ["192.0.2.0", 24], ["192.168.0.0", 16], ["198.18.0.0", 15], ["198.51.100.0", 24], ["203.0.113.0", 24],
   ["224.0.0.0", 4], ["240.0.0.0", 4],
 ] as const) PRIVATE_RANGES.addSubnet(address, prefix, "ipv4");
-for (const [address, prefix] of [["::", 128], ["::1", 128], ["fc00::", 7], ["fe80::", 10], ["ff00::", 8], ["2001:db8::", 32]] as const) PRIVATE_RANGES.addSubnet(address, prefix, "ipv6");
+// ::/96 also holds the old IPv4-compatible form; 64:ff9b::/96 reaches IPv4 through NAT64, private ranges included.
+for (const [address, prefix] of [["::", 96], ["fc00::", 7], ["fe80::", 10], ["ff00::", 8], ["2001:db8::", 32], ["64:ff9b::", 96], ["64:ff9b:1::", 48]] as const) PRIVATE_RANGES.addSubnet(address, prefix, "ipv6");
 
 /** Whether an IP address is one the server must not be sent to (IPv4-mapped IPv6 counts as its IPv4). */
 export function isPrivateAddress(address: string): boolean {
