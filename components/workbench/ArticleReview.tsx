@@ -11,7 +11,7 @@ import { byPosition, excerpt, plural } from "./model";
 import { isOutOfDate, problem, reopenArticle, signOffArticle } from "./requests";
 import { ANNOTATION_STATUS_LABELS, ARTICLE_STATUS_LABELS, formatDay } from "./status";
 import { FormActions } from "./FormActions";
-import { Field } from "./Field";
+import { RequiredReason } from "./RequiredReason";
 
 type Props = {
   article: Pick<ArticleView, "id" | "status" | "signOff">;
@@ -233,23 +233,18 @@ export function ArticleReview({ article, annotations, labels, permissions, onArt
           )}
           {mode === "reopen" && (
             <form className="wb-inline-form" onSubmit={reopen} onKeyDown={formKeys} aria-busy={busy} noValidate>
-              <Field id="wb-reopen-reason" label="Why reopen it?" error={reasonError} hint={reasonError ? undefined : "Recorded in the audit log with your name."}>
-                {(control) => (
-                  <textarea
-                    {...control}
-                    ref={fieldRef}
-                    rows={2}
-                    value={reason}
-                    required
-                    aria-required="true"
-                    onChange={(event) => {
-                      setReason(event.target.value);
-                      if (event.target.value.trim()) setReasonError("");
-                    }}
-                    placeholder="e.g. The ministry published a correction."
-                  />
-                )}
-              </Field>
+              <RequiredReason
+                id="wb-reopen-reason"
+                label="Why reopen it?"
+                hint="Recorded in the audit log with your name."
+                value={reason}
+                error={reasonError}
+                setValue={setReason}
+                setError={setReasonError}
+                textareaRef={fieldRef}
+                rows={2}
+                placeholder="e.g. The ministry published a correction."
+              />
               <FormActions busy={busy} label="Reopen article" busyLabel="Reopening…" onCancel={close} />
             </form>
           )}

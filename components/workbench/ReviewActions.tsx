@@ -6,7 +6,7 @@ import { fieldMessage } from "../api-client";
 import { mayJudge, maySubmit, type WorkbenchActor, type WorkbenchPermissions } from "./access";
 import { isOutOfDate, problem, reviewAnnotation, submitAnnotation } from "./requests";
 import { FormActions } from "./FormActions";
-import { Field } from "./Field";
+import { RequiredReason } from "./RequiredReason";
 
 type Props = {
   annotation: AnnotationView;
@@ -137,24 +137,19 @@ export function ReviewActions({ annotation, actor, permissions, unsaved, onRepla
 
       {asking && canJudge && (
         <form className="wb-ask" onSubmit={requestChanges} noValidate aria-busy={busy === "request"}>
-          <Field id="wb-ask-note" label="What needs to change?" error={noteError} hint={noteError ? undefined : `${annotation.createdBy.name} sees this note until they submit it again.`}>
-            {(control) => (
-              <textarea
-                {...control}
-                ref={noteRef}
-                rows={3}
-                value={note}
-                required
-                aria-required="true"
-                onChange={(event) => {
-                  setNote(event.target.value);
-                  if (event.target.value.trim()) setNoteError("");
-                }}
-                onKeyDown={noteKeys}
-                placeholder="e.g. The rationale needs a primary source for the figure."
-              />
-            )}
-          </Field>
+          <RequiredReason
+            id="wb-ask-note"
+            label="What needs to change?"
+            hint={`${annotation.createdBy.name} sees this note until they submit it again.`}
+            value={note}
+            error={noteError}
+            setValue={setNote}
+            setError={setNoteError}
+            textareaRef={noteRef}
+            rows={3}
+            placeholder="e.g. The rationale needs a primary source for the figure."
+            onKeyDown={noteKeys}
+          />
           <FormActions busy={busy !== null} label="Send back with this note" busyLabel="Sending…" onCancel={cancelAsking} />
         </form>
       )}

@@ -32,9 +32,11 @@ export function onDbThread<A, R>(name: string, runInPlace: (db: Db, args: A) => 
   return Object.assign(run, { dbThreadName: name });
 }
 
+/** On globalThis: Next may load this module more than once, and one thread per process is the point. */
+const cache = globalThis as unknown as { factmarkDbThread?: DbThread };
+
 function threadFor(db: Db): DbThread | null {
   if (!isMainThread || !dbThreadEnabled() || providerOf(db) !== "sqlite" || !isAppClient(db)) return null;
-  const cache = globalThis as unknown as { factmarkDbThread?: DbThread };
   if (!cache.factmarkDbThread) {
     // Next bundles the thread's code from this URL (Turbopack's worker_threads support).
     const thread = new DbThread(
@@ -60,7 +62,7 @@ export function dbThreadEnabled(): boolean {
 
 /** Whether this process runs its database use cases on the thread now (for /api/health and tests). */
 export function dbThreadRunning(): boolean {
-  return Boolean((globalThis as unknown as { factmarkDbThread?: DbThread }).factmarkDbThread);
+  return Boolean(cache.factmarkDbThread);
 }
 
 /** The request thread's end of the database thread: calls out, answers (or errors) back by id. Exported for its unit test. */

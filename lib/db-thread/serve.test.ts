@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { Db } from "../db/client";
 import { AppError } from "../server/errors";
-import { serveCalls, type Reply } from "./serve";
+import { serveCalls, type AnyUseCase, type Reply } from "./serve";
 import { fromWire } from "./wire-errors";
 
 const db = {} as Db;
-const useCases = new Map<string, (db: Db, args: never) => Promise<unknown>>([
+const useCases = new Map<string, AnyUseCase>([
   ["echo", async (_db, args: { text: string }) => ({ echoed: args.text })],
   ["refuse", async () => Promise.reject(new AppError("FORBIDDEN", "Not yours."))],
   ["unsendable", async () => ({ callback: () => "functions do not cross threads" })],

@@ -3,7 +3,9 @@ import { toWire, type WireError } from "./wire-errors";
 
 export type Call = { id: number; name: string; args: unknown };
 export type Reply = { id: number; result?: unknown; error?: WireError };
-type UseCases = ReadonlyMap<string, (db: Db, args: never) => Promise<unknown>>;
+/** Any use case the thread can run, by the look of its call (each checks its own arguments). */
+export type AnyUseCase = (db: Db, args: never) => Promise<unknown>;
+type UseCases = ReadonlyMap<string, AnyUseCase>;
 
 /**
  * The database thread's side of a call: run the named use case, send back its

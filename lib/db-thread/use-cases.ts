@@ -1,4 +1,4 @@
-import type { Db } from "../db/client";
+import type { AnyUseCase } from "./serve";
 import { createAnnotation } from "../server/create-annotation";
 import { createComment } from "../server/create-comment";
 import { deleteAnnotation } from "../server/delete-annotation";
@@ -17,7 +17,7 @@ import { recordTokenUse } from "../server/record-token-use";
  * this process's memory (the in-process event bus for presence, say) would
  * touch the thread's copy instead, so it stays on the request thread.
  */
-export const dbThreadUseCases = new Map<string, (db: Db, args: never) => Promise<unknown>>(
+export const dbThreadUseCases = new Map<string, AnyUseCase>(
   [
     createAnnotation,
     updateAnnotation,

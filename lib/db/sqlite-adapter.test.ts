@@ -1,6 +1,9 @@
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { cacheStatements } from "./sqlite-adapter";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { beginImmediately, cacheStatements } from "./sqlite-adapter";
 
 describe("cacheStatements", () => {
   it("reuses one prepared statement with fresh arguments at every call, as the Prisma adapter calls it", () => {
@@ -37,5 +40,31 @@ describe("cacheStatements", () => {
     expect(() => client.prepare(insert).bind(["x"]).run()).toThrow(/UNIQUE/);
     client.prepare(insert).bind(["y"]).run();
     expect(client.prepare("SELECT count(*) AS n FROM u").bind([]).raw().all()).toEqual([[2]]);
+  });
+});
+
+describe("beginImmediately", () => {
+  it("opens a writer's transactions with BEGIN IMMEDIATE, holding the write lock from the start; a read-only connection keeps BEGIN", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "factmark-begin-"));
+    const file = path.join(dir, "begin.db");
+    try {
+      const writer = new Database(file);
+      writer.prepare("CREATE TABLE t (id INTEGER PRIMARY KEY)").run();
+      beginImmediately(writer);
+      cacheStatements(writer);
+      const other = new Database(file, { timeout: 0 });
+      writer.prepare("BEGIN").bind([]).run();
+      // Nothing written yet, and still another connection cannot start writing.
+      expect(() => other.prepare("INSERT INTO t DEFAULT VALUES").run()).toThrow(/locked|busy/i);
+      writer.prepare("COMMIT").bind([]).run();
+      other.prepare("INSERT INTO t DEFAULT VALUES").run();
+
+      const reader = new Database(file, { readonly: true });
+      beginImmediately(reader);
+      expect(reader.prepare("BEGIN").source).toBe("BEGIN");
+      for (const db of [writer, other, reader]) db.close();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

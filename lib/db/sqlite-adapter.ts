@@ -14,6 +14,8 @@ import type { Database, Statement } from "better-sqlite3";
  * 2. Prepared statements. The adapter prepares every statement afresh, which
  *    was a tenth of the CPU of a write; the same few dozen statements repeat,
  *    so they are prepared once and kept (see cacheStatements).
+ *
+ * 3. Transactions take the write lock up front (see beginImmediately).
  */
 export function serialSqliteAdapter(inner: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
   return {
@@ -22,7 +24,10 @@ export function serialSqliteAdapter(inner: SqlDriverAdapterFactory): SqlDriverAd
     connect: async () => {
       const adapter = await inner.connect();
       const client = (adapter as unknown as { client?: Database }).client;
-      if (client && typeof client.prepare === "function") cacheStatements(client);
+      if (client && typeof client.prepare === "function") {
+        beginImmediately(client);
+        cacheStatements(client);
+      }
       return serialise(adapter);
     },
   };
@@ -100,6 +105,20 @@ function releasingOnEnd(transaction: Transaction, release: () => void): Transact
   };
 }
 
+/**
+ * The adapter opens transactions with a deferred BEGIN. When a second
+ * connection writes too (the database thread, the CLI), a transaction that
+ * read first and then writes would fail at once with SQLITE_BUSY if the other
+ * committed in between; IMMEDIATE takes the write lock up front, waiting its
+ * turn (busy timeout) instead. This connection runs one transaction at a time
+ * anyway. A read-only connection keeps its BEGIN (it can take no write lock).
+ */
+export function beginImmediately(client: Database): void {
+  if (client.readonly) return;
+  const prepare = client.prepare.bind(client);
+  client.prepare = ((sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql)) as Database["prepare"];
+}
+
 const MAX_CACHED_STATEMENTS = 500;
 const SCHEMA_CHANGE = /^\s*(CREATE|ALTER|DROP)\b/i;
 
@@ -113,11 +132,6 @@ export function cacheStatements(client: Database): void {
   const prepare = client.prepare.bind(client);
   const cache = new Map<string, Statement>();
   const statementFor = (sql: string): Statement => {
-    // The adapter opens transactions with a deferred BEGIN. When a second connection writes too (the
-    // database thread, the CLI), a transaction that read first and then writes would fail at once with
-    // SQLITE_BUSY if the other committed in between; IMMEDIATE takes the write lock up front, waiting
-    // its turn (busy timeout) instead. This connection runs one transaction at a time anyway.
-    if (sql === "BEGIN" && !client.readonly) sql = "BEGIN IMMEDIATE";
     // After a schema change, start afresh: result columns of cached statements may differ now.
     if (SCHEMA_CHANGE.test(sql)) cache.clear();
     let statement = cache.get(sql);

@@ -1,4 +1,5 @@
 import type { ParsedAnnotation } from "./w3c-parse";
+import { oneLine } from "../domain/one-line";
 
 export type Anchored = { start: number; end: number };
 
@@ -44,7 +45,4 @@ function commonPrefix(text: string, at: number, suffix: string): number {
   return n;
 }
 
-function preview(quote: string): string {
-  const line = quote.replace(/\s+/g, " ").trim();
-  return line.length > 60 ? `${line.slice(0, 59)}…` : line;
-}
+const preview = (quote: string) => oneLine(quote, 60);

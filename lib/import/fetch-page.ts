@@ -164,8 +164,8 @@ export function decode(bytes: Buffer, contentType: string): string {
   const text = decoder.decode(bytes);
   // Node 20 decodes windows-1252 (which latin1, iso-8859-1 and ascii mean on the web) as ISO-8859-1,
   // leaving its curly quotes, dashes and € as C1 control characters.
-  return decoder.encoding === "windows-1252" ? text.replace(/[\u0080-\u009f]/g, (char) => WINDOWS_1252_C1[char.charCodeAt(0) - 0x80] || char) : text;
+  return decoder.encoding === "windows-1252" ? text.replace(/[\u0080-\u009f]/g, (char) => WINDOWS_1252_C1[char.charCodeAt(0) - 0x80]) : text;
 }
 
-/** What bytes 0x80–0x9F are in windows-1252 (empty: unassigned, kept as they are). */
+/** What bytes 0x80–0x9F are in windows-1252 (the five it leaves unassigned stay as they are). */
 const WINDOWS_1252_C1 = [..."€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ"];

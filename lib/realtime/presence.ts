@@ -49,6 +49,6 @@ export async function listPresence(db: Db, articleId: string, now = new Date()):
 }
 
 /** Rows of streams that ended without saying so; any server may sweep them. */
-export const sweepPresence = onDbThread("sweepPresence", async function sweepPresence(db: Db, now: Date = new Date()): Promise<void> {
+export const sweepPresence = onDbThread("sweepPresence", async function sweepPresence(db: Db, now: Date): Promise<void> {
   await db.presence.deleteMany({ where: { seenAt: { lt: new Date(now.getTime() - 4 * PRESENCE_TTL_MS) } } });
 });

@@ -1,3 +1,5 @@
+import { oneLine } from "../domain/one-line";
+
 /** What the API and the UI get for a comment: plain JSON, dates as ISO strings. */
 export type CommentView = {
   id: string;
@@ -33,6 +35,5 @@ const EXCERPT_LENGTH = 80;
 
 /** The start of a comment on one line, for audit events: enough to recognise it, never the whole text. */
 export function commentExcerpt(body: string): string {
-  const line = body.replace(/\s+/g, " ").trim();
-  return line.length > EXCERPT_LENGTH ? `${line.slice(0, EXCERPT_LENGTH - 1)}…` : line;
+  return oneLine(body, EXCERPT_LENGTH);
 }

@@ -1,4 +1,5 @@
 import type { Actor } from "../domain/actor";
+import { oneLine } from "../domain/one-line";
 import { contentToHtml } from "../import/content-html";
 import { fetchPage, FetchPageError } from "../import/fetch-page";
 import { extractHtmlTitle, importHtml } from "../import/html";
@@ -30,17 +31,15 @@ export async function fetchArticle({ actor, input, allowPrivateHosts = false }: 
   if (!content.text.trim()) throw invalid("url", "has no article text that could be found; paste the article instead");
   const metadata = pageMetadata(page.html);
   return {
-    title: clip(extractHtmlTitle(page.html) ?? new URL(page.url).hostname, 300),
+    title: oneLine(extractHtmlTitle(page.html) ?? new URL(page.url).hostname, 300),
     html: contentToHtml(content),
     sourceUrl: httpUrl(metadata.canonicalUrl, page.url) ?? page.url,
-    publisher: metadata.publisher ? clip(metadata.publisher, 200) : null,
-    author: metadata.author ? clip(metadata.author, 200) : null,
+    publisher: metadata.publisher ? oneLine(metadata.publisher, 200) : null,
+    author: metadata.author ? oneLine(metadata.author, 200) : null,
     publishedAt: dateOf(metadata.publishedAt),
     characters: content.text.length,
   };
 }
-
-const clip = (value: string, max: number) => (value.length <= max ? value : `${value.slice(0, max - 1)}…`);
 
 /** The page's canonical address when it is a valid http(s) one (relative ones resolved). */
 function httpUrl(address: string | undefined, base: string): string | undefined {
