@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import type { Actor } from "@/lib/domain/actor";
+import { eventsSince } from "@/lib/realtime/article-events";
 import type { AnnotationView } from "@/lib/server/article-view";
 import { createAnnotation } from "@/lib/server/create-annotation";
 import { createArticle } from "@/lib/server/create-article";
@@ -110,6 +111,9 @@ describe(`four-eyes rule on ${provider}: whoever changes the substance may not r
     const draft = await createAnnotation(t.db, { actor: editor, articleId, input: { kind: "CLAIM", start: 0, end: 26, verdict: "FALSE" } });
     const rewritten = await updateAnnotation(t.db, { actor: reviewer, annotationId: draft.id, input: { version: draft.version, verdict: "TRUE", rationale: "I say so." } });
     expect([rewritten.status, rewritten.editorIds]).toEqual(["DRAFT", [reviewer.id]]);
+    // Open workbenches learn it from the event stream, so they hide Approve from the reviewer too.
+    const { events } = await eventsSince(t.db, articleId, 0, 100);
+    expect(events.at(-1)).toMatchObject({ event: "annotation.updated", data: { annotation: { id: draft.id, editorIds: [reviewer.id] } } });
     await submitAnnotation(t.db, { actor: reviewer, annotationId: draft.id, input: {} });
     expect((await failure(approve(reviewer, draft.id))).code).toBe("FORBIDDEN");
     expect((await approve(reviewer2, draft.id)).status).toBe("APPROVED");
