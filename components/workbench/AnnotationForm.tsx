@@ -33,7 +33,8 @@ export function AnnotationForm({ annotation, annotations, labels, canEdit, work,
   const draft = work.draft ?? draftFrom(annotation);
   const changed = changedFields(draft, annotation);
   const dirty = changed.length > 0;
-  const undoesApproval = annotation.status === "APPROVED" && changed.some((field) => SUBSTANCE.includes(field));
+  // An approved or submitted annotation goes back to draft (lib/domain/workflow): say so before saving.
+  const undoesReview = (annotation.status === "APPROVED" || annotation.status === "SUBMITTED") && changed.some((field) => SUBSTANCE.includes(field));
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [conflict, setConflict] = useState<{ theirs: AnnotationView | null } | null>(null);
@@ -203,9 +204,11 @@ export function AnnotationForm({ annotation, annotations, labels, canEdit, work,
         )}
         <span className={`wb-save-state${dirty ? " is-dirty" : ""}`}>{dirty ? "Unsaved changes" : "All changes saved"}</span>
       </div>
-      {undoesApproval && (
+      {undoesReview && (
         <p className="wb-warn" data-testid="undoes-approval">
-          Saving this sends it back to draft: an approved annotation needs review again after a change of substance.
+          {annotation.status === "APPROVED"
+            ? "Saving this sends it back to draft: an approved annotation needs review again after a change of substance."
+            : "Saving this sends it back to draft: it must be submitted again, and someone other than you reviews it (four-eyes rule)."}
         </p>
       )}
 

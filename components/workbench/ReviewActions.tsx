@@ -166,6 +166,7 @@ export function ReviewActions({ annotation, actor, permissions, unsaved, onRepla
 function State({ annotation, actor, permissions, canSubmit, canJudge }: { annotation: AnnotationView; actor: WorkbenchActor; permissions: WorkbenchPermissions; canSubmit: boolean; canJudge: boolean }) {
   const review = annotation.lastReview;
   const isAuthor = annotation.createdBy.id === actor.id;
+  const isEditor = annotation.editorIds.includes(actor.id);
   switch (annotation.status) {
     case "CHANGES_REQUESTED":
       return (
@@ -177,13 +178,13 @@ function State({ annotation, actor, permissions, canSubmit, canJudge }: { annota
         </>
       );
     case "SUBMITTED":
-      if (isAuthor)
+      if (isAuthor || isEditor)
         return (
           <>
             <p>
               <strong>Waiting for review by someone else.</strong>
             </p>
-            {permissions.review && <p className="wb-hint">You wrote it, so another reviewer approves it (four-eyes rule).</p>}
+            {permissions.review && <p className="wb-hint">{isAuthor ? "You wrote it" : "You changed its substance"}, so another reviewer approves it (four-eyes rule).</p>}
           </>
         );
       return (

@@ -39,7 +39,10 @@ const markSelector = (id: string) => `mark[data-annotations~="${CSS.escape(id)}"
 /** Links to one annotation (the review queue, the sign-off list) end in #annotation-<id>. */
 const HASH_PREFIX = "#annotation-";
 
-const BACK_TO_DRAFT = "Back to draft: an approved annotation needs review again after a change of substance";
+const BACK_TO_DRAFT: Partial<Record<AnnotationView["status"], string>> = {
+  APPROVED: "Back to draft: an approved annotation needs review again after a change of substance",
+  SUBMITTED: "Back to draft: submit it again after a change of substance; someone other than you reviews it",
+};
 
 export function Workbench({ article, actor, permissions: rolePermissions }: Props) {
   const text = article.revision.text;
@@ -255,8 +258,8 @@ export function Workbench({ article, actor, permissions: rolePermissions }: Prop
       const before = statusBefore ?? shown.current.annotations.find((annotation) => annotation.id === view.id)?.status;
       setState((previous) => putOwn(previous, view));
       // Saying so matters: the article cannot be signed off until it is reviewed again.
-      const back = before === "APPROVED" && view.status === "DRAFT";
-      if (message || back) announce(back ? `${message ? `${message}. ` : ""}${BACK_TO_DRAFT}` : message!);
+      const back = before && view.status === "DRAFT" ? BACK_TO_DRAFT[before] : undefined;
+      if (message || back) announce(back ? `${message ? `${message}. ` : ""}${back}` : message!);
     },
     [announce],
   );

@@ -7,7 +7,7 @@ const editor: WorkbenchPermissions = { create: true, updateOwn: true, updateOthe
 const reviewer: WorkbenchPermissions = { ...editor, deleteOthers: true, review: true, signOff: true, reopen: true };
 const ed: WorkbenchActor = { id: "ed", role: "EDITOR" };
 const rae: WorkbenchActor = { id: "rae", role: "REVIEWER" };
-const by = (author: string, status: AnnotationStatus) => ({ createdBy: { id: author }, status });
+const by = (author: string, status: AnnotationStatus, editorIds: string[] = []) => ({ createdBy: { id: author }, status, editorIds });
 
 describe("review access", () => {
   it("offers submit on a draft or a sent-back annotation to whoever may edit it", () => {
@@ -24,6 +24,11 @@ describe("review access", () => {
     expect(mayJudge(editor, ed, by("rae", "SUBMITTED"))).toBe(false);
     expect(mayJudge(reviewer, rae, by("ed", "DRAFT"))).toBe(false);
     expect(mayJudge({ ...reviewer, locked: true }, rae, by("ed", "SUBMITTED"))).toBe(false);
+  });
+
+  it("hides approve and request changes from a reviewer who changed the substance, as from the author", () => {
+    expect(mayJudge(reviewer, rae, by("ed", "SUBMITTED", ["rae"]))).toBe(false);
+    expect(mayJudge(reviewer, rae, by("ed", "SUBMITTED", ["max"]))).toBe(true);
   });
 
   it("says what blocks a sign-off", () => {

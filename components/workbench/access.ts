@@ -24,7 +24,8 @@ export type WorkbenchPermissions = RolePermissions & {
 };
 
 type Owned = { createdBy: { id: string } };
-type Reviewable = Owned & { status: AnnotationStatus };
+type Submittable = Owned & { status: AnnotationStatus };
+type Reviewable = Submittable & { editorIds: readonly string[] };
 
 // Everything below hides controls only; the server checks every change anyway.
 
@@ -37,12 +38,15 @@ export const mayDelete = (permissions: WorkbenchPermissions, actor: WorkbenchAct
   !permissions.locked && (annotation.createdBy.id === actor.id ? permissions.deleteOwn : permissions.deleteOthers);
 
 /** Whoever may edit an annotation may send it to review, from draft or after changes were requested. */
-export const maySubmit = (permissions: WorkbenchPermissions, actor: WorkbenchActor, annotation: Reviewable) =>
+export const maySubmit = (permissions: WorkbenchPermissions, actor: WorkbenchActor, annotation: Submittable) =>
   mayUpdate(permissions, actor, annotation) && nextAnnotationStatus(annotation.status, "submit") !== null;
 
-/** Approve or request changes: a reviewer, on a submitted annotation someone else wrote (four eyes). */
+/** Approve or request changes: a reviewer, on a submitted annotation someone else wrote and whose substance they did not change (four eyes). */
 export const mayJudge = (permissions: WorkbenchPermissions, actor: WorkbenchActor, annotation: Reviewable) =>
-  !permissions.locked && permissions.review && mayReview(actor.id, annotation.createdBy.id) && nextAnnotationStatus(annotation.status, "approve") !== null;
+  !permissions.locked &&
+  permissions.review &&
+  mayReview(actor.id, { authorId: annotation.createdBy.id, editorIds: annotation.editorIds }) &&
+  nextAnnotationStatus(annotation.status, "approve") !== null;
 
 /** Whether to offer signing off at all; it is enabled only once nothing blocks it (signOffBlockers). */
 export const offersSignOff = (permissions: WorkbenchPermissions, status: ArticleStatus) => permissions.signOff && status !== "SIGNED_OFF";

@@ -25,6 +25,7 @@ const annotation = {
   updatedAt: "2026-01-01T00:00:00.000Z",
   sources: [],
   lastReview: null,
+  editorIds: [],
 } as AnnotationView;
 
 describe("annotation drafts", () => {

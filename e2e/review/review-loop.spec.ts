@@ -244,3 +244,48 @@ test("a reviewer does not review their own annotation (four eyes)", async ({ bro
   expect(refused.status()).toBe(403);
   expect((await refused.json()).error.message).toMatch(/four-eyes/);
 });
+
+test("a reviewer who changed a submitted claim's verdict cannot approve it (four eyes)", async ({ browser }) => {
+  const a = await signedIn(browser, editor);
+  const b = await signedIn(browser, reviewer);
+  const title = `Changed verdict ${Date.now().toString(36)}`;
+  const article = await createArticle(a.request, title);
+  const claim = await createClaim(a.request, article, QUOTE);
+  expect((await a.request.post(`/api/v1/annotations/${claim.id}/submit`, { data: {}, headers: origin })).status()).toBe(200);
+
+  // The reviewer changes the verdict instead of reviewing it: warned first, then it is a draft again.
+  await b.goto(`/articles/${article.id}#annotation-${claim.id}`);
+  const panel = panelOf(b);
+  await expect(panel.getByTestId("annotation-status")).toHaveText("Status: …Submitted");
+  await expect(panel.getByRole("button", { name: "Approve" })).toBeVisible();
+  await panel.getByLabel("Verdict").selectOption({ label: "True" });
+  await expect(panel.getByTestId("undoes-approval")).toContainText("someone other than you reviews it");
+  await panel.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(b.getByRole("status")).toHaveText("Saved. Back to draft: submit it again after a change of substance; someone other than you reviews it");
+  await expect(panel.getByTestId("annotation-status")).toHaveText("Status: Draft");
+
+  // Submitted again, it waits for someone else: no Approve, no Request changes, not in their queue.
+  await panel.getByRole("button", { name: "Submit for review" }).click();
+  await expect(b.getByRole("status")).toHaveText("Submitted for review");
+  await expect(panel.getByTestId("annotation-status")).toHaveText("Status: …Submitted");
+  await expect(panel.getByText("You changed its substance, so another reviewer approves it (four-eyes rule).")).toBeVisible();
+  await expect(panel.getByRole("button", { name: "Approve" })).toHaveCount(0);
+  await expect(panel.getByRole("button", { name: "Request changes" })).toHaveCount(0);
+  await shot(b, "12-reviewer-changed-verdict");
+  // After a reload too (the editors come from the server, not from this page's memory).
+  await b.reload();
+  await expect(panel.getByText("You changed its substance, so another reviewer approves it (four-eyes rule).")).toBeVisible();
+  await expect(panel.getByRole("button", { name: "Approve" })).toHaveCount(0);
+  await b.goto("/review");
+  await expect(b.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(b.getByRole("row").filter({ hasText: title })).toHaveCount(0);
+  const refused = await b.request.post(`/api/v1/annotations/${claim.id}/review`, { data: { decision: "APPROVE" }, headers: origin });
+  expect(refused.status()).toBe(403);
+  expect((await refused.json()).error.message).toMatch(/You changed this annotation's substance.*four-eyes/);
+
+  // Someone else approves it, and the approval covers the change.
+  const c = await signedIn(browser, demoAccount("ADMIN"));
+  const approved = await c.request.post(`/api/v1/annotations/${claim.id}/review`, { data: { decision: "APPROVE" }, headers: origin });
+  expect(approved.status()).toBe(200);
+  expect(await approved.json()).toMatchObject({ status: "APPROVED", verdict: "TRUE", editorIds: [] });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ANNOTATION_STATUSES, ARTICLE_STATUSES, type AnnotationStatus, type ArticleStatus } from "./annotation";
-import { ANNOTATION_ACTIONS, ARTICLE_ACTIONS, mayReview, nextAnnotationStatus, nextArticleStatus, type AnnotationAction, type ArticleAction } from "./workflow";
+import { ANNOTATION_ACTIONS, ARTICLE_ACTIONS, mayReview, nextAnnotationStatus, nextArticleStatus, reviewBar, type AnnotationAction, type ArticleAction } from "./workflow";
 
 /** Every (state, action) pair, spelled out; anything not listed must be refused. */
 const ANNOTATION_ALLOWED: Partial<Record<`${AnnotationStatus} ${AnnotationAction}`, AnnotationStatus>> = {
@@ -9,7 +9,7 @@ const ANNOTATION_ALLOWED: Partial<Record<`${AnnotationStatus} ${AnnotationAction
   "DRAFT edit_details": "DRAFT",
   "SUBMITTED approve": "APPROVED",
   "SUBMITTED request_changes": "CHANGES_REQUESTED",
-  "SUBMITTED edit_substance": "SUBMITTED",
+  "SUBMITTED edit_substance": "DRAFT",
   "SUBMITTED edit_details": "SUBMITTED",
   "CHANGES_REQUESTED submit": "SUBMITTED",
   "CHANGES_REQUESTED edit_substance": "CHANGES_REQUESTED",
@@ -53,7 +53,17 @@ describe("article workflow", () => {
 
 describe("four eyes", () => {
   it("refuses reviewing your own work and allows anyone else's", () => {
-    expect(mayReview("u1", "u1")).toBe(false);
-    expect(mayReview("u2", "u1")).toBe(true);
+    expect(mayReview("u1", { authorId: "u1", editorIds: [] })).toBe(false);
+    expect(mayReview("u2", { authorId: "u1", editorIds: [] })).toBe(true);
+    expect(reviewBar("u1", { authorId: "u1", editorIds: ["u1"] })).toBe("author");
+  });
+
+  it("refuses anyone who changed the substance since the last approval, and nobody else", () => {
+    const edited = { authorId: "u1", editorIds: ["u2", "u3"] };
+    expect(mayReview("u2", edited)).toBe(false);
+    expect(mayReview("u3", edited)).toBe(false);
+    expect(reviewBar("u2", edited)).toBe("editor");
+    expect(mayReview("u4", edited)).toBe(true);
+    expect(reviewBar("u4", edited)).toBeNull();
   });
 });

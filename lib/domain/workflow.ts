@@ -6,7 +6,9 @@ import type { AnnotationStatus, ArticleStatus } from "./annotation";
  *
  * Annotation: DRAFT → submit → SUBMITTED → approve → APPROVED
  *                                        → request_changes → CHANGES_REQUESTED → submit → SUBMITTED
- *             editing an APPROVED annotation's substance returns it to DRAFT.
+ *             editing the substance of a SUBMITTED or APPROVED annotation returns it to
+ *             DRAFT: the version under review (or approved) is no longer the one that was
+ *             read. A CHANGES_REQUESTED one stays there (it is already being reworked).
  * Article:    DRAFT → first submission → IN_REVIEW → sign_off → SIGNED_OFF → reopen → REOPENED
  *             REOPENED → submission → IN_REVIEW; REOPENED → sign_off → SIGNED_OFF.
  */
@@ -15,7 +17,7 @@ export type AnnotationAction = (typeof ANNOTATION_ACTIONS)[number];
 
 const ANNOTATION_TABLE: Record<AnnotationStatus, Partial<Record<AnnotationAction, AnnotationStatus>>> = {
   DRAFT: { submit: "SUBMITTED", edit_substance: "DRAFT", edit_details: "DRAFT" },
-  SUBMITTED: { approve: "APPROVED", request_changes: "CHANGES_REQUESTED", edit_substance: "SUBMITTED", edit_details: "SUBMITTED" },
+  SUBMITTED: { approve: "APPROVED", request_changes: "CHANGES_REQUESTED", edit_substance: "DRAFT", edit_details: "SUBMITTED" },
   CHANGES_REQUESTED: { submit: "SUBMITTED", edit_substance: "CHANGES_REQUESTED", edit_details: "CHANGES_REQUESTED" },
   APPROVED: { edit_substance: "DRAFT", edit_details: "APPROVED" },
   // Lost its anchor after a revision: it must be fixed (edited) before it can go to review again.
@@ -43,7 +45,20 @@ export function nextArticleStatus(status: ArticleStatus, action: ArticleAction):
   return ARTICLE_TABLE[status][action] ?? null;
 }
 
-/** Nobody reviews their own work, admins included. */
-export function mayReview(reviewerId: string, authorId: string): boolean {
-  return reviewerId !== authorId;
+/** Who wrote an annotation and who changed its substance since an approval last covered it. */
+export type ReviewSubject = { authorId: string; editorIds: readonly string[] };
+
+/**
+ * Why `reviewerId` may not review an annotation, or null when they may: nobody
+ * approves (or sends back) words or a verdict they wrote or changed, admins
+ * included. The one four-eyes rule; the server enforces it and the UI reads it.
+ */
+export function reviewBar(reviewerId: string, { authorId, editorIds }: ReviewSubject): "author" | "editor" | null {
+  if (reviewerId === authorId) return "author";
+  if (editorIds.includes(reviewerId)) return "editor";
+  return null;
+}
+
+export function mayReview(reviewerId: string, subject: ReviewSubject): boolean {
+  return reviewBar(reviewerId, subject) === null;
 }

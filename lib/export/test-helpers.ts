@@ -47,6 +47,7 @@ export function annotation(text: string, input: AnnotationInput): AnnotationView
     updatedAt: "2024-03-01T09:30:00.000Z",
     sources: [],
     lastReview: approval(),
+    editorIds: [],
     ...input,
   };
 }

@@ -1,6 +1,6 @@
 import type { Actor } from "../domain/actor";
 import type { Db } from "../db/client";
-import { annotationInclude, toAnnotationView } from "./article-view";
+import { annotationInclude, editorsInclude, toAnnotationView } from "./article-view";
 import { AppError } from "./errors";
 import { assertEditable, touchEditableArticle } from "./load-article";
 import { requirePermission } from "./require-permission";
@@ -8,7 +8,7 @@ import { requirePermission } from "./require-permission";
 type Tx = Pick<Db, "annotation" | "article" | "user">;
 
 /** annotationInclude without the people: they are resolved below, usually without a query. */
-const changeInclude = { sources: annotationInclude.sources, signOffs: { orderBy: { createdAt: "desc" }, take: 1 } } as const;
+const changeInclude = { sources: annotationInclude.sources, signOffs: { orderBy: { createdAt: "desc" }, take: 1 }, editors: editorsInclude } as const;
 
 /**
  * Loads an annotation for a change by `actor`: NOT_FOUND when missing, LOCKED

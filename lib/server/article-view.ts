@@ -27,6 +27,8 @@ export type AnnotationView = {
   sources: SourceView[];
   /** The latest review decision, so a "changes requested" note reaches the author. */
   lastReview: ReviewView | null;
+  /** Who changed its substance since an approval last covered it: with the author, barred from reviewing it (four-eyes rule). */
+  editorIds: string[];
 };
 
 export type ReviewView = { decision: "APPROVED" | "CHANGES_REQUESTED"; note: string | null; reviewer: { id: string; name: string }; at: string };
@@ -49,11 +51,15 @@ export type ArticleView = {
   signOff: ReviewView | null;
 };
 
+/** The ids of an annotation's substance editors (AnnotationView.editorIds), first editor first. */
+export const editorsInclude = { select: { userId: true }, orderBy: { createdAt: "asc" } } as const;
+
 /** The Prisma include that loads what an AnnotationView needs. */
 export const annotationInclude = {
   sources: { orderBy: { position: "asc" } },
   createdBy: { select: { id: true, name: true } },
   signOffs: { orderBy: { createdAt: "desc" }, take: 1, include: { reviewer: { select: { id: true, name: true } } } },
+  editors: editorsInclude,
 } as const;
 
 type SignOffRow = { decision: "APPROVED" | "CHANGES_REQUESTED"; note: string | null; createdAt: Date; reviewer: { id: string; name: string } };
@@ -63,7 +69,7 @@ export function toReviewView(row: SignOffRow | undefined): ReviewView | null {
 }
 
 type SourceRow = { id: string; position: number; url: string; title: string | null; publisher: string | null; quote: string | null; accessedAt: Date | null; archiveUrl: string | null };
-type AnnotationRow = Omit<AnnotationView, "createdAt" | "updatedAt" | "sources" | "lastReview"> & { createdAt: Date; updatedAt: Date; sources: SourceRow[]; signOffs: SignOffRow[] };
+type AnnotationRow = Omit<AnnotationView, "createdAt" | "updatedAt" | "sources" | "lastReview" | "editorIds"> & { createdAt: Date; updatedAt: Date; sources: SourceRow[]; signOffs: SignOffRow[]; editors: { userId: string }[] };
 
 export function toSourceView(row: SourceRow): SourceView {
   return { id: row.id, position: row.position, url: row.url, title: row.title, publisher: row.publisher, quote: row.quote, accessedAt: row.accessedAt?.toISOString() ?? null, archiveUrl: row.archiveUrl };
@@ -92,5 +98,6 @@ export function toAnnotationView(row: AnnotationRow): AnnotationView {
     updatedAt: row.updatedAt.toISOString(),
     sources: row.sources.map(toSourceView),
     lastReview: toReviewView(row.signOffs[0]),
+    editorIds: row.editors.map((editor) => editor.userId),
   };
 }

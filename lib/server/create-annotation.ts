@@ -44,6 +44,6 @@ export const createAnnotation = onDbThread("createAnnotation", async function cr
       include: sources.length ? { sources: { orderBy: { position: "asc" } } } : undefined,
     });
     await recordAuditEvent(tx, { articleId, annotationId: created.id, actorId: actor.id, action: "annotation.created", payload: { kind: created.kind, quote: created.quote, version: created.version } });
-    return toAnnotationView({ sources: [], ...created, createdBy: { id: actor.id, name: actor.name }, signOffs: [] });
+    return toAnnotationView({ sources: [], ...created, createdBy: { id: actor.id, name: actor.name }, signOffs: [], editors: [] });
   });
 });

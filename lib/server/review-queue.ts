@@ -7,11 +7,12 @@ export type QueueItem = { id: string; kind: AnnotationKind; quote: string; versi
 
 /**
  * Submitted annotations across articles, oldest first, that this reviewer may
- * review (never their own).
+ * review: never their own, nor those whose substance they changed since the
+ * last approval (the four-eyes rule, mayReview; a subquery, not a list of ids).
  */
 export async function reviewQueue(db: Db, { actor, limit = 200 }: { actor: Actor; limit?: number }): Promise<{ items: QueueItem[]; total: number }> {
   requirePermission(actor, "review:annotation:others");
-  const where = { status: "SUBMITTED" as const, createdById: { not: actor.id }, article: { status: { not: "SIGNED_OFF" as const } } };
+  const where = { status: "SUBMITTED" as const, createdById: { not: actor.id }, editors: { none: { userId: actor.id } }, article: { status: { not: "SIGNED_OFF" as const } } };
   const [total, rows] = await Promise.all([
     db.annotation.count({ where }),
     db.annotation.findMany({ where, orderBy: [{ updatedAt: "asc" }, { id: "asc" }], take: limit, include: { article: { select: { id: true, title: true } }, createdBy: { select: { id: true, name: true } } } }),

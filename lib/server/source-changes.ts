@@ -1,19 +1,20 @@
 import type { Actor } from "../domain/actor";
 import type { Db } from "../db/client";
-import { nextAnnotationStatus } from "../domain/workflow";
 import { ZAddSource, ZUpdateSource } from "../schemas/annotations";
 import { annotationForChange } from "./annotation-access";
 import { annotationInclude, toAnnotationView, type AnnotationView } from "./article-view";
 import { recordAuditEvent } from "./audit";
 import { AppError } from "./errors";
+import { recordSubstanceChange } from "./record-substance-change";
 import { MAX_SOURCES } from "../schemas/annotations";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 /**
  * Sources are part of an annotation's substance: adding, editing, moving or
- * removing one bumps the annotation's version and writes an audit event, in
- * one transaction. Each returns the whole updated annotation. `version`, when
+ * removing one bumps the annotation's version, is recorded as a change of
+ * substance (recordSubstanceChange) and writes an audit event, in one
+ * transaction. Each returns the whole updated annotation. `version`, when
  * given, is the annotation's version the client last saw: stale, the change
  * is refused with 409 and the current state (the workbench sends it for
  * edits, moves and removals; an addition overwrites nobody's work).
@@ -22,10 +23,11 @@ async function changeSources(db: Db, actor: Actor, annotationId: string, action:
   return db.$transaction(async (tx) => {
     const current = await annotationForChange(tx, actor, annotationId, "update", version, { touchArticleAt: new Date() });
     const payload = await change(tx);
-    const status = nextAnnotationStatus(current.status, "edit_substance") ?? current.status;
-    const updated = await tx.annotation.update({ where: { id: annotationId }, data: { status, version: { increment: 1 } }, include: annotationInclude });
-    await recordAuditEvent(tx, { articleId: current.articleId, annotationId, actorId: actor.id, action, payload: { ...payload, version: updated.version, ...(status !== current.status ? { from: current.status, to: status } : {}) } });
-    return toAnnotationView(updated);
+    // The row as it is now (the write holds it): its status and editors, not those read before the change.
+    const bumped = await tx.annotation.update({ where: { id: annotationId }, data: { version: { increment: 1 } }, include: annotationInclude });
+    const { status, editors, statusChange } = await recordSubstanceChange(tx, actor.id, bumped);
+    await recordAuditEvent(tx, { articleId: current.articleId, annotationId, actorId: actor.id, action, payload: { ...payload, version: bumped.version, ...statusChange } });
+    return toAnnotationView({ ...bumped, status, editors });
   });
 }
 

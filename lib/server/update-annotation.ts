@@ -1,20 +1,22 @@
 import type { Actor } from "../domain/actor";
 import type { Db } from "../db/client";
 import { onDbThread } from "../db-thread/on-db-thread";
-import { nextAnnotationStatus, SUBSTANCE_FIELDS } from "../domain/workflow";
+import { SUBSTANCE_FIELDS } from "../domain/workflow";
 import { ZUpdateAnnotation } from "../schemas/annotations";
 import { annotationForChange, staleVersion } from "./annotation-access";
 import { annotationInclude, toAnnotationView, type AnnotationView } from "./article-view";
 import { recordAuditEvent } from "./audit";
 import { checkDeniedClaim } from "./check-denied-claim";
 import { invalid } from "./errors";
+import { recordSubstanceChange } from "./record-substance-change";
 
 /**
  * Partial update carrying the version the client last saw: a stale version is
  * 409 CONFLICT with the current state, never a silent overwrite. `sources`,
- * when given, replaces the whole list in the order given. Changing the
- * substance of an approved annotation returns it to DRAFT (the approval no
- * longer covers it); the audit event records from → to.
+ * when given, replaces the whole list in the order given. A change of
+ * substance is recorded by recordSubstanceChange (the editor is barred from
+ * reviewing it; a submitted or approved annotation returns to DRAFT); the
+ * audit event records from → to.
  */
 export const updateAnnotation = onDbThread("updateAnnotation", async function updateAnnotation(db: Db, { actor, annotationId, input }: { actor: Actor; annotationId: string; input: unknown }): Promise<AnnotationView> {
   const { version, sources, ...changes } = ZUpdateAnnotation.parse(input);
@@ -34,12 +36,13 @@ export const updateAnnotation = onDbThread("updateAnnotation", async function up
     }
 
     const substance = Boolean(sources) || SUBSTANCE_FIELDS.some((field) => field in changes && (changes as Record<string, unknown>)[field] !== (current as Record<string, unknown>)[field]);
-    const status = nextAnnotationStatus(current.status, substance ? "edit_substance" : "edit_details") ?? current.status;
+    // Details (speaker, note) never change the status; substance goes through the one rule below.
     const written = await tx.annotation.updateMany({
       where: { id: annotationId, version: current.version },
-      data: { ...changes, verdict, deniesId, note: changes.note, status, version: { increment: 1 }, updatedAt },
+      data: { ...changes, verdict, deniesId, note: changes.note, version: { increment: 1 }, updatedAt },
     });
     if (written.count === 0) throw staleVersion(await tx.annotation.findUniqueOrThrow({ where: { id: annotationId }, include: annotationInclude }));
+    const { status, editors, statusChange } = substance ? await recordSubstanceChange(tx, actor.id, current) : { status: current.status, editors: current.editors, statusChange: {} };
     let sourceRows = current.sources;
     if (sources) {
       await tx.source.deleteMany({ where: { annotationId } });
@@ -47,13 +50,13 @@ export const updateAnnotation = onDbThread("updateAnnotation", async function up
       sourceRows = rows.sort((a, b) => a.position - b.position);
     }
     // The row as written, from what was read and what changed: no second read inside the transaction.
-    const updated = { ...current, ...definedOnly(changes), verdict, deniesId, status, version: current.version + 1, updatedAt, sources: sourceRows };
+    const updated = { ...current, ...definedOnly(changes), verdict, deniesId, status, editors, version: current.version + 1, updatedAt, sources: sourceRows };
     await recordAuditEvent(tx, {
       articleId: current.articleId,
       annotationId,
       actorId: actor.id,
       action: "annotation.updated",
-      payload: { fields: [...changedFields(changes, current), ...(sources ? ["sources"] : [])], version: updated.version, ...(status !== current.status ? { from: current.status, to: status } : {}) },
+      payload: { fields: [...changedFields(changes, current), ...(sources ? ["sources"] : [])], version: updated.version, ...statusChange },
     });
     return toAnnotationView(updated);
   });

@@ -30,6 +30,7 @@ function annotation(overrides: Partial<AnnotationView> = {}): AnnotationView {
     updatedAt: "2026-01-01T00:00:00.000Z",
     sources: [],
     lastReview: null,
+    editorIds: [],
     ...overrides,
   };
 }

@@ -127,6 +127,7 @@ export function syntheticArticle({ words, annotations, overlapShare = 0.2, seed 
       updatedAt: "2024-03-01T09:30:00.000Z",
       sources,
       lastReview: random.next() < 0.6 ? { decision: "APPROVED", note: null, reviewer: { id: "u2", name: "Rex Reviewer" }, at: "2024-03-02T10:00:00.000Z" } : null,
+      editorIds: [],
     };
   });
   return {
