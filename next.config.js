@@ -4,16 +4,9 @@ import { fileURLToPath } from "node:url";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
-/** Sent with every response: no framing, no sniffing, no referrer leaks to sources. */
-const securityHeaders = [
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-];
-
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // Security headers (CSP with a per-request nonce, HSTS, COOP, CORP…) are set in proxy.ts, from lib/http/security-headers.ts.
   poweredByHeader: false,
   reactStrictMode: true,
   turbopack: { root },
@@ -22,9 +15,6 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   // Native and driver packages load from node_modules at run time, not bundled.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg", "bcryptjs"],
-  async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
-  },
 };
 
 export default nextConfig;

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { sessionActor } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db/client";
 import { can, ROLE_LABELS } from "@/lib/domain/permissions";
-import { reviewQueue } from "@/lib/server/review-queue";
+import { reviewQueueSize } from "@/lib/server/review-queue";
 import { SignOutButton } from "./auth/SignOutButton";
 
 export async function SiteHeader() {
@@ -47,6 +47,6 @@ export async function SiteHeader() {
 async function headerState() {
   const db = await getDb();
   const actor = await sessionActor(db);
-  const waiting = actor && can(actor.role, "review:annotation:others") ? (await reviewQueue(db, { actor, limit: 0 })).total : 0;
+  const waiting = actor && can(actor.role, "review:annotation:others") ? await reviewQueueSize(db, { actor }) : 0;
   return { actor, waiting };
 }

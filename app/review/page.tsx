@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { pageActorWith } from "@/lib/auth/page-actor";
 import { getDb } from "@/lib/db/client";
 import { KIND_LABELS } from "@/lib/domain/annotation";
@@ -8,7 +9,9 @@ import { reviewQueue } from "@/lib/server/review-queue";
 export const metadata: Metadata = { title: "Review queue" };
 export const dynamic = "force-dynamic";
 
-export default async function ReviewQueuePage() {
+const pageLink = (page: number) => `/review?page=${page}`;
+
+export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const { actor, allowed } = await pageActorWith("review:annotation:others", "/review");
   if (!allowed) {
     return (
@@ -18,11 +21,22 @@ export default async function ReviewQueuePage() {
       </section>
     );
   }
-  const queue = await reviewQueue(await getDb(), { actor });
+  // Links are forgiving: a page that is not a number is the first; one past the end goes to the last.
+  const requested = Math.max(1, Number.parseInt((await searchParams).page ?? "1", 10) || 1);
+  const queue = await reviewQueue(await getDb(), { actor, input: { page: requested } });
+  const pages = Math.max(1, Math.ceil(queue.total / queue.pageSize));
+  // (Reviews done since the link was made can leave fewer pages than it points at.)
+  if (requested > pages) redirect(pageLink(pages));
+  const first = (queue.page - 1) * queue.pageSize + 1;
   return (
     <section className="page">
       <h1>Review queue</h1>
       <p className="muted">Submitted annotations waiting for a second pair of eyes, oldest first. Your own work is not listed: someone else reviews it.</p>
+      {queue.total > 0 && (
+        <p data-testid="queue-range">
+          {queue.total} waiting, showing {first}–{first + queue.items.length - 1}
+        </p>
+      )}
       {queue.items.length === 0 ? (
         <p className="card muted">Nothing to review. Well done.</p>
       ) : (
@@ -53,6 +67,15 @@ export default async function ReviewQueuePage() {
             ))}
           </tbody>
         </table>
+      )}
+      {pages > 1 && (
+        <nav className="pager" aria-label="Pages">
+          {queue.page > 1 && <Link href={pageLink(queue.page - 1)}>← Previous (older)</Link>}
+          <span>
+            Page {queue.page} of {pages}
+          </span>
+          {queue.page < pages && <Link href={pageLink(queue.page + 1)}>Next (newer) →</Link>}
+        </nav>
       )}
     </section>
   );

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { can } from "@/lib/domain/permissions";
-import { MAX_COMMENT_LENGTH } from "@/lib/schemas/comments";
+import { MAX_COMMENT_LENGTH } from "@/lib/domain/comment";
 import type { CommentView } from "@/lib/server/comment-view";
 import { api, ApiError, fieldMessage } from "../api-client";
 import type { WorkbenchActor } from "./access";

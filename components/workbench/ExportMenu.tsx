@@ -1,4 +1,4 @@
-import { EXPORT_FORMATS, type ExportFormat } from "@/lib/schemas/export";
+import { EXPORT_FORMATS, type ExportFormat } from "@/lib/export/formats";
 
 const LABELS: Record<ExportFormat, string> = {
   html: "Annotated HTML",

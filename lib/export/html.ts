@@ -1,5 +1,6 @@
 import { VERDICT_SCALE, VERDICTS, kindTakesVerdict } from "../domain/annotation";
 import { writeClaimReviewsJson } from "./claimreview";
+import { EXPORT_CSP } from "./csp";
 import { escapeHtml } from "./escape";
 import { renderArticleText } from "./html-body";
 import { linkHtml, renderNotes, timeHtml } from "./html-notes";
@@ -7,12 +8,6 @@ import { numberAnnotations, type NumberedAnnotation } from "./model";
 import type { ExportSnapshot } from "./snapshot";
 import { STYLESHEET } from "./style";
 
-/**
- * Belt and braces for "no external requests": even if markup slipped through
- * escaping, the browser would load nothing and run nothing. JSON-LD is data,
- * never executed, so it needs no script-src.
- */
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 const ARTICLE_STATUS_LABELS = { DRAFT: "Draft", IN_REVIEW: "In review", SIGNED_OFF: "Signed off", REOPENED: "Reopened" } as const;
 
@@ -33,7 +28,7 @@ export function exportHtml(snapshot: ExportSnapshot): string {
   const numbered = numberAnnotations(article);
   const out: string[] = [
     '<!doctype html><html lang="en"><head><meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
+    `<meta http-equiv="Content-Security-Policy" content="${EXPORT_CSP}">`,
     '<meta name="referrer" content="no-referrer">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>Fact-check: ${escapeHtml(article.title)} — ${escapeHtml(publisher)}</title>`,

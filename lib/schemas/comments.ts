@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { MAX_COMMENT_LENGTH } from "../domain/comment";
 
-export const MAX_COMMENT_LENGTH = 5000;
+export { MAX_COMMENT_LENGTH };
 
 /** Trimmed, so a comment of only spaces or newlines is refused as empty. */
 const body = z

@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { EXPORT_FORMATS, type ExportFormat } from "../export/formats";
 
-export const EXPORT_FORMATS = ["html", "claimreview", "w3c", "csv"] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { EXPORT_FORMATS, type ExportFormat };
 
 export const ZExportQuery = z.object({
   format: z.enum(EXPORT_FORMATS, { error: `must be one of ${EXPORT_FORMATS.join(", ")}` }).default("html"),

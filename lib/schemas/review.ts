@@ -24,3 +24,9 @@ export const ZAuditQuery = z.object({
   pageSize: z.coerce.number({ error: "must be a number" }).int().min(1).max(200, "must be at most 200").default(50),
   annotationId: z.string().trim().min(1).max(64).optional(),
 });
+
+/** The review queue, a page at a time: 659 waiting must not mean only the oldest 200 are ever seen. */
+export const ZReviewQueueQuery = z.object({
+  page: z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be 1 or more").default(1),
+  pageSize: z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be 1 or more").max(200, "must be at most 200").default(50),
+});

@@ -10,7 +10,7 @@ import { getArticle } from "@/lib/server/get-article";
 import { listAudit } from "@/lib/server/list-audit";
 import { reopenArticle } from "@/lib/server/reopen-article";
 import { reviewAnnotation } from "@/lib/server/review-annotation";
-import { reviewQueue } from "@/lib/server/review-queue";
+import { reviewQueue, reviewQueueSize } from "@/lib/server/review-queue";
 import { signOffArticle } from "@/lib/server/sign-off-article";
 import { addSource } from "@/lib/server/source-changes";
 import { submitAnnotation } from "@/lib/server/submit-annotation";
@@ -171,6 +171,40 @@ describe(`review workflow on ${provider}`, () => {
     expect(queue.items.find((item) => item.id === first.id)).toMatchObject({ article: { id: articleId }, author: { id: editor.id } });
     expect(await code(reviewQueue(t.db, { actor: editor }))).toBe("FORBIDDEN");
     expect((await getArticle(t.db, { actor: editor, articleId })).status).toBe("IN_REVIEW");
+  });
+
+  it("pages through a queue longer than 200, oldest first, every item once, with the total", async () => {
+    const articleId = await article();
+    const revision = await t.db.articleRevision.findFirstOrThrow({ where: { articleId } });
+    const base = Date.UTC(2020, 0, 1);
+    const row = (index: number, createdById: string) => ({ articleId, revisionId: revision.id, kind: "CLAIM" as const, start: 0, end: 4, quote: "The ", prefix: "", suffix: "mayor", status: "SUBMITTED" as const, createdById, updatedAt: new Date(base + index * 1000) });
+    // 230 of the editor's, oldest in 2020 so they lead the queue, and 5 of the reviewer's own, which never show.
+    await t.db.annotation.createMany({ data: [...Array.from({ length: 230 }, (_, index) => row(index, editor.id)), ...Array.from({ length: 5 }, (_, index) => row(index, reviewer.id))] });
+    const waiting = await reviewQueueSize(t.db, { actor: reviewer });
+    expect(waiting).toBeGreaterThanOrEqual(230);
+
+    const first = await reviewQueue(t.db, { actor: reviewer });
+    expect([first.page, first.pageSize, first.total, first.items.length]).toEqual([1, 50, waiting, 50]);
+    const seen: string[] = [];
+    const times: string[] = [];
+    for (let page = 1; page <= Math.ceil(waiting / 50); page++) {
+      const queue = await reviewQueue(t.db, { actor: reviewer, input: { page: String(page) } });
+      expect(queue.total).toBe(waiting);
+      expect(queue.items.length).toBe(Math.min(50, waiting - (page - 1) * 50));
+      seen.push(...queue.items.map((item) => item.id));
+      times.push(...queue.items.map((item) => item.submittedAt));
+    }
+    expect(new Set(seen).size).toBe(waiting);
+    expect(times).toEqual([...times].sort());
+    expect(times.slice(0, 230)).toEqual(Array.from({ length: 230 }, (_, index) => new Date(base + index * 1000).toISOString()));
+    expect((await reviewQueue(t.db, { actor: reviewer, input: { page: 999 } })).items).toEqual([]);
+    expect((await reviewQueue(t.db, { actor: reviewer, input: { pageSize: 200 } })).items).toHaveLength(200);
+
+    const invalid = (input: unknown) => reviewQueue(t.db, { actor: reviewer, input }).catch((error: ZodError) => error.issues.map((issue) => issue.path.join(".")));
+    expect(await invalid({ page: 0 })).toEqual(["page"]);
+    expect(await invalid({ pageSize: 201 })).toEqual(["pageSize"]);
+    expect(await invalid({ page: "two" })).toEqual(["page"]);
+    expect(await code(reviewQueueSize(t.db, { actor: editor }))).toBe("FORBIDDEN");
   });
 });
 
