@@ -5,6 +5,7 @@ import { getDb } from "../db/client";
 import { ZSignIn } from "../schemas/users";
 import { authenticatePassword } from "../server/authenticate-password";
 import { clientIp } from "./client-ip";
+import { safeReturnPath } from "./safe-return-path";
 
 /** A working day; the cookie outlives a server restart because the secret does. */
 const SESSION_SECONDS = 12 * 60 * 60;
@@ -49,6 +50,10 @@ export const authOptions: NextAuthOptions = {
         token.sub = known?.id;
       }
       return token;
+    },
+    /** After sign-in and sign-out: a path on this app only (next-auth's default lets "/\\evil.example" through). */
+    redirect({ url, baseUrl }) {
+      return `${baseUrl}${safeReturnPath(url, baseUrl)}`;
     },
     async session({ session, token }) {
       if (session.user) (session.user as { id?: string }).id = token.sub;
