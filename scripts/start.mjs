@@ -6,26 +6,30 @@ import path from "node:path";
 import { ensureBuild, ensureDependencies, requireNode, root, say, serverNodeFlags, tsx } from "./bootstrap.mjs";
 
 const port = process.env.PORT || "3000";
+// Loopback unless HOST says otherwise (HOST=0.0.0.0 on a server): the first run prints the demo
+// accounts' passwords, and next start alone would listen on every interface. Validated in setup.ts.
+const host = process.env.HOST || "127.0.0.1";
+const publicUrl = `http://${["127.0.0.1", "0.0.0.0", "::", "::1"].includes(host) ? "localhost" : host.includes(":") ? `[${host}]` : host}:${port}`;
 requireNode();
-await requireFreePort(port);
+await requireFreePort(port, host);
 ensureDependencies();
 const setup = tsx("scripts/setup.ts");
 if (setup !== 0) process.exit(setup);
 const built = ensureBuild();
 if (built !== 0) process.exit(built);
 
-const server = spawn(process.execPath, [...serverNodeFlags, path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port], {
+const server = spawn(process.execPath, [...serverNodeFlags, path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port, "-H", host], {
   cwd: root,
   stdio: ["inherit", "pipe", "inherit"],
   // next-auth builds its callback URLs from NEXTAUTH_URL; default to where we serve.
-  env: { NEXTAUTH_URL: `http://localhost:${port}`, ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  env: { NEXTAUTH_URL: publicUrl, ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
 });
 let announced = false;
 server.stdout.on("data", (chunk) => {
   process.stdout.write(chunk);
   if (!announced && /Ready/.test(String(chunk))) {
     announced = true;
-    printSignIn(`http://localhost:${port}`);
+    printSignIn(publicUrl);
   }
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
@@ -44,14 +48,15 @@ function printSignIn(url) {
   say("stop with Ctrl+C");
 }
 
-/** A busy port is a one-line message before any work, not a stack trace after the build. */
-function requireFreePort(wanted) {
+/** A busy port (or a HOST that is not this machine's) is a one-line message before any work, not a stack trace after the build. */
+function requireFreePort(wanted, onHost) {
   return new Promise((resolve) => {
     const probe = net.createServer();
     probe.once("error", (error) => {
-      console.error(`[factmark] PORT ${wanted} is already in use (${error.code}): stop what runs there, or start on another port with PORT=3001 npm start`);
+      if (error.code === "EADDRINUSE") console.error(`[factmark] PORT ${wanted} is already in use (${error.code}): stop what runs there, or start on another port with PORT=3001 npm start`);
+      else console.error(`[factmark] HOST ${onHost}: cannot listen there (${error.code}): use an address of this machine, or 0.0.0.0 for every interface`);
       process.exit(1);
     });
-    probe.listen(Number(wanted), () => probe.close(resolve));
+    probe.listen(Number(wanted), onHost, () => probe.close(resolve));
   });
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { sessionActor } from "@/lib/auth/actor";
+import { safeReturnPath } from "@/lib/auth/safe-return-path";
 import { getDb } from "@/lib/db/client";
 import { SignInForm } from "@/components/auth/SignInForm";
 
@@ -13,8 +14,8 @@ const ERRORS: Record<string, string> = {
 };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
-  const { callbackUrl = "/", error } = await searchParams;
-  const target = callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/";
+  const { callbackUrl, error } = await searchParams;
+  const target = safeReturnPath(callbackUrl);
   if (await sessionActor(await getDb())) redirect(target);
   return (
     <section className="page narrow">

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { safeReturnPath } from "@/lib/auth/safe-return-path";
 
 type Props = { callbackUrl: string; initialError?: string };
 
@@ -31,7 +32,7 @@ export function SignInForm({ callbackUrl, initialError }: Props) {
       } else if (!response.ok || !body.url || new URL(body.url, location.href).searchParams.get("error")) {
         setError("That email and password do not match an active account.");
       } else {
-        location.assign(safeCallback(callbackUrl));
+        location.assign(safeReturnPath(callbackUrl, location.origin));
         return;
       }
     } catch {
@@ -60,9 +61,4 @@ export function SignInForm({ callbackUrl, initialError }: Props) {
       </button>
     </form>
   );
-}
-
-/** Only same-site paths: an open redirect would make phishing links look like ours. */
-function safeCallback(url: string): string {
-  return url.startsWith("/") && !url.startsWith("//") ? url : "/";
 }

@@ -98,7 +98,7 @@ test("a duplicate email is refused on the Email field, whatever its case", async
   await expect(page.getByRole("cell", { name: first.email.toUpperCase(), exact: true })).toHaveCount(0);
 });
 
-test("an admin changes a user's role, then deactivates them: no sign-in, and their session stops working", async ({ page, browser }) => {
+test("an admin changes a user's role, then deactivates them: each ends their session, and they cannot sign in", async ({ page, browser }) => {
   const form = await openUsersAsAdmin(page);
   const user = newUser("demoted", "Editor");
   expect(await submitUser(page, form, user)).toBe(201);
@@ -116,7 +116,9 @@ test("an admin changes a user's role, then deactivates them: no sign-in, and the
     await roleSelect.selectOption({ label: "Reviewer" });
     expect((await patched).status()).toBe(200);
     await expect(roleSelect).toHaveValue("REVIEWER");
-    // The role is read per request: the existing session already acts as a reviewer.
+    // A role change ends the sessions they had; signed in again, they act as a reviewer.
+    expect((await userContext.request.get("/api/v1/me")).status()).toBe(401);
+    await signInViaApi(userContext.request, user.email, user.password);
     expect(await (await userContext.request.get("/api/v1/me")).json()).toMatchObject({ email: user.email, role: "REVIEWER" });
 
     const deactivated = page.waitForResponse((response) => response.url().includes("/api/v1/users/") && response.request().method() === "PATCH");

@@ -95,3 +95,45 @@ test("after 10 failed sign-ins for an email, the API answers 429 with Retry-Afte
   await expect(alertWith(page, message)).toHaveText(message);
   await expect(page.getByTestId("current-user")).toHaveCount(0);
 });
+
+test("a callbackUrl that browsers read as another site (/\\host, /<TAB>/host) ends on this origin, signing in or signed in", async ({ page, baseURL }) => {
+  const editor = demoAccount("EDITOR");
+  const origin = new URL(baseURL!).origin;
+  await page.goto(`/signin?callbackUrl=${encodeURIComponent("/\\evil.example")}`);
+  await signInThroughForm(page, editor.email, editor.password);
+  await expect(page.getByTestId("current-user")).toContainText(editor.name);
+  expect(new URL(page.url()).origin).toBe(origin);
+  expect(new URL(page.url()).pathname).toBe("/");
+
+  // Already signed in, the sign-in page sends you on at once: to the same place.
+  for (const callbackUrl of ["/\t/evil.example", "/\\evil.example", "//evil.example", "/.//evil.example"]) {
+    await page.goto(`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+    await expect(page.getByTestId("current-user")).toContainText(editor.name);
+    expect(new URL(page.url()).origin, JSON.stringify(callbackUrl)).toBe(origin);
+  }
+  await page.goto(`/signin?callbackUrl=${encodeURIComponent("/account")}`);
+  await expect(page).toHaveURL((url) => url.origin === origin && url.pathname === "/account");
+});
+
+test("signing out ends the session on the server: a copy of its cookie no longer works", async ({ page, browser, baseURL }) => {
+  const editor = demoAccount("EDITOR");
+  await page.goto("/signin");
+  await signInThroughForm(page, editor.email, editor.password);
+  await expect(page.getByTestId("current-user")).toContainText(editor.name);
+  const copied = await page.context().cookies();
+  expect(copied.some((cookie) => cookie.name.endsWith("next-auth.session-token"))).toBe(true);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+
+  const thief = await browser.newContext({ baseURL });
+  try {
+    await thief.addCookies(copied);
+    expect((await thief.request.get("/api/v1/me")).status()).toBe(401);
+    const stolen = await thief.newPage();
+    await stolen.goto("/account");
+    await expect(stolen).toHaveURL((url) => url.pathname === "/signin" && url.searchParams.get("callbackUrl") === "/account");
+  } finally {
+    await thief.close();
+  }
+});

@@ -47,8 +47,12 @@ test.describe("the /api/v1 contract", () => {
     await session.dispose();
 
     const scripted = await playwrightRequest.newContext({ baseURL });
-    const withToken = await scripted.post("/api/v1/tokens", { headers: { Origin: "https://evil.example", Authorization: `Bearer ${token}` }, data: { name: "from a script" } });
+    const withToken = await scripted.post("/api/v1/articles", { headers: { Origin: "https://evil.example", Authorization: `Bearer ${token}` }, data: { title: "From a script", text: "Sent with a token." } });
     expect(withToken.status()).toBe(201);
+    // Token management itself is not for tokens, from any origin.
+    const minted = await scripted.post("/api/v1/tokens", { headers: { Authorization: `Bearer ${token}` }, data: { name: "a child" } });
+    expect(minted.status()).toBe(403);
+    expect((await minted.json()).error.message).toMatch(/browser session/);
     await scripted.dispose();
   });
 

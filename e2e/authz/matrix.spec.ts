@@ -61,10 +61,11 @@ const MATRIX: Row[] = [
     expect: { ...DENIED, editor: 403, reviewer: 403, admin: 201 },
   },
   { route: "PATCH /api/v1/users/:id", path: (f) => `/api/v1/users/${f.victimUserId}`, body: () => ({ role: "EDITOR" }), expect: { ...DENIED, editor: 403, reviewer: 403, admin: 200 } },
-  { route: "GET /api/v1/tokens", expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 } },
-  { route: "POST /api/v1/tokens", body: () => ({ name: "matrix token" }), expect: { ...DENIED, editor: 201, reviewer: 201, admin: 201 } },
-  // Tokens are personal: someone else's is "not found", even for an admin.
-  { route: "DELETE /api/v1/tokens/:id", path: (f) => `/api/v1/tokens/${f.othersTokenId}`, expect: { ...DENIED, editor: 404, reviewer: 404, admin: 404 } },
+  // Every caller here uses a token, and token management needs a browser session (so a token cannot mint tokens).
+  // With a session: the tokens' own e2e test, tests/integration/sessions.test.ts, and someone else's token is "not found" (tests/integration/accounts.test.ts).
+  { route: "GET /api/v1/tokens", expect: { ...DENIED, editor: 403, reviewer: 403, admin: 403 } },
+  { route: "POST /api/v1/tokens", body: () => ({ name: "matrix token" }), expect: { ...DENIED, editor: 403, reviewer: 403, admin: 403 } },
+  { route: "DELETE /api/v1/tokens/:id", path: (f) => `/api/v1/tokens/${f.othersTokenId}`, expect: { ...DENIED, editor: 403, reviewer: 403, admin: 403 } },
   { route: "GET /api/v1/articles", expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 } },
   { route: "POST /api/v1/articles", body: () => ({ title: "Matrix article", text: "One line of text." }), expect: { ...DENIED, editor: 201, reviewer: 201, admin: 201 } },
   // The page fetched is one of the app's own (the e2e server may fetch from this machine).

@@ -1,6 +1,8 @@
-import { getServerSession } from "next-auth";
+import { getToken } from "next-auth/jwt";
+import { cookies } from "next/headers";
 import type { Actor } from "../domain/actor";
 import type { Db } from "../db/client";
+import { authenticateSession } from "../server/authenticate-session";
 import { authenticateToken } from "../server/authenticate-token";
 import { bearerToken } from "./tokens";
 import { authOptions } from "./options";
@@ -16,12 +18,24 @@ export async function actorFromRequest(db: Db, request: Request): Promise<Actor 
   return sessionActor(db);
 }
 
-/** The signed-in user of the current request (pages, server actions, route handlers). */
+/**
+ * The signed-in user of the current request (pages, server actions, route
+ * handlers): the session cookie's claims, honoured only while their stored
+ * session is (sign-out, a role change or a deactivation ends it).
+ */
 export async function sessionActor(db: Db): Promise<Actor | null> {
-  const session = await getServerSession(authOptions);
-  const id = (session?.user as { id?: string } | undefined)?.id;
-  if (!id) return null;
-  const user = await db.user.findUnique({ where: { id } });
-  if (!user || user.deactivatedAt) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, via: "session" };
+  const claims = await sessionCookieClaims();
+  return claims ? authenticateSession(db, { userId: claims.sub, sessionId: claims.sid }) : null;
+}
+
+/**
+ * The cookie read and decrypted the way next-auth does (its name, chunks and
+ * secret), without getServerSession: that also re-encrypts the cookie on every
+ * call, and would have to put the session id in what /api/auth/session shows
+ * the browser's scripts.
+ */
+async function sessionCookieClaims() {
+  // No headers: getToken would otherwise also take a JWT sent as "Authorization: Bearer".
+  const req = { cookies: await cookies(), headers: {} };
+  return getToken({ req: req as unknown as Parameters<typeof getToken>[0]["req"], secret: authOptions.secret });
 }

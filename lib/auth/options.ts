@@ -4,10 +4,10 @@ import GitHubProvider from "next-auth/providers/github";
 import { getDb } from "../db/client";
 import { ZSignIn } from "../schemas/users";
 import { authenticatePassword } from "../server/authenticate-password";
+import { endSession } from "../server/end-session";
+import { SESSION_SECONDS, startSession } from "../server/start-session";
 import { clientIp } from "./client-ip";
-
-/** A working day; the cookie outlives a server restart because the secret does. */
-const SESSION_SECONDS = 12 * 60 * 60;
+import { safeReturnPath } from "./safe-return-path";
 
 function oauthProviders() {
   // Off unless both are configured (validated together in lib/config/env.ts).
@@ -33,6 +33,12 @@ export const authOptions: NextAuthOptions = {
     }),
     ...oauthProviders(),
   ],
+  events: {
+    /** With JWT sessions next-auth hands over the signed-out cookie's claims: its stored session ends, on every server. */
+    async signOut({ token }) {
+      await endSession(await getDb(), { userId: token?.sub, sessionId: token?.sid });
+    },
+  },
   callbacks: {
     /** OAuth signs in existing, active Factmark users only: an admin adds them first. */
     async signIn({ user, account }) {
@@ -42,13 +48,22 @@ export const authOptions: NextAuthOptions = {
       const known = await (await getDb()).user.findUnique({ where: { email } });
       return Boolean(known && !known.deactivatedAt);
     },
+    /**
+     * At sign-in (user and account are set only then), a stored session whose id
+     * the cookie carries as `sid`: the cookie is honoured only while that row is
+     * (lib/server/authenticate-session.ts), so it can be ended server-side.
+     */
     async jwt({ token, user, account }) {
-      if (user && account?.provider === "credentials") token.sub = user.id;
-      else if (user && account) {
-        const known = await (await getDb()).user.findUnique({ where: { email: user.email!.trim().toLowerCase() } });
-        token.sub = known?.id;
-      }
+      if (!user || !account) return token;
+      const db = await getDb();
+      const userId = account.provider === "credentials" ? user.id : (await db.user.findUnique({ where: { email: user.email!.trim().toLowerCase() } }))?.id;
+      token.sub = userId;
+      token.sid = userId ? await startSession(db, { userId }) : undefined;
       return token;
+    },
+    /** After sign-in and sign-out: a path on this app only (next-auth's default lets "/\evil.example" through). */
+    redirect({ url, baseUrl }) {
+      return `${baseUrl}${safeReturnPath(url, baseUrl)}`;
     },
     async session({ session, token }) {
       if (session.user) (session.user as { id?: string }).id = token.sub;

@@ -6,7 +6,7 @@ const SECRET = "s".repeat(32);
 describe("parseEnv", () => {
   it("fills defaults for a minimal environment", () => {
     const env = parseEnv({ NEXTAUTH_SECRET: SECRET, DATABASE_URL: " " });
-    expect(env).toMatchObject({ PORT: 3000, FACTMARK_PUBLISHER: "Factmark newsroom", FACTMARK_DB_THREAD: "on" });
+    expect(env).toMatchObject({ HOST: "127.0.0.1", PORT: 3000, FACTMARK_PUBLISHER: "Factmark newsroom", FACTMARK_DB_THREAD: "on" });
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
@@ -19,10 +19,16 @@ describe("parseEnv", () => {
     [{ NEXTAUTH_URL: "ftp://example.org" }, "NEXTAUTH_URL: must be an http(s) URL"],
     [{ GITHUB_ID: "abc" }, "GITHUB_SECRET: GitHub sign-in needs both"],
     [{ FACTMARK_DB_THREAD: "yes" }, "FACTMARK_DB_THREAD: must be on or off"],
+    [{ HOST: "0.0.0.0 evil" }, "HOST: must be an IP address or host name"],
+    [{ HOST: "http://example.org" }, "HOST: must be an IP address or host name"],
   ])("rejects %o naming the variable", (overrides, message) => {
     const run = () => parseEnv({ NEXTAUTH_SECRET: SECRET, ...overrides });
     expect(run).toThrow(ConfigError);
     expect(run).toThrow(message);
+  });
+
+  it("takes a HOST to listen on: an address or a host name", () => {
+    for (const host of ["0.0.0.0", "::", "10.0.0.5", "app1.newsroom.internal"]) expect(parseEnv({ NEXTAUTH_SECRET: SECRET, HOST: host }).HOST).toBe(host);
   });
 
   it("puts every problem on one line", () => {

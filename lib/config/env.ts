@@ -23,6 +23,8 @@ export const EnvSchema = z
     }),
     NEXTAUTH_SECRET: z.string({ error: "is missing (npm start writes one to .env.local)" }).min(32, "must be at least 32 characters"),
     NEXTAUTH_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as http://localhost:3000" }).optional()),
+    // Loopback unless set: the first run prints the demo accounts' passwords, which must not be a network's to use.
+    HOST: optionalText.pipe(z.union([z.ipv4(), z.ipv6(), z.hostname()], { error: "must be an IP address or host name to listen on, such as 127.0.0.1 or 0.0.0.0" }).default("127.0.0.1")),
     PORT: z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1).max(65535).default(3000),
     FACTMARK_PUBLISHER: z.string().trim().min(1, "must not be empty").default("Factmark newsroom"),
     TRUSTED_PROXY_HOPS: z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(0, "must be 0 or more").max(10).default(0),

@@ -66,12 +66,27 @@ describe("errorResponse", () => {
 describe("isSameOrigin", () => {
   const request = (headers: Record<string, string>) => new Request("http://localhost:3000/api/v1/x", { method: "POST", headers: { host: "localhost:3000", ...headers } });
   it("accepts this app's origin and same-origin fetch metadata", () => {
-    expect(isSameOrigin(request({ origin: "http://localhost:3000" }))).toBe(true);
-    expect(isSameOrigin(request({ "sec-fetch-site": "same-origin" }))).toBe(true);
+    expect(isSameOrigin(request({ origin: "http://localhost:3000" }), 0)).toBe(true);
+    expect(isSameOrigin(request({ "sec-fetch-site": "same-origin" }), 0)).toBe(true);
   });
   it("refuses another origin, and a request that says nothing", () => {
-    expect(isSameOrigin(request({ origin: "https://evil.example" }))).toBe(false);
-    expect(isSameOrigin(request({ "sec-fetch-site": "cross-site" }))).toBe(false);
-    expect(isSameOrigin(request({}))).toBe(false);
+    expect(isSameOrigin(request({ origin: "https://evil.example" }), 0)).toBe(false);
+    expect(isSameOrigin(request({ "sec-fetch-site": "cross-site" }), 0)).toBe(false);
+    expect(isSameOrigin(request({}), 0)).toBe(false);
+  });
+  it("ignores X-Forwarded-Host and -Proto without trusted proxies: anyone can send them", () => {
+    const forged = { origin: "https://evil.example", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" };
+    expect(isSameOrigin(request(forged), 0)).toBe(false);
+    expect(isSameOrigin(request({ origin: "http://localhost:3000", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" }), 0)).toBe(true);
+  });
+  it("behind TRUSTED_PROXY_HOPS proxies, takes the host and scheme the outermost one saw", () => {
+    const behindProxy = { host: "app.internal:3000", "x-forwarded-host": "news.example", "x-forwarded-proto": "https" };
+    expect(isSameOrigin(request({ ...behindProxy, origin: "https://news.example" }), 1)).toBe(true);
+    expect(isSameOrigin(request({ ...behindProxy, origin: "http://app.internal:3000" }), 1)).toBe(false);
+    // A client's own X-Forwarded-Host, appended to by one proxy: the proxy's entry counts, not the client's.
+    const appended = { host: "app.internal:3000", "x-forwarded-host": "evil.example, news.example", "x-forwarded-proto": "https, https" };
+    expect(isSameOrigin(request({ ...appended, origin: "https://news.example" }), 1)).toBe(true);
+    expect(isSameOrigin(request({ ...appended, origin: "https://evil.example" }), 1)).toBe(false);
+    expect(isSameOrigin(request({ ...appended, origin: "https://evil.example" }), 2)).toBe(true);
   });
 });

@@ -3,12 +3,13 @@ import type { Actor } from "../domain/actor";
 import type { Db } from "../db/client";
 import { ZCreateToken } from "../schemas/users";
 import { recordAuditEvent } from "./audit";
-import { requirePermission } from "./require-permission";
+import { requirePermission, requireSessionForTokens } from "./require-permission";
 import type { TokenView } from "./token-view";
 
 /** A personal token for the actor. The token itself is returned this once; only its hash is stored. */
 export async function createApiToken(db: Db, { actor, input }: { actor: Actor; input: unknown }): Promise<TokenView & { token: string }> {
   requirePermission(actor, "manage:own-tokens");
+  requireSessionForTokens(actor);
   const { name } = ZCreateToken.parse(input);
   const { token, hash, prefix } = generateApiToken();
   const row = await db.$transaction(async (tx) => {

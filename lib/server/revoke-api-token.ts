@@ -2,12 +2,13 @@ import type { Actor } from "../domain/actor";
 import type { Db } from "../db/client";
 import { recordAuditEvent } from "./audit";
 import { AppError } from "./errors";
-import { requirePermission } from "./require-permission";
+import { requirePermission, requireSessionForTokens } from "./require-permission";
 import { toTokenView, type TokenView } from "./token-view";
 
 /** Users revoke their own tokens; someone else's token is simply not found. Revoking twice is harmless. */
 export async function revokeApiToken(db: Db, { actor, tokenId }: { actor: Actor; tokenId: string }): Promise<TokenView> {
   requirePermission(actor, "manage:own-tokens");
+  requireSessionForTokens(actor);
   return db.$transaction(async (tx) => {
     const row = await tx.apiToken.findFirst({ where: { id: tokenId, userId: actor.id } });
     if (!row) throw new AppError("NOT_FOUND", "No such token.");

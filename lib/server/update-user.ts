@@ -4,12 +4,14 @@ import { ZUpdateUser } from "../schemas/users";
 import { recordAuditEvent } from "./audit";
 import { AppError } from "./errors";
 import { requirePermission } from "./require-permission";
+import { revokeUserSessions } from "./revoke-user-sessions";
 import { toUserView, type UserView } from "./user-view";
 
 /**
  * Admins rename, change the role of, deactivate or reactivate a user. A
  * deactivated user's work stays, attributed to them; they can no longer sign
- * in or use tokens. Admins cannot demote or deactivate themselves, so an
+ * in or use tokens. A role change or a deactivation ends the user's browser
+ * sessions (they sign in again). Admins cannot demote or deactivate themselves, so an
  * installation never loses its last admin by accident.
  */
 export async function updateUser(db: Db, { actor, userId, input }: { actor: Actor; userId: string; input: unknown }): Promise<UserView> {
@@ -23,6 +25,8 @@ export async function updateUser(db: Db, { actor, userId, input }: { actor: Acto
     if (!before) throw new AppError("NOT_FOUND", "No such user.");
     const deactivatedAt = changes.active === undefined ? undefined : changes.active ? null : (before.deactivatedAt ?? new Date());
     const after = await tx.user.update({ where: { id: userId }, data: { name: changes.name, role: changes.role, deactivatedAt } });
+    // A session signed in under the old role, or before a deactivation, ends with the change (a rename leaves it be).
+    if (after.role !== before.role || Boolean(after.deactivatedAt) !== Boolean(before.deactivatedAt)) await revokeUserSessions(tx, { userId });
     await recordAuditEvent(tx, {
       actorId: actor.via === "cli" ? null : actor.id,
       action: "user.updated",

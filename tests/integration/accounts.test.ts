@@ -96,6 +96,23 @@ describe(`API tokens on ${provider}`, () => {
     expect((await listApiTokens(t.db, { actor: admin })).map((token) => token.id)).not.toContain(created.id);
   });
 
+  it("cannot be managed with a token: creating, listing and revoking need a browser session", async () => {
+    const parent = await createApiToken(t.db, { actor: editor, input: { name: "parent" } });
+    const viaToken = (await authenticateToken(t.db, parent.token))!;
+    expect(viaToken.via).toBe("token");
+    const before = await t.db.apiToken.count();
+    const refused = await createApiToken(t.db, { actor: viaToken, input: { name: "child" } }).catch((e) => e);
+    expect(refused).toBeInstanceOf(AppError);
+    expect(refused.code).toBe("FORBIDDEN");
+    expect(refused.message).toMatch(/browser session/);
+    expect(await t.db.apiToken.count()).toBe(before);
+    expect(await codeOf(listApiTokens(t.db, { actor: viaToken }))).toBe("FORBIDDEN");
+    expect(await codeOf(revokeApiToken(t.db, { actor: viaToken, tokenId: parent.id }))).toBe("FORBIDDEN");
+    expect((await t.db.apiToken.findUniqueOrThrow({ where: { id: parent.id } })).revokedAt).toBeNull();
+    // The command line, run by whoever runs the server, still creates tokens.
+    expect((await createApiToken(t.db, { actor: { ...editor, via: "cli" }, input: { name: "from the cli" } })).token).toMatch(/^fm_/);
+  });
+
   it("stop working when their user is deactivated", async () => {
     const user = await createUser(t.db, { actor: admin, input: { email: "leaver@example.org", name: "Leaver", role: "EDITOR", password: PASSWORD } });
     const leaver: Actor = { id: user.id, email: user.email, name: user.name, role: "EDITOR", via: "session" };
