@@ -4,6 +4,7 @@ import { requirePageActor } from "@/lib/auth/page-actor";
 import { getDb } from "@/lib/db/client";
 import { ARTICLE_STATUSES } from "@/lib/domain/annotation";
 import { can } from "@/lib/domain/permissions";
+import { pageNumber, textProblem } from "@/lib/http/input-guard";
 import { listArticles } from "@/lib/server/list-articles";
 import { StatusBadge } from "@/components/articles/StatusBadge";
 
@@ -15,8 +16,10 @@ type Search = { status?: string; q?: string; page?: string };
 export default async function ArticlesPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requirePageActor("/articles");
   const search = await searchParams;
-  // Links and forms are forgiving: an unknown status or page just falls back to the default.
-  const input = { status: ARTICLE_STATUSES.find((status) => status === search.status), q: search.q?.slice(0, 200) || undefined, page: Math.max(1, Number.parseInt(search.page ?? "1", 10) || 1) };
+  // Links and forms are forgiving: an unknown status or page just falls back to the default, and so does
+  // a search the database cannot take (NUL fails PostgreSQL's query).
+  const q = search.q?.slice(0, 200);
+  const input = { status: ARTICLE_STATUSES.find((status) => status === search.status), q: (q && !textProblem(q) && q) || undefined, page: pageNumber(search.page) };
   const list = await listArticles(await getDb(), { actor, input });
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
   const pageLink = (page: number) => `/articles?${new URLSearchParams({ ...(input.status ? { status: input.status } : {}), ...(input.q ? { q: input.q } : {}), page: String(page) })}`;

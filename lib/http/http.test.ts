@@ -27,6 +27,14 @@ describe("readJson", () => {
   it("names the body when it is not JSON", async () => {
     await expect(readJson(post("{oops"))).rejects.toMatchObject({ code: "INVALID", details: { fields: [{ path: "", message: "is not valid JSON" }] } });
   });
+
+  it("refuses bytes that are not UTF-8, JSON nested too deep, and NUL or lone surrogates, naming where", async () => {
+    await expect(readJson(post(Uint8Array.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xe9, 0x22, 0x7d])))).rejects.toMatchObject({ code: "INVALID", message: "body: is not valid UTF-8", details: { fields: [{ path: "" }] } });
+    await expect(readJson(post("[".repeat(5000) + "]".repeat(5000)))).rejects.toMatchObject({ code: "INVALID", message: "body: nests deeper than 32 levels" });
+    await expect(readJson(post('{"sources":[{"title":"a\\u0000"}]}'))).rejects.toMatchObject({ code: "INVALID", details: { fields: [{ path: "sources.0.title" }] } });
+    await expect(readJson(post('{"title":"\\ud800"}'))).rejects.toMatchObject({ code: "INVALID", details: { fields: [{ path: "title" }] } });
+    expect(await readJson(post('{"title":"\\ud83d\\ude00"}'))).toEqual({ title: "😀" });
+  });
 });
 
 describe("errorResponse", () => {

@@ -34,6 +34,9 @@ export const ZDate = z
   .refine((value) => /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value) && !Number.isNaN(Date.parse(value)), "must be a date such as 2026-03-14")
   .transform((value) => new Date(value));
 
+/** The largest value of an Int column on PostgreSQL (int4): a larger number in a query fails there, where SQLite would take it. */
+export const MAX_INT = 2_147_483_647;
+
 export const ZId = z.string({ error: "is required" }).trim().min(1, "is required").max(64, "is not a valid id");
 
 export const ZPage = z.object({

@@ -2,6 +2,7 @@ import type { Actor } from "../domain/actor";
 import { getReaderDb, type Db } from "../db/client";
 import { articleStream } from "../realtime/article-stream";
 import { getBus } from "../realtime/get-bus";
+import { MAX_INT } from "../schemas/common";
 import { AppError, invalid } from "./errors";
 import { requirePermission } from "./require-permission";
 
@@ -11,6 +12,7 @@ export async function openArticleStream(db: Db, { actor, articleId, request }: {
   if (!(await db.article.findUnique({ where: { id: articleId }, select: { id: true } }))) throw new AppError("NOT_FOUND", "No such article.");
   const raw = request.headers.get("last-event-id") ?? new URL(request.url).searchParams.get("lastEventId");
   const lastEventId = raw === null || raw === "" ? null : Number(raw);
-  if (lastEventId !== null && (!Number.isInteger(lastEventId) || lastEventId < 0)) throw invalid("lastEventId", "must be a whole number");
+  // Event ids are Int: a larger number would fail PostgreSQL's query after the stream had opened.
+  if (lastEventId !== null && (!Number.isInteger(lastEventId) || lastEventId < 0 || lastEventId > MAX_INT)) throw invalid("lastEventId", `must be a whole number from 0 to ${MAX_INT}`);
   return articleStream({ db, reader: await getReaderDb(), bus: await getBus(), actor, articleId, lastEventId, signal: request.signal });
 }

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { requirePageActor } from "@/lib/auth/page-actor";
 import { getDb } from "@/lib/db/client";
+import { isAppId } from "@/lib/http/input-guard";
 import { can } from "@/lib/domain/permissions";
 import { AppError } from "@/lib/server/errors";
 import { getArticle } from "@/lib/server/get-article";
@@ -17,6 +18,8 @@ type Props = { params: Promise<{ id: string }> };
 /** One load per request, shared by the metadata and the page. */
 const load = cache(async (id: string) => {
   const actor = await requirePageActor(`/articles/${encodeURIComponent(id)}`);
+  // An id that cannot be one (a NUL in it would fail PostgreSQL's query) is simply not found.
+  if (!isAppId(id)) notFound();
   try {
     return { actor, article: await getArticle(await getDb(), { actor, articleId: id }) };
   } catch (error) {

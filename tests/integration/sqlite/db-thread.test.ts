@@ -73,7 +73,8 @@ describe("the SQLite database thread, through the production server", () => {
     expect(ownReview.status).toBe(403);
     expect((await ownReview.json()).error.code).toBe("FORBIDDEN");
 
-    const missing = await api("editor", "PATCH", `/annotations/no-such-annotation`, { version: 1, speaker: "x" });
+    // Shaped like an id (anything else is 404 before the thread is asked), so the thread's own NOT_FOUND comes back.
+    const missing = await api("editor", "PATCH", `/annotations/c000000000000000000000000`, { version: 1, speaker: "x" });
     expect(missing.status).toBe(404);
     expect((await missing.json()).error.code).toBe("NOT_FOUND");
     expect(await t.db.annotation.findUniqueOrThrow({ where: { id } })).toMatchObject({ version: 2, speaker: "Council" });

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageActor } from "@/lib/auth/page-actor";
 import { getDb } from "@/lib/db/client";
+import { isAppId, pageNumber } from "@/lib/http/input-guard";
 import { describeAuditEvent } from "@/lib/domain/audit-text";
 import { KIND_LABELS } from "@/lib/domain/annotation";
 import { AppError } from "@/lib/server/errors";
@@ -18,8 +19,10 @@ export default async function AuditPage({ params, searchParams }: Props) {
   const { id } = await params;
   const search = await searchParams;
   const actor = await requirePageActor(`/articles/${id}/audit`);
+  // Ids that cannot be ones (a NUL in either would fail PostgreSQL's query) find nothing.
+  if (!isAppId(id) || (search.annotation && !isAppId(search.annotation))) notFound();
   const db = await getDb();
-  const page = Math.max(1, Number.parseInt(search.page ?? "1", 10) || 1);
+  const page = pageNumber(search.page);
   const [article, audit] = await Promise.all([
     getArticle(db, { actor, articleId: id }),
     listAudit(db, { actor, articleId: id, input: { page, pageSize: 50, annotationId: search.annotation || undefined } }),
