@@ -48,7 +48,11 @@ export async function restorePostgres(url: string, backup: string, knownMigratio
   const stamp = backupStamp().toLowerCase();
   const restoring = postgresUrlWithDatabase(url, `${name.slice(0, 40)}_restoring_${stamp}`);
   const keptAs = use.exists ? `${name.slice(0, 40)}_before_restore_${stamp}` : undefined;
-  await createPostgresDatabase(restoring);
+  try {
+    await createPostgresDatabase(restoring);
+  } catch (error) {
+    throw new BackupRefusal("restore", `cannot create a database to restore into (${(error as Error).message}); the role needs CREATEDB, or restore by hand: ${MANUAL_RESTORE}`);
+  }
   try {
     await run("pg_restore", ["--exit-on-error", "--no-owner", "--no-privileges", backup], restoring, "file");
     await renamePostgresDatabases(url, [...(keptAs ? [{ from: name, to: keptAs }] : []), { from: postgresDatabaseName(restoring), to: name }]);
