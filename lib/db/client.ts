@@ -36,7 +36,13 @@ async function connect(target: DatabaseTarget, role: "main" | "reader"): Promise
       import("./generated/sqlite/client"),
       import("@prisma/adapter-better-sqlite3"),
     ]);
-    if (role === "main") prepareSqliteFile(target.file);
+    if (role === "main") {
+      try {
+        prepareSqliteFile(target.file);
+      } catch {
+        // Cannot create or tighten it (a read-only place): SQLite's own open below reports the problem.
+      }
+    }
     // timeout: wait for a writer instead of failing with SQLITE_BUSY at once.
     // A reader has its own connection: in WAL mode it reads the last commit while the main one writes.
     const adapter = new PrismaBetterSqlite3({ url: target.url, timeout: 10_000, ...(role === "reader" ? { readonly: true } : {}) });

@@ -64,7 +64,7 @@ async function withEngine<T>(target: DatabaseTarget, root: string, fn: (handle: 
 export async function ensureDatabaseExists(target: DatabaseTarget): Promise<void> {
   if (target.provider === "sqlite") {
     try {
-      prepareSqliteFile(target.file);
+      prepareSqliteFile(target.file, { createFolder: true });
     } catch (error) {
       const folder = path.dirname(target.file);
       const what = fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory() ? `the SQLite file ${target.file}` : `the folder ${folder} for the SQLite file`;

@@ -14,10 +14,13 @@ export const PRIVATE_DIR_MODE = 0o700;
  * -shm files the mode of the database file, so creating the file 0600 first
  * keeps all three private. A missing folder is created 0700 (an existing one is
  * left as the admin set it); an existing database that others can read (made
- * before this rule) is tightened.
+ * before this rule) is tightened. Only migrating creates the folder
+ * (`createFolder`): the app opening a database in a missing folder fails as
+ * before, as "unreachable".
  */
-export function prepareSqliteFile(file: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true, mode: PRIVATE_DIR_MODE });
+export function prepareSqliteFile(file: string, { createFolder = false } = {}): void {
+  if (createFolder) fs.mkdirSync(path.dirname(file), { recursive: true, mode: PRIVATE_DIR_MODE });
+  else if (!fs.existsSync(path.dirname(file))) return;
   fs.closeSync(fs.openSync(file, "a", PRIVATE_FILE_MODE));
   for (const name of [file, ...SQLITE_COMPANION_SUFFIXES.map((suffix) => file + suffix)]) tighten(name);
 }
