@@ -21,14 +21,15 @@ describe("refuseNewerMigrations", () => {
 });
 
 describe("appliedNames", () => {
-  it("counts finished migrations that were not rolled back", () => {
+  it("counts finished migrations that were not rolled back, oldest first", () => {
     expect(
       appliedNames([
+        { migration_name: "d", finished_at: "2026-01-03", rolled_back_at: null },
         { migration_name: "a", finished_at: "2026-01-01", rolled_back_at: null },
         { migration_name: "b", finished_at: null, rolled_back_at: null },
         { migration_name: "c", finished_at: "2026-01-01", rolled_back_at: "2026-01-02" },
       ]),
-    ).toEqual(["a"]);
+    ).toEqual(["a", "d"]);
   });
 });
 

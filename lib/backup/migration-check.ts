@@ -28,9 +28,12 @@ export function refuseNewerMigrations(applied: readonly string[], known: readonl
 
 type MigrationRow = { migration_name: string | null; finished_at: string | null; rolled_back_at: string | null };
 
-/** Applied = finished and not rolled back, as Prisma counts them. */
+/** Applied = finished and not rolled back, as Prisma counts them; oldest first (names start with their time). */
 export function appliedNames(rows: readonly MigrationRow[]): string[] {
-  return rows.filter((row) => row.migration_name && row.finished_at !== null && row.rolled_back_at === null).map((row) => row.migration_name!);
+  return rows
+    .filter((row) => row.migration_name && row.finished_at !== null && row.rolled_back_at === null)
+    .map((row) => row.migration_name!)
+    .sort();
 }
 
 /**

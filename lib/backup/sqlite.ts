@@ -76,7 +76,7 @@ function inspect(file: string, what: string): { migrations: string[] } {
     if (messages.join() !== "ok") throw new BackupRefusal("file", `${what} fails SQLite's integrity check: ${messages.slice(0, 3).join("; ")}`);
     const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
     if (!table) throw new BackupRefusal("file", `${what} is not a Factmark database (no _prisma_migrations table)`);
-    const rows = db.prepare("SELECT migration_name, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY migration_name").all() as Parameters<typeof appliedNames>[0];
+    const rows = db.prepare("SELECT migration_name, finished_at, rolled_back_at FROM _prisma_migrations").all() as Parameters<typeof appliedNames>[0];
     return { migrations: appliedNames(rows) };
   } finally {
     db.close();
