@@ -1,13 +1,16 @@
-// npm run cli -- <command>: manage users and API tokens, import articles, from a terminal or a script.
+// npm run cli -- <command>: manage users and API tokens, import articles, back up and restore, from a terminal or a script.
 // Bad input exits 1 with one line naming the field and the problem; usage errors exit 2.
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { z, ZodError } from "zod";
+import { backupDatabase } from "../lib/backup/backup-database";
+import { BackupRefusal } from "../lib/backup/migration-check";
+import { restoreDatabase } from "../lib/backup/restore-database";
 import { loadLocalEnv } from "../lib/config/local-env";
 import { createDb, type Db } from "../lib/db/client";
 import { describeConnectionError } from "../lib/db/connection-errors";
-import { resolveDatabase } from "../lib/db/providers";
+import { postgresDatabaseName, resolveDatabase, type DatabaseTarget } from "../lib/db/providers";
 import type { Actor } from "../lib/domain/actor";
 import { AppError, invalid } from "../lib/server/errors";
 import { createApiToken } from "../lib/server/create-api-token";
@@ -37,6 +40,15 @@ Commands:
       Imports an article (HTML is sanitized to text and structure), as the user
       with that email (default: the first admin). Prints the article's id alone
       on the last line.
+  backup [FILE]
+      A consistent copy of the database, safe while the server runs (SQLite:
+      VACUUM INTO; PostgreSQL: pg_dump --format=custom), created 0600. Default
+      FILE: data/backups/<database>-<UTC time>.db (.dump on PostgreSQL).
+      Prints the file alone on the last line.
+  restore FILE
+      Replaces the database with a backup; stop the server first. Refuses a
+      backup from a newer Factmark; keeps the old database aside; applies
+      newer migrations.
 
 Roles: ADMIN, EDITOR, REVIEWER (any case).
 Exit status: 0 done, 1 bad input (one line on stderr), 2 usage.
@@ -52,8 +64,11 @@ type Command = {
   flags: FlagName[];
   /** Checks and input gathered before connecting (e.g. the password prompt). */
   prepare?: (flags: Flags) => Promise<Flags>;
-  run: (db: Db, flags: Flags) => Promise<void>;
-};
+} & (
+  | { run: (db: Db, flags: Flags) => Promise<void> }
+  // Backup and restore work on the database as a whole, never through an app client: restore must be its only user.
+  | { runOnDatabase: (target: DatabaseTarget, flags: Flags) => Promise<void> }
+);
 
 /** A one-line failure for the person at the terminal. */
 class CliError extends Error {
@@ -78,6 +93,15 @@ const COMMANDS: Record<string, Command> = {
   "tokens create": { flags: ["email", "name"], prepare: requireFlags("email", "name"), run: tokensCreate },
   import: { flags: ["title", "email"], prepare: prepareImport, run: importArticle },
   export: { flags: ["format", "out"], prepare: requireFlags("article"), run: exportToFile },
+  backup: { flags: [], runOnDatabase: backup },
+  restore: {
+    flags: [],
+    prepare: async (flags) => {
+      if (flags.file === undefined) throw invalid("file", "is required: npm run cli -- restore FILE");
+      return flags;
+    },
+    runOnDatabase: restore,
+  },
 };
 
 function requireFlags(...names: FlagName[]) {
@@ -179,6 +203,21 @@ async function exportToFile(db: Db, flags: Flags): Promise<void> {
   out(`Wrote ${flags.out} (${Buffer.byteLength(file.body)} bytes).`);
 }
 
+const describeTarget = (target: DatabaseTarget) => (target.provider === "sqlite" ? target.file : `PostgreSQL database ${postgresDatabaseName(target.url)}`);
+
+async function backup(target: DatabaseTarget, flags: Flags): Promise<void> {
+  const made = await backupDatabase(target, flags.file);
+  out(`Backed up ${describeTarget(target)} (${made.bytes} bytes, at migration ${made.migrations.at(-1)}). The file is the last line:`);
+  out(made.file);
+}
+
+async function restore(target: DatabaseTarget, flags: Flags): Promise<void> {
+  const restored = await restoreDatabase(target, flags.file!);
+  out(`Restored ${describeTarget(target)} from ${flags.file} (made at migration ${restored.migrations.at(-1)}).`);
+  if (restored.applied.length) out(`Applied ${restored.applied.length} newer migration(s): ${restored.applied.join(", ")}.`);
+  if (restored.keptAs) out(`The previous database is kept as ${restored.keptAs}; delete it once the restore is checked.`);
+}
+
 /** The user with this email, compared as stored: trimmed and lower-cased (ZEmail). */
 async function findUserByEmail(db: Db, rawEmail: string | undefined) {
   const { email } = z.object({ email: ZEmail }).parse({ email: rawEmail });
@@ -226,17 +265,17 @@ function promptHidden(question: string): Promise<string> {
 function describeError(error: unknown): string | undefined {
   if (error instanceof ZodError) return error.issues.map((issue) => `${issue.path.join(".") || "input"}: ${issue.message}`).join("; ");
   if (error instanceof AppError) return error.details.fields?.length ? error.details.fields.map((field) => `${field.path}: ${field.message}`).join("; ") : error.message;
-  if (error instanceof CliError) return error.message;
+  if (error instanceof CliError || error instanceof BackupRefusal) return error.message;
   if (error instanceof Error && /^DATABASE_URL:/.test(error.message)) return error.message;
   return undefined;
 }
 
 function parseCommand(argv: string[]): { command: Command; flags: Flags } {
   const [group, action, ...rest] = argv;
-  // `import <file>` and `export <articleId>` take their subject as the second word; other commands are two words.
-  const single = group === "import" || group === "export";
+  // `import <file>`, `export <articleId>`, `backup [file]` and `restore <file>` take their subject as the second word; other commands are two words.
+  const single = ["import", "export", "backup", "restore"].includes(group);
   const subject = single && action && !action.startsWith("-") ? action : undefined;
-  const positional = subject ? (group === "import" ? { file: subject } : { article: subject }) : {};
+  const positional = subject ? (group === "export" ? { article: subject } : { file: subject }) : {};
   const command = single ? COMMANDS[group] : COMMANDS[`${group} ${action}`];
   if (single && !subject) rest.unshift(...(action ? [action] : []));
   if (!command) {
@@ -266,8 +305,11 @@ async function main(argv: string[]): Promise<number> {
     const { command, flags: given } = parseCommand(argv);
     const target = resolveDatabase(process.env.DATABASE_URL);
     const flags = command.prepare ? await command.prepare(given) : given;
-    db = await createDb(target);
-    await command.run(db, flags);
+    if ("runOnDatabase" in command) await command.runOnDatabase(target, flags);
+    else {
+      db = await createDb(target);
+      await command.run(db, flags);
+    }
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {

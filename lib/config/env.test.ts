@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseEnv } from "./env";
+import { ConfigError, parseEnv, sqliteSynchronous } from "./env";
 
 const SECRET = "s".repeat(32);
 
 describe("parseEnv", () => {
   it("fills defaults for a minimal environment", () => {
     const env = parseEnv({ NEXTAUTH_SECRET: SECRET, DATABASE_URL: " " });
-    expect(env).toMatchObject({ HOST: "127.0.0.1", PORT: 3000, FACTMARK_PUBLISHER: "Factmark newsroom", FACTMARK_DB_THREAD: "on" });
+    expect(env).toMatchObject({ HOST: "127.0.0.1", PORT: 3000, FACTMARK_PUBLISHER: "Factmark newsroom", FACTMARK_DB_THREAD: "on", FACTMARK_SQLITE_SYNCHRONOUS: "full" });
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
@@ -21,6 +21,7 @@ describe("parseEnv", () => {
     [{ FACTMARK_DB_THREAD: "yes" }, "FACTMARK_DB_THREAD: must be on or off"],
     [{ HOST: "0.0.0.0 evil" }, "HOST: must be an IP address or host name"],
     [{ HOST: "http://example.org" }, "HOST: must be an IP address or host name"],
+    [{ FACTMARK_SQLITE_SYNCHRONOUS: "off" }, "FACTMARK_SQLITE_SYNCHRONOUS: must be full or normal"],
   ])("rejects %o naming the variable", (overrides, message) => {
     const run = () => parseEnv({ NEXTAUTH_SECRET: SECRET, ...overrides });
     expect(run).toThrow(ConfigError);
@@ -42,5 +43,13 @@ describe("parseEnv", () => {
       expect(message).toContain("DATABASE_URL");
       expect(message).toContain("NEXTAUTH_SECRET");
     }
+  });
+});
+
+describe("sqliteSynchronous", () => {
+  it("is full unless normal is asked for, and names the variable when bad", () => {
+    expect(sqliteSynchronous({})).toBe("full");
+    expect(sqliteSynchronous({ FACTMARK_SQLITE_SYNCHRONOUS: " normal " })).toBe("normal");
+    expect(() => sqliteSynchronous({ FACTMARK_SQLITE_SYNCHRONOUS: "OFF" })).toThrow("FACTMARK_SQLITE_SYNCHRONOUS: must be full or normal");
   });
 });

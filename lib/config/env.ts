@@ -12,6 +12,14 @@ const optionalText = z
   .transform((value) => value || undefined)
   .optional();
 
+/**
+ * SQLite's synchronous pragma for the app's writing connections. full (default): a
+ * commit is fsynced before it is acknowledged, so it survives a power loss; normal:
+ * faster, but the last commits before a power loss (not a crash of the app) can be
+ * lost. See docs/decisions/013-backups-and-durability.md.
+ */
+const SqliteSynchronous = optionalText.pipe(z.enum(["full", "normal"], { error: "must be full or normal" }).default("full"));
+
 export const EnvSchema = z
   .object({
     DATABASE_URL: optionalText.superRefine((value, ctx) => {
@@ -32,6 +40,7 @@ export const EnvSchema = z
     GITHUB_SECRET: optionalText,
     FACTMARK_FETCH_PRIVATE_HOSTS: optionalText.pipe(z.enum(["allow", "deny"], { error: "must be allow or deny" }).default("deny")),
     FACTMARK_DB_THREAD: optionalText.pipe(z.enum(["on", "off"], { error: "must be on or off" }).default("on")),
+    FACTMARK_SQLITE_SYNCHRONOUS: SqliteSynchronous,
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.GITHUB_ID) !== Boolean(env.GITHUB_SECRET)) {
@@ -55,4 +64,15 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/**
+ * The one setting a database connection needs, read alone: the CLI and tests
+ * open databases without the server's settings (no NEXTAUTH_SECRET), where
+ * env() would refuse. Validated the same way; the server checked it at start-up.
+ */
+export function sqliteSynchronous(source: Record<string, string | undefined> = process.env): Env["FACTMARK_SQLITE_SYNCHRONOUS"] {
+  const result = SqliteSynchronous.safeParse(source.FACTMARK_SQLITE_SYNCHRONOUS);
+  if (result.success) return result.data;
+  throw new ConfigError(`Invalid configuration: FACTMARK_SQLITE_SYNCHRONOUS: ${result.error.issues[0].message}`);
 }

@@ -1,6 +1,8 @@
 import type { PrismaClient as GeneratedClient } from "./generated/sqlite/client";
+import { sqliteSynchronous } from "../config/env";
 import { resolveDatabase, type DatabaseTarget } from "./providers";
 import { serialSqliteAdapter } from "./sqlite-adapter";
+import { prepareSqliteFile } from "./sqlite-files";
 
 /**
  * Both generated clients come from one model, so their APIs are the same; the
@@ -34,12 +36,24 @@ async function connect(target: DatabaseTarget, role: "main" | "reader"): Promise
       import("./generated/sqlite/client"),
       import("@prisma/adapter-better-sqlite3"),
     ]);
+    if (role === "main") {
+      try {
+        prepareSqliteFile(target.file);
+      } catch {
+        // Cannot create or tighten it (a read-only place): SQLite's own open below reports the problem.
+      }
+    }
     // timeout: wait for a writer instead of failing with SQLITE_BUSY at once.
     // A reader has its own connection: in WAL mode it reads the last commit while the main one writes.
     const adapter = new PrismaBetterSqlite3({ url: target.url, timeout: 10_000, ...(role === "reader" ? { readonly: true } : {}) });
     const db = new PrismaClient({ adapter: serialSqliteAdapter(adapter) });
     // WAL: other processes and connections (the CLI, a backup, the reader) can read while this one writes.
-    if (role === "main") await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+    if (role === "main") {
+      await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+      // Set on every connection: in WAL mode SQLite's build here defaults to NORMAL, which can lose
+      // the last acknowledged commits on power loss (docs/decisions/013-backups-and-durability.md).
+      await db.$executeRawUnsafe(`PRAGMA synchronous = ${sqliteSynchronous() === "full" ? "FULL" : "NORMAL"}`);
+    }
     return db;
   }
   const [{ PrismaClient }, { PrismaPg }] = await Promise.all([import("./generated/postgresql/client"), import("@prisma/adapter-pg")]);

@@ -3,6 +3,7 @@ import path from "node:path";
 import { migrationList, readMigrationDirs } from "./migration-files";
 import type { DatabaseTarget } from "./providers";
 import type { EngineHandle } from "./schema-engine";
+import { prepareSqliteFile } from "./sqlite-files";
 import { providerSchemaPath } from "./schema-variants";
 
 export const NO_FILTERS = { externalTables: [], externalEnums: [] };
@@ -62,11 +63,12 @@ async function withEngine<T>(target: DatabaseTarget, root: string, fn: (handle: 
 /** Creates the SQLite folder or the PostgreSQL database when it is missing. */
 export async function ensureDatabaseExists(target: DatabaseTarget): Promise<void> {
   if (target.provider === "sqlite") {
-    const folder = path.dirname(target.file);
     try {
-      fs.mkdirSync(folder, { recursive: true });
+      prepareSqliteFile(target.file, { createFolder: true });
     } catch (error) {
-      throw new Error(`DATABASE_URL: cannot create the folder ${folder} for the SQLite file (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+      const folder = path.dirname(target.file);
+      const what = fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory() ? `the SQLite file ${target.file}` : `the folder ${folder} for the SQLite file`;
+      throw new Error(`DATABASE_URL: cannot create ${what} (${(error as NodeJS.ErrnoException).code ?? "error"})`);
     }
     return;
   }

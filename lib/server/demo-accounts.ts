@@ -19,7 +19,8 @@ export function demoAccounts(root = process.cwd()): DemoAccount[] {
   const file = path.join(root, DEMO_CREDENTIALS_FILE);
   if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, "utf8")) as DemoAccount[];
   const accounts = DEMO_USERS.map((user) => ({ ...user, password: randomBytes(9).toString("base64url") }));
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  // data/ also holds the SQLite database and backups: owner only when created here (on PostgreSQL, first).
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   fs.writeFileSync(file, JSON.stringify(accounts, null, 2), { mode: 0o600 });
   return accounts;
 }

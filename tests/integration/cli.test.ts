@@ -1,11 +1,10 @@
-import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/passwords";
 import { hashApiToken } from "@/lib/auth/tokens";
+import { runCli } from "../support/cli";
 import { migratedTestDatabase, testProvider, type MigratedTestDatabase } from "../support/test-database";
 
 const provider = testProvider();
@@ -15,20 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => database?.close());
 
-/** Runs `npm run cli -- …` as a script would (stdin is a pipe, not a TTY); never throws. */
-async function cli(...args: string[]) {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/cli.ts", ...args], {
-      // NODE_ENV=test (set by vitest) would make Next's env loader skip .env.local; real runs never have it.
-      env: { ...process.env, NODE_ENV: "production", DATABASE_URL: database.target.url },
-      timeout: 60_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const cli = (...args: string[]) => runCli(database.target.url, args);
 
 /** Exit 1 and exactly one line on stderr (no stack trace). */
 function expectOneLineFailure(result: { code: number; stdout: string; stderr: string }, line: RegExp) {
