@@ -158,7 +158,10 @@ test("an edit over a change made elsewhere (409) shows that version and keeps th
   await expect(alert).toContainText("Wording from the other tab");
   await expect(thread.getByLabel("Edit your comment")).toHaveValue("My better wording");
 
+  // Wait for the save itself: the list item can look saved (its edited mark is there since the other tab's edit) before the server answers.
+  const overwritten = editor.waitForResponse((response) => response.request().method() === "PATCH" && response.url().endsWith(`/api/v1/comments/${comment.id}`));
   await alert.getByRole("button", { name: "Save mine over it" }).click();
+  expect((await overwritten).status()).toBe(200);
   await expect(thread.getByRole("listitem").filter({ hasText: "My better wording" }).getByTestId("comment-edited")).toBeVisible();
   expect((await comments(editor, claimId)).map((stored) => [stored.body, stored.version])).toEqual([["My better wording", 3]]);
   await editor.context().close();
