@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { migrationList, readMigrationDirs } from "./migration-files";
-import type { DatabaseTarget } from "./providers";
+import type { DatabaseTarget, Provider } from "./providers";
 import type { EngineHandle } from "./schema-engine";
 import { prepareSqliteFile } from "./sqlite-files";
 import { providerSchemaPath } from "./schema-variants";
@@ -79,7 +79,16 @@ export async function ensureDatabaseExists(target: DatabaseTarget): Promise<void
 /**
  * Prisma runs a migration script as it is. Wrapping it makes a failure midway
  * leave nothing behind, on both providers (both have transactional DDL).
+ *
+ * SQLite: Prisma changes a table by copying it, dropping the old one and
+ * renaming the copy, with `PRAGMA foreign_keys=OFF` inside the script; inside a
+ * transaction that pragma does nothing, so the DROP would cascade-delete every
+ * row that references the table (an article's annotations, sources, comments).
+ * Foreign keys are therefore switched off before the transaction begins and on
+ * again after it ends.
  */
-export function wrapInTransaction(sql: string): string {
-  return `-- Factmark: one transaction, so a failure leaves the database as it was.\nBEGIN;\n\n${sql.trim()}\n\nCOMMIT;\n`;
+export function wrapInTransaction(sql: string, provider: Provider): string {
+  const body = `-- Factmark: one transaction, so a failure leaves the database as it was.\nBEGIN;\n\n${sql.trim()}\n\nCOMMIT;\n`;
+  if (provider !== "sqlite") return body;
+  return `-- Factmark: foreign keys off around the transaction, so a table rebuilt by copy does not cascade-delete.\nPRAGMA foreign_keys=OFF;\n${body}PRAGMA foreign_keys=ON;\n`;
 }

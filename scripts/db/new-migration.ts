@@ -31,7 +31,7 @@ for (const { provider, sql } of planned) {
   if (!sql) continue;
   const dir = path.join(migrationsDir(provider), `${stamp}_${name}`);
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, "migration.sql"), wrapInTransaction(sql));
+  fs.writeFileSync(path.join(dir, "migration.sql"), wrapInTransaction(sql, provider));
   fs.writeFileSync(path.join(migrationsDir(provider), "migration_lock.toml"), `# Written by npm run db:migration. Do not edit.\nprovider = "${provider}"\n`);
   console.log(`${provider}: wrote ${dir}/migration.sql`);
 }
