@@ -3,6 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/domain/actor";
 import { describeAuditEvent } from "@/lib/domain/audit-text";
+import { eventsSince } from "@/lib/realtime/article-events";
 import { createAnnotation } from "@/lib/server/create-annotation";
 import { createArticle } from "@/lib/server/create-article";
 import { deleteAnnotation } from "@/lib/server/delete-annotation";
@@ -55,6 +56,9 @@ describe(`fixed annotation numbers on ${provider}`, () => {
     const earlier = await claimAt(articleId, 10);
     expect([later.label, earlier.label]).toEqual(["C1", "C2"]);
     expect(await labelsOf(articleId)).toEqual({ [later.id]: "C1", [earlier.id]: "C2" });
+    // The event stream's annotation views carry the same labels.
+    const { events: stream } = await eventsSince(t.db, articleId, 0, 50);
+    expect(stream.filter((event) => event.event === "annotation.created").map((event) => (event.data.annotation as { label: string }).label)).toEqual(["C1", "C2"]);
     const { events } = await listAudit(t.db, { actor: editor, articleId, input: { annotationId: earlier.id } });
     expect(describeAuditEvent(events[0])).toBe(`ed tagged claim C2 “${seed.slice(10, 14)}”`);
   });

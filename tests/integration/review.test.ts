@@ -168,7 +168,7 @@ describe(`review workflow on ${provider}`, () => {
     const ids = queue.items.map((item) => item.id);
     expect(ids).not.toContain(mine.id);
     expect(ids.indexOf(first.id)).toBeLessThan(ids.indexOf(second.id));
-    expect(queue.items.find((item) => item.id === first.id)).toMatchObject({ article: { id: articleId }, author: { id: editor.id } });
+    expect(queue.items.find((item) => item.id === first.id)).toMatchObject({ label: first.label, article: { id: articleId }, author: { id: editor.id } });
     expect(await code(reviewQueue(t.db, { actor: editor }))).toBe("FORBIDDEN");
     expect((await getArticle(t.db, { actor: editor, articleId })).status).toBe("IN_REVIEW");
   });
