@@ -57,7 +57,9 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                 <td>
                   <time dateTime={item.submittedAt}>{item.submittedAt.slice(0, 16).replace("T", " ")} UTC</time>
                 </td>
-                <td>{KIND_LABELS[item.kind]}</td>
+                <td>
+                  {KIND_LABELS[item.kind]} {item.label}
+                </td>
                 <td>
                   <Link href={`/articles/${item.article.id}#annotation-${item.id}`}>“{item.quote.length > 90 ? `${item.quote.slice(0, 87)}…` : item.quote}”</Link>
                 </td>

@@ -8,6 +8,8 @@ const annotation = {
   articleId: "art",
   revisionId: "rev",
   kind: "CLAIM",
+  number: 1,
+  label: "C1",
   start: 0,
   end: 5,
   quote: "Hello",

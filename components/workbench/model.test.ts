@@ -55,9 +55,13 @@ describe("layoutArticle", () => {
 });
 
 describe("labels and navigation", () => {
-  it("numbers per kind in reading order", () => {
-    const labels = labelsFor([denial, analysis, claim, { id: "c2", kind: "CLAIM", start: 30, end: 35 }]);
-    expect(Object.fromEntries(labels)).toEqual({ c: "C1", a: "A1", c2: "C2", d: "D1" });
+  it("takes each annotation's fixed label, whatever its place in the text (a claim tagged earlier in the text does not renumber C1)", () => {
+    const labels = labelsFor([
+      { id: "c1", label: "C1" },
+      { id: "c2", label: "C2" },
+      { id: "d", label: "D1" },
+    ]);
+    expect(Object.fromEntries(labels)).toEqual({ c1: "C1", c2: "C2", d: "D1" });
   });
 
   it("moves to the next and previous annotation by start, wrapping", () => {

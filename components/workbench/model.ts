@@ -2,20 +2,17 @@ import { segment } from "@/lib/anchoring/segments";
 import { VERDICTS, type AnnotationKind, type Verdict } from "@/lib/domain/annotation";
 import type { Block } from "@/lib/domain/article";
 
+export { KIND_LETTER } from "@/lib/domain/annotation-label";
+
 /** The few fields of an annotation the layout and navigation need. */
 export type Placed = { id: string; kind: AnnotationKind; start: number; end: number };
-
-export const KIND_LETTER: Record<AnnotationKind, string> = { CLAIM: "C", DENIAL: "D", ANALYSIS: "A" };
 
 /** Reading order: by start, the longer (enclosing) one first, then by id. */
 export const byPosition = (a: Placed, b: Placed) => a.start - b.start || b.end - a.end || a.id.localeCompare(b.id);
 
-/** Short visible names, numbered per kind in reading order: C1, C2, D1, A1. */
-export function labelsFor(annotations: readonly Placed[]): Map<string, string> {
-  const counters: Record<AnnotationKind, number> = { CLAIM: 0, DENIAL: 0, ANALYSIS: 0 };
-  const labels = new Map<string, string>();
-  for (const annotation of [...annotations].sort(byPosition)) labels.set(annotation.id, `${KIND_LETTER[annotation.kind]}${++counters[annotation.kind]}`);
-  return labels;
+/** Labels by id (C3, D1): the server's, given at creation and fixed, so the text, panel, index and presence line agree with the exports and the audit log. */
+export function labelsFor(annotations: readonly { id: string; label: string }[]): Map<string, string> {
+  return new Map(annotations.map((annotation) => [annotation.id, annotation.label]));
 }
 
 /** The next (step 1) or previous (step -1) annotation in reading order; from none, the first or the last. Wraps around. */

@@ -207,15 +207,15 @@ test("submit, request changes, fix, resubmit, approve, sign off (read-only), reo
   await b.getByRole("link", { name: "Audit log" }).click();
   await expect(b.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
   const log = b.locator(".audit-log");
-  const subject = `claim “${QUOTE.slice(0, 47)}…”`;
+  const subject = `claim C1 “${QUOTE.slice(0, 47)}…”`;
   await expect(log).toContainText(`${reviewer.name} approved ${subject}`);
   await expect(log).toContainText(`${reviewer.name} requested changes to ${subject} — “${NOTE}”`);
   await expect(log).toContainText(`${editor.name} submitted ${subject} for review`);
   await expect(log).toContainText(`${reviewer.name} signed off the article`);
   await expect(log).toContainText(`${reviewer.name} reopened the article — “${REASON}”`);
-  // Only the fields really edited are sent, so the log names them and nothing more.
-  await expect(log).toContainText(`${editor.name} edited ${subject} (speaker)`);
-  await expect(log).toContainText(`${editor.name} edited ${subject} (verdict); it went back from approved to draft`);
+  // Only the fields really edited are sent, so the log names them and nothing more, each from → to.
+  await expect(log).toContainText(`${editor.name} edited ${subject}: speaker: none → “US officials” —`);
+  await expect(log).toContainText(`${editor.name} edited ${subject}: verdict: Mostly true → Unverifiable; it went back from approved to draft —`);
   await shot(b, "10-audit-log");
 });
 

@@ -1,4 +1,6 @@
 import { KIND_LABELS, VERDICT_SCALE, type AnnotationKind, type Verdict } from "./annotation";
+import { annotationLabel } from "./annotation-label";
+import { describeChange, fieldName, isFieldChange } from "./audit-changes";
 
 export type AuditLike = { action: string; actor: { name: string } | null; payload: Record<string, unknown> };
 
@@ -24,6 +26,8 @@ export function describeAuditEvent(event: AuditLike, subject = "the annotation")
   const who = event.actor?.name ?? "The command line";
   const p = event.payload;
   const kind = typeof p.kind === "string" ? KIND_LABELS[p.kind as AnnotationKind]?.toLowerCase() : undefined;
+  // Events since fixed numbers carry the number given at creation: "claim C3"; older ones only the kind.
+  const named = kind && typeof p.number === "number" && p.number > 0 ? `${kind} ${annotationLabel(p.kind as AnnotationKind, p.number)}` : kind ? `a ${kind}` : "an annotation";
   switch (event.action) {
     case "article.created":
       return `${who} imported the article${quoted(p.title)}`;
@@ -34,14 +38,13 @@ export function describeAuditEvent(event: AuditLike, subject = "the annotation")
     case "article.reopened":
       return `${who} reopened the article — “${p.note}”`;
     case "annotation.created":
-      return `${who} tagged ${kind ? `a ${kind}` : "an annotation"}${quoted(p.quote)}`;
+      return `${who} tagged ${named}${quoted(p.quote)}`;
     case "annotation.updated": {
-      const fields = Array.isArray(p.fields) && p.fields.length ? ` (${p.fields.join(", ")})` : "";
       const back = p.to && p.from !== p.to ? `; it went back from ${STATUS_WORDS[String(p.from)]} to ${STATUS_WORDS[String(p.to)]}` : "";
-      return `${who} edited ${subject}${fields}${back}`;
+      return `${who} edited ${subject}${changeList(p)}${back}`;
     }
     case "annotation.deleted":
-      return `${who} deleted ${kind ? `a ${kind}` : "an annotation"}${quoted(p.quote)}`;
+      return `${who} deleted ${named}${quoted(p.quote)}`;
     case "annotation.submitted":
       return `${who} submitted ${subject} for review`;
     case "annotation.approved":
@@ -51,7 +54,7 @@ export function describeAuditEvent(event: AuditLike, subject = "the annotation")
     case "source.added":
       return `${who} added a source to ${subject}${p.url ? ` (${p.url})` : ""}`;
     case "source.updated":
-      return `${who} edited a source of ${subject}`;
+      return `${who} edited a source of ${subject}${changeList(p)}`;
     case "source.removed":
       return `${who} removed a source from ${subject}${p.url ? ` (${p.url})` : ""}`;
     case "comment.created":
@@ -65,5 +68,21 @@ export function describeAuditEvent(event: AuditLike, subject = "the annotation")
       return `${who}: ${event.action}`;
   }
 }
+
+/**
+ * What an edit changed: ": verdict: False → Mostly true; rationale: “…” → “…”"
+ * when the event kept values, " (verdict, denied claim)" for older events
+ * that kept only the field names, nothing when neither.
+ */
+function changeList(p: Record<string, unknown>): string {
+  const changes = p.changes && typeof p.changes === "object" ? Object.entries(p.changes as Record<string, unknown>).filter((entry): entry is [string, FieldChangeValue] => isFieldChange(entry[1])) : [];
+  if (changes.length) {
+    const label = p.label && typeof p.label === "object" ? (p.label as { from?: unknown; to?: unknown }) : undefined;
+    return `: ${changes.map(([field, change]) => describeChange(field, change, field === "kind" ? label : undefined)).join("; ")}`;
+  }
+  const fields = Array.isArray(p.fields) ? [...new Set(p.fields.map((field) => fieldName(String(field))))] : [];
+  return fields.length ? ` (${fields.join(", ")})` : "";
+}
+type FieldChangeValue = Parameters<typeof describeChange>[1];
 
 export const verdictLabel = (verdict: Verdict | null | undefined) => (verdict ? VERDICT_SCALE[verdict].label : "No verdict");

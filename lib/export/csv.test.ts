@@ -41,6 +41,7 @@ function readCsv(csv: string): string[][] {
 const text = 'He said "taxes, fees\nand duties" rose. =SUM(A1) is a formula. Then -5 degrees.';
 const quoted = annotation(text, {
   id: "q",
+  number: 3,
   ...spanOf(text, '"taxes, fees\nand duties"'),
   speaker: "@handle",
   verdict: "FALSE",
@@ -49,12 +50,12 @@ const quoted = annotation(text, {
   sources: [source("https://a.example/1"), source("https://b.example/2?x=1,2")],
 });
 const formula = annotation(text, { id: "f", kind: "ANALYSIS", ...spanOf(text, "=SUM(A1)"), speaker: "\tTabbed", rationale: "\rCR", lastReview: null, status: "DRAFT" });
-const minus = annotation(text, { id: "m", kind: "DENIAL", ...spanOf(text, "-5 degrees"), speaker: "Dr. Ünïcødé 🌡" });
+const minus = annotation(text, { id: "m", kind: "DENIAL", number: 2, ...spanOf(text, "-5 degrees"), speaker: "Dr. Ünïcødé 🌡", verdict: "MOSTLY_TRUE", deniesId: "q", note: "=check with the desk", status: "CHANGES_REQUESTED" });
 const csv = exportCsv(snapshot(article(text, [], [minus, formula, quoted])));
 
 describe("exportCsv", () => {
   it("starts with a UTF-8 byte order mark and ends every record with CRLF", () => {
-    expect(csv.startsWith("\uFEFFid,kind,quote,")).toBe(true);
+    expect(csv.startsWith("\uFEFFid,label,kind,kind_label,quote,")).toBe(true);
     expect(csv.endsWith("\r\n")).toBe(true);
     expect(Buffer.from(csv, "utf8").subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
   });
@@ -70,12 +71,18 @@ describe("exportCsv", () => {
     const [, first] = readCsv(csv.slice(1));
     expect(first).toEqual([
       "q",
+      "C3",
       "CLAIM",
+      "Claim",
       '"taxes, fees\nand duties"',
       "'@handle",
       "FALSE",
+      "False",
       "'+1 for trying",
+      "n",
+      "",
       "APPROVED",
+      "Approved",
       "https://a.example/1\nhttps://b.example/2?x=1,2",
       "Edna Editor",
       "Rex Reviewer",
@@ -87,12 +94,22 @@ describe("exportCsv", () => {
 
   it("neutralises cells that a spreadsheet would run as a formula", () => {
     const [, , second, third] = readCsv(csv.slice(1));
-    expect(second[2]).toBe("'=SUM(A1)");
-    expect(second[3]).toBe("'\tTabbed");
-    expect(second[5]).toBe("'\rCR");
-    expect(second[9]).toBe("");
-    expect(third[2]).toBe("'-5 degrees");
-    expect(third[3]).toBe("Dr. Ünïcødé 🌡");
+    const column = (name: (typeof CSV_HEADER)[number]) => CSV_HEADER.indexOf(name);
+    expect(second[column("quote")]).toBe("'=SUM(A1)");
+    expect(second[column("speaker")]).toBe("'\tTabbed");
+    expect(second[column("rationale")]).toBe("'\rCR");
+    expect(second[column("reviewer")]).toBe("");
+    expect(third[column("quote")]).toBe("'-5 degrees");
+    expect(third[column("speaker")]).toBe("Dr. Ünïcødé 🌡");
+    expect(third[column("note")]).toBe("'=check with the desk");
+  });
+
+  it("puts human labels beside the codes, and the label, note and denied claim's label in their columns", () => {
+    const [header, first, second, third] = readCsv(csv.slice(1));
+    const row = (cells: string[]) => Object.fromEntries(header.map((name, i) => [name, cells[i]]));
+    expect(row(first)).toMatchObject({ label: "C3", kind: "CLAIM", kind_label: "Claim", verdict: "FALSE", verdict_label: "False", note: "n", denies: "", status: "APPROVED", status_label: "Approved" });
+    expect(row(second)).toMatchObject({ label: "A1", kind: "ANALYSIS", kind_label: "Analysis", verdict: "", verdict_label: "", note: "", status: "DRAFT", status_label: "Draft" });
+    expect(row(third)).toMatchObject({ label: "D2", kind: "DENIAL", kind_label: "Denial", verdict: "MOSTLY_TRUE", verdict_label: "Mostly true", denies: "C3", status: "CHANGES_REQUESTED", status_label: "Changes requested" });
   });
 });
 

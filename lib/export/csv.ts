@@ -1,7 +1,9 @@
+import { KIND_LABELS, VERDICT_SCALE } from "../domain/annotation";
+import { STATUS_LABELS } from "./html-notes";
 import { numberAnnotations } from "./model";
 import type { ExportSnapshot } from "./snapshot";
 
-export const CSV_HEADER = ["id", "kind", "quote", "speaker", "verdict", "rationale", "status", "sources", "author", "reviewer", "created", "modified"] as const;
+export const CSV_HEADER = ["id", "label", "kind", "kind_label", "quote", "speaker", "verdict", "verdict_label", "rationale", "note", "denies", "status", "status_label", "sources", "author", "reviewer", "created", "modified"] as const;
 
 /** Byte order mark: without it Excel reads a CSV file as the local ANSI code page. */
 const BOM = "\uFEFF";
@@ -12,20 +14,29 @@ export const SOURCES_SEPARATOR = "\n";
  * One row per annotation in reading order (the HTML note numbers), RFC 4180
  * (CRLF, quoted fields with doubled quotes), UTF-8 with a BOM, every cell
  * guarded against formula injection. Codes (CLAIM, MOSTLY_FALSE, APPROVED)
- * rather than labels, so filters and scripts do not depend on wording.
+ * for filters and scripts, each with its human label beside it (kind_label,
+ * verdict_label, status_label) for people. A team export: the internal note
+ * stays in it; `denies` is the denied claim's label (C1).
  */
 export function exportCsv(snapshot: ExportSnapshot): string {
   const rows: string[] = [CSV_HEADER.join(",")];
+  const labels = new Map(snapshot.article.annotations.map((annotation) => [annotation.id, annotation.label]));
   for (const { annotation: a } of numberAnnotations(snapshot.article)) {
     rows.push(
       [
         a.id,
+        a.label,
         a.kind,
+        KIND_LABELS[a.kind],
         a.quote,
         a.speaker,
         a.verdict,
+        a.verdict && VERDICT_SCALE[a.verdict].label,
         a.rationale,
+        a.note,
+        a.deniesId && labels.get(a.deniesId),
         a.status,
+        STATUS_LABELS[a.status],
         a.sources.map((source) => source.url).join(SOURCES_SEPARATOR),
         a.createdBy.name,
         a.lastReview?.reviewer.name,

@@ -56,7 +56,8 @@ function denialTargets(numbered: readonly NumberedAnnotation[]): Map<string, Num
 
 function renderNote(out: string[], { annotation: a, n, anchored }: NumberedAnnotation, byId: Map<string, NumberedAnnotation>): void {
   const kindClass = a.kind === "CLAIM" ? "k-claim" : a.kind === "DENIAL" ? "k-denial" : "k-analysis";
-  out.push(`<li id="note-${n}"><p class="head"><span class="swatch ${kindClass}">[${n}] ${KIND_LABELS[a.kind]}</span>`);
+  // The label (C3) is the one the team uses in the workbench, audit log and CSV; [n] is the reading-order reference in the text.
+  out.push(`<li id="note-${n}"><p class="head"><span class="swatch ${kindClass}">[${n}] ${KIND_LABELS[a.kind]} ${escapeHtml(a.label)}</span>`);
   if (a.speaker) out.push(` · Speaker: ${escapeHtml(a.speaker)}`);
   if (a.verdict) {
     const { label, rating } = VERDICT_SCALE[a.verdict];
@@ -79,7 +80,7 @@ function renderNote(out: string[], { annotation: a, n, anchored }: NumberedAnnot
 function deniesHtml(deniesId: string, byId: Map<string, NumberedAnnotation>): string {
   const claim = byId.get(deniesId);
   if (!claim) return "<p><strong>Denies:</strong> a claim that is not part of this export.</p>";
-  return `<p><strong>Denies:</strong> <a href="#note-${claim.n}">claim [${claim.n}]</a></p>`;
+  return `<p><strong>Denies:</strong> <a href="#note-${claim.n}">claim ${escapeHtml(claim.annotation.label)} [${claim.n}]</a></p>`;
 }
 
 function renderSource(out: string[], source: SourceView): void {

@@ -5,6 +5,7 @@
 import { HtmlValidate } from "html-validate";
 import { parse, type DefaultTreeAdapterTypes } from "parse5";
 import { quoteAt } from "../anchoring/selector";
+import { annotationLabel } from "../domain/annotation-label";
 import type { Block } from "../domain/article";
 import type { AnnotationView, ArticleView, ReviewView, SourceView } from "../server/article-view";
 import type { ExportSnapshot } from "./snapshot";
@@ -28,10 +29,14 @@ type AnnotationInput = Partial<AnnotationView> & Pick<AnnotationView, "id" | "st
 /** An annotation on [start, end) of text, with quote, prefix and suffix as the app stores them. */
 export function annotation(text: string, input: AnnotationInput): AnnotationView {
   const { quote, prefix, suffix } = quoteAt(text, input.start, input.end);
+  const kind = input.kind ?? "CLAIM";
+  const number = input.number ?? 1;
   return {
     articleId: "a1",
     revisionId: "r1",
-    kind: "CLAIM",
+    kind,
+    number,
+    label: annotationLabel(kind, number),
     quote,
     prefix,
     suffix,

@@ -1,5 +1,6 @@
 import type { Block } from "../domain/article";
 import type { AnnotationKind, AnnotationStatus, ArticleStatus, Verdict } from "../domain/annotation";
+import { annotationLabel } from "../domain/annotation-label";
 
 /** What the API and the UI get: plain JSON, dates as ISO strings, no internals. */
 export type SourceView = { id: string; position: number; url: string; title: string | null; publisher: string | null; quote: string | null; accessedAt: string | null; archiveUrl: string | null };
@@ -9,6 +10,10 @@ export type AnnotationView = {
   articleId: string;
   revisionId: string;
   kind: AnnotationKind;
+  /** Given at creation, per article and kind, never reused (a kind change takes the new kind's next number). */
+  number: number;
+  /** "C3", "D1", "A2": the same name in the workbench, exports, audit log and comments. */
+  label: string;
   start: number;
   end: number;
   quote: string;
@@ -69,7 +74,7 @@ export function toReviewView(row: SignOffRow | undefined): ReviewView | null {
 }
 
 type SourceRow = { id: string; position: number; url: string; title: string | null; publisher: string | null; quote: string | null; accessedAt: Date | null; archiveUrl: string | null };
-type AnnotationRow = Omit<AnnotationView, "createdAt" | "updatedAt" | "sources" | "lastReview" | "editorIds"> & { createdAt: Date; updatedAt: Date; sources: SourceRow[]; signOffs: SignOffRow[]; editors: { userId: string }[] };
+type AnnotationRow = Omit<AnnotationView, "label" | "createdAt" | "updatedAt" | "sources" | "lastReview" | "editorIds"> & { createdAt: Date; updatedAt: Date; sources: SourceRow[]; signOffs: SignOffRow[]; editors: { userId: string }[] };
 
 export function toSourceView(row: SourceRow): SourceView {
   return { id: row.id, position: row.position, url: row.url, title: row.title, publisher: row.publisher, quote: row.quote, accessedAt: row.accessedAt?.toISOString() ?? null, archiveUrl: row.archiveUrl };
@@ -81,6 +86,8 @@ export function toAnnotationView(row: AnnotationRow): AnnotationView {
     articleId: row.articleId,
     revisionId: row.revisionId,
     kind: row.kind,
+    number: row.number,
+    label: annotationLabel(row.kind, row.number),
     start: row.start,
     end: row.end,
     quote: row.quote,

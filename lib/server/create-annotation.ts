@@ -3,6 +3,7 @@ import type { Db } from "../db/client";
 import { onDbThread } from "../db-thread/on-db-thread";
 import { ZCreateAnnotation } from "../schemas/annotations";
 import { anchorSpan } from "./anchor-span";
+import { takeAnnotationNumber } from "./annotation-number";
 import { toAnnotationView, type AnnotationView } from "./article-view";
 import { recordAuditEvent } from "./audit";
 import { checkDeniedClaim } from "./check-denied-claim";
@@ -24,11 +25,14 @@ export const createAnnotation = onDbThread("createAnnotation", async function cr
     const anchor = anchorSpan(await revisionText(tx, article.currentRevisionId), data.start, data.end, data.quote);
     await checkDeniedClaim(tx, articleId, data.deniesId);
     const sources = data.sources ?? [];
+    // Last, after every check that could refuse: the article row is already locked by the touch above.
+    const number = await takeAnnotationNumber(tx, articleId, data.kind);
     const created = await tx.annotation.create({
       data: {
         articleId,
         revisionId: article.currentRevisionId,
         kind: data.kind,
+        number,
         start: data.start,
         end: data.end,
         ...anchor,
@@ -43,7 +47,7 @@ export const createAnnotation = onDbThread("createAnnotation", async function cr
       // Sources are read back only when there are some (their ids are new).
       include: sources.length ? { sources: { orderBy: { position: "asc" } } } : undefined,
     });
-    await recordAuditEvent(tx, { articleId, annotationId: created.id, actorId: actor.id, action: "annotation.created", payload: { kind: created.kind, quote: created.quote, version: created.version } });
+    await recordAuditEvent(tx, { articleId, annotationId: created.id, actorId: actor.id, action: "annotation.created", payload: { kind: created.kind, number, quote: created.quote, version: created.version } });
     return toAnnotationView({ sources: [], ...created, createdBy: { id: actor.id, name: actor.name }, signOffs: [], editors: [] });
   });
 });

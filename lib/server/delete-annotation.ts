@@ -18,6 +18,6 @@ export const deleteAnnotation = onDbThread("deleteAnnotation", async function de
       await recordAuditEvent(tx, { articleId: current.articleId, annotationId: id, actorId: actor.id, action: "annotation.updated", payload: { fields: ["deniesId"], reason: "the denied claim was deleted", version: denial.version, ...statusChange } });
     }
     await tx.annotation.delete({ where: { id: annotationId } });
-    await recordAuditEvent(tx, { articleId: current.articleId, annotationId, actorId: actor.id, action: "annotation.deleted", payload: { kind: current.kind, quote: current.quote, version: current.version } });
+    await recordAuditEvent(tx, { articleId: current.articleId, annotationId, actorId: actor.id, action: "annotation.deleted", payload: { kind: current.kind, number: current.number, quote: current.quote, version: current.version } });
   });
 });

@@ -1,10 +1,11 @@
 import type { Actor } from "../domain/actor";
 import type { AnnotationKind } from "../domain/annotation";
+import { annotationLabel } from "../domain/annotation-label";
 import type { Db } from "../db/client";
 import { ZReviewQueueQuery } from "../schemas/review";
 import { requirePermission } from "./require-permission";
 
-export type QueueItem = { id: string; kind: AnnotationKind; quote: string; version: number; submittedAt: string; article: { id: string; title: string }; author: { id: string; name: string } };
+export type QueueItem = { id: string; kind: AnnotationKind; label: string; quote: string; version: number; submittedAt: string; article: { id: string; title: string }; author: { id: string; name: string } };
 export type ReviewQueue = { items: QueueItem[]; total: number; page: number; pageSize: number };
 
 /**
@@ -41,7 +42,7 @@ export async function reviewQueue(db: Db, { actor, input = {} }: { actor: Actor;
     total,
     page,
     pageSize,
-    items: rows.map((row) => ({ id: row.id, kind: row.kind, quote: row.quote, version: row.version, submittedAt: row.updatedAt.toISOString(), article: row.article, author: row.createdBy })),
+    items: rows.map((row) => ({ id: row.id, kind: row.kind, label: annotationLabel(row.kind, row.number), quote: row.quote, version: row.version, submittedAt: row.updatedAt.toISOString(), article: row.article, author: row.createdBy })),
   };
 }
 

@@ -2,6 +2,7 @@ import { quoteAt } from "../anchoring/selector";
 import { hashPassword } from "../auth/passwords";
 import type { Db } from "../db/client";
 import { importPlainText } from "../import/plain-text";
+import { takeAnnotationNumber } from "./annotation-number";
 import { recordAuditEvent } from "./audit";
 import { DEMO_ARTICLE } from "./demo-content";
 
@@ -43,11 +44,13 @@ export async function seedDemo(db: Db, accounts: DemoAccount[]): Promise<boolean
       const start = content.text.indexOf(demo.quote);
       if (start < 0) throw new Error(`demo annotation quote not found in the demo article: ${demo.quote}`);
       const anchor = quoteAt(content.text, start, start + demo.quote.length);
+      const number = await takeAnnotationNumber(tx, article.id, demo.kind);
       const annotation = await tx.annotation.create({
         data: {
           articleId: article.id,
           revisionId: revision.id,
           kind: demo.kind,
+          number,
           start,
           end: start + demo.quote.length,
           ...anchor,
@@ -61,7 +64,7 @@ export async function seedDemo(db: Db, accounts: DemoAccount[]): Promise<boolean
         },
       });
       idsByQuote.set(demo.quote, annotation.id);
-      await recordAuditEvent(tx, { articleId: article.id, annotationId: annotation.id, actorId: editor.id, action: "annotation.created", payload: { kind: demo.kind, version: 1 } });
+      await recordAuditEvent(tx, { articleId: article.id, annotationId: annotation.id, actorId: editor.id, action: "annotation.created", payload: { kind: demo.kind, number, version: 1 } });
     }
   });
   return true;

@@ -1,5 +1,6 @@
 import type { Actor } from "../domain/actor";
 import type { Db } from "../db/client";
+import { fieldChanges } from "../domain/audit-changes";
 import { ZAddSource, ZUpdateSource } from "../schemas/annotations";
 import { annotationForChange } from "./annotation-access";
 import { annotationInclude, toAnnotationView, type AnnotationView } from "./article-view";
@@ -53,7 +54,9 @@ export async function updateSource(db: Db, { actor, sourceId, input }: { actor: 
   return changeSources(db, actor, source.annotationId, "source.updated", version, async (tx) => {
     await tx.source.update({ where: { id: sourceId }, data: fields });
     if (position !== undefined) await moveSource(tx, source.annotationId, sourceId, position);
-    return { sourceId, fields: [...Object.keys(fields), ...(position !== undefined ? ["position"] : [])] };
+    // Before → after of what actually changed (shortened), for the audit log.
+    const changes = fieldChanges({ ...fields, position }, source);
+    return { sourceId, url: source.url, fields: Object.keys(changes), changes };
   });
 }
 

@@ -1,9 +1,12 @@
 import type { Actor } from "../domain/actor";
 import type { Db } from "../db/client";
 import { onDbThread } from "../db-thread/on-db-thread";
+import { annotationLabel } from "../domain/annotation-label";
+import { fieldChanges } from "../domain/audit-changes";
 import { SUBSTANCE_FIELDS } from "../domain/workflow";
 import { ZUpdateAnnotation } from "../schemas/annotations";
 import { annotationForChange, staleVersion } from "./annotation-access";
+import { takeAnnotationNumber } from "./annotation-number";
 import { annotationInclude, toAnnotationView, type AnnotationView } from "./article-view";
 import { recordAuditEvent } from "./audit";
 import { checkDeniedClaim } from "./check-denied-claim";
@@ -16,7 +19,9 @@ import { recordSubstanceChange } from "./record-substance-change";
  * when given, replaces the whole list in the order given. A change of
  * substance is recorded by recordSubstanceChange (the editor is barred from
  * reviewing it; a submitted or approved annotation returns to DRAFT); the
- * audit event records from → to.
+ * audit event records from → to, and each changed field's value before and
+ * after (shortened). A kind change takes the new kind's next number (claim C3
+ * becomes denial D2): a label names one kind, and C3 stays unused.
  */
 export const updateAnnotation = onDbThread("updateAnnotation", async function updateAnnotation(db: Db, { actor, annotationId, input }: { actor: Actor; annotationId: string; input: unknown }): Promise<AnnotationView> {
   const { version, sources, ...changes } = ZUpdateAnnotation.parse(input);
@@ -35,11 +40,12 @@ export const updateAnnotation = onDbThread("updateAnnotation", async function up
       if (denials) throw invalid("kind", `${denials} denial(s) point at this claim; unlink them before changing its kind`);
     }
 
+    const number = kind === current.kind ? current.number : await takeAnnotationNumber(tx, current.articleId, kind);
     const substance = Boolean(sources) || SUBSTANCE_FIELDS.some((field) => field in changes && (changes as Record<string, unknown>)[field] !== (current as Record<string, unknown>)[field]);
     // Details (speaker, note) never change the status; substance goes through the one rule below.
     const written = await tx.annotation.updateMany({
       where: { id: annotationId, version: current.version },
-      data: { ...changes, verdict, deniesId, note: changes.note, version: { increment: 1 }, updatedAt },
+      data: { ...changes, number, verdict, deniesId, note: changes.note, version: { increment: 1 }, updatedAt },
     });
     if (written.count === 0) throw staleVersion(await tx.annotation.findUniqueOrThrow({ where: { id: annotationId }, include: annotationInclude }));
     const { status, editors, statusChange } = substance ? await recordSubstanceChange(tx, actor.id, current) : { status: current.status, editors: current.editors, statusChange: {} };
@@ -50,13 +56,16 @@ export const updateAnnotation = onDbThread("updateAnnotation", async function up
       sourceRows = rows.sort((a, b) => a.position - b.position);
     }
     // The row as written, from what was read and what changed: no second read inside the transaction.
-    const updated = { ...current, ...definedOnly(changes), verdict, deniesId, status, editors, version: current.version + 1, updatedAt, sources: sourceRows };
+    const updated = { ...current, ...definedOnly(changes), number, verdict, deniesId, status, editors, version: current.version + 1, updatedAt, sources: sourceRows };
+    const changed = fieldChanges(changes, current, { deniesId: await claimLabels(tx, [current.deniesId, changes.deniesId]) });
+    if (sources) changed.sources = { from: current.sources.length, to: sourceRows.length };
+    const label = { from: annotationLabel(current.kind, current.number), to: annotationLabel(kind, number) };
     await recordAuditEvent(tx, {
       articleId: current.articleId,
       annotationId,
       actorId: actor.id,
       action: "annotation.updated",
-      payload: { fields: [...changedFields(changes, current), ...(sources ? ["sources"] : [])], version: updated.version, ...statusChange },
+      payload: { fields: Object.keys(changed), changes: changed, label: label.from === label.to ? label.to : label, version: updated.version, ...statusChange },
     });
     return toAnnotationView(updated);
   });
@@ -66,7 +75,11 @@ function definedOnly<T extends Record<string, unknown>>(changes: T): Partial<T> 
   return Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
-/** The fields whose value actually changed, so the audit log does not claim edits that did not happen. */
-function changedFields(changes: Record<string, unknown>, current: Record<string, unknown>): string[] {
-  return Object.keys(changes).filter((field) => changes[field] !== undefined && changes[field] !== current[field]);
+/** Denied claims by their labels (C1), as the audit log names them; ids it cannot find stay ids. */
+async function claimLabels(tx: Pick<Db, "annotation">, ids: (string | null | undefined)[]): Promise<(id: unknown) => unknown> {
+  const wanted = ids.filter((id): id is string => Boolean(id));
+  if (ids[1] === undefined || ids[0] === ids[1] || wanted.length === 0) return (id) => id;
+  const rows = await tx.annotation.findMany({ where: { id: { in: wanted } }, select: { id: true, kind: true, number: true } });
+  const labels = new Map(rows.map((row) => [row.id, annotationLabel(row.kind, row.number)]));
+  return (id) => (typeof id === "string" ? (labels.get(id) ?? id) : id);
 }

@@ -26,10 +26,10 @@ describe(`every model round-trips on ${provider}`, () => {
     await db.article.update({ where: { id: article.id }, data: { currentRevisionId: revision.id } });
 
     const claim = await db.annotation.create({
-      data: { articleId: article.id, revisionId: revision.id, kind: "CLAIM", start: 0, end: 8, quote: "“Quoted”", prefix: "", suffix: " — l’État", speaker: "A spokesperson", note: "n", verdict: "MOSTLY_FALSE", rationale: "because", createdById: editor.id },
+      data: { articleId: article.id, revisionId: revision.id, kind: "CLAIM", number: 1, start: 0, end: 8, quote: "“Quoted”", prefix: "", suffix: " — l’État", speaker: "A spokesperson", note: "n", verdict: "MOSTLY_FALSE", rationale: "because", createdById: editor.id },
     });
     const denial = await db.annotation.create({
-      data: { articleId: article.id, revisionId: revision.id, kind: "DENIAL", start: 21, end: 23, quote: "🚲", prefix: "x", suffix: "y", verdict: "UNVERIFIABLE", deniesId: claim.id, createdById: editor.id },
+      data: { articleId: article.id, revisionId: revision.id, kind: "DENIAL", number: 1, start: 21, end: 23, quote: "🚲", prefix: "x", suffix: "y", verdict: "UNVERIFIABLE", deniesId: claim.id, createdById: editor.id },
     });
     await db.source.createMany({
       data: [

@@ -168,7 +168,7 @@ describe(`review workflow on ${provider}`, () => {
     const ids = queue.items.map((item) => item.id);
     expect(ids).not.toContain(mine.id);
     expect(ids.indexOf(first.id)).toBeLessThan(ids.indexOf(second.id));
-    expect(queue.items.find((item) => item.id === first.id)).toMatchObject({ article: { id: articleId }, author: { id: editor.id } });
+    expect(queue.items.find((item) => item.id === first.id)).toMatchObject({ label: first.label, article: { id: articleId }, author: { id: editor.id } });
     expect(await code(reviewQueue(t.db, { actor: editor }))).toBe("FORBIDDEN");
     expect((await getArticle(t.db, { actor: editor, articleId })).status).toBe("IN_REVIEW");
   });
@@ -177,9 +177,11 @@ describe(`review workflow on ${provider}`, () => {
     const articleId = await article();
     const revision = await t.db.articleRevision.findFirstOrThrow({ where: { articleId } });
     const base = Date.UTC(2020, 0, 1);
-    const row = (index: number, createdById: string) => ({ articleId, revisionId: revision.id, kind: "CLAIM" as const, start: 0, end: 4, quote: "The ", prefix: "", suffix: "mayor", status: "SUBMITTED" as const, createdById, updatedAt: new Date(base + index * 1000) });
+    // Numbered as the app would: distinct per article and kind (the reviewer's five follow the editor's 230).
+    const row = (index: number, createdById: string) => ({ articleId, revisionId: revision.id, kind: "CLAIM" as const, number: (createdById === editor.id ? 1 : 231) + index, start: 0, end: 4, quote: "The ", prefix: "", suffix: "mayor", status: "SUBMITTED" as const, createdById, updatedAt: new Date(base + index * 1000) });
     // 230 of the editor's, oldest in 2020 so they lead the queue, and 5 of the reviewer's own, which never show.
     await t.db.annotation.createMany({ data: [...Array.from({ length: 230 }, (_, index) => row(index, editor.id)), ...Array.from({ length: 5 }, (_, index) => row(index, reviewer.id))] });
+    await t.db.article.update({ where: { id: articleId }, data: { lastClaimNumber: 235 } });
     const waiting = await reviewQueueSize(t.db, { actor: reviewer });
     expect(waiting).toBeGreaterThanOrEqual(230);
 

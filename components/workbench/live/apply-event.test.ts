@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { annotationLabel } from "@/lib/domain/annotation-label";
 import type { AnnotationView, ArticleView } from "@/lib/server/article-view";
 import { draftFrom } from "../drafts";
 import { applyEvent, initialState, liveNotice, mergeArticle, panelAnnotation, parseEvent, putOwn, removeAnnotation, setWork, type EventActor, type LiveEvent, type WorkbenchState } from "./apply-event";
@@ -8,11 +9,15 @@ const ANA = { id: "u-ana", name: "Ana" };
 const RAE = { id: "u-rae", name: "Rae" };
 
 function annotation(overrides: Partial<AnnotationView> = {}): AnnotationView {
+  const kind = overrides.kind ?? "CLAIM";
+  const number = overrides.number ?? 1;
   return {
     id: "a1",
     articleId: "art",
     revisionId: "rev",
-    kind: "CLAIM",
+    kind,
+    number,
+    label: annotationLabel(kind, number),
     start: 10,
     end: 20,
     quote: "The sky is green",
@@ -70,10 +75,11 @@ describe("applyEvent: annotations", () => {
   });
 
   it("replaces only with a newer version, and says which annotation changed", () => {
-    const start = state([annotation(), annotation({ id: "a0", start: 0, end: 5, version: 1 })]);
+    // a0, tagged later before a1 in the text, does not renumber it: a1 stays C1.
+    const start = state([annotation(), annotation({ id: "a0", start: 0, end: 5, version: 1, number: 2 })]);
     const result = applyEvent(start, updated(annotation({ version: 2, speaker: "Li" })), ME);
     expect(result.state.annotations.find((view) => view.id === "a1")!.speaker).toBe("Li");
-    expect(result.announce).toBe("Ana updated claim C2");
+    expect(result.announce).toBe("Ana updated claim C1");
     // The same event again (a replay), or an older one: nothing happens.
     expect(applyEvent(result.state, updated(annotation({ version: 2, speaker: "Other" })), ME)).toEqual({ state: result.state });
     expect(applyEvent(result.state, updated(annotation({ version: 1 })), ME).state).toBe(result.state);

@@ -1,7 +1,7 @@
 import { ARTICLE_STATUSES, KIND_LABELS, type AnnotationKind, type ArticleStatus } from "@/lib/domain/annotation";
 import type { AnnotationView, ArticleView, ReviewView } from "@/lib/server/article-view";
 import { changedFields, type AnnotationDraft } from "../drafts";
-import { excerpt, labelsFor } from "../model";
+import { excerpt } from "../model";
 import { ARTICLE_STATUS_LABELS } from "../status";
 
 /**
@@ -156,7 +156,7 @@ function sameFields(a: AnnotationView, b: AnnotationView): boolean {
 function drop(state: WorkbenchState, id: string, by: string): { state: WorkbenchState; gone: AnnotationView | null; orphaned: boolean } {
   const current = state.annotations.find((annotation) => annotation.id === id);
   if (!current) return { state, gone: null, orphaned: false };
-  const label = labelsFor(state.annotations).get(id) ?? "";
+  const label = current.label;
   // The database drops a deleted claim from its denials (ON DELETE SET NULL); mirror that here.
   const annotations = state.annotations.filter((annotation) => annotation.id !== id).map((annotation) => (annotation.deniesId === id ? { ...annotation, deniesId: null } : annotation));
   const keep = hasText(state.work[id]);
@@ -274,7 +274,7 @@ export function applyEvent(state: WorkbenchState, event: LiveEvent, selfId: stri
       let announce: string;
       if (!existed) announce = `${by} added ${withArticle(view.kind)} “${excerpt(view.quote, 60)}”`;
       else {
-        const what = `${KIND_LABELS[view.kind].toLowerCase()} ${labelsFor(result.state.annotations).get(view.id) ?? ""}`.trim();
+        const what = `${KIND_LABELS[view.kind].toLowerCase()} ${view.label}`;
         announce = (UPDATE_VERBS[event.action] ?? ((name: string, thing: string) => `${name} updated ${thing}`))(by, what);
         if (result.pinned) announce += ". Your unsaved changes to it are kept: review before saving";
       }

@@ -1,5 +1,6 @@
 import { quoteAt } from "../../../lib/anchoring/selector";
 import { VERDICTS, type AnnotationKind } from "../../../lib/domain/annotation";
+import { annotationLabel } from "../../../lib/domain/annotation-label";
 import type { Block } from "../../../lib/domain/article";
 import type { AnnotationView, ArticleView, SourceView } from "../../../lib/server/article-view";
 
@@ -92,6 +93,8 @@ export function syntheticArticle({ words, annotations, overlapShare = 0.2, seed 
     for (let i = 0; i < count; i++) out.push(random.pick(WORDS));
     return `${out.join(" ")}.`;
   };
+  // Numbered per kind in creation order, as the app does; no extra random draws, so the article stays the same.
+  const lastNumber: Record<AnnotationKind, number> = { CLAIM: 0, DENIAL: 0, ANALYSIS: 0 };
   const view = spans.map((span, i): AnnotationView => {
     const kind: AnnotationKind = random.pick(["CLAIM", "CLAIM", "DENIAL", "ANALYSIS"] as const);
     const rated = kind !== "ANALYSIS" && random.next() < 0.85;
@@ -113,6 +116,8 @@ export function syntheticArticle({ words, annotations, overlapShare = 0.2, seed 
       articleId: "bench",
       revisionId: "bench-r1",
       kind,
+      number: ++lastNumber[kind],
+      label: annotationLabel(kind, lastNumber[kind]),
       ...span,
       ...quoteAt(text, span.start, span.end),
       speaker: random.next() < 0.7 ? random.pick(NAMES) : null,
