@@ -84,6 +84,19 @@ test("approve and next moves through the article; after changes are requested ea
   await expect(panelB.getByTestId("next-step")).toHaveText(`You sent it back to ${editor.name}. Nothing to do now: they make the changes and submit it again, and it then returns to the review queue.`);
   await expect(panelB.getByRole("button", { name: "Submit for review" })).toHaveCount(0);
 
+  // Past the last one here, Approve and next goes on through the queue: the oldest waiting, on another article, opened at the annotation.
+  const elsewhere = await createArticle(a.request, `Next in the queue ${Date.now().toString(36)}`);
+  const waiting = await createClaim(a.request, elsewhere, "Yang Jiechi");
+  expect((await a.request.post(`/api/v1/annotations/${waiting.id}/submit`, { data: {}, headers: origin })).status()).toBe(200);
+  await panelB.getByRole("button", { name: "Close panel" }).click();
+  await b.evaluate((id) => (window.location.hash = `annotation-${id}`), third.id);
+  await expect(panelB.getByRole("heading", { level: 2, name: "C3 Claim" })).toBeVisible();
+  await panelB.getByRole("button", { name: "Approve and next" }).click();
+  await expect(b).toHaveURL(/\/articles\/[^/]+#annotation-/);
+  await expect(b).not.toHaveURL(new RegExp(`/articles/${article.id}`));
+  await expect(panelB.getByRole("button", { name: "Approve", exact: true })).toBeVisible();
+  expect((await stored(b.request, article.id)).annotations.find((annotation) => annotation.id === third.id)?.status).toBe("APPROVED");
+
   // The author is told what to do, and has the Submit button.
   await a.goto(`/articles/${article.id}#annotation-${second.id}`);
   const panelA = panelOf(a);
