@@ -4,6 +4,7 @@ import { getDb } from "@/lib/db/client";
 import { can, ROLE_LABELS } from "@/lib/domain/permissions";
 import { reviewQueueSize } from "@/lib/server/review-queue";
 import { SignOutButton } from "./auth/SignOutButton";
+import { ReviewCount } from "./ReviewCount";
 
 export async function SiteHeader() {
   // The header never takes a page down: without a database it shows the signed-out state.
@@ -21,7 +22,8 @@ export async function SiteHeader() {
           <Link href="/articles">Articles</Link>
           {can(actor.role, "review:annotation:others") && (
             <Link href="/review">
-              Review queue{waiting > 0 && <span className="nav-count" aria-label={`${waiting} waiting`}>{waiting}</span>}
+              Review queue
+              <ReviewCount initial={waiting} />
             </Link>
           )}
           {can(actor.role, "manage:users") && <Link href="/admin/users">Users</Link>}

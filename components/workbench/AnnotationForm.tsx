@@ -194,7 +194,8 @@ export function AnnotationForm({ annotation, annotations, labels, canEdit, work,
       )}
 
       <div className="wb-form-actions">
-        <button type="submit" className="button primary" disabled={saving || !dirty}>
+        {/* aria-disabled, not disabled: a disabled button drops the keyboard focus to the page, and save() ignores presses while saving or clean. */}
+        <button type="submit" className="button primary" aria-disabled={saving || !dirty || undefined}>
           {saving ? "Saving…" : "Save"}
         </button>
         {dirty && !saving && (

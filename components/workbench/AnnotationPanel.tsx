@@ -27,9 +27,10 @@ type Props = {
   onReplace: (view: AnnotationView, message?: string, statusBefore?: AnnotationView["status"]) => void;
   onRemove: (id: string, message?: string) => void;
   onRefresh: () => Promise<void>;
+  onNext: (afterId: string) => void;
 };
 
-export function AnnotationPanel({ annotation, annotations, labels, actor, permissions, work, onWork, headingRef, onOpen, onClose, onReplace, onRemove, onRefresh }: Props) {
+export function AnnotationPanel({ annotation, annotations, labels, actor, permissions, work, onWork, headingRef, onOpen, onClose, onReplace, onRemove, onRefresh, onNext }: Props) {
   const label = labels.get(annotation.id) ?? "";
   const canEdit = mayUpdate(permissions, actor, annotation);
   const overlapping = annotations.filter((other) => other.id !== annotation.id && other.start < annotation.end && other.end > annotation.start).sort(byPosition);
@@ -60,7 +61,7 @@ export function AnnotationPanel({ annotation, annotations, labels, actor, permis
         Added by {annotation.createdBy.name} · <time dateTime={annotation.createdAt}>{new Date(annotation.createdAt).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" })}</time> · version {annotation.version}
       </p>
 
-      <ReviewActions annotation={annotation} actor={actor} permissions={permissions} unsaved={Boolean(work.draft)} onReplace={onReplace} onRefresh={onRefresh} />
+      <ReviewActions annotation={annotation} actor={actor} permissions={permissions} unsaved={Boolean(work.draft)} onReplace={onReplace} onRefresh={onRefresh} onNext={onNext} />
       {overlapping.length > 0 && (
         <nav className="wb-also" aria-label="Overlapping annotations">
           <span>Also here:</span>

@@ -6,9 +6,9 @@ import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 
 import { KIND_LABELS } from "@/lib/domain/annotation";
 import type { AnnotationView, ArticleView } from "@/lib/server/article-view";
 import { fieldMessage } from "../api-client";
-import { mayReopen, offersSignOff, signOffBlockers, type WorkbenchPermissions } from "./access";
+import { judgeable, mayReopen, myDrafts, offersSignOff, signOffBlockers, type WorkbenchActor, type WorkbenchPermissions } from "./access";
 import { byPosition, excerpt, plural } from "./model";
-import { isOutOfDate, problem, reopenArticle, signOffArticle } from "./requests";
+import { isOutOfDate, problem, reopenArticle, reviewMany, signOffArticle, submitDrafts } from "./requests";
 import { ANNOTATION_STATUS_LABELS, ARTICLE_STATUS_LABELS, formatDay } from "./status";
 import { FormActions } from "./FormActions";
 import { RequiredReason } from "./RequiredReason";
@@ -21,23 +21,28 @@ type Props = {
   onArticle: (view: ArticleView, message: string) => void;
   onRefresh: () => Promise<void>;
   onOpen: (id: string) => void;
+  actor: WorkbenchActor;
+  onAnnounce: (message: string) => void;
 };
 
-type Mode = "sign-off" | "reopen" | null;
+type Mode = "sign-off" | "reopen" | "approve-all" | null;
 
 /**
  * The article's place in the review: its status, how many annotations are
  * approved, signing it off (once nothing blocks it, saying what does) and
  * reopening it, and a way into the audit log.
  */
-export function ArticleReview({ article, annotations, labels, permissions, onArticle, onRefresh, onOpen }: Props) {
+export function ArticleReview({ article, annotations, labels, permissions, onArticle, onRefresh, onOpen, actor, onAnnounce }: Props) {
   const [mode, setMode] = useState<Mode>(null);
   const [note, setNote] = useState("");
   const [reason, setReason] = useState("");
   const [reasonError, setReasonError] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState("");
-  const [focus, setFocus] = useState<{ to: "banner" | "sign-off" | "reopen" | "field"; serial: number }>({ to: "field", serial: 0 });
+  const [focus, setFocus] = useState<{ to: "banner" | "sign-off" | "reopen" | "field" | "status" | "approve-all" | "confirm"; serial: number }>({ to: "field", serial: 0 });
+  const statusRef = useRef<HTMLSpanElement>(null);
+  const approveAllRef = useRef<HTMLButtonElement>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
   const bannerRef = useRef<HTMLDivElement>(null);
   const signOffRef = useRef<HTMLButtonElement>(null);
   const reopenRef = useRef<HTMLButtonElement>(null);
@@ -49,11 +54,15 @@ export function ArticleReview({ article, annotations, labels, permissions, onArt
   const canSignOff = offersSignOff(permissions, article.status);
   const canReopen = mayReopen(permissions, article.status);
   const approved = annotations.length - pending.length;
+  // The batch buttons: a whole day's drafts in one click, and for a reviewer everything here they may approve, after one confirmation.
+  const drafts = myDrafts(permissions, actor, annotations);
+  const waiting = judgeable(permissions, actor, annotations);
+  const names = (list: readonly AnnotationView[]) => list.map((annotation) => labels.get(annotation.id)).join(", ");
 
   // Focus follows what the user just did: into a form as it opens, to the banner after signing off, back to the trigger after cancelling.
   useEffect(() => {
     if (!focus.serial) return;
-    const target = { banner: bannerRef, "sign-off": signOffRef, reopen: reopenRef, field: fieldRef }[focus.to].current;
+    const target = { banner: bannerRef, "sign-off": signOffRef, reopen: reopenRef, field: fieldRef, status: statusRef, "approve-all": approveAllRef, confirm: confirmRef }[focus.to].current;
     target?.focus();
   }, [focus]);
   const focusOn = (to: (typeof focus)["to"]) => setFocus((previous) => ({ to, serial: previous.serial + 1 }));
@@ -63,7 +72,43 @@ export function ArticleReview({ article, annotations, labels, permissions, onArt
     setMode(next);
     setError("");
     setReasonError("");
-    focusOn("field");
+    focusOn(next === "approve-all" ? "confirm" : "field");
+  }
+
+  async function batch(run: () => Promise<string>, after: (typeof focus)["to"]) {
+    if (busy) return;
+    setBusy(true);
+    setError("");
+    try {
+      const message = await run();
+      setMode(null);
+      await onRefresh();
+      onAnnounce(message);
+      focusOn(after);
+    } catch (failure) {
+      setError(problem(failure));
+      if (isOutOfDate(failure)) await onRefresh();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  // All or nothing on the server: either every draft went, or none did and the error says which one is in the way.
+  const submitAll = () =>
+    batch(async () => {
+      const { results } = await submitDrafts(article.id);
+      return `${plural(results.length, "annotation", "annotations")} submitted for review`;
+    }, "status");
+
+  // Partial on the server: each decision stands or falls alone, and the ones refused are named.
+  function approveAll(event: FormEvent) {
+    event.preventDefault();
+    void batch(async () => {
+      const { results } = await reviewMany(waiting.map((annotation) => ({ annotationId: annotation.id, decision: "APPROVE", version: annotation.version })));
+      const refused = results.filter((result) => !result.ok);
+      if (refused.length) setError(`Not approved: ${refused.map((result) => `${labels.get(result.id) ?? "one"} (${result.error?.message ?? "refused"})`).join("; ")}`);
+      return `${plural(results.length - refused.length, "annotation", "annotations")} approved${refused.length ? `; ${refused.length} not (see why above)` : ""}`;
+    }, "sign-off");
   }
 
   function close() {
@@ -128,7 +173,7 @@ export function ArticleReview({ article, annotations, labels, permissions, onArt
         Review of the article
       </h2>
       <div className="wb-review-row">
-        <span className={`wb-status wb-status-${article.status.toLowerCase()}`} data-testid="article-status">
+        <span className={`wb-status wb-status-${article.status.toLowerCase()}`} data-testid="article-status" tabIndex={-1} ref={statusRef}>
           <span className="visually-hidden">Article status: </span>
           {ARTICLE_STATUS_LABELS[article.status]}
         </span>
@@ -141,6 +186,16 @@ export function ArticleReview({ article, annotations, labels, permissions, onArt
           </span>
         )}
         <span className="wb-review-actions">
+          {drafts.length > 0 && (
+            <button type="button" className="button" onClick={submitAll} aria-disabled={busy || undefined} title={`Submits ${names(drafts)}`}>
+              {busy && mode === null ? "Submitting…" : `Submit all my drafts (${drafts.length})`}
+            </button>
+          )}
+          {waiting.length > 1 && mode !== "approve-all" && (
+            <button type="button" className="button" ref={approveAllRef} onClick={() => open("approve-all")}>
+              Approve all waiting for you ({waiting.length})
+            </button>
+          )}
           {canSignOff && mode !== "sign-off" && (
             <button
               type="button"
@@ -194,6 +249,22 @@ export function ArticleReview({ article, annotations, labels, permissions, onArt
             </>
           )}
         </div>
+      )}
+
+      {mode === "approve-all" && (
+        <form className="wb-inline-form" onSubmit={approveAll} onKeyDown={formKeys} aria-busy={busy} aria-labelledby="wb-approve-all-title" noValidate>
+          <p id="wb-approve-all-title">
+            <strong>Approve {plural(waiting.length, "annotation", "annotations")}?</strong> {names(waiting)}: each is recorded as your approval, so approve only what you have read.
+          </p>
+          <div className="wb-form-actions">
+            <button type="submit" className="button primary" ref={confirmRef} aria-disabled={busy || undefined}>
+              {busy ? "Approving…" : `Approve ${waiting.length}`}
+            </button>
+            <button type="button" className="button" onClick={close} disabled={busy}>
+              Cancel
+            </button>
+          </div>
+        </form>
       )}
 
       {mode === "sign-off" && (

@@ -17,16 +17,18 @@ type Props = {
   onReplace: (view: AnnotationView, message?: string) => void;
   /** Re-reads the article (its status moves with the first submission; a 409 means the page is behind). */
   onRefresh: () => Promise<void>;
+  /** "Approve and next": moves on to the next annotation this user may review (here, or through the queue). */
+  onNext: (afterId: string) => void;
 };
 
-type Busy = "submit" | "approve" | "request" | null;
+type Busy = "submit" | "approve" | "next" | "request" | null;
 
 /**
  * Where the annotation stands in the four-eyes review, and the one or two
  * things this user can do about it: submit it, or (someone else's, submitted)
  * approve it or send it back with a note.
  */
-export function ReviewActions({ annotation, actor, permissions, unsaved, onReplace, onRefresh }: Props) {
+export function ReviewActions({ annotation, actor, permissions, unsaved, onReplace, onRefresh, onNext }: Props) {
   const [busy, setBusy] = useState<Busy>(null);
   const [error, setError] = useState("");
   const [asking, setAsking] = useState(false);
@@ -45,7 +47,7 @@ export function ReviewActions({ annotation, actor, permissions, unsaved, onRepla
     if (asking) noteRef.current?.focus();
   }, [asking]);
 
-  async function run(kind: Exclude<Busy, null>, request: () => Promise<AnnotationView>, message: string) {
+  async function run(kind: Exclude<Busy, null>, request: () => Promise<AnnotationView>, message: string, then?: () => void) {
     if (busy || blocked) return;
     setBusy(kind);
     setError("");
@@ -58,6 +60,7 @@ export function ReviewActions({ annotation, actor, permissions, unsaved, onRepla
       // The button just pressed goes away with the old status: focus the new state instead of losing it.
       stateRef.current?.focus();
       if (kind === "submit") await onRefresh();
+      then?.();
     } catch (failure) {
       const forNote = fieldMessage(failure, "note");
       if (forNote) {
@@ -71,7 +74,9 @@ export function ReviewActions({ annotation, actor, permissions, unsaved, onRepla
   }
 
   const submit = () => run("submit", () => submitAnnotation(annotation.id, annotation.version), "Submitted for review");
-  const approve = () => run("approve", () => reviewAnnotation(annotation.id, { decision: "APPROVE", version: annotation.version }), "Approved");
+  const approveRequest = () => reviewAnnotation(annotation.id, { decision: "APPROVE", version: annotation.version });
+  const approve = () => run("approve", approveRequest, "Approved");
+  const approveAndNext = () => run("next", approveRequest, "Approved", () => onNext(annotation.id));
 
   function requestChanges(event: FormEvent) {
     event.preventDefault();
@@ -121,6 +126,9 @@ export function ReviewActions({ annotation, actor, permissions, unsaved, onRepla
             <>
               <button type="button" className="button primary" onClick={approve} aria-disabled={blocked || undefined} aria-describedby={blocked ? "wb-review-unsaved" : undefined}>
                 {busy === "approve" ? "Approving…" : "Approve"}
+              </button>
+              <button type="button" className="button" onClick={approveAndNext} aria-disabled={blocked || undefined} aria-describedby={blocked ? "wb-review-unsaved" : undefined}>
+                {busy === "next" ? "Approving…" : "Approve and next"}
               </button>
               <button type="button" className="button" ref={askRef} onClick={() => setAsking(true)} disabled={busy !== null}>
                 Request changes
@@ -174,7 +182,9 @@ function State({ annotation, actor, permissions, canSubmit, canJudge }: { annota
           <p className="wb-requested" data-testid="changes-requested">
             <strong>Changes requested by {review?.reviewer.name ?? "a reviewer"}:</strong> <span className="wb-requested-note">“{review?.note ?? "no note given"}”</span>
           </p>
-          {canSubmit && <p className="wb-hint">Make the changes, save, then submit it again.</p>}
+          <p className="wb-hint" data-testid="next-step">
+            <NextStep annotation={annotation} actor={actor} permissions={permissions} canSubmit={canSubmit} />
+          </p>
         </>
       );
     case "SUBMITTED":
@@ -216,4 +226,14 @@ function State({ annotation, actor, permissions, canSubmit, canJudge }: { annota
         );
       return <p>{canSubmit ? <>Draft: not sent for review yet. When it is ready, submit it; someone else reviews it.</> : <>Draft: not sent for review yet.</>}</p>;
   }
+}
+
+/** After changes were requested, what this person does next: each role reads its own part. */
+function NextStep({ annotation, actor, permissions, canSubmit }: { annotation: AnnotationView; actor: WorkbenchActor; permissions: WorkbenchPermissions; canSubmit: boolean }) {
+  const author = annotation.createdBy.id === actor.id ? "you" : annotation.createdBy.name;
+  if (canSubmit) return <>Make the changes, save, then submit it again{author === "you" ? "" : ` (${annotation.createdBy.name} wrote it)`}.</>;
+  if (annotation.lastReview?.reviewer.id === actor.id)
+    return <>You sent it back to {author}. Nothing to do now: they make the changes and submit it again, and it then returns to the review queue.</>;
+  if (permissions.review) return <>Waiting for {author} to make the changes and submit it again; review it then.</>;
+  return <>Waiting for {author} to make the changes and submit it again.</>;
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { AnnotationView, SourceView } from "@/lib/server/article-view";
 import { emptySource, sourceDraftFrom, today } from "./drafts";
 import { ApiError } from "../api-client";
@@ -16,6 +16,19 @@ export function SourcesEditor({ annotation, canEdit, onReplace }: Props) {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState("");
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const addRef = useRef<HTMLButtonElement>(null);
+  const editRefs = useRef(new Map<string, HTMLButtonElement>());
+  // Where focus goes once a source form closes (Esc, Cancel, Done, saved): back to the button that opened it, never the page body.
+  const [returnTo, setReturnTo] = useState<{ to: string; serial: number }>({ to: "", serial: 0 });
+  useEffect(() => {
+    if (!returnTo.serial) return;
+    (returnTo.to === "add" ? addRef.current : editRefs.current.get(returnTo.to))?.focus();
+  }, [returnTo]);
+  const closeForm = (to: string) => {
+    if (to === "add") setAdding(false);
+    else setEditing(null);
+    setReturnTo((previous) => ({ to, serial: previous.serial + 1 }));
+  };
   const sources = annotation.sources;
 
   async function act(source: SourceView, run: () => Promise<AnnotationView>, message: string, focusHeading = false) {
@@ -81,9 +94,9 @@ export function SourcesEditor({ annotation, canEdit, onReplace }: Props) {
                       showTheirs(failure, "Your edit is still in the form: check theirs, then save again to apply it."),
                     );
                     onReplace(saved, "Source saved");
-                    setEditing(null);
+                    closeForm(source.id);
                   }}
-                  onCancel={() => setEditing(null)}
+                  onCancel={() => closeForm(source.id)}
                 />
               ) : (
                 <SourceCard source={source} index={index} />
@@ -96,7 +109,16 @@ export function SourcesEditor({ annotation, canEdit, onReplace }: Props) {
                   <button type="button" className="wb-icon" aria-label={`Move source ${index + 1} down`} aria-disabled={index === sources.length - 1} onClick={() => move(source, index, 1)}>
                     ↓
                   </button>
-                  <button type="button" className="button small" aria-label={`Edit source ${index + 1}`} onClick={() => setEditing(source.id)}>
+                  <button
+                    type="button"
+                    className="button small"
+                    aria-label={`Edit source ${index + 1}`}
+                    ref={(button) => {
+                      if (button) editRefs.current.set(source.id, button);
+                      else editRefs.current.delete(source.id);
+                    }}
+                    onClick={() => setEditing(source.id)}
+                  >
                     Edit
                   </button>
                   <button type="button" className="button small danger" aria-label={`Remove source ${index + 1}`} onClick={() =>
@@ -119,10 +141,10 @@ export function SourcesEditor({ annotation, canEdit, onReplace }: Props) {
             submitLabel="Add source"
             cancelLabel="Done"
             onSubmit={async (body) => onReplace(await addSource(annotation.id, body), "Source added")}
-            onCancel={() => setAdding(false)}
+            onCancel={() => closeForm("add")}
           />
         ) : (
-          <button type="button" className="button small wb-add-source" onClick={() => setAdding(true)}>
+          <button type="button" className="button small wb-add-source" ref={addRef} onClick={() => setAdding(true)}>
             + Add a source
           </button>
         ))}

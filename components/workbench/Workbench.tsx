@@ -1,9 +1,11 @@
 "use client";
 
+import { useRouter } from "next/navigation";
+import { REVIEW_QUEUE_CHANGED } from "../ReviewCount";
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
 import { KIND_LABELS, type AnnotationKind } from "@/lib/domain/annotation";
 import type { AnnotationView, ArticleView } from "@/lib/server/article-view";
-import { mayCreate, type RolePermissions, type WorkbenchActor, type WorkbenchPermissions } from "./access";
+import { mayCreate, nextToJudge, type RolePermissions, type WorkbenchActor, type WorkbenchPermissions } from "./access";
 import { AnnotationIndex } from "./AnnotationIndex";
 import { AnnotationPanel } from "./AnnotationPanel";
 import { ArticleHeader } from "./ArticleHeader";
@@ -17,7 +19,7 @@ import { presenceEntries } from "./live/presence";
 import { useArticleEvents, usePresenceReport, type EventHandler } from "./live/useArticleEvents";
 import { layoutArticle, labelsFor, neighbour } from "./model";
 import { rangeToSpan, trimSpan, type Span, type TreeNode } from "./offsets";
-import { createAnnotation, fetchArticle, problem } from "./requests";
+import { createAnnotation, fetchArticle, nextInQueue, problem } from "./requests";
 import { SelectionToolbar, type ToolbarAnchor } from "./SelectionToolbar";
 import { VerdictSummary } from "./VerdictSummary";
 
@@ -44,10 +46,15 @@ const BACK_TO_DRAFT: Partial<Record<AnnotationView["status"], string>> = {
   SUBMITTED: "Back to draft: submit it again after a change of substance; someone other than you reviews it",
 };
 
+/** Why c, d or a did nothing, and who can change that. */
+export const lockedMessage = (canReopen: boolean) =>
+  `This article is signed off: reopen it to change it. ${canReopen ? "You can reopen it with Reopen article, above." : "A reviewer or an admin can reopen it."}`;
+
 export function Workbench({ article, actor, permissions: rolePermissions }: Props) {
   const text = article.revision.text;
   // Annotations, the article's review state (it moves with submissions, sign-off and reopening; the text and revision do not) and unsaved work,
   // changed together by the user's own requests and by everyone else's through the live stream.
+  const router = useRouter();
   const [state, setState] = useState(() => initialState(article));
   const { annotations, review, work, orphans } = state;
   const [openId, setOpenId] = useState<string | null>(null);
@@ -232,6 +239,11 @@ export function Workbench({ article, actor, permissions: rolePermissions }: Prop
     const key = event.key.toLowerCase();
     const kind = KEY_KINDS[key];
     if (kind) {
+      if (locked) {
+        // Nothing can be tagged on a signed-off article: say so, rather than ignoring the key.
+        event.preventDefault();
+        return announce(lockedMessage(permissions.reopen));
+      }
       const found = selectedSpan();
       if (!found || !canCreate) return;
       event.preventDefault();
@@ -291,6 +303,28 @@ export function Workbench({ article, actor, permissions: rolePermissions }: Prop
     }
   }, [applyArticle, article.id]);
 
+  /** "Approve and next": the next annotation here this user may review, else the oldest waiting for them in the queue, else say the queue is empty. */
+  const reviewNext = useCallback(
+    async (afterId: string) => {
+      const next = nextToJudge(permissions, actor, shown.current.annotations, afterId);
+      if (next) {
+        openAnnotation(next.id, { scroll: true });
+        return announce(`Approved. Next: ${labelsFor(shown.current.annotations).get(next.id)} ${KIND_LABELS[next.kind].toLowerCase()}`);
+      }
+      const queued = await nextInQueue().catch(() => null);
+      if (!queued) return announce("Approved. Nothing else is waiting for your review.");
+      if (queued.article.id === article.id) {
+        // One of this article's that this page has not heard of yet: read the article, then open it.
+        await refresh();
+        openAnnotation(queued.id, { scroll: true });
+        return announce("Approved. Opened the next one waiting for you");
+      }
+      // Another article: the link opens it at the annotation, as from the queue page.
+      router.push(`/articles/${encodeURIComponent(queued.article.id)}#annotation-${encodeURIComponent(queued.id)}`);
+    },
+    [permissions, actor, openAnnotation, announce, refresh, router, article.id],
+  );
+
   const remove = useCallback(
     (id: string, message?: string) => {
       setState((previous) => removeAnnotation(previous, id));
@@ -326,6 +360,8 @@ export function Workbench({ article, actor, permissions: rolePermissions }: Prop
         return;
     }
     liveSerial.current++;
+    // A submission or a decision here may change how many wait for this user's review: the navigation's count asks again.
+    if (event.type === "annotation.updated" || event.type === "annotation.deleted") window.dispatchEvent(new Event(REVIEW_QUEUE_CHANGED));
     const result = applyEvent(shown.current, event, actor.id);
     setState((previous) => applyEvent(previous, event, actor.id).state);
     if (result.announce) announce(result.announce);
@@ -356,6 +392,8 @@ export function Workbench({ article, actor, permissions: rolePermissions }: Prop
         onArticle={applyArticle}
         onRefresh={refresh}
         onOpen={(id) => openAnnotation(id, { scroll: true })}
+        actor={actor}
+        onAnnounce={announce}
       />
       <div className="wb-top">
         <VerdictSummary annotations={annotations} />
@@ -389,6 +427,7 @@ export function Workbench({ article, actor, permissions: rolePermissions }: Prop
               onReplace={replace}
               onRemove={remove}
               onRefresh={refresh}
+              onNext={reviewNext}
             />
           ) : (
             <AnnotationIndex annotations={annotations} labels={labels} unsaved={work} orphans={Object.values(orphans)} canCreate={canCreate} onOpen={(id) => openAnnotation(id, { scroll: true })} />

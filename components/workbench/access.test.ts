@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AnnotationStatus } from "@/lib/domain/annotation";
-import { mayJudge, mayReopen, maySubmit, offersSignOff, signOffBlockers, type WorkbenchActor, type WorkbenchPermissions } from "./access";
+import { judgeable, mayJudge, mayReopen, maySubmit, myDrafts, nextToJudge, offersSignOff, signOffBlockers, type WorkbenchActor, type WorkbenchPermissions } from "./access";
 import { inlineLabel } from "./status";
 
 const editor: WorkbenchPermissions = { create: true, updateOwn: true, updateOthers: true, deleteOwn: true, deleteOthers: false, review: false, signOff: false, reopen: false, locked: false };
@@ -16,6 +16,32 @@ describe("review access", () => {
     expect(maySubmit(editor, ed, by("ed", "SUBMITTED"))).toBe(false);
     expect(maySubmit(editor, ed, by("ed", "APPROVED"))).toBe(false);
     expect(maySubmit({ ...editor, locked: true }, ed, by("ed", "DRAFT"))).toBe(false);
+  });
+
+  it("after changes were requested, offers submit to the author, to whoever reworked it and to editors, not to a reviewer who did neither", () => {
+    const admin: WorkbenchActor = { id: "max", role: "ADMIN" };
+    expect(maySubmit(reviewer, rae, by("ed", "CHANGES_REQUESTED"))).toBe(false);
+    expect(maySubmit(reviewer, admin, by("ed", "CHANGES_REQUESTED"))).toBe(false);
+    expect(maySubmit(reviewer, rae, by("ed", "CHANGES_REQUESTED", ["rae"]))).toBe(true);
+    expect(maySubmit(reviewer, rae, by("rae", "CHANGES_REQUESTED"))).toBe(true);
+    expect(maySubmit(editor, ed, by("ed", "CHANGES_REQUESTED"))).toBe(true);
+    // A draft is still anyone's to submit who may edit it.
+    expect(maySubmit(reviewer, rae, by("ed", "DRAFT"))).toBe(true);
+  });
+
+  it("counts the user's own drafts for submit-all, and walks what they may review for approve-and-next", () => {
+    const at = (id: string, start: number, author: string, status: AnnotationStatus, editorIds: string[] = []) => ({ id, kind: "CLAIM" as const, start, end: start + 3, ...by(author, status, editorIds) });
+    const list = [at("d2", 20, "ed", "DRAFT"), at("d1", 0, "ed", "DRAFT"), at("o", 10, "max", "DRAFT"), at("s", 5, "ed", "SUBMITTED")];
+    expect(myDrafts(editor, ed, list).map((a) => a.id)).toEqual(["d1", "d2"]);
+    expect(myDrafts({ ...editor, locked: true }, ed, list)).toEqual([]);
+
+    const queue = [at("s3", 30, "ed", "SUBMITTED"), at("s1", 10, "ed", "SUBMITTED"), at("mine", 15, "rae", "SUBMITTED"), at("changed", 20, "ed", "SUBMITTED", ["rae"]), at("s2", 25, "max", "SUBMITTED"), at("draft", 5, "ed", "DRAFT")];
+    expect(judgeable(reviewer, rae, queue).map((a) => a.id)).toEqual(["s1", "s2", "s3"]);
+    expect(nextToJudge(reviewer, rae, queue, "s1")?.id).toBe("s2");
+    expect(nextToJudge(reviewer, rae, queue, "changed")?.id).toBe("s2");
+    // Past the last one it wraps round to the first still waiting.
+    expect(nextToJudge(reviewer, rae, queue, "s3")?.id).toBe("s1");
+    expect(nextToJudge(reviewer, rae, [queue[1]], "s1")).toBeNull();
   });
 
   it("offers approve and request changes only to a reviewer who did not write it, while it is submitted", () => {

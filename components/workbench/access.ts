@@ -1,6 +1,7 @@
 import type { AnnotationStatus, ArticleStatus } from "@/lib/domain/annotation";
 import type { Role } from "@/lib/domain/permissions";
 import { mayReview, nextAnnotationStatus, nextArticleStatus } from "@/lib/domain/workflow";
+import { byPosition, type Placed } from "./model";
 
 export type WorkbenchActor = { id: string; role: Role };
 
@@ -24,8 +25,7 @@ export type WorkbenchPermissions = RolePermissions & {
 };
 
 type Owned = { createdBy: { id: string } };
-type Submittable = Owned & { status: AnnotationStatus };
-type Reviewable = Submittable & { editorIds: readonly string[] };
+type Reviewable = Owned & { status: AnnotationStatus; editorIds: readonly string[] };
 
 // Everything below hides controls only; the server checks every change anyway.
 
@@ -37,9 +37,15 @@ export const mayUpdate = (permissions: WorkbenchPermissions, actor: WorkbenchAct
 export const mayDelete = (permissions: WorkbenchPermissions, actor: WorkbenchActor, annotation: Owned) =>
   !permissions.locked && (annotation.createdBy.id === actor.id ? permissions.deleteOwn : permissions.deleteOthers);
 
-/** Whoever may edit an annotation may send it to review, from draft or after changes were requested. */
-export const maySubmit = (permissions: WorkbenchPermissions, actor: WorkbenchActor, annotation: Submittable) =>
-  mayUpdate(permissions, actor, annotation) && nextAnnotationStatus(annotation.status, "submit") !== null;
+/**
+ * Submit: whoever may edit it, from draft. Once changes were requested, the author, whoever
+ * reworked it (its editors) and editors without review rights: not a reviewer who neither wrote
+ * nor changed it (the one who sent it back, say), whose part is to review it when it returns.
+ */
+export const maySubmit = (permissions: WorkbenchPermissions, actor: WorkbenchActor, annotation: Reviewable) =>
+  mayUpdate(permissions, actor, annotation) &&
+  nextAnnotationStatus(annotation.status, "submit") !== null &&
+  (annotation.status !== "CHANGES_REQUESTED" || !permissions.review || annotation.createdBy.id === actor.id || annotation.editorIds.includes(actor.id));
 
 /** Approve or request changes: a reviewer, on a submitted annotation someone else wrote and whose substance they did not change (four eyes). */
 export const mayJudge = (permissions: WorkbenchPermissions, actor: WorkbenchActor, annotation: Reviewable) =>
@@ -56,4 +62,20 @@ export const mayReopen = (permissions: WorkbenchPermissions, status: ArticleStat
 /** Why the article cannot be signed off yet: its annotations that are not approved, and whether the article is in a state that allows it. */
 export function signOffBlockers<T extends { status: AnnotationStatus }>(status: ArticleStatus, annotations: readonly T[]): { pending: T[]; notInReview: boolean } {
   return { pending: annotations.filter((annotation) => annotation.status !== "APPROVED"), notInReview: nextArticleStatus(status, "sign_off") === null };
+}
+
+/** "Submit all my drafts (n)": the user's own drafts they may submit, in reading order. */
+export const myDrafts = <T extends Reviewable & Placed>(permissions: WorkbenchPermissions, actor: WorkbenchActor, annotations: readonly T[]): T[] =>
+  annotations.filter((annotation) => annotation.status === "DRAFT" && annotation.createdBy.id === actor.id && maySubmit(permissions, actor, annotation)).sort(byPosition);
+
+/** What this user may approve or send back now, in reading order. */
+export const judgeable = <T extends Reviewable & Placed>(permissions: WorkbenchPermissions, actor: WorkbenchActor, annotations: readonly T[]): T[] =>
+  annotations.filter((annotation) => mayJudge(permissions, actor, annotation)).sort(byPosition);
+
+/** "Approve and next": the next annotation after `afterId` in reading order (wrapping round) that this user may review, other than it; null when none is left here. */
+export function nextToJudge<T extends Reviewable & Placed>(permissions: WorkbenchPermissions, actor: WorkbenchActor, annotations: readonly T[], afterId: string): T | null {
+  const current = annotations.find((annotation) => annotation.id === afterId);
+  const candidates = judgeable(permissions, actor, annotations).filter((annotation) => annotation.id !== afterId);
+  if (!current) return candidates[0] ?? null;
+  return candidates.find((annotation) => byPosition(annotation, current) > 0) ?? candidates[0] ?? null;
 }

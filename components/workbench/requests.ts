@@ -2,6 +2,8 @@
 
 import type { AnnotationKind } from "@/lib/domain/annotation";
 import type { AnnotationView, ArticleView } from "@/lib/server/article-view";
+import type { BatchAnswer } from "@/lib/server/batch-result";
+import type { ReviewQueue } from "@/lib/server/review-queue";
 import { api, ApiError } from "../api-client";
 import type { AnnotationPatch, sourceBody } from "./drafts";
 
@@ -27,6 +29,16 @@ export const submitAnnotation = (annotationId: string, version: number) => api<A
 
 export const reviewAnnotation = (annotationId: string, body: { decision: "APPROVE" | "REQUEST_CHANGES"; note?: string; version: number }) =>
   api<AnnotationView>(`/annotations/${id(annotationId)}/review`, { method: "POST", body });
+
+/** All the caller's drafts on the article, all or nothing (a refusal is an ApiError naming the first problem). */
+export const submitDrafts = (articleId: string) => api<BatchAnswer & { remaining: number }>(`/articles/${id(articleId)}/submit-drafts`, { method: "POST", body: {} });
+
+/** Several decisions at once, each standing or refused on its own (see results). */
+export const reviewMany = (decisions: { annotationId: string; decision: "APPROVE" | "REQUEST_CHANGES"; note?: string; version: number }[]) =>
+  api<BatchAnswer>("/reviews", { method: "POST", body: { decisions } });
+
+/** The oldest annotation waiting for this reviewer anywhere, if any ("Approve and next" past the article's last one). */
+export const nextInQueue = async () => (await api<ReviewQueue>("/review-queue?pageSize=1")).items[0] ?? null;
 
 export const fetchArticle = (articleId: string) => api<ArticleView>(`/articles/${id(articleId)}`);
 

@@ -63,4 +63,32 @@ test.describe("the /api/v1 contract", () => {
     expect(response.status()).toBe(422);
     expect((await response.json()).error.fields).toEqual([{ path: "", message: "is not valid JSON" }]);
   });
+  test("the batch routes answer per annotation: submit-drafts all or nothing, reviews partial; a bad decision is 422 naming it", async () => {
+    const editor = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL } });
+    const reviewer = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL } });
+    await signInViaApi(editor, demoAccount("EDITOR").email, demoAccount("EDITOR").password);
+    await signInViaApi(reviewer, demoAccount("REVIEWER").email, demoAccount("REVIEWER").password);
+    const article = await (await editor.post("/api/v1/articles", { data: { title: "Batch contract", text: "One two three." } })).json();
+    const ids: string[] = [];
+    for (const [start, end] of [[0, 3], [4, 7], [8, 13]]) ids.push((await (await editor.post(`/api/v1/articles/${article.id}/annotations`, { data: { kind: "CLAIM", start, end } })).json()).id);
+
+    const refused = await editor.post(`/api/v1/articles/${article.id}/submit-drafts`, { data: { ids: [ids[0], "not-on-this-article"] } });
+    expect(refused.status()).toBe(404);
+    expect((await refused.json()).error.results).toEqual([{ id: ids[0], ok: false }, { id: "not-on-this-article", ok: false, error: { code: "NOT_FOUND", message: expect.any(String) } }]);
+    const submitted = await editor.post(`/api/v1/articles/${article.id}/submit-drafts`, { data: {} });
+    expect(submitted.status()).toBe(200);
+    expect(await submitted.json()).toEqual({ results: ids.map((id) => ({ id, ok: true, status: "SUBMITTED" })), remaining: 0 });
+
+    const noNote = await reviewer.post("/api/v1/reviews", { data: { decisions: [{ annotationId: ids[0], decision: "REQUEST_CHANGES" }] } });
+    expect(noNote.status()).toBe(422);
+    expect((await noNote.json()).error.fields.map((field: { path: string }) => field.path)).toEqual(["decisions.0.note"]);
+    const reviewed = await reviewer.post("/api/v1/reviews", { data: { decisions: [{ annotationId: ids[0], decision: "APPROVE" }, { annotationId: ids[0], decision: "APPROVE" }] } });
+    expect(reviewed.status()).toBe(200);
+    expect((await reviewed.json()).results).toEqual([
+      { id: ids[0], ok: true, status: "APPROVED" },
+      { id: ids[0], ok: false, error: { code: "CONFLICT", message: expect.any(String) } },
+    ]);
+    await editor.dispose();
+    await reviewer.dispose();
+  });
 });

@@ -86,6 +86,9 @@ const MATRIX: Row[] = [
   { route: "POST /api/v1/annotations/:id/submit", path: async (f) => `/api/v1/annotations/${(await f.freshAnnotation()).id}/submit`, expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 } },
   // The claim is the editor's: editors may not review at all, and nobody reviews their own work.
   { route: "POST /api/v1/annotations/:id/review", path: async (f) => `/api/v1/annotations/${await f.freshSubmitted()}/review`, body: () => ({ decision: "APPROVE" }), expect: { ...DENIED, editor: 403, reviewer: 200, admin: 200 } },
+  // The batch routes, by the single ones' rules: an article with nothing of the caller's to submit answers an empty list.
+  { route: "POST /api/v1/articles/:id/submit-drafts", path: async (f) => `/api/v1/articles/${await f.freshApprovedArticle()}/submit-drafts`, expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 } },
+  { route: "POST /api/v1/reviews", body: async (f) => ({ decisions: [{ annotationId: await f.freshSubmitted(), decision: "APPROVE" }] }), expect: { ...DENIED, editor: 403, reviewer: 200, admin: 200 } },
   { route: "POST /api/v1/articles/:id/sign-off", path: async (f) => `/api/v1/articles/${await f.freshApprovedArticle()}/sign-off`, expect: { ...DENIED, editor: 403, reviewer: 200, admin: 200 } },
   { route: "POST /api/v1/articles/:id/reopen", path: async (f) => `/api/v1/articles/${await f.freshSignedOffArticle()}/reopen`, body: () => ({ note: "correction" }), expect: { ...DENIED, editor: 403, reviewer: 200, admin: 200 } },
   { route: "GET /api/v1/articles/:id/audit", path: (f) => `/api/v1/articles/${f.articleId}/audit`, expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 } },

@@ -38,7 +38,7 @@ test("submit, request changes, fix, resubmit, approve, sign off (read-only), reo
   await expect(panelA.getByRole("heading", { level: 2, name: "C1 Claim" })).toBeVisible();
   await expect(panelA.getByTestId("annotation-status")).toHaveText("Status: Draft");
   // Editors do not review.
-  await expect(panelA.getByRole("button", { name: "Approve" })).toHaveCount(0);
+  await expect(panelA.getByRole("button", { name: "Approve", exact: true })).toHaveCount(0);
   await panelA.getByRole("button", { name: "Submit for review" }).click();
   await expect(a.getByRole("status")).toHaveText("Submitted for review");
   await expect(panelA.getByTestId("annotation-status")).toHaveText("Status: …Submitted");
@@ -115,7 +115,7 @@ test("submit, request changes, fix, resubmit, approve, sign off (read-only), reo
   await b.reload();
   await expect(panelB.getByRole("heading", { level: 2, name: "C1 Claim" })).toBeVisible();
   await expect(panelB.getByLabel("Rationale")).toHaveValue(/Moscow and Beijing deny it/);
-  await panelB.getByRole("button", { name: "Approve" }).click();
+  await panelB.getByRole("button", { name: "Approve", exact: true }).click();
   await expect(b.getByRole("status")).toHaveText("Approved");
   await expect(panelB.getByTestId("annotation-status")).toHaveText("Status: ✓Approved");
   await expect(panelB.getByText(`Approved by ${reviewer.name}.`)).toBeVisible();
@@ -155,7 +155,8 @@ test("submit, request changes, fix, resubmit, approve, sign off (read-only), reo
   await selectQuote(a, "Jake Sullivan, the US national security adviser");
   await expect(a.getByRole("toolbar", { name: "Tag the selected text" })).toHaveCount(0);
   await a.keyboard.press("c");
-  await a.waitForTimeout(300);
+  // Nothing is sent, and the page says why.
+  await expect(a.getByRole("status")).toHaveText("This article is signed off: reopen it to change it. A reviewer or an admin can reopen it.");
   expect(posts).toEqual([]);
   const locked = await stored(a.request, article.id);
   expect(locked.annotations).toHaveLength(1);
@@ -233,7 +234,7 @@ test("a reviewer does not review their own annotation (four eyes)", async ({ bro
   await expect(panel.getByTestId("annotation-status")).toHaveText("Status: …Submitted");
   await expect(panel.getByText("Waiting for review by someone else.")).toBeVisible();
   await expect(panel.getByText("You wrote it, so another reviewer approves it (four-eyes rule).")).toBeVisible();
-  await expect(panel.getByRole("button", { name: "Approve" })).toHaveCount(0);
+  await expect(panel.getByRole("button", { name: "Approve", exact: true })).toHaveCount(0);
   await expect(panel.getByRole("button", { name: "Request changes" })).toHaveCount(0);
   await shot(b, "11-reviewer-own-annotation");
 
@@ -257,7 +258,7 @@ test("a reviewer who changed a submitted claim's verdict cannot approve it (four
   await b.goto(`/articles/${article.id}#annotation-${claim.id}`);
   const panel = panelOf(b);
   await expect(panel.getByTestId("annotation-status")).toHaveText("Status: …Submitted");
-  await expect(panel.getByRole("button", { name: "Approve" })).toBeVisible();
+  await expect(panel.getByRole("button", { name: "Approve", exact: true })).toBeVisible();
   await panel.getByLabel("Verdict").selectOption({ label: "True" });
   await expect(panel.getByTestId("undoes-approval")).toContainText("someone other than you reviews it");
   await panel.getByRole("button", { name: "Save", exact: true }).click();
@@ -269,13 +270,13 @@ test("a reviewer who changed a submitted claim's verdict cannot approve it (four
   await expect(b.getByRole("status")).toHaveText("Submitted for review");
   await expect(panel.getByTestId("annotation-status")).toHaveText("Status: …Submitted");
   await expect(panel.getByText("You changed its substance, so another reviewer approves it (four-eyes rule).")).toBeVisible();
-  await expect(panel.getByRole("button", { name: "Approve" })).toHaveCount(0);
+  await expect(panel.getByRole("button", { name: "Approve", exact: true })).toHaveCount(0);
   await expect(panel.getByRole("button", { name: "Request changes" })).toHaveCount(0);
   await shot(b, "12-reviewer-changed-verdict");
   // After a reload too (the editors come from the server, not from this page's memory).
   await b.reload();
   await expect(panel.getByText("You changed its substance, so another reviewer approves it (four-eyes rule).")).toBeVisible();
-  await expect(panel.getByRole("button", { name: "Approve" })).toHaveCount(0);
+  await expect(panel.getByRole("button", { name: "Approve", exact: true })).toHaveCount(0);
   await b.goto("/review");
   await expect(b.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(b.getByRole("row").filter({ hasText: title })).toHaveCount(0);

@@ -4,7 +4,9 @@ import { createComment } from "../server/create-comment";
 import { deleteAnnotation } from "../server/delete-annotation";
 import { deleteComment } from "../server/delete-comment";
 import { reviewAnnotation } from "../server/review-annotation";
+import { reviewBatch } from "../server/review-batch";
 import { submitAnnotation } from "../server/submit-annotation";
+import { submitDrafts } from "../server/submit-drafts";
 import { updateAnnotation } from "../server/update-annotation";
 import { updateComment } from "../server/update-comment";
 import { focusPresence, removePresence, sweepPresence, touchPresence } from "../realtime/presence";
@@ -24,6 +26,8 @@ export const dbThreadUseCases = new Map<string, AnyUseCase>(
     deleteAnnotation,
     submitAnnotation,
     reviewAnnotation,
+    submitDrafts,
+    reviewBatch,
     createComment,
     updateComment,
     deleteComment,

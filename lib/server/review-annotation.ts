@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import type { Actor } from "../domain/actor";
 import { nextAnnotationStatus, reviewBar } from "../domain/workflow";
 import type { Db } from "../db/client";
@@ -22,26 +23,36 @@ import { refusedTransition } from "./workflow-errors";
  */
 export const reviewAnnotation = onDbThread("reviewAnnotation", async function reviewAnnotation(db: Db, { actor, annotationId, input }: { actor: Actor; annotationId: string; input: unknown }): Promise<AnnotationView> {
   requirePermission(actor, "review:annotation:others");
-  const { decision, note, version } = ZReview.parse(input);
-  const action = decision === "APPROVE" ? "approve" : "request_changes";
-  return db.$transaction(async (tx) => {
-    const current = await tx.annotation.findUnique({ where: { id: annotationId }, include: { ...annotationInclude, article: { select: { status: true } } } });
-    if (!current) throw new AppError("NOT_FOUND", "No such annotation.");
-    assertEditable(current.article);
-    const bar = reviewBar(actor.id, { authorId: current.createdById, editorIds: current.editors.map((editor) => editor.userId) });
-    if (bar) throw new AppError("FORBIDDEN", BAR_MESSAGES[bar]);
-    if (version !== undefined && version !== current.version) throw staleVersion(current);
-    const to = nextAnnotationStatus(current.status, action);
-    if (!to) throw refusedTransition("an annotation", current.status, action);
-    const written = await tx.annotation.updateMany({ where: { id: annotationId, status: current.status, version: current.version }, data: { status: to, version: { increment: 1 } } });
-    if (written.count === 0) throw staleVersion(await tx.annotation.findUniqueOrThrow({ where: { id: annotationId }, include: annotationInclude }));
-    if (to === "APPROVED") await tx.annotationEditor.deleteMany({ where: { annotationId } });
-    await tx.signOff.create({ data: { annotationId, reviewerId: actor.id, decision: to === "APPROVED" ? "APPROVED" : "CHANGES_REQUESTED", note: note || null } });
-    await tx.article.update({ where: { id: current.articleId }, data: { updatedAt: new Date() } });
-    await recordAuditEvent(tx, { articleId: current.articleId, annotationId, actorId: actor.id, action: to === "APPROVED" ? "annotation.approved" : "annotation.changes_requested", payload: { from: current.status, to, note: note || null, version: current.version + 1 } });
-    return toAnnotationView(await tx.annotation.findUniqueOrThrow({ where: { id: annotationId }, include: annotationInclude }));
-  });
+  const decision = ZReview.parse(input);
+  return db.$transaction((tx) => reviewInTransaction(tx, actor, annotationId, decision));
 });
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+export type ReviewDecision = z.infer<typeof ZReview>;
+
+/**
+ * The review rules, inside the caller's transaction (the caller has checked
+ * the reviewer's permission): the single review above and the batch
+ * (review-batch.ts) both run exactly this.
+ */
+export async function reviewInTransaction(tx: Tx, actor: Actor, annotationId: string, { decision, note, version }: ReviewDecision): Promise<AnnotationView> {
+  const action = decision === "APPROVE" ? "approve" : "request_changes";
+  const current = await tx.annotation.findUnique({ where: { id: annotationId }, include: { ...annotationInclude, article: { select: { status: true } } } });
+  if (!current) throw new AppError("NOT_FOUND", "No such annotation.");
+  assertEditable(current.article);
+  const bar = reviewBar(actor.id, { authorId: current.createdById, editorIds: current.editors.map((editor) => editor.userId) });
+  if (bar) throw new AppError("FORBIDDEN", BAR_MESSAGES[bar]);
+  if (version !== undefined && version !== current.version) throw staleVersion(current);
+  const to = nextAnnotationStatus(current.status, action);
+  if (!to) throw refusedTransition("an annotation", current.status, action);
+  const written = await tx.annotation.updateMany({ where: { id: annotationId, status: current.status, version: current.version }, data: { status: to, version: { increment: 1 } } });
+  if (written.count === 0) throw staleVersion(await tx.annotation.findUniqueOrThrow({ where: { id: annotationId }, include: annotationInclude }));
+  if (to === "APPROVED") await tx.annotationEditor.deleteMany({ where: { annotationId } });
+  await tx.signOff.create({ data: { annotationId, reviewerId: actor.id, decision: to === "APPROVED" ? "APPROVED" : "CHANGES_REQUESTED", note: note || null } });
+  await tx.article.update({ where: { id: current.articleId }, data: { updatedAt: new Date() } });
+  await recordAuditEvent(tx, { articleId: current.articleId, annotationId, actorId: actor.id, action: to === "APPROVED" ? "annotation.approved" : "annotation.changes_requested", payload: { from: current.status, to, note: note || null, version: current.version + 1 } });
+  return toAnnotationView(await tx.annotation.findUniqueOrThrow({ where: { id: annotationId }, include: annotationInclude }));
+}
 
 const BAR_MESSAGES = {
   author: "You wrote this annotation: someone else must review it (four-eyes rule).",
