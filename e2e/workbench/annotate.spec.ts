@@ -240,13 +240,21 @@ test("a source URL the server refuses (422) shows the error at the field and sto
   await panel.getByRole("button", { name: "Add source", exact: true }).click();
   expect((await refused).status()).toBe(422);
   await expect(url).toHaveAttribute("aria-invalid", "true");
-  await expect(url).toHaveAccessibleDescription("must be an http(s) URL");
+  await expect(url).toHaveAccessibleDescription("must be a web address starting with http:// or https://, such as https://www.example.com/story");
   await expect(url).toHaveValue("javascript:alert(1)");
   await expect(panel.getByTestId("source-list")).toHaveCount(0);
 
   const after = (await stored(page, article.id)).annotations[0];
   expect(after.sources).toEqual([]);
   expect(after.version).toBe(claim.version);
+
+  // A bare domain, as copied from an address bar, is taken as https://.
+  await url.fill("www.bbc.co.uk/news/x");
+  const added = page.waitForResponse((response) => response.url().endsWith(`/annotations/${claim.id}/sources`));
+  await panel.getByRole("button", { name: "Add source", exact: true }).click();
+  expect((await added).status()).toBe(201);
+  await expect(panel.getByTestId("source-list")).toContainText("https://www.bbc.co.uk/news/x");
+  expect((await stored(page, article.id)).annotations[0].sources.map((source: { url: string }) => source.url)).toEqual(["https://www.bbc.co.uk/news/x"]);
 });
 
 test("a save over someone else's change (409) says so, loads their version and keeps the typed text", async ({ page }) => {
