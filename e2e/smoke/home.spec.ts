@@ -22,6 +22,26 @@ test("signed in, the home page is where the day starts: import, drafts, changes 
   await expect(page.getByRole("status")).toHaveText(/Ready — embedded SQLite database/);
 });
 
+test("the first load asks for nothing that is missing: the favicon is an SVG the CSP allows", async ({ page }) => {
+  const missing: string[] = [];
+  page.on("response", (response) => {
+    if (response.status() >= 400) missing.push(`${response.status()} ${response.url()}`);
+  });
+  const refused: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+  });
+  await page.goto("/");
+  const href = await page.locator('link[rel="icon"]').getAttribute("href");
+  expect(href).toMatch(/^\/icon\.svg/);
+  const icon = await page.request.get(href!);
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toContain("image/svg+xml");
+  await page.waitForLoadState("networkidle");
+  expect(missing).toEqual([]);
+  expect(refused).toEqual([]);
+});
+
 test("GET /api/health answers ok with the provider and no pending migrations", async ({ request }) => {
   const response = await request.get("/api/health");
   expect(response.status()).toBe(200);

@@ -88,6 +88,9 @@ test("tag a claim by mouse, fill it in, overlap it with analysis, and it all sur
   // Curly quotes arrive exactly as pasted.
   await expect(text).toContainText("said the United States was spreading “malicious disinformation”, with “sinister intentions”, according to");
   await expect(page.getByText("No annotations yet.", { exact: true })).toBeVisible();
+  // The empty verdict summary: its heading, then a sentence of its own.
+  await expect(page.getByRole("heading", { name: "Verdicts", exact: true })).toBeVisible();
+  await expect(page.getByText("There are no claims or denials to rate yet.", { exact: true })).toBeVisible();
 
   // A real mouse drag over the sentence.
   await mouseSelect(page, CLAIM);
@@ -99,6 +102,13 @@ test("tag a claim by mouse, fill it in, overlap it with analysis, and it all sur
   const claim = (await (await created).json()) as Annotation;
   expect(claim.quote).toBe(CLAIM);
   await expect(page.getByRole("status")).toHaveText("Claim added");
+  // The notice sits at the top of the side panel: over no article text.
+  const notice = (await page.getByRole("status").boundingBox())!;
+  const panelBox = (await page.getByRole("complementary", { name: "Annotation details" }).boundingBox())!;
+  const textBox = (await text.boundingBox())!;
+  expect(notice.x).toBeGreaterThanOrEqual(panelBox.x);
+  expect(notice.x + notice.width).toBeLessThanOrEqual(panelBox.x + panelBox.width + 0.5);
+  expect(notice.x >= textBox.x + textBox.width || notice.y >= textBox.y + textBox.height).toBe(true);
   await expect(page.getByRole("heading", { level: 2, name: "C1 Claim" })).toBeFocused();
   expect(await highlightText(page, claim.id)).toBe(CLAIM);
   await expect(page.getByTestId("annotation-status")).toContainText("Draft");
