@@ -7,6 +7,7 @@ import { can } from "@/lib/domain/permissions";
 import { pageNumber, textProblem } from "@/lib/http/input-guard";
 import { listArticles } from "@/lib/server/list-articles";
 import { StatusBadge } from "@/components/articles/StatusBadge";
+import { TableScroll } from "@/components/TableScroll";
 
 export const metadata: Metadata = { title: "Articles" };
 export const dynamic = "force-dynamic";
@@ -56,38 +57,40 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
       {list.articles.length === 0 ? (
         <p className="card muted">{input.q || input.status ? "No article matches these filters." : "No articles yet. Import one with New article."}</p>
       ) : (
-        <table className="table">
-          <caption className="visually-hidden">Articles, most recently changed first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Title</th>
-              <th scope="col">Status</th>
-              <th scope="col">Claims</th>
-              <th scope="col">Denials</th>
-              <th scope="col">Analyses</th>
-              <th scope="col">Last change</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.articles.map((article) => (
-              <tr key={article.id}>
-                <td>
-                  <Link href={`/articles/${article.id}`}>{article.title}</Link>
-                  {article.publisher && <div className="muted small">{article.publisher}</div>}
-                </td>
-                <td>
-                  <StatusBadge status={article.status} />
-                </td>
-                <td>{article.counts.CLAIM}</td>
-                <td>{article.counts.DENIAL}</td>
-                <td>{article.counts.ANALYSIS}</td>
-                <td>
-                  <time dateTime={article.updatedAt}>{new Date(article.updatedAt).toISOString().slice(0, 16).replace("T", " ")} UTC</time>
-                </td>
+        <TableScroll label="Articles">
+          <table className="table">
+            <caption className="visually-hidden">Articles, most recently changed first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Title</th>
+                <th scope="col">Status</th>
+                <th scope="col">Claims</th>
+                <th scope="col">Denials</th>
+                <th scope="col">Analyses</th>
+                <th scope="col">Last change</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {list.articles.map((article) => (
+                <tr key={article.id}>
+                  <td>
+                    <Link href={`/articles/${article.id}`}>{article.title}</Link>
+                    {article.publisher && <div className="muted small">{article.publisher}</div>}
+                  </td>
+                  <td>
+                    <StatusBadge status={article.status} />
+                  </td>
+                  <td>{article.counts.CLAIM}</td>
+                  <td>{article.counts.DENIAL}</td>
+                  <td>{article.counts.ANALYSIS}</td>
+                  <td>
+                    <time dateTime={article.updatedAt}>{new Date(article.updatedAt).toISOString().slice(0, 16).replace("T", " ")} UTC</time>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {pages > 1 && (
         <nav className="pager" aria-label="Pages">

@@ -5,6 +5,7 @@ import { pageActorWith } from "@/lib/auth/page-actor";
 import { getDb } from "@/lib/db/client";
 import { KIND_LABELS } from "@/lib/domain/annotation";
 import { reviewQueue } from "@/lib/server/review-queue";
+import { TableScroll } from "@/components/TableScroll";
 
 export const metadata: Metadata = { title: "Review queue" };
 export const dynamic = "force-dynamic";
@@ -40,35 +41,37 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
       {queue.items.length === 0 ? (
         <p className="card muted">Nothing to review. Well done.</p>
       ) : (
-        <table className="table">
-          <caption className="visually-hidden">{queue.total} annotations waiting for review</caption>
-          <thead>
-            <tr>
-              <th scope="col">Waiting since</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Quote</th>
-              <th scope="col">Article</th>
-              <th scope="col">By</th>
-            </tr>
-          </thead>
-          <tbody>
-            {queue.items.map((item) => (
-              <tr key={item.id}>
-                <td>
-                  <time dateTime={item.submittedAt}>{item.submittedAt.slice(0, 16).replace("T", " ")} UTC</time>
-                </td>
-                <td>
-                  {KIND_LABELS[item.kind]} {item.label}
-                </td>
-                <td>
-                  <Link href={`/articles/${item.article.id}#annotation-${item.id}`}>“{item.quote.length > 90 ? `${item.quote.slice(0, 87)}…` : item.quote}”</Link>
-                </td>
-                <td>{item.article.title}</td>
-                <td>{item.author.name}</td>
+        <TableScroll label="Annotations waiting for review">
+          <table className="table">
+            <caption className="visually-hidden">{queue.total} annotations waiting for review</caption>
+            <thead>
+              <tr>
+                <th scope="col">Waiting since</th>
+                <th scope="col">Kind</th>
+                <th scope="col">Quote</th>
+                <th scope="col">Article</th>
+                <th scope="col">By</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {queue.items.map((item) => (
+                <tr key={item.id}>
+                  <td>
+                    <time dateTime={item.submittedAt}>{item.submittedAt.slice(0, 16).replace("T", " ")} UTC</time>
+                  </td>
+                  <td>
+                    {KIND_LABELS[item.kind]} {item.label}
+                  </td>
+                  <td>
+                    <Link href={`/articles/${item.article.id}#annotation-${item.id}`}>“{item.quote.length > 90 ? `${item.quote.slice(0, 87)}…` : item.quote}”</Link>
+                  </td>
+                  <td>{item.article.title}</td>
+                  <td>{item.author.name}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {pages > 1 && (
         <nav className="pager" aria-label="Pages">

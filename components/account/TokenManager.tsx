@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from "react";
 import type { TokenView } from "@/lib/server/token-view";
 import { api, fieldMessage } from "../api-client";
+import { TableScroll } from "@/components/TableScroll";
 
 export function TokenManager({ initialTokens }: { initialTokens: TokenView[] }) {
   const [tokens, setTokens] = useState(initialTokens);
@@ -61,46 +62,48 @@ export function TokenManager({ initialTokens }: { initialTokens: TokenView[] }) 
           <p className="muted">Send it as <code>Authorization: Bearer &lt;token&gt;</code>.</p>
         </div>
       )}
-      <table className="table">
-        <caption className="visually-hidden">Your API tokens</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Starts with</th>
-            <th scope="col">Created</th>
-            <th scope="col">Last used</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {tokens.length === 0 && (
+      <TableScroll label="Your API tokens">
+        <table className="table">
+          <caption className="visually-hidden">Your API tokens</caption>
+          <thead>
             <tr>
-              <td colSpan={5} className="muted">
-                No tokens yet.
-              </td>
+              <th scope="col">Name</th>
+              <th scope="col">Starts with</th>
+              <th scope="col">Created</th>
+              <th scope="col">Last used</th>
+              <th scope="col">Status</th>
             </tr>
-          )}
-          {tokens.map((token) => (
-            <tr key={token.id}>
-              <td>{token.name}</td>
-              <td>
-                <code>{token.prefix}…</code>
-              </td>
-              <td>{new Date(token.createdAt).toLocaleString()}</td>
-              <td>{token.lastUsedAt ? new Date(token.lastUsedAt).toLocaleString() : "never"}</td>
-              <td>
-                {token.revokedAt ? (
-                  <span className="muted">revoked</span>
-                ) : (
-                  <button type="button" className="button small danger" onClick={() => revoke(token.id)} aria-label={`Revoke token ${token.name}`}>
-                    Revoke
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {tokens.length === 0 && (
+              <tr>
+                <td colSpan={5} className="muted">
+                  No tokens yet.
+                </td>
+              </tr>
+            )}
+            {tokens.map((token) => (
+              <tr key={token.id}>
+                <td>{token.name}</td>
+                <td>
+                  <code>{token.prefix}…</code>
+                </td>
+                <td>{new Date(token.createdAt).toLocaleString()}</td>
+                <td>{token.lastUsedAt ? new Date(token.lastUsedAt).toLocaleString() : "never"}</td>
+                <td>
+                  {token.revokedAt ? (
+                    <span className="muted">revoked</span>
+                  ) : (
+                    <button type="button" className="button small danger" onClick={() => revoke(token.id)} aria-label={`Revoke token ${token.name}`}>
+                      Revoke
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useState, type FormEvent, type InputHTMLAttributes } from "react";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/domain/permissions";
 import type { UserView } from "@/lib/server/user-view";
 import { api, fieldMessage } from "../api-client";
+import { TableScroll } from "@/components/TableScroll";
 
 export function UserAdmin({ initialUsers, selfId }: { initialUsers: UserView[]; selfId: string }) {
   const [users, setUsers] = useState(initialUsers);
@@ -62,38 +63,40 @@ export function UserAdmin({ initialUsers, selfId }: { initialUsers: UserView[]; 
         {added && <p role="status" className="form-ok">{added}</p>}
       </form>
       {rowError && <p className="form-error" role="alert">{rowError}</p>}
-      <table className="table">
-        <caption className="visually-hidden">Users</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Email</th>
-            <th scope="col">Role</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((user) => (
-            <tr key={user.id} className={user.active ? undefined : "inactive"}>
-              <td>{user.name}</td>
-              <td>{user.email}</td>
-              <td>
-                <select aria-label={`Role of ${user.email}`} value={user.role} disabled={user.id === selfId} onChange={(event) => update(user, { role: event.target.value as Role })}>
-                  <RoleOptions />
-                </select>
-              </td>
-              <td>
-                {user.active ? "active" : "deactivated"}{" "}
-                {user.id !== selfId && (
-                  <button type="button" className={`button small ${user.active ? "danger" : ""}`} onClick={() => update(user, { active: !user.active })} aria-label={`${user.active ? "Deactivate" : "Reactivate"} ${user.email}`}>
-                    {user.active ? "Deactivate" : "Reactivate"}
-                  </button>
-                )}
-              </td>
+      <TableScroll label="Users">
+        <table className="table">
+          <caption className="visually-hidden">Users</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Email</th>
+              <th scope="col">Role</th>
+              <th scope="col">Status</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {users.map((user) => (
+              <tr key={user.id} className={user.active ? undefined : "inactive"}>
+                <td>{user.name}</td>
+                <td>{user.email}</td>
+                <td>
+                  <select aria-label={`Role of ${user.email}`} value={user.role} disabled={user.id === selfId} onChange={(event) => update(user, { role: event.target.value as Role })}>
+                    <RoleOptions />
+                  </select>
+                </td>
+                <td>
+                  {user.active ? "active" : "deactivated"}{" "}
+                  {user.id !== selfId && (
+                    <button type="button" className={`button small ${user.active ? "danger" : ""}`} onClick={() => update(user, { active: !user.active })} aria-label={`${user.active ? "Deactivate" : "Reactivate"} ${user.email}`}>
+                      {user.active ? "Deactivate" : "Reactivate"}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </div>
   );
 }

@@ -125,7 +125,7 @@ export function NewArticleForm() {
       <div className="form grid">
         <div className="field">
           <label htmlFor="sourceUrl">Source URL</label>
-          <input id="sourceUrl" name="sourceUrl" type="url" placeholder="https://…" {...detail("sourceUrl")} aria-invalid={Boolean(message("sourceUrl"))} aria-describedby={describe("sourceUrl")} />
+          <input id="sourceUrl" name="sourceUrl" type="text" inputMode="url" placeholder="https://…" {...detail("sourceUrl")} aria-invalid={Boolean(message("sourceUrl"))} aria-describedby={describe("sourceUrl")} />
           <FieldError path="sourceUrl" error={error} />
         </div>
         <div className="field">

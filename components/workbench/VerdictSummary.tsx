@@ -36,12 +36,13 @@ export function VerdictSummary({ annotations }: { annotations: { kind: Annotatio
           ))
         )}
       </p>
-      <div className="wb-verdicts">
-        <p className="wb-verdicts-title">
-          Verdicts <span className="muted">{rated === 0 ? "" : `of ${plural(rated, "claim or denial", "claims and denials")}`}</span>
-        </p>
+      <div className={`wb-verdicts${rated === 0 ? " is-empty" : ""}`}>
+        <h3 className="wb-verdicts-title">
+          Verdicts{rated > 0 && <span className="muted"> of {plural(rated, "claim or denial", "claims and denials")}</span>}
+        </h3>
         {rated === 0 ? (
-          <p className="wb-bar wb-bar-empty muted">No claims or denials to rate yet</p>
+          // A sentence of its own under the heading (it used to run on from "Verdicts").
+          <p className="wb-bar wb-bar-empty muted">There are no claims or denials to rate yet.</p>
         ) : (
           <>
             <div className="wb-bar" role="img" aria-label={`Verdicts: ${description}.`}>

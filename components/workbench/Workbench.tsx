@@ -411,6 +411,10 @@ export function Workbench({ article, actor, permissions: rolePermissions }: Prop
           {pending && canCreate && <SelectionToolbar anchor={pending.anchor} creating={creating} onTag={(kind) => void tag(kind, pending.span)} />}
         </div>
         <aside className="wb-panel" aria-label="Annotation details" ref={panelRef}>
+          {/* Notices sit at the top of the panel, in its flow: they push the panel down for a moment and cover no article text. */}
+          <p className={`wb-toast${announcement.text ? " is-shown" : ""}`} role="status">
+            <span key={announcement.serial}>{announcement.text}</span>
+          </p>
           {open ? (
             <AnnotationPanel
               key={open.id}
@@ -434,9 +438,6 @@ export function Workbench({ article, actor, permissions: rolePermissions }: Prop
           )}
         </aside>
       </div>
-      <p className={`wb-toast${announcement.text ? " is-shown" : ""}`} role="status">
-        <span key={announcement.serial}>{announcement.text}</span>
-      </p>
     </div>
   );
 }

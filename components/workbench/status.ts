@@ -8,8 +8,9 @@ export const ARTICLE_STATUS_LABELS: Record<ArticleStatus, string> = { DRAFT: "Dr
 /**
  * The mark beside an inline label (C1✓): a shape, not a colour, so it reads
  * in any colour scheme. A draft has none: it is where everything starts.
+ * Submitted is an arrow (sent on for review): an ellipsis read as text cut off.
  */
-export const STATUS_MARKS: Record<AnnotationStatus, string> = { DRAFT: "", SUBMITTED: "…", APPROVED: "✓", CHANGES_REQUESTED: "!", ORPHANED: "?" };
+export const STATUS_MARKS: Record<AnnotationStatus, string> = { DRAFT: "", SUBMITTED: "→", APPROVED: "✓", CHANGES_REQUESTED: "!", ORPHANED: "?" };
 
 /** "C1 ✓" to see; "C1 approved" to hear. */
 export function inlineLabel(label: string, status: AnnotationStatus | undefined): { text: string; spoken: string } {

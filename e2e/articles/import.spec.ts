@@ -55,7 +55,7 @@ test("bad input names the field and keeps what was typed", async ({ page }) => {
   await page.getByLabel("Source URL").fill("javascript:alert(1)");
   await page.getByLabel("Text", { exact: true }).fill("Some text worth keeping.");
   await page.getByRole("button", { name: "Import article" }).click();
-  await expect(page.locator("#sourceUrl-error")).toHaveText("must be an http(s) URL");
+  await expect(page.locator("#sourceUrl-error")).toHaveText("must be a web address starting with http:// or https://, such as https://www.example.com/story");
   await expect(page.getByLabel("Text", { exact: true })).toHaveValue("Some text worth keeping.");
   await expect(page).toHaveURL(/\/articles\/new$/);
 });

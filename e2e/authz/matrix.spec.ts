@@ -54,6 +54,8 @@ const MATRIX: Row[] = [
     expect: { ...DENIED, editor: 404, reviewer: 404, admin: 404 },
   },
   { route: "GET /api/v1/me", expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 } },
+  // A password change needs a browser session too (with one: tests/integration/change-password.test.ts, e2e/accounts/password.spec.ts).
+  { route: "POST /api/v1/me/password", body: () => ({ currentPassword: "whatever it is", newPassword: "a long new password" }), expect: { ...DENIED, editor: 403, reviewer: 403, admin: 403 } },
   { route: "GET /api/v1/users", expect: { ...DENIED, editor: 403, reviewer: 403, admin: 200 } },
   {
     route: "POST /api/v1/users",

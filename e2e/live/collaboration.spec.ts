@@ -170,7 +170,7 @@ test("a sign-off elsewhere makes an open page read-only at once, keeping unsaved
   const submitted = (await submit.json()) as Annotation;
   await expect(a.getByTestId("article-status")).toHaveText("Article status: In review", { timeout: 3_000 });
   // Their own change elsewhere that leaves the typed fields alone: the note stays, now against the new version.
-  await expect(panelA.getByTestId("annotation-status")).toHaveText("Status: …Submitted");
+  await expect(panelA.getByTestId("annotation-status")).toHaveText("Status: →Submitted");
   await expect(panelA.getByLabel("Note")).toHaveValue(NOTE);
   const approve = await b.request.post(`/api/v1/annotations/${claim.id}/review`, { data: { decision: "APPROVE", version: submitted.version }, headers: origin });
   expect(approve.status(), await approve.text()).toBe(200);

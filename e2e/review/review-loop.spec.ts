@@ -41,12 +41,12 @@ test("submit, request changes, fix, resubmit, approve, sign off (read-only), reo
   await expect(panelA.getByRole("button", { name: "Approve", exact: true })).toHaveCount(0);
   await panelA.getByRole("button", { name: "Submit for review" }).click();
   await expect(a.getByRole("status")).toHaveText("Submitted for review");
-  await expect(panelA.getByTestId("annotation-status")).toHaveText("Status: …Submitted");
+  await expect(panelA.getByTestId("annotation-status")).toHaveText("Status: →Submitted");
   await expect(panelA.getByText("Waiting for review by someone else.")).toBeVisible();
   await expect(panelA.getByRole("button", { name: "Submit for review" })).toHaveCount(0);
   // The first submission moves the article into review.
   await expect(a.getByTestId("article-status")).toHaveText("Article status: In review");
-  await expect(markOf(a, claim.id)).toHaveAttribute("data-label", "C1\u202f…");
+  await expect(markOf(a, claim.id)).toHaveAttribute("data-label", "C1\u202f→");
   await expect(markOf(a, claim.id)).toHaveAttribute("data-label-alt", "C1 submitted");
   await shot(a, "01-editor-submitted");
 
@@ -200,7 +200,7 @@ test("submit, request changes, fix, resubmit, approve, sign off (read-only), reo
   await panelA.getByRole("button", { name: "Save", exact: true }).click();
   await expect(a.getByRole("status")).toHaveText("Saved. Back to draft: an approved annotation needs review again after a change of substance");
   await expect(panelA.getByTestId("annotation-status")).toHaveText("Status: Draft");
-  await expect(panelA.getByText("Back to draft:")).toBeVisible();
+  await expect(panelA.getByTestId("review-box").getByText("Back to draft:")).toBeVisible();
   await expect(panelA.getByRole("button", { name: "Submit for review" })).toBeVisible();
   await shot(a, "09-editor-back-to-draft");
 
@@ -231,7 +231,7 @@ test("a reviewer does not review their own annotation (four eyes)", async ({ bro
   await b.goto(`/articles/${article.id}#annotation-${own.id}`);
   const panel = panelOf(b);
   await expect(panel.getByRole("heading", { level: 2, name: "C1 Claim" })).toBeVisible();
-  await expect(panel.getByTestId("annotation-status")).toHaveText("Status: …Submitted");
+  await expect(panel.getByTestId("annotation-status")).toHaveText("Status: →Submitted");
   await expect(panel.getByText("Waiting for review by someone else.")).toBeVisible();
   await expect(panel.getByText("You wrote it, so another reviewer approves it (four-eyes rule).")).toBeVisible();
   await expect(panel.getByRole("button", { name: "Approve", exact: true })).toHaveCount(0);
@@ -257,7 +257,7 @@ test("a reviewer who changed a submitted claim's verdict cannot approve it (four
   // The reviewer changes the verdict instead of reviewing it: warned first, then it is a draft again.
   await b.goto(`/articles/${article.id}#annotation-${claim.id}`);
   const panel = panelOf(b);
-  await expect(panel.getByTestId("annotation-status")).toHaveText("Status: …Submitted");
+  await expect(panel.getByTestId("annotation-status")).toHaveText("Status: →Submitted");
   await expect(panel.getByRole("button", { name: "Approve", exact: true })).toBeVisible();
   await panel.getByLabel("Verdict").selectOption({ label: "True" });
   await expect(panel.getByTestId("undoes-approval")).toContainText("someone other than you reviews it");
@@ -268,7 +268,7 @@ test("a reviewer who changed a submitted claim's verdict cannot approve it (four
   // Submitted again, it waits for someone else: no Approve, no Request changes, not in their queue.
   await panel.getByRole("button", { name: "Submit for review" }).click();
   await expect(b.getByRole("status")).toHaveText("Submitted for review");
-  await expect(panel.getByTestId("annotation-status")).toHaveText("Status: …Submitted");
+  await expect(panel.getByTestId("annotation-status")).toHaveText("Status: →Submitted");
   await expect(panel.getByText("You changed its substance, so another reviewer approves it (four-eyes rule).")).toBeVisible();
   await expect(panel.getByRole("button", { name: "Approve", exact: true })).toHaveCount(0);
   await expect(panel.getByRole("button", { name: "Request changes" })).toHaveCount(0);

@@ -88,6 +88,9 @@ test("tag a claim by mouse, fill it in, overlap it with analysis, and it all sur
   // Curly quotes arrive exactly as pasted.
   await expect(text).toContainText("said the United States was spreading “malicious disinformation”, with “sinister intentions”, according to");
   await expect(page.getByText("No annotations yet.", { exact: true })).toBeVisible();
+  // The empty verdict summary: its heading, then a sentence of its own.
+  await expect(page.getByRole("heading", { name: "Verdicts", exact: true })).toBeVisible();
+  await expect(page.getByText("There are no claims or denials to rate yet.", { exact: true })).toBeVisible();
 
   // A real mouse drag over the sentence.
   await mouseSelect(page, CLAIM);
@@ -99,6 +102,13 @@ test("tag a claim by mouse, fill it in, overlap it with analysis, and it all sur
   const claim = (await (await created).json()) as Annotation;
   expect(claim.quote).toBe(CLAIM);
   await expect(page.getByRole("status")).toHaveText("Claim added");
+  // The notice sits at the top of the side panel: over no article text.
+  const notice = (await page.getByRole("status").boundingBox())!;
+  const panelBox = (await page.getByRole("complementary", { name: "Annotation details" }).boundingBox())!;
+  const textBox = (await text.boundingBox())!;
+  expect(notice.x).toBeGreaterThanOrEqual(panelBox.x);
+  expect(notice.x + notice.width).toBeLessThanOrEqual(panelBox.x + panelBox.width + 0.5);
+  expect(notice.x >= textBox.x + textBox.width || notice.y >= textBox.y + textBox.height).toBe(true);
   await expect(page.getByRole("heading", { level: 2, name: "C1 Claim" })).toBeFocused();
   expect(await highlightText(page, claim.id)).toBe(CLAIM);
   await expect(page.getByTestId("annotation-status")).toContainText("Draft");
@@ -240,13 +250,21 @@ test("a source URL the server refuses (422) shows the error at the field and sto
   await panel.getByRole("button", { name: "Add source", exact: true }).click();
   expect((await refused).status()).toBe(422);
   await expect(url).toHaveAttribute("aria-invalid", "true");
-  await expect(url).toHaveAccessibleDescription("must be an http(s) URL");
+  await expect(url).toHaveAccessibleDescription("must be a web address starting with http:// or https://, such as https://www.example.com/story");
   await expect(url).toHaveValue("javascript:alert(1)");
   await expect(panel.getByTestId("source-list")).toHaveCount(0);
 
   const after = (await stored(page, article.id)).annotations[0];
   expect(after.sources).toEqual([]);
   expect(after.version).toBe(claim.version);
+
+  // A bare domain, as copied from an address bar, is taken as https://.
+  await url.fill("www.bbc.co.uk/news/x");
+  const added = page.waitForResponse((response) => response.url().endsWith(`/annotations/${claim.id}/sources`));
+  await panel.getByRole("button", { name: "Add source", exact: true }).click();
+  expect((await added).status()).toBe(201);
+  await expect(panel.getByTestId("source-list")).toContainText("https://www.bbc.co.uk/news/x");
+  expect((await stored(page, article.id)).annotations[0].sources.map((source: { url: string }) => source.url)).toEqual(["https://www.bbc.co.uk/news/x"]);
 });
 
 test("a save over someone else's change (409) says so, loads their version and keeps the typed text", async ({ page }) => {

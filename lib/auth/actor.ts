@@ -29,6 +29,15 @@ export async function sessionActor(db: Db): Promise<Actor | null> {
 }
 
 /**
+ * The stored session id of the current request's cookie, or null without one
+ * (a bearer token carries none): a password change keeps this session alive.
+ */
+export async function currentSessionId(): Promise<string | null> {
+  const claims = await sessionCookieClaims();
+  return typeof claims?.sid === "string" ? claims.sid : null;
+}
+
+/**
  * The cookie read and decrypted the way next-auth does (its name, chunks and
  * secret), without getServerSession: that also re-encrypts the cookie on every
  * call, and would have to put the session id in what /api/auth/session shows

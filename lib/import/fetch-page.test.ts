@@ -62,28 +62,34 @@ describe("fetchPage", () => {
   });
 
   it.each([
-    ["/pdf", "is not a web page (application/pdf)"],
-    ["/missing", "answered 404 Not Found"],
-    ["/loop", "redirects more than 5 times"],
-    ["/to-file", "must be an http(s) address"],
-  ])("refuses %s, saying why", async (path, reason) => {
-    expect(await refusal(fetchPage(`${base}${path}`, local))).toContain(reason);
+    ["/pdf", "This address is not a web page (application/pdf). Upload or paste the article instead."],
+    ["/missing", "The site answered 404 Not Found instead of the page. Check the address, or paste the article."],
+    ["/loop", "The page redirects more than 5 times. Open it in your browser and use the address it ends at, or paste the article."],
+    ["/to-file", "Only http and https addresses can be fetched. Type an address that starts with https://."],
+  ])("refuses %s, saying why and what to do in full sentences", async (path, reason) => {
+    expect(await refusal(fetchPage(`${base}${path}`, local))).toBe(reason);
+  });
+
+  it("says a host that does not exist cannot be found, and what to do, in a sentence", async () => {
+    expect(await refusal(fetchPage("http://no-such-host.invalid/story", local))).toBe("No site called no-such-host.invalid could be found. Check the address for typos, or paste the article instead.");
   });
 
   it("refuses a page larger than the limit, and one that does not answer in time", async () => {
-    expect(await refusal(fetchPage(`${base}/huge`, { ...local, maxBytes: 1024 }))).toContain("is larger than");
-    expect(await refusal(fetchPage(`${base}/silent`, { ...local, timeoutMs: 300 }))).toContain("did not answer within 0.3 s");
-    expect(await refusal(fetchPage(`${base}/drip`, { ...local, timeoutMs: 500 }))).toContain("did not answer within 0.5 s");
+    expect(await refusal(fetchPage(`${base}/huge`, { ...local, maxBytes: 1024 }))).toMatch(/^The page is larger than .* MB\. Save the article alone and upload it, or paste its text\.$/);
+    expect(await refusal(fetchPage(`${base}/silent`, { ...local, timeoutMs: 300 }))).toBe("The site did not answer within 0.3 s. Try again later, or paste the article.");
+    expect(await refusal(fetchPage(`${base}/drip`, { ...local, timeoutMs: 500 }))).toBe("The site did not answer within 0.5 s. Try again later, or paste the article.");
   });
 
   it("refuses addresses that are not web pages", async () => {
-    expect(await refusal(fetchPage("javascript:alert(1)"))).toBe("must be an http(s) address");
-    expect(await refusal(fetchPage("not a url"))).toBe("is not a web address");
+    expect(await refusal(fetchPage("javascript:alert(1)"))).toBe("Only http and https addresses can be fetched. Type an address that starts with https://.");
+    expect(await refusal(fetchPage("not a url"))).toBe("This is not a web address. Type one such as https://www.example.com/news/story.");
   });
 
   it("does not go to this machine or a private network unless allowed, by address or by name", async () => {
     expect(await refusal(fetchPage(`${base}/article`))).toContain("a private or local address");
-    expect(await refusal(fetchPage(`${base.replace("127.0.0.1", "localhost")}/article`))).toContain("points at localhost, a private or local address");
+    expect(await refusal(fetchPage(`${base.replace("127.0.0.1", "localhost")}/article`))).toBe(
+      "This address points at localhost, a private or local address, and Factmark only fetches public web pages. Paste or upload the article instead.",
+    );
     expect(await refusal(fetchPage("http://[::1]:9/"))).toContain("a private or local address");
   });
 });

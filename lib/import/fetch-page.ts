@@ -22,7 +22,7 @@ import net from "node:net";
 export type FetchPageOptions = { allowPrivateHosts?: boolean; timeoutMs?: number; maxBytes?: number; maxRedirects?: number };
 export type FetchedPage = { url: string; html: string };
 
-/** A problem with the page or the address, worded to follow "url: ". */
+/** A problem with the page or the address: a full sentence saying what went wrong and what to do instead (shown as it is under the field). */
 export class FetchPageError extends Error {}
 
 const DEFAULTS = { timeoutMs: 15_000, maxBytes: 5 * 1024 * 1024, maxRedirects: 5 };
@@ -46,7 +46,7 @@ export function isPrivateAddress(address: string): boolean {
   return PRIVATE_RANGES.check(address, family === 4 ? "ipv4" : "ipv6");
 }
 
-const refusedHost = (host: string) => new FetchPageError(`points at ${host}, a private or local address: Factmark only fetches public web pages`);
+const refusedHost = (host: string) => new FetchPageError(`This address points at ${host}, a private or local address, and Factmark only fetches public web pages. Paste or upload the article instead.`);
 
 /** dns.lookup, refusing private addresses (for the http clients' `lookup` option). */
 function guardedLookup(hostname: string, options: dns.LookupOptions, callback: (error: NodeJS.ErrnoException | null, address: string | dns.LookupAddress[], family?: number) => void) {
@@ -66,7 +66,7 @@ export async function fetchPage(address: string, options: FetchPageOptions = {})
   for (let redirects = 0; ; redirects++) {
     const answer = await get(url, settings, deadline);
     if (answer.location === undefined) return { url: url.href, html: answer.html };
-    if (redirects >= settings.maxRedirects) throw new FetchPageError(`redirects more than ${settings.maxRedirects} times`);
+    if (redirects >= settings.maxRedirects) throw new FetchPageError(`The page redirects more than ${settings.maxRedirects} times. Open it in your browser and use the address it ends at, or paste the article.`);
     url = parseHttpUrl(new URL(answer.location, url).href);
   }
 }
@@ -76,9 +76,9 @@ function parseHttpUrl(address: string): URL {
   try {
     url = new URL(address);
   } catch {
-    throw new FetchPageError("is not a web address");
+    throw new FetchPageError("This is not a web address. Type one such as https://www.example.com/news/story.");
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new FetchPageError("must be an http(s) address");
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new FetchPageError("Only http and https addresses can be fetched. Type an address that starts with https://.");
   return url;
 }
 
@@ -89,9 +89,10 @@ function get(url: URL, settings: typeof DEFAULTS & FetchPageOptions, deadline: n
   // A literal IP address is connected to without a lookup, so it is checked here.
   if (!settings.allowPrivateHosts && net.isIP(host) && isPrivateAddress(host)) return Promise.reject(refusedHost(host));
   const client = url.protocol === "https:" ? https : http;
+  const late = () => new FetchPageError(`The site did not answer within ${settings.timeoutMs / 1000} s. Try again later, or paste the article.`);
   return new Promise<Answer>((resolve, reject) => {
     const remaining = deadline - Date.now();
-    if (remaining <= 0) return reject(new FetchPageError(`did not answer within ${settings.timeoutMs / 1000} s`));
+    if (remaining <= 0) return reject(late());
     const request = client.get(
       url,
       {
@@ -107,12 +108,12 @@ function get(url: URL, settings: typeof DEFAULTS & FetchPageOptions, deadline: n
         }
         if (status < 200 || status >= 300) {
           response.resume();
-          return reject(new FetchPageError(`answered ${status} ${response.statusMessage ?? ""}`.trim() + ": check the address, or paste the article"));
+          return reject(new FetchPageError(`The site answered ${`${status} ${response.statusMessage ?? ""}`.trim()} instead of the page. Check the address, or paste the article.`));
         }
         const type = String(response.headers["content-type"] ?? "");
         if (!HTML_TYPES.test(type)) {
           response.resume();
-          return reject(new FetchPageError(`is not a web page (${type.split(";")[0] || "no content type"}); upload or paste the article instead`));
+          return reject(new FetchPageError(`This address is not a web page (${type.split(";")[0] || "no content type"}). Upload or paste the article instead.`));
         }
         const declared = Number(response.headers["content-length"]);
         if (declared > settings.maxBytes) {
@@ -129,26 +130,27 @@ function get(url: URL, settings: typeof DEFAULTS & FetchPageOptions, deadline: n
           } else chunks.push(chunk);
         });
         response.on("end", () => resolve({ html: decode(Buffer.concat(chunks), type) }));
-        response.on("error", (error) => reject(new FetchPageError(`could not be read: ${error.message}`)));
+        response.on("error", (error) => reject(new FetchPageError(`The page stopped arriving (${error.message}). Try again, or paste the article.`)));
       },
     );
     // `timeout` above is per silence; this bounds the whole exchange (a page sent a byte at a time included).
-    const late = () => new FetchPageError(`did not answer within ${settings.timeoutMs / 1000} s`);
     const overall = setTimeout(() => request.destroy(late()), remaining);
     request.on("close", () => clearTimeout(overall));
     request.on("timeout", () => request.destroy(late()));
-    request.on("error", (error) => reject(error instanceof FetchPageError ? error : new FetchPageError(`could not be reached: ${describe(error)}`)));
+    request.on("error", (error) => reject(error instanceof FetchPageError ? error : new FetchPageError(unreachable(error, host))));
   });
 }
 
-const tooLarge = (maxBytes: number) => new FetchPageError(`is larger than ${maxBytes / 1024 / 1024} MB; save the article alone and upload it`);
+const tooLarge = (maxBytes: number) => new FetchPageError(`The page is larger than ${maxBytes / 1024 / 1024} MB. Save the article alone and upload it, or paste its text.`);
 
-function describe(error: NodeJS.ErrnoException): string {
-  if (error.code === "ENOTFOUND") return "no such host";
-  if (error.code === "ECONNREFUSED") return "the connection was refused";
-  if (error.code === "ECONNRESET") return "the connection was cut";
-  if (error.code?.startsWith("ERR_TLS") || error.code?.includes("CERT")) return `its certificate was not accepted (${error.code})`;
-  return error.message;
+/** Why the site could not be reached, and what to try. */
+function unreachable(error: NodeJS.ErrnoException, host: string): string {
+  const instead = "Check the address for typos, or paste the article instead.";
+  if (error.code === "ENOTFOUND") return `No site called ${host} could be found. ${instead}`;
+  if (error.code === "ECONNREFUSED") return `The site ${host} refused the connection. ${instead}`;
+  if (error.code === "ECONNRESET") return `The site ${host} cut the connection. Try again, or paste the article instead.`;
+  if (error.code?.startsWith("ERR_TLS") || error.code?.includes("CERT")) return `The site ${host} has a security certificate Factmark cannot accept (${error.code}). Paste the article instead.`;
+  return `The site ${host} could not be reached (${error.message}). ${instead}`;
 }
 
 /** The page's text: the charset in the Content-Type header, else a <meta> one in the first 4 KB, else UTF-8. */

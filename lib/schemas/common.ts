@@ -1,10 +1,15 @@
 import { z } from "zod";
+import { withScheme } from "../domain/web-address";
 
-/** http(s) only: `javascript:` and friends are never stored. */
+/**
+ * http(s) only: `javascript:` and friends are never stored. A bare domain as
+ * people type it ("ft.com/…", "www.bbc.co.uk/news/x") gets https:// in front.
+ */
 export const ZHttpUrl = z
   .string({ error: "is required" })
   .trim()
   .max(2048, "must be at most 2048 characters")
+  .transform(withScheme)
   .refine((value) => {
     try {
       const url = new URL(value);
@@ -12,7 +17,7 @@ export const ZHttpUrl = z
     } catch {
       return false;
     }
-  }, "must be an http(s) URL");
+  }, "must be a web address starting with http:// or https://, such as https://www.example.com/story");
 
 /**
  * Optional text: blank or null clears it (null), absent leaves it alone

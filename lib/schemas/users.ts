@@ -36,3 +36,11 @@ export type TUpdateUser = z.infer<typeof ZUpdateUser>;
 export const ZCreateToken = z.object({ name: z.string({ error: "is required" }).trim().min(1, "must not be empty").max(80, "must be at most 80 characters") });
 
 export const ZSignIn = z.object({ email: ZEmail, password: z.string({ error: "is required" }).min(1, "is required").max(200) });
+
+/** A user's own password change: the current one proves it is them, the new one follows the rules of user creation. */
+export const ZChangePassword = z
+  .object({
+    currentPassword: z.string({ error: "is required" }).min(1, "is required").max(200, "must be at most 200 characters"),
+    newPassword: ZPassword,
+  })
+  .strict();

@@ -26,9 +26,9 @@ export async function fetchArticle({ actor, input, allowPrivateHosts = false }: 
   const page = await fetchPage(url, { allowPrivateHosts }).catch((error: unknown) => {
     throw error instanceof FetchPageError ? invalid("url", error.message) : error;
   });
-  if (countTags(page.html) > MAX_HTML_TAGS) throw invalid("url", `is a page of more than ${MAX_HTML_TAGS} tags; save the article alone and upload it`);
+  if (countTags(page.html) > MAX_HTML_TAGS) throw invalid("url", `This page has more than ${MAX_HTML_TAGS} tags, too many to read. Save the article alone and upload it, or paste its text.`);
   const content = importHtml(page.html);
-  if (!content.text.trim()) throw invalid("url", "has no article text that could be found; paste the article instead");
+  if (!content.text.trim()) throw invalid("url", "No article text could be found on this page. Paste the article instead.");
   const metadata = pageMetadata(page.html);
   return {
     title: oneLine(extractHtmlTitle(page.html) ?? new URL(page.url).hostname, 300),

@@ -178,6 +178,8 @@ type Target = { path: (f: Fixtures, id: (real: string) => string) => string; bod
 /** Every /api/v1 route with a valid request; a discovered route missing here fails the first test. */
 const TARGETS: Record<string, Target> = {
   "GET /api/v1/me": { path: () => "/api/v1/me" },
+  // Callers here use tokens: always refused (a password change needs a session), never a 5xx, nothing stored.
+  "POST /api/v1/me/password": { path: () => "/api/v1/me/password", body: () => ({ currentPassword: "a long password 1", newPassword: "another long password" }) },
   "GET /api/v1/users": { path: () => "/api/v1/users" },
   "POST /api/v1/users": { path: () => "/api/v1/users", body: () => ({ email: `fuzz-${Math.random().toString(36).slice(2)}@example.org`, name: "Fuzz", role: "EDITOR", password: "a long password 1" }) },
   "PATCH /api/v1/users/:id": { path: (f, id) => `/api/v1/users/${id(f.victimUserId)}`, body: () => ({ role: "REVIEWER", name: "Victim" }) },

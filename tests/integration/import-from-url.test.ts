@@ -58,7 +58,7 @@ describe(`importing from a web address on ${provider}`, () => {
   it("answers 422 on url, saying why, for a page that cannot be imported, and stores nothing", async () => {
     const before = await t.db.article.count();
     expect(await refusal(fetchArticle({ actor: editor, input: { url: `${base}/missing` }, allowPrivateHosts: true }))).toMatchObject({ code: "INVALID", fields: [{ path: "url", message: expect.stringContaining("answered 404") }] });
-    expect(await refusal(fetchArticle({ actor: editor, input: { url: `${base}/empty` }, allowPrivateHosts: true }))).toMatchObject({ fields: [{ path: "url", message: expect.stringContaining("no article text") }] });
+    expect(await refusal(fetchArticle({ actor: editor, input: { url: `${base}/empty` }, allowPrivateHosts: true }))).toMatchObject({ fields: [{ path: "url", message: expect.stringContaining("No article text could be found") }] });
     expect(await refusal(fetchArticle({ actor: editor, input: { url: `${base}/news/harbour-toll` } }))).toMatchObject({ fields: [{ path: "url", message: expect.stringContaining("private or local address") }] });
     const invalidUrl = await fetchArticle({ actor: editor, input: { url: "javascript:alert(1)" } }).catch((error) => error);
     expect(invalidUrl.issues?.[0]?.path).toEqual(["url"]);

@@ -1,0 +1,90 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { demoAccount, signInViaApi } from "../support/accounts";
+import { createArticle, createClaim, origin, type Annotation, type Article } from "../support/workbench";
+
+/**
+ * Every page, as each role and signed out, at a desktop width and a phone's (375 px): axe-core finds
+ * no violation (any rule, any impact), and nothing is wider than the screen (no horizontal scroll).
+ * What is clean today stays clean: a new page belongs in PAGES.
+ */
+const WIDTHS = [1440, 375] as const;
+const ROLES = ["EDITOR", "REVIEWER", "ADMIN"] as const;
+
+type Target = { name: string; path: (f: Fixtures) => string; ready: (page: Page) => Promise<void> };
+type Fixtures = { article: Article; claim: Annotation };
+
+const heading = (name: string | RegExp) => async (page: Page) => {
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+};
+
+const PAGES: Target[] = [
+  { name: "home", path: () => "/", ready: heading("Factmark") },
+  { name: "articles", path: () => "/articles", ready: heading("Articles") },
+  { name: "new article", path: () => "/articles/new", ready: heading(/Import/) },
+  {
+    name: "workbench with a panel open",
+    path: (f) => `/articles/${f.article.id}#annotation-${f.claim.id}`,
+    ready: async (page) => {
+      await expect(page.getByRole("complementary", { name: "Annotation details" })).toBeVisible();
+      await expect(page.getByTestId("annotation-status")).toBeVisible();
+    },
+  },
+  { name: "audit log", path: (f) => `/articles/${f.article.id}/audit`, ready: heading(/Audit/) },
+  { name: "review queue", path: () => "/review", ready: heading("Review queue") },
+  { name: "account", path: () => "/account", ready: heading("Your account") },
+  { name: "admin users", path: () => "/admin/users", ready: async (page) => expect(page.locator("h1")).toBeVisible() },
+  { name: "404", path: () => "/no-such-page", ready: async (page) => expect(page.locator("h1")).toBeVisible() },
+];
+
+const SIGNED_OUT: Target[] = [
+  { name: "home", path: () => "/", ready: heading("Factmark") },
+  { name: "sign in", path: () => "/signin", ready: async (page) => expect(page.getByRole("button", { name: /Sign in/ })).toBeVisible() },
+  { name: "404", path: () => "/no-such-page", ready: async (page) => expect(page.locator("h1")).toBeVisible() },
+];
+
+async function check(page: Page, target: Target, fixtures: Fixtures | null, width: number) {
+  await page.goto(target.path(fixtures!));
+  await target.ready(page);
+  const results = await new AxeBuilder({ page }).analyze();
+  const violations = results.violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+  expect(violations, `axe on ${target.name} at ${width} px`).toEqual([]);
+  const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+  expect(widths.scroll, `${target.name} at ${width} px is ${widths.scroll} px wide`).toBeLessThanOrEqual(widths.inner);
+}
+
+let fixtures: Fixtures;
+
+test.beforeAll(async ({ playwright, baseURL }) => {
+  const editor = demoAccount("EDITOR");
+  const api = await playwright.request.newContext({ baseURL });
+  try {
+    await signInViaApi(api, editor.email, editor.password);
+    const article = await createArticle(api, "Accessibility scan");
+    const claim = await createClaim(api, article, article.revision.text.slice(0, 40).trim());
+    const sourced = await api.post(`/api/v1/annotations/${claim.id}/sources`, { data: { url: "https://example.org/report", title: "The report", version: claim.version }, headers: origin });
+    expect(sourced.status()).toBe(201);
+    fixtures = { article, claim };
+  } finally {
+    await api.dispose();
+  }
+});
+
+for (const width of WIDTHS) {
+  test.describe(`at ${width} px`, () => {
+    test.use({ viewport: { width, height: width === 375 ? 812 : 900 } });
+
+    for (const role of ROLES) {
+      test(`every page as ${role.toLowerCase()}: no axe violation, no horizontal scroll`, async ({ page }) => {
+        test.setTimeout(120_000);
+        const account = demoAccount(role);
+        await signInViaApi(page.request, account.email, account.password);
+        for (const target of PAGES) await check(page, target, fixtures, width);
+      });
+    }
+
+    test("every page signed out: no axe violation, no horizontal scroll", async ({ page }) => {
+      for (const target of SIGNED_OUT) await check(page, target, null, width);
+    });
+  });
+}
