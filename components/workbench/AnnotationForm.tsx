@@ -23,10 +23,10 @@ type Props = {
   onOpen: (id: string) => void;
 };
 
-const FIELDS = ["kind", "speaker", "note", "verdict", "rationale", "deniesId"] as const;
+const FIELDS = ["kind", "speaker", "note", "publicNote", "verdict", "rationale", "deniesId"] as const;
 
-/** Changing these undoes an approval (lib/domain/workflow SUBSTANCE_FIELDS); speaker and note are details. */
-const SUBSTANCE: readonly (keyof AnnotationDraft)[] = ["kind", "verdict", "rationale", "deniesId"];
+/** Changing these undoes an approval (lib/domain/workflow SUBSTANCE_FIELDS); speaker and the team's note are details, the remark for readers is published. */
+const SUBSTANCE: readonly (keyof AnnotationDraft)[] = ["kind", "verdict", "rationale", "deniesId", "publicNote"];
 
 /** Speaker, verdict, rationale, denied claim and note: saved together with the version last seen. */
 export function AnnotationForm({ annotation, annotations, labels, canEdit, work, onWork, onReplace, onRemove, onOpen }: Props) {
@@ -183,8 +183,12 @@ export function AnnotationForm({ annotation, annotations, labels, canEdit, work,
         </Field>
       )}
 
-      <Field id="wb-note" label="Note" error={errorFor("note")}>
-        {(control) => <textarea {...control} rows={2} value={draft.note} onChange={(event) => set({ note: event.target.value })} placeholder="Context for the team (not published as the verdict)" />}
+      <Field id="wb-note" label="Note for the team (never published)" error={errorFor("note")}>
+        {(control) => <textarea {...control} rows={2} value={draft.note} onChange={(event) => set({ note: event.target.value })} placeholder="Context for the team: kept out of the HTML and ClaimReview exports" />}
+      </Field>
+
+      <Field id="wb-public-note" label="Remark for readers (published)" error={errorFor("publicNote")} hint="Optional. Printed beside the verdict in the HTML export; a change needs review again.">
+        {(control) => <textarea {...control} rows={2} value={draft.publicNote} onChange={(event) => set({ publicNote: event.target.value })} maxLength={2000} />}
       </Field>
 
       {otherError && (
@@ -236,8 +240,10 @@ function ReadOnly({ annotation, claimName }: { annotation: AnnotationView; claim
           <dd>{annotation.deniesId ? claimName(annotation.deniesId) : <span className="muted">no claim chosen</span>}</dd>
         </>
       )}
-      <dt>Note</dt>
+      <dt>Note for the team (never published)</dt>
       <dd>{annotation.note || <span className="muted">none</span>}</dd>
+      <dt>Remark for readers (published)</dt>
+      <dd>{annotation.publicNote || <span className="muted">none</span>}</dd>
     </dl>
   );
 }

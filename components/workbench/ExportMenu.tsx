@@ -1,10 +1,11 @@
 import { EXPORT_FORMATS, type ExportFormat } from "@/lib/export/formats";
 
-const LABELS: Record<ExportFormat, string> = {
-  html: "Annotated HTML",
-  claimreview: "ClaimReview JSON-LD",
-  w3c: "W3C Web Annotations",
-  csv: "CSV spreadsheet",
+/** Each format's name and who it is for: HTML and ClaimReview go to readers and never carry the team's notes. */
+const LABELS: Record<ExportFormat, { name: string; audience: string }> = {
+  html: { name: "Annotated HTML", audience: "for readers" },
+  claimreview: { name: "ClaimReview JSON-LD", audience: "for readers" },
+  w3c: { name: "W3C Web Annotations", audience: "for the team (includes internal notes)" },
+  csv: { name: "CSV spreadsheet", audience: "for the team (includes internal notes)" },
 };
 
 /** Plain download links: the session cookie goes with them, no script needed. */
@@ -16,7 +17,8 @@ export function ExportMenu({ articleId }: { articleId: string }) {
         {EXPORT_FORMATS.map((format) => (
           <li key={format}>
             <a href={`/api/v1/articles/${encodeURIComponent(articleId)}/export?format=${format}`} download>
-              {LABELS[format]}
+              {LABELS[format].name}
+              <span className="wb-export-audience">{LABELS[format].audience}</span>
             </a>
           </li>
         ))}

@@ -16,6 +16,8 @@ const annotation = {
   speaker: "Zhao",
   note: "",
   verdict: "FALSE",
+  publicNote: null,
+  notRatedReason: null,
   rationale: "Because.",
   deniesId: null,
   status: "DRAFT",
@@ -38,7 +40,7 @@ describe("annotation drafts", () => {
   });
 
   it("sends the version last seen and nulls for blanks", () => {
-    expect(patchBody({ ...draftFrom(annotation), speaker: "  " }, 3)).toEqual({ version: 3, kind: "CLAIM", speaker: null, note: "", verdict: "FALSE", rationale: "Because.", deniesId: null });
+    expect(patchBody({ ...draftFrom(annotation), speaker: "  " }, 3)).toEqual({ version: 3, kind: "CLAIM", speaker: null, note: "", publicNote: null, verdict: "FALSE", rationale: "Because.", deniesId: null });
   });
 
   it("clears the verdict when switching to analysis, and keeps the rationale unsent", () => {

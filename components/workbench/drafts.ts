@@ -2,16 +2,17 @@ import { kindTakesVerdict, VERDICT_SCALE, type AnnotationKind, type Verdict } fr
 import type { AnnotationView, SourceView } from "@/lib/server/article-view";
 
 /** What the panel form holds while someone types: plain strings, "" for empty. */
-export type AnnotationDraft = { kind: AnnotationKind; speaker: string; note: string; verdict: Verdict | ""; rationale: string; deniesId: string };
+export type AnnotationDraft = { kind: AnnotationKind; speaker: string; note: string; publicNote: string; verdict: Verdict | ""; rationale: string; deniesId: string };
 export type SourceDraft = { url: string; title: string; publisher: string; quote: string; accessedAt: string; archiveUrl: string };
 
-export const FIELD_LABELS: Record<keyof AnnotationDraft, string> = { kind: "Kind", speaker: "Speaker", note: "Note", verdict: "Verdict", rationale: "Rationale", deniesId: "Denies which claim?" };
+export const FIELD_LABELS: Record<keyof AnnotationDraft, string> = { kind: "Kind", speaker: "Speaker", note: "Note for the team", publicNote: "Remark for readers", verdict: "Verdict", rationale: "Rationale", deniesId: "Denies which claim?" };
 
 export function draftFrom(annotation: AnnotationView): AnnotationDraft {
   return {
     kind: annotation.kind,
     speaker: annotation.speaker ?? "",
     note: annotation.note,
+    publicNote: annotation.publicNote ?? "",
     verdict: annotation.verdict ?? "",
     rationale: annotation.rationale ?? "",
     deniesId: annotation.deniesId ?? "",
@@ -41,6 +42,7 @@ export function patchBody(draft: AnnotationDraft, version: number) {
     kind: draft.kind,
     speaker: draft.speaker.trim() || null,
     note: draft.note,
+    publicNote: draft.publicNote.trim() || null,
     verdict: rated ? draft.verdict || null : null,
     ...(rated ? { rationale: draft.rationale.trim() || null } : {}),
     deniesId: draft.kind === "DENIAL" ? draft.deniesId || null : null,

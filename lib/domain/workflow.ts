@@ -28,8 +28,12 @@ export function nextAnnotationStatus(status: AnnotationStatus, action: Annotatio
   return ANNOTATION_TABLE[status][action] ?? null;
 }
 
-/** Fields whose change is a change of substance: an approval no longer covers it. */
-export const SUBSTANCE_FIELDS = ["kind", "quote", "start", "end", "verdict", "rationale", "sources", "deniesId"] as const;
+/**
+ * Fields whose change is a change of substance: an approval no longer covers it.
+ * publicNote is one: it is published to readers beside the verdict, so a
+ * second pair of eyes must have read it (the internal note is not).
+ */
+export const SUBSTANCE_FIELDS = ["kind", "quote", "start", "end", "verdict", "rationale", "sources", "deniesId", "publicNote"] as const;
 
 export const ARTICLE_ACTIONS = ["submission", "sign_off", "reopen"] as const;
 export type ArticleAction = (typeof ARTICLE_ACTIONS)[number];

@@ -75,6 +75,8 @@ describe("exportCsv", () => {
       "'@handle",
       "FALSE",
       "'+1 for trying",
+      "n",
+      "",
       "APPROVED",
       "https://a.example/1\nhttps://b.example/2?x=1,2",
       "Edna Editor",
@@ -90,7 +92,7 @@ describe("exportCsv", () => {
     expect(second[2]).toBe("'=SUM(A1)");
     expect(second[3]).toBe("'\tTabbed");
     expect(second[5]).toBe("'\rCR");
-    expect(second[9]).toBe("");
+    expect(second[CSV_HEADER.indexOf("reviewer")]).toBe("");
     expect(third[2]).toBe("'-5 degrees");
     expect(third[3]).toBe("Dr. Ünïcødé 🌡");
   });

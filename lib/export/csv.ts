@@ -1,7 +1,7 @@
 import { numberAnnotations } from "./model";
 import type { ExportSnapshot } from "./snapshot";
 
-export const CSV_HEADER = ["id", "kind", "quote", "speaker", "verdict", "rationale", "status", "sources", "author", "reviewer", "created", "modified"] as const;
+export const CSV_HEADER = ["id", "kind", "quote", "speaker", "verdict", "rationale", "note", "public_note", "status", "sources", "author", "reviewer", "created", "modified"] as const;
 
 /** Byte order mark: without it Excel reads a CSV file as the local ANSI code page. */
 const BOM = "\uFEFF";
@@ -13,6 +13,8 @@ export const SOURCES_SEPARATOR = "\n";
  * (CRLF, quoted fields with doubled quotes), UTF-8 with a BOM, every cell
  * guarded against formula injection. Codes (CLAIM, MOSTLY_FALSE, APPROVED)
  * rather than labels, so filters and scripts do not depend on wording.
+ * For the team: it carries the internal note (never in a reader-facing export)
+ * beside the remark for readers.
  */
 export function exportCsv(snapshot: ExportSnapshot): string {
   const rows: string[] = [CSV_HEADER.join(",")];
@@ -25,6 +27,8 @@ export function exportCsv(snapshot: ExportSnapshot): string {
         a.speaker,
         a.verdict,
         a.rationale,
+        a.note,
+        a.publicNote,
         a.status,
         a.sources.map((source) => source.url).join(SOURCES_SEPARATOR),
         a.createdBy.name,

@@ -66,7 +66,8 @@ function renderNote(out: string[], { annotation: a, n, anchored }: NumberedAnnot
   out.push("</p>");
   if (!anchored) out.push(`<p class="orphan">This passage is not in the current text:</p><blockquote>${escapeHtml(a.quote)}</blockquote>`);
   if (a.rationale) out.push(`<p><strong>Rationale:</strong> ${escapeHtml(a.rationale)}</p>`);
-  if (a.note) out.push(`<p><strong>Note:</strong> ${escapeHtml(a.note)}</p>`);
+  // The note is internal (for the team) and never printed here: this file is for readers. The remark for readers is.
+  if (a.publicNote) out.push(`<p><strong>Remark for readers:</strong> ${escapeHtml(a.publicNote)}</p>`);
   if (a.deniesId) out.push(deniesHtml(a.deniesId, byId));
   if (a.sources.length > 0) {
     out.push('<p><strong>Sources:</strong></p><ol class="sources">');

@@ -20,6 +20,7 @@ const claim = annotation(text, {
   verdict: "MOSTLY_FALSE",
   rationale: "Official data show a 2% fall.",
   note: "Checked against the statistics office.",
+  publicNote: "The minister later corrected the figure.",
   sources: [
     source("https://stats.example/cpi", { title: "CPI bulletin", publisher: "Stats Office", quote: "prices fell 2%", accessedAt: "2024-03-01T00:00:00.000Z", archiveUrl: "https://archive.example/cpi" }),
     source("ftp://files.example/cpi.csv", { title: "Raw data" }),
@@ -150,14 +151,15 @@ describe("exportHtml: article text", () => {
 describe("exportHtml: notes", () => {
   const note = (n: number) => byId(document, `note-${n}`)!;
 
-  it("has one note per annotation, with kind, speaker, verdict and rating, rationale and note", () => {
+  it("has one note per annotation, with kind, speaker, verdict and rating, rationale and the remark for readers (never the internal note)", () => {
     expect(byTag(byId(document, "notes")!, "li").filter((li) => attr(li, "id")?.startsWith("note-"))).toHaveLength(5);
     const first = textContent(note(1));
     expect(first).toContain("[1] Claim");
     expect(first).toContain("Speaker: The minister");
     expect(first).toContain("Verdict: Mostly false (2/5)");
     expect(first).toContain("Rationale: Official data show a 2% fall.");
-    expect(first).toContain("Note: Checked against the statistics office.");
+    expect(first).toContain("Remark for readers: The minister later corrected the figure.");
+    expect(first).not.toContain("Checked against the statistics office.");
     expect(first).toContain("Approved by Rex Reviewer on 2024-03-02");
     expect(textContent(note(3))).toContain("Verdict: Misleading");
     expect(textContent(note(3))).not.toContain("/5)");

@@ -37,6 +37,8 @@ export function annotation(text: string, input: AnnotationInput): AnnotationView
     suffix,
     speaker: null,
     note: "",
+    publicNote: null,
+    notRatedReason: null,
     verdict: null,
     rationale: null,
     deniesId: null,

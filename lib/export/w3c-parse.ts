@@ -13,6 +13,8 @@ export type ParsedAnnotation = {
   kind: AnnotationKind;
   speaker: string | null;
   note: string;
+  /** The remark for readers (a describing body with our publicNote role). */
+  publicNote: string | null;
   verdict: Verdict | null;
   rationale: string | null;
   /** IRI of the claim a denial denies (ours: <articleUrl>/annotations/<id>). */
@@ -143,6 +145,7 @@ function parseAnnotation(candidate: unknown, index: number): ParsedAnnotation | 
     note: bodies.notes.join("\n\n"),
     verdict,
     rationale: bodies.rationale,
+    publicNote: bodies.publicNote,
     deniesId: bodies.deniesId,
     sources: bodies.sources,
     quote: anchor.quote,
@@ -192,10 +195,10 @@ function readTarget(target: unknown, warnings: string[]): Anchor | { reason: str
   return { reason: problems.length ? problems.join("; ") : "no target with a TextQuoteSelector or TextPositionSelector" };
 }
 
-type Bodies = { kind: AnnotationKind | null; speaker: string | null; verdict: Verdict | null; rationale: string | null; deniesId: string | null; notes: string[]; sources: ParsedSource[] };
+type Bodies = { kind: AnnotationKind | null; speaker: string | null; verdict: Verdict | null; rationale: string | null; publicNote: string | null; deniesId: string | null; notes: string[]; sources: ParsedSource[] };
 
 function readBodies(annotation: Json, motivation: string | null, warnings: string[]): Bodies {
-  const found: Bodies = { kind: null, speaker: null, verdict: null, rationale: null, deniesId: null, notes: [], sources: [] };
+  const found: Bodies = { kind: null, speaker: null, verdict: null, rationale: null, publicNote: null, deniesId: null, notes: [], sources: [] };
   if (typeof annotation.bodyValue === "string" && annotation.bodyValue) found.notes.push(annotation.bodyValue);
   for (const [b, body] of asArray(annotation.body).entries()) {
     if (typeof body === "string") {
@@ -236,6 +239,8 @@ function readTextualBody(found: Bodies, body: Json, purpose: string | null, wher
     if (!verdict) warnings.push(`${where}: unknown verdict "${value}" dropped`);
     else if (found.verdict && found.verdict !== verdict) warnings.push(`${where} ignored: a verdict (${found.verdict}) was already given`);
     else found.verdict = verdict;
+  } else if (role === ROLE.publicNote && found.publicNote === null) {
+    found.publicNote = value;
   } else if (purpose === "commenting" && role === ROLE.rationale && found.rationale === null) {
     found.rationale = value;
   } else if (value !== "") {

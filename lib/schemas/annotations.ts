@@ -3,6 +3,8 @@ import { ANNOTATION_KINDS, VERDICTS } from "../domain/annotation";
 import { optionalText, ZDate, ZHttpUrl, ZId } from "./common";
 
 export const MAX_SOURCES = 50;
+/** A remark for readers is a sentence or two beside the verdict, not an essay. */
+export const MAX_PUBLIC_NOTE = 2000;
 
 export const ZSource = z.object({
   url: ZHttpUrl,
@@ -32,6 +34,8 @@ const offset = z.number({ error: "must be a number" }).int("must be a whole numb
 const annotationFields = {
   speaker: optionalText(200),
   note: z.string({ error: "must be text" }).max(10_000, "must be at most 10000 characters").optional(),
+  /** Printed beside the verdict in the reader-facing HTML export; the note never is. */
+  publicNote: optionalText(MAX_PUBLIC_NOTE),
   verdict,
   rationale: optionalText(10_000),
   deniesId: ZId.nullish(),

@@ -34,6 +34,7 @@ export const createAnnotation = onDbThread("createAnnotation", async function cr
         ...anchor,
         speaker: data.speaker,
         note: data.note ?? "",
+        publicNote: data.publicNote,
         verdict: data.verdict ?? null,
         rationale: data.rationale,
         deniesId: data.deniesId ?? null,

@@ -55,6 +55,7 @@ function toCreateInput(parsed: ParsedAnnotation, anchored: { start: number; end:
     end: anchored.end,
     speaker: parsed.speaker,
     note: parsed.note,
+    publicNote: parsed.publicNote,
     verdict: parsed.kind === "ANALYSIS" ? null : parsed.verdict,
     rationale: parsed.rationale,
     deniesId: parsed.kind === "DENIAL" && parsed.deniesId ? resolveDenied(parsed.deniesId, newIdByIri, existing) : null,

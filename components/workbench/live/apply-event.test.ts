@@ -21,6 +21,8 @@ function annotation(overrides: Partial<AnnotationView> = {}): AnnotationView {
     speaker: "Zhao",
     note: "",
     verdict: null,
+    publicNote: null,
+    notRatedReason: null,
     rationale: null,
     deniesId: null,
     status: "DRAFT",

@@ -121,6 +121,8 @@ export function syntheticArticle({ words, annotations, overlapShare = 0.2, seed 
       rationale: rated ? sentence(10, 30) : null,
       deniesId: null,
       status: "APPROVED",
+      publicNote: null,
+      notRatedReason: null,
       version: 1,
       createdBy: { id: "u1", name: random.pick(NAMES) },
       createdAt: "2024-03-01T09:00:00.000Z",
