@@ -14,7 +14,9 @@ import { FormActions } from "./FormActions";
 import { RequiredReason } from "./RequiredReason";
 
 type Props = {
-  article: Pick<ArticleView, "id" | "status" | "signOff">;
+  article: Pick<ArticleView, "id" | "status" | "signOff" | "publicUrl">;
+  /** FACTMARK_PUBLIC_URL, for the export menu. */
+  publicBase: string | null;
   annotations: AnnotationView[];
   labels: Map<string, string>;
   permissions: WorkbenchPermissions;
@@ -30,7 +32,7 @@ type Mode = "sign-off" | "reopen" | null;
  * approved, signing it off (once nothing blocks it, saying what does) and
  * reopening it, and a way into the audit log.
  */
-export function ArticleReview({ article, annotations, labels, permissions, onArticle, onRefresh, onOpen }: Props) {
+export function ArticleReview({ article, publicBase, annotations, labels, permissions, onArticle, onRefresh, onOpen }: Props) {
   const [mode, setMode] = useState<Mode>(null);
   const [note, setNote] = useState("");
   const [reason, setReason] = useState("");
@@ -156,7 +158,7 @@ export function ArticleReview({ article, annotations, labels, permissions, onArt
           <Link href={`/articles/${encodeURIComponent(article.id)}/audit`} className="wb-audit-link">
             Audit log
           </Link>
-          <ExportMenu articleId={article.id} />
+          <ExportMenu article={article} publicBase={publicBase} />
         </span>
       </div>
 

@@ -28,6 +28,8 @@ export const submitAnnotation = (annotationId: string, version: number) => api<A
 export const reviewAnnotation = (annotationId: string, body: { decision: "APPROVE" | "REQUEST_CHANGES"; note?: string; version: number }) =>
   api<AnnotationView>(`/annotations/${id(annotationId)}/review`, { method: "POST", body });
 
+export const updateArticle = (articleId: string, body: { publicUrl: string | null }) => api<ArticleView>(`/articles/${id(articleId)}`, { method: "PATCH", body });
+
 export const fetchArticle = (articleId: string) => api<ArticleView>(`/articles/${id(articleId)}`);
 
 export const signOffArticle = (articleId: string, note: string) => api<ArticleView>(`/articles/${id(articleId)}/sign-off`, { method: "POST", body: note ? { note } : {} });

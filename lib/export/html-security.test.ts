@@ -54,7 +54,7 @@ const annotations = HOSTILE.map((value, i) =>
 );
 
 const view = article(text, blocks, annotations, { title: HOSTILE.join(" "), author: HOSTILE[1], publisher: HOSTILE[3], sourceUrl: "javascript:alert(1)", signOff: approval("2024-03-02T10:00:00.000Z", { id: "r", name: HOSTILE[4] }) });
-const html = exportHtml(snapshot(view, { publisher: HOSTILE[5], articleUrl: 'https://factmark.example/articles/a1?"><script>alert(1)</script>' }));
+const html = exportHtml(snapshot(view, { publisher: HOSTILE[5], articleUrl: 'https://factmark.example/articles/a1?"><script>alert(1)</script>', publicUrl: 'https://ok.example/7?q="><script>' }));
 const document = parseHtml(html);
 const all = elements(document);
 

@@ -58,7 +58,7 @@ describe("exportHtml: document", () => {
 
   it("passes it too for a long generated article with many overlapping annotations, headings, lists and quotes", async () => {
     const long = syntheticArticle({ words: 4000, annotations: 160 });
-    expect(await htmlProblems(exportHtml({ article: long, publisher: "Checks", articleUrl: "https://factmark.example/a/1", exportedAt: "2024-03-05T12:00:00.000Z" }))).toEqual([]);
+    expect(await htmlProblems(exportHtml({ article: long, publisher: "Checks", articleUrl: "https://factmark.example/a/1", publicUrl: null, exportedAt: "2024-03-05T12:00:00.000Z" }))).toEqual([]);
   });
 
   it("forbids every network request through its Content-Security-Policy", () => {

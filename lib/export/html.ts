@@ -44,7 +44,9 @@ export function exportHtml(snapshot: ExportSnapshot): string {
   renderArticleText(out, article, numbered);
   out.push("</article>");
   renderNotes(out, numbered);
-  out.push(`<footer><p>Exported ${timeHtml(snapshot.exportedAt)} by ${escapeHtml(publisher)} with Factmark. Online version: ${escapeHtml(snapshot.articleUrl)}</p></footer>`);
+  // The published address only: without one the file names none (never the workbench's).
+  const online = snapshot.publicUrl ? ` Online version: ${linkHtml(snapshot.publicUrl, null)}` : "";
+  out.push(`<footer><p>Exported ${timeHtml(snapshot.exportedAt)} by ${escapeHtml(publisher)} with Factmark.${online}</p></footer>`);
   out.push("</main></body></html>\n");
   return out.join("");
 }

@@ -45,6 +45,8 @@ export type ArticleView = {
   publisher: string | null;
   author: string | null;
   publishedAt: string | null;
+  /** Where this fact-check is published, overriding FACTMARK_PUBLIC_URL + its id (lib/export/public-url.ts). */
+  publicUrl: string | null;
   status: ArticleStatus;
   version: number;
   createdBy: { id: string; name: string };

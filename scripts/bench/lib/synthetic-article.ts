@@ -139,6 +139,7 @@ export function syntheticArticle({ words, annotations, overlapShare = 0.2, seed 
     publisher: "The Daily Example",
     author: "Bench Writer",
     publishedAt: "2024-02-28T00:00:00.000Z",
+    publicUrl: null,
     status: "SIGNED_OFF",
     version: 1,
     createdBy: { id: "u1", name: "Edna Editor" },
