@@ -89,7 +89,12 @@ function sharedFacts({ article, exportedAt }: ExportSnapshot) {
   };
 }
 
-/** Only claims and denials with a verdict get a ClaimReview. */
+/**
+ * Only claims and denials with a verdict get a ClaimReview. One marked "not
+ * rated" has none: Google requires reviewRating (a rating or its
+ * alternateName) on every ClaimReview, and a review without a rating would
+ * read as a rating; the HTML says "Not rated: <reason>" instead.
+ */
 const reviewedVerdict = (annotation: AnnotationView): Verdict | null => (annotation.kind === "ANALYSIS" ? null : annotation.verdict);
 
 function reviewRating(verdict: Verdict): object {

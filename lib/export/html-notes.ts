@@ -61,6 +61,9 @@ function renderNote(out: string[], { annotation: a, n, anchored }: NumberedAnnot
   if (a.verdict) {
     const { label, rating } = VERDICT_SCALE[a.verdict];
     out.push(` · <span class="verdict">Verdict: ${label}${rating === null ? "" : ` (${rating}/5)`}</span>`);
+  } else if (a.notRatedReason && a.kind !== "ANALYSIS") {
+    // Deliberately left without a verdict, and why: what readers are told instead of one.
+    out.push(` · <span class="verdict">Not rated: ${escapeHtml(a.notRatedReason)}</span>`);
   }
   if (anchored) out.push(` <a href="#ref-${n}" aria-label="Back to reference ${n} in the text">↩</a>`);
   out.push("</p>");

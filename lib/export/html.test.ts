@@ -215,3 +215,21 @@ describe("exportHtml: JSON-LD", () => {
     expect(exportHtml(snapshot(article(text, blocks, [reviewed])))).toContain("Approved by Ann Other on <time datetime=\"2024-01-01\">");
   });
 });
+
+describe("exportHtml: claims marked not rated (#13)", () => {
+  const plain = "The mayor said crime fell. The chief said it rose.";
+  const marked = annotation(plain, { id: "m", ...spanOf(plain, "crime fell"), notRatedReason: "The city published no figures to check." });
+  const open = annotation(plain, { id: "o", kind: "DENIAL", ...spanOf(plain, "it rose") });
+  const shot = snapshot(article(plain, [], [marked, open]));
+  const out = parseHtml(exportHtml(shot));
+
+  it("shows “Not rated: <reason>” in the note, counts it apart from those not rated yet, and gives it no ClaimReview", async () => {
+    expect(textContent(byId(out, "note-1")!)).toContain("Not rated: The city published no figures to check.");
+    expect(textContent(byId(out, "note-2")!)).not.toContain("Not rated:");
+    const rows = byTag(byId(out, "verdicts-heading")!.parentNode as Element, "tr").map((row) => textContent(row));
+    expect(rows).toContain("Not rated (reason given)—1");
+    expect(rows).toContain("Not rated yet—1");
+    expect(textContent(byTag(out, "script")[0])).toBe("[]");
+    expect(await htmlProblems(exportHtml(shot))).toEqual([]);
+  });
+});

@@ -36,6 +36,7 @@ export const createAnnotation = onDbThread("createAnnotation", async function cr
         note: data.note ?? "",
         publicNote: data.publicNote,
         verdict: data.verdict ?? null,
+        notRatedReason: data.notRatedReason,
         rationale: data.rationale,
         deniesId: data.deniesId ?? null,
         createdById: actor.id,
