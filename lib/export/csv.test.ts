@@ -74,6 +74,7 @@ describe("exportCsv", () => {
       '"taxes, fees\nand duties"',
       "'@handle",
       "FALSE",
+      "",
       "'+1 for trying",
       "n",
       "",
@@ -91,7 +92,7 @@ describe("exportCsv", () => {
     const [, , second, third] = readCsv(csv.slice(1));
     expect(second[2]).toBe("'=SUM(A1)");
     expect(second[3]).toBe("'\tTabbed");
-    expect(second[5]).toBe("'\rCR");
+    expect(second[CSV_HEADER.indexOf("rationale")]).toBe("'\rCR");
     expect(second[CSV_HEADER.indexOf("reviewer")]).toBe("");
     expect(third[2]).toBe("'-5 degrees");
     expect(third[3]).toBe("Dr. Ünïcødé 🌡");

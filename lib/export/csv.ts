@@ -1,7 +1,7 @@
 import { numberAnnotations } from "./model";
 import type { ExportSnapshot } from "./snapshot";
 
-export const CSV_HEADER = ["id", "kind", "quote", "speaker", "verdict", "rationale", "note", "public_note", "status", "sources", "author", "reviewer", "created", "modified"] as const;
+export const CSV_HEADER = ["id", "kind", "quote", "speaker", "verdict", "not_rated_reason", "rationale", "note", "public_note", "status", "sources", "author", "reviewer", "created", "modified"] as const;
 
 /** Byte order mark: without it Excel reads a CSV file as the local ANSI code page. */
 const BOM = "\uFEFF";
@@ -26,6 +26,7 @@ export function exportCsv(snapshot: ExportSnapshot): string {
         a.quote,
         a.speaker,
         a.verdict,
+        a.notRatedReason,
         a.rationale,
         a.note,
         a.publicNote,

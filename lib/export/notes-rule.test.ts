@@ -56,3 +56,22 @@ describe("the team's exports keep the note and the remark", () => {
     expect(annotations.find((a) => a.id?.endsWith("/analysis"))!.publicNote).toBeNull();
   });
 });
+
+describe("a claim marked not rated travels in the team's exports", () => {
+  const marked = annotation(text, { id: "marked", ...spanOf(text, "Critics disagree"), notRatedReason: "No figures were published." });
+  const markedShot = snapshot(article(text, [{ type: "paragraph", start: 0, end: text.length }], [claim, marked]));
+
+  it("W3C: the reason round-trips apart from a verdict; with a verdict as well it is dropped with a warning", () => {
+    const collection = JSON.parse(JSON.stringify(w3cCollection(markedShot)));
+    const { annotations } = parseW3c(collection);
+    expect(annotations.find((a) => a.id?.endsWith("/marked"))).toMatchObject({ kind: "CLAIM", verdict: null, notRatedReason: "No figures were published.", warnings: [] });
+    expect(annotations.find((a) => a.id?.endsWith("/claim"))).toMatchObject({ verdict: "FALSE", notRatedReason: null });
+    const both = { ...collection.first.items[1], body: [...collection.first.items[1].body, { type: "TextualBody", purpose: "assessing", value: "False", "factmark:verdict": "FALSE" }] };
+    expect(parseW3c(both).annotations[0]).toMatchObject({ verdict: "FALSE", notRatedReason: null, warnings: ["not-rated reason dropped: the annotation has a verdict"] });
+  });
+
+  it("CSV: a not_rated_reason column", () => {
+    const [header, , second] = exportCsv(markedShot).replace(/^\uFEFF/, "").split("\r\n");
+    expect(second.split(",")[header.split(",").indexOf("not_rated_reason")]).toBe("No figures were published.");
+  });
+});

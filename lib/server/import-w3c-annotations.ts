@@ -57,6 +57,7 @@ function toCreateInput(parsed: ParsedAnnotation, anchored: { start: number; end:
     note: parsed.note,
     publicNote: parsed.publicNote,
     verdict: parsed.kind === "ANALYSIS" ? null : parsed.verdict,
+    notRatedReason: parsed.notRatedReason,
     rationale: parsed.rationale,
     deniesId: parsed.kind === "DENIAL" && parsed.deniesId ? resolveDenied(parsed.deniesId, newIdByIri, existing) : null,
     sources: parsed.sources.map((source) => ({ ...source, accessedAt: source.accessedAt?.slice(0, 10) ?? null })),
