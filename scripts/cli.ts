@@ -15,6 +15,7 @@ import type { Actor } from "../lib/domain/actor";
 import { AppError, invalid } from "../lib/server/errors";
 import { createApiToken } from "../lib/server/create-api-token";
 import { createArticle } from "../lib/server/create-article";
+import { publicUrlSetting } from "../lib/config/env";
 import { exportArticle } from "../lib/server/export-article";
 import { createUser } from "../lib/server/create-user";
 import { listUsers } from "../lib/server/list-users";
@@ -192,7 +193,9 @@ async function exportToFile(db: Db, flags: Flags): Promise<void> {
     actor: CLI_ACTOR,
     articleId: flags.article!,
     input: { format: flags.format },
+    // The workbench's address appears only in the team's W3C export; the reader exports name FACTMARK_PUBLIC_URL's, or none.
     baseUrl: process.env.NEXTAUTH_URL || `http://localhost:${process.env.PORT || 3000}`,
+    publicBaseUrl: publicUrlSetting(),
     publisher: process.env.FACTMARK_PUBLISHER || "Factmark newsroom",
   });
   if (!flags.out) {

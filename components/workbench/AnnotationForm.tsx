@@ -1,11 +1,11 @@
 "use client";
 
 import { useState, type FormEvent, type KeyboardEvent } from "react";
-import { ANNOTATION_KINDS, KIND_LABELS, kindTakesVerdict, VERDICT_SCALE, VERDICTS, type Verdict } from "@/lib/domain/annotation";
+import { ANNOTATION_KINDS, KIND_LABELS, kindTakesVerdict, VERDICT_SCALE, VERDICTS } from "@/lib/domain/annotation";
 import type { AnnotationView } from "@/lib/server/article-view";
 import { fieldMessage } from "../api-client";
 import { ConflictNotice, KeptText, UnsavedText } from "./ConflictNotice";
-import { changedFields, draftFrom, patchChanges, type AnnotationDraft } from "./drafts";
+import { changedFields, draftFrom, NOT_RATED, patchChanges, type AnnotationDraft } from "./drafts";
 import { Field } from "./Field";
 import { byPosition, excerpt, KIND_LETTER } from "./model";
 import { currentAnnotation, isConflict, problem, updateAnnotation } from "./requests";
@@ -23,10 +23,10 @@ type Props = {
   onOpen: (id: string) => void;
 };
 
-const FIELDS = ["kind", "speaker", "note", "verdict", "rationale", "deniesId"] as const;
+const FIELDS = ["kind", "speaker", "note", "publicNote", "verdict", "notRatedReason", "rationale", "deniesId"] as const;
 
-/** Changing these undoes an approval (lib/domain/workflow SUBSTANCE_FIELDS); speaker and note are details. */
-const SUBSTANCE: readonly (keyof AnnotationDraft)[] = ["kind", "verdict", "rationale", "deniesId"];
+/** Changing these undoes an approval (lib/domain/workflow SUBSTANCE_FIELDS); speaker and the team's note are details, the remark for readers is published. */
+const SUBSTANCE: readonly (keyof AnnotationDraft)[] = ["kind", "verdict", "notRatedReason", "rationale", "deniesId", "publicNote"];
 
 /** Speaker, verdict, rationale, denied claim and note: saved together with the version last seen. */
 export function AnnotationForm({ annotation, annotations, labels, canEdit, work, onWork, onReplace, onRemove, onOpen }: Props) {
@@ -37,6 +37,7 @@ export function AnnotationForm({ annotation, annotations, labels, canEdit, work,
   const undoesReview = (annotation.status === "APPROVED" || annotation.status === "SUBMITTED") && changed.some((field) => SUBSTANCE.includes(field));
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [reasonMissing, setReasonMissing] = useState(false);
   const [conflict, setConflict] = useState<{ theirs: AnnotationView | null } | null>(null);
 
   const claims = annotations.filter((other) => other.kind === "CLAIM" && other.id !== annotation.id).sort(byPosition);
@@ -53,6 +54,13 @@ export function AnnotationForm({ annotation, annotations, labels, canEdit, work,
   async function save(event?: FormEvent) {
     event?.preventDefault();
     if (saving || !dirty) return;
+    // "Not rated" needs its reason: it is what readers are told instead of a verdict, and what lets the article be signed off.
+    if (kindTakesVerdict(draft.kind) && draft.verdict === NOT_RATED && !draft.notRatedReason.trim()) {
+      setReasonMissing(true);
+      document.getElementById("wb-not-rated-reason")?.focus();
+      return;
+    }
+    setReasonMissing(false);
     setSaving(true);
     setError(null);
     setConflict(null);
@@ -98,7 +106,7 @@ export function AnnotationForm({ annotation, annotations, labels, canEdit, work,
     );
   }
 
-  const errorFor = (path: string) => fieldMessage(error, path);
+  const errorFor = (path: string) => (path === "notRatedReason" && reasonMissing && !draft.notRatedReason.trim() ? "Say why it is not rated: readers see this instead of a verdict." : fieldMessage(error, path));
   const otherError = error && !FIELDS.some((field) => errorFor(field)) ? problem(error) : "";
   const rated = kindTakesVerdict(draft.kind);
   return (
@@ -138,16 +146,32 @@ export function AnnotationForm({ annotation, annotations, labels, canEdit, work,
         <div className="wb-verdict-group">
           <Field id="wb-verdict" label="Verdict" error={errorFor("verdict")}>
             {(control) => (
-              <select {...control} value={draft.verdict} onChange={(event) => set({ verdict: event.target.value as Verdict | "" })}>
+              <select {...control} value={draft.verdict} onChange={(event) => set({ verdict: event.target.value as AnnotationDraft["verdict"] })}>
                 <option value="">Not rated yet</option>
                 {VERDICTS.map((verdict) => (
                   <option key={verdict} value={verdict}>
                     {VERDICT_SCALE[verdict].label}
                   </option>
                 ))}
+                <option value={NOT_RATED}>Not rated (say why)</option>
               </select>
             )}
           </Field>
+          {draft.verdict === NOT_RATED && (
+            <Field id="wb-not-rated-reason" label="Why not rated (published, required)" error={errorFor("notRatedReason")}>
+              {(control) => (
+                <textarea
+                  {...control}
+                  rows={2}
+                  required
+                  value={draft.notRatedReason}
+                  onChange={(event) => set({ notRatedReason: event.target.value })}
+                  maxLength={1000}
+                  placeholder="e.g. No figures were published to check this against."
+                />
+              )}
+            </Field>
+          )}
           <Field id="wb-rationale" label="Rationale" error={errorFor("rationale")}>
             {(control) => <textarea {...control} rows={3} value={draft.rationale} onChange={(event) => set({ rationale: event.target.value })} placeholder="Why this verdict, in a sentence or two" />}
           </Field>
@@ -183,8 +207,12 @@ export function AnnotationForm({ annotation, annotations, labels, canEdit, work,
         </Field>
       )}
 
-      <Field id="wb-note" label="Note" error={errorFor("note")}>
-        {(control) => <textarea {...control} rows={2} value={draft.note} onChange={(event) => set({ note: event.target.value })} placeholder="Context for the team (not published as the verdict)" />}
+      <Field id="wb-note" label="Note for the team (never published)" error={errorFor("note")}>
+        {(control) => <textarea {...control} rows={2} value={draft.note} onChange={(event) => set({ note: event.target.value })} placeholder="Context for the team: kept out of the HTML and ClaimReview exports" />}
+      </Field>
+
+      <Field id="wb-public-note" label="Remark for readers (published)" error={errorFor("publicNote")} hint="Optional. Printed beside the verdict in the HTML export; a change needs review again.">
+        {(control) => <textarea {...control} rows={2} value={draft.publicNote} onChange={(event) => set({ publicNote: event.target.value })} maxLength={2000} />}
       </Field>
 
       {otherError && (
@@ -226,7 +254,9 @@ function ReadOnly({ annotation, claimName }: { annotation: AnnotationView; claim
       {kindTakesVerdict(annotation.kind) && (
         <>
           <dt>Verdict</dt>
-          <dd>{annotation.verdict ? VERDICT_SCALE[annotation.verdict].label : <span className="muted">not rated yet</span>}</dd>
+          <dd>
+            {annotation.verdict ? VERDICT_SCALE[annotation.verdict].label : annotation.notRatedReason ? `Not rated: ${annotation.notRatedReason}` : <span className="muted">not rated yet</span>}
+          </dd>
           <dt>Rationale</dt>
           <dd>{annotation.rationale ?? <span className="muted">none</span>}</dd>
         </>
@@ -237,8 +267,10 @@ function ReadOnly({ annotation, claimName }: { annotation: AnnotationView; claim
           <dd>{annotation.deniesId ? claimName(annotation.deniesId) : <span className="muted">no claim chosen</span>}</dd>
         </>
       )}
-      <dt>Note</dt>
+      <dt>Note for the team (never published)</dt>
       <dd>{annotation.note || <span className="muted">none</span>}</dd>
+      <dt>Remark for readers (published)</dt>
+      <dd>{annotation.publicNote || <span className="muted">none</span>}</dd>
     </dl>
   );
 }

@@ -14,7 +14,9 @@ import { FormActions } from "./FormActions";
 import { RequiredReason } from "./RequiredReason";
 
 type Props = {
-  article: Pick<ArticleView, "id" | "status" | "signOff">;
+  article: Pick<ArticleView, "id" | "status" | "signOff" | "publicUrl">;
+  /** FACTMARK_PUBLIC_URL, for the export menu. */
+  publicBase: string | null;
   annotations: AnnotationView[];
   labels: Map<string, string>;
   permissions: WorkbenchPermissions;
@@ -32,7 +34,7 @@ type Mode = "sign-off" | "reopen" | "approve-all" | null;
  * approved, signing it off (once nothing blocks it, saying what does) and
  * reopening it, and a way into the audit log.
  */
-export function ArticleReview({ article, annotations, labels, permissions, onArticle, onRefresh, onOpen, actor, onAnnounce }: Props) {
+export function ArticleReview({ article, publicBase, annotations, labels, permissions, onArticle, onRefresh, onOpen, actor, onAnnounce }: Props) {
   const [mode, setMode] = useState<Mode>(null);
   const [note, setNote] = useState("");
   const [reason, setReason] = useState("");
@@ -49,8 +51,8 @@ export function ArticleReview({ article, annotations, labels, permissions, onArt
   const fieldRef = useRef<HTMLTextAreaElement>(null);
 
   const signedOff = article.status === "SIGNED_OFF";
-  const { pending, notInReview } = signOffBlockers(article.status, annotations);
-  const ready = pending.length === 0 && !notInReview;
+  const { pending, unrated, notInReview } = signOffBlockers(article.status, annotations);
+  const ready = pending.length === 0 && unrated.length === 0 && !notInReview;
   const canSignOff = offersSignOff(permissions, article.status);
   const canReopen = mayReopen(permissions, article.status);
   const approved = annotations.length - pending.length;
@@ -211,7 +213,7 @@ export function ArticleReview({ article, annotations, labels, permissions, onArt
           <Link href={`/articles/${encodeURIComponent(article.id)}/audit`} className="wb-audit-link">
             Audit log
           </Link>
-          <ExportMenu articleId={article.id} />
+          <ExportMenu article={article} publicBase={publicBase} />
         </span>
       </div>
 
@@ -221,31 +223,27 @@ export function ArticleReview({ article, annotations, labels, permissions, onArt
             <p>Nothing to sign off yet: no annotation has been submitted for review.</p>
           ) : (
             <>
-              <p>
-                {notInReview ? "Not in review yet: " : "Sign-off waits: "}
-                <strong>{plural(pending.length, "annotation", "annotations")} not approved yet</strong>
-              </p>
-              <ul className="wb-pending">
-                {[...pending].sort(byPosition).map((annotation) => (
-                  <li key={annotation.id}>
-                    <a
-                      href={`#annotation-${annotation.id}`}
-                      className={`wb-pending-link wb-pending-${annotation.status.toLowerCase()}`}
-                      title={`“${excerpt(annotation.quote, 80)}”`}
-                      onClick={(event) => {
-                        event.preventDefault();
-                        onOpen(annotation.id);
-                      }}
-                    >
-                      <span className={`wb-chip wb-chip-${annotation.kind.toLowerCase()}`}>
-                        {labels.get(annotation.id)}
-                        <span className="visually-hidden"> {KIND_LABELS[annotation.kind].toLowerCase()},</span>
-                      </span>{" "}
-                      {ANNOTATION_STATUS_LABELS[annotation.status]}
-                    </a>
-                  </li>
-                ))}
-              </ul>
+              {pending.length > 0 && (
+                <>
+                  <p>
+                    {notInReview ? "Not in review yet: " : "Sign-off waits: "}
+                    <strong>{plural(pending.length, "annotation", "annotations")} not approved yet</strong>
+                  </p>
+                  <BlockerList annotations={pending} labels={labels} onOpen={onOpen} describe={(annotation) => ANNOTATION_STATUS_LABELS[annotation.status]} />
+                </>
+              )}
+              {unrated.length > 0 && (
+                <>
+                  <p data-testid="sign-off-unrated">
+                    {pending.length > 0 ? "And " : "Sign-off waits: "}
+                    <strong>
+                      {unrated.length === 1 ? "1 claim or denial has" : `${unrated.length} claims or denials have`} no verdict
+                    </strong>
+                    . Rate each, or choose “Not rated” and say why.
+                  </p>
+                  <BlockerList annotations={unrated} labels={labels} onOpen={onOpen} describe={() => "No verdict"} />
+                </>
+              )}
             </>
           )}
         </div>
@@ -270,7 +268,7 @@ export function ArticleReview({ article, annotations, labels, permissions, onArt
       {mode === "sign-off" && (
         <form className="wb-inline-form" onSubmit={signOff} onKeyDown={formKeys} aria-busy={busy} aria-labelledby="wb-sign-off-title" noValidate>
           <p id="wb-sign-off-title">
-            <strong>Sign off the article?</strong> Every annotation is approved. Once signed off, nothing can be changed until a reviewer reopens it.
+            <strong>Sign off the article?</strong> Every annotation is approved, and every claim and denial is rated or marked not rated. Once signed off, nothing can be changed until a reviewer reopens it.
           </p>
           <label htmlFor="wb-sign-off-note">Note (optional)</label>
           <textarea id="wb-sign-off-note" ref={fieldRef} rows={2} value={note} onChange={(event) => setNote(event.target.value)} placeholder="For the audit log" />
@@ -328,5 +326,32 @@ export function ArticleReview({ article, annotations, labels, permissions, onArt
         </p>
       )}
     </section>
+  );
+}
+
+/** The annotations in the way of a sign-off, each a link that opens it, with what is missing. */
+function BlockerList({ annotations, labels, onOpen, describe }: { annotations: AnnotationView[]; labels: Map<string, string>; onOpen: (id: string) => void; describe: (annotation: AnnotationView) => string }) {
+  return (
+    <ul className="wb-pending">
+      {[...annotations].sort(byPosition).map((annotation) => (
+        <li key={annotation.id}>
+          <a
+            href={`#annotation-${annotation.id}`}
+            className={`wb-pending-link wb-pending-${annotation.status.toLowerCase()}`}
+            title={`“${excerpt(annotation.quote, 80)}”`}
+            onClick={(event) => {
+              event.preventDefault();
+              onOpen(annotation.id);
+            }}
+          >
+            <span className={`wb-chip wb-chip-${annotation.kind.toLowerCase()}`}>
+              {labels.get(annotation.id)}
+              <span className="visually-hidden"> {KIND_LABELS[annotation.kind].toLowerCase()},</span>
+            </span>{" "}
+            {describe(annotation)}
+          </a>
+        </li>
+      ))}
+    </ul>
   );
 }

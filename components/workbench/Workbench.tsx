@@ -23,7 +23,7 @@ import { createAnnotation, fetchArticle, nextInQueue, problem } from "./requests
 import { SelectionToolbar, type ToolbarAnchor } from "./SelectionToolbar";
 import { VerdictSummary } from "./VerdictSummary";
 
-type Props = { article: ArticleView; actor: WorkbenchActor; permissions: RolePermissions };
+type Props = { article: ArticleView; actor: WorkbenchActor; permissions: RolePermissions; publicBase: string | null };
 
 /** Unsaved work per annotation, kept while the panel shows another one: nothing typed is lost by switching (see live/apply-event). */
 export type { Work };
@@ -50,7 +50,7 @@ const BACK_TO_DRAFT: Partial<Record<AnnotationView["status"], string>> = {
 export const lockedMessage = (canReopen: boolean) =>
   `This article is signed off: reopen it to change it. ${canReopen ? "You can reopen it with Reopen article, above." : "A reviewer or an admin can reopen it."}`;
 
-export function Workbench({ article, actor, permissions: rolePermissions }: Props) {
+export function Workbench({ article, actor, permissions: rolePermissions, publicBase }: Props) {
   const text = article.revision.text;
   // Annotations, the article's review state (it moves with submissions, sign-off and reopening; the text and revision do not) and unsaved work,
   // changed together by the user's own requests and by everyone else's through the live stream.
@@ -385,7 +385,8 @@ export function Workbench({ article, actor, permissions: rolePermissions }: Prop
         <LiveBar connection={connection} people={people} onOpen={(id) => openAnnotation(id, { scroll: true })} />
       </ArticleHeader>
       <ArticleReview
-        article={{ id: article.id, ...review }}
+        article={{ id: article.id, publicUrl: article.publicUrl, ...review }}
+        publicBase={publicBase}
         annotations={annotations}
         labels={labels}
         permissions={permissions}

@@ -58,9 +58,16 @@ describe("review access", () => {
   });
 
   it("says what blocks a sign-off", () => {
-    const annotations = [{ id: "a", status: "APPROVED" as const }, { id: "b", status: "SUBMITTED" as const }];
-    expect(signOffBlockers("IN_REVIEW", annotations)).toEqual({ pending: [annotations[1]], notInReview: false });
-    expect(signOffBlockers("REOPENED", [annotations[0]])).toEqual({ pending: [], notInReview: false });
+    const rated = { kind: "CLAIM" as const, verdict: "FALSE" as const, notRatedReason: null };
+    const annotations = [
+      { id: "a", status: "APPROVED" as const, ...rated },
+      { id: "b", status: "SUBMITTED" as const, ...rated },
+      { id: "c", status: "APPROVED" as const, kind: "DENIAL" as const, verdict: null, notRatedReason: null },
+      { id: "d", status: "APPROVED" as const, kind: "CLAIM" as const, verdict: null, notRatedReason: "No figures." },
+      { id: "e", status: "APPROVED" as const, kind: "ANALYSIS" as const, verdict: null, notRatedReason: null },
+    ];
+    expect(signOffBlockers("IN_REVIEW", annotations)).toEqual({ pending: [annotations[1]], unrated: [annotations[2]], notInReview: false });
+    expect(signOffBlockers("REOPENED", [annotations[0]])).toEqual({ pending: [], unrated: [], notInReview: false });
     expect(signOffBlockers("DRAFT", []).notInReview).toBe(true);
     expect(offersSignOff(reviewer, "IN_REVIEW")).toBe(true);
     expect(offersSignOff(reviewer, "SIGNED_OFF")).toBe(false);

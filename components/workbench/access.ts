@@ -1,6 +1,6 @@
 import type { AnnotationStatus, ArticleStatus } from "@/lib/domain/annotation";
 import type { Role } from "@/lib/domain/permissions";
-import { mayReview, nextAnnotationStatus, nextArticleStatus } from "@/lib/domain/workflow";
+import { lacksRating, mayReview, nextAnnotationStatus, nextArticleStatus } from "@/lib/domain/workflow";
 import { byPosition, type Placed } from "./model";
 
 export type WorkbenchActor = { id: string; role: Role };
@@ -59,9 +59,13 @@ export const offersSignOff = (permissions: WorkbenchPermissions, status: Article
 
 export const mayReopen = (permissions: WorkbenchPermissions, status: ArticleStatus) => permissions.reopen && nextArticleStatus(status, "reopen") !== null;
 
-/** Why the article cannot be signed off yet: its annotations that are not approved, and whether the article is in a state that allows it. */
-export function signOffBlockers<T extends { status: AnnotationStatus }>(status: ArticleStatus, annotations: readonly T[]): { pending: T[]; notInReview: boolean } {
-  return { pending: annotations.filter((annotation) => annotation.status !== "APPROVED"), notInReview: nextArticleStatus(status, "sign_off") === null };
+/**
+ * Why the article cannot be signed off yet: its annotations that are not approved, its claims and denials
+ * with neither a verdict nor a not-rated reason (lacksRating, the server's rule), and whether the article
+ * is in a state that allows it.
+ */
+export function signOffBlockers<T extends { status: AnnotationStatus } & Parameters<typeof lacksRating>[0]>(status: ArticleStatus, annotations: readonly T[]): { pending: T[]; unrated: T[]; notInReview: boolean } {
+  return { pending: annotations.filter((annotation) => annotation.status !== "APPROVED"), unrated: annotations.filter(lacksRating), notInReview: nextArticleStatus(status, "sign_off") === null };
 }
 
 /** "Submit all my drafts (n)": the user's own drafts they may submit, in reading order. */

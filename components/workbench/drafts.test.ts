@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AnnotationView } from "@/lib/server/article-view";
 import { mayDelete, mayUpdate, type WorkbenchPermissions } from "./access";
-import { changedFields, draftFrom, patchBody, patchChanges, sourceBody, sourceDraftFrom, today } from "./drafts";
+import { changedFields, draftFrom, NOT_RATED, patchBody, patchChanges, sourceBody, sourceDraftFrom, today } from "./drafts";
 
 const annotation = {
   id: "a1",
@@ -18,6 +18,8 @@ const annotation = {
   speaker: "Zhao",
   note: "",
   verdict: "FALSE",
+  publicNote: null,
+  notRatedReason: null,
   rationale: "Because.",
   deniesId: null,
   status: "DRAFT",
@@ -40,7 +42,16 @@ describe("annotation drafts", () => {
   });
 
   it("sends the version last seen and nulls for blanks", () => {
-    expect(patchBody({ ...draftFrom(annotation), speaker: "  " }, 3)).toEqual({ version: 3, kind: "CLAIM", speaker: null, note: "", verdict: "FALSE", rationale: "Because.", deniesId: null });
+    expect(patchBody({ ...draftFrom(annotation), speaker: "  " }, 3)).toEqual({ version: 3, kind: "CLAIM", speaker: null, note: "", publicNote: null, verdict: "FALSE", notRatedReason: null, rationale: "Because.", deniesId: null });
+  });
+
+  it("sends “Not rated” as no verdict with its reason, and a verdict as no reason (they exclude each other)", () => {
+    const notRated = patchChanges({ ...draftFrom(annotation), verdict: NOT_RATED, notRatedReason: " No figures were published. " }, annotation);
+    expect(notRated).toEqual({ version: 3, verdict: null, notRatedReason: "No figures were published." });
+    const marked = { ...annotation, verdict: null, notRatedReason: "No figures." } as AnnotationView;
+    expect(draftFrom(marked)).toMatchObject({ verdict: NOT_RATED, notRatedReason: "No figures." });
+    expect(patchChanges({ ...draftFrom(marked), verdict: "TRUE" }, marked)).toEqual({ version: 3, verdict: "TRUE", notRatedReason: null });
+    expect(changedFields({ ...draftFrom(annotation), notRatedReason: "typed, then a verdict kept" }, annotation)).toEqual([]);
   });
 
   it("clears the verdict when switching to analysis, and keeps the rationale unsent", () => {

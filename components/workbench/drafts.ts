@@ -1,18 +1,23 @@
 import { kindTakesVerdict, VERDICT_SCALE, type AnnotationKind, type Verdict } from "@/lib/domain/annotation";
 import type { AnnotationView, SourceView } from "@/lib/server/article-view";
 
+/** The verdict control's choice for "not rated, on purpose": then a reason is required (notRatedReason). */
+export const NOT_RATED = "NOT_RATED";
+
 /** What the panel form holds while someone types: plain strings, "" for empty. */
-export type AnnotationDraft = { kind: AnnotationKind; speaker: string; note: string; verdict: Verdict | ""; rationale: string; deniesId: string };
+export type AnnotationDraft = { kind: AnnotationKind; speaker: string; note: string; publicNote: string; verdict: Verdict | "" | typeof NOT_RATED; notRatedReason: string; rationale: string; deniesId: string };
 export type SourceDraft = { url: string; title: string; publisher: string; quote: string; accessedAt: string; archiveUrl: string };
 
-export const FIELD_LABELS: Record<keyof AnnotationDraft, string> = { kind: "Kind", speaker: "Speaker", note: "Note", verdict: "Verdict", rationale: "Rationale", deniesId: "Denies which claim?" };
+export const FIELD_LABELS: Record<keyof AnnotationDraft, string> = { kind: "Kind", speaker: "Speaker", note: "Note for the team", publicNote: "Remark for readers", verdict: "Verdict", notRatedReason: "Why not rated", rationale: "Rationale", deniesId: "Denies which claim?" };
 
 export function draftFrom(annotation: AnnotationView): AnnotationDraft {
   return {
     kind: annotation.kind,
     speaker: annotation.speaker ?? "",
     note: annotation.note,
-    verdict: annotation.verdict ?? "",
+    publicNote: annotation.publicNote ?? "",
+    verdict: annotation.verdict ?? (annotation.notRatedReason ? NOT_RATED : ""),
+    notRatedReason: annotation.notRatedReason ?? "",
     rationale: annotation.rationale ?? "",
     deniesId: annotation.deniesId ?? "",
   };
@@ -22,7 +27,9 @@ export function draftFrom(annotation: AnnotationView): AnnotationDraft {
 export function changedFields(draft: AnnotationDraft, annotation: AnnotationView): (keyof AnnotationDraft)[] {
   const stored = draftFrom(annotation);
   return (Object.keys(stored) as (keyof AnnotationDraft)[]).filter((field) => {
-    if ((field === "verdict" || field === "rationale") && !kindTakesVerdict(draft.kind) && !kindTakesVerdict(stored.kind)) return false;
+    if ((field === "verdict" || field === "rationale" || field === "notRatedReason") && !kindTakesVerdict(draft.kind) && !kindTakesVerdict(stored.kind)) return false;
+    // The reason only counts while "Not rated" is chosen: typing one and then picking a verdict changes nothing there.
+    if (field === "notRatedReason" && draft.verdict !== NOT_RATED && stored.verdict !== NOT_RATED) return false;
     if (field === "deniesId" && draft.kind !== "DENIAL" && stored.kind !== "DENIAL") return false;
     return draft[field] !== stored[field];
   });
@@ -41,7 +48,10 @@ export function patchBody(draft: AnnotationDraft, version: number) {
     kind: draft.kind,
     speaker: draft.speaker.trim() || null,
     note: draft.note,
-    verdict: rated ? draft.verdict || null : null,
+    publicNote: draft.publicNote.trim() || null,
+    verdict: rated && draft.verdict !== NOT_RATED ? draft.verdict || null : null,
+    // A verdict and a not-rated reason exclude each other (the server says 422 otherwise): choosing one clears the other.
+    notRatedReason: rated && draft.verdict === NOT_RATED ? draft.notRatedReason.trim() || null : null,
     ...(rated ? { rationale: draft.rationale.trim() || null } : {}),
     deniesId: draft.kind === "DENIAL" ? draft.deniesId || null : null,
   };
@@ -62,7 +72,7 @@ export function patchChanges(draft: AnnotationDraft, annotation: AnnotationView)
 /** Shows a draft field as people read it. */
 export function describeField(field: keyof AnnotationDraft, value: string, claimLabel: (id: string) => string): string {
   if (!value) return "(empty)";
-  if (field === "verdict") return VERDICT_SCALE[value as Verdict]?.label ?? value;
+  if (field === "verdict") return value === NOT_RATED ? "Not rated" : (VERDICT_SCALE[value as Verdict]?.label ?? value);
   if (field === "deniesId") return claimLabel(value);
   if (field === "kind") return value.charAt(0) + value.slice(1).toLowerCase();
   return value;

@@ -40,6 +40,8 @@ export const reviewMany = (decisions: { annotationId: string; decision: "APPROVE
 /** The oldest annotation waiting for this reviewer anywhere, if any ("Approve and next" past the article's last one). */
 export const nextInQueue = async () => (await api<ReviewQueue>("/review-queue?pageSize=1")).items[0] ?? null;
 
+export const updateArticle = (articleId: string, body: { publicUrl: string | null }) => api<ArticleView>(`/articles/${id(articleId)}`, { method: "PATCH", body });
+
 export const fetchArticle = (articleId: string) => api<ArticleView>(`/articles/${id(articleId)}`);
 
 export const signOffArticle = (articleId: string, note: string) => api<ArticleView>(`/articles/${id(articleId)}/sign-off`, { method: "POST", body: note ? { note } : {} });

@@ -73,6 +73,7 @@ const MATRIX: Row[] = [
   // The page fetched is one of the app's own (the e2e server may fetch from this machine).
   { route: "POST /api/v1/articles/fetch", body: () => ({ url: `${baseURL}/signin` }), expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 } },
   { route: "GET /api/v1/articles/:id", path: (f) => `/api/v1/articles/${f.articleId}`, expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 } },
+  { route: "PATCH /api/v1/articles/:id", path: (f) => `/api/v1/articles/${f.articleId}`, body: () => ({ publicUrl: "https://checks.example/matrix" }), expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 } },
   { route: "POST /api/v1/articles/:id/annotations", path: (f) => `/api/v1/articles/${f.articleId}/annotations`, body: () => ({ kind: "CLAIM", start: 0, end: 3 }), expect: { ...DENIED, editor: 201, reviewer: 201, admin: 201 } },
   {
     route: "PATCH /api/v1/annotations/:id",
@@ -175,7 +176,8 @@ test.beforeAll(async () => {
   };
   const freshApprovedArticle = async () => {
     const fresh = await ok(editorApi.post("/api/v1/articles", { data: { title: "Matrix sign-off", text: "A claim to approve." } }));
-    const created = await ok(editorApi.post(`/api/v1/articles/${fresh.id}/annotations`, { data: { kind: "CLAIM", start: 0, end: 7 } }));
+    // Rated: sign-off refuses claims without a verdict (#13).
+    const created = await ok(editorApi.post(`/api/v1/articles/${fresh.id}/annotations`, { data: { kind: "CLAIM", start: 0, end: 7, verdict: "FALSE" } }));
     await ok(editorApi.post(`/api/v1/annotations/${created.id}/submit`));
     await ok(reviewerApi.post(`/api/v1/annotations/${created.id}/review`, { data: { decision: "APPROVE" } }));
     return fresh.id as string;

@@ -155,7 +155,8 @@ test("a sign-off elsewhere makes an open page read-only at once, keeping unsaved
   const a = await signedIn(browser, editor);
   const b = await signedIn(browser, reviewer);
   const article = await createArticle(a.request, `Live sign-off ${Date.now().toString(36)}`);
-  const claim = await createClaim(a.request, article, FIRST);
+  // Rated: sign-off refuses claims without a verdict (#13).
+  const claim = await createClaim(a.request, article, FIRST, { verdict: "FALSE" });
 
   await a.goto(`/articles/${article.id}`);
   await markPage(a);

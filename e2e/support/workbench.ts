@@ -23,10 +23,10 @@ export async function createArticle(request: APIRequestContext, title: string): 
   return response.json();
 }
 
-export async function createClaim(request: APIRequestContext, article: Article, quote: string): Promise<Annotation> {
+export async function createClaim(request: APIRequestContext, article: Article, quote: string, extra: Record<string, unknown> = {}): Promise<Annotation> {
   const start = article.revision.text.indexOf(quote);
   expect(start).toBeGreaterThanOrEqual(0);
-  const response = await request.post(`/api/v1/articles/${article.id}/annotations`, { data: { kind: "CLAIM", start, end: start + quote.length }, headers: origin });
+  const response = await request.post(`/api/v1/articles/${article.id}/annotations`, { data: { kind: "CLAIM", start, end: start + quote.length, ...extra }, headers: origin });
   expect(response.status(), await response.text()).toBe(201);
   return response.json();
 }

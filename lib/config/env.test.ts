@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseEnv, sqliteSynchronous } from "./env";
+import { ConfigError, parseEnv, publicUrlSetting, sqliteSynchronous } from "./env";
 
 const SECRET = "s".repeat(32);
 
@@ -22,6 +22,8 @@ describe("parseEnv", () => {
     [{ HOST: "0.0.0.0 evil" }, "HOST: must be an IP address or host name"],
     [{ HOST: "http://example.org" }, "HOST: must be an IP address or host name"],
     [{ FACTMARK_SQLITE_SYNCHRONOUS: "off" }, "FACTMARK_SQLITE_SYNCHRONOUS: must be full or normal"],
+    [{ FACTMARK_PUBLIC_URL: "checks.example/fact-checks" }, "FACTMARK_PUBLIC_URL: must be an http(s) URL"],
+    [{ FACTMARK_PUBLIC_URL: "ftp://checks.example/" }, "FACTMARK_PUBLIC_URL: must be an http(s) URL"],
   ])("rejects %o naming the variable", (overrides, message) => {
     const run = () => parseEnv({ NEXTAUTH_SECRET: SECRET, ...overrides });
     expect(run).toThrow(ConfigError);
@@ -51,5 +53,15 @@ describe("sqliteSynchronous", () => {
     expect(sqliteSynchronous({})).toBe("full");
     expect(sqliteSynchronous({ FACTMARK_SQLITE_SYNCHRONOUS: " normal " })).toBe("normal");
     expect(() => sqliteSynchronous({ FACTMARK_SQLITE_SYNCHRONOUS: "OFF" })).toThrow("FACTMARK_SQLITE_SYNCHRONOUS: must be full or normal");
+  });
+});
+
+describe("FACTMARK_PUBLIC_URL", () => {
+  it("is optional, an http(s) URL when given, and read alone (the CLI) with the same rule", () => {
+    expect(parseEnv({ NEXTAUTH_SECRET: SECRET }).FACTMARK_PUBLIC_URL).toBeUndefined();
+    expect(parseEnv({ NEXTAUTH_SECRET: SECRET, FACTMARK_PUBLIC_URL: " https://checks.example/fact-checks " }).FACTMARK_PUBLIC_URL).toBe("https://checks.example/fact-checks");
+    expect(publicUrlSetting({})).toBeNull();
+    expect(publicUrlSetting({ FACTMARK_PUBLIC_URL: "https://checks.example" })).toBe("https://checks.example");
+    expect(() => publicUrlSetting({ FACTMARK_PUBLIC_URL: "javascript:alert(1)" })).toThrow("FACTMARK_PUBLIC_URL: must be an http(s) URL");
   });
 });

@@ -34,6 +34,8 @@ export const EnvSchema = z
     // Loopback unless set: the first run prints the demo accounts' passwords, which must not be a network's to use.
     HOST: optionalText.pipe(z.union([z.ipv4(), z.ipv6(), z.hostname()], { error: "must be an IP address or host name to listen on, such as 127.0.0.1 or 0.0.0.0" }).default("127.0.0.1")),
     PORT: z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1).max(65535).default(3000),
+    // Where readers find published fact-checks: the reader exports link there (article id appended), never to the workbench.
+    FACTMARK_PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://checks.example/fact-checks" }).optional()),
     FACTMARK_PUBLISHER: z.string().trim().min(1, "must not be empty").default("Factmark newsroom"),
     TRUSTED_PROXY_HOPS: z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(0, "must be 0 or more").max(10).default(0),
     GITHUB_ID: optionalText,
@@ -64,6 +66,13 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** FACTMARK_PUBLIC_URL read alone and validated the same way, for the CLI (which has no NEXTAUTH_SECRET). */
+export function publicUrlSetting(source: Record<string, string | undefined> = process.env): string | null {
+  const result = EnvSchema.shape.FACTMARK_PUBLIC_URL.safeParse(source.FACTMARK_PUBLIC_URL);
+  if (result.success) return result.data ?? null;
+  throw new ConfigError(`Invalid configuration: FACTMARK_PUBLIC_URL: ${result.error.issues[0].message}`);
 }
 
 /**

@@ -26,6 +26,8 @@ describe("describeAuditEvent", () => {
     [{ action: "source.updated", actor: ana, payload: { fields: ["title"] } }, "claim C1 “x”", "Ana edited a source of claim C1 “x” (title)"],
     [{ action: "article.signed_off", actor: ana, payload: { note: "Go" } }, undefined, "Ana signed off the article — “Go”"],
     [{ action: "article.reopened", actor: null, payload: { note: "Correction" } }, undefined, "The command line reopened the article — “Correction”"],
+    [{ action: "article.updated", actor: { name: "Ed" }, payload: { fields: ["publicUrl"], publicUrl: { from: null, to: "https://checks.example/a1" } } }, undefined, "Ed set the article's public address to https://checks.example/a1"],
+    [{ action: "article.updated", actor: { name: "Ed" }, payload: { fields: ["publicUrl"], publicUrl: { from: "https://checks.example/a1", to: null } } }, undefined, "Ed set the article's public address back to the default"],
     [{ action: "comment.created", actor: ana, payload: { commentId: "c1", version: 1, excerpt: "Is there a transcript?" } }, "claim “Crime fell”", "Ana commented on claim “Crime fell”: “Is there a transcript?”"],
     [{ action: "comment.updated", actor: ana, payload: { commentId: "c1", version: 2, excerpt: "Found the transcript" } }, "claim “Crime fell”", "Ana edited a comment on claim “Crime fell”: “Found the transcript”"],
     [{ action: "comment.deleted", actor: ana, payload: { commentId: "c1", version: 2, excerpt: "Found it" } }, "claim “Crime fell”", "Ana deleted a comment on claim “Crime fell”: “Found it”"],

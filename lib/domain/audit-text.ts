@@ -35,6 +35,8 @@ export function describeAuditEvent(event: AuditLike, subject = "the annotation")
       return `The article moved to ${STATUS_WORDS[String(p.to)] ?? p.to} when ${who} submitted work for review`;
     case "article.signed_off":
       return `${who} signed off the article${p.note ? ` — “${p.note}”` : ""}`;
+    case "article.updated":
+      return `${who} set the article's public address${isRecord(p.publicUrl) && p.publicUrl.to ? ` to ${p.publicUrl.to}` : " back to the default"}`;
     case "article.reopened":
       return `${who} reopened the article — “${p.note}”`;
     case "annotation.created":
@@ -86,3 +88,5 @@ function changeList(p: Record<string, unknown>): string {
 type FieldChangeValue = Parameters<typeof describeChange>[1];
 
 export const verdictLabel = (verdict: Verdict | null | undefined) => (verdict ? VERDICT_SCALE[verdict].label : "No verdict");
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ANNOTATION_STATUSES, ARTICLE_STATUSES, type AnnotationStatus, type ArticleStatus } from "./annotation";
-import { ANNOTATION_ACTIONS, ARTICLE_ACTIONS, mayReview, nextAnnotationStatus, nextArticleStatus, reviewBar, type AnnotationAction, type ArticleAction } from "./workflow";
+import { ANNOTATION_ACTIONS, ARTICLE_ACTIONS, lacksRating, mayReview, nextAnnotationStatus, nextArticleStatus, reviewBar, type AnnotationAction, type ArticleAction } from "./workflow";
 
 /** Every (state, action) pair, spelled out; anything not listed must be refused. */
 const ANNOTATION_ALLOWED: Partial<Record<`${AnnotationStatus} ${AnnotationAction}`, AnnotationStatus>> = {
@@ -65,5 +65,15 @@ describe("four eyes", () => {
     expect(reviewBar("u2", edited)).toBe("editor");
     expect(mayReview("u4", edited)).toBe(true);
     expect(reviewBar("u4", edited)).toBeNull();
+  });
+});
+
+describe("lacksRating (sign-off refuses while any claim or denial lacks one)", () => {
+  it("is true for a claim or denial with neither a verdict nor a not-rated reason, never for analysis", () => {
+    expect(lacksRating({ kind: "CLAIM", verdict: null, notRatedReason: null })).toBe(true);
+    expect(lacksRating({ kind: "DENIAL", verdict: null, notRatedReason: "  " })).toBe(true);
+    expect(lacksRating({ kind: "CLAIM", verdict: "FALSE", notRatedReason: null })).toBe(false);
+    expect(lacksRating({ kind: "DENIAL", verdict: null, notRatedReason: "No data was published." })).toBe(false);
+    expect(lacksRating({ kind: "ANALYSIS", verdict: null, notRatedReason: null })).toBe(false);
   });
 });

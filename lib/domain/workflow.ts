@@ -1,4 +1,4 @@
-import type { AnnotationStatus, ArticleStatus } from "./annotation";
+import { kindTakesVerdict, type AnnotationKind, type AnnotationStatus, type ArticleStatus, type Verdict } from "./annotation";
 
 /**
  * The four-eyes workflow as two pure state machines. Every transition not in a
@@ -28,8 +28,13 @@ export function nextAnnotationStatus(status: AnnotationStatus, action: Annotatio
   return ANNOTATION_TABLE[status][action] ?? null;
 }
 
-/** Fields whose change is a change of substance: an approval no longer covers it. */
-export const SUBSTANCE_FIELDS = ["kind", "quote", "start", "end", "verdict", "rationale", "sources", "deniesId"] as const;
+/**
+ * Fields whose change is a change of substance: an approval no longer covers it.
+ * publicNote is one: it is published to readers beside the verdict, so a
+ * second pair of eyes must have read it (the internal note is not). So is
+ * notRatedReason: it stands in for the verdict and is published in its place.
+ */
+export const SUBSTANCE_FIELDS = ["kind", "quote", "start", "end", "verdict", "notRatedReason", "rationale", "sources", "deniesId", "publicNote"] as const;
 
 export const ARTICLE_ACTIONS = ["submission", "sign_off", "reopen"] as const;
 export type ArticleAction = (typeof ARTICLE_ACTIONS)[number];
@@ -61,4 +66,13 @@ export function reviewBar(reviewerId: string, { authorId, editorIds }: ReviewSub
 
 export function mayReview(reviewerId: string, subject: ReviewSubject): boolean {
   return reviewBar(reviewerId, subject) === null;
+}
+
+/**
+ * A claim or denial that blocks sign-off: it has no verdict and is not marked
+ * "not rated" with a reason. Analysis is never rated. The server refuses the
+ * sign-off on it; the workbench reads it to say so before anyone tries.
+ */
+export function lacksRating(annotation: { kind: AnnotationKind; verdict: Verdict | null; notRatedReason: string | null }): boolean {
+  return kindTakesVerdict(annotation.kind) && !annotation.verdict && !annotation.notRatedReason?.trim();
 }

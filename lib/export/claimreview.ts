@@ -2,6 +2,7 @@ import { VERDICT_SCALE, type Verdict } from "../domain/annotation";
 import type { AnnotationView } from "../server/article-view";
 import { jsonForScript } from "./escape";
 import { isHttpUrl, isoDay, numberAnnotations, type NumberedAnnotation } from "./model";
+import { publicNoteUrl } from "./public-url";
 import type { ExportSnapshot } from "./snapshot";
 
 /** Google asks for claimReviewed under 75 characters. */
@@ -10,7 +11,9 @@ export const CLAIM_REVIEWED_MAX = 74;
 /**
  * schema.org ClaimReview, one per claim or denial that has a verdict (the
  * mapping table is docs/export-mapping.md). `url` points at the note of the
- * same number in the HTML export.
+ * same number on the published fact-check (snapshot.publicUrl); without a
+ * public address it is left out (schema.org and Google recommend it but do not
+ * require it), never pointed at the workbench.
  */
 export function claimReviews(snapshot: ExportSnapshot, numbered: readonly NumberedAnnotation[] = numberAnnotations(snapshot.article)): object[] {
   const { datePublished, claimDate, appearance } = sharedFacts(snapshot);
@@ -19,10 +22,11 @@ export function claimReviews(snapshot: ExportSnapshot, numbered: readonly Number
     const verdict = reviewedVerdict(annotation);
     if (!verdict) continue;
     const speaker = annotation.speaker?.trim();
+    const url = publicNoteUrl(snapshot.publicUrl, n);
     reviews.push({
       "@context": "https://schema.org",
       "@type": "ClaimReview",
-      url: `${snapshot.articleUrl}#note-${n}`,
+      ...(url ? { url } : {}),
       claimReviewed: shortenClaim(annotation.quote),
       reviewRating: reviewRating(verdict),
       author: organization(snapshot.publisher),
@@ -52,8 +56,9 @@ export function claimReviews(snapshot: ExportSnapshot, numbered: readonly Number
  */
 export function writeClaimReviewsJson(out: string[], snapshot: ExportSnapshot, numbered: readonly NumberedAnnotation[]): void {
   const { datePublished, claimDate, appearance } = sharedFacts(snapshot);
-  // Up to the note number: `"url":"<articleUrl>#note-` without its closing quote.
-  const head = `{"@context":"https://schema.org","@type":"ClaimReview","url":${jsonForScript(`${snapshot.articleUrl}#note-`).slice(0, -1)}`;
+  // Up to the note number: `"url":"<publicUrl>#note-` without its closing quote; with no public address, no url.
+  const noteBase = publicNoteUrl(snapshot.publicUrl, "");
+  const head = `{"@context":"https://schema.org","@type":"ClaimReview"${noteBase ? `,"url":${jsonForScript(noteBase).slice(0, -1)}` : ""}`;
   // From the author up to the Claim's author (the speaker, if any) …
   const middle = `,"author":${jsonForScript(organization(snapshot.publisher))}${datePublished ? `,"datePublished":${jsonForScript(datePublished)}` : ""},"itemReviewed":{"@type":"Claim"`;
   // … and from there to the end of the review.
@@ -67,7 +72,7 @@ export function writeClaimReviewsJson(out: string[], snapshot: ExportSnapshot, n
     let rating = ratings.get(verdict);
     if (rating === undefined) ratings.set(verdict, (rating = jsonForScript(reviewRating(verdict))));
     const speaker = annotation.speaker?.trim();
-    out.push(separator, head, `${n}","claimReviewed":`, jsonForScript(shortenClaim(annotation.quote)), ',"reviewRating":', rating, middle);
+    out.push(separator, head, noteBase ? `${n}",` : ",", '"claimReviewed":', jsonForScript(shortenClaim(annotation.quote)), ',"reviewRating":', rating, middle);
     if (speaker) out.push(',"author":', jsonForScript(person(speaker)));
     out.push(tail);
     separator = ",";
@@ -84,7 +89,12 @@ function sharedFacts({ article, exportedAt }: ExportSnapshot) {
   };
 }
 
-/** Only claims and denials with a verdict get a ClaimReview. */
+/**
+ * Only claims and denials with a verdict get a ClaimReview. One marked "not
+ * rated" has none: Google requires reviewRating (a rating or its
+ * alternateName) on every ClaimReview, and a review without a rating would
+ * read as a rating; the HTML says "Not rated: <reason>" instead.
+ */
 const reviewedVerdict = (annotation: AnnotationView): Verdict | null => (annotation.kind === "ANALYSIS" ? null : annotation.verdict);
 
 function reviewRating(verdict: Verdict): object {

@@ -3,7 +3,7 @@ import { STATUS_LABELS } from "./html-notes";
 import { numberAnnotations } from "./model";
 import type { ExportSnapshot } from "./snapshot";
 
-export const CSV_HEADER = ["id", "label", "kind", "kind_label", "quote", "speaker", "verdict", "verdict_label", "rationale", "note", "denies", "status", "status_label", "sources", "author", "reviewer", "created", "modified"] as const;
+export const CSV_HEADER = ["id", "label", "kind", "kind_label", "quote", "speaker", "verdict", "verdict_label", "not_rated_reason", "rationale", "note", "public_note", "denies", "status", "status_label", "sources", "author", "reviewer", "created", "modified"] as const;
 
 /** Byte order mark: without it Excel reads a CSV file as the local ANSI code page. */
 const BOM = "\uFEFF";
@@ -16,7 +16,8 @@ export const SOURCES_SEPARATOR = "\n";
  * guarded against formula injection. Codes (CLAIM, MOSTLY_FALSE, APPROVED)
  * for filters and scripts, each with its human label beside it (kind_label,
  * verdict_label, status_label) for people. A team export: the internal note
- * stays in it; `denies` is the denied claim's label (C1).
+ * stays in it (never in a reader-facing export), beside the remark for readers;
+ * `denies` is the denied claim's label (C1).
  */
 export function exportCsv(snapshot: ExportSnapshot): string {
   const rows: string[] = [CSV_HEADER.join(",")];
@@ -32,8 +33,10 @@ export function exportCsv(snapshot: ExportSnapshot): string {
         a.speaker,
         a.verdict,
         a.verdict && VERDICT_SCALE[a.verdict].label,
+        a.notRatedReason,
         a.rationale,
         a.note,
+        a.publicNote,
         a.deniesId && labels.get(a.deniesId),
         a.status,
         STATUS_LABELS[a.status],

@@ -51,7 +51,8 @@ describe("exportHtml on the seed article", () => {
 
   it("loads nothing and links only to fragments and the data's http(s) URLs", () => {
     expect(elements(document).filter((element) => element.attrs.some((a) => a.name === "src"))).toEqual([]);
-    const allowed = new Set(["https://news.example/ft-report", "https://archive.example/ft", view.sourceUrl]);
+    // The sources, the article's source and the footer's online version (the public address).
+    const allowed = new Set(["https://news.example/ft-report", "https://archive.example/ft", view.sourceUrl, snapshot(view).publicUrl]);
     for (const element of elements(document)) {
       const href = attr(element, "href");
       if (href !== undefined) expect(href.startsWith("#") || allowed.has(href), href).toBe(true);

@@ -62,12 +62,16 @@ function renderNote(out: string[], { annotation: a, n, anchored }: NumberedAnnot
   if (a.verdict) {
     const { label, rating } = VERDICT_SCALE[a.verdict];
     out.push(` · <span class="verdict">Verdict: ${label}${rating === null ? "" : ` (${rating}/5)`}</span>`);
+  } else if (a.notRatedReason && a.kind !== "ANALYSIS") {
+    // Deliberately left without a verdict, and why: what readers are told instead of one.
+    out.push(` · <span class="verdict">Not rated: ${escapeHtml(a.notRatedReason)}</span>`);
   }
   if (anchored) out.push(` <a href="#ref-${n}" aria-label="Back to reference ${n} in the text">↩</a>`);
   out.push("</p>");
   if (!anchored) out.push(`<p class="orphan">This passage is not in the current text:</p><blockquote>${escapeHtml(a.quote)}</blockquote>`);
   if (a.rationale) out.push(`<p><strong>Rationale:</strong> ${escapeHtml(a.rationale)}</p>`);
-  if (a.note) out.push(`<p><strong>Note:</strong> ${escapeHtml(a.note)}</p>`);
+  // The note is internal (for the team) and never printed here: this file is for readers. The remark for readers is.
+  if (a.publicNote) out.push(`<p><strong>Remark for readers:</strong> ${escapeHtml(a.publicNote)}</p>`);
   if (a.deniesId) out.push(deniesHtml(a.deniesId, byId));
   if (a.sources.length > 0) {
     out.push('<p><strong>Sources:</strong></p><ol class="sources">');

@@ -40,6 +40,7 @@ const annotations = HOSTILE.map((value, i) =>
     end: blocks[i].end,
     speaker: value,
     note: value,
+    publicNote: value,
     rationale: value,
     verdict: i % 3 === 2 ? null : "FALSE",
     deniesId: i % 3 === 1 ? "a0" : null,
@@ -53,7 +54,7 @@ const annotations = HOSTILE.map((value, i) =>
 );
 
 const view = article(text, blocks, annotations, { title: HOSTILE.join(" "), author: HOSTILE[1], publisher: HOSTILE[3], sourceUrl: "javascript:alert(1)", signOff: approval("2024-03-02T10:00:00.000Z", { id: "r", name: HOSTILE[4] }) });
-const html = exportHtml(snapshot(view, { publisher: HOSTILE[5], articleUrl: 'https://factmark.example/articles/a1?"><script>alert(1)</script>' }));
+const html = exportHtml(snapshot(view, { publisher: HOSTILE[5], articleUrl: 'https://factmark.example/articles/a1?"><script>alert(1)</script>', publicUrl: 'https://ok.example/7?q="><script>' }));
 const document = parseHtml(html);
 const all = elements(document);
 
@@ -99,7 +100,7 @@ describe("exportHtml with hostile data", () => {
       expect(marks.map((mark) => textContent(mark)).join("")).toBe(a.quote);
       const note = textContent(byId(document, `note-${i + 1}`)!);
       expect(note).toContain(`Speaker: ${HOSTILE[i]}`);
-      expect(note).toContain(`Note: ${HOSTILE[i]}`);
+      expect(note).toContain(`Remark for readers: ${HOSTILE[i]}`);
       expect(note).toContain(`Approved by ${HOSTILE[i]} on`);
       expect(note).toContain(`Annotated by ${HOSTILE[i]}.`);
       expect(note).toContain(`${HOSTILE[i]} (${BAD_URLS[i % BAD_URLS.length]})`);

@@ -20,6 +20,7 @@ const claim = annotation(text, {
   verdict: "MOSTLY_FALSE",
   rationale: "Official data show a 2% fall.",
   note: "Checked against the statistics office.",
+  publicNote: "The minister later corrected the figure.",
   sources: [
     source("https://stats.example/cpi", { title: "CPI bulletin", publisher: "Stats Office", quote: "prices fell 2%", accessedAt: "2024-03-01T00:00:00.000Z", archiveUrl: "https://archive.example/cpi" }),
     source("ftp://files.example/cpi.csv", { title: "Raw data" }),
@@ -57,7 +58,7 @@ describe("exportHtml: document", () => {
 
   it("passes it too for a long generated article with many overlapping annotations, headings, lists and quotes", async () => {
     const long = syntheticArticle({ words: 4000, annotations: 160 });
-    expect(await htmlProblems(exportHtml({ article: long, publisher: "Checks", articleUrl: "https://factmark.example/a/1", exportedAt: "2024-03-05T12:00:00.000Z" }))).toEqual([]);
+    expect(await htmlProblems(exportHtml({ article: long, publisher: "Checks", articleUrl: "https://factmark.example/a/1", publicUrl: null, exportedAt: "2024-03-05T12:00:00.000Z" }))).toEqual([]);
   });
 
   it("forbids every network request through its Content-Security-Policy", () => {
@@ -150,14 +151,15 @@ describe("exportHtml: article text", () => {
 describe("exportHtml: notes", () => {
   const note = (n: number) => byId(document, `note-${n}`)!;
 
-  it("has one note per annotation, with kind, speaker, verdict and rating, rationale and note", () => {
+  it("has one note per annotation, with kind, speaker, verdict and rating, rationale and the remark for readers (never the internal note)", () => {
     expect(byTag(byId(document, "notes")!, "li").filter((li) => attr(li, "id")?.startsWith("note-"))).toHaveLength(5);
     const first = textContent(note(1));
     expect(first).toContain("[1] Claim");
     expect(first).toContain("Speaker: The minister");
     expect(first).toContain("Verdict: Mostly false (2/5)");
     expect(first).toContain("Rationale: Official data show a 2% fall.");
-    expect(first).toContain("Note: Checked against the statistics office.");
+    expect(first).toContain("Remark for readers: The minister later corrected the figure.");
+    expect(first).not.toContain("Checked against the statistics office.");
     expect(first).toContain("Approved by Rex Reviewer on 2024-03-02");
     expect(textContent(note(3))).toContain("Verdict: Misleading");
     expect(textContent(note(3))).not.toContain("/5)");
@@ -211,5 +213,23 @@ describe("exportHtml: JSON-LD", () => {
   it("approves with the reviewer named in lastReview", () => {
     const reviewed = annotation(text, { id: "r", ...spanOf(text, "Critics"), lastReview: approval("2024-01-01T00:00:00.000Z", { id: "x", name: "Ann Other" }) });
     expect(exportHtml(snapshot(article(text, blocks, [reviewed])))).toContain("Approved by Ann Other on <time datetime=\"2024-01-01\">");
+  });
+});
+
+describe("exportHtml: claims marked not rated (#13)", () => {
+  const plain = "The mayor said crime fell. The chief said it rose.";
+  const marked = annotation(plain, { id: "m", ...spanOf(plain, "crime fell"), notRatedReason: "The city published no figures to check." });
+  const open = annotation(plain, { id: "o", kind: "DENIAL", ...spanOf(plain, "it rose") });
+  const shot = snapshot(article(plain, [], [marked, open]));
+  const out = parseHtml(exportHtml(shot));
+
+  it("shows “Not rated: <reason>” in the note, counts it apart from those not rated yet, and gives it no ClaimReview", async () => {
+    expect(textContent(byId(out, "note-1")!)).toContain("Not rated: The city published no figures to check.");
+    expect(textContent(byId(out, "note-2")!)).not.toContain("Not rated:");
+    const rows = byTag(byId(out, "verdicts-heading")!.parentNode as Element, "tr").map((row) => textContent(row));
+    expect(rows).toContain("Not rated (reason given)—1");
+    expect(rows).toContain("Not rated yet—1");
+    expect(textContent(byTag(out, "script")[0])).toBe("[]");
+    expect(await htmlProblems(exportHtml(shot))).toEqual([]);
   });
 });

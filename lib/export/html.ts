@@ -44,7 +44,9 @@ export function exportHtml(snapshot: ExportSnapshot): string {
   renderArticleText(out, article, numbered);
   out.push("</article>");
   renderNotes(out, numbered);
-  out.push(`<footer><p>Exported ${timeHtml(snapshot.exportedAt)} by ${escapeHtml(publisher)} with Factmark. Online version: ${escapeHtml(snapshot.articleUrl)}</p></footer>`);
+  // The published address only: without one the file names none (never the workbench's).
+  const online = snapshot.publicUrl ? ` Online version: ${linkHtml(snapshot.publicUrl, null)}` : "";
+  out.push(`<footer><p>Exported ${timeHtml(snapshot.exportedAt)} by ${escapeHtml(publisher)} with Factmark.${online}</p></footer>`);
   out.push("</main></body></html>\n");
   return out.join("");
 }
@@ -72,11 +74,13 @@ function renderHeader(out: string[], { article, publisher }: ExportSnapshot): vo
 function renderSummary(out: string[], numbered: readonly NumberedAnnotation[]): void {
   const counts = new Map<string, number>();
   let unrated = 0;
+  let notRated = 0;
   const kinds = { CLAIM: 0, DENIAL: 0, ANALYSIS: 0 };
   for (const { annotation } of numbered) {
     kinds[annotation.kind]++;
     if (!kindTakesVerdict(annotation.kind)) continue;
     if (annotation.verdict) counts.set(annotation.verdict, (counts.get(annotation.verdict) ?? 0) + 1);
+    else if (annotation.notRatedReason) notRated++;
     else unrated++;
   }
   out.push('<section class="panel" aria-labelledby="verdicts-heading"><h2 id="verdicts-heading">Verdicts</h2>');
@@ -87,6 +91,7 @@ function renderSummary(out: string[], numbered: readonly NumberedAnnotation[]): 
     const { label, rating } = VERDICT_SCALE[verdict];
     out.push(`<tr><th scope="row">${label}</th><td>${rating === null ? "no rating" : `${rating}/5`}</td><td class="num">${counts.get(verdict) ?? 0}</td></tr>`);
   }
+  out.push(`<tr><th scope="row">Not rated (reason given)</th><td>—</td><td class="num">${notRated}</td></tr>`);
   out.push(`<tr><th scope="row">Not rated yet</th><td>—</td><td class="num">${unrated}</td></tr></tbody></table></section>`);
 }
 

@@ -42,6 +42,8 @@ export function annotation(text: string, input: AnnotationInput): AnnotationView
     suffix,
     speaker: null,
     note: "",
+    publicNote: null,
+    notRatedReason: null,
     verdict: null,
     rationale: null,
     deniesId: null,
@@ -73,6 +75,7 @@ export function article(text: string, blocks: Block[], annotations: AnnotationVi
     publisher: "The Daily Example",
     author: "Sam Writer",
     publishedAt: "2024-02-28T00:00:00.000Z",
+    publicUrl: null,
     status: "SIGNED_OFF",
     version: 3,
     createdBy: EDITOR,
@@ -86,7 +89,7 @@ export function article(text: string, blocks: Block[], annotations: AnnotationVi
 }
 
 export function snapshot(view: ArticleView, extra: Partial<ExportSnapshot> = {}): ExportSnapshot {
-  return { article: view, publisher: "Factmark Checks", articleUrl: "https://factmark.example/articles/a1", exportedAt: "2024-03-05T12:00:00.000Z", ...extra };
+  return { article: view, publisher: "Factmark Checks", articleUrl: "https://factmark.example/articles/a1", publicUrl: "https://factmark.example/articles/a1", exportedAt: "2024-03-05T12:00:00.000Z", ...extra };
 }
 
 // ── DOM ──────────────────────────────────────────────────────────────────────

@@ -13,6 +13,10 @@ export type ParsedAnnotation = {
   kind: AnnotationKind;
   speaker: string | null;
   note: string;
+  /** The remark for readers (a describing body with our publicNote role). */
+  publicNote: string | null;
+  /** Why a claim or denial is not rated (an assessing body with our notRated role); never with a verdict. */
+  notRatedReason: string | null;
   verdict: Verdict | null;
   rationale: string | null;
   /** IRI of the claim a denial denies (ours: <articleUrl>/annotations/<id>). */
@@ -133,6 +137,11 @@ function parseAnnotation(candidate: unknown, index: number): ParsedAnnotation | 
     warnings.push(`verdict ${verdict} dropped: analysis takes no verdict`);
     verdict = null;
   }
+  let notRatedReason = bodies.notRatedReason;
+  if (notRatedReason !== null && (kind === "ANALYSIS" || verdict)) {
+    warnings.push(`not-rated reason dropped: ${verdict ? "the annotation has a verdict" : "analysis is never rated"}`);
+    notRatedReason = null;
+  }
   const status = candidate[STATUS_KEY];
   const creator = candidate.creator;
   return {
@@ -143,6 +152,8 @@ function parseAnnotation(candidate: unknown, index: number): ParsedAnnotation | 
     note: bodies.notes.join("\n\n"),
     verdict,
     rationale: bodies.rationale,
+    publicNote: bodies.publicNote,
+    notRatedReason,
     deniesId: bodies.deniesId,
     sources: bodies.sources,
     quote: anchor.quote,
@@ -192,10 +203,10 @@ function readTarget(target: unknown, warnings: string[]): Anchor | { reason: str
   return { reason: problems.length ? problems.join("; ") : "no target with a TextQuoteSelector or TextPositionSelector" };
 }
 
-type Bodies = { kind: AnnotationKind | null; speaker: string | null; verdict: Verdict | null; rationale: string | null; deniesId: string | null; notes: string[]; sources: ParsedSource[] };
+type Bodies = { kind: AnnotationKind | null; speaker: string | null; verdict: Verdict | null; rationale: string | null; publicNote: string | null; notRatedReason: string | null; deniesId: string | null; notes: string[]; sources: ParsedSource[] };
 
 function readBodies(annotation: Json, motivation: string | null, warnings: string[]): Bodies {
-  const found: Bodies = { kind: null, speaker: null, verdict: null, rationale: null, deniesId: null, notes: [], sources: [] };
+  const found: Bodies = { kind: null, speaker: null, verdict: null, rationale: null, publicNote: null, notRatedReason: null, deniesId: null, notes: [], sources: [] };
   if (typeof annotation.bodyValue === "string" && annotation.bodyValue) found.notes.push(annotation.bodyValue);
   for (const [b, body] of asArray(annotation.body).entries()) {
     if (typeof body === "string") {
@@ -231,11 +242,16 @@ function readTextualBody(found: Bodies, body: Json, purpose: string | null, wher
   } else if (purpose === "tagging") {
     if (role === ROLE.speaker && !found.speaker) found.speaker = value;
     else warnings.push(`${where} ignored: the tag "${value}" is not marked as the speaker`);
+  } else if (purpose === "assessing" && role === ROLE.notRated) {
+    if (found.notRatedReason === null) found.notRatedReason = value;
+    else warnings.push(`${where} ignored: a not-rated reason was already given`);
   } else if (purpose === "assessing") {
     const verdict = verdictOf(body[VERDICT_KEY]) ?? verdictOf(value);
     if (!verdict) warnings.push(`${where}: unknown verdict "${value}" dropped`);
     else if (found.verdict && found.verdict !== verdict) warnings.push(`${where} ignored: a verdict (${found.verdict}) was already given`);
     else found.verdict = verdict;
+  } else if (role === ROLE.publicNote && found.publicNote === null) {
+    found.publicNote = value;
   } else if (purpose === "commenting" && role === ROLE.rationale && found.rationale === null) {
     found.rationale = value;
   } else if (value !== "") {

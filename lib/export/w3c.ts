@@ -45,8 +45,12 @@ function w3cAnnotation(a: AnnotationView, anchored: boolean, targetSource: strin
   const body: object[] = [{ type: "TextualBody", purpose: "classifying", value: a.kind.toLowerCase() }];
   if (a.speaker) body.push({ type: "TextualBody", purpose: "tagging", value: a.speaker, [ROLE_KEY]: ROLE.speaker });
   if (a.verdict) body.push({ type: "TextualBody", purpose: "assessing", value: VERDICT_SCALE[a.verdict].label, [VERDICT_KEY]: a.verdict });
+  // Not rated on purpose: the assessment is the reason, told apart from a verdict by its role.
+  else if (a.notRatedReason && a.kind !== "ANALYSIS") body.push({ type: "TextualBody", purpose: "assessing", value: a.notRatedReason, format: "text/plain", [ROLE_KEY]: ROLE.notRated });
   if (a.rationale) body.push({ type: "TextualBody", purpose: "commenting", value: a.rationale, format: "text/plain", [ROLE_KEY]: ROLE.rationale });
   if (a.note) body.push({ type: "TextualBody", purpose: "commenting", value: a.note, format: "text/plain" });
+  // The remark for readers: a description of the passage for the public, told apart from the note by its role.
+  if (a.publicNote) body.push({ type: "TextualBody", purpose: "describing", value: a.publicNote, format: "text/plain", [ROLE_KEY]: ROLE.publicNote });
   if (a.deniesId) body.push({ type: "SpecificResource", purpose: "linking", source: annotationIri(articleUrl, a.deniesId), [ROLE_KEY]: ROLE.denies });
   for (const source of a.sources) if (isHttpUrl(source.url)) body.push(sourceBody(source));
   const selector: object[] = [{ type: "TextQuoteSelector", exact: a.quote, prefix: a.prefix, suffix: a.suffix }];

@@ -1,4 +1,8 @@
-/** The app's public origin: NEXTAUTH_URL when set (behind a proxy), else the request's own. */
+/**
+ * The workbench's origin as its users reach it: NEXTAUTH_URL when set (behind a
+ * proxy), else the request's own. Not where readers find a fact-check: that is
+ * FACTMARK_PUBLIC_URL (lib/export/public-url.ts), and reader exports never name this.
+ */
 export function publicBaseUrl(request: Request): string {
   if (process.env.NEXTAUTH_URL) return new URL(process.env.NEXTAUTH_URL).origin;
   return new URL(request.url).origin;

@@ -3,6 +3,8 @@ import { ANNOTATION_KINDS, VERDICTS } from "../domain/annotation";
 import { optionalText, ZDate, ZHttpUrl, ZId } from "./common";
 
 export const MAX_SOURCES = 50;
+/** A remark for readers is a sentence or two beside the verdict, not an essay. */
+export const MAX_PUBLIC_NOTE = 2000;
 
 export const ZSource = z.object({
   url: ZHttpUrl,
@@ -32,7 +34,11 @@ const offset = z.number({ error: "must be a number" }).int("must be a whole numb
 const annotationFields = {
   speaker: optionalText(200),
   note: z.string({ error: "must be text" }).max(10_000, "must be at most 10000 characters").optional(),
+  /** Printed beside the verdict in the reader-facing HTML export; the note never is. */
+  publicNote: optionalText(MAX_PUBLIC_NOTE),
   verdict,
+  /** "Not rated" on purpose, and why: instead of a verdict (never both), so that sign-off accepts it (#13). */
+  notRatedReason: optionalText(1000),
   rationale: optionalText(10_000),
   deniesId: ZId.nullish(),
   sources: z.array(ZSource).max(MAX_SOURCES, `must have at most ${MAX_SOURCES} sources`).optional(),
@@ -53,7 +59,19 @@ export const ZUpdateAnnotation = z
 export type TUpdateAnnotation = z.infer<typeof ZUpdateAnnotation>;
 
 /** Used on create, and on update against the merged result. */
-export function checkKindFields(value: { kind?: string; verdict?: string | null; deniesId?: string | null; rationale?: string | null }, ctx: z.RefinementCtx) {
-  if (value.kind === "ANALYSIS" && value.verdict) ctx.addIssue({ code: "custom", path: ["verdict"], message: "an analysis takes no verdict (only claims and denials do)" });
+export function checkKindFields(value: { kind?: string; verdict?: string | null; notRatedReason?: string | null; deniesId?: string | null; rationale?: string | null }, ctx: z.RefinementCtx) {
+  const problem = ratingProblem(value);
+  if (problem) ctx.addIssue({ code: "custom", path: [problem.field], message: problem.message });
   if (value.kind !== "DENIAL" && value.deniesId) ctx.addIssue({ code: "custom", path: ["deniesId"], message: "only a denial can deny a claim" });
+}
+
+/**
+ * A verdict and a "not rated" reason exclude each other, and an analysis takes
+ * neither: the field to name and why, or null. Create and update both use it.
+ */
+export function ratingProblem({ kind, verdict, notRatedReason }: { kind?: string; verdict?: string | null; notRatedReason?: string | null }): { field: "verdict" | "notRatedReason"; message: string } | null {
+  if (kind === "ANALYSIS" && verdict) return { field: "verdict", message: "an analysis takes no verdict (only claims and denials do); send verdict: null" };
+  if (kind === "ANALYSIS" && notRatedReason) return { field: "notRatedReason", message: "an analysis is never rated, so it takes no not-rated reason; send notRatedReason: null" };
+  if (verdict && notRatedReason) return { field: "notRatedReason", message: "a claim with a verdict cannot also be marked not rated: send notRatedReason: null with the verdict, or verdict: null with the reason" };
+  return null;
 }

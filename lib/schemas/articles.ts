@@ -27,6 +27,14 @@ export const ZCreateArticle = z
   });
 export type TCreateArticle = z.infer<typeof ZCreateArticle>;
 
+/**
+ * What may change on an article after import: its public address (absolute
+ * http(s); null goes back to FACTMARK_PUBLIC_URL + the article id).
+ */
+export const ZUpdateArticle = z
+  .object({ publicUrl: ZHttpUrl.nullable() })
+  .strict();
+
 /** A web page to fetch an article from (lib/server/fetch-article.ts). */
 export const ZFetchArticle = z.object({ url: ZHttpUrl });
 

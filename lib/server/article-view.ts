@@ -20,8 +20,13 @@ export type AnnotationView = {
   prefix: string;
   suffix: string;
   speaker: string | null;
+  /** Internal: for the team, never in a reader-facing export (HTML, ClaimReview). */
   note: string;
+  /** The remark for readers, printed beside the verdict in the HTML export. */
+  publicNote: string | null;
   verdict: Verdict | null;
+  /** Why a claim or denial is deliberately left without a verdict; never together with one. */
+  notRatedReason: string | null;
   rationale: string | null;
   deniesId: string | null;
   status: AnnotationStatus;
@@ -45,6 +50,8 @@ export type ArticleView = {
   publisher: string | null;
   author: string | null;
   publishedAt: string | null;
+  /** Where this fact-check is published, overriding FACTMARK_PUBLIC_URL + its id (lib/export/public-url.ts). */
+  publicUrl: string | null;
   status: ArticleStatus;
   version: number;
   createdBy: { id: string; name: string };
@@ -95,7 +102,9 @@ export function toAnnotationView(row: AnnotationRow): AnnotationView {
     suffix: row.suffix,
     speaker: row.speaker,
     note: row.note,
+    publicNote: row.publicNote,
     verdict: row.verdict,
+    notRatedReason: row.notRatedReason,
     rationale: row.rationale,
     deniesId: row.deniesId,
     status: row.status,

@@ -3,6 +3,7 @@ import type { Db } from "../db/client";
 import { exportHtml } from "../export/html";
 import { claimReviews } from "../export/claimreview";
 import { exportCsv } from "../export/csv";
+import { publicArticleUrl } from "../export/public-url";
 import type { ExportSnapshot } from "../export/snapshot";
 import { w3cCollection } from "../export/w3c";
 import { ZExportQuery, type ExportFormat } from "../schemas/export";
@@ -23,12 +24,24 @@ const FORMATS: Record<ExportFormat, { contentType: string; extension: string; re
 /**
  * The annotated article as a file: self-contained HTML, ClaimReview or W3C
  * JSON-LD, or CSV. The export functions are pure; this gathers their input.
+ * `baseUrl` is the workbench's (only the team's W3C export names it);
+ * `publicBaseUrl` is FACTMARK_PUBLIC_URL, which with the article's own
+ * override gives the address the reader exports name (or none).
  */
-export async function exportArticle(db: Db, { actor, articleId, input, baseUrl, publisher, now = new Date() }: { actor: Actor; articleId: string; input: unknown; baseUrl: string; publisher: string; now?: Date }): Promise<ExportFile> {
+export async function exportArticle(
+  db: Db,
+  { actor, articleId, input, baseUrl, publicBaseUrl, publisher, now = new Date() }: { actor: Actor; articleId: string; input: unknown; baseUrl: string; publicBaseUrl?: string | null; publisher: string; now?: Date },
+): Promise<ExportFile> {
   requirePermission(actor, "export:article");
   const { format } = ZExportQuery.parse(input);
   const article = await loadArticleView(db, articleId);
-  const snapshot: ExportSnapshot = { article, publisher, articleUrl: `${baseUrl.replace(/\/$/, "")}/articles/${article.id}`, exportedAt: now.toISOString() };
+  const snapshot: ExportSnapshot = {
+    article,
+    publisher,
+    articleUrl: `${baseUrl.replace(/\/$/, "")}/articles/${article.id}`,
+    publicUrl: publicArticleUrl(article, publicBaseUrl),
+    exportedAt: now.toISOString(),
+  };
   const spec = FORMATS[format];
   return { body: spec.render(snapshot), contentType: spec.contentType, filename: `${slug(article.title)}.${spec.extension}` };
 }

@@ -26,6 +26,7 @@ export async function loadArticleView(db: Reader, id: string): Promise<ArticleVi
     publisher: article.publisher,
     author: article.author,
     publishedAt: article.publishedAt?.toISOString() ?? null,
+    publicUrl: article.publicUrl,
     status: article.status,
     version: article.version,
     createdBy: article.createdBy,

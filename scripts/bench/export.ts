@@ -36,7 +36,7 @@ const rows: string[][] = [];
 let worst = 0;
 for (const scale of [1, 2, 4]) {
   const article = syntheticArticle({ words: 50_000 * scale, annotations: 2_000 * scale });
-  const snapshot: ExportSnapshot = { article, publisher: "Factmark Checks", articleUrl: "https://factmark.example/articles/bench", exportedAt: "2024-03-05T12:00:00.000Z" };
+  const snapshot: ExportSnapshot = { article, publisher: "Factmark Checks", articleUrl: "https://factmark.example/articles/bench", publicUrl: "https://factmark.example/articles/bench", exportedAt: "2024-03-05T12:00:00.000Z" };
   const text = article.revision.text;
   const runs = Math.max(5, 20 / scale);
   const userText = [text];

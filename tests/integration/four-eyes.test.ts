@@ -69,6 +69,8 @@ const SUBSTANCE_CHANGES: [string, Change, ("CLAIM" | "DENIAL")?][] = [
   ["PATCH verdict FALSE → TRUE", patch({ verdict: "TRUE" })],
   ["PATCH kind", patch({ kind: "DENIAL" })],
   ["PATCH rationale", patch({ rationale: "Figures agree after all." })],
+  // Published to readers beside the verdict (issue #13): a second pair of eyes reads it.
+  ["PATCH publicNote (remark for readers)", patch({ publicNote: "The police later corrected the figure." })],
   ["PATCH deniesId", (actor, annotation, other) => patch({ deniesId: other.id })(actor, annotation, other), "DENIAL"],
   ["PATCH sources (replaced)", patch({ sources: [{ url: "https://other.example/c" }] })],
   ["source added", (actor, annotation) => addSource(t.db, { actor, annotationId: annotation.id, input: { url: "https://other.example/d" } })],

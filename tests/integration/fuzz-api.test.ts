@@ -191,6 +191,7 @@ const TARGETS: Record<string, Target> = {
   // A private address: refused without any network traffic (the test server denies private hosts).
   "POST /api/v1/articles/fetch": { path: () => "/api/v1/articles/fetch", body: () => ({ url: "http://127.0.0.1:9/story" }) },
   "GET /api/v1/articles/:id": { path: (f, id) => `/api/v1/articles/${id(f.articleId)}` },
+  "PATCH /api/v1/articles/:id": { path: (f, id) => `/api/v1/articles/${id(f.articleId)}`, body: () => ({ publicUrl: "https://checks.example/fuzzed" }) },
   "GET /api/v1/articles/:id/events": { path: (f, id) => `/api/v1/articles/${id(f.articleId)}/events` },
   "POST /api/v1/articles/:id/presence": { path: (f, id) => `/api/v1/articles/${id(f.articleId)}/presence`, body: (f) => ({ connectionId: "00000000-0000-4000-8000-000000000000", annotationId: f.annotationId }) },
   "POST /api/v1/articles/:id/annotations": {

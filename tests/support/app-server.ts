@@ -22,11 +22,11 @@ export type AppServer = { url: string; stop: () => Promise<void> };
  * integration suites) on a free port against the given database, and waits
  * until /api/health answers.
  */
-export async function startAppServer(databaseUrl: string, secret = randomBytes(32).toString("hex")): Promise<AppServer> {
+export async function startAppServer(databaseUrl: string, secret = randomBytes(32).toString("hex"), extraEnv: Record<string, string> = {}): Promise<AppServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: url, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: url, NEXT_TELEMETRY_DISABLED: "1", ...extraEnv },
     stdio: ["ignore", "ignore", "pipe"],
   });
   let stderr = "";

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { requirePageActor } from "@/lib/auth/page-actor";
+import { env } from "@/lib/config/env";
 import { getDb } from "@/lib/db/client";
 import { isAppId } from "@/lib/http/input-guard";
 import { can } from "@/lib/domain/permissions";
@@ -46,5 +47,5 @@ export default async function ArticlePage({ params }: Props) {
     signOff: can(actor.role, "signoff:article"),
     reopen: can(actor.role, "reopen:article"),
   };
-  return <Workbench article={article} actor={{ id: actor.id, role: actor.role }} permissions={permissions} />;
+  return <Workbench article={article} actor={{ id: actor.id, role: actor.role }} permissions={permissions} publicBase={env().FACTMARK_PUBLIC_URL ?? null} />;
 }

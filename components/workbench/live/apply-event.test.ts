@@ -26,6 +26,8 @@ function annotation(overrides: Partial<AnnotationView> = {}): AnnotationView {
     speaker: "Zhao",
     note: "",
     verdict: null,
+    publicNote: null,
+    notRatedReason: null,
     rationale: null,
     deniesId: null,
     status: "DRAFT",

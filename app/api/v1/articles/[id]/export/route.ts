@@ -10,6 +10,7 @@ export const GET = apiRoute<{ id: string }>(async ({ db, actor, request, params 
     articleId: params.id,
     input: Object.fromEntries(new URL(request.url).searchParams),
     baseUrl: publicBaseUrl(request),
+    publicBaseUrl: env().FACTMARK_PUBLIC_URL,
     publisher: env().FACTMARK_PUBLISHER,
   });
   return new Response(file.body, {
