@@ -43,9 +43,10 @@ test("the export menu names each format's audience, warns about a private public
     "The reader exports (HTML, ClaimReview) name http://192.168.1.20/checks/crime, which is a private network address (192.168.0.0/16): readers cannot open it. Set this article's public address, or FACTMARK_PUBLIC_URL.",
   );
 
-  await address.fill("checks.example/crime");
+  // A bare domain would be read as https://…; another scheme is refused at the field.
+  await address.fill("ftp://checks.example/crime");
   await page.getByRole("button", { name: "Save address" }).click();
-  await expect(page.locator("#wb-public-url-error")).toHaveText("must be an http(s) URL");
+  await expect(page.locator("#wb-public-url-error")).toHaveText("must be a web address starting with http:// or https://, such as https://www.example.com/story");
 
   await address.fill("https://checks.example/crime");
   await page.getByRole("button", { name: "Save address" }).click();

@@ -121,7 +121,8 @@ test("c on a signed-off article says why nothing happened; focus stays on Save, 
   const a = await signedIn(browser, editor);
   const b = await signedIn(browser, reviewer);
   const article = await createArticle(a.request, `Focus ${Date.now().toString(36)}`);
-  const claim = await createClaim(a.request, article, "Jake Sullivan");
+  // Rated, so the sign-off below is not refused for an unrated claim.
+  const claim = await createClaim(a.request, article, "Jake Sullivan", { verdict: "FALSE" });
 
   await a.goto(`/articles/${article.id}#annotation-${claim.id}`);
   const panel = panelOf(a);
@@ -154,12 +155,15 @@ test("c on a signed-off article says why nothing happened; focus stays on Save, 
   expect((await b.request.post(`/api/v1/articles/${article.id}/sign-off`, { data: {}, headers: origin })).status()).toBe(200);
   await a.goto(`/articles/${article.id}`);
   await expect(a.getByTestId("signed-off-banner")).toBeVisible();
+  // "Live" comes from the page's own script: the key handler is attached (a key pressed before is lost).
+  await expect(a.getByTestId("live-connection")).toHaveText("Live");
   const sent = changes(a);
   await a.locator(".wb-text").focus();
   await a.keyboard.press("c");
   await expect(a.getByRole("status")).toHaveText("This article is signed off: reopen it to change it. A reviewer or an admin can reopen it.");
   expect(sent).toEqual([]);
   await b.goto(`/articles/${article.id}`);
+  await expect(b.getByTestId("live-connection")).toHaveText("Live");
   await b.keyboard.press("d");
   await expect(b.getByRole("status")).toHaveText("This article is signed off: reopen it to change it. You can reopen it with Reopen article, above.");
 });

@@ -71,7 +71,8 @@ describe(`public address of exports on ${provider}`, () => {
     expect((await patched.json()).publicUrl).toBe(OVERRIDE);
     expect((await reviews())[0].url).toBe(`${OVERRIDE}#note-1`);
 
-    for (const publicUrl of ["/relative/path", "javascript:alert(1)", "news.example/page", 42]) {
+    // A bare domain ("news.example/page") is not refused: every URL field reads it as https://news.example/page.
+    for (const publicUrl of ["/relative/path", "javascript:alert(1)", "ftp://news.example/page", 42]) {
       const refused = await api(`/api/v1/articles/${articleId}`, { method: "PATCH", body: JSON.stringify({ publicUrl }) });
       expect(refused.status).toBe(422);
       expect((await refused.json()).error.fields.map((field: { path: string }) => field.path)).toEqual(["publicUrl"]);
