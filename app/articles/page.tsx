@@ -7,6 +7,7 @@ import { can } from "@/lib/domain/permissions";
 import { pageNumber, textProblem } from "@/lib/http/input-guard";
 import { listArticles } from "@/lib/server/list-articles";
 import { StatusBadge } from "@/components/articles/StatusBadge";
+import { Pager } from "@/components/Pager";
 import { TableScroll } from "@/components/TableScroll";
 
 export const metadata: Metadata = { title: "Articles" };
@@ -92,15 +93,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
           </table>
         </TableScroll>
       )}
-      {pages > 1 && (
-        <nav className="pager" aria-label="Pages">
-          {list.page > 1 && <Link href={pageLink(list.page - 1)}>← Newer</Link>}
-          <span>
-            Page {list.page} of {pages}
-          </span>
-          {list.page < pages && <Link href={pageLink(list.page + 1)}>Older →</Link>}
-        </nav>
-      )}
+      <Pager page={list.page} pages={pages} href={pageLink} previous="← Newer" next="Older →" />
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { pageActorWith } from "@/lib/auth/page-actor";
 import { getDb } from "@/lib/db/client";
 import { KIND_LABELS } from "@/lib/domain/annotation";
 import { reviewQueue } from "@/lib/server/review-queue";
+import { Pager } from "@/components/Pager";
 import { TableScroll } from "@/components/TableScroll";
 
 export const metadata: Metadata = { title: "Review queue" };
@@ -73,15 +74,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
           </table>
         </TableScroll>
       )}
-      {pages > 1 && (
-        <nav className="pager" aria-label="Pages">
-          {queue.page > 1 && <Link href={pageLink(queue.page - 1)}>← Previous (older)</Link>}
-          <span>
-            Page {queue.page} of {pages}
-          </span>
-          {queue.page < pages && <Link href={pageLink(queue.page + 1)}>Next (newer) →</Link>}
-        </nav>
-      )}
+      <Pager page={queue.page} pages={pages} href={pageLink} previous="← Previous (older)" next="Next (newer) →" />
     </section>
   );
 }
