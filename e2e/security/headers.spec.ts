@@ -149,7 +149,8 @@ test("API routes, downloads, event streams and error responses carry the same he
   await check(api, "/api/v1/articles/no-such-article", 404);
   await check(api, "/api/v1/articles?page=0", 422);
   await check(api, "/api/v1/articles", 422, { method: "POST", data: { title: "" } });
-  await check(api, "/api/v1/no-such-route", 404);
+  // An address no API route answers gets the API's JSON 404, not Next's HTML page.
+  expect(await (await check(api, "/api/v1/no-such-route", 404)).json()).toMatchObject({ error: { code: "NOT_FOUND" } });
   const article = await createArticle(api, `Headers ${Date.now().toString(36)}`);
   // The export download keeps the policy its file carries: nothing loads, nothing runs.
   const exported = await check(api, `/api/v1/articles/${article.id}/export?format=html`, 200);

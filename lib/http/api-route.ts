@@ -6,6 +6,7 @@ import { errorResponse } from "./error-response";
 import { isAppId, queryProblem } from "./input-guard";
 import { invalidInput } from "./read-json";
 import { isSameOrigin } from "./same-origin";
+import { secureApiResponse } from "./secure-api-response";
 
 type Params = Record<string, string>;
 export type ApiContext<P extends Params> = { request: Request; params: P; actor: Actor; db: Db };
@@ -20,6 +21,12 @@ const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  * response. Routes stay a few lines long.
  */
 export function apiRoute<P extends Params = Params>(handler: Handler<P>, options: { status?: number } = {}) {
+  const run = answer(handler, options);
+  // The proxy does not run for /api/v1 (proxy.ts): the headers go on here, on answers and errors alike.
+  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => secureApiResponse(request, await run(request, context));
+}
+
+function answer<P extends Params>(handler: Handler<P>, options: { status?: number }) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     try {
       const db = await getDb();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { EXPORT_CSP } from "../export/csp";
 import { isMalformedPath, malformedPathResponse } from "./malformed-path";
-import { newNonce, securityHeaders, type SecurityContext } from "./security-headers";
+import { newNonce, securityHeaders, withSecurityHeaders, type SecurityContext } from "./security-headers";
 
 const context = (overrides: Partial<SecurityContext> = {}): SecurityContext => ({ pathname: "/articles", nonce: "bm9uY2U=", https: false, dev: false, ...overrides });
 const directives = (policy: string) => new Map(policy.split(";").map((part) => part.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
@@ -74,5 +74,29 @@ describe("malformed paths", () => {
     expect(page.status).toBe(400);
     expect(page.headers.get("Content-Type")).toBe("text/html; charset=utf-8");
     expect(await page.text()).toContain("<h1>Bad address</h1>");
+  });
+});
+
+describe("withSecurityHeaders (API answers the proxy never sees)", () => {
+  it("adds the API's set, keeping what the route chose", () => {
+    const response = withSecurityHeaders(Response.json({}, { headers: { "Cross-Origin-Resource-Policy": "cross-origin" } }), { pathname: "/api/v1/me", https: true });
+    expect(response.headers.get("Content-Security-Policy")).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+    expect(response.headers.get("X-Frame-Options")).toBe("DENY");
+    expect(response.headers.get("Strict-Transport-Security")).toBe("max-age=31536000");
+    expect(response.headers.get("Cross-Origin-Resource-Policy")).toBe("cross-origin");
+  });
+
+  it("gives the export download its own policy", () => {
+    const response = withSecurityHeaders(new Response("x"), { pathname: "/api/v1/articles/a1/export", https: false });
+    expect(response.headers.get("Content-Security-Policy")).toBe(`${EXPORT_CSP}; frame-ancestors 'none'`);
+    expect(response.headers.has("Strict-Transport-Security")).toBe(false);
+  });
+
+  it("copies a response whose headers cannot be changed", async () => {
+    const frozen = Response.redirect("http://localhost/elsewhere", 302);
+    const response = withSecurityHeaders(frozen, { pathname: "/api/v1/me", https: false });
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe("http://localhost/elsewhere");
+    expect(response.headers.get("X-Content-Type-Options")).toBe("nosniff");
   });
 });

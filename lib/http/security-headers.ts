@@ -75,3 +75,20 @@ export function securityHeaders(context: SecurityContext): Record<string, string
 export function newNonce(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
 }
+
+/**
+ * Puts the header set on a response the proxy never saw (the /api/v1 routes:
+ * see proxy.ts's matcher), keeping any header the route chose itself, such as
+ * the export's own policy. A response with immutable headers is copied.
+ */
+export function withSecurityHeaders(response: Response, context: Omit<SecurityContext, "nonce" | "dev">): Response {
+  const headers = securityHeaders({ ...context, nonce: "", dev: false });
+  let target = response;
+  try {
+    for (const [key, value] of Object.entries(headers)) if (!target.headers.has(key)) target.headers.set(key, value);
+  } catch {
+    target = new Response(response.body, response);
+    for (const [key, value] of Object.entries(headers)) if (!target.headers.has(key)) target.headers.set(key, value);
+  }
+  return target;
+}

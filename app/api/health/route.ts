@@ -1,8 +1,9 @@
+import { secureApiResponse } from "@/lib/http/secure-api-response";
 import { getHealth } from "@/lib/server/get-health";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
+export async function GET(request: Request) {
   const health = await getHealth();
-  return Response.json(health, { status: health.status === "ok" ? 200 : 503, headers: { "Cache-Control": "no-store" } });
+  return secureApiResponse(request, Response.json(health, { status: health.status === "ok" ? 200 : 503, headers: { "Cache-Control": "no-store" } }));
 }
