@@ -1,40 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { quoteAt } from "@/lib/anchoring/selector";
-import { annotationLabel } from "@/lib/domain/annotation-label";
 import type { AnnotationView, ArticleView } from "@/lib/server/article-view";
+import { annotation as fixture } from "./live/annotation-fixture";
 import { packArticle, unpackArticle } from "./page-article";
 
 // Surrogate pairs at the context edges: quoteAt moves an edge outward rather than split one.
 const TEXT = `${"😀".repeat(20)} The minister said inflation rose by three percent. ${"Critics disagreed 🙂 loudly. ".repeat(4)}`;
 
 function annotation(id: string, start: number, end: number, overrides: Partial<AnnotationView> = {}): AnnotationView {
-  return {
-    id,
-    articleId: "art",
-    revisionId: "rev",
-    kind: "CLAIM",
-    number: 1,
-    label: annotationLabel("CLAIM", 1),
-    start,
-    end,
-    ...(end <= TEXT.length ? quoteAt(TEXT, start, end) : { quote: "", prefix: "", suffix: "" }),
-    speaker: null,
-    note: "",
-    publicNote: null,
-    verdict: null,
-    notRatedReason: null,
-    rationale: null,
-    deniesId: null,
-    status: "DRAFT",
-    version: 1,
-    createdBy: { id: "u1", name: "Ana" },
-    createdAt: "2026-01-01T00:00:00.000Z",
-    updatedAt: "2026-01-01T00:00:00.000Z",
-    sources: [],
-    lastReview: null,
-    editorIds: [],
-    ...overrides,
-  };
+  const anchor = end <= TEXT.length ? quoteAt(TEXT, start, end) : { quote: "", prefix: "", suffix: "" };
+  return fixture({ id, articleId: "art", revisionId: "rev", start, end, ...anchor, ...overrides });
 }
 
 const at = TEXT.indexOf("minister");

@@ -1,46 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { annotationLabel } from "@/lib/domain/annotation-label";
 import type { AnnotationView, ArticleView } from "@/lib/server/article-view";
 import { draftFrom } from "../drafts";
+import { annotation } from "./annotation-fixture";
 import { applyEvent, initialState, liveNotice, mergeArticle, panelAnnotation, parseEvent, putOwn, removeAnnotation, setWork, type EventActor, type LiveEvent, type WorkbenchState } from "./apply-event";
 
 const ME = "u-me";
 const ANA = { id: "u-ana", name: "Ana" };
 const RAE = { id: "u-rae", name: "Rae" };
-
-function annotation(overrides: Partial<AnnotationView> = {}): AnnotationView {
-  const kind = overrides.kind ?? "CLAIM";
-  const number = overrides.number ?? 1;
-  return {
-    id: "a1",
-    articleId: "art",
-    revisionId: "rev",
-    kind,
-    number,
-    label: annotationLabel(kind, number),
-    start: 10,
-    end: 20,
-    quote: "The sky is green",
-    prefix: "",
-    suffix: "",
-    speaker: "Zhao",
-    note: "",
-    verdict: null,
-    publicNote: null,
-    notRatedReason: null,
-    rationale: null,
-    deniesId: null,
-    status: "DRAFT",
-    version: 1,
-    createdBy: { id: ME, name: "Me" },
-    createdAt: "2026-01-01T00:00:00.000Z",
-    updatedAt: "2026-01-01T00:00:00.000Z",
-    sources: [],
-    lastReview: null,
-    editorIds: [],
-    ...overrides,
-  };
-}
 
 const state = (annotations: AnnotationView[] = [annotation()]): WorkbenchState => initialState({ annotations, status: "DRAFT", signOff: null, version: 1 });
 const updated = (view: AnnotationView, actor: EventActor = ANA, action = "annotation.updated"): LiveEvent => ({ type: "annotation.updated", actor, at: "", action, annotation: view });
