@@ -19,11 +19,13 @@ import { presenceEntries } from "./live/presence";
 import { useArticleEvents, usePresenceReport, type EventHandler } from "./live/useArticleEvents";
 import { layoutArticle, labelsFor, neighbour } from "./model";
 import { rangeToSpan, trimSpan, type Span, type TreeNode } from "./offsets";
+import { unpackArticle, type PackedArticle } from "./page-article";
 import { createAnnotation, fetchArticle, nextInQueue, problem } from "./requests";
 import { SelectionToolbar, type ToolbarAnchor } from "./SelectionToolbar";
 import { VerdictSummary } from "./VerdictSummary";
 
-type Props = { article: ArticleView; actor: WorkbenchActor; permissions: RolePermissions; publicBase: string | null };
+/** `since`: the article's event id the page reflects (lib/server/open-workbench.ts); the live stream resumes from it. */
+type Props = { article: PackedArticle; since: number | null; actor: WorkbenchActor; permissions: RolePermissions; publicBase: string | null };
 
 /** Unsaved work per annotation, kept while the panel shows another one: nothing typed is lost by switching (see live/apply-event). */
 export type { Work };
@@ -50,7 +52,9 @@ const BACK_TO_DRAFT: Partial<Record<AnnotationView["status"], string>> = {
 export const lockedMessage = (canReopen: boolean) =>
   `This article is signed off: reopen it to change it. ${canReopen ? "You can reopen it with Reopen article, above." : "A reviewer or an admin can reopen it."}`;
 
-export function Workbench({ article, actor, permissions: rolePermissions, publicBase }: Props) {
+export function Workbench({ article: packed, since, actor, permissions: rolePermissions, publicBase }: Props) {
+  // The page sends each annotation without what its text gives back (page-article.ts); here it is whole again.
+  const article = useMemo(() => unpackArticle(packed), [packed]);
   const text = article.revision.text;
   // Annotations, the article's review state (it moves with submissions, sign-off and reopening; the text and revision do not) and unsaved work,
   // changed together by the user's own requests and by everyone else's through the live stream.
@@ -346,10 +350,11 @@ export function Workbench({ article, actor, permissions: rolePermissions, public
   const onLive: EventHandler = (event) => {
     switch (event.type) {
       case "ready":
-        // A brand-new stream starts from now: changes made since the page was rendered are read once.
+        // A stream that could not resume from the page's version starts from now: what changed since the render is read once.
         if (event.catchUp) void refresh();
         return;
       case "resync":
+        // Too far behind to replay (more than the server replays): one full re-read instead.
         void refresh();
         return;
       case "comment.created":
@@ -373,7 +378,7 @@ export function Workbench({ article, actor, permissions: rolePermissions, public
     }
   };
 
-  const { connection, connectionId, users } = useArticleEvents(article.id, onLive);
+  const { connection, connectionId, users } = useArticleEvents(article.id, since, onLive);
   usePresenceReport(article.id, connectionId, open && !orphan ? open.id : null);
   const people = useMemo(() => presenceEntries(users, actor.id, labels), [users, actor.id, labels]);
 

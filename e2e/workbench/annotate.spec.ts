@@ -305,7 +305,8 @@ test("a source edited or removed over someone else's change (409) shows their ve
   const added = await page.request.post(`/api/v1/annotations/${claim.id}/sources`, { data: { url: "https://ministry.example/statement", title: "Ministry statement" }, headers: { Origin: baseURL } });
   expect(added.status()).toBe(201);
   // This page hears of nobody's changes (its event stream is cut), so what it shows goes stale.
-  await page.route("**/api/v1/articles/*/events", (route) => route.abort());
+  // (A regular expression: the page's stream resumes with ?lastEventId=, which a glob ending in /events would miss.)
+  await page.route(/\/api\/v1\/articles\/[^/]+\/events/, (route) => route.abort());
   await page.goto(`/articles/${article.id}`);
   await page.locator(`mark[data-annotations~="${claim.id}"]`).first().click();
   const panel = page.getByRole("complementary", { name: "Annotation details" });

@@ -11,6 +11,7 @@ import { recordAuditEvent } from "@/lib/server/audit";
 import { createAnnotation } from "@/lib/server/create-annotation";
 import { createArticle } from "@/lib/server/create-article";
 import { deleteAnnotation } from "@/lib/server/delete-annotation";
+import { openWorkbench } from "@/lib/server/open-workbench";
 import { updateAnnotation } from "@/lib/server/update-annotation";
 import { createActor } from "../support/actors";
 import { readSse } from "../support/sse";
@@ -158,6 +159,17 @@ describe(`live updates on ${provider}`, () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await listPresence(t.db, articleId)).toEqual([]);
     await reader.$disconnect();
+  });
+
+  it("give the workbench page the event id it reflects: a stream resuming from it replays only what came after", async () => {
+    const page = await openWorkbench(t.db, { actor: editor, articleId });
+    expect(page.since).toBe((await t.db.auditEvent.aggregate({ where: { articleId }, _max: { id: true } }))._max.id);
+    const later = await createAnnotation(t.db, { actor: editor, articleId, input: { kind: "CLAIM", start: 13, end: 18 } });
+    expect(page.article.annotations.map((annotation) => annotation.id)).not.toContain(later.id);
+    const controller = new AbortController();
+    const events = await readSse(articleStream({ db: t.db, bus, actor: editor, articleId, lastEventId: page.since, signal: controller.signal }), (seen) => seen.some((event) => event.event === "ready"));
+    controller.abort();
+    expect(events.filter((event) => event.event.startsWith("annotation.")).map((event) => (event.data.annotation as { id: string }).id)).toEqual([later.id]);
   });
 
   it("tells a client too far behind to resync instead of replaying everything", async () => {

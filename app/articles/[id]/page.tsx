@@ -7,7 +7,8 @@ import { getDb } from "@/lib/db/client";
 import { isAppId } from "@/lib/http/input-guard";
 import { can } from "@/lib/domain/permissions";
 import { AppError } from "@/lib/server/errors";
-import { getArticle } from "@/lib/server/get-article";
+import { openWorkbench } from "@/lib/server/open-workbench";
+import { packArticle } from "@/components/workbench/page-article";
 import { Workbench } from "@/components/workbench/Workbench";
 import type { RolePermissions } from "@/components/workbench/access";
 import "../../workbench.css";
@@ -22,7 +23,7 @@ const load = cache(async (id: string) => {
   // An id that cannot be one (a NUL in it would fail PostgreSQL's query) is simply not found.
   if (!isAppId(id)) notFound();
   try {
-    return { actor, article: await getArticle(await getDb(), { actor, articleId: id }) };
+    return { actor, ...(await openWorkbench(await getDb(), { actor, articleId: id })) };
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
@@ -35,7 +36,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ArticlePage({ params }: Props) {
-  const { actor, article } = await load((await params).id);
+  const { actor, article, since } = await load((await params).id);
   // Whether the article is signed off (read-only) the workbench works out itself: it changes while the page is open.
   const permissions: RolePermissions = {
     create: can(actor.role, "create:annotation"),
@@ -47,5 +48,5 @@ export default async function ArticlePage({ params }: Props) {
     signOff: can(actor.role, "signoff:article"),
     reopen: can(actor.role, "reopen:article"),
   };
-  return <Workbench article={article} actor={{ id: actor.id, role: actor.role }} permissions={permissions} publicBase={env().FACTMARK_PUBLIC_URL ?? null} />;
+  return <Workbench article={packArticle(article)} since={since} actor={{ id: actor.id, role: actor.role }} permissions={permissions} publicBase={env().FACTMARK_PUBLIC_URL ?? null} />;
 }

@@ -1,46 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { annotationLabel } from "@/lib/domain/annotation-label";
 import type { AnnotationView, ArticleView } from "@/lib/server/article-view";
 import { draftFrom } from "../drafts";
+import { annotation } from "./annotation-fixture";
 import { applyEvent, initialState, liveNotice, mergeArticle, panelAnnotation, parseEvent, putOwn, removeAnnotation, setWork, type EventActor, type LiveEvent, type WorkbenchState } from "./apply-event";
 
 const ME = "u-me";
 const ANA = { id: "u-ana", name: "Ana" };
 const RAE = { id: "u-rae", name: "Rae" };
-
-function annotation(overrides: Partial<AnnotationView> = {}): AnnotationView {
-  const kind = overrides.kind ?? "CLAIM";
-  const number = overrides.number ?? 1;
-  return {
-    id: "a1",
-    articleId: "art",
-    revisionId: "rev",
-    kind,
-    number,
-    label: annotationLabel(kind, number),
-    start: 10,
-    end: 20,
-    quote: "The sky is green",
-    prefix: "",
-    suffix: "",
-    speaker: "Zhao",
-    note: "",
-    verdict: null,
-    publicNote: null,
-    notRatedReason: null,
-    rationale: null,
-    deniesId: null,
-    status: "DRAFT",
-    version: 1,
-    createdBy: { id: ME, name: "Me" },
-    createdAt: "2026-01-01T00:00:00.000Z",
-    updatedAt: "2026-01-01T00:00:00.000Z",
-    sources: [],
-    lastReview: null,
-    editorIds: [],
-    ...overrides,
-  };
-}
 
 const state = (annotations: AnnotationView[] = [annotation()]): WorkbenchState => initialState({ annotations, status: "DRAFT", signOff: null, version: 1 });
 const updated = (view: AnnotationView, actor: EventActor = ANA, action = "annotation.updated"): LiveEvent => ({ type: "annotation.updated", actor, at: "", action, annotation: view });
@@ -221,5 +187,61 @@ describe("applyEvent: article status", () => {
     // Stale or own: applied silently or not at all.
     expect(applyEvent(reopened.state, { type: "article.status", actor: RAE, at: "", action: "article.signed_off", status: "SIGNED_OFF", version: 3, signOff }, ME).state).toBe(reopened.state);
     expect(applyEvent(reopened.state, { type: "article.status", actor: { id: ME, name: "Me" }, at: "", action: "article.signed_off", status: "SIGNED_OFF", version: 9, signOff }, ME).announce).toBeUndefined();
+  });
+});
+
+describe("mergeArticle", () => {
+  const article = (annotations: AnnotationView[], version = 1) => ({ annotations, status: "DRAFT", signOff: null, version }) as unknown as ArticleView;
+  const many = (n: number, version = 1) => Array.from({ length: n }, (_, i) => annotation({ id: `a${i}`, number: i + 1, start: i * 10, end: i * 10 + 5, version }));
+
+  it("adds, replaces and removes in one pass, keeping the order held and clearing denials of removed claims", () => {
+    const denial = annotation({ id: "d1", kind: "DENIAL", deniesId: "a0", start: 40, end: 50 });
+    const start = state([...many(3), denial]);
+    const merged = mergeArticle(start, article([annotation({ id: "a2", version: 2, speaker: "Li" }), annotation({ id: "a9" }), denial, annotation({ id: "a1" })]), "Someone");
+    expect(merged.annotations.map((view) => `${view.id}@${view.version}`)).toEqual(["a1@1", "a2@2", "d1@1", "a9@1"]);
+    expect(merged.annotations.find((view) => view.id === "d1")!.deniesId).toBeNull();
+    // Held annotations that did not change are the same objects: nothing re-renders for them.
+    expect(merged.annotations[0]).toBe(start.annotations[1]);
+  });
+
+  it("keeps removed annotations with unsaved text as orphans, as a live deletion does", () => {
+    const editing = typing(state(many(2)), "a1", { note: "worth keeping" });
+    const merged = mergeArticle(editing, article(many(1)), "Someone");
+    expect(merged.annotations.map((view) => view.id)).toEqual(["a0"]);
+    expect(merged.orphans.a1).toMatchObject({ label: "C2", by: "Someone", annotation: { id: "a1" } });
+    expect(merged.work.a1.draft!.note).toBe("worth keeping");
+  });
+
+  it("changes nothing when the article is what is held (a replay)", () => {
+    const start = state(many(3));
+    expect(mergeArticle(start, article(many(3)), "Someone").annotations).toBe(start.annotations);
+  });
+
+  /** Every property read of every annotation either side holds, across one merge of n annotations of which a tenth changed. */
+  function readsToMerge(n: number): number {
+    let reads = 0;
+    const counted = (view: AnnotationView) =>
+      new Proxy(view, {
+        get(target, key, receiver) {
+          reads++;
+          return Reflect.get(target, key, receiver) as unknown;
+        },
+      });
+    const held = many(n).map(counted);
+    const incoming = many(n).map((view, i) => counted(i % 10 === 0 ? { ...view, version: 2 } : view));
+    // One removed and one new: the paths that used to search the whole list per annotation.
+    incoming.pop();
+    incoming.push(counted(annotation({ id: "new", start: 5, end: 7 })));
+    const merged = mergeArticle(state(held), article(incoming), "Someone");
+    expect(merged.annotations).toHaveLength(n);
+    return reads;
+  }
+
+  it("does work in proportion to the annotations (10,000 vs 20,000), not their square", () => {
+    const small = readsToMerge(10_000);
+    const large = readsToMerge(20_000);
+    // A search per annotation would read about n²/2 ids (5·10⁷ here) and double the ratio to 4.
+    expect(small / 10_000).toBeLessThan(20);
+    expect(large / small).toBeLessThan(2.2);
   });
 });

@@ -13,20 +13,24 @@ export type EventHandler = (event: Exclude<LiveEvent, { type: "presence" } | { t
 const backoff = (attempt: number) => Math.min(30_000, 1000 * 2 ** attempt);
 
 /**
- * The article's Server-Sent Events. EventSource reconnects by itself and sends
- * Last-Event-ID, so the server replays what was missed; when it gives up
- * (readyState CLOSED) a new stream resumes from the last event id seen via
- * ?lastEventId=. Presence is kept here; everything else goes to `onEvent`.
+ * The article's Server-Sent Events. The first stream resumes from `since`, the
+ * event id the page was rendered at (null: from now, asking for a catch-up),
+ * so what changed in between arrives as events. EventSource reconnects by
+ * itself and sends Last-Event-ID, so the server replays what was missed; when
+ * it gives up (readyState CLOSED) a new stream resumes from the last event id
+ * seen via ?lastEventId=. Presence is kept here; everything else goes to `onEvent`.
  */
-export function useArticleEvents(articleId: string, onEvent: EventHandler) {
+export function useArticleEvents(articleId: string, since: number | null, onEvent: EventHandler) {
   const [connection, setConnection] = useState<Connection>("connecting");
   const [connectionId, setConnectionId] = useState<string | null>(null);
   const [users, setUsers] = useState<PresenceUser[]>([]);
   const handle = useEffectEvent(onEvent);
+  // Where this page started: a later render with another value never moves the stream back.
+  const [startAt] = useState(since);
 
   useEffect(() => {
     let source: EventSource | null = null;
-    let lastEventId = "";
+    let lastEventId = startAt === null ? "" : String(startAt);
     let attempt = 0;
     let timer = 0;
 
@@ -69,7 +73,7 @@ export function useArticleEvents(articleId: string, onEvent: EventHandler) {
       window.clearTimeout(timer);
       source?.close();
     };
-  }, [articleId]);
+  }, [articleId, startAt]);
 
   return { connection, connectionId, users };
 }

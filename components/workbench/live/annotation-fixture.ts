@@ -1,0 +1,37 @@
+import { annotationLabel } from "@/lib/domain/annotation-label";
+import type { AnnotationView } from "@/lib/server/article-view";
+
+/** For the workbench's unit tests: a claim C1 by "u-me", version 1, with whatever the test overrides. */
+export function annotation(overrides: Partial<AnnotationView> = {}): AnnotationView {
+  const kind = overrides.kind ?? "CLAIM";
+  const number = overrides.number ?? 1;
+  return {
+    id: "a1",
+    articleId: "art",
+    revisionId: "rev",
+    kind,
+    number,
+    label: annotationLabel(kind, number),
+    start: 10,
+    end: 20,
+    quote: "The sky is green",
+    prefix: "",
+    suffix: "",
+    speaker: "Zhao",
+    note: "",
+    verdict: null,
+    publicNote: null,
+    notRatedReason: null,
+    rationale: null,
+    deniesId: null,
+    status: "DRAFT",
+    version: 1,
+    createdBy: { id: "u-me", name: "Me" },
+    createdAt: "2026-01-01T00:00:00.000Z",
+    updatedAt: "2026-01-01T00:00:00.000Z",
+    sources: [],
+    lastReview: null,
+    editorIds: [],
+    ...overrides,
+  };
+}
