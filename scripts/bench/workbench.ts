@@ -21,8 +21,8 @@
  * painted (the annotation is deleted again). "Painted" is two animation frames
  * after a MutationObserver saw the change (lib/workbench-probe.ts). Also: the
  * document's first byte and its end, its gzip and uncompressed size, all bytes
- * received until interactive, DOM elements with the list shown, and the JS
- * heap after a GC.
+ * received during the load (until its own requests are done), DOM elements
+ * with the list shown, and the JS heap after a GC.
  *
  * The cases alternate (S0, S200, S2000, S10000, S0, …) for BENCH_ROUNDS
  * rounds after one unmeasured warm-up case; the tables give medians and
@@ -41,6 +41,7 @@
  *   CHROMIUM_PATH     the browser (/usr/bin/chromium)
  */
 import os from "node:os";
+import { gzipSync } from "node:zlib";
 import { chromium, request as apiRequest, type Browser } from "@playwright/test";
 import type { Provider } from "../../lib/db/providers";
 import playwrightConfig from "../../playwright.config";
@@ -73,14 +74,18 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
-/** The first lines the server logged since `from` that say what went wrong (a Prisma code, an error). */
+/** What the server logged since `from` that says what went wrong: a Prisma code's line if there is one, else its first error lines. */
 function serverReason(server: BenchServer, from: number): string {
-  const line = server
+  const lines = server
     .stderr()
     .slice(from)
     .split("\n")
-    .find((candidate) => /P\d{4}|Error|⨯/.test(candidate));
-  return line ? `; server: ${line.trim().slice(0, 160)}` : "";
+    .map((line) => line.trim())
+    .filter((line) => /P\d{4}|Error|⨯|limit|exceeded/.test(line));
+  const code = lines.map((line) => /\bP\d{4}\b/.exec(line)?.[0]).find(Boolean);
+  const message = lines.find((line) => /limit|exceeded/i.test(line));
+  const reason = code || message ? [code, message].filter(Boolean).join(" ") : lines.slice(0, 2).join(" ");
+  return reason ? `; server: ${reason.slice(0, 200)}` : "";
 }
 
 async function runProvider(browser: Browser, provider: Provider, text: string, port: number | undefined): Promise<SizeResult[]> {
@@ -135,7 +140,9 @@ async function main() {
   ensureProductionBuild();
   const text = longArticleText();
   const paragraphs = text.split("\n\n").length;
-  console.log(`article: ${text.split(/\s+/).length.toLocaleString("en")} words, ${paragraphs.toLocaleString("en")} paragraphs, ${text.length.toLocaleString("en")} characters (the seed article's sentences, shuffled)`);
+  // Its sentences repeat, so it compresses far better than fresh prose would: the figure that bytes on the wire start from.
+  const gzipKb = (gzipSync(text).length / 1024).toFixed(0);
+  console.log(`article: ${text.split(/\s+/).length.toLocaleString("en")} words, ${paragraphs.toLocaleString("en")} paragraphs, ${text.length.toLocaleString("en")} characters, ${gzipKb} KB gzipped (the seed article's sentences, shuffled)`);
   console.log(`sizes ${SIZES.map(label).join(", ")}; ${ROUNDS} round${ROUNDS > 1 ? "s" : ""}; providers ${PROVIDERS.join(", ")}; ${os.availableParallelism()} cores; load average at start (1/5/15 min) ${loadAverage()}`);
   const browser = await chromium.launch({ ...playwrightConfig.use?.launchOptions, headless: true });
   cleanups.add(() => browser.close());

@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { quoteAt } from "../../../lib/anchoring/selector";
-import { VERDICTS, type AnnotationKind, type AnnotationStatus, type Verdict } from "../../../lib/domain/annotation";
+import { VERDICTS, type AnnotationKind } from "../../../lib/domain/annotation";
+import type { AnnotationView } from "../../../lib/server/article-view";
 import { prng } from "./synthetic-article";
 
 /**
@@ -51,19 +52,7 @@ const NAMES = ["Jake Sullivan", "Zhao Lijian", "A White House spokesperson", "Ya
 const PUBLISHERS = ["Reuters", "The Guardian", "Ministry of Foreign Affairs", "Institute for Fiscal Examples"];
 const NOTE_WORDS = "check the transcript against the ministry's own record before rating this claim the figure comes from an unnamed official and needs a second source".split(" ");
 
-export type SeedAnnotation = {
-  kind: AnnotationKind;
-  number: number;
-  start: number;
-  end: number;
-  quote: string;
-  prefix: string;
-  suffix: string;
-  speaker: string | null;
-  note: string;
-  verdict: Verdict | null;
-  rationale: string | null;
-  status: AnnotationStatus;
+export type SeedAnnotation = Pick<AnnotationView, "kind" | "number" | "start" | "end" | "quote" | "prefix" | "suffix" | "speaker" | "note" | "verdict" | "rationale" | "status"> & {
   /** Index into the users the seeding passes: who created it. */
   author: number;
   sources: { url: string; title: string; publisher: string; quote: string | null }[];

@@ -71,8 +71,9 @@ export async function runCase(context: CaseContext, article: SeededArticle, roun
       await within(page.evaluate("window.__bench.whenLive()"), context.timeoutMs, "the page to read Live");
       await page.keyboard.press("j");
     }, false);
-    const network = (await page.evaluate("window.__bench.network()")) as Network;
+    // Once settled, so that the bytes include what the page reads after it went live (a catch-up read of the article).
     await within(page.evaluate("window.__bench.settled()"), context.timeoutMs, "the page to settle");
+    const network = (await page.evaluate("window.__bench.network()")) as Network;
     const cdp = await browserContext.newCDPSession(page);
     await cdp.send("HeapProfiler.collectGarbage");
     const heap = await cdp.send("Runtime.getHeapUsage");

@@ -89,7 +89,7 @@ export const PROBE_SCRIPT = String.raw`(() => {
           const seenAt = performance.now();
           requestAnimationFrame(() => requestAnimationFrame(() => resolve({ seenAt, paintedAt: performance.now(), inputAt: state.inputAt })));
         });
-        observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+        observer.observe(document, { subtree: true, childList: true, characterData: true });
       });
       pending = state;
     },

@@ -14,7 +14,7 @@ export const METRICS: Metric[] = [
   { key: "elements", label: "DOM elements (list shown)", format: (value) => value.toFixed(0) },
   { key: "htmlGzip", label: "HTML on the wire, gzip (KB)", format: kb },
   { key: "htmlDecoded", label: "  HTML uncompressed (KB)", format: kb },
-  { key: "allBytes", label: "  all responses until interactive (KB)", format: kb },
+  { key: "allBytes", label: "  all responses during load, until settled (KB)", format: kb },
   { key: "clickToPanel", label: "click a highlight → panel painted (ms)", format: (value) => value.toFixed(1) },
   { key: "escToList", label: "Esc → annotation list painted (ms)", format: (value) => value.toFixed(1) },
   { key: "liveToPainted", label: "live change (other editor's PATCH) → painted (ms)", format: ms },
