@@ -91,7 +91,7 @@ export function printTargets(provider: string, results: SizeResult[]) {
     }
     const value = medianOf(result, target.key);
     if (value === null) {
-      console.log(`${name} missed (failed: ${[...new Set(result.failures)].join(" | ") || "no run"})`);
+      console.log(`${name} missed (every round failed: ${result.failures[0]?.split(";")[0] ?? "no run"}; reasons above)`);
       continue;
     }
     if (target.absolute !== undefined) {
