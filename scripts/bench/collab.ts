@@ -58,6 +58,7 @@ import { cpuSnapshot, ensureProductionBuild, startBenchServer, type BenchServer 
 import { DEFAULT_POSTGRES_BENCH_URL, freshDatabase, postgresReachable, seedFixture } from "./lib/collab-setup";
 import { Subscriber } from "./lib/collab-sse";
 import { percentiles, verifyRun, type Percentiles, type Verification } from "./lib/collab-verify";
+import { printTable } from "./lib/print-table";
 
 function option(flag: string, env: string, fallback: string): string {
   const index = process.argv.indexOf(`--${flag}`);
@@ -100,15 +101,6 @@ const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : "–"
 const triple = (p: Percentiles | null) => (p && p.count ? `${ms(p.p50)} / ${ms(p.p95)} / ${ms(p.p99)}` : "–");
 const verdict = (ok: boolean) => (ok ? "PASS" : "MISS");
 const count = (n: number) => n.toLocaleString("en");
-
-function printTable(title: string, header: string[], rows: string[][]) {
-  const widths = header.map((cell, i) => Math.max(cell.length, ...rows.map((row) => (row[i] ?? "").length)));
-  const line = (cells: string[]) => `| ${cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join(" | ")} |`;
-  console.log(title);
-  console.log(line(header));
-  console.log(`|${widths.map((width) => "-".repeat(width + 2)).join("|")}|`);
-  for (const row of rows) console.log(line(row));
-}
 
 async function waitForDrain(subscribers: Subscriber[], since: number): Promise<number> {
   const deadline = performance.now() + MAX_DRAIN_MS;

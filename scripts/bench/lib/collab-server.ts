@@ -29,8 +29,9 @@ export type BenchServer = {
  * given database, as tests/support/app-server.ts does, but keeping the pid
  * (for CPU accounting) and the stderr (for errors the app logs under load).
  */
-export async function startBenchServer(label: string, databaseUrl: string, secret = randomBytes(32).toString("hex")): Promise<BenchServer> {
-  const port = await freePort();
+export async function startBenchServer(label: string, databaseUrl: string, secret = randomBytes(32).toString("hex"), fixedPort?: number): Promise<BenchServer> {
+  // A fixed port where the machine's users share out ports (BENCH_PORT in the workbench bench); else any free one.
+  const port = fixedPort ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   // BENCH_SERVER_NODE_ARGS: extra node flags for the app servers, e.g. "--cpu-prof --cpu-prof-dir=tmp/prof" to profile them.
   const serverFlags = (JSON.parse(fs.readFileSync(path.resolve("scripts/server-node-flags.json"), "utf8")) as { flags: string[] }).flags;
