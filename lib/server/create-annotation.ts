@@ -1,5 +1,4 @@
 import type { Actor } from "../domain/actor";
-import { AUDIT } from "../domain/audit-actions";
 import type { Db } from "../db/client";
 import { onDbThread } from "../db-thread/on-db-thread";
 import { ZCreateAnnotation } from "../schemas/annotations";
@@ -50,7 +49,7 @@ export const createAnnotation = onDbThread("createAnnotation", async function cr
       // Sources are read back only when there are some (their ids are new).
       include: sources.length ? { sources: { orderBy: { position: "asc" } } } : undefined,
     });
-    await recordAuditEvent(tx, { articleId, annotationId: created.id, actorId: actor.id, action: AUDIT.annotation.created, payload: { kind: created.kind, number, quote: created.quote, version: created.version } });
+    await recordAuditEvent(tx, { articleId, annotationId: created.id, actorId: actor.id, action: "annotation.created", payload: { kind: created.kind, number, quote: created.quote, version: created.version } });
     return toAnnotationView({ sources: [], ...created, createdBy: { id: actor.id, name: actor.name }, signOffs: [], editors: [] });
   });
 });
