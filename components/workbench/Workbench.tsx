@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { REVIEW_QUEUE_CHANGED } from "../ReviewCount";
 import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
 import { KIND_LABELS, type AnnotationKind } from "@/lib/domain/annotation";
+import { AUDIT } from "@/lib/domain/audit-actions";
 import type { AnnotationView, ArticleView } from "@/lib/server/article-view";
 import { mayCreate, nextToJudge, type RolePermissions, type WorkbenchActor, type WorkbenchPermissions } from "./access";
 import { AnnotationIndex } from "./AnnotationIndex";
@@ -357,22 +358,22 @@ export function Workbench({ article: packed, since, actor, permissions: rolePerm
         // Too far behind to replay (more than the server replays): one full re-read instead.
         void refresh();
         return;
-      case "comment.created":
-      case "comment.updated":
-      case "comment.deleted":
+      case AUDIT.comment.created:
+      case AUDIT.comment.updated:
+      case AUDIT.comment.deleted:
         // The comment thread listens for these itself.
         window.dispatchEvent(new CustomEvent("factmark:comment", { detail: { type: event.type, ...event.data } }));
         return;
     }
     liveSerial.current++;
     // A submission or a decision here may change how many wait for this user's review: the navigation's count asks again.
-    if (event.type === "annotation.updated" || event.type === "annotation.deleted") window.dispatchEvent(new Event(REVIEW_QUEUE_CHANGED));
+    if (event.type === AUDIT.annotation.updated || event.type === AUDIT.annotation.deleted) window.dispatchEvent(new Event(REVIEW_QUEUE_CHANGED));
     const result = applyEvent(shown.current, event, actor.id);
     setState((previous) => applyEvent(previous, event, actor.id).state);
     if (result.announce) announce(result.announce);
     if (result.flash) flash(result.flash);
     // The open annotation is gone (with nothing typed in it): back to the list, keeping focus on the page.
-    if (event.type === "annotation.deleted" && event.id === openId && !result.state.orphans[event.id]) {
+    if (event.type === AUDIT.annotation.deleted && event.id === openId && !result.state.orphans[event.id]) {
       if (panelRef.current?.contains(document.activeElement)) textRef.current?.focus({ preventScroll: true });
       setOpenId(null);
     }

@@ -1,5 +1,6 @@
 import { KIND_LABELS, VERDICT_SCALE, type AnnotationKind, type Verdict } from "./annotation";
 import { annotationLabel } from "./annotation-label";
+import { AUDIT, isAuditAction, type AuditAction } from "./audit-actions";
 import { describeChange, fieldName, isFieldChange } from "./audit-changes";
 
 export type AuditLike = { action: string; actor: { name: string } | null; payload: Record<string, unknown> };
@@ -17,6 +18,43 @@ const said = (value: unknown) => {
   return text ? `:${text}` : "";
 };
 
+/** What a sentence is made from: who, the payload, the annotation by its number (kept in the event) and as the caller names it. */
+type Told = { who: string; p: Record<string, unknown>; named: string; subject: string; action: string };
+
+/** The action's own name, as events this code does not know read too. */
+const byName = ({ who, action }: Told) => `${who}: ${action}`;
+
+/** One sentence per action: an action added to lib/domain/audit-actions.ts without one fails the type check. */
+const SENTENCES: Record<AuditAction, (told: Told) => string> = {
+  [AUDIT.article.created]: ({ who, p }) => `${who} imported the article${quoted(p.title)}`,
+  [AUDIT.article.status]: ({ who, p }) => `The article moved to ${STATUS_WORDS[String(p.to)] ?? p.to} when ${who} submitted work for review`,
+  [AUDIT.article.signedOff]: ({ who, p }) => `${who} signed off the article${p.note ? ` — “${p.note}”` : ""}`,
+  [AUDIT.article.updated]: ({ who, p }) => `${who} set the article's public address${isRecord(p.publicUrl) && p.publicUrl.to ? ` to ${p.publicUrl.to}` : " back to the default"}`,
+  [AUDIT.article.reopened]: ({ who, p }) => `${who} reopened the article — “${p.note}”`,
+  [AUDIT.annotation.created]: ({ who, p, named }) => `${who} tagged ${named}${quoted(p.quote)}`,
+  [AUDIT.annotation.updated]: ({ who, p, subject }) => {
+    const back = p.to && p.from !== p.to ? `; it went back from ${STATUS_WORDS[String(p.from)]} to ${STATUS_WORDS[String(p.to)]}` : "";
+    return `${who} edited ${subject}${changeList(p)}${back}`;
+  },
+  [AUDIT.annotation.deleted]: ({ who, p, named }) => `${who} deleted ${named}${quoted(p.quote)}`,
+  [AUDIT.annotation.submitted]: ({ who, subject }) => `${who} submitted ${subject} for review`,
+  [AUDIT.annotation.approved]: ({ who, subject }) => `${who} approved ${subject}`,
+  [AUDIT.annotation.changesRequested]: ({ who, p, subject }) => `${who} requested changes to ${subject}${p.note ? ` — “${p.note}”` : ""}`,
+  [AUDIT.source.added]: ({ who, p, subject }) => `${who} added a source to ${subject}${p.url ? ` (${p.url})` : ""}`,
+  [AUDIT.source.updated]: ({ who, p, subject }) => `${who} edited a source of ${subject}${changeList(p)}`,
+  [AUDIT.source.removed]: ({ who, p, subject }) => `${who} removed a source from ${subject}${p.url ? ` (${p.url})` : ""}`,
+  [AUDIT.comment.created]: ({ who, p, subject }) => `${who} commented on ${subject}${said(p.excerpt)}`,
+  [AUDIT.comment.updated]: ({ who, p, subject }) => `${who} edited a comment on ${subject}${said(p.excerpt)}`,
+  // An admin removing someone else's comment says whose it was.
+  [AUDIT.comment.deleted]: ({ who, p, subject }) => `${who} deleted a comment${typeof p.authorName === "string" && p.authorName ? ` by ${p.authorName}` : ""} on ${subject}${said(p.excerpt)}`,
+  // Account events carry no article, so no article's log lists them.
+  [AUDIT.user.created]: byName,
+  [AUDIT.user.updated]: byName,
+  [AUDIT.user.passwordChanged]: byName,
+  [AUDIT.token.created]: byName,
+  [AUDIT.token.revoked]: byName,
+};
+
 /**
  * One audit event as a sentence a fact-checker reads: "Ana approved the
  * annotation". `subject` names the annotation when the caller knows it (the
@@ -28,47 +66,8 @@ export function describeAuditEvent(event: AuditLike, subject = "the annotation")
   const kind = typeof p.kind === "string" ? KIND_LABELS[p.kind as AnnotationKind]?.toLowerCase() : undefined;
   // Events since fixed numbers carry the number given at creation: "claim C3"; older ones only the kind.
   const named = kind && typeof p.number === "number" && p.number > 0 ? `${kind} ${annotationLabel(p.kind as AnnotationKind, p.number)}` : kind ? `a ${kind}` : "an annotation";
-  switch (event.action) {
-    case "article.created":
-      return `${who} imported the article${quoted(p.title)}`;
-    case "article.status":
-      return `The article moved to ${STATUS_WORDS[String(p.to)] ?? p.to} when ${who} submitted work for review`;
-    case "article.signed_off":
-      return `${who} signed off the article${p.note ? ` — “${p.note}”` : ""}`;
-    case "article.updated":
-      return `${who} set the article's public address${isRecord(p.publicUrl) && p.publicUrl.to ? ` to ${p.publicUrl.to}` : " back to the default"}`;
-    case "article.reopened":
-      return `${who} reopened the article — “${p.note}”`;
-    case "annotation.created":
-      return `${who} tagged ${named}${quoted(p.quote)}`;
-    case "annotation.updated": {
-      const back = p.to && p.from !== p.to ? `; it went back from ${STATUS_WORDS[String(p.from)]} to ${STATUS_WORDS[String(p.to)]}` : "";
-      return `${who} edited ${subject}${changeList(p)}${back}`;
-    }
-    case "annotation.deleted":
-      return `${who} deleted ${named}${quoted(p.quote)}`;
-    case "annotation.submitted":
-      return `${who} submitted ${subject} for review`;
-    case "annotation.approved":
-      return `${who} approved ${subject}`;
-    case "annotation.changes_requested":
-      return `${who} requested changes to ${subject}${p.note ? ` — “${p.note}”` : ""}`;
-    case "source.added":
-      return `${who} added a source to ${subject}${p.url ? ` (${p.url})` : ""}`;
-    case "source.updated":
-      return `${who} edited a source of ${subject}${changeList(p)}`;
-    case "source.removed":
-      return `${who} removed a source from ${subject}${p.url ? ` (${p.url})` : ""}`;
-    case "comment.created":
-      return `${who} commented on ${subject}${said(p.excerpt)}`;
-    case "comment.updated":
-      return `${who} edited a comment on ${subject}${said(p.excerpt)}`;
-    case "comment.deleted":
-      // An admin removing someone else's comment says whose it was.
-      return `${who} deleted a comment${typeof p.authorName === "string" && p.authorName ? ` by ${p.authorName}` : ""} on ${subject}${said(p.excerpt)}`;
-    default:
-      return `${who}: ${event.action}`;
-  }
+  const told = { who, p, named, subject, action: event.action };
+  return isAuditAction(event.action) ? SENTENCES[event.action](told) : byName(told);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Db } from "../db/client";
 import { perClient } from "../db/per-client";
+import { actionsStreamedAs, AUDIT, streamEventOf } from "../domain/audit-actions";
 import { annotationInclude, toAnnotationView, toReviewView, type AnnotationView } from "../server/article-view";
 import { commentInclude, toCommentView, type CommentView } from "../server/comment-view";
 
@@ -7,9 +8,9 @@ export type StreamEvent = { id?: number; event: string; data: Record<string, unk
 export type EventPage = { events: StreamEvent[]; lastId: number; truncated: boolean };
 type Wanted = { articleId: string; afterId: number };
 
-const ANNOTATION_UPDATES = new Set(["annotation.updated", "annotation.submitted", "annotation.approved", "annotation.changes_requested", "source.added", "source.updated", "source.removed"]);
-const ARTICLE_UPDATES = new Set(["article.status", "article.signed_off", "article.reopened"]);
-const COMMENT_EVENTS = new Set(["comment.created", "comment.updated", "comment.deleted"]);
+// Which stored rows need the article's status, and which name a comment (lib/domain/audit-actions.ts maps actions to events).
+const ARTICLE_UPDATES = actionsStreamedAs(AUDIT.article.status);
+const COMMENT_EVENTS = actionsStreamedAs(AUDIT.comment.created, AUDIT.comment.updated, AUDIT.comment.deleted);
 
 /**
  * The article's committed changes after `afterId`, as stream events carrying
@@ -76,19 +77,26 @@ function articleStatus(db: Db, articleId: string) {
 
 function toStreamEvent(row: AuditRow, annotations: Map<string, AnnotationView>, comments: Map<string, CommentView>, article: Awaited<ReturnType<typeof articleStatus>>): StreamEvent {
   const base = { actor: row.actor, at: row.createdAt.toISOString(), action: row.action };
-  if (row.action === "annotation.created" || ANNOTATION_UPDATES.has(row.action)) {
-    const annotation = row.annotationId ? annotations.get(row.annotationId) : undefined;
-    if (!annotation) return { id: row.id, event: "annotation.deleted", data: { ...base, id: row.annotationId } };
-    return { id: row.id, event: row.action === "annotation.created" ? "annotation.created" : "annotation.updated", data: { ...base, annotation } };
-  }
-  if (row.action === "annotation.deleted") return { id: row.id, event: "annotation.deleted", data: { ...base, id: row.annotationId } };
-  if (ARTICLE_UPDATES.has(row.action) && article) {
-    return { id: row.id, event: "article.status", data: { ...base, status: article.status, version: article.version, signOff: article.status === "SIGNED_OFF" ? toReviewView(article.signOffs[0]) : null } };
-  }
-  if (COMMENT_EVENTS.has(row.action)) {
-    const payload = JSON.parse(row.payload) as { commentId?: string };
-    const view = (payload.commentId ? comments.get(payload.commentId) : undefined) ?? null;
-    return { id: row.id, event: view || row.action === "comment.deleted" ? row.action : "comment.deleted", data: { ...base, commentId: payload.commentId, annotationId: row.annotationId, comment: view } };
+  const event = streamEventOf(row.action);
+  switch (event) {
+    case AUDIT.annotation.created:
+    case AUDIT.annotation.updated: {
+      const annotation = row.annotationId ? annotations.get(row.annotationId) : undefined;
+      if (!annotation) return { id: row.id, event: AUDIT.annotation.deleted, data: { ...base, id: row.annotationId } };
+      return { id: row.id, event, data: { ...base, annotation } };
+    }
+    case AUDIT.annotation.deleted:
+      return { id: row.id, event, data: { ...base, id: row.annotationId } };
+    case AUDIT.article.status:
+      if (!article) break;
+      return { id: row.id, event, data: { ...base, status: article.status, version: article.version, signOff: article.status === "SIGNED_OFF" ? toReviewView(article.signOffs[0]) : null } };
+    case AUDIT.comment.created:
+    case AUDIT.comment.updated:
+    case AUDIT.comment.deleted: {
+      const payload = JSON.parse(row.payload) as { commentId?: string };
+      const view = (payload.commentId ? comments.get(payload.commentId) : undefined) ?? null;
+      return { id: row.id, event: view ? event : AUDIT.comment.deleted, data: { ...base, commentId: payload.commentId, annotationId: row.annotationId, comment: view } };
+    }
   }
   // Other audit entries (e.g. article.created) still move the cursor, so Last-Event-ID stays exact.
   return { id: row.id, event: "noop", data: base };

@@ -1,3 +1,4 @@
+import type { AUDIT } from "../domain/audit-actions";
 import type { ArticleAction } from "../domain/workflow";
 import { nextArticleStatus } from "../domain/workflow";
 import type { Db } from "../db/client";
@@ -13,7 +14,7 @@ type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
  * and the audit event (from → to, note) goes with it. `check` runs between
  * reading and writing (e.g. "every annotation approved").
  */
-export async function transitionArticle(tx: Tx, { articleId, actorId, action, auditAction, note, check }: { articleId: string; actorId: string; action: ArticleAction; auditAction: string; note?: string | null; check?: () => Promise<void> }) {
+export async function transitionArticle(tx: Tx, { articleId, actorId, action, auditAction, note, check }: { articleId: string; actorId: string; action: ArticleAction; auditAction: typeof AUDIT.article.signedOff | typeof AUDIT.article.reopened; note?: string | null; check?: () => Promise<void> }) {
   const article = await tx.article.findUnique({ where: { id: articleId } });
   if (!article) throw new AppError("NOT_FOUND", "No such article.");
   const to = nextArticleStatus(article.status, action);

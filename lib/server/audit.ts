@@ -1,15 +1,17 @@
 import type { Db } from "../db/client";
+import type { AuditAction, AuditPayload } from "../domain/audit-actions";
 import { CHANNEL, providerOfClient, type BusMessage } from "../realtime/channel";
 
 /** A client or an open transaction: audit events are written inside the change's transaction. */
 export type DbOrTx = Pick<Db, "auditEvent" | "$executeRaw">;
 
-export type AuditInput = {
+/** One audit event: its action (lib/domain/audit-actions.ts) and the payload that action records. */
+export type AuditInput<A extends AuditAction = AuditAction> = {
   articleId?: string | null;
   annotationId?: string | null;
   actorId?: string | null;
-  action: string;
-  payload?: Record<string, unknown>;
+  action: A;
+  payload: AuditPayload<A>;
 };
 
 /**
@@ -18,7 +20,7 @@ export type AuditInput = {
  * drops it on rollback, so live updates never announce a change that did not
  * happen. (SQLite runs one server; lib/realtime watches the table instead.)
  */
-export async function recordAuditEvent(db: DbOrTx, event: AuditInput) {
+export async function recordAuditEvent<A extends AuditAction>(db: DbOrTx, event: AuditInput<A>) {
   // On PostgreSQL, one statement before the insert does two things:
   // - Event streams read an article's events by id, after the last id they sent, but ids come
   //   from a sequence in insert order, not commit order: a change that committed after a later
@@ -36,7 +38,7 @@ export async function recordAuditEvent(db: DbOrTx, event: AuditInput) {
       annotationId: event.annotationId ?? null,
       actorId: event.actorId ?? null,
       action: event.action,
-      payload: JSON.stringify(event.payload ?? {}),
+      payload: JSON.stringify(event.payload),
     },
   });
   return row;

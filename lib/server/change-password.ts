@@ -1,5 +1,6 @@
 import { hashPassword, verifyPassword } from "../auth/passwords";
 import type { Actor } from "../domain/actor";
+import { AUDIT } from "../domain/audit-actions";
 import type { Db } from "../db/client";
 import { ZChangePassword } from "../schemas/users";
 import { recordAuditEvent } from "./audit";
@@ -32,7 +33,7 @@ export async function changePassword(db: Db, { actor, input, sessionId, ip }: { 
   return db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: actor.id }, data: { passwordHash } });
     const sessionsEnded = await revokeUserSessions(tx, { userId: actor.id, except: sessionId }, now);
-    await recordAuditEvent(tx, { actorId: actor.id, action: "user.password-changed", payload: { userId: actor.id, sessionsEnded } });
+    await recordAuditEvent(tx, { actorId: actor.id, action: AUDIT.user.passwordChanged, payload: { userId: actor.id, sessionsEnded } });
     return { sessionsEnded };
   });
 }

@@ -1,5 +1,6 @@
 import { generateApiToken } from "../auth/tokens";
 import type { Actor } from "../domain/actor";
+import { AUDIT } from "../domain/audit-actions";
 import type { Db } from "../db/client";
 import { ZCreateToken } from "../schemas/users";
 import { recordAuditEvent } from "./audit";
@@ -14,7 +15,7 @@ export async function createApiToken(db: Db, { actor, input }: { actor: Actor; i
   const { token, hash, prefix } = generateApiToken();
   const row = await db.$transaction(async (tx) => {
     const created = await tx.apiToken.create({ data: { userId: actor.id, name, tokenHash: hash, prefix } });
-    await recordAuditEvent(tx, { actorId: actor.id, action: "token.created", payload: { tokenId: created.id, name } });
+    await recordAuditEvent(tx, { actorId: actor.id, action: AUDIT.token.created, payload: { tokenId: created.id, name } });
     return created;
   });
   return { id: row.id, name: row.name, prefix: row.prefix, createdAt: row.createdAt.toISOString(), lastUsedAt: null, revokedAt: null, token };

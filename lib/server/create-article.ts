@@ -1,4 +1,5 @@
 import type { Actor } from "../domain/actor";
+import { AUDIT } from "../domain/audit-actions";
 import type { Db } from "../db/client";
 import { importHtml } from "../import/html";
 import { importPlainText } from "../import/plain-text";
@@ -37,7 +38,7 @@ export async function createArticle(db: Db, { actor, input }: { actor: Actor; in
       data: { articleId: article.id, number: 1, text: content.text, blocks: JSON.stringify(content.blocks), createdById: actor.id },
     });
     await tx.article.update({ where: { id: article.id }, data: { currentRevisionId: revision.id } });
-    await recordAuditEvent(tx, { articleId: article.id, actorId: actor.id, action: "article.created", payload: { title: data.title, format: data.html !== undefined ? "html" : "text", characters: content.text.length } });
+    await recordAuditEvent(tx, { articleId: article.id, actorId: actor.id, action: AUDIT.article.created, payload: { title: data.title, format: data.html !== undefined ? "html" : "text", characters: content.text.length } });
     return article.id;
   });
   return loadArticleView(db, id);

@@ -1,4 +1,5 @@
 import type { Actor } from "../domain/actor";
+import { AUDIT } from "../domain/audit-actions";
 import type { Db } from "../db/client";
 import { onDbThread } from "../db-thread/on-db-thread";
 import { ZCreateComment } from "../schemas/comments";
@@ -28,7 +29,7 @@ export const createComment = onDbThread("createComment", async function createCo
       articleId: annotation.articleId,
       annotationId,
       actorId: actor.id,
-      action: "comment.created",
+      action: AUDIT.comment.created,
       payload: { commentId: created.id, version: created.version, excerpt: commentExcerpt(body) },
     });
     return toCommentView(created);

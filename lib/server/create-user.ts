@@ -1,5 +1,6 @@
 import { hashPassword } from "../auth/passwords";
 import type { Actor } from "../domain/actor";
+import { AUDIT } from "../domain/audit-actions";
 import type { Db } from "../db/client";
 import { ZCreateUser } from "../schemas/users";
 import { recordAuditEvent } from "./audit";
@@ -17,7 +18,7 @@ export async function createUser(db: Db, { actor, input }: { actor: Actor; input
   try {
     const user = await db.$transaction(async (tx) => {
       const created = await tx.user.create({ data: { email: data.email, name: data.name, role: data.role, passwordHash } });
-      await recordAuditEvent(tx, { actorId: actor.via === "cli" ? null : actor.id, action: "user.created", payload: { userId: created.id, email: created.email, role: created.role } });
+      await recordAuditEvent(tx, { actorId: actor.via === "cli" ? null : actor.id, action: AUDIT.user.created, payload: { userId: created.id, email: created.email, role: created.role } });
       return created;
     });
     return toUserView(user);

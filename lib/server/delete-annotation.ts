@@ -1,4 +1,5 @@
 import type { Actor } from "../domain/actor";
+import { AUDIT } from "../domain/audit-actions";
 import type { Db } from "../db/client";
 import { onDbThread } from "../db-thread/on-db-thread";
 import { annotationForChange } from "./annotation-access";
@@ -15,9 +16,9 @@ export const deleteAnnotation = onDbThread("deleteAnnotation", async function de
     for (const { id } of denials) {
       const denial = await tx.annotation.update({ where: { id }, data: { deniesId: null, version: { increment: 1 } }, select: { id: true, status: true, version: true, editors: editorsInclude } });
       const { statusChange } = await recordSubstanceChange(tx, actor.id, denial);
-      await recordAuditEvent(tx, { articleId: current.articleId, annotationId: id, actorId: actor.id, action: "annotation.updated", payload: { fields: ["deniesId"], reason: "the denied claim was deleted", version: denial.version, ...statusChange } });
+      await recordAuditEvent(tx, { articleId: current.articleId, annotationId: id, actorId: actor.id, action: AUDIT.annotation.updated, payload: { fields: ["deniesId"], reason: "the denied claim was deleted", version: denial.version, ...statusChange } });
     }
     await tx.annotation.delete({ where: { id: annotationId } });
-    await recordAuditEvent(tx, { articleId: current.articleId, annotationId, actorId: actor.id, action: "annotation.deleted", payload: { kind: current.kind, number: current.number, quote: current.quote, version: current.version } });
+    await recordAuditEvent(tx, { articleId: current.articleId, annotationId, actorId: actor.id, action: AUDIT.annotation.deleted, payload: { kind: current.kind, number: current.number, quote: current.quote, version: current.version } });
   });
 });

@@ -1,4 +1,5 @@
 import type { Actor } from "../domain/actor";
+import { AUDIT } from "../domain/audit-actions";
 import type { Db } from "../db/client";
 import { onDbThread } from "../db-thread/on-db-thread";
 import { recordAuditEvent } from "./audit";
@@ -38,7 +39,7 @@ export const deleteComment = onDbThread("deleteComment", async function deleteCo
       articleId: current.annotation.articleId,
       annotationId: current.annotationId,
       actorId: actor.id,
-      action: "comment.deleted",
+      action: AUDIT.comment.deleted,
       // Moderation names whose words were removed.
       payload: { commentId, version: current.version, excerpt: commentExcerpt(current.body), ...(current.authorId !== actor.id ? { authorId: current.authorId, authorName: current.author.name } : {}) },
     });

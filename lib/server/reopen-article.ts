@@ -1,4 +1,5 @@
 import type { Actor } from "../domain/actor";
+import { AUDIT } from "../domain/audit-actions";
 import type { Db } from "../db/client";
 import { ZReopen } from "../schemas/review";
 import type { ArticleView } from "./article-view";
@@ -10,6 +11,6 @@ import { requirePermission } from "./require-permission";
 export async function reopenArticle(db: Db, { actor, articleId, input }: { actor: Actor; articleId: string; input: unknown }): Promise<ArticleView> {
   requirePermission(actor, "reopen:article");
   const { note } = ZReopen.parse(input ?? {});
-  await db.$transaction((tx) => transitionArticle(tx, { articleId, actorId: actor.id, action: "reopen", auditAction: "article.reopened", note }));
+  await db.$transaction((tx) => transitionArticle(tx, { articleId, actorId: actor.id, action: "reopen", auditAction: AUDIT.article.reopened, note }));
   return loadArticleView(db, articleId);
 }

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { Actor } from "../domain/actor";
+import { AUDIT } from "../domain/audit-actions";
 import { nextAnnotationStatus, reviewBar } from "../domain/workflow";
 import type { Db } from "../db/client";
 import { onDbThread } from "../db-thread/on-db-thread";
@@ -50,7 +51,7 @@ export async function reviewInTransaction(tx: Tx, actor: Actor, annotationId: st
   if (to === "APPROVED") await tx.annotationEditor.deleteMany({ where: { annotationId } });
   await tx.signOff.create({ data: { annotationId, reviewerId: actor.id, decision: to === "APPROVED" ? "APPROVED" : "CHANGES_REQUESTED", note: note || null } });
   await tx.article.update({ where: { id: current.articleId }, data: { updatedAt: new Date() } });
-  await recordAuditEvent(tx, { articleId: current.articleId, annotationId, actorId: actor.id, action: to === "APPROVED" ? "annotation.approved" : "annotation.changes_requested", payload: { from: current.status, to, note: note || null, version: current.version + 1 } });
+  await recordAuditEvent(tx, { articleId: current.articleId, annotationId, actorId: actor.id, action: to === "APPROVED" ? AUDIT.annotation.approved : AUDIT.annotation.changesRequested, payload: { from: current.status, to, note: note || null, version: current.version + 1 } });
   return toAnnotationView(await tx.annotation.findUniqueOrThrow({ where: { id: annotationId }, include: annotationInclude }));
 }
 

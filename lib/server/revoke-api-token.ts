@@ -1,4 +1,5 @@
 import type { Actor } from "../domain/actor";
+import { AUDIT } from "../domain/audit-actions";
 import type { Db } from "../db/client";
 import { recordAuditEvent } from "./audit";
 import { AppError } from "./errors";
@@ -14,7 +15,7 @@ export async function revokeApiToken(db: Db, { actor, tokenId }: { actor: Actor;
     if (!row) throw new AppError("NOT_FOUND", "No such token.");
     if (row.revokedAt) return toTokenView(row);
     const revoked = await tx.apiToken.update({ where: { id: row.id }, data: { revokedAt: new Date() } });
-    await recordAuditEvent(tx, { actorId: actor.id, action: "token.revoked", payload: { tokenId: row.id, name: row.name } });
+    await recordAuditEvent(tx, { actorId: actor.id, action: AUDIT.token.revoked, payload: { tokenId: row.id, name: row.name } });
     return toTokenView(revoked);
   });
 }

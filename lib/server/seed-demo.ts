@@ -2,6 +2,7 @@ import { quoteAt } from "../anchoring/selector";
 import { hashPassword } from "../auth/passwords";
 import type { Db } from "../db/client";
 import { importPlainText } from "../import/plain-text";
+import { AUDIT } from "../domain/audit-actions";
 import { takeAnnotationNumber } from "./annotation-number";
 import { recordAuditEvent } from "./audit";
 import { DEMO_ARTICLE } from "./demo-content";
@@ -37,7 +38,7 @@ export async function seedDemo(db: Db, accounts: DemoAccount[]): Promise<boolean
       data: { articleId: article.id, number: 1, text: content.text, blocks: JSON.stringify(content.blocks), createdById: editor.id },
     });
     await tx.article.update({ where: { id: article.id }, data: { currentRevisionId: revision.id } });
-    await recordAuditEvent(tx, { articleId: article.id, actorId: editor.id, action: "article.created", payload: { title: article.title, demo: true } });
+    await recordAuditEvent(tx, { articleId: article.id, actorId: editor.id, action: AUDIT.article.created, payload: { title: article.title, demo: true } });
 
     const idsByQuote = new Map<string, string>();
     for (const demo of DEMO_ARTICLE.annotations) {
@@ -64,7 +65,7 @@ export async function seedDemo(db: Db, accounts: DemoAccount[]): Promise<boolean
         },
       });
       idsByQuote.set(demo.quote, annotation.id);
-      await recordAuditEvent(tx, { articleId: article.id, annotationId: annotation.id, actorId: editor.id, action: "annotation.created", payload: { kind: demo.kind, number, version: 1 } });
+      await recordAuditEvent(tx, { articleId: article.id, annotationId: annotation.id, actorId: editor.id, action: AUDIT.annotation.created, payload: { kind: demo.kind, number, version: 1 } });
     }
   });
   return true;

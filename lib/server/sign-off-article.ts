@@ -1,4 +1,5 @@
 import type { Actor } from "../domain/actor";
+import { AUDIT } from "../domain/audit-actions";
 import type { Db } from "../db/client";
 import { ZSignOff } from "../schemas/review";
 import type { ArticleView } from "./article-view";
@@ -32,7 +33,7 @@ export async function signOffArticle(db: Db, { actor, articleId, input }: { acto
       ];
       throw new AppError("CONFLICT", sentences.join(" "), { ...(blocking.length ? { blocking: listed(blocking) } : {}), ...(unrated.length ? { unrated: listed(unrated) } : {}) });
     };
-    await transitionArticle(tx, { articleId, actorId: actor.id, action: "sign_off", auditAction: "article.signed_off", note: note || null, check });
+    await transitionArticle(tx, { articleId, actorId: actor.id, action: "sign_off", auditAction: AUDIT.article.signedOff, note: note || null, check });
     await tx.signOff.create({ data: { articleId, reviewerId: actor.id, decision: "APPROVED", note: note || null } });
   });
   return loadArticleView(db, articleId);

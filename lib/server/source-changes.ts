@@ -1,5 +1,6 @@
 import type { Actor } from "../domain/actor";
 import type { Db } from "../db/client";
+import { AUDIT, type AuditPayload } from "../domain/audit-actions";
 import { fieldChanges } from "../domain/audit-changes";
 import { ZAddSource, ZUpdateSource } from "../schemas/annotations";
 import { annotationForChange } from "./annotation-access";
@@ -10,6 +11,9 @@ import { recordSubstanceChange } from "./record-substance-change";
 import { MAX_SOURCES } from "../schemas/annotations";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+type SourceAction = (typeof AUDIT.source)[keyof typeof AUDIT.source];
+/** What a source change records itself; the version and any status change are added here. */
+type SourceDetails<A extends SourceAction> = Omit<AuditPayload<A>, "version" | "from" | "to">;
 
 /**
  * Sources are part of an annotation's substance: adding, editing, moving or
@@ -20,21 +24,22 @@ type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
  * is refused with 409 and the current state (the workbench sends it for
  * edits, moves and removals; an addition overwrites nobody's work).
  */
-async function changeSources(db: Db, actor: Actor, annotationId: string, action: string, version: number | undefined, change: (tx: Tx) => Promise<Record<string, unknown>>): Promise<AnnotationView> {
+async function changeSources<A extends SourceAction>(db: Db, actor: Actor, annotationId: string, action: A, version: number | undefined, change: (tx: Tx) => Promise<SourceDetails<A>>): Promise<AnnotationView> {
   return db.$transaction(async (tx) => {
     const current = await annotationForChange(tx, actor, annotationId, "update", version, { touchArticleAt: new Date() });
     const payload = await change(tx);
     // The row as it is now (the write holds it): its status and editors, not those read before the change.
     const bumped = await tx.annotation.update({ where: { id: annotationId }, data: { version: { increment: 1 } }, include: annotationInclude });
     const { status, editors, statusChange } = await recordSubstanceChange(tx, actor.id, bumped);
-    await recordAuditEvent(tx, { articleId: current.articleId, annotationId, actorId: actor.id, action, payload: { ...payload, version: bumped.version, ...statusChange } });
+    // The details, the version and the status change make the action's payload (TypeScript cannot see that through Omit on a type parameter).
+    await recordAuditEvent(tx, { articleId: current.articleId, annotationId, actorId: actor.id, action, payload: { ...payload, version: bumped.version, ...statusChange } as AuditPayload<A> });
     return toAnnotationView({ ...bumped, status, editors });
   });
 }
 
 export function addSource(db: Db, { actor, annotationId, input }: { actor: Actor; annotationId: string; input: unknown }) {
   const { version, ...source } = ZAddSource.parse(input);
-  return changeSources(db, actor, annotationId, "source.added", version, async (tx) => {
+  return changeSources(db, actor, annotationId, AUDIT.source.added, version, async (tx) => {
     const count = await tx.source.count({ where: { annotationId } });
     if (count >= MAX_SOURCES) throw new AppError("INVALID", `sources: must have at most ${MAX_SOURCES} sources`, { fields: [{ path: "sources", message: `must have at most ${MAX_SOURCES} sources` }] });
     const created = await tx.source.create({ data: { ...source, annotationId, position: count } });
@@ -51,7 +56,7 @@ async function sourceOf(db: Pick<Db, "source">, sourceId: string) {
 export async function updateSource(db: Db, { actor, sourceId, input }: { actor: Actor; sourceId: string; input: unknown }) {
   const { position, version, ...fields } = ZUpdateSource.parse(input);
   const source = await sourceOf(db, sourceId);
-  return changeSources(db, actor, source.annotationId, "source.updated", version, async (tx) => {
+  return changeSources(db, actor, source.annotationId, AUDIT.source.updated, version, async (tx) => {
     await tx.source.update({ where: { id: sourceId }, data: fields });
     if (position !== undefined) await moveSource(tx, source.annotationId, sourceId, position);
     // Before → after of what actually changed (shortened), for the audit log.
@@ -62,7 +67,7 @@ export async function updateSource(db: Db, { actor, sourceId, input }: { actor: 
 
 export async function deleteSource(db: Db, { actor, sourceId, version }: { actor: Actor; sourceId: string; version?: number }) {
   const source = await sourceOf(db, sourceId);
-  return changeSources(db, actor, source.annotationId, "source.removed", version, async (tx) => {
+  return changeSources(db, actor, source.annotationId, AUDIT.source.removed, version, async (tx) => {
     await tx.source.delete({ where: { id: sourceId } });
     await renumber(tx, source.annotationId, (await tx.source.findMany({ where: { annotationId: source.annotationId }, orderBy: { position: "asc" } })).map((row) => row.id));
     return { sourceId, url: source.url };

@@ -1,4 +1,5 @@
 import type { Actor } from "../domain/actor";
+import { AUDIT } from "../domain/audit-actions";
 import { nextAnnotationStatus, nextArticleStatus } from "../domain/workflow";
 import type { Db } from "../db/client";
 import { onDbThread } from "../db-thread/on-db-thread";
@@ -30,13 +31,13 @@ export async function submitInTransaction(tx: Tx, actor: Actor, annotationId: st
   if (!to) throw refusedTransition("an annotation", current.status, "submit");
   const written = await tx.annotation.updateMany({ where: { id: annotationId, status: current.status, version: current.version }, data: { status: to, version: { increment: 1 } } });
   if (written.count === 0) throw staleVersion(await tx.annotation.findUniqueOrThrow({ where: { id: annotationId }, include: annotationInclude }));
-  await recordAuditEvent(tx, { articleId: current.articleId, annotationId, actorId: actor.id, action: "annotation.submitted", payload: { from: current.status, to, version: current.version + 1 } });
+  await recordAuditEvent(tx, { articleId: current.articleId, annotationId, actorId: actor.id, action: AUDIT.annotation.submitted, payload: { from: current.status, to, version: current.version + 1 } });
 
   const article = await tx.article.findUniqueOrThrow({ where: { id: current.articleId } });
   const articleTo = nextArticleStatus(article.status, "submission");
   if (articleTo && articleTo !== article.status) {
     await tx.article.update({ where: { id: article.id }, data: { status: articleTo, version: { increment: 1 } } });
-    await recordAuditEvent(tx, { articleId: article.id, actorId: actor.id, action: "article.status", payload: { from: article.status, to: articleTo } });
+    await recordAuditEvent(tx, { articleId: article.id, actorId: actor.id, action: AUDIT.article.status, payload: { from: article.status, to: articleTo } });
   } else {
     await tx.article.update({ where: { id: article.id }, data: { updatedAt: new Date() } });
   }

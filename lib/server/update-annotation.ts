@@ -2,6 +2,7 @@ import type { Actor } from "../domain/actor";
 import type { Db } from "../db/client";
 import { onDbThread } from "../db-thread/on-db-thread";
 import { annotationLabel } from "../domain/annotation-label";
+import { AUDIT } from "../domain/audit-actions";
 import { fieldChanges } from "../domain/audit-changes";
 import { SUBSTANCE_FIELDS } from "../domain/workflow";
 import { ratingProblem, ZUpdateAnnotation } from "../schemas/annotations";
@@ -66,7 +67,7 @@ export const updateAnnotation = onDbThread("updateAnnotation", async function up
       articleId: current.articleId,
       annotationId,
       actorId: actor.id,
-      action: "annotation.updated",
+      action: AUDIT.annotation.updated,
       payload: { fields: Object.keys(changed), changes: changed, label: label.from === label.to ? label.to : label, version: updated.version, ...statusChange },
     });
     return toAnnotationView(updated);

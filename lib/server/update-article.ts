@@ -1,4 +1,5 @@
 import type { Actor } from "../domain/actor";
+import { AUDIT } from "../domain/audit-actions";
 import type { Db } from "../db/client";
 import { ZUpdateArticle } from "../schemas/articles";
 import type { ArticleView } from "./article-view";
@@ -22,7 +23,7 @@ export async function updateArticle(db: Db, { actor, articleId, input }: { actor
     if (!current) throw new AppError("NOT_FOUND", "No such article.");
     if (current.publicUrl === publicUrl) return;
     await tx.article.update({ where: { id: articleId }, data: { publicUrl } });
-    await recordAuditEvent(tx, { articleId, actorId: actor.id, action: "article.updated", payload: { fields: ["publicUrl"], publicUrl: { from: current.publicUrl, to: publicUrl } } });
+    await recordAuditEvent(tx, { articleId, actorId: actor.id, action: AUDIT.article.updated, payload: { fields: ["publicUrl"], publicUrl: { from: current.publicUrl, to: publicUrl } } });
   });
   return loadArticleView(db, articleId);
 }

@@ -1,4 +1,5 @@
 import type { Actor } from "../domain/actor";
+import { AUDIT } from "../domain/audit-actions";
 import type { Db } from "../db/client";
 import { onDbThread } from "../db-thread/on-db-thread";
 import { ZUpdateComment } from "../schemas/comments";
@@ -29,7 +30,7 @@ export const updateComment = onDbThread("updateComment", async function updateCo
       articleId: current.annotation.articleId,
       annotationId: current.annotationId,
       actorId: actor.id,
-      action: "comment.updated",
+      action: AUDIT.comment.updated,
       payload: { commentId, version: updated.version, excerpt: commentExcerpt(body) },
     });
     return toCommentView(updated);

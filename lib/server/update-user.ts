@@ -1,4 +1,5 @@
 import type { Actor } from "../domain/actor";
+import { AUDIT } from "../domain/audit-actions";
 import type { Db } from "../db/client";
 import { ZUpdateUser } from "../schemas/users";
 import { recordAuditEvent } from "./audit";
@@ -29,7 +30,7 @@ export async function updateUser(db: Db, { actor, userId, input }: { actor: Acto
     if (after.role !== before.role || Boolean(after.deactivatedAt) !== Boolean(before.deactivatedAt)) await revokeUserSessions(tx, { userId });
     await recordAuditEvent(tx, {
       actorId: actor.via === "cli" ? null : actor.id,
-      action: "user.updated",
+      action: AUDIT.user.updated,
       payload: { userId, from: { name: before.name, role: before.role, active: !before.deactivatedAt }, to: { name: after.name, role: after.role, active: !after.deactivatedAt } },
     });
     return toUserView(after);

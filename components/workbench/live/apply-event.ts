@@ -1,4 +1,5 @@
 import { ARTICLE_STATUSES, KIND_LABELS, type AnnotationKind, type ArticleStatus } from "@/lib/domain/annotation";
+import { AUDIT, AUDIT_STREAM_EVENTS, type StreamedAs } from "@/lib/domain/audit-actions";
 import type { AnnotationView, ArticleView, ReviewView } from "@/lib/server/article-view";
 import { changedFields, type AnnotationDraft } from "../drafts";
 import { excerpt } from "../model";
@@ -40,16 +41,16 @@ export type PresenceUser = { userId: string; name: string; annotationId: string 
 
 export type LiveEvent =
   | { type: "ready"; connectionId: string; cursor: number }
-  | ({ type: "annotation.created" | "annotation.updated"; annotation: AnnotationView } & Base)
-  | ({ type: "annotation.deleted"; id: string } & Base)
-  | ({ type: "article.status"; status: ArticleStatus; version: number; signOff: ReviewView | null } & Base)
-  | { type: "comment.created" | "comment.updated" | "comment.deleted"; data: Record<string, unknown> }
+  | ({ type: typeof AUDIT.annotation.created | typeof AUDIT.annotation.updated; annotation: AnnotationView } & Base)
+  | ({ type: typeof AUDIT.annotation.deleted; id: string } & Base)
+  | ({ type: typeof AUDIT.article.status; status: ArticleStatus; version: number; signOff: ReviewView | null } & Base)
+  | { type: typeof AUDIT.comment.created | typeof AUDIT.comment.updated | typeof AUDIT.comment.deleted; data: Record<string, unknown> }
   | { type: "presence"; users: PresenceUser[] }
   | { type: "resync"; reason: string }
   | { type: "noop" };
 
-/** Every event name the stream sends. */
-export const EVENT_NAMES = ["ready", "annotation.created", "annotation.updated", "annotation.deleted", "article.status", "comment.created", "comment.updated", "comment.deleted", "presence", "resync", "noop"] as const;
+/** Every event name the stream sends: those made from audit actions (lib/domain/audit-actions.ts) and its own. */
+export const EVENT_NAMES = ["ready", ...AUDIT_STREAM_EVENTS, "presence", "resync", "noop"] as const;
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 const isString = (value: unknown): value is string => typeof value === "string";
@@ -75,18 +76,18 @@ export function parseEvent(name: string, raw: string): LiveEvent | null {
   switch (name) {
     case "ready":
       return isString(data.connectionId) ? { type: "ready", connectionId: data.connectionId, cursor: Number(data.cursor) || 0 } : null;
-    case "annotation.created":
-    case "annotation.updated":
+    case AUDIT.annotation.created:
+    case AUDIT.annotation.updated:
       return isAnnotation(data.annotation) ? { type: name, ...base(), annotation: data.annotation } : null;
-    case "annotation.deleted":
+    case AUDIT.annotation.deleted:
       return isString(data.id) ? { type: name, ...base(), id: data.id } : null;
-    case "article.status":
+    case AUDIT.article.status:
       return (ARTICLE_STATUSES as readonly unknown[]).includes(data.status) && typeof data.version === "number"
         ? { type: name, ...base(), status: data.status as ArticleStatus, version: data.version, signOff: isObject(data.signOff) ? (data.signOff as ReviewView) : null }
         : null;
-    case "comment.created":
-    case "comment.updated":
-    case "comment.deleted":
+    case AUDIT.comment.created:
+    case AUDIT.comment.updated:
+    case AUDIT.comment.deleted:
       return { type: name, data };
     case "presence":
       return Array.isArray(data.users)
@@ -283,14 +284,19 @@ export function liveNotice(state: WorkbenchState, id: string): LiveNotice | unde
 
 const withArticle = (kind: AnnotationKind) => `${kind === "ANALYSIS" ? "an" : "a"} ${KIND_LABELS[kind].toLowerCase()}`;
 
-const UPDATE_VERBS: Record<string, (name: string, what: string) => string> = {
-  "annotation.submitted": (name, what) => `${name} sent ${what} to review`,
-  "annotation.approved": (name, what) => `${name} approved ${what}`,
-  "annotation.changes_requested": (name, what) => `${name} asked for changes to ${what}`,
-  "source.added": (name, what) => `${name} added a source to ${what}`,
-  "source.updated": (name, what) => `${name} updated a source of ${what}`,
-  "source.removed": (name, what) => `${name} removed a source from ${what}`,
+type Verb = (name: string, what: string) => string;
+
+/** How each action that arrives as an annotation's update is announced (a plain edit: "updated"); a new such action needs one here. */
+const UPDATE_VERBS: Record<Exclude<StreamedAs<typeof AUDIT.annotation.updated>, typeof AUDIT.annotation.updated>, Verb> = {
+  [AUDIT.annotation.submitted]: (name, what) => `${name} sent ${what} to review`,
+  [AUDIT.annotation.approved]: (name, what) => `${name} approved ${what}`,
+  [AUDIT.annotation.changesRequested]: (name, what) => `${name} asked for changes to ${what}`,
+  [AUDIT.source.added]: (name, what) => `${name} added a source to ${what}`,
+  [AUDIT.source.updated]: (name, what) => `${name} updated a source of ${what}`,
+  [AUDIT.source.removed]: (name, what) => `${name} removed a source from ${what}`,
 };
+/** Looked up by the event's stored action, which may be any string. */
+const verbOf: Partial<Record<string, Verb>> = UPDATE_VERBS;
 
 export type Applied = {
   state: WorkbenchState;
@@ -313,8 +319,8 @@ export function actorName(actor: EventActor, selfId: string): string {
  */
 export function applyEvent(state: WorkbenchState, event: LiveEvent, selfId: string): Applied {
   switch (event.type) {
-    case "annotation.created":
-    case "annotation.updated": {
+    case AUDIT.annotation.created:
+    case AUDIT.annotation.updated: {
       const by = actorName(event.actor, selfId);
       const own = event.actor?.id === selfId;
       const existed = state.annotations.some((annotation) => annotation.id === event.annotation.id);
@@ -325,19 +331,19 @@ export function applyEvent(state: WorkbenchState, event: LiveEvent, selfId: stri
       if (!existed) announce = `${by} added ${withArticle(view.kind)} “${excerpt(view.quote, 60)}”`;
       else {
         const what = `${KIND_LABELS[view.kind].toLowerCase()} ${view.label}`;
-        announce = (UPDATE_VERBS[event.action] ?? ((name: string, thing: string) => `${name} updated ${thing}`))(by, what);
+        announce = (verbOf[event.action] ?? ((name: string, thing: string) => `${name} updated ${thing}`))(by, what);
         if (result.pinned) announce += ". Your unsaved changes to it are kept: review before saving";
       }
       return { state: result.state, announce, flash: [view.id] };
     }
-    case "annotation.deleted": {
+    case AUDIT.annotation.deleted: {
       const by = actorName(event.actor, selfId);
       const result = drop(state, event.id, by);
       if (!result.gone || event.actor?.id === selfId) return { state: result.state };
       const announce = `${by} deleted ${withArticle(result.gone.kind)}${result.orphaned ? ". Your unsaved text in it is still in the panel" : ""}`;
       return { state: result.state, announce };
     }
-    case "article.status": {
+    case AUDIT.article.status: {
       if (event.version <= state.review.version) return { state };
       const next = { ...state, review: { status: event.status, signOff: event.signOff, version: event.version } };
       if (event.actor?.id === selfId || event.status === state.review.status) return { state: next };
@@ -345,7 +351,7 @@ export function applyEvent(state: WorkbenchState, event: LiveEvent, selfId: stri
       const announce =
         event.status === "SIGNED_OFF"
           ? `Article signed off by ${event.signOff?.reviewer.name ?? by}`
-          : event.action === "article.reopened"
+          : event.action === AUDIT.article.reopened
             ? `Article reopened by ${by}`
             : `Article is now ${ARTICLE_STATUS_LABELS[event.status].toLowerCase()}`;
       return { state: next, announce };

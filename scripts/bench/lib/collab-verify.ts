@@ -1,5 +1,6 @@
 import { performance } from "node:perf_hooks";
 import type { Db } from "../../../lib/db/client";
+import { AUDIT } from "../../../lib/domain/audit-actions";
 import type { Ack } from "./collab-load";
 import type { ReceivedEvent, Subscriber } from "./collab-sse";
 
@@ -52,7 +53,7 @@ export type Verification = {
   lagSinceAudit: Record<string, number[]>;
 };
 
-const WRITE_ACTIONS = new Set(["annotation.created", "annotation.updated"]);
+const WRITE_ACTIONS: ReadonlySet<string> = new Set([AUDIT.annotation.created, AUDIT.annotation.updated]);
 
 /**
  * After the load and the drain: every acknowledged write must be in the
@@ -110,7 +111,7 @@ export async function verifyRun(db: Db, { articleIds, acks, subscribers, portLab
 
     const eventsByAnnotation = new Map<string, ReceivedEvent[]>();
     for (const event of [...seen.values()].sort((a, b) => a.id - b.id)) {
-      if (!event.annotationId || (event.event !== "annotation.created" && event.event !== "annotation.updated")) continue;
+      if (!event.annotationId || (event.event !== AUDIT.annotation.created && event.event !== AUDIT.annotation.updated)) continue;
       eventsByAnnotation.set(event.annotationId, [...(eventsByAnnotation.get(event.annotationId) ?? []), event]);
     }
     let ackedWithoutEvent = 0;
@@ -119,7 +120,7 @@ export async function verifyRun(db: Db, { articleIds, acks, subscribers, portLab
       const events = eventsByAnnotation.get(id) ?? [];
       writes.forEach((write, k) => {
         const event = events[k];
-        const type = k === 0 ? "annotation.created" : "annotation.updated";
+        const type = k === 0 ? AUDIT.annotation.created : AUDIT.annotation.updated;
         if (!event || event.event !== type || (event.version ?? 0) < write.version) {
           ackedWithoutEvent++;
           return;
