@@ -3,7 +3,7 @@
 import { memo, type CSSProperties, type KeyboardEvent, type MouseEvent, type RefObject } from "react";
 import type { AnnotationKind, AnnotationStatus } from "@/lib/domain/annotation";
 import { moveCaret, placeCaret } from "./caret";
-import type { BlockView, BlockGroup, SegmentView } from "./layout";
+import { paragraphState, type BlockView, type BlockGroup, type SegmentView } from "./layout";
 import { inlineLabel } from "./status";
 
 type Props = {
@@ -46,9 +46,7 @@ export const ArticleText = memo(function ArticleText({ text, groups, labels, sta
       labels={labels}
       statuses={statuses}
       flashing={flashing}
-      openId={openId !== null && view.ids.includes(openId) ? openId : null}
-      flashKey={view.ids.filter((id) => flashing.has(id)).join(" ")}
-      labelKey={view.ids.map((id) => `${labels.get(id)}:${statuses.get(id)}`).join(" ")}
+      {...paragraphState(view, openId, flashing, labels, statuses)}
     />
   );
 

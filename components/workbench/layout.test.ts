@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Block } from "@/lib/domain/article";
-import { createLayout, type BlockGroup, type BlockView, type LayoutStats, type Placed } from "./layout";
+import { createLayout, paragraphState, type BlockGroup, type BlockView, type LayoutStats, type Placed } from "./layout";
 
 /** `count` paragraphs of ten characters with one annotation in each, and every tenth spanning into the next paragraph. */
 function article(count: number) {
@@ -70,5 +70,25 @@ describe("createLayout", () => {
     // Each annotation is looked at a few times (sweep, prune, its blocks), never once per block: 1,000 × 1,000 would be a million.
     expect(small.visits).toBeLessThan(4 * 1_000);
     expect(large.visits / small.visits).toBeLessThan(4.2);
+  });
+});
+
+describe("paragraphState", () => {
+  const { text, blocks, annotations } = article(30);
+  const views = viewsOf(createLayout(text, blocks)(annotations));
+  const labels = new Map(annotations.map((annotation, index) => [annotation.id, `C${index + 1}`]));
+  const statuses = new Map(annotations.map((annotation) => [annotation.id, "DRAFT"]));
+  const states = (openId: string | null, flashing: string[], labelMap = labels, statusMap = statuses) =>
+    views.map((view) => JSON.stringify(paragraphState(view, openId, new Set(flashing), labelMap, statusMap)));
+  const changed = (a: string[], b: string[]) => a.flatMap((value, index) => (value === b[index] ? [] : [index]));
+
+  it("changes only for the paragraphs of the annotation opened, closed, flashing or relabelled", () => {
+    const closed = states(null, []);
+    expect(changed(closed, states("a10", []))).toEqual([10, 11]);
+    expect(changed(states("a3", []), states("a10", []))).toEqual([3, 10, 11]);
+    expect(changed(closed, states(null, ["a7"]))).toEqual([7]);
+    expect(changed(closed, states(null, [], labels, new Map(statuses).set("a20", "APPROVED")))).toEqual([20]);
+    // A label shows where its annotation starts: a10 runs on into paragraph 11, which does not show it.
+    expect(changed(closed, states(null, [], new Map(labels).set("a10", "C99")))).toEqual([10]);
   });
 });

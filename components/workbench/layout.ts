@@ -23,6 +23,8 @@ export type BlockView = {
   segments: SegmentView[];
   /** Every annotation with text in this block, in order of start: what the paragraph's rendering depends on besides labels, statuses and the open one. */
   ids: string[];
+  /** Those whose first rendered piece is here: where their labels (and review marks) show. */
+  opening: string[];
 };
 /** Consecutive list items share one list. */
 export type BlockGroup = BlockView | { key: number; type: "list"; items: BlockView[] };
@@ -118,8 +120,20 @@ function layBlock(block: Block, from: number, to: number, spans: Placed[], index
     return view;
   });
   for (const [id, view] of lastPiece) if (last.get(id) === index) view.closes.push(id);
-  return { key: block.start, type: block.type, level: block.level, segments, ids: spans.map((span) => span.id) };
+  return { key: block.start, type: block.type, level: block.level, segments, ids: spans.map((span) => span.id), opening: segments.flatMap((piece) => piece.opens) };
 }
 
 /** One layout, without reuse (tests, one-off callers). */
 export const layoutArticle = (text: string, blocks: readonly Block[], annotations: readonly Placed[]) => createLayout(text, blocks)(annotations);
+
+/**
+ * What one paragraph's rendering depends on besides its view, as values that stay equal while nothing in it changed:
+ * the open annotation only if it has text here, this block's flashing ids, and the labels and statuses of those starting here.
+ */
+export function paragraphState(view: BlockView, openId: string | null, flashing: ReadonlySet<string>, labels: ReadonlyMap<string, string>, statuses: ReadonlyMap<string, string>) {
+  return {
+    openId: openId !== null && view.ids.includes(openId) ? openId : null,
+    flashKey: view.ids.filter((id) => flashing.has(id)).join(" "),
+    labelKey: view.opening.map((id) => `${labels.get(id)}:${statuses.get(id)}`).join(" "),
+  };
+}
