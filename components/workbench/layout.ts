@@ -39,8 +39,8 @@ export type LayoutStats = { visits: number; laidOut: number };
  * them).
  *
  * The returned function lays out a set of annotations and remembers each
- * block's result with a signature of the spans over it (ids, kinds, offsets,
- * where each annotation's rendered text opens and closes): a block whose
+ * block's result with the spans over it (ids, kinds, offsets, where each
+ * annotation's rendered text opens and closes): a block whose
  * signature did not change is returned as the very same object, so a memoized
  * paragraph does not re-render when an annotation elsewhere opens, changes or
  * arrives. One sweep over annotations sorted once by start: the work is
@@ -51,30 +51,19 @@ export function createLayout(text: string, blocks: readonly Block[]): (annotatio
     const from = Math.max(0, Math.min(block.start, text.length));
     return { from, to: Math.max(from, Math.min(block.end, text.length)) };
   });
-  let cache: { signature: string; view: BlockView }[] = [];
+  let cache: { spans: Placed[]; edges: number[]; view: BlockView }[] = [];
 
   return (annotations, stats = { visits: 0, laidOut: 0 }) => {
-    const inBlock = overlaps(bounds, annotations, stats);
-    // Where each annotation's rendered text begins and ends: its first and last block.
-    const first = new Map<string, number>();
-    const last = new Map<string, number>();
-    inBlock.forEach((spans, index) => {
-      for (const span of spans) {
-        if (!first.has(span.id)) first.set(span.id, index);
-        last.set(span.id, index);
-      }
-    });
-
+    const { sorted, inBlock, first, last } = overlaps(bounds, annotations, stats);
     const next: typeof cache = [];
     const groups: BlockGroup[] = [];
     blocks.forEach((block, index) => {
-      const spans = inBlock[index];
-      const { from, to } = bounds[index];
-      let signature = `${block.type} ${block.level ?? ""} ${from} ${to}`;
-      for (const span of spans) signature += `|${span.id} ${span.kind} ${span.start} ${span.end} ${first.get(span.id) === index ? 1 : 0}${last.get(span.id) === index ? 1 : 0}`;
+      const spans = inBlock[index].map((k) => sorted[k]);
+      // The signature: the spans over the block (compared field by field, no strings built) and whether each opens (1) or closes (2) here.
+      const edges = inBlock[index].map((k) => (first[k] === index ? 1 : 0) | (last[k] === index ? 2 : 0));
       const cached = cache[index];
-      const view = cached?.signature === signature ? cached.view : layBlock(block, from, to, spans, index, first, last, stats);
-      next[index] = { signature, view };
+      const view = cached && sameSpans(cached.spans, spans) && sameNumbers(cached.edges, edges) ? cached.view : layBlock(block, bounds[index], spans, edges, stats);
+      next[index] = { spans, edges, view };
       const previous = groups.at(-1);
       if (block.type !== "list-item") groups.push(view);
       else if (previous?.type === "list") previous.items.push(view);
@@ -85,44 +74,70 @@ export function createLayout(text: string, blocks: readonly Block[]): (annotatio
   };
 }
 
-/** The annotations with text in each block (a non-empty intersection), in order of start: one sweep with a list of those still open. */
-function overlaps(bounds: readonly { from: number; to: number }[], annotations: readonly Placed[], stats: LayoutStats): Placed[][] {
-  const sorted = annotations.filter((annotation) => annotation.end > annotation.start).sort((a, b) => a.start - b.start || a.id.localeCompare(b.id));
-  let next = 0;
-  let active: Placed[] = [];
-  return bounds.map(({ from, to }) => {
-    while (next < sorted.length && sorted[next].start < to) active.push(sorted[next++]);
-    // Blocks only move forward: an annotation ending before this block can never reach a later one.
-    const still: Placed[] = [];
-    for (const span of active) {
-      stats.visits++;
-      if (span.end > from) still.push(span);
-    }
-    active = still;
-    // A copy: the next block adds to `active`.
-    return from < to ? [...still] : [];
-  });
+/** The same annotations over a block: the same objects (an unchanged annotation usually is), or the same id, kind and offsets. */
+function sameSpans(a: readonly Placed[], b: readonly Placed[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x !== y && (x.id !== y.id || x.kind !== y.kind || x.start !== y.start || x.end !== y.end)) return false;
+  }
+  return true;
 }
 
-function layBlock(block: Block, from: number, to: number, spans: Placed[], index: number, first: Map<string, number>, last: Map<string, number>, stats: LayoutStats): BlockView {
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((value, i) => value === b[i]);
+}
+
+/**
+ * The annotations with text in each block (a non-empty intersection), as positions in `sorted` (by start), and each
+ * one's first and last block: one sweep with a list of those still open, no maps.
+ */
+function overlaps(bounds: readonly { from: number; to: number }[], annotations: readonly Placed[], stats: LayoutStats) {
+  const sorted = annotations.filter((annotation) => annotation.end > annotation.start).sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const first = new Int32Array(sorted.length).fill(-1);
+  const last = new Int32Array(sorted.length).fill(-1);
+  let next = 0;
+  let active: number[] = [];
+  const inBlock = bounds.map(({ from, to }, index) => {
+    while (next < sorted.length && sorted[next].start < to) active.push(next++);
+    // Blocks only move forward: an annotation ending before this block can never reach a later one.
+    const still: number[] = [];
+    for (const k of active) {
+      stats.visits++;
+      if (sorted[k].end > from) still.push(k);
+    }
+    active = still;
+    if (from >= to) return [];
+    for (const k of still) {
+      if (first[k] < 0) first[k] = index;
+      last[k] = index;
+    }
+    // A copy: the next block adds to `active`.
+    return [...still];
+  });
+  return { sorted, inBlock, first, last };
+}
+
+function layBlock(block: Block, { from, to }: { from: number; to: number }, spans: Placed[], edges: number[], stats: LayoutStats): BlockView {
   stats.laidOut++;
   stats.visits += spans.length;
   const kindOf = new Map(spans.map((span) => [span.id, span.kind]));
+  const edgeOf = new Map(spans.map((span, i) => [span.id, edges[i]]));
   const opened = new Set<string>();
   const lastPiece = new Map<string, SegmentView>();
   const segments = segment(spans, from, to).map((piece): SegmentView => {
     const view: SegmentView = { ...piece, kinds: piece.ids.map((id) => kindOf.get(id)!), opens: [], closes: [] };
     for (const id of piece.ids) {
-      if (first.get(id) === index && !opened.has(id)) view.opens.push(id);
+      if (edgeOf.get(id)! & 1 && !opened.has(id)) view.opens.push(id);
       opened.add(id);
       lastPiece.set(id, view);
     }
     return view;
   });
-  for (const [id, view] of lastPiece) if (last.get(id) === index) view.closes.push(id);
+  for (const [id, view] of lastPiece) if (edgeOf.get(id)! & 2) view.closes.push(id);
   return { key: block.start, type: block.type, level: block.level, segments, ids: spans.map((span) => span.id), opening: segments.flatMap((piece) => piece.opens) };
 }
-
 /** One layout, without reuse (tests, one-off callers). */
 export const layoutArticle = (text: string, blocks: readonly Block[], annotations: readonly Placed[]) => createLayout(text, blocks)(annotations);
 
