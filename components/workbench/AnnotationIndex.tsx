@@ -1,17 +1,28 @@
+import { useMemo } from "react";
 import { KIND_LABELS, VERDICT_SCALE } from "@/lib/domain/annotation";
 import type { AnnotationView } from "@/lib/server/article-view";
+import { matching, pageOf, searchText } from "./index-list";
 import { byPosition, excerpt } from "./model";
 import { ANNOTATION_STATUS_LABELS, STATUS_MARKS } from "./status";
 import type { Orphan } from "./live/apply-event";
 import type { Work } from "./Workbench";
 
-/** The panel when nothing is open: every annotation in reading order, or how to make the first; then any deleted by others while this user had unsaved text in them. */
+/** Where the list was left (search and page), kept by the workbench while an annotation is open. */
+export type IndexView = { query: string; page: number };
+
+/**
+ * The panel when nothing is open: the annotations in reading order, a page at a time with a search over them (the
+ * page's size, and its cost, stay the same however many there are; J and K still walk all of them in the text), or
+ * how to make the first; then any deleted by others while this user had unsaved text in them.
+ */
 export function AnnotationIndex({
   annotations,
   labels,
   unsaved,
   orphans = [],
   canCreate,
+  view,
+  onView,
   onOpen,
 }: {
   annotations: AnnotationView[];
@@ -19,9 +30,17 @@ export function AnnotationIndex({
   unsaved: Record<string, Work>;
   orphans?: Orphan[];
   canCreate: boolean;
+  view: IndexView;
+  onView: (view: IndexView) => void;
   onOpen: (id: string) => void;
 }) {
-  const ordered = [...annotations].sort(byPosition);
+  const ordered = useMemo(
+    () => [...annotations].sort(byPosition).map((annotation) => ({ annotation, text: searchText(annotation, labels.get(annotation.id) ?? "") })),
+    [annotations, labels],
+  );
+  const found = matching(ordered, view.query);
+  const shown = pageOf(found, view.page);
+  const count = (value: number) => value.toLocaleString("en");
   return (
     <div className="wb-index">
       {orphans.length > 0 && (
@@ -40,7 +59,7 @@ export function AnnotationIndex({
           </ul>
         </section>
       )}
-      <h2 className="wb-panel-title">Annotations {annotations.length > 0 && <span className="muted">({annotations.length})</span>}</h2>
+      <h2 className="wb-panel-title">Annotations {annotations.length > 0 && <span className="muted">({count(annotations.length)})</span>}</h2>
       {ordered.length === 0 ? (
         <div className="wb-empty">
           <p>
@@ -61,8 +80,24 @@ export function AnnotationIndex({
       ) : (
         <>
           <p className="muted wb-hint">Click a highlight or an item below, or press J to start from the top.</p>
-          <ol className="wb-index-list">
-            {ordered.map((annotation) => (
+          <div className="wb-index-search" role="search">
+            <label htmlFor="wb-index-query">Find</label>
+            <input
+              id="wb-index-query"
+              type="search"
+              value={view.query}
+              placeholder="Label, quote, speaker, verdict or status"
+              autoComplete="off"
+              onChange={(event) => onView({ query: event.target.value, page: 1 })}
+            />
+          </div>
+          <p className="wb-index-count" aria-live="polite" id="wb-index-count">
+            {found.length === 0
+              ? `No annotation matches “${view.query.trim()}”`
+              : `${view.query.trim() ? `${count(found.length)} found, showing` : "Showing"} ${count(shown.first)}–${count(shown.last)} of ${count(found.length)}`}
+          </p>
+          <ol className="wb-index-list" start={shown.first} aria-describedby="wb-index-count">
+            {shown.items.map(({ annotation }) => (
               <li key={annotation.id}>
                 <button type="button" className="wb-index-item" onClick={() => onOpen(annotation.id)}>
                   <span className={`wb-chip wb-chip-${annotation.kind.toLowerCase()}`}>{labels.get(annotation.id)}</span>
@@ -82,8 +117,27 @@ export function AnnotationIndex({
               </li>
             ))}
           </ol>
+          {shown.pages > 1 && <IndexPager page={shown.page} pages={shown.pages} onPage={(page) => onView({ ...view, page })} />}
         </>
       )}
     </div>
+  );
+}
+
+/** Previous / "Page n of m" / next, as the other paged lists (Pager) but with buttons: the list pages in place. The buttons stay at the ends (marked unavailable) so focus is not lost. */
+function IndexPager({ page, pages, onPage }: { page: number; pages: number; onPage: (page: number) => void }) {
+  const go = (to: number) => () => to >= 1 && to <= pages && onPage(to);
+  return (
+    <nav className="pager wb-index-pager" aria-label="Annotation pages">
+      <button type="button" className="button small" aria-disabled={page <= 1} onClick={go(page - 1)}>
+        Previous
+      </button>
+      <span>
+        Page {page} of {pages}
+      </span>
+      <button type="button" className="button small" aria-disabled={page >= pages} onClick={go(page + 1)}>
+        Next
+      </button>
+    </nav>
   );
 }

@@ -3,7 +3,7 @@
 import { memo, type CSSProperties, type KeyboardEvent, type MouseEvent, type RefObject } from "react";
 import type { AnnotationKind, AnnotationStatus } from "@/lib/domain/annotation";
 import { moveCaret, placeCaret } from "./caret";
-import type { BlockView, BlockGroup, SegmentView } from "./model";
+import { paragraphState, type BlockView, type BlockGroup, type SegmentView } from "./layout";
 import { inlineLabel } from "./status";
 
 type Props = {
@@ -37,12 +37,17 @@ export const ArticleText = memo(function ArticleText({ text, groups, labels, sta
     if (moveCaret(event, event.currentTarget)) event.preventDefault();
   }
 
-  const block = (view: BlockView, Tag: "p" | "blockquote" | "li" | `h${2 | 3 | 4 | 5 | 6}`) => (
-    <Tag key={view.key} className={`wb-block wb-${view.type}`}>
-      {view.segments.map((piece) => (
-        <Piece key={piece.start} piece={piece} text={text} labels={labels} statuses={statuses} openId={openId} flashing={flashing} />
-      ))}
-    </Tag>
+  const block = (view: BlockView, Tag: BlockTag) => (
+    <Paragraph
+      key={view.key}
+      view={view}
+      Tag={Tag}
+      text={text}
+      labels={labels}
+      statuses={statuses}
+      flashing={flashing}
+      {...paragraphState(view, openId, flashing, labels, statuses)}
+    />
   );
 
   const hasText = groups.some((group) => (group.type === "list" ? group.items.length > 0 : group.segments.length > 0));
@@ -73,6 +78,41 @@ export const ArticleText = memo(function ArticleText({ text, groups, labels, sta
     </div>
   );
 });
+
+type BlockTag = "p" | "blockquote" | "li" | `h${2 | 3 | 4 | 5 | 6}`;
+
+type ParagraphProps = {
+  view: BlockView;
+  Tag: BlockTag;
+  text: string;
+  labels: Map<string, string>;
+  statuses: Map<string, AnnotationStatus>;
+  flashing: ReadonlySet<string>;
+  /** The open annotation if it has text in this block, else null: opening one re-renders only its own paragraphs. */
+  openId: string | null;
+  /** This block's flashing ids, its annotations' labels and statuses, as strings that stay equal while nothing here changed. */
+  flashKey: string;
+  labelKey: string;
+};
+
+/**
+ * One block of the text, rendered again only when its own highlights change: the layout hands back the same view
+ * while the spans over it are unchanged, and the maps and sets are read only for this block's ids, whose values the
+ * keys carry (so a change elsewhere, with new maps, is skipped here).
+ */
+const Paragraph = memo(
+  function Paragraph({ view, Tag, text, labels, statuses, flashing, openId }: ParagraphProps) {
+    return (
+      <Tag className={`wb-block wb-${view.type}`}>
+        {view.segments.map((piece) => (
+          <Piece key={piece.start} piece={piece} text={text} labels={labels} statuses={statuses} openId={openId} flashing={flashing} />
+        ))}
+      </Tag>
+    );
+  },
+  (before, after) =>
+    before.view === after.view && before.Tag === after.Tag && before.text === after.text && before.openId === after.openId && before.flashKey === after.flashKey && before.labelKey === after.labelKey,
+);
 
 /** Stacked underlines, outermost lowest: one layer per covering annotation. */
 function lines(kinds: AnnotationKind[]): CSSProperties {

@@ -7,7 +7,7 @@ import { KIND_LABELS, type AnnotationKind } from "@/lib/domain/annotation";
 import { AUDIT } from "@/lib/domain/audit-actions";
 import type { AnnotationView, ArticleView } from "@/lib/server/article-view";
 import { mayCreate, nextToJudge, type RolePermissions, type WorkbenchActor, type WorkbenchPermissions } from "./access";
-import { AnnotationIndex } from "./AnnotationIndex";
+import { AnnotationIndex, type IndexView } from "./AnnotationIndex";
 import { AnnotationPanel } from "./AnnotationPanel";
 import { ArticleHeader } from "./ArticleHeader";
 import { ArticleReview } from "./ArticleReview";
@@ -18,7 +18,7 @@ import { applyEvent, initialState, liveNotice, mergeArticle, panelAnnotation, pu
 import { LiveBar } from "./live/LiveBar";
 import { presenceEntries } from "./live/presence";
 import { useArticleEvents, usePresenceReport, type EventHandler } from "./live/useArticleEvents";
-import { layoutArticle, labelsFor, neighbour } from "./model";
+import { createLayout, labelsFor, neighbour } from "./model";
 import { rangeToSpan, trimSpan, type Span, type TreeNode } from "./offsets";
 import { unpackArticle, type PackedArticle } from "./page-article";
 import { createAnnotation, fetchArticle, nextInQueue, problem } from "./requests";
@@ -64,6 +64,8 @@ export function Workbench({ article: packed, since, actor, permissions: rolePerm
   const { annotations, review, work, orphans } = state;
   const [openId, setOpenId] = useState<string | null>(null);
   const [flashes, setFlashes] = useState<Record<string, number>>({});
+  // The list's search and page, kept while an annotation is open: Esc returns to where the list was left.
+  const [indexView, setIndexView] = useState<IndexView>({ query: "", page: 1 });
   const [pending, setPending] = useState<{ span: Span; anchor: ToolbarAnchor } | null>(null);
   const [caret, setCaret] = useState<{ x: number; y: number; height: number } | null>(null);
   const [creating, setCreating] = useState<AnnotationKind | null>(null);
@@ -82,7 +84,9 @@ export function Workbench({ article: packed, since, actor, permissions: rolePerm
   }, [state]);
 
   const labels = useMemo(() => labelsFor(annotations), [annotations]);
-  const groups = useMemo(() => layoutArticle(text, article.revision.blocks, annotations), [text, article.revision.blocks, annotations]);
+  // One layout per revision, remembering each paragraph: a change re-lays (and re-renders) only the paragraphs it touches.
+  const layout = useMemo(() => createLayout(text, article.revision.blocks), [text, article.revision.blocks]);
+  const groups = useMemo(() => layout(annotations), [layout, annotations]);
   const statuses = useMemo(() => new Map(annotations.map((annotation) => [annotation.id, annotation.status])), [annotations]);
   const flashing = useMemo(() => new Set(Object.keys(flashes)), [flashes]);
   // An annotation someone else deleted while this user had unsaved text in it stays in the panel (not in the text) until closed.
@@ -441,7 +445,16 @@ export function Workbench({ article: packed, since, actor, permissions: rolePerm
               onNext={reviewNext}
             />
           ) : (
-            <AnnotationIndex annotations={annotations} labels={labels} unsaved={work} orphans={Object.values(orphans)} canCreate={canCreate} onOpen={(id) => openAnnotation(id, { scroll: true })} />
+            <AnnotationIndex
+              annotations={annotations}
+              labels={labels}
+              unsaved={work}
+              orphans={Object.values(orphans)}
+              canCreate={canCreate}
+              view={indexView}
+              onView={setIndexView}
+              onOpen={(id) => openAnnotation(id, { scroll: true })}
+            />
           )}
         </aside>
       </div>

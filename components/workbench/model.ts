@@ -1,11 +1,9 @@
-import { segment } from "@/lib/anchoring/segments";
 import { VERDICTS, type AnnotationKind, type Verdict } from "@/lib/domain/annotation";
-import type { Block } from "@/lib/domain/article";
+import type { Placed } from "./layout";
 
 export { KIND_LETTER } from "@/lib/domain/annotation-label";
 
-/** The few fields of an annotation the layout and navigation need. */
-export type Placed = { id: string; kind: AnnotationKind; start: number; end: number };
+export { createLayout, layoutArticle, type BlockGroup, type BlockView, type LayoutStats, type Placed, type SegmentView } from "./layout";
 
 /** Reading order: by start, the longer (enclosing) one first, then by id. */
 export const byPosition = (a: Placed, b: Placed) => a.start - b.start || b.end - a.end || a.id.localeCompare(b.id);
@@ -22,53 +20,6 @@ export function neighbour(annotations: readonly Placed[], currentId: string | nu
   const index = ordered.findIndex((annotation) => annotation.id === currentId);
   if (index < 0) return (step === 1 ? ordered[0] : ordered.at(-1)!).id;
   return ordered[(index + step + ordered.length) % ordered.length].id;
-}
-
-export type SegmentView = {
-  start: number;
-  end: number;
-  /** Covering annotations, outermost first. */
-  ids: string[];
-  kinds: AnnotationKind[];
-  /** Annotations whose first rendered piece this is (their inline label goes here). */
-  opens: string[];
-  /** Annotations whose last rendered piece this is. */
-  closes: string[];
-};
-export type BlockView = { key: number; type: Block["type"]; level?: number; segments: SegmentView[] };
-/** Consecutive list items share one list. */
-export type BlockGroup = BlockView | { key: number; type: "list"; items: BlockView[] };
-
-/**
- * The article as blocks of flat segments: every character of every block in
- * exactly one segment, each segment knowing the annotations over it. Text
- * outside blocks is not shown.
- */
-export function layoutArticle(text: string, blocks: readonly Block[], annotations: readonly Placed[]): BlockGroup[] {
-  const kindOf = new Map(annotations.map((annotation) => [annotation.id, annotation.kind]));
-  const opened = new Set<string>();
-  const last = new Map<string, SegmentView>();
-  const groups: BlockGroup[] = [];
-  for (const block of blocks) {
-    const from = Math.max(0, Math.min(block.start, text.length));
-    const to = Math.max(from, Math.min(block.end, text.length));
-    const segments = segment(annotations, from, to).map((piece): SegmentView => {
-      const view: SegmentView = { ...piece, kinds: piece.ids.map((id) => kindOf.get(id)!), opens: [], closes: [] };
-      for (const id of piece.ids) {
-        if (!opened.has(id)) view.opens.push(id);
-        opened.add(id);
-        last.set(id, view);
-      }
-      return view;
-    });
-    const view: BlockView = { key: block.start, type: block.type, level: block.level, segments };
-    const previous = groups.at(-1);
-    if (block.type !== "list-item") groups.push(view);
-    else if (previous?.type === "list") previous.items.push(view);
-    else groups.push({ key: block.start, type: "list", items: [view] });
-  }
-  for (const [id, view] of last) view.closes.push(id);
-  return groups;
 }
 
 export function kindCounts(annotations: readonly { kind: AnnotationKind }[]): Record<AnnotationKind, number> {
