@@ -3,6 +3,7 @@
  * a bad setting stops it here, with the variable named, not on first request.
  */
 export async function register() {
+  // Next's own fact, read raw (decision 001): lib/config/env.ts (zod, node:path) must not load in the edge runtime.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { env } = await import("./lib/config/env");
   env();

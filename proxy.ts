@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { env } from "@/lib/config/env";
+import { env, nextProcess } from "@/lib/config/env";
 import { isMalformedPath, malformedPathResponse } from "@/lib/http/malformed-path";
 import { newNonce, securityHeaders } from "@/lib/http/security-headers";
 
@@ -16,7 +16,7 @@ export function proxy(request: NextRequest) {
     nonce: newNonce(),
     // HSTS only when the public address is https: a laptop on http://localhost must not pin itself to https.
     https: env().NEXTAUTH_URL?.startsWith("https:") ?? false,
-    dev: process.env.NODE_ENV === "development",
+    dev: nextProcess().development,
   });
   if (isMalformedPath(pathname)) {
     const response = malformedPathResponse(pathname);

@@ -4,17 +4,15 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildNext } from "./next-server.mjs";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-
-/** Node flags for the app server (npm start, the e2e server): see scripts/server-node-flags.json. */
-export const serverNodeFlags = JSON.parse(fs.readFileSync(path.join(root, "scripts/server-node-flags.json"), "utf8")).flags;
 
 export function say(line) {
   console.log(`[factmark] ${line}`);
 }
 
-/** Runs a command in the project folder, output shown; returns its exit code. */
+/** Runs a command in the project folder, output shown, with this environment (not a setting read); returns its exit code. */
 export function run(command, args, options = {}) {
   const result = spawnSync(command, args, { cwd: root, stdio: "inherit", ...options, env: { ...process.env, ...options.env } });
   if (result.error) throw result.error;
@@ -73,7 +71,7 @@ export function ensureBuild() {
   const stamp = path.join(root, ".next/factmark-source-hash");
   if (fs.existsSync(path.join(root, ".next/BUILD_ID")) && fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === wanted) return 0;
   say("building the app (next build)…");
-  const code = run(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { env: { NEXT_TELEMETRY_DISABLED: "1" } });
+  const code = buildNext();
   if (code === 0) fs.writeFileSync(stamp, wanted);
   return code;
 }

@@ -10,12 +10,12 @@ import { restoreDatabase } from "../lib/backup/restore-database";
 import { loadLocalEnv } from "../lib/config/local-env";
 import { createDb, type Db } from "../lib/db/client";
 import { describeConnectionError } from "../lib/db/connection-errors";
-import { postgresDatabaseName, resolveDatabase, type DatabaseTarget } from "../lib/db/providers";
+import { postgresDatabaseName, type DatabaseTarget } from "../lib/db/providers";
 import type { Actor } from "../lib/domain/actor";
 import { AppError, invalid } from "../lib/server/errors";
 import { createApiToken } from "../lib/server/create-api-token";
 import { createArticle } from "../lib/server/create-article";
-import { publicUrlSetting } from "../lib/config/env";
+import { ConfigError, databaseTarget, publicUrlSetting, setting } from "../lib/config/env";
 import { exportArticle } from "../lib/server/export-article";
 import { createUser } from "../lib/server/create-user";
 import { listUsers } from "../lib/server/list-users";
@@ -194,9 +194,9 @@ async function exportToFile(db: Db, flags: Flags): Promise<void> {
     articleId: flags.article!,
     input: { format: flags.format },
     // The workbench's address appears only in the team's W3C export; the reader exports name FACTMARK_PUBLIC_URL's, or none.
-    baseUrl: process.env.NEXTAUTH_URL || `http://localhost:${process.env.PORT || 3000}`,
+    baseUrl: setting("NEXTAUTH_URL") ?? `http://localhost:${setting("PORT")}`,
     publicBaseUrl: publicUrlSetting(),
-    publisher: process.env.FACTMARK_PUBLISHER || "Factmark newsroom",
+    publisher: setting("FACTMARK_PUBLISHER"),
   });
   if (!flags.out) {
     process.stdout.write(file.body);
@@ -268,7 +268,7 @@ function promptHidden(question: string): Promise<string> {
 function describeError(error: unknown): string | undefined {
   if (error instanceof ZodError) return error.issues.map((issue) => `${issue.path.join(".") || "input"}: ${issue.message}`).join("; ");
   if (error instanceof AppError) return error.details.fields?.length ? error.details.fields.map((field) => `${field.path}: ${field.message}`).join("; ") : error.message;
-  if (error instanceof CliError || error instanceof BackupRefusal) return error.message;
+  if (error instanceof CliError || error instanceof BackupRefusal || error instanceof ConfigError) return error.message;
   if (error instanceof Error && /^DATABASE_URL:/.test(error.message)) return error.message;
   return undefined;
 }
@@ -306,7 +306,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     loadLocalEnv();
     const { command, flags: given } = parseCommand(argv);
-    const target = resolveDatabase(process.env.DATABASE_URL);
+    const target = databaseTarget();
     const flags = command.prepare ? await command.prepare(given) : given;
     if ("runOnDatabase" in command) await command.runOnDatabase(target, flags);
     else {

@@ -1,9 +1,9 @@
 // Serves the production build on a fresh SQLite database for Playwright.
 // Usage: node scripts/e2e-server.mjs <port>
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { root, serverNodeFlags, tsx } from "./bootstrap.mjs";
+import { root, tsx } from "./bootstrap.mjs";
+import { startNextServer } from "./next-server.mjs";
 
 const port = process.argv[2] || "3100";
 const dir = path.join(root, `tmp/e2e-${port}`);
@@ -13,10 +13,6 @@ fs.mkdirSync(dir, { recursive: true });
 const env = { DATABASE_URL: `file:${path.join(dir, "factmark.db")}`, NODE_ENV: "production", NEXTAUTH_URL: `http://localhost:${port}`, FACTMARK_FETCH_PRIVATE_HOSTS: "allow" };
 const code = tsx("scripts/setup.ts", [], { env });
 if (code !== 0) process.exit(code);
-const server = spawn(process.execPath, [...serverNodeFlags, path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port], {
-  cwd: root,
-  stdio: "inherit",
-  env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1" },
-});
+const server = startNextServer({ port, env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (exitCode) => process.exit(exitCode ?? 0));

@@ -1,13 +1,12 @@
 // Everything `npm start` needs before the server starts, idempotent:
 // local secret, configuration check, Prisma clients, migrations, first-run demo data.
 // Exits 1 with one line naming the problem when something is wrong.
-import { ConfigError, parseEnv } from "../lib/config/env";
+import { ConfigError, databaseTarget, env } from "../lib/config/env";
 import { ensureLocalSecret, loadLocalEnv } from "../lib/config/local-env";
 import { createDb } from "../lib/db/client";
 import { describeConnectionError } from "../lib/db/connection-errors";
 import { generateClients } from "../lib/db/generate-clients";
 import { applyPendingMigrations, MigrationError } from "../lib/db/migrations";
-import { resolveDatabase } from "../lib/db/providers";
 import { demoAccounts } from "../lib/server/demo-accounts";
 import { seedDemo } from "../lib/server/seed-demo";
 
@@ -16,8 +15,8 @@ const say = (line: string) => console.log(`[factmark] ${line}`);
 try {
   if (ensureLocalSecret()) say("generated NEXTAUTH_SECRET into .env.local (mode 0600)");
   loadLocalEnv();
-  parseEnv(process.env);
-  const target = resolveDatabase(process.env.DATABASE_URL);
+  env();
+  const target = databaseTarget();
   if (generateClients()) say("generated the Prisma clients");
   const applied = await applyPendingMigrations(target);
   const where = target.provider === "sqlite" ? `SQLite ${target.file}` : "PostgreSQL";

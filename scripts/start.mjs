@@ -1,39 +1,57 @@
 // npm start: install, generate, migrate, seed on first run, build when sources changed, serve.
-import { spawn } from "node:child_process";
+// npm run dev (--dev): the same set-up, then `next dev` (hot reload) instead of the build.
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { ensureBuild, ensureDependencies, requireNode, root, say, serverNodeFlags, tsx } from "./bootstrap.mjs";
+import { ensureBuild, ensureDependencies, requireNode, root, say, tsx } from "./bootstrap.mjs";
+import { startNextServer } from "./next-server.mjs";
 
-const port = process.env.PORT || "3000";
-// Loopback unless HOST says otherwise (HOST=0.0.0.0 on a server): the first run prints the demo
-// accounts' passwords, and next start alone would listen on every interface. Validated in setup.ts.
-const host = process.env.HOST || "127.0.0.1";
-const publicUrl = `http://${["127.0.0.1", "0.0.0.0", "::", "::1"].includes(host) ? "localhost" : host.includes(":") ? `[${host}]` : host}:${port}`;
+const dev = process.argv.includes("--dev");
 requireNode();
-await requireFreePort(port, host);
 ensureDependencies();
+const { host, port, localUrl, publicUrl } = await listenSettings();
+await requireFreePort(port, host);
 const setup = tsx("scripts/setup.ts");
 if (setup !== 0) process.exit(setup);
-const built = ensureBuild();
-if (built !== 0) process.exit(built);
+if (!dev) {
+  const built = ensureBuild();
+  if (built !== 0) process.exit(built);
+}
 
-const server = spawn(process.execPath, [...serverNodeFlags, path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port, "-H", host], {
-  cwd: root,
-  stdio: ["inherit", "pipe", "inherit"],
-  // next-auth builds its callback URLs from NEXTAUTH_URL; default to where we serve.
-  env: { NEXTAUTH_URL: publicUrl, ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-});
+// next-auth builds its callback URLs from NEXTAUTH_URL: where we serve unless it is set.
+const server = startNextServer({ port, host, dev, stdio: ["inherit", "pipe", "inherit"], env: { NEXTAUTH_URL: publicUrl } });
 let announced = false;
 server.stdout.on("data", (chunk) => {
   process.stdout.write(chunk);
   if (!announced && /Ready/.test(String(chunk))) {
     announced = true;
-    printSignIn(publicUrl);
+    printSignIn(localUrl);
   }
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));
+
+/**
+ * HOST and PORT as the app reads them (lib/config/env.ts, through tsx now that the dependencies are
+ * there, with .env.local loaded): loopback unless HOST says otherwise, since the first run prints
+ * the demo accounts' passwords and next alone would listen on every interface.
+ */
+async function listenSettings() {
+  const { tsImport } = await import("tsx/esm/api");
+  const { ConfigError, setting } = await tsImport("../lib/config/env.ts", import.meta.url);
+  const { loadLocalEnv } = await tsImport("../lib/config/local-env.ts", import.meta.url);
+  loadLocalEnv(root);
+  try {
+    const [host, port, configured] = [setting("HOST"), setting("PORT"), setting("NEXTAUTH_URL")];
+    const shown = ["127.0.0.1", "0.0.0.0", "::", "::1"].includes(host) ? "localhost" : host.includes(":") ? `[${host}]` : host;
+    const localUrl = `http://${shown}:${port}`;
+    return { host, port: String(port), localUrl, publicUrl: configured ?? localUrl };
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`[factmark] ${error.message}`);
+    process.exit(1);
+  }
+}
 
 function printSignIn(url) {
   const file = path.join(root, "data/demo-credentials.json");

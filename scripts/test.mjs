@@ -44,6 +44,8 @@ const failed = results.filter((result) => !result.ok).length;
 console.log(`suites: ${results.length - failed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
 
+// POSTGRES_TEST_URL and CHROMIUM_PATH are test-only knobs, read here raw (decision 001): not app settings.
+
 /**
  * Starts the machine's PostgreSQL cluster (installed but stopped here) and
  * makes a superuser role for this user; returns the URL tests make databases on.

@@ -1,6 +1,7 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
+import { env } from "../config/env";
 import { getDb } from "../db/client";
 import { ZSignIn } from "../schemas/users";
 import { authenticatePassword } from "../server/authenticate-password";
@@ -11,28 +12,38 @@ import { safeReturnPath } from "./safe-return-path";
 
 function oauthProviders() {
   // Off unless both are configured (validated together in lib/config/env.ts).
-  if (!process.env.GITHUB_ID || !process.env.GITHUB_SECRET) return [];
-  return [GitHubProvider({ clientId: process.env.GITHUB_ID, clientSecret: process.env.GITHUB_SECRET })];
+  const { GITHUB_ID, GITHUB_SECRET } = env();
+  if (!GITHUB_ID || !GITHUB_SECRET) return [];
+  return [GitHubProvider({ clientId: GITHUB_ID, clientSecret: GITHUB_SECRET })];
 }
 
+/** Email and password, checked against the users table (and its sign-in rate limits). */
+const credentialsProvider = CredentialsProvider({
+  name: "Email and password",
+  credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+  async authorize(credentials, request) {
+    const parsed = ZSignIn.safeParse(credentials ?? {});
+    if (!parsed.success) return null;
+    const ip = clientIp(new Headers(request?.headers as Record<string, string>));
+    const actor = await authenticatePassword(await getDb(), { ...parsed.data, ip });
+    return actor ? { id: actor.id, email: actor.email, name: actor.name } : null;
+  },
+});
+
+/**
+ * Read when next-auth handles a request, not when this module loads: `next build`
+ * imports it, and there env() has nothing to read yet (getters, so the object stays
+ * what NextAuth() and getToken() take).
+ */
 export const authOptions: NextAuthOptions = {
-  secret: process.env.NEXTAUTH_SECRET,
+  get secret() {
+    return env().NEXTAUTH_SECRET;
+  },
   session: { strategy: "jwt", maxAge: SESSION_SECONDS },
   pages: { signIn: "/signin", error: "/signin" },
-  providers: [
-    CredentialsProvider({
-      name: "Email and password",
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials, request) {
-        const parsed = ZSignIn.safeParse(credentials ?? {});
-        if (!parsed.success) return null;
-        const ip = clientIp(new Headers(request?.headers as Record<string, string>));
-        const actor = await authenticatePassword(await getDb(), { ...parsed.data, ip });
-        return actor ? { id: actor.id, email: actor.email, name: actor.name } : null;
-      },
-    }),
-    ...oauthProviders(),
-  ],
+  get providers() {
+    return [credentialsProvider, ...oauthProviders()];
+  },
   events: {
     /** With JWT sessions next-auth hands over the signed-out cookie's claims: its stored session ends, on every server. */
     async signOut({ token }) {

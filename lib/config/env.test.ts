@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
-import { ConfigError, parseEnv, publicUrlSetting, sqliteSynchronous } from "./env";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import path from "node:path";
+import { ConfigError, databaseTarget, nextProcess, parseEnv, publicUrlSetting, setting, sqliteSynchronous } from "./env";
 
 const SECRET = "s".repeat(32);
 
@@ -63,5 +64,62 @@ describe("FACTMARK_PUBLIC_URL", () => {
     expect(publicUrlSetting({})).toBeNull();
     expect(publicUrlSetting({ FACTMARK_PUBLIC_URL: "https://checks.example" })).toBe("https://checks.example");
     expect(() => publicUrlSetting({ FACTMARK_PUBLIC_URL: "javascript:alert(1)" })).toThrow("FACTMARK_PUBLIC_URL: must be an http(s) URL");
+  });
+});
+
+describe("setting", () => {
+  it("reads one variable with env()'s defaults and rules, without the server's NEXTAUTH_SECRET", () => {
+    expect(setting("PORT", {})).toBe(3000);
+    expect(setting("PORT", { PORT: "4000" })).toBe(4000);
+    expect(setting("HOST", {})).toBe("127.0.0.1");
+    expect(setting("FACTMARK_PUBLISHER", {})).toBe("Factmark newsroom");
+    expect(setting("NEXTAUTH_URL", { NEXTAUTH_URL: " " })).toBeUndefined();
+    expect(setting("TRUSTED_PROXY_HOPS", { TRUSTED_PROXY_HOPS: "2" })).toBe(2);
+    expect(setting("FACTMARK_FETCH_PRIVATE_HOSTS", {})).toBe("deny");
+    expect(() => setting("PORT", { PORT: "abc" })).toThrow("Invalid configuration: PORT: must be a number");
+    expect(() => setting("FACTMARK_FETCH_PRIVATE_HOSTS", { FACTMARK_FETCH_PRIVATE_HOSTS: "yes" })).toThrow(ConfigError);
+  });
+
+  it("reads process.env afresh on every call (tests change it between cases)", () => {
+    vi.stubEnv("FACTMARK_PUBLISHER", "Desk one");
+    expect(setting("FACTMARK_PUBLISHER")).toBe("Desk one");
+    vi.stubEnv("FACTMARK_PUBLISHER", "Desk two");
+    expect(setting("FACTMARK_PUBLISHER")).toBe("Desk two");
+  });
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+});
+
+describe("POSTGRES_ADMIN_URL", () => {
+  it("is optional and must be a PostgreSQL URL when given", () => {
+    expect(setting("POSTGRES_ADMIN_URL", {})).toBeUndefined();
+    expect(setting("POSTGRES_ADMIN_URL", { POSTGRES_ADMIN_URL: "postgresql://root@localhost/postgres" })).toBe("postgresql://root@localhost/postgres");
+    expect(() => parseEnv({ NEXTAUTH_SECRET: SECRET, POSTGRES_ADMIN_URL: "mysql://x/y" })).toThrow("POSTGRES_ADMIN_URL: must start with postgresql://");
+  });
+});
+
+describe("databaseTarget", () => {
+  it("is the embedded SQLite file unless DATABASE_URL names another database", () => {
+    expect(databaseTarget({})).toMatchObject({ provider: "sqlite", file: path.resolve("data/factmark.db") });
+    expect(databaseTarget({ DATABASE_URL: "postgresql://u@h/factmark" })).toEqual({ provider: "postgresql", url: "postgresql://u@h/factmark" });
+    expect(() => databaseTarget({ DATABASE_URL: "mysql://x/y" })).toThrow(/^DATABASE_URL: must start with postgresql:\/\//);
+  });
+});
+
+describe("nextProcess", () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it("says whether this is a Next server, and in which mode, from Next's own variables", () => {
+    vi.stubEnv("NEXT_RUNTIME", "");
+    vi.stubEnv("NODE_ENV", "test");
+    expect(nextProcess()).toEqual({ nextServer: false, production: false, development: false });
+    vi.stubEnv("NEXT_RUNTIME", "nodejs");
+    vi.stubEnv("NODE_ENV", "production");
+    expect(nextProcess()).toEqual({ nextServer: true, production: true, development: false });
+    vi.stubEnv("NODE_ENV", "development");
+    expect(nextProcess().development).toBe(true);
   });
 });

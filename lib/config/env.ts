@@ -1,10 +1,11 @@
 import { z } from "zod";
-import { resolveDatabase } from "../db/providers";
+import { resolveDatabase, type DatabaseTarget } from "../db/providers";
 
 /**
  * Every setting Factmark reads, validated once at start-up so a bad value
  * stops the app with a message that names the variable. Documented in
- * .env.example.
+ * .env.example. The one module that reads process.env for settings
+ * (docs/decisions/001-layers-and-layout.md lists the exceptions and why).
  */
 const optionalText = z
   .string()
@@ -43,6 +44,8 @@ export const EnvSchema = z
     FACTMARK_FETCH_PRIVATE_HOSTS: optionalText.pipe(z.enum(["allow", "deny"], { error: "must be allow or deny" }).default("deny")),
     FACTMARK_DB_THREAD: optionalText.pipe(z.enum(["on", "off"], { error: "must be on or off" }).default("on")),
     FACTMARK_SQLITE_SYNCHRONOUS: SqliteSynchronous,
+    // Where `npm run db:migration` diffs the PostgreSQL model (a developer's tool; the app never connects there).
+    POSTGRES_ADMIN_URL: optionalText.pipe(z.string().regex(/^postgres(ql)?:\/\//, "must start with postgresql://").optional()),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.GITHUB_ID) !== Boolean(env.GITHUB_SECRET)) {
@@ -68,20 +71,39 @@ export function env(): Env {
   return cached;
 }
 
-/** FACTMARK_PUBLIC_URL read alone and validated the same way, for the CLI (which has no NEXTAUTH_SECRET). */
+/**
+ * One setting read alone and validated as env() validates it, for code that
+ * runs without the server's settings (the CLI, scripts, tests: no
+ * NEXTAUTH_SECRET, where env() would refuse). Not cached: tests change
+ * process.env between cases.
+ */
+export function setting<K extends keyof Env>(name: K, source: Record<string, string | undefined> = process.env): Env[K] {
+  const result = EnvSchema.shape[name].safeParse(source[name]);
+  if (result.success) return result.data as Env[K];
+  throw new ConfigError(`Invalid configuration: ${name}: ${result.error.issues[0].message}`);
+}
+
+/** The database DATABASE_URL names (none: the embedded SQLite file); throws an Error naming DATABASE_URL. */
+export function databaseTarget(source: Record<string, string | undefined> = process.env): DatabaseTarget {
+  return resolveDatabase(source.DATABASE_URL);
+}
+
+/** FACTMARK_PUBLIC_URL read alone, for the CLI (which has no NEXTAUTH_SECRET). */
 export function publicUrlSetting(source: Record<string, string | undefined> = process.env): string | null {
-  const result = EnvSchema.shape.FACTMARK_PUBLIC_URL.safeParse(source.FACTMARK_PUBLIC_URL);
-  if (result.success) return result.data ?? null;
-  throw new ConfigError(`Invalid configuration: FACTMARK_PUBLIC_URL: ${result.error.issues[0].message}`);
+  return setting("FACTMARK_PUBLIC_URL", source) ?? null;
+}
+
+/** The one setting a database connection needs, read alone (the CLI and tests open databases; the server checked it at start-up). */
+export function sqliteSynchronous(source: Record<string, string | undefined> = process.env): Env["FACTMARK_SQLITE_SYNCHRONOUS"] {
+  return setting("FACTMARK_SQLITE_SYNCHRONOUS", source);
 }
 
 /**
- * The one setting a database connection needs, read alone: the CLI and tests
- * open databases without the server's settings (no NEXTAUTH_SECRET), where
- * env() would refuse. Validated the same way; the server checked it at start-up.
+ * Facts Next.js sets about the process, not settings anyone gives: read as
+ * they are, never validated (Vitest sets NODE_ENV=test; Next inlines NODE_ENV
+ * when it bundles). `nextServer`: inside `next start` or `next dev` (Node
+ * runtime), where env() can run; the CLI and tests are not.
  */
-export function sqliteSynchronous(source: Record<string, string | undefined> = process.env): Env["FACTMARK_SQLITE_SYNCHRONOUS"] {
-  const result = SqliteSynchronous.safeParse(source.FACTMARK_SQLITE_SYNCHRONOUS);
-  if (result.success) return result.data;
-  throw new ConfigError(`Invalid configuration: FACTMARK_SQLITE_SYNCHRONOUS: ${result.error.issues[0].message}`);
+export function nextProcess(): { nextServer: boolean; production: boolean; development: boolean } {
+  return { nextServer: process.env.NEXT_RUNTIME === "nodejs", production: process.env.NODE_ENV === "production", development: process.env.NODE_ENV === "development" };
 }

@@ -1,4 +1,5 @@
 import { isMainThread, Worker } from "node:worker_threads";
+import { env, nextProcess } from "../config/env";
 import { isAppClient, providerOf, type Db } from "../db/client";
 import type { Reply } from "./serve";
 import { fromWire } from "./wire-errors";
@@ -54,10 +55,12 @@ function threadFor(db: Db): DbThread | null {
 /**
  * In the production Next.js server (NEXT_RUNTIME is set there only), unless
  * FACTMARK_DB_THREAD=off. Not under `next dev`: a thread started before an
- * edit would go on running the old code of the use cases it was sent.
+ * edit would go on running the old code of the use cases it was sent. env()
+ * only inside that server: the CLI and tests have no NEXTAUTH_SECRET.
  */
 export function dbThreadEnabled(): boolean {
-  return process.env.NEXT_RUNTIME === "nodejs" && process.env.NODE_ENV === "production" && process.env.FACTMARK_DB_THREAD !== "off";
+  const { nextServer, production } = nextProcess();
+  return nextServer && production && env().FACTMARK_DB_THREAD !== "off";
 }
 
 /** Whether this process runs its database use cases on the thread now (for /api/health and tests). */

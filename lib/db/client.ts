@@ -1,6 +1,6 @@
 import type { PrismaClient as GeneratedClient } from "./generated/sqlite/client";
-import { sqliteSynchronous } from "../config/env";
-import { resolveDatabase, type DatabaseTarget } from "./providers";
+import { databaseTarget, sqliteSynchronous } from "../config/env";
+import type { DatabaseTarget } from "./providers";
 import { serialSqliteAdapter } from "./sqlite-adapter";
 import { prepareSqliteFile } from "./sqlite-files";
 
@@ -92,5 +92,5 @@ export function getReaderDb(): Promise<Db> {
 }
 
 export function currentTarget(): DatabaseTarget {
-  return resolveDatabase(process.env.DATABASE_URL);
+  return databaseTarget();
 }

@@ -41,6 +41,7 @@ function runPrismaGenerate(root: string, schema: string): void {
   execFileSync(process.execPath, [path.join(root, "node_modules/prisma/build/index.js"), "generate", "--schema", schema], {
     cwd: root,
     stdio: ["ignore", "pipe", "inherit"],
+    // The whole environment for the child (PATH, HOME), not a setting read.
     env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: placeholder, PRISMA_HIDE_UPDATE_MESSAGE: "1", CHECKPOINT_DISABLE: "1" },
   });
 }

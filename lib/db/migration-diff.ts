@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { setting } from "../config/env";
 import type { DatabaseTarget, Provider } from "./providers";
 import { openSchemaEngine } from "./schema-engine";
 import { providerSchema } from "./schema-variants";
@@ -21,7 +22,7 @@ export const DEFAULT_POSTGRES_ADMIN_URL = "postgresql://root@localhost/postgres?
  */
 function diffTarget(provider: Provider): DatabaseTarget {
   if (provider === "sqlite") return { provider, file: ":memory:", url: "file::memory:" };
-  return { provider, url: process.env.POSTGRES_ADMIN_URL || DEFAULT_POSTGRES_ADMIN_URL };
+  return { provider, url: setting("POSTGRES_ADMIN_URL") ?? DEFAULT_POSTGRES_ADMIN_URL };
 }
 
 export function readMigratedModel(root = process.cwd()): string | null {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { AppError } from "../server/errors";
 import { errorResponse } from "./error-response";
@@ -72,6 +72,14 @@ describe("errorResponse", () => {
 });
 
 describe("isSameOrigin", () => {
+  // It also accepts NEXTAUTH_URL's origin, read through env(): a valid server environment without one.
+  beforeAll(() => {
+    vi.stubEnv("NEXTAUTH_SECRET", "s".repeat(32));
+    vi.stubEnv("NEXTAUTH_URL", "");
+  });
+  afterAll(() => {
+    vi.unstubAllEnvs();
+  });
   const request = (headers: Record<string, string>) => new Request("http://localhost:3000/api/v1/x", { method: "POST", headers: { host: "localhost:3000", ...headers } });
   it("accepts this app's origin and same-origin fetch metadata", () => {
     expect(isSameOrigin(request({ origin: "http://localhost:3000" }), 0)).toBe(true);

@@ -23,7 +23,8 @@ function allowedOrigins(request: Request, trustedProxyHops: number): Set<string>
   const host = forwarded("x-forwarded-host") ?? request.headers.get("host");
   const proto = forwarded("x-forwarded-proto") ?? new URL(request.url).protocol.replace(":", "");
   if (host) allowed.add(`${proto}://${host}`);
-  if (process.env.NEXTAUTH_URL) allowed.add(new URL(process.env.NEXTAUTH_URL).origin);
+  const publicUrl = env().NEXTAUTH_URL;
+  if (publicUrl) allowed.add(new URL(publicUrl).origin);
   return allowed;
 }
 

@@ -1,13 +1,13 @@
 // npm run db:migrate: applies pending migrations to the database DATABASE_URL names.
+import { databaseTarget } from "../../lib/config/env";
 import { loadLocalEnv } from "../../lib/config/local-env";
 import { describeConnectionError } from "../../lib/db/connection-errors";
 import { generateClients } from "../../lib/db/generate-clients";
 import { applyPendingMigrations, MigrationError } from "../../lib/db/migrations";
-import { resolveDatabase } from "../../lib/db/providers";
 
 try {
   loadLocalEnv();
-  const target = resolveDatabase(process.env.DATABASE_URL);
+  const target = databaseTarget();
   generateClients();
   const applied = await applyPendingMigrations(target);
   console.log(applied.length ? `Applied: ${applied.join(", ")}` : "No pending migrations.");

@@ -1,7 +1,7 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import net from "node:net";
-import path from "node:path";
+import { startNextServer } from "../../scripts/next-server.mjs";
 
 /** A free loopback port, from the OS. */
 export function freePort(): Promise<number> {
@@ -25,20 +25,15 @@ export type AppServer = { url: string; stop: () => Promise<void> };
 export async function startAppServer(databaseUrl: string, secret = randomBytes(32).toString("hex"), extraEnv: Record<string, string> = {}): Promise<AppServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: url, NEXT_TELEMETRY_DISABLED: "1", ...extraEnv },
+  const child = startNextServer({
+    port,
+    host: "127.0.0.1",
+    env: { NODE_ENV: "production", DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: url, ...extraEnv },
     stdio: ["ignore", "ignore", "pipe"],
   });
   let stderr = "";
   child.stderr?.on("data", (chunk) => (stderr += chunk));
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}): ${stderr.slice(0, 500)}`);
-    const ok = await fetch(`${url}/api/health`).then((response) => response.ok, () => false);
-    if (ok) break;
-    if (Date.now() > deadline) throw new Error(`next start did not become healthy: ${stderr.slice(0, 500)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  await waitHealthy(child, url, () => stderr, 30_000);
   return {
     url,
     stop: () =>
@@ -48,4 +43,19 @@ export async function startAppServer(databaseUrl: string, secret = randomBytes(3
         child.kill("SIGTERM");
       }),
   };
+}
+
+/** Waits until the server's /api/health answers; throws with its stderr when it exits first or after `timeoutMs` (after `onTimeout`). */
+export async function waitHealthy(child: ChildProcess, url: string, stderr: () => string, timeoutMs: number, onTimeout?: () => Promise<void>): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}): ${stderr().slice(0, 500)}`);
+    const ok = await fetch(`${url}/api/health`).then((response) => response.ok, () => false);
+    if (ok) return;
+    if (Date.now() > deadline) {
+      await onTimeout?.();
+      throw new Error(`next start did not become healthy: ${stderr().slice(0, 500)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }

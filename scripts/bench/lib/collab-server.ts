@@ -1,17 +1,16 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { freePort } from "../../../tests/support/app-server";
-
-const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
+import { freePort, waitHealthy } from "../../../tests/support/app-server";
+import { buildNext, startNextServer } from "../../next-server.mjs";
 
 /** Builds the production app when there is none (a benchmark of `next dev` would measure the compiler). */
 export function ensureProductionBuild(): void {
   if (fs.existsSync(path.resolve(".next/BUILD_ID"))) return;
   console.log("no production build (.next/BUILD_ID): running next build…");
-  const result = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (result.status !== 0) throw new Error(`next build failed (exit ${result.status})`);
+  const status = buildNext();
+  if (status !== 0) throw new Error(`next build failed (exit ${status})`);
 }
 
 export type BenchServer = {
@@ -34,10 +33,11 @@ export async function startBenchServer(label: string, databaseUrl: string, secre
   const port = fixedPort ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   // BENCH_SERVER_NODE_ARGS: extra node flags for the app servers, e.g. "--cpu-prof --cpu-prof-dir=tmp/prof" to profile them.
-  const serverFlags = (JSON.parse(fs.readFileSync(path.resolve("scripts/server-node-flags.json"), "utf8")) as { flags: string[] }).flags;
-  const nodeArgs = [...serverFlags, ...(process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean)];
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: url, NEXT_TELEMETRY_DISABLED: "1" },
+  const child = startNextServer({
+    port,
+    host: "127.0.0.1",
+    nodeArgs: (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean),
+    env: { NODE_ENV: "production", DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: url },
     stdio: ["ignore", "ignore", "pipe"],
   });
   let stderr = "";
@@ -54,17 +54,7 @@ export async function startBenchServer(label: string, databaseUrl: string, secre
       });
       child.kill("SIGTERM");
     });
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}): ${stderr.slice(0, 500)}`);
-    const ok = await fetch(`${url}/api/health`).then((response) => response.ok, () => false);
-    if (ok) break;
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`next start did not become healthy: ${stderr.slice(0, 500)}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  await waitHealthy(child, url, () => stderr, 60_000, stop);
   return { label, url, port, pid: child.pid!, stderr: () => stderr, stop };
 }
 
