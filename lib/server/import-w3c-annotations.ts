@@ -27,6 +27,8 @@ export async function importW3cAnnotations(db: Db, { actor, articleId, input }: 
   const warnings = annotations.flatMap((parsed) => parsed.warnings.map((warning) => ({ index: parsed.index, ...(parsed.id ? { id: parsed.id } : {}), warning })));
   const created: AnnotationView[] = [];
   const newIdByIri = new Map<string, string>();
+  // A Set, not a search of the article's annotations per denial: an import of thousands stays linear.
+  const existingClaims = new Set(article.annotations.filter((annotation) => annotation.kind === "CLAIM").map((annotation) => annotation.id));
   const ordered = [...annotations].sort((a, b) => Number(a.kind === "DENIAL") - Number(b.kind === "DENIAL") || a.index - b.index);
   for (const parsed of ordered) {
     const reject = (reason: string) => rejected.push({ index: parsed.index, ...(parsed.id ? { id: parsed.id } : {}), reason });
@@ -36,7 +38,7 @@ export async function importW3cAnnotations(db: Db, { actor, articleId, input }: 
       continue;
     }
     try {
-      const view = await createAnnotation(db, { actor, articleId, input: toCreateInput(parsed, anchored, newIdByIri, article.annotations) });
+      const view = await createAnnotation(db, { actor, articleId, input: toCreateInput(parsed, anchored, newIdByIri, existingClaims) });
       created.push(view);
       if (parsed.id) newIdByIri.set(parsed.id, view.id);
     } catch (error) {
@@ -48,7 +50,7 @@ export async function importW3cAnnotations(db: Db, { actor, articleId, input }: 
   return { created, rejected, warnings };
 }
 
-function toCreateInput(parsed: ParsedAnnotation, anchored: { start: number; end: number }, newIdByIri: Map<string, string>, existing: AnnotationView[]) {
+function toCreateInput(parsed: ParsedAnnotation, anchored: { start: number; end: number }, newIdByIri: Map<string, string>, existingClaims: ReadonlySet<string>) {
   return {
     kind: parsed.kind,
     start: anchored.start,
@@ -59,17 +61,17 @@ function toCreateInput(parsed: ParsedAnnotation, anchored: { start: number; end:
     verdict: parsed.kind === "ANALYSIS" ? null : parsed.verdict,
     notRatedReason: parsed.notRatedReason,
     rationale: parsed.rationale,
-    deniesId: parsed.kind === "DENIAL" && parsed.deniesId ? resolveDenied(parsed.deniesId, newIdByIri, existing) : null,
+    deniesId: parsed.kind === "DENIAL" && parsed.deniesId ? resolveDenied(parsed.deniesId, newIdByIri, existingClaims) : null,
     sources: parsed.sources.map((source) => ({ ...source, accessedAt: source.accessedAt?.slice(0, 10) ?? null })),
   };
 }
 
 /** A denied claim: one imported from the same document, or one already on the article (its IRI ends in /annotations/<id>). */
-function resolveDenied(iri: string, newIdByIri: Map<string, string>, existing: AnnotationView[]): string | null {
+function resolveDenied(iri: string, newIdByIri: Map<string, string>, existingClaims: ReadonlySet<string>): string | null {
   const imported = newIdByIri.get(iri);
   if (imported) return imported;
   const tail = decodeURIComponent(iri.split("/").pop() ?? "");
-  return existing.some((annotation) => annotation.id === tail && annotation.kind === "CLAIM") ? tail : null;
+  return existingClaims.has(tail) ? tail : null;
 }
 
 function describe(error: unknown): string {
