@@ -1,5 +1,6 @@
 import type { AnyUseCase } from "./serve";
 import { createAnnotation } from "../server/create-annotation";
+import { createAnnotations } from "../server/create-annotations";
 import { createComment } from "../server/create-comment";
 import { deleteAnnotation } from "../server/delete-annotation";
 import { deleteComment } from "../server/delete-comment";
@@ -22,6 +23,7 @@ import { recordTokenUse } from "../server/record-token-use";
 export const dbThreadUseCases = new Map<string, AnyUseCase>(
   [
     createAnnotation,
+    createAnnotations,
     updateAnnotation,
     deleteAnnotation,
     submitAnnotation,

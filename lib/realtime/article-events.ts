@@ -1,4 +1,5 @@
 import type { Db } from "../db/client";
+import { chunks, CHUNK_SIZE, inChunks } from "../db/chunked";
 import { perClient } from "../db/per-client";
 import { actionsStreamedAs, AUDIT, streamEventOf } from "../domain/audit-actions";
 import { annotationInclude, toAnnotationView, toReviewView, type AnnotationView } from "../server/article-view";
@@ -7,6 +8,7 @@ import { commentInclude, toCommentView, type CommentView } from "../server/comme
 export type StreamEvent = { id?: number; event: string; data: Record<string, unknown> };
 export type EventPage = { events: StreamEvent[]; lastId: number; truncated: boolean };
 type Wanted = { articleId: string; afterId: number };
+const WANTED_PER_QUERY = CHUNK_SIZE / 2;
 
 // Which stored rows need the article's status, and which name a comment (lib/domain/audit-actions.ts maps actions to events).
 const ARTICLE_UPDATES = actionsStreamedAs(AUDIT.article.status);
@@ -30,6 +32,12 @@ export async function eventsSince(db: Db, articleId: string, afterId: number, li
  * per request, in order; a page is `truncated` when more may follow.
  */
 export async function eventsSinceMany(db: Db, wanted: Wanted[], limit: number): Promise<EventPage[]> {
+  // Two parameters per article and cursor: a round of more streams than a statement may carry is read in slices.
+  if (wanted.length > WANTED_PER_QUERY) {
+    const pages: EventPage[] = [];
+    for (const slice of chunks(wanted, WANTED_PER_QUERY)) pages.push(...(await eventsSinceMany(db, slice, limit)));
+    return pages;
+  }
   const take = limit * wanted.length + 1;
   const rows = await db.auditEvent.findMany({
     where: { OR: wanted.map(({ articleId, afterId }) => ({ articleId, id: { gt: afterId } })) },
@@ -39,20 +47,45 @@ export async function eventsSinceMany(db: Db, wanted: Wanted[], limit: number): 
   });
   // Past the overall cap an article's later rows may be missing, so every page then counts as truncated (read again).
   const capped = rows.length === take;
-  const byArticle = new Map<string, AuditRow[]>(wanted.map(({ articleId }) => [articleId, []]));
-  for (const row of rows) if (row.articleId) byArticle.get(row.articleId)?.push(row);
-  const pages = wanted.map(({ articleId }) => byArticle.get(articleId)!.slice(0, limit));
-  const { annotations, comments } = await entitiesOf(db, pages.flat());
+  const byArticle = new Map<string, AuditRow[]>();
+  for (const row of rows) {
+    if (!row.articleId) continue;
+    const list = byArticle.get(row.articleId);
+    if (list) list.push(row);
+    else byArticle.set(row.articleId, [row]);
+  }
+  // Streams on one article may stand at different cursors: each page starts after its own.
+  const slices = wanted.map(({ articleId, afterId }) => {
+    const list = byArticle.get(articleId) ?? [];
+    const from = firstAfter(list, afterId);
+    return { page: list.slice(from, from + limit), more: list.length - from > limit };
+  });
+  const { annotations, comments } = await entitiesOf(db, slices.flatMap(({ page }) => page));
+  // Read once per article however many of its streams are in the round.
+  const statusOf = new Map<string, ReturnType<typeof articleStatus>>();
+  const statusFor = (articleId: string) => statusOf.get(articleId) ?? statusOf.set(articleId, articleStatus(db, articleId)).get(articleId)!;
 
   return Promise.all(
     wanted.map(async ({ articleId, afterId }, i) => {
-      const page = pages[i];
-      const truncated = capped || byArticle.get(articleId)!.length > limit;
+      const { page, more } = slices[i];
+      const truncated = capped || more;
       if (!page.length) return { events: [], lastId: afterId, truncated };
-      const article = page.some((row) => ARTICLE_UPDATES.has(row.action)) ? await articleStatus(db, articleId) : null;
+      const article = page.some((row) => ARTICLE_UPDATES.has(row.action)) ? await statusFor(articleId) : null;
       return { events: page.map((row) => toStreamEvent(row, annotations, comments, article)), lastId: page.at(-1)!.id, truncated };
     }),
   );
+}
+
+/** The index of the first row with an id above `afterId` (rows in id order): a binary search, so a round stays linear in its rows. */
+function firstAfter(rows: readonly { id: number }[], afterId: number): number {
+  let low = 0;
+  let high = rows.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (rows[mid].id > afterId) high = mid;
+    else low = mid + 1;
+  }
+  return low;
 }
 
 type AuditRow = { id: number; articleId: string | null; action: string; payload: string; annotationId: string | null; createdAt: Date; actor: { id: string; name: string } | null };
@@ -60,10 +93,11 @@ type AuditRow = { id: number; articleId: string | null; action: string; payload:
 /** The current state of the annotations and comments the rows name (gone ones are simply absent). */
 async function entitiesOf(db: Db, rows: AuditRow[]) {
   const annotationIds = [...new Set(rows.map((row) => row.annotationId).filter((id): id is string => Boolean(id)))];
-  const commentIds = rows.filter((row) => COMMENT_EVENTS.has(row.action)).map((row) => String((JSON.parse(row.payload) as { commentId?: string }).commentId ?? ""));
+  const commentIds = [...new Set(rows.filter((row) => COMMENT_EVENTS.has(row.action)).map((row) => String((JSON.parse(row.payload) as { commentId?: string }).commentId ?? "")))];
   const [commentRows, annotationRows] = await Promise.all([
-    commentIds.length ? db.comment.findMany({ where: { id: { in: commentIds } }, include: commentInclude }) : [],
-    annotationIds.length ? db.annotation.findMany({ where: { id: { in: annotationIds } }, include: annotationInclude }) : [],
+    // A page of a busy round can name thousands: in slices, so neither the ids nor the includes' IN lists pass the limit.
+    inChunks(commentIds, (ids) => db.comment.findMany({ where: { id: { in: ids } }, include: commentInclude })),
+    inChunks(annotationIds, (ids) => db.annotation.findMany({ where: { id: { in: ids } }, include: annotationInclude })),
   ]);
   return {
     comments: new Map<string, CommentView>(commentRows.map((row) => [row.id, toCommentView(row)])),

@@ -1,22 +1,29 @@
 import type { Block } from "../domain/article";
 import type { Db } from "../db/client";
-import { annotationInclude, toAnnotationView, toReviewView, type ArticleView } from "./article-view";
+import { loadAnnotationViews, type AnnotationsReader } from "./article-annotations";
+import { toReviewView, type ArticleView } from "./article-view";
 import { AppError } from "./errors";
 import { isRecordNotFound } from "./prisma-errors";
 
-type Reader = Pick<Db, "article">;
+type Reader = Pick<Db, "article"> & AnnotationsReader;
 
-/** The article with its current revision and annotations, or NOT_FOUND. */
+/**
+ * The article with its current revision and annotations, or NOT_FOUND: six
+ * queries whatever the number of annotations, none with a parameter per row
+ * (the article's own includes are of one row each; loadAnnotationViews).
+ */
 export async function loadArticleView(db: Reader, id: string): Promise<ArticleView> {
-  const article = await db.article.findUnique({
-    where: { id },
-    include: {
-      currentRevision: true,
-      createdBy: { select: { id: true, name: true } },
-      annotations: { orderBy: [{ start: "asc" }, { end: "desc" }], include: annotationInclude },
-      signOffs: { where: { decision: "APPROVED" }, orderBy: { createdAt: "desc" }, take: 1, include: { reviewer: { select: { id: true, name: true } } } },
-    },
-  });
+  const [article, annotations] = await Promise.all([
+    db.article.findUnique({
+      where: { id },
+      include: {
+        currentRevision: true,
+        createdBy: { select: { id: true, name: true } },
+        signOffs: { where: { decision: "APPROVED" }, orderBy: { createdAt: "desc" }, take: 1, include: { reviewer: { select: { id: true, name: true } } } },
+      },
+    }),
+    loadAnnotationViews(db, id),
+  ]);
   if (!article || !article.currentRevision) throw new AppError("NOT_FOUND", "No such article.");
   const revision = article.currentRevision;
   return {
@@ -33,7 +40,7 @@ export async function loadArticleView(db: Reader, id: string): Promise<ArticleVi
     createdAt: article.createdAt.toISOString(),
     updatedAt: article.updatedAt.toISOString(),
     revision: { id: revision.id, number: revision.number, text: revision.text, blocks: JSON.parse(revision.blocks) as Block[] },
-    annotations: article.annotations.map(toAnnotationView),
+    annotations,
     signOff: article.status === "SIGNED_OFF" ? toReviewView(article.signOffs[0]) : null,
   };
 }

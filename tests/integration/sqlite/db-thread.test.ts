@@ -80,6 +80,23 @@ describe("the SQLite database thread, through the production server", () => {
     expect(await t.db.annotation.findUniqueOrThrow({ where: { id } })).toMatchObject({ version: 2, speaker: "Council" });
   });
 
+  it("imports a W3C document there in slices (createAnnotations), a denial still pointing at the claim of the same document", async () => {
+    const text = "The mayor said crime fell by half last year, and the council agreed.";
+    const editor = (await t.db.user.findFirstOrThrow({ where: { role: "EDITOR" } })) as never;
+    const [original, copy] = [(await createArticle(t.db, { actor: editor, input: { title: "Original", text } })).id, (await createArticle(t.db, { actor: editor, input: { title: "Copy", text } })).id];
+    const claim = await (await api("editor", "POST", `/articles/${original}/annotations`, { kind: "CLAIM", start: 15, end: 43, verdict: "FALSE" })).json();
+    expect((await api("editor", "POST", `/articles/${original}/annotations`, { kind: "DENIAL", start: 49, end: 67, deniesId: claim.id, verdict: "TRUE" })).status).toBe(201);
+    const w3c = await (await api("editor", "GET", `/articles/${original}/export?format=w3c`)).json();
+
+    const answer = await api("editor", "POST", `/articles/${copy}/annotations/import`, w3c);
+    expect(answer.status).toBe(201);
+    const { created, rejected } = await answer.json();
+    expect(rejected).toEqual([]);
+    expect(created.map((a: { kind: string; quote: string }) => [a.kind, a.quote])).toEqual([["CLAIM", "crime fell by half last year"], ["DENIAL", "the council agreed"]]);
+    expect(created[1].deniesId).toBe(created[0].id);
+    expect(await t.db.annotation.count({ where: { articleId: copy } })).toBe(2);
+  });
+
   it("interleaves the thread's writes with the request thread's own (presence, sign-off) without a failure or a lost write", async () => {
     const { id } = await (await api("editor", "POST", `/articles/${articleId}/annotations`, { kind: "CLAIM", start: 22, end: 32 })).json();
     // Presence and article sign-off/reopen stay on the request thread's connection; comments and updates go to the thread.
