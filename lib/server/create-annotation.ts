@@ -1,6 +1,7 @@
 import type { Actor } from "../domain/actor";
 import type { Db } from "../db/client";
 import { onDbThread } from "../db-thread/on-db-thread";
+import { AUDIT } from "../domain/audit-actions";
 import { ZCreateAnnotation } from "../schemas/annotations";
 import { anchorSpan } from "./anchor-span";
 import { takeAnnotationNumber } from "./annotation-number";
@@ -55,6 +56,6 @@ export async function createInTransaction(tx: Tx, actor: Actor, articleId: strin
     // Sources are read back only when there are some (their ids are new).
     include: sources.length ? { sources: { orderBy: { position: "asc" } } } : undefined,
   });
-  await recordAuditEvent(tx, { articleId, annotationId: created.id, actorId: actor.id, action: "annotation.created", payload: { kind: created.kind, number, quote: created.quote, version: created.version } });
+  await recordAuditEvent(tx, { articleId, annotationId: created.id, actorId: actor.id, action: AUDIT.annotation.created, payload: { kind: created.kind, number, quote: created.quote, version: created.version } });
   return toAnnotationView({ sources: [], ...created, createdBy: { id: actor.id, name: actor.name }, signOffs: [], editors: [] });
 }
