@@ -1,14 +1,11 @@
 import Link from "next/link";
-import { sessionActor } from "@/lib/auth/actor";
-import { getDb } from "@/lib/db/client";
+import type { Actor } from "@/lib/domain/actor";
 import { can, ROLE_LABELS } from "@/lib/domain/permissions";
-import { reviewQueueSize } from "@/lib/server/review-queue";
 import { SignOutButton } from "./auth/SignOutButton";
 import { ReviewCount } from "./ReviewCount";
 
-export async function SiteHeader() {
-  // The header never takes a page down: without a database it shows the signed-out state.
-  const { actor, waiting } = await headerState().catch(() => ({ actor: null, waiting: 0 }));
+/** The signed-in user and how many annotations wait for their review are read by the layout (app/layout.tsx): a component holds no server code. */
+export function SiteHeader({ actor, waiting }: { actor: Actor | null; waiting: number }) {
   return (
     <header className="site-header">
       <Link href="/" className="brand">
@@ -44,11 +41,4 @@ export async function SiteHeader() {
       </div>
     </header>
   );
-}
-
-async function headerState() {
-  const db = await getDb();
-  const actor = await sessionActor(db);
-  const waiting = actor && can(actor.role, "review:annotation:others") ? await reviewQueueSize(db, { actor }) : 0;
-  return { actor, waiting };
 }

@@ -3,7 +3,7 @@
 import type { AnnotationKind } from "@/lib/domain/annotation";
 import type { AnnotationView, ArticleView } from "@/lib/server/article-view";
 import type { BatchAnswer } from "@/lib/server/batch-result";
-import type { ReviewQueue } from "@/lib/server/review-queue";
+import type { ReviewQueue } from "@/lib/server/review-queue-view";
 import { api, ApiError } from "../api-client";
 import type { AnnotationPatch, sourceBody } from "./drafts";
 

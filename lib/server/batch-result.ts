@@ -1,18 +1,6 @@
 import type { AnnotationStatus } from "../domain/annotation";
-import type { AnnotationView } from "./article-view";
-import { AppError, type ErrorCode } from "./errors";
+import type { ErrorCode } from "./errors";
 
 /** One annotation's outcome in a batch request: its new status, or why it was refused. */
 export type BatchResult = { id: string; ok: boolean; status?: AnnotationStatus; error?: { code: ErrorCode; message: string } };
 export type BatchAnswer = { results: BatchResult[] };
-
-/** Runs one item, turning a refusal (an AppError: 403, 404, 409) into its result; anything else (a database failure) still throws. */
-export async function batchItem(id: string, run: () => Promise<AnnotationView>): Promise<BatchResult> {
-  try {
-    const view = await run();
-    return { id, ok: true, status: view.status };
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    return { id, ok: false, error: { code: error.code, message: error.message } };
-  }
-}

@@ -4,7 +4,7 @@ import { AUDIT } from "../domain/audit-actions";
 import type { Db } from "../db/client";
 import { ZChangePassword } from "../schemas/users";
 import { recordAuditEvent } from "./audit";
-import { assertSignInAllowed } from "./authenticate-password";
+import { assertSignInAllowed } from "./assert-sign-in-allowed";
 import { AppError, invalid } from "./errors";
 import { revokeUserSessions } from "./revoke-user-sessions";
 

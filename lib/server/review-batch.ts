@@ -2,7 +2,8 @@ import type { Actor } from "../domain/actor";
 import type { Db } from "../db/client";
 import { onDbThread } from "../db-thread/on-db-thread";
 import { ZReviewBatch } from "../schemas/review";
-import { batchItem, type BatchAnswer, type BatchResult } from "./batch-result";
+import { batchItem } from "./batch-item";
+import type { BatchAnswer, BatchResult } from "./batch-result";
 import { requirePermission } from "./require-permission";
 import { reviewInTransaction } from "./review-annotation";
 

@@ -11,7 +11,7 @@ import { getArticle } from "@/lib/server/get-article";
 import { importW3cAnnotations } from "@/lib/server/import-w3c-annotations";
 import { listAudit } from "@/lib/server/list-audit";
 import { seedDemo } from "@/lib/server/seed-demo";
-import { updateSource } from "@/lib/server/source-changes";
+import { updateSource } from "@/lib/server/update-source";
 import { updateAnnotation } from "@/lib/server/update-annotation";
 import { createActor } from "../support/actors";
 import { migratedTestDatabase, testProvider, type MigratedTestDatabase } from "../support/test-database";
