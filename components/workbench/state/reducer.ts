@@ -90,6 +90,9 @@ const opened = (store: Store, id: string | null, focus?: { scroll: boolean }): S
   focus: id && focus ? { serial: store.focus.serial + 1, scrollTo: focus.scroll ? id : undefined } : store.focus,
 });
 
+/** The store with new data, or the same store when nothing changed (React then skips the render). */
+const withData = (store: Store, data: WorkbenchState): Store => (data === store.data ? store : { ...store, data });
+
 const withoutKey = <T>(record: Record<string, T>, key: string): Record<string, T> => {
   if (!(key in record)) return record;
   const { [key]: _gone, ...rest } = record;
@@ -110,7 +113,7 @@ function live(store: Store, event: LiveEvent): Store {
     }
   }
   const result = applyEvent(store.data, event, store.actor.id);
-  let next: Store = result.state === store.data ? store : { ...store, data: result.state };
+  let next = withData(store, result.state);
   next = announced(next, result.announce);
   if (result.flash) {
     const serial = next.flashSerial + 1;
@@ -127,11 +130,11 @@ export function reducer(store: Store, action: Action): Store {
       return live(store, action.event);
     case "merge":
       // The whole article as the server answered it: newer versions win, unsaved typing is kept.
-      return announced({ ...store, data: mergeArticle(store.data, action.view, "Someone") }, action.message);
+      return announced(withData(store, mergeArticle(store.data, action.view, "Someone")), action.message);
     case "put": {
       // The caller knows the status its request started from; the live echo of that very request may already be held.
       const before = action.statusBefore ?? store.data.annotations.find((annotation) => annotation.id === action.view.id)?.status;
-      const next = { ...store, data: putOwn(store.data, action.view) };
+      const next = withData(store, putOwn(store.data, action.view));
       // Saying so matters: the article cannot be signed off until it is reviewed again.
       const back = before && action.view.status === "DRAFT" ? BACK_TO_DRAFT[before] : undefined;
       return announced(next, back ? `${action.message ? `${action.message}. ` : ""}${back}` : action.message);
@@ -139,7 +142,7 @@ export function reducer(store: Store, action: Action): Store {
     case "remove":
       return announced({ ...store, data: removeAnnotation(store.data, action.id), openId: null }, action.message);
     case "work":
-      return { ...store, data: setWork(store.data, action.id, action.entry) };
+      return withData(store, setWork(store.data, action.id, action.entry));
     case "open":
       return opened(store, action.id, action.focus);
     case "unflash": {
