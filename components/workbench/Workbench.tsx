@@ -267,11 +267,7 @@ function WorkbenchBody({ since }: { since: number | null }) {
           <p className={`wb-toast${announcement.text ? " is-shown" : ""}`} role="status">
             <span key={announcement.serial}>{announcement.text}</span>
           </p>
-          {open ? (
-            <AnnotationPanel key={open.id} annotation={open} />
-          ) : (
-            <AnnotationIndex />
-          )}
+          {open ? <AnnotationPanel key={open.id} annotation={open} /> : <AnnotationIndex />}
         </aside>
       </div>
     </div>
