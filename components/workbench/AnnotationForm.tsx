@@ -9,19 +9,11 @@ import { changedFields, draftFrom, NOT_RATED, patchChanges, type AnnotationDraft
 import { Field } from "./Field";
 import { byPosition, excerpt, KIND_LETTER } from "./model";
 import { currentAnnotation, isConflict, problem, updateAnnotation } from "./requests";
-import type { Work } from "./Workbench";
+import { liveNotice, type Work } from "./live/apply-event";
+import { useWorkbench } from "./state/WorkbenchProvider";
 
-type Props = {
-  annotation: AnnotationView;
-  annotations: AnnotationView[];
-  labels: Map<string, string>;
-  canEdit: boolean;
-  work: Work;
-  onWork: (id: string, work: Work) => void;
-  onReplace: (view: AnnotationView, message?: string, statusBefore?: AnnotationView["status"]) => void;
-  onRemove: (id: string, message?: string) => void;
-  onOpen: (id: string) => void;
-};
+/** `labels`: the panel's (an orphan keeps its label there); the annotations and the unsaved work come from the workbench's state. */
+type Props = { annotation: AnnotationView; labels: Map<string, string>; canEdit: boolean };
 
 const FIELDS = ["kind", "speaker", "note", "publicNote", "verdict", "notRatedReason", "rationale", "deniesId"] as const;
 
@@ -29,7 +21,11 @@ const FIELDS = ["kind", "speaker", "note", "publicNote", "verdict", "notRatedRea
 const SUBSTANCE: readonly (keyof AnnotationDraft)[] = ["kind", "verdict", "notRatedReason", "rationale", "deniesId", "publicNote"];
 
 /** Speaker, verdict, rationale, denied claim and note: saved together with the version last seen. */
-export function AnnotationForm({ annotation, annotations, labels, canEdit, work, onWork, onReplace, onRemove, onOpen }: Props) {
+export function AnnotationForm({ annotation, labels, canEdit }: Props) {
+  const { store, setWork: onWork, replace: onReplace, remove: onRemove, openAnnotation } = useWorkbench();
+  const { annotations } = store.data;
+  const work: Work = { ...store.data.work[annotation.id], live: liveNotice(store.data, annotation.id) };
+  const onOpen = (id: string) => openAnnotation(id, { scroll: true });
   const draft = work.draft ?? draftFrom(annotation);
   const changed = changedFields(draft, annotation);
   const dirty = changed.length > 0;

@@ -1,39 +1,22 @@
 import { useMemo } from "react";
 import { KIND_LABELS, VERDICT_SCALE } from "@/lib/domain/annotation";
-import type { AnnotationView } from "@/lib/server/article-view";
 import { matching, pageOf, searchText } from "./index-list";
 import { byPosition, excerpt } from "./model";
 import { ANNOTATION_STATUS_LABELS, STATUS_MARKS } from "./status";
-import type { Orphan } from "./live/apply-event";
-import type { Work } from "./Workbench";
-
-/** Where the list was left (search and page), kept by the workbench while an annotation is open. */
-export type IndexView = { query: string; page: number };
+import { useWorkbench } from "./state/WorkbenchProvider";
 
 /**
  * The panel when nothing is open: the annotations in reading order, a page at a time with a search over them (the
  * page's size, and its cost, stay the same however many there are; J and K still walk all of them in the text), or
  * how to make the first; then any deleted by others while this user had unsaved text in them.
  */
-export function AnnotationIndex({
-  annotations,
-  labels,
-  unsaved,
-  orphans = [],
-  canCreate,
-  view,
-  onView,
-  onOpen,
-}: {
-  annotations: AnnotationView[];
-  labels: Map<string, string>;
-  unsaved: Record<string, Work>;
-  orphans?: Orphan[];
-  canCreate: boolean;
-  view: IndexView;
-  onView: (view: IndexView) => void;
-  onOpen: (id: string) => void;
-}) {
+export function AnnotationIndex() {
+  const { store, labels, canCreate, openAnnotation, setIndexView: onView } = useWorkbench();
+  const { annotations, work: unsaved } = store.data;
+  // The search and page are kept in the workbench's state while an annotation is open: Esc returns to where the list was left.
+  const view = store.indexView;
+  const orphans = useMemo(() => Object.values(store.data.orphans), [store.data.orphans]);
+  const onOpen = (id: string) => openAnnotation(id, { scroll: true });
   const ordered = useMemo(
     () => [...annotations].sort(byPosition).map((annotation) => ({ annotation, text: searchText(annotation, labels.get(annotation.id) ?? "") })),
     [annotations, labels],

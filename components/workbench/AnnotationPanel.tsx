@@ -1,41 +1,31 @@
 "use client";
 
-import type { RefObject } from "react";
+import { useMemo } from "react";
 import { KIND_LABELS } from "@/lib/domain/annotation";
 import type { AnnotationView } from "@/lib/server/article-view";
-import { mayDelete, mayUpdate, type WorkbenchActor, type WorkbenchPermissions } from "./access";
+import { mayDelete, mayUpdate } from "./access";
 import { AnnotationForm } from "./AnnotationForm";
-import { CommentThread } from "./CommentThread";
+import { CommentThread } from "./comments/CommentThread";
 import { DeleteAnnotation } from "./DeleteAnnotation";
 import { byPosition } from "./model";
 import { ReviewActions } from "./ReviewActions";
 import { SourcesEditor } from "./SourcesEditor";
 import { ANNOTATION_STATUS_LABELS, STATUS_MARKS } from "./status";
-import type { Work } from "./Workbench";
+import { useWorkbench, useWorkbenchRefs } from "./state/WorkbenchProvider";
 
-type Props = {
-  annotation: AnnotationView;
-  annotations: AnnotationView[];
-  labels: Map<string, string>;
-  actor: WorkbenchActor;
-  permissions: WorkbenchPermissions;
-  work: Work;
-  onWork: (id: string, work: Work) => void;
-  headingRef: RefObject<HTMLHeadingElement | null>;
-  onOpen: (id: string, focus?: { scroll: boolean }) => void;
-  onClose: () => void;
-  onReplace: (view: AnnotationView, message?: string, statusBefore?: AnnotationView["status"]) => void;
-  onRemove: (id: string, message?: string) => void;
-  onRefresh: () => Promise<void>;
-  onNext: (afterId: string) => void;
-};
-
-export function AnnotationPanel({ annotation, annotations, labels, actor, permissions, work, onWork, headingRef, onOpen, onClose, onReplace, onRemove, onRefresh, onNext }: Props) {
+/** The open annotation (as panelAnnotation gives it: a pinned draft's fields, or an orphan), everything else from the workbench's state. */
+export function AnnotationPanel({ annotation }: { annotation: AnnotationView }) {
+  const { store, labels: known, actor, permissions, openAnnotation, closePanel } = useWorkbench();
+  const { heading: headingRef } = useWorkbenchRefs();
+  const { annotations, orphans } = store.data;
+  const orphan = orphans[annotation.id];
+  // One deleted by someone else while this user typed in it is no longer in the list, but keeps its label here.
+  const labels = useMemo(() => (orphan ? new Map(known).set(orphan.annotation.id, orphan.label) : known), [known, orphan]);
   const label = labels.get(annotation.id) ?? "";
   const canEdit = mayUpdate(permissions, actor, annotation);
   const overlapping = annotations.filter((other) => other.id !== annotation.id && other.start < annotation.end && other.end > annotation.start).sort(byPosition);
   const deniedBy = annotations.filter((other) => other.kind === "DENIAL" && other.deniesId === annotation.id).sort(byPosition);
-  const jump = (id: string) => onOpen(id, { scroll: true });
+  const jump = (id: string) => openAnnotation(id, { scroll: true });
   const name = (other: AnnotationView) => `${KIND_LABELS[other.kind]} ${labels.get(other.id)}`;
 
   return (
@@ -53,7 +43,7 @@ export function AnnotationPanel({ annotation, annotations, labels, actor, permis
           )}
           {ANNOTATION_STATUS_LABELS[annotation.status]}
         </span>
-        <button type="button" className="wb-close" onClick={onClose} aria-label="Close panel" aria-keyshortcuts="Escape" title="Close (Esc)">
+        <button type="button" className="wb-close" onClick={closePanel} aria-label="Close panel" aria-keyshortcuts="Escape" title="Close (Esc)">
           ×
         </button>
       </header>
@@ -61,7 +51,7 @@ export function AnnotationPanel({ annotation, annotations, labels, actor, permis
         Added by {annotation.createdBy.name} · <time dateTime={annotation.createdAt}>{new Date(annotation.createdAt).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" })}</time> · version {annotation.version}
       </p>
 
-      <ReviewActions annotation={annotation} actor={actor} permissions={permissions} unsaved={Boolean(work.draft)} onReplace={onReplace} onRefresh={onRefresh} onNext={onNext} />
+      <ReviewActions annotation={annotation} />
       {overlapping.length > 0 && (
         <nav className="wb-also" aria-label="Overlapping annotations">
           <span>Also here:</span>
@@ -87,10 +77,10 @@ export function AnnotationPanel({ annotation, annotations, labels, actor, permis
         <blockquote data-testid="annotation-quote">{annotation.quote}</blockquote>
       </figure>
 
-      <AnnotationForm annotation={annotation} annotations={annotations} labels={labels} canEdit={canEdit} work={work} onWork={onWork} onReplace={onReplace} onRemove={onRemove} onOpen={jump} />
-      <SourcesEditor annotation={annotation} canEdit={canEdit} onReplace={onReplace} />
-      <CommentThread annotationId={annotation.id} actor={actor} locked={permissions.locked} />
-      {mayDelete(permissions, actor, annotation) && <DeleteAnnotation annotation={annotation} label={`${KIND_LABELS[annotation.kind].toLowerCase()} ${label}`} onReplace={onReplace} onRemove={onRemove} />}
+      <AnnotationForm annotation={annotation} labels={labels} canEdit={canEdit} />
+      <SourcesEditor annotation={annotation} canEdit={canEdit} />
+      <CommentThread annotationId={annotation.id} />
+      {mayDelete(permissions, actor, annotation) && <DeleteAnnotation annotation={annotation} label={`${KIND_LABELS[annotation.kind].toLowerCase()} ${label}`} />}
     </section>
   );
 }

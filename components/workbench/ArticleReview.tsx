@@ -6,26 +6,13 @@ import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 
 import { KIND_LABELS } from "@/lib/domain/annotation";
 import type { AnnotationView, ArticleView } from "@/lib/server/article-view";
 import { fieldMessage } from "../api-client";
-import { judgeable, mayReopen, myDrafts, offersSignOff, signOffBlockers, type WorkbenchActor, type WorkbenchPermissions } from "./access";
+import { judgeable, mayReopen, myDrafts, offersSignOff, signOffBlockers } from "./access";
 import { byPosition, excerpt, plural } from "./model";
 import { isOutOfDate, problem, reopenArticle, reviewMany, signOffArticle, submitDrafts } from "./requests";
 import { ANNOTATION_STATUS_LABELS, ARTICLE_STATUS_LABELS, formatDay } from "./status";
 import { FormActions } from "./FormActions";
 import { RequiredReason } from "./RequiredReason";
-
-type Props = {
-  article: Pick<ArticleView, "id" | "status" | "signOff" | "publicUrl">;
-  /** FACTMARK_PUBLIC_URL, for the export menu. */
-  publicBase: string | null;
-  annotations: AnnotationView[];
-  labels: Map<string, string>;
-  permissions: WorkbenchPermissions;
-  onArticle: (view: ArticleView, message: string) => void;
-  onRefresh: () => Promise<void>;
-  onOpen: (id: string) => void;
-  actor: WorkbenchActor;
-  onAnnounce: (message: string) => void;
-};
+import { useWorkbench } from "./state/WorkbenchProvider";
 
 type Mode = "sign-off" | "reopen" | "approve-all" | null;
 
@@ -34,7 +21,12 @@ type Mode = "sign-off" | "reopen" | "approve-all" | null;
  * approved, signing it off (once nothing blocks it, saying what does) and
  * reopening it, and a way into the audit log.
  */
-export function ArticleReview({ article, publicBase, annotations, labels, permissions, onArticle, onRefresh, onOpen, actor, onAnnounce }: Props) {
+export function ArticleReview() {
+  const { store, article: page, publicBase, labels, permissions, actor, applyArticle: onArticle, refresh: onRefresh, openAnnotation, announce: onAnnounce } = useWorkbench();
+  const { annotations, review } = store.data;
+  // The review state moves with submissions, sign-off and reopening; the id and public URL are the page's.
+  const article = { id: page.id, publicUrl: page.publicUrl, ...review };
+  const onOpen = (id: string) => openAnnotation(id, { scroll: true });
   const [mode, setMode] = useState<Mode>(null);
   const [note, setNote] = useState("");
   const [reason, setReason] = useState("");

@@ -3,11 +3,13 @@
 import { useEffect, useRef, useState } from "react";
 import type { AnnotationView } from "@/lib/server/article-view";
 import { currentAnnotation, deleteAnnotation, isConflict, problem } from "./requests";
+import { useWorkbenchActions } from "./state/WorkbenchProvider";
 
-type Props = { annotation: AnnotationView; label: string; onReplace: (view: AnnotationView, message?: string) => void; onRemove: (id: string, message?: string) => void };
+type Props = { annotation: AnnotationView; label: string };
 
 /** Delete with an inline confirmation, only at the version on screen (a changed annotation is reviewed first). */
-export function DeleteAnnotation({ annotation, label, onReplace, onRemove }: Props) {
+export function DeleteAnnotation({ annotation, label }: Props) {
+  const { replace: onReplace, remove: onRemove } = useWorkbenchActions();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState("");

@@ -4,22 +4,10 @@ import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 
 import type { AnnotationView } from "@/lib/server/article-view";
 import { fieldMessage } from "../api-client";
 import { mayJudge, maySubmit, type WorkbenchActor, type WorkbenchPermissions } from "./access";
+import { useWorkbench } from "./state/WorkbenchProvider";
 import { isOutOfDate, problem, reviewAnnotation, submitAnnotation } from "./requests";
 import { FormActions } from "./FormActions";
 import { RequiredReason } from "./RequiredReason";
-
-type Props = {
-  annotation: AnnotationView;
-  actor: WorkbenchActor;
-  permissions: WorkbenchPermissions;
-  /** Typed but unsaved changes: a review covers what is saved, so they come first. */
-  unsaved: boolean;
-  onReplace: (view: AnnotationView, message?: string) => void;
-  /** Re-reads the article (its status moves with the first submission; a 409 means the page is behind). */
-  onRefresh: () => Promise<void>;
-  /** "Approve and next": moves on to the next annotation this user may review (here, or through the queue). */
-  onNext: (afterId: string) => void;
-};
 
 type Busy = "submit" | "approve" | "next" | "request" | null;
 
@@ -28,7 +16,10 @@ type Busy = "submit" | "approve" | "next" | "request" | null;
  * things this user can do about it: submit it, or (someone else's, submitted)
  * approve it or send it back with a note.
  */
-export function ReviewActions({ annotation, actor, permissions, unsaved, onReplace, onRefresh, onNext }: Props) {
+export function ReviewActions({ annotation }: { annotation: AnnotationView }) {
+  const { store, actor, permissions, replace: onReplace, refresh: onRefresh, reviewNext: onNext } = useWorkbench();
+  // Typed but unsaved changes: a review covers what is saved, so they come first.
+  const unsaved = Boolean(store.data.work[annotation.id]?.draft);
   const [busy, setBusy] = useState<Busy>(null);
   const [error, setError] = useState("");
   const [asking, setAsking] = useState(false);

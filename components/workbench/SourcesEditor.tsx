@@ -6,11 +6,13 @@ import { emptySource, sourceDraftFrom, today } from "./drafts";
 import { ApiError } from "../api-client";
 import { addSource, currentAnnotation, isConflict, problem, removeSource, updateSource } from "./requests";
 import { SourceForm } from "./SourceForm";
+import { useWorkbenchActions } from "./state/WorkbenchProvider";
 
-type Props = { annotation: AnnotationView; canEdit: boolean; onReplace: (view: AnnotationView, message?: string) => void };
+type Props = { annotation: AnnotationView; canEdit: boolean };
 
 /** The annotation's sources: each added, edited, moved or removed by its own request, answered with the whole annotation. */
-export function SourcesEditor({ annotation, canEdit, onReplace }: Props) {
+export function SourcesEditor({ annotation, canEdit }: Props) {
+  const { replace: onReplace } = useWorkbenchActions();
   const [editing, setEditing] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);

@@ -1,38 +1,29 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { REVIEW_QUEUE_CHANGED } from "../ReviewCount";
-import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useEffectEvent, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { KIND_LABELS, type AnnotationKind } from "@/lib/domain/annotation";
-import { AUDIT } from "@/lib/domain/audit-actions";
-import type { AnnotationView, ArticleView } from "@/lib/server/article-view";
-import { mayCreate, nextToJudge, type RolePermissions, type WorkbenchActor, type WorkbenchPermissions } from "./access";
-import { AnnotationIndex, type IndexView } from "./AnnotationIndex";
+import type { RolePermissions, WorkbenchActor } from "./access";
+import { AnnotationIndex } from "./AnnotationIndex";
 import { AnnotationPanel } from "./AnnotationPanel";
 import { ArticleHeader } from "./ArticleHeader";
 import { ArticleReview } from "./ArticleReview";
 import { ArticleText } from "./ArticleText";
 import { focusRect } from "./caret";
 import { Legend } from "./Legend";
-import { applyEvent, initialState, liveNotice, mergeArticle, panelAnnotation, putOwn, removeAnnotation, setWork, type Work } from "./live/apply-event";
+import { panelAnnotation } from "./live/apply-event";
 import { LiveBar } from "./live/LiveBar";
 import { presenceEntries } from "./live/presence";
-import { useArticleEvents, usePresenceReport, type EventHandler } from "./live/useArticleEvents";
-import { createLayout, labelsFor, neighbour } from "./model";
+import { useArticleEvents, usePresenceReport } from "./live/useArticleEvents";
+import { createLayout, neighbour } from "./model";
 import { rangeToSpan, trimSpan, type Span, type TreeNode } from "./offsets";
 import { unpackArticle, type PackedArticle } from "./page-article";
-import { createAnnotation, fetchArticle, nextInQueue, problem } from "./requests";
+import { createAnnotation, problem } from "./requests";
 import { SelectionToolbar, type ToolbarAnchor } from "./SelectionToolbar";
+import { useWorkbench, useWorkbenchRefs, WorkbenchProvider } from "./state/WorkbenchProvider";
 import { VerdictSummary } from "./VerdictSummary";
 
 /** `since`: the article's event id the page reflects (lib/server/open-workbench.ts); the live stream resumes from it. */
 type Props = { article: PackedArticle; since: number | null; actor: WorkbenchActor; permissions: RolePermissions; publicBase: string | null };
-
-/** Unsaved work per annotation, kept while the panel shows another one: nothing typed is lost by switching (see live/apply-event). */
-export type { Work };
-
-/** How long a highlight changed by someone else stays marked (the CSS animation is 1.5 s). */
-const FLASH_MS = 1600;
 
 const KEY_KINDS: Record<string, AnnotationKind> = { c: "CLAIM", d: "DENIAL", a: "ANALYSIS" };
 
@@ -44,67 +35,42 @@ const markSelector = (id: string) => `mark[data-annotations~="${CSS.escape(id)}"
 /** Links to one annotation (the review queue, the sign-off list) end in #annotation-<id>. */
 const HASH_PREFIX = "#annotation-";
 
-const BACK_TO_DRAFT: Partial<Record<AnnotationView["status"], string>> = {
-  APPROVED: "Back to draft: an approved annotation needs review again after a change of substance",
-  SUBMITTED: "Back to draft: submit it again after a change of substance; someone other than you reviews it",
-};
-
 /** Why c, d or a did nothing, and who can change that. */
 export const lockedMessage = (canReopen: boolean) =>
   `This article is signed off: reopen it to change it. ${canReopen ? "You can reopen it with Reopen article, above." : "A reviewer or an admin can reopen it."}`;
 
-export function Workbench({ article: packed, since, actor, permissions: rolePermissions, publicBase }: Props) {
+/** The page's workbench: its state lives in WorkbenchProvider (state/), read by every part through useWorkbench(). */
+export function Workbench({ article: packed, since, actor, permissions, publicBase }: Props) {
   // The page sends each annotation without what its text gives back (page-article.ts); here it is whole again.
   const article = useMemo(() => unpackArticle(packed), [packed]);
+  return (
+    <WorkbenchProvider article={article} actor={actor} permissions={permissions} publicBase={publicBase}>
+      <WorkbenchBody since={since} />
+    </WorkbenchProvider>
+  );
+}
+
+function WorkbenchBody({ since }: { since: number | null }) {
+  const { store, article, labels, permissions, canCreate, actor, openAnnotation, closePanel, replace, announce, live } = useWorkbench();
   const text = article.revision.text;
-  // Annotations, the article's review state (it moves with submissions, sign-off and reopening; the text and revision do not) and unsaved work,
-  // changed together by the user's own requests and by everyone else's through the live stream.
-  const router = useRouter();
-  const [state, setState] = useState(() => initialState(article));
-  const { annotations, review, work, orphans } = state;
-  const [openId, setOpenId] = useState<string | null>(null);
-  const [flashes, setFlashes] = useState<Record<string, number>>({});
-  // The list's search and page, kept while an annotation is open: Esc returns to where the list was left.
-  const [indexView, setIndexView] = useState<IndexView>({ query: "", page: 1 });
+  const { annotations, work, orphans } = store.data;
+  const { openId, flashes, announcement, focus: focusRequest, closedByLive } = store;
   const [pending, setPending] = useState<{ span: Span; anchor: ToolbarAnchor } | null>(null);
   const [caret, setCaret] = useState<{ x: number; y: number; height: number } | null>(null);
   const [creating, setCreating] = useState<AnnotationKind | null>(null);
   const [createError, setCreateError] = useState("");
-  const [announcement, setAnnouncement] = useState({ text: "", serial: 0 });
-  const [focusRequest, setFocusRequest] = useState<{ serial: number; scrollTo?: string }>({ serial: 0 });
-  const textRef = useRef<HTMLDivElement>(null);
   const stageRef = useRef<HTMLDivElement>(null);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const panelRef = useRef<HTMLElement>(null);
+  const { text: textRef, heading: headingRef, panel: panelRef } = useWorkbenchRefs();
 
-  // The state as last rendered, for handlers that compare an answer or an event with what was on screen.
-  const shown = useRef(state);
-  useEffect(() => {
-    shown.current = state;
-  }, [state]);
-
-  const labels = useMemo(() => labelsFor(annotations), [annotations]);
   // One layout per revision, remembering each paragraph: a change re-lays (and re-renders) only the paragraphs it touches.
   const layout = useMemo(() => createLayout(text, article.revision.blocks), [text, article.revision.blocks]);
   const groups = useMemo(() => layout(annotations), [layout, annotations]);
   const statuses = useMemo(() => new Map(annotations.map((annotation) => [annotation.id, annotation.status])), [annotations]);
   const flashing = useMemo(() => new Set(Object.keys(flashes)), [flashes]);
   // An annotation someone else deleted while this user had unsaved text in it stays in the panel (not in the text) until closed.
-  const open = openId ? panelAnnotation(state, openId) : null;
+  const open = openId ? panelAnnotation(store.data, openId) : null;
   const orphan = openId ? orphans[openId] : undefined;
-  const panelLabels = useMemo(() => (orphan ? new Map(labels).set(orphan.annotation.id, orphan.label) : labels), [labels, orphan]);
-  const locked = review.status === "SIGNED_OFF";
-  const permissions: WorkbenchPermissions = useMemo(() => ({ ...rolePermissions, locked }), [rolePermissions, locked]);
-  const canCreate = mayCreate(permissions);
-
-  const announce = useCallback((message: string) => setAnnouncement((previous) => ({ text: message, serial: previous.serial + 1 })), []);
-
-  // The live region empties itself after a while, so an old message never lingers on screen.
-  useEffect(() => {
-    if (!announcement.text) return;
-    const timer = window.setTimeout(() => setAnnouncement((previous) => ({ ...previous, text: "" })), 5000);
-    return () => window.clearTimeout(timer);
-  }, [announcement]);
+  const { locked } = permissions;
 
   useEffect(() => {
     if (!focusRequest.serial) return;
@@ -114,7 +80,14 @@ export function Workbench({ article: packed, since, actor, permissions: rolePerm
       mark?.scrollIntoView({ block: "nearest", behavior: reduced ? "auto" : "smooth" });
     }
     headingRef.current?.focus({ preventScroll: true });
-  }, [focusRequest]);
+  }, [focusRequest, headingRef]);
+
+  // Someone else deleted the open annotation: the panel went back to the list, and focus that was in it (now nowhere) returns to the text.
+  useLayoutEffect(() => {
+    if (!closedByLive) return;
+    const active = document.activeElement;
+    if (!active || active === document.body || panelRef.current?.contains(active)) textRef.current?.focus({ preventScroll: true });
+  }, [closedByLive, panelRef, textRef]);
 
   // Typed but unsaved text: the browser asks before the page goes away (unless it could not be saved anyway).
   const unsaved = !locked && Object.values(work).some((entry) => entry.draft);
@@ -136,7 +109,7 @@ export function Workbench({ article: packed, since, actor, permissions: rolePerm
     if (!trimmed) return null;
     const backward = selection.anchorNode === range.endContainer && selection.anchorOffset === range.endOffset;
     return { span: trimmed, range, backward };
-  }, [text]);
+  }, [text, textRef]);
 
   // Mouse drags, shift+arrows and scripts all end up as selection changes; focus shows or hides the caret.
   useEffect(() => {
@@ -182,12 +155,7 @@ export function Workbench({ article: packed, since, actor, permissions: rolePerm
       document.removeEventListener("mouseup", release);
       cancelAnimationFrame(frame);
     };
-  }, [selectedSpan]);
-
-  const openAnnotation = useCallback((id: string | null, focus?: { scroll: boolean }) => {
-    setOpenId(id);
-    if (id && focus) setFocusRequest((previous) => ({ serial: previous.serial + 1, scrollTo: focus.scroll ? id : undefined }));
-  }, []);
+  }, [selectedSpan, textRef]);
 
   // Arriving from a link to one annotation (the review queue), or following one on the page: open it.
   const openFromHash = useEffectEvent(() => {
@@ -207,11 +175,6 @@ export function Workbench({ article: packed, since, actor, permissions: rolePerm
     };
   }, []);
 
-  const closePanel = useCallback(() => {
-    setOpenId(null);
-    textRef.current?.focus({ preventScroll: true });
-  }, []);
-
   async function tag(kind: AnnotationKind, span: Span) {
     if (creating || !canCreate) return;
     setCreating(kind);
@@ -219,11 +182,10 @@ export function Workbench({ article: packed, since, actor, permissions: rolePerm
     try {
       const created = await createAnnotation(article.id, { kind, start: span.start, end: span.end, quote: text.slice(span.start, span.end) });
       // The live stream may have brought it already: put, never append twice.
-      setState((previous) => putOwn(previous, created));
+      replace(created, `${KIND_LABELS[kind]} added`);
       window.getSelection()?.removeAllRanges();
       setPending(null);
       openAnnotation(created.id, { scroll: false });
-      announce(`${KIND_LABELS[kind]} added`);
     } catch (error) {
       setCreateError(`Could not add the ${KIND_LABELS[kind].toLowerCase()}: ${problem(error)}`);
     } finally {
@@ -273,117 +235,7 @@ export function Workbench({ article: packed, since, actor, permissions: rolePerm
     return () => document.removeEventListener("keydown", listener);
   }, []);
 
-  const replace = useCallback(
-    (view: AnnotationView, message?: string, statusBefore?: AnnotationView["status"]) => {
-      // The caller knows the status its request started from; the live echo of that very request may already be on screen.
-      const before = statusBefore ?? shown.current.annotations.find((annotation) => annotation.id === view.id)?.status;
-      setState((previous) => putOwn(previous, view));
-      // Saying so matters: the article cannot be signed off until it is reviewed again.
-      const back = before && view.status === "DRAFT" ? BACK_TO_DRAFT[before] : undefined;
-      if (message || back) announce(back ? `${message ? `${message}. ` : ""}${back}` : message!);
-    },
-    [announce],
-  );
-
-  /** The whole article as the server answered it (sign-off, reopen, a re-read): newer versions win, unsaved typing is kept. */
-  const applyArticle = useCallback(
-    (view: ArticleView, message?: string) => {
-      setState((previous) => mergeArticle(previous, view, "Someone"));
-      if (message) announce(message);
-    },
-    [announce],
-  );
-
-  // Live changes applied so far: a re-read that overlapped one is read again, so it cannot undo a creation or deletion it did not see.
-  const liveSerial = useRef(0);
-
-  /** Re-reads the article: a submission may have moved it into review, a 409 says the page is behind, the stream may have missed changes. */
-  const refresh = useCallback(async () => {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const serial = liveSerial.current;
-      let view: ArticleView;
-      try {
-        view = await fetchArticle(article.id);
-      } catch {
-        // The action's own message already says what went wrong; the page stays as it was.
-        return;
-      }
-      if (serial === liveSerial.current || attempt === 2) return applyArticle(view);
-    }
-  }, [applyArticle, article.id]);
-
-  /** "Approve and next": the next annotation here this user may review, else the oldest waiting for them in the queue, else say the queue is empty. */
-  const reviewNext = useCallback(
-    async (afterId: string) => {
-      const next = nextToJudge(permissions, actor, shown.current.annotations, afterId);
-      if (next) {
-        openAnnotation(next.id, { scroll: true });
-        return announce(`Approved. Next: ${labelsFor(shown.current.annotations).get(next.id)} ${KIND_LABELS[next.kind].toLowerCase()}`);
-      }
-      const queued = await nextInQueue().catch(() => null);
-      if (!queued) return announce("Approved. Nothing else is waiting for your review.");
-      if (queued.article.id === article.id) {
-        // One of this article's that this page has not heard of yet: read the article, then open it.
-        await refresh();
-        openAnnotation(queued.id, { scroll: true });
-        return announce("Approved. Opened the next one waiting for you");
-      }
-      // Another article: the link opens it at the annotation, as from the queue page.
-      router.push(`/articles/${encodeURIComponent(queued.article.id)}#annotation-${encodeURIComponent(queued.id)}`);
-    },
-    [permissions, actor, openAnnotation, announce, refresh, router, article.id],
-  );
-
-  const remove = useCallback(
-    (id: string, message?: string) => {
-      setState((previous) => removeAnnotation(previous, id));
-      if (message) announce(message);
-      closePanel();
-    },
-    [announce, closePanel],
-  );
-
-  const setWorkFor = useCallback((id: string, entry: Work) => setState((previous) => setWork(previous, id, entry)), []);
-
-  const flash = useCallback((ids: string[]) => {
-    const serial = Date.now() + Math.random();
-    setFlashes((previous) => ({ ...previous, ...Object.fromEntries(ids.map((id) => [id, serial])) }));
-    window.setTimeout(() => setFlashes((previous) => Object.fromEntries(Object.entries(previous).filter(([, value]) => value !== serial))), FLASH_MS);
-  }, []);
-
-  // Everyone else's changes, as the stream delivers them.
-  const onLive: EventHandler = (event) => {
-    switch (event.type) {
-      case "ready":
-        // A stream that could not resume from the page's version starts from now: what changed since the render is read once.
-        if (event.catchUp) void refresh();
-        return;
-      case "resync":
-        // Too far behind to replay (more than the server replays): one full re-read instead.
-        void refresh();
-        return;
-      case AUDIT.comment.created:
-      case AUDIT.comment.updated:
-      case AUDIT.comment.deleted:
-        // The comment thread listens for these itself.
-        window.dispatchEvent(new CustomEvent("factmark:comment", { detail: { type: event.type, ...event.data } }));
-        return;
-    }
-    liveSerial.current++;
-    // A submission or a decision here may change how many wait for this user's review: the navigation's count asks again.
-    if (event.type === AUDIT.annotation.updated || event.type === AUDIT.annotation.deleted) window.dispatchEvent(new Event(REVIEW_QUEUE_CHANGED));
-    const result = applyEvent(shown.current, event, actor.id);
-    setState((previous) => applyEvent(previous, event, actor.id).state);
-    if (result.announce) announce(result.announce);
-    if (result.flash) flash(result.flash);
-    // The open annotation is gone (with nothing typed in it): back to the list, keeping focus on the page.
-    if (event.type === AUDIT.annotation.deleted && event.id === openId && !result.state.orphans[event.id]) {
-      if (panelRef.current?.contains(document.activeElement)) textRef.current?.focus({ preventScroll: true });
-      setOpenId(null);
-    }
-  };
-
-  const { connection, connectionId, users } = useArticleEvents(article.id, since, onLive);
+  const { connection, connectionId, users } = useArticleEvents(article.id, since, live);
   usePresenceReport(article.id, connectionId, open && !orphan ? open.id : null);
   const people = useMemo(() => presenceEntries(users, actor.id, labels), [users, actor.id, labels]);
 
@@ -394,18 +246,7 @@ export function Workbench({ article: packed, since, actor, permissions: rolePerm
       <ArticleHeader article={article}>
         <LiveBar connection={connection} people={people} onOpen={(id) => openAnnotation(id, { scroll: true })} />
       </ArticleHeader>
-      <ArticleReview
-        article={{ id: article.id, publicUrl: article.publicUrl, ...review }}
-        publicBase={publicBase}
-        annotations={annotations}
-        labels={labels}
-        permissions={permissions}
-        onArticle={applyArticle}
-        onRefresh={refresh}
-        onOpen={(id) => openAnnotation(id, { scroll: true })}
-        actor={actor}
-        onAnnounce={announce}
-      />
+      <ArticleReview />
       <div className="wb-top">
         <VerdictSummary annotations={annotations} />
         <Legend canCreate={canCreate} />
@@ -426,36 +267,7 @@ export function Workbench({ article: packed, since, actor, permissions: rolePerm
           <p className={`wb-toast${announcement.text ? " is-shown" : ""}`} role="status">
             <span key={announcement.serial}>{announcement.text}</span>
           </p>
-          {open ? (
-            <AnnotationPanel
-              key={open.id}
-              annotation={open}
-              annotations={annotations}
-              labels={panelLabels}
-              actor={actor}
-              permissions={permissions}
-              work={{ ...work[open.id], live: liveNotice(state, open.id) }}
-              onWork={setWorkFor}
-              headingRef={headingRef}
-              onOpen={openAnnotation}
-              onClose={closePanel}
-              onReplace={replace}
-              onRemove={remove}
-              onRefresh={refresh}
-              onNext={reviewNext}
-            />
-          ) : (
-            <AnnotationIndex
-              annotations={annotations}
-              labels={labels}
-              unsaved={work}
-              orphans={Object.values(orphans)}
-              canCreate={canCreate}
-              view={indexView}
-              onView={setIndexView}
-              onOpen={(id) => openAnnotation(id, { scroll: true })}
-            />
-          )}
+          {open ? <AnnotationPanel key={open.id} annotation={open} /> : <AnnotationIndex />}
         </aside>
       </div>
     </div>

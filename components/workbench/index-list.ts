@@ -1,6 +1,9 @@
 import { KIND_LABELS, VERDICT_SCALE, type AnnotationKind, type AnnotationStatus, type Verdict } from "@/lib/domain/annotation";
 import { ANNOTATION_STATUS_LABELS } from "./status";
 
+/** Where the list was left (search and page), kept by the workbench while an annotation is open. */
+export type IndexView = { query: string; page: number };
+
 /** Annotations per page of the panel's list: its size stays the same however long the article is. */
 export const PAGE_SIZE = 50;
 

@@ -3,6 +3,7 @@
 import type { AnnotationKind } from "@/lib/domain/annotation";
 import type { AnnotationView, ArticleView } from "@/lib/server/article-view";
 import type { BatchAnswer } from "@/lib/server/batch-result";
+import type { CommentView } from "@/lib/server/comment-view";
 import type { ReviewQueue } from "@/lib/server/review-queue-view";
 import { api, ApiError } from "../api-client";
 import type { AnnotationPatch, sourceBody } from "./drafts";
@@ -73,3 +74,15 @@ export function problem(error: unknown): string {
   }
   return "Could not reach Factmark. Check your connection and try again: your text is still here.";
 }
+
+/** The discussion under an annotation (comments/useCommentThread.ts); edits and deletions carry the version seen, as annotations do. */
+export const fetchComments = async (annotationId: string) => (await api<{ comments: CommentView[] }>(`/annotations/${id(annotationId)}/comments`)).comments;
+
+export const postComment = (annotationId: string, body: string) => api<CommentView>(`/annotations/${id(annotationId)}/comments`, { method: "POST", body: { body } });
+
+export const editComment = (commentId: string, body: string, version: number) => api<CommentView>(`/comments/${id(commentId)}`, { method: "PATCH", body: { body, version } });
+
+export const removeComment = (commentId: string, version: number) => api<void>(`/comments/${id(commentId)}?version=${version}`, { method: "DELETE" });
+
+/** An ApiError with this status and code (a comment deleted or changed meanwhile). */
+export const isCode = (error: unknown, status: number, code: string) => error instanceof ApiError && error.status === status && error.code === code;
