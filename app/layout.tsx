@@ -3,7 +3,7 @@ import { SiteHeader } from "@/components/SiteHeader";
 import { sessionActor } from "@/lib/auth/actor";
 import { getDb } from "@/lib/db/client";
 import { can } from "@/lib/domain/permissions";
-import { reviewQueueSize } from "@/lib/server/review-queue-size";
+import { reviewQueueSize } from "@/lib/server/review/review-queue-size";
 import type { ReactNode } from "react";
 import "./globals.css";
 

@@ -5,11 +5,11 @@ import type { Actor } from "@/lib/domain/actor";
 import { KIND_LABELS, type AnnotationKind } from "@/lib/domain/annotation";
 import { oneLine } from "@/lib/domain/one-line";
 import { can } from "@/lib/domain/permissions";
-import { getHealth } from "@/lib/server/get-health";
-import { listArticles } from "@/lib/server/list-articles";
-import { listChangesRequested } from "@/lib/server/list-changes-requested";
-import { HOME_LIST_SIZE, listMyDrafts } from "@/lib/server/list-my-drafts";
-import { reviewQueue } from "@/lib/server/review-queue";
+import { getHealth } from "@/lib/server/health/get-health";
+import { listArticles } from "@/lib/server/article/list-articles";
+import { listChangesRequested } from "@/lib/server/review/list-changes-requested";
+import { HOME_LIST_SIZE, listMyDrafts } from "@/lib/server/annotation/list-my-drafts";
+import { reviewQueue } from "@/lib/server/review/review-queue";
 
 export const dynamic = "force-dynamic";
 

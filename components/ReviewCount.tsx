@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import type { ReviewQueue } from "@/lib/server/review-queue-view";
+import type { ReviewQueue } from "@/lib/views/review-queue";
 import { api } from "./api-client";
 
 /** How often an open page asks while it is visible. The workbench's own live events ask at once (REVIEW_QUEUE_CHANGED). */

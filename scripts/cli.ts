@@ -12,14 +12,14 @@ import { createDb, type Db } from "../lib/db/client";
 import { describeConnectionError } from "../lib/db/connection-errors";
 import { postgresDatabaseName, type DatabaseTarget } from "../lib/db/providers";
 import type { Actor } from "../lib/domain/actor";
-import { AppError, invalid } from "../lib/server/errors";
-import { createApiToken } from "../lib/server/create-api-token";
-import { createArticle } from "../lib/server/create-article";
+import { AppError, invalid } from "../lib/server/shared/errors";
+import { createApiToken } from "../lib/server/token/create-api-token";
+import { createArticle } from "../lib/server/article/create-article";
 import { ConfigError, databaseTarget, publicUrlSetting, setting } from "../lib/config/env";
-import { exportArticle } from "../lib/server/export-article";
-import { createUser } from "../lib/server/create-user";
-import { listUsers } from "../lib/server/list-users";
-import { updateUser } from "../lib/server/update-user";
+import { exportArticle } from "../lib/server/article/export-article";
+import { createUser } from "../lib/server/user/create-user";
+import { listUsers } from "../lib/server/user/list-users";
+import { updateUser } from "../lib/server/user/update-user";
 import { ZCreateUser, ZEmail } from "../lib/schemas/users";
 
 const USAGE = `Usage: npm run cli -- <command> [options]

@@ -7,8 +7,8 @@ import { createDb } from "../lib/db/client";
 import { describeConnectionError } from "../lib/db/connection-errors";
 import { generateClients } from "../lib/db/generate-clients";
 import { applyPendingMigrations, MigrationError } from "../lib/db/migrations";
-import { demoAccounts } from "../lib/server/demo-accounts";
-import { seedDemo } from "../lib/server/seed-demo";
+import { demoAccounts } from "../lib/server/demo/demo-accounts";
+import { seedDemo } from "../lib/server/demo/seed-demo";
 
 const say = (line: string) => console.log(`[factmark] ${line}`);
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requirePageActor } from "@/lib/auth/page-actor";
 import { getDb } from "@/lib/db/client";
 import { ROLE_LABELS } from "@/lib/domain/permissions";
-import { listApiTokens } from "@/lib/server/list-api-tokens";
+import { listApiTokens } from "@/lib/server/token/list-api-tokens";
 import { PasswordForm } from "@/components/account/PasswordForm";
 import { TokenManager } from "@/components/account/TokenManager";
 

@@ -5,7 +5,7 @@ import { getDb } from "@/lib/db/client";
 import { ARTICLE_STATUSES } from "@/lib/domain/annotation";
 import { can } from "@/lib/domain/permissions";
 import { pageNumber, textProblem } from "@/lib/http/input-guard";
-import { listArticles } from "@/lib/server/list-articles";
+import { listArticles } from "@/lib/server/article/list-articles";
 import { StatusBadge } from "@/components/articles/StatusBadge";
 import { Pager } from "@/components/Pager";
 import { TableScroll } from "@/components/TableScroll";

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { pageActorWith } from "@/lib/auth/page-actor";
 import { getDb } from "@/lib/db/client";
 import { KIND_LABELS } from "@/lib/domain/annotation";
-import { reviewQueue } from "@/lib/server/review-queue";
+import { reviewQueue } from "@/lib/server/review/review-queue";
 import { Pager } from "@/components/Pager";
 import { TableScroll } from "@/components/TableScroll";
 

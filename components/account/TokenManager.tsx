@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import type { TokenView } from "@/lib/server/token-view";
+import type { TokenView } from "@/lib/views/token-view";
 import { api, fieldMessage } from "../api-client";
 import { TableScroll } from "@/components/TableScroll";
 

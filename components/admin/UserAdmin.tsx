@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent, type InputHTMLAttributes } from "react";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/domain/permissions";
-import type { UserView } from "@/lib/server/user-view";
+import type { UserView } from "@/lib/views/user-view";
 import { api, fieldMessage } from "../api-client";
 import { TableScroll } from "@/components/TableScroll";
 

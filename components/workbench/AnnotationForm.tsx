@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent, type KeyboardEvent } from "react";
 import { ANNOTATION_KINDS, KIND_LABELS, kindTakesVerdict, VERDICT_SCALE, VERDICTS } from "@/lib/domain/annotation";
-import type { AnnotationView } from "@/lib/server/article-view";
+import type { AnnotationView } from "@/lib/views/article-view";
 import { fieldMessage } from "../api-client";
 import { ConflictNotice, KeptText, UnsavedText } from "./ConflictNotice";
 import { changedFields, draftFrom, NOT_RATED, patchChanges, type AnnotationDraft } from "./drafts";

@@ -2,7 +2,7 @@
 
 import { useMemo } from "react";
 import { KIND_LABELS } from "@/lib/domain/annotation";
-import type { AnnotationView } from "@/lib/server/article-view";
+import type { AnnotationView } from "@/lib/views/article-view";
 import { mayDelete, mayUpdate } from "./access";
 import { AnnotationForm } from "./AnnotationForm";
 import { CommentThread } from "./comments/CommentThread";

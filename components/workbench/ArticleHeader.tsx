@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { ArticleView } from "@/lib/server/article-view";
+import type { ArticleView } from "@/lib/views/article-view";
 
 /** Title and where the article comes from (its review status is in ArticleReview, which follows changes); `children` go under it (who else is here). Dates show in UTC, as stored, so everyone sees the same day. */
 export function ArticleHeader({ article, children }: { article: ArticleView; children?: ReactNode }) {

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { ExportMenu } from "./ExportMenu";
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { KIND_LABELS } from "@/lib/domain/annotation";
-import type { AnnotationView, ArticleView } from "@/lib/server/article-view";
+import type { AnnotationView, ArticleView } from "@/lib/views/article-view";
 import { fieldMessage } from "../api-client";
 import { judgeable, mayReopen, myDrafts, offersSignOff, signOffBlockers } from "./access";
 import { byPosition, excerpt, plural } from "./model";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import type { AnnotationView } from "@/lib/server/article-view";
+import type { AnnotationView } from "@/lib/views/article-view";
 import { changedFields, describeField, draftFrom, FIELD_LABELS, type AnnotationDraft } from "./drafts";
 
 type Describe = (id: string) => string;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import type { AnnotationView } from "@/lib/server/article-view";
+import type { AnnotationView } from "@/lib/views/article-view";
 import { currentAnnotation, deleteAnnotation, isConflict, problem } from "./requests";
 import { useWorkbenchActions } from "./state/WorkbenchProvider";
 

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { EXPORT_FORMATS, type ExportFormat } from "@/lib/export/formats";
 import { publicAddressWarning, publicArticleUrl } from "@/lib/export/public-url";
-import type { ArticleView } from "@/lib/server/article-view";
+import type { ArticleView } from "@/lib/views/article-view";
 import { fieldMessage } from "../api-client";
 import { problem, updateArticle } from "./requests";
 

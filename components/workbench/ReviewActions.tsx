@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
-import type { AnnotationView } from "@/lib/server/article-view";
+import type { AnnotationView } from "@/lib/views/article-view";
 import { fieldMessage } from "../api-client";
 import { mayJudge, maySubmit, type WorkbenchActor, type WorkbenchPermissions } from "./access";
 import { useWorkbench } from "./state/WorkbenchProvider";

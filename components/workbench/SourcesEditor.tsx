@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import type { AnnotationView, SourceView } from "@/lib/server/article-view";
+import type { AnnotationView, SourceView } from "@/lib/views/article-view";
 import { emptySource, sourceDraftFrom, today } from "./drafts";
 import { ApiError } from "../api-client";
 import { addSource, currentAnnotation, isConflict, problem, removeSource, updateSource } from "./requests";

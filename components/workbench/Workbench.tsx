@@ -22,7 +22,7 @@ import { SelectionToolbar, type ToolbarAnchor } from "./SelectionToolbar";
 import { useWorkbench, useWorkbenchRefs, WorkbenchProvider } from "./state/WorkbenchProvider";
 import { VerdictSummary } from "./VerdictSummary";
 
-/** `since`: the article's event id the page reflects (lib/server/open-workbench.ts); the live stream resumes from it. */
+/** `since`: the article's event id the page reflects (lib/server/article/open-workbench.ts); the live stream resumes from it. */
 type Props = { article: PackedArticle; since: number | null; actor: WorkbenchActor; permissions: RolePermissions; publicBase: string | null };
 
 const KEY_KINDS: Record<string, AnnotationKind> = { c: "CLAIM", d: "DENIAL", a: "ANALYSIS" };

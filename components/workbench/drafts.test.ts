@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AnnotationView } from "@/lib/server/article-view";
+import type { AnnotationView } from "@/lib/views/article-view";
 import { mayDelete, mayUpdate, type WorkbenchPermissions } from "./access";
 import { changedFields, draftFrom, NOT_RATED, patchBody, patchChanges, sourceBody, sourceDraftFrom, today } from "./drafts";
 

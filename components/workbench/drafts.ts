@@ -1,5 +1,5 @@
 import { kindTakesVerdict, VERDICT_SCALE, type AnnotationKind, type Verdict } from "@/lib/domain/annotation";
-import type { AnnotationView, SourceView } from "@/lib/server/article-view";
+import type { AnnotationView, SourceView } from "@/lib/views/article-view";
 
 /** The verdict control's choice for "not rated, on purpose": then a reason is required (notRatedReason). */
 export const NOT_RATED = "NOT_RATED";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { quoteAt } from "@/lib/anchoring/selector";
-import type { AnnotationView, ArticleView } from "@/lib/server/article-view";
+import type { AnnotationView, ArticleView } from "@/lib/views/article-view";
 import { annotation as fixture } from "./live/annotation-fixture";
 import { packArticle, unpackArticle } from "./page-article";
 

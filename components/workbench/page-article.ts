@@ -1,6 +1,6 @@
 import { quoteAt } from "@/lib/anchoring/selector";
 import { annotationLabel } from "@/lib/domain/annotation-label";
-import type { AnnotationView, ArticleView } from "@/lib/server/article-view";
+import type { AnnotationView, ArticleView } from "@/lib/views/article-view";
 
 /**
  * The article as the workbench page sends it to the browser: each annotation

@@ -1,10 +1,10 @@
 "use client";
 
 import type { AnnotationKind } from "@/lib/domain/annotation";
-import type { AnnotationView, ArticleView } from "@/lib/server/article-view";
-import type { BatchAnswer } from "@/lib/server/batch-result";
-import type { CommentView } from "@/lib/server/comment-view";
-import type { ReviewQueue } from "@/lib/server/review-queue-view";
+import type { AnnotationView, ArticleView } from "@/lib/views/article-view";
+import type { BatchAnswer } from "@/lib/views/batch-result";
+import type { CommentView } from "@/lib/views/comment-view";
+import type { ReviewQueue } from "@/lib/views/review-queue";
 import { api, ApiError } from "../api-client";
 import type { AnnotationPatch, sourceBody } from "./drafts";
 

@@ -2,8 +2,8 @@ import { getToken } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import type { Actor } from "../domain/actor";
 import type { Db } from "../db/client";
-import { authenticateSession } from "../server/authenticate-session";
-import { authenticateToken } from "../server/authenticate-token";
+import { authenticateSession } from "../server/session/authenticate-session";
+import { authenticateToken } from "../server/session/authenticate-token";
 import { bearerToken } from "./tokens";
 import { authOptions } from "./options";
 

@@ -4,9 +4,9 @@ import GitHubProvider from "next-auth/providers/github";
 import { env } from "../config/env";
 import { getDb } from "../db/client";
 import { ZSignIn } from "../schemas/users";
-import { authenticatePassword } from "../server/authenticate-password";
-import { endSession } from "../server/end-session";
-import { SESSION_SECONDS, startSession } from "../server/start-session";
+import { authenticatePassword } from "../server/session/authenticate-password";
+import { endSession } from "../server/session/end-session";
+import { SESSION_SECONDS, startSession } from "../server/session/start-session";
 import { clientIp } from "./client-ip";
 import { safeReturnPath } from "./safe-return-path";
 
@@ -62,7 +62,7 @@ export const authOptions: NextAuthOptions = {
     /**
      * At sign-in (user and account are set only then), a stored session whose id
      * the cookie carries as `sid`: the cookie is honoured only while that row is
-     * (lib/server/authenticate-session.ts), so it can be ended server-side.
+     * (lib/server/session/authenticate-session.ts), so it can be ended server-side.
      */
     async jwt({ token, user, account }) {
       if (!user || !account) return token;

@@ -1,6 +1,6 @@
 import { Worker } from "node:worker_threads";
 import { describe, expect, it, vi } from "vitest";
-import { AppError } from "../server/errors";
+import { AppError } from "../server/shared/errors";
 import { DbThread } from "./on-db-thread";
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Db } from "../db/client";
-import { AppError } from "../server/errors";
+import { AppError } from "../server/shared/errors";
 import { serveCalls, type AnyUseCase, type Reply } from "./serve";
 import { fromWire } from "./wire-errors";
 

@@ -10,7 +10,7 @@ const DIRS = ["../server", "../realtime"].map((dir) => path.resolve(import.meta.
 function wrappedUseCases(): { file: string; exported: string; name: string }[] {
   return DIRS.flatMap((dir) =>
     fs
-      .readdirSync(dir)
+      .readdirSync(dir, { recursive: true, encoding: "utf8" })
       .filter((file) => file.endsWith(".ts") && !file.endsWith(".test.ts"))
       .flatMap((name) => {
         const file = path.join(dir, name);

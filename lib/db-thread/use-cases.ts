@@ -1,17 +1,17 @@
 import type { AnyUseCase } from "./serve";
-import { createAnnotation } from "../server/create-annotation";
-import { createAnnotations } from "../server/create-annotations";
-import { createComment } from "../server/create-comment";
-import { deleteAnnotation } from "../server/delete-annotation";
-import { deleteComment } from "../server/delete-comment";
-import { reviewAnnotation } from "../server/review-annotation";
-import { reviewBatch } from "../server/review-batch";
-import { submitAnnotation } from "../server/submit-annotation";
-import { submitDrafts } from "../server/submit-drafts";
-import { updateAnnotation } from "../server/update-annotation";
-import { updateComment } from "../server/update-comment";
+import { createAnnotation } from "../server/annotation/create-annotation";
+import { createAnnotations } from "../server/annotation/create-annotations";
+import { createComment } from "../server/comment/create-comment";
+import { deleteAnnotation } from "../server/annotation/delete-annotation";
+import { deleteComment } from "../server/comment/delete-comment";
+import { reviewAnnotation } from "../server/review/review-annotation";
+import { reviewBatch } from "../server/review/review-batch";
+import { submitAnnotation } from "../server/annotation/submit-annotation";
+import { submitDrafts } from "../server/annotation/submit-drafts";
+import { updateAnnotation } from "../server/annotation/update-annotation";
+import { updateComment } from "../server/comment/update-comment";
 import { focusPresence, removePresence, sweepPresence, touchPresence } from "../realtime/presence";
-import { recordTokenUse } from "../server/record-token-use";
+import { recordTokenUse } from "../server/token/record-token-use";
 
 /**
  * The use cases the database thread runs, by the name each gave onDbThread

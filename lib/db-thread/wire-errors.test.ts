@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { ZodError } from "zod";
 import { errorResponse } from "../http/error-response";
 import { ZCreateAnnotation } from "../schemas/annotations";
-import { AppError, invalid } from "../server/errors";
+import { AppError, invalid } from "../server/shared/errors";
 import { fromWire, toWire } from "./wire-errors";
 
 /** What the request thread gets: the error as it crosses postMessage (structured clone), rebuilt. */

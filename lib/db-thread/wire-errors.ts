@@ -1,5 +1,5 @@
 import { ZodError } from "zod";
-import { AppError, type ErrorCode } from "../server/errors";
+import { AppError, type ErrorCode } from "../server/shared/errors";
 
 /**
  * What crosses the thread boundary when a use case throws. Structured clone

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EVENT_NAMES, parseEvent } from "@/components/workbench/live/apply-event";
-import type { AuditInput } from "../server/audit";
+import type { AuditInput } from "../server/audit/record-audit-event";
 import { actionsStreamedAs, AUDIT, AUDIT_ACTIONS, AUDIT_STREAM_EVENTS, isAuditAction, STREAM_EVENT_OF, streamEventOf, type AuditAction } from "./audit-actions";
 import { describeAuditEvent } from "./audit-text";
 

@@ -3,7 +3,7 @@ import type { FieldChange } from "./audit-changes";
 import type { Role } from "./permissions";
 
 /**
- * Every audit action, written out once: the writer (lib/server/audit.ts), the
+ * Every audit action, written out once: the writer (lib/server/audit/record-audit-event.ts), the
  * log's sentences (audit-text.ts), the event stream (lib/realtime/article-events.ts)
  * and the workbench's live updates refer to these names, so a misspelt or
  * unknown action fails the type check. Plain constants and types, no zod:

@@ -1,5 +1,5 @@
 import { VERDICT_SCALE, type Verdict } from "../domain/annotation";
-import type { AnnotationView } from "../server/article-view";
+import type { AnnotationView } from "../views/article-view";
 import { jsonForScript } from "./escape";
 import { isHttpUrl, isoDay, numberAnnotations, type NumberedAnnotation } from "./model";
 import { publicNoteUrl } from "./public-url";

@@ -1,5 +1,5 @@
 import { segment, type Span } from "../anchoring/segments";
-import type { ArticleView } from "../server/article-view";
+import type { ArticleView } from "../views/article-view";
 import { escapeAttr, escapeHtml } from "./escape";
 import { bucketSpans, layOutBlocks, type LaidBlock } from "./layout";
 import type { NumberedAnnotation } from "./model";

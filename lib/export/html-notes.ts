@@ -1,5 +1,5 @@
 import { KIND_LABELS, VERDICT_SCALE, type AnnotationStatus } from "../domain/annotation";
-import type { AnnotationView, SourceView } from "../server/article-view";
+import type { AnnotationView, SourceView } from "../views/article-view";
 import { escapeAttr, escapeHtml } from "./escape";
 import { isHttpUrl, isoDay, type NumberedAnnotation } from "./model";
 

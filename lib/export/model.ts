@@ -1,4 +1,4 @@
-import type { ArticleView, AnnotationView } from "../server/article-view";
+import type { ArticleView, AnnotationView } from "../views/article-view";
 
 /** An annotation with its note number N (1-based), shared by every export format. */
 export type NumberedAnnotation = {

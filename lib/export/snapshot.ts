@@ -1,4 +1,4 @@
-import type { ArticleView } from "../server/article-view";
+import type { ArticleView } from "../views/article-view";
 
 /**
  * Everything an export needs, gathered by the caller (a route or a script):

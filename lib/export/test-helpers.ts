@@ -7,7 +7,7 @@ import { parse, type DefaultTreeAdapterTypes } from "parse5";
 import { quoteAt } from "../anchoring/selector";
 import { annotationLabel } from "../domain/annotation-label";
 import type { Block } from "../domain/article";
-import type { AnnotationView, ArticleView, ReviewView, SourceView } from "../server/article-view";
+import type { AnnotationView, ArticleView, ReviewView, SourceView } from "../views/article-view";
 import type { ExportSnapshot } from "./snapshot";
 
 export type Element = DefaultTreeAdapterTypes.Element;

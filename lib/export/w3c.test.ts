@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AnnotationView } from "../server/article-view";
+import type { AnnotationView } from "../views/article-view";
 import { annotation, article, snapshot, source, spanOf } from "./test-helpers";
 import { anchorParsed, annotationIri, parseW3c, w3cCollection } from "./w3c";
 import { checkW3c } from "./w3c-conformance";

@@ -1,5 +1,5 @@
 import { VERDICT_SCALE } from "../domain/annotation";
-import type { AnnotationView, SourceView } from "../server/article-view";
+import type { AnnotationView, SourceView } from "../views/article-view";
 import { isHttpUrl, numberAnnotations } from "./model";
 import type { ExportSnapshot } from "./snapshot";
 import { ROLE, ROLE_KEY, STATUS_KEY, VERDICT_KEY, W3C_CONTEXT, type Motivation } from "./w3c-vocab";

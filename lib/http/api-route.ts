@@ -1,7 +1,7 @@
 import type { Actor } from "../domain/actor";
 import { getDb, type Db } from "../db/client";
 import { actorFromRequest } from "../auth/actor";
-import { AppError } from "../server/errors";
+import { AppError } from "../server/shared/errors";
 import { errorResponse } from "./error-response";
 import { isAppId, queryProblem } from "./input-guard";
 import { invalidInput } from "./read-json";

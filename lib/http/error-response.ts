@@ -1,5 +1,5 @@
 import { ZodError } from "zod";
-import { AppError, type ErrorCode } from "../server/errors";
+import { AppError, type ErrorCode } from "../server/shared/errors";
 
 const STATUS: Record<ErrorCode, number> = {
   UNAUTHENTICATED: 401,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { AppError } from "../server/errors";
+import { AppError } from "../server/shared/errors";
 import { errorResponse } from "./error-response";
 import { readJson } from "./read-json";
 import { isSameOrigin } from "./same-origin";

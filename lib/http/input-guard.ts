@@ -1,4 +1,4 @@
-import type { FieldIssue } from "../server/errors";
+import type { FieldIssue } from "../server/shared/errors";
 
 /**
  * Checks every request's input gets before any use case sees it (read-json.ts for

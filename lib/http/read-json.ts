@@ -1,4 +1,4 @@
-import { AppError, type FieldIssue } from "../server/errors";
+import { AppError, type FieldIssue } from "../server/shared/errors";
 import { jsonProblem } from "./input-guard";
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;

@@ -1,4 +1,4 @@
-import { invalid } from "../server/errors";
+import { invalid } from "../server/shared/errors";
 
 /** The optional `?version=` of a request, as a whole number. */
 export function versionParam(request: Request): number | undefined {

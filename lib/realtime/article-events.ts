@@ -2,8 +2,8 @@ import type { Db } from "../db/client";
 import { chunks, CHUNK_SIZE, inChunks } from "../db/chunked";
 import { perClient } from "../db/per-client";
 import { actionsStreamedAs, AUDIT, streamEventOf } from "../domain/audit-actions";
-import { annotationInclude, toAnnotationView, toReviewView, type AnnotationView } from "../server/article-view";
-import { commentInclude, toCommentView, type CommentView } from "../server/comment-view";
+import { annotationInclude, toAnnotationView, toReviewView, type AnnotationView } from "../views/article-view";
+import { commentInclude, toCommentView, type CommentView } from "../views/comment-view";
 
 export type StreamEvent = { id?: number; event: string; data: Record<string, unknown> };
 export type EventPage = { events: StreamEvent[]; lastId: number; truncated: boolean };

@@ -6,7 +6,7 @@ const MAX_BACKOFF_MS = 5000;
 
 /**
  * LISTEN/NOTIFY across app servers. Audit events NOTIFY from inside their
- * transaction (lib/server/audit.ts); this keeps one dedicated connection
+ * transaction (lib/server/audit/record-audit-event.ts); this keeps one dedicated connection
  * listening and fans notifications out to the local streams. When the
  * connection drops it reconnects with backoff and then tells every stream to
  * catch up from its cursor: nothing is lost, since events live in the database.

@@ -35,7 +35,7 @@ export const ZUpdateArticle = z
   .object({ publicUrl: ZHttpUrl.nullable() })
   .strict();
 
-/** A web page to fetch an article from (lib/server/fetch-article.ts). */
+/** A web page to fetch an article from (lib/server/article/fetch-article.ts). */
 export const ZFetchArticle = z.object({ url: ZHttpUrl });
 
 export const ZListArticles = ZPage.extend({

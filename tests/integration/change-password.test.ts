@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/domain/actor";
 import { verifyPassword } from "@/lib/auth/passwords";
-import { createApiToken } from "@/lib/server/create-api-token";
-import { createUser } from "@/lib/server/create-user";
+import { createApiToken } from "@/lib/server/token/create-api-token";
+import { createUser } from "@/lib/server/user/create-user";
 import { createActor } from "../support/actors";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { signInCookie } from "../support/browser-session";

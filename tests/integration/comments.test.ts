@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import type { Actor } from "@/lib/domain/actor";
-import { createAnnotation } from "@/lib/server/create-annotation";
-import { createArticle } from "@/lib/server/create-article";
-import { createComment } from "@/lib/server/create-comment";
-import { deleteAnnotation } from "@/lib/server/delete-annotation";
-import { deleteComment } from "@/lib/server/delete-comment";
-import { AppError } from "@/lib/server/errors";
-import { listComments } from "@/lib/server/list-comments";
-import { updateComment } from "@/lib/server/update-comment";
+import { createAnnotation } from "@/lib/server/annotation/create-annotation";
+import { createArticle } from "@/lib/server/article/create-article";
+import { createComment } from "@/lib/server/comment/create-comment";
+import { deleteAnnotation } from "@/lib/server/annotation/delete-annotation";
+import { deleteComment } from "@/lib/server/comment/delete-comment";
+import { AppError } from "@/lib/server/shared/errors";
+import { listComments } from "@/lib/server/comment/list-comments";
+import { updateComment } from "@/lib/server/comment/update-comment";
 import { createActor } from "../support/actors";
 import { migratedTestDatabase, testProvider, type MigratedTestDatabase } from "../support/test-database";
 

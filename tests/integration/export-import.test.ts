@@ -3,11 +3,11 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/domain/actor";
 import { checkW3c } from "@/lib/export/w3c-conformance";
-import { createAnnotation } from "@/lib/server/create-annotation";
-import { createArticle } from "@/lib/server/create-article";
-import { exportArticle } from "@/lib/server/export-article";
-import { getArticle } from "@/lib/server/get-article";
-import { importW3cAnnotations } from "@/lib/server/import-w3c-annotations";
+import { createAnnotation } from "@/lib/server/annotation/create-annotation";
+import { createArticle } from "@/lib/server/article/create-article";
+import { exportArticle } from "@/lib/server/article/export-article";
+import { getArticle } from "@/lib/server/article/get-article";
+import { importW3cAnnotations } from "@/lib/server/annotation/import-w3c-annotations";
 import { createActor } from "../support/actors";
 import { migratedTestDatabase, testProvider, type MigratedTestDatabase } from "../support/test-database";
 

@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/domain/actor";
-import { createAnnotation } from "@/lib/server/create-annotation";
-import { createApiToken } from "@/lib/server/create-api-token";
-import { createArticle } from "@/lib/server/create-article";
-import { createComment } from "@/lib/server/create-comment";
+import { createAnnotation } from "@/lib/server/annotation/create-annotation";
+import { createApiToken } from "@/lib/server/token/create-api-token";
+import { createArticle } from "@/lib/server/article/create-article";
+import { createComment } from "@/lib/server/comment/create-comment";
 import { discoverApiRoutes } from "../../e2e/authz/routes";
 import { createActor } from "../support/actors";
 import { startAppServer, type AppServer } from "../support/app-server";

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createDb } from "@/lib/db/client";
 import { readMigrationDirs } from "@/lib/db/migration-files";
 import { applyPendingMigrations } from "@/lib/db/migrations";
-import { checkHealth } from "@/lib/server/get-health";
+import { checkHealth } from "@/lib/server/health/get-health";
 import { newTestDatabase, testProvider } from "../support/test-database";
 
 const provider = testProvider();

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/domain/actor";
-import { createAnnotation } from "@/lib/server/create-annotation";
-import { createArticle } from "@/lib/server/create-article";
-import { listChangesRequested } from "@/lib/server/list-changes-requested";
-import { HOME_LIST_SIZE, listMyDrafts } from "@/lib/server/list-my-drafts";
-import { reviewAnnotation } from "@/lib/server/review-annotation";
-import { submitAnnotation } from "@/lib/server/submit-annotation";
+import { createAnnotation } from "@/lib/server/annotation/create-annotation";
+import { createArticle } from "@/lib/server/article/create-article";
+import { listChangesRequested } from "@/lib/server/review/list-changes-requested";
+import { HOME_LIST_SIZE, listMyDrafts } from "@/lib/server/annotation/list-my-drafts";
+import { reviewAnnotation } from "@/lib/server/review/review-annotation";
+import { submitAnnotation } from "@/lib/server/annotation/submit-annotation";
 import { createActor } from "../support/actors";
 import { migratedTestDatabase, testProvider, type MigratedTestDatabase } from "../support/test-database";
 

@@ -3,10 +3,10 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/domain/actor";
 import { NEWS_PAGE, NEWS_PAGE_TEXT } from "@/lib/import/fixtures/news-page";
-import { createArticle } from "@/lib/server/create-article";
-import type { AppError } from "@/lib/server/errors";
-import { fetchArticle } from "@/lib/server/fetch-article";
-import { getArticle } from "@/lib/server/get-article";
+import { createArticle } from "@/lib/server/article/create-article";
+import type { AppError } from "@/lib/server/shared/errors";
+import { fetchArticle } from "@/lib/server/article/fetch-article";
+import { getArticle } from "@/lib/server/article/get-article";
 import { createActor } from "../support/actors";
 import { migratedTestDatabase, testProvider, type MigratedTestDatabase } from "../support/test-database";
 

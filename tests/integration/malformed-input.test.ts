@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/domain/actor";
 import { isAppId, MAX_JSON_DEPTH } from "@/lib/http/input-guard";
-import { createAnnotation } from "@/lib/server/create-annotation";
-import { createApiToken } from "@/lib/server/create-api-token";
-import { createArticle } from "@/lib/server/create-article";
-import { createUser } from "@/lib/server/create-user";
+import { createAnnotation } from "@/lib/server/annotation/create-annotation";
+import { createApiToken } from "@/lib/server/token/create-api-token";
+import { createArticle } from "@/lib/server/article/create-article";
+import { createUser } from "@/lib/server/user/create-user";
 import { createActor } from "../support/actors";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { migratedTestDatabase, type MigratedTestDatabase } from "../support/test-database";

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/domain/actor";
-import { createAnnotation } from "@/lib/server/create-annotation";
-import { createApiToken } from "@/lib/server/create-api-token";
-import { createArticle } from "@/lib/server/create-article";
-import { exportArticle } from "@/lib/server/export-article";
-import { updateArticle } from "@/lib/server/update-article";
+import { createAnnotation } from "@/lib/server/annotation/create-annotation";
+import { createApiToken } from "@/lib/server/token/create-api-token";
+import { createArticle } from "@/lib/server/article/create-article";
+import { exportArticle } from "@/lib/server/article/export-article";
+import { updateArticle } from "@/lib/server/article/update-article";
 import { createActor } from "../support/actors";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { migratedTestDatabase, testProvider, type MigratedTestDatabase } from "../support/test-database";

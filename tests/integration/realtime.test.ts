@@ -8,12 +8,12 @@ import { batchedEventsSince, eventsSince, eventsSinceMany } from "@/lib/realtime
 import { createDb } from "@/lib/db/client";
 import { createBus } from "@/lib/realtime/get-bus";
 import { listPresence } from "@/lib/realtime/presence";
-import { recordAuditEvent, type AuditInput } from "@/lib/server/audit";
-import { createAnnotation } from "@/lib/server/create-annotation";
-import { createArticle } from "@/lib/server/create-article";
-import { deleteAnnotation } from "@/lib/server/delete-annotation";
-import { openWorkbench } from "@/lib/server/open-workbench";
-import { updateAnnotation } from "@/lib/server/update-annotation";
+import { recordAuditEvent, type AuditInput } from "@/lib/server/audit/record-audit-event";
+import { createAnnotation } from "@/lib/server/annotation/create-annotation";
+import { createArticle } from "@/lib/server/article/create-article";
+import { deleteAnnotation } from "@/lib/server/annotation/delete-annotation";
+import { openWorkbench } from "@/lib/server/article/open-workbench";
+import { updateAnnotation } from "@/lib/server/annotation/update-annotation";
 import { createActor } from "../support/actors";
 import { readSse } from "../support/sse";
 import { migratedTestDatabase, testProvider, type MigratedTestDatabase } from "../support/test-database";

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/domain/actor";
-import { authenticateSession } from "@/lib/server/authenticate-session";
-import { createApiToken } from "@/lib/server/create-api-token";
-import { createUser } from "@/lib/server/create-user";
-import { endSession } from "@/lib/server/end-session";
-import { SESSION_SECONDS, startSession } from "@/lib/server/start-session";
-import { updateUser } from "@/lib/server/update-user";
+import { authenticateSession } from "@/lib/server/session/authenticate-session";
+import { createApiToken } from "@/lib/server/token/create-api-token";
+import { createUser } from "@/lib/server/user/create-user";
+import { endSession } from "@/lib/server/session/end-session";
+import { SESSION_SECONDS, startSession } from "@/lib/server/session/start-session";
+import { updateUser } from "@/lib/server/user/update-user";
 import { createActor } from "../support/actors";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { signInCookie, signOut } from "../support/browser-session";

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import type { Actor } from "@/lib/domain/actor";
-import { createAnnotation } from "@/lib/server/create-annotation";
-import { createArticle } from "@/lib/server/create-article";
-import { AppError } from "@/lib/server/errors";
-import { reviewAnnotation } from "@/lib/server/review-annotation";
-import { signOffArticle } from "@/lib/server/sign-off-article";
-import { submitAnnotation } from "@/lib/server/submit-annotation";
-import { updateAnnotation } from "@/lib/server/update-annotation";
+import { createAnnotation } from "@/lib/server/annotation/create-annotation";
+import { createArticle } from "@/lib/server/article/create-article";
+import { AppError } from "@/lib/server/shared/errors";
+import { reviewAnnotation } from "@/lib/server/review/review-annotation";
+import { signOffArticle } from "@/lib/server/article/sign-off-article";
+import { submitAnnotation } from "@/lib/server/annotation/submit-annotation";
+import { updateAnnotation } from "@/lib/server/annotation/update-annotation";
 import { createActor } from "../support/actors";
 import { migratedTestDatabase, testProvider, type MigratedTestDatabase } from "../support/test-database";
 

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import type { Actor } from "@/lib/domain/actor";
-import { createArticle } from "@/lib/server/create-article";
+import { createArticle } from "@/lib/server/article/create-article";
 
 /**
  * A long article (#14): about 50,000 words in 1,175 paragraphs, text built so

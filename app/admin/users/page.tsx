@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { pageActorWith } from "@/lib/auth/page-actor";
 import { getDb } from "@/lib/db/client";
-import { listUsers } from "@/lib/server/list-users";
+import { listUsers } from "@/lib/server/user/list-users";
 import { UserAdmin } from "@/components/admin/UserAdmin";
 
 export const metadata: Metadata = { title: "Users" };

@@ -1,6 +1,6 @@
 import { errorResponse } from "@/lib/http/error-response";
 import { secureApiResponse } from "@/lib/http/secure-api-response";
-import { AppError } from "@/lib/server/errors";
+import { AppError } from "@/lib/server/shared/errors";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { secureApiResponse } from "@/lib/http/secure-api-response";
-import { getHealth } from "@/lib/server/get-health";
+import { getHealth } from "@/lib/server/health/get-health";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import type { KeyboardEvent, RefObject } from "react";
-import type { CommentView } from "@/lib/server/comment-view";
+import type { CommentView } from "@/lib/views/comment-view";
 import { Field } from "../Field";
 import { FormActions } from "../FormActions";
 import { absolute, ago } from "./comment-text";

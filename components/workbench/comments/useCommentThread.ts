@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { can } from "@/lib/domain/permissions";
-import type { CommentView } from "@/lib/server/comment-view";
+import type { CommentView } from "@/lib/views/comment-view";
 import { fieldMessage, type ApiError } from "../../api-client";
 import { editComment, fetchComments, isCode, postComment, problem, removeComment } from "../requests";
 import { useWorkbench } from "../state/WorkbenchProvider";
@@ -56,7 +56,7 @@ export function useCommentThread(annotationId: string) {
   });
 
   const canComment = can(actor.role, "comment:annotation");
-  // Mirrors lib/server/delete-comment.ts: deleting others' comments is the admin's (moderation).
+  // Mirrors lib/server/comment/delete-comment.ts: deleting others' comments is the admin's (moderation).
   const canModerate = can(actor.role, "delete:comment:others");
   // The article is signed off: discussion stays open, but the box to write in waits to be asked for.
   const showComposer = canComment && (!locked || composing);

@@ -1,5 +1,5 @@
 import { annotationLabel } from "@/lib/domain/annotation-label";
-import type { AnnotationView } from "@/lib/server/article-view";
+import type { AnnotationView } from "@/lib/views/article-view";
 
 /** For the workbench's unit tests: a claim C1 by "u-me", version 1, with whatever the test overrides. */
 export function annotation(overrides: Partial<AnnotationView> = {}): AnnotationView {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AnnotationView, ArticleView } from "@/lib/server/article-view";
+import type { AnnotationView, ArticleView } from "@/lib/views/article-view";
 import { draftFrom } from "../drafts";
 import { annotation } from "./annotation-fixture";
 import { applyEvent, initialState, liveNotice, mergeArticle, panelAnnotation, parseEvent, putOwn, removeAnnotation, setWork, type EventActor, type LiveEvent, type WorkbenchState } from "./apply-event";

@@ -1,6 +1,6 @@
 import { ARTICLE_STATUSES, KIND_LABELS, type AnnotationKind, type ArticleStatus } from "@/lib/domain/annotation";
 import { AUDIT, AUDIT_STREAM_EVENTS, type StreamedAs } from "@/lib/domain/audit-actions";
-import type { AnnotationView, ArticleView, ReviewView } from "@/lib/server/article-view";
+import type { AnnotationView, ArticleView, ReviewView } from "@/lib/views/article-view";
 import { changedFields, type AnnotationDraft } from "../drafts";
 import { excerpt } from "../model";
 import { ARTICLE_STATUS_LABELS } from "../status";

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { createContext, use, useEffect, useEffectEvent, useMemo, useReducer, useRef, useState, type ReactNode, type RefObject } from "react";
 import { AUDIT } from "@/lib/domain/audit-actions";
-import type { AnnotationView, ArticleView } from "@/lib/server/article-view";
+import type { AnnotationView, ArticleView } from "@/lib/views/article-view";
 import { REVIEW_QUEUE_CHANGED } from "../../ReviewCount";
 import { mayCreate, type RolePermissions, type WorkbenchActor, type WorkbenchPermissions } from "../access";
 import type { IndexView } from "../index-list";

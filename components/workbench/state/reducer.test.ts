@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AnnotationView } from "@/lib/server/article-view";
+import type { AnnotationView } from "@/lib/views/article-view";
 import type { RolePermissions, WorkbenchActor } from "../access";
 import { draftFrom } from "../drafts";
 import { annotation } from "../live/annotation-fixture";

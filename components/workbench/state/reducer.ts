@@ -1,6 +1,6 @@
 import { KIND_LABELS } from "@/lib/domain/annotation";
 import { AUDIT } from "@/lib/domain/audit-actions";
-import type { AnnotationView, ArticleView } from "@/lib/server/article-view";
+import type { AnnotationView, ArticleView } from "@/lib/views/article-view";
 import { nextToJudge, type RolePermissions, type WorkbenchActor, type WorkbenchPermissions } from "../access";
 import type { IndexView } from "../index-list";
 import { applyEvent, initialState, mergeArticle, putOwn, removeAnnotation, setWork, type LiveEvent, type Work, type WorkbenchState } from "../live/apply-event";

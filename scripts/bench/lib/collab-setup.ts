@@ -8,8 +8,8 @@ import { applyPendingMigrations } from "../../../lib/db/migrations";
 import { dropPostgresDatabase } from "../../../lib/db/postgres-admin";
 import { postgresUrlWithDatabase, resolveDatabase, type DatabaseTarget, type Provider } from "../../../lib/db/providers";
 import type { Actor } from "../../../lib/domain/actor";
-import { createApiToken } from "../../../lib/server/create-api-token";
-import { createArticle } from "../../../lib/server/create-article";
+import { createApiToken } from "../../../lib/server/token/create-api-token";
+import { createArticle } from "../../../lib/server/article/create-article";
 import { prng } from "./synthetic-article";
 
 export const DEFAULT_POSTGRES_BENCH_URL = "postgresql://root@localhost/postgres?host=/var/run/postgresql";

@@ -2,7 +2,7 @@ import { quoteAt } from "../../../lib/anchoring/selector";
 import { VERDICTS, type AnnotationKind } from "../../../lib/domain/annotation";
 import { annotationLabel } from "../../../lib/domain/annotation-label";
 import type { Block } from "../../../lib/domain/article";
-import type { AnnotationView, ArticleView, SourceView } from "../../../lib/server/article-view";
+import type { AnnotationView, ArticleView, SourceView } from "../../../lib/views/article-view";
 
 /** mulberry32: a small seeded PRNG, so every run benchmarks the same article. */
 export function prng(seed: number) {

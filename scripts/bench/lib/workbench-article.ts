@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { quoteAt } from "../../../lib/anchoring/selector";
 import { VERDICTS, type AnnotationKind } from "../../../lib/domain/annotation";
-import type { AnnotationView } from "../../../lib/server/article-view";
+import type { AnnotationView } from "../../../lib/views/article-view";
 import { prng } from "./synthetic-article";
 
 /**

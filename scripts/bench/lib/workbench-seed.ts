@@ -3,8 +3,8 @@ import { quoteAt } from "../../../lib/anchoring/selector";
 import { hashPassword } from "../../../lib/auth/passwords";
 import type { Db } from "../../../lib/db/client";
 import type { Actor } from "../../../lib/domain/actor";
-import { createApiToken } from "../../../lib/server/create-api-token";
-import { createArticle } from "../../../lib/server/create-article";
+import { createApiToken } from "../../../lib/server/token/create-api-token";
+import { createArticle } from "../../../lib/server/article/create-article";
 import { PROBE_WORDS, seedAnnotations } from "./workbench-article";
 
 /**

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BusMessage } from "@/lib/realtime/channel";
 import { PostgresBus } from "@/lib/realtime/postgres-bus";
-import { createAnnotation } from "@/lib/server/create-annotation";
-import { createArticle } from "@/lib/server/create-article";
+import { createAnnotation } from "@/lib/server/annotation/create-annotation";
+import { createArticle } from "@/lib/server/article/create-article";
 import type { Actor } from "@/lib/domain/actor";
 import { createActor } from "../../support/actors";
 import { migratedTestDatabase, type MigratedTestDatabase } from "../../support/test-database";

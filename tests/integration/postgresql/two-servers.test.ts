@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/domain/actor";
-import { createApiToken } from "@/lib/server/create-api-token";
-import { createArticle } from "@/lib/server/create-article";
+import { createApiToken } from "@/lib/server/token/create-api-token";
+import { createArticle } from "@/lib/server/article/create-article";
 import { createActor } from "../../support/actors";
 import { startAppServer, type AppServer } from "../../support/app-server";
 import { readSse, type SseEvent } from "../../support/sse";

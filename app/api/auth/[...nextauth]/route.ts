@@ -4,7 +4,7 @@ import { authOptions } from "@/lib/auth/options";
 import { getDb } from "@/lib/db/client";
 import { errorResponse } from "@/lib/http/error-response";
 import { ZEmail } from "@/lib/schemas/users";
-import { assertSignInAllowed } from "@/lib/server/assert-sign-in-allowed";
+import { assertSignInAllowed } from "@/lib/server/session/assert-sign-in-allowed";
 
 const nextAuth = NextAuth(authOptions);
 type Context = { params: Promise<{ nextauth: string[] }> };

@@ -1,7 +1,7 @@
 import { apiRoute } from "@/lib/http/api-route";
 import { readJson } from "@/lib/http/read-json";
-import { createApiToken } from "@/lib/server/create-api-token";
-import { listApiTokens } from "@/lib/server/list-api-tokens";
+import { createApiToken } from "@/lib/server/token/create-api-token";
+import { listApiTokens } from "@/lib/server/token/list-api-tokens";
 
 export const GET = apiRoute(async ({ db, actor }) => ({ tokens: await listApiTokens(db, { actor }) }));
 

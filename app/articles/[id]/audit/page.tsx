@@ -6,9 +6,9 @@ import { getDb } from "@/lib/db/client";
 import { isAppId, pageNumber } from "@/lib/http/input-guard";
 import { describeAuditEvent } from "@/lib/domain/audit-text";
 import { KIND_LABELS } from "@/lib/domain/annotation";
-import { AppError } from "@/lib/server/errors";
-import { getArticle } from "@/lib/server/get-article";
-import { listAudit } from "@/lib/server/list-audit";
+import { AppError } from "@/lib/server/shared/errors";
+import { getArticle } from "@/lib/server/article/get-article";
+import { listAudit } from "@/lib/server/audit/list-audit";
 
 export const metadata: Metadata = { title: "Audit log" };
 export const dynamic = "force-dynamic";

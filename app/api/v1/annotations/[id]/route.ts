@@ -1,8 +1,8 @@
 import { apiRoute } from "@/lib/http/api-route";
 import { readJson } from "@/lib/http/read-json";
 import { versionParam } from "@/lib/http/version-param";
-import { deleteAnnotation } from "@/lib/server/delete-annotation";
-import { updateAnnotation } from "@/lib/server/update-annotation";
+import { deleteAnnotation } from "@/lib/server/annotation/delete-annotation";
+import { updateAnnotation } from "@/lib/server/annotation/update-annotation";
 
 export const PATCH = apiRoute<{ id: string }>(async ({ db, actor, request, params }) => updateAnnotation(db, { actor, annotationId: params.id, input: await readJson(request) }));
 

@@ -1,7 +1,7 @@
 import { apiRoute } from "@/lib/http/api-route";
 import { readJson } from "@/lib/http/read-json";
-import { getArticle } from "@/lib/server/get-article";
-import { updateArticle } from "@/lib/server/update-article";
+import { getArticle } from "@/lib/server/article/get-article";
+import { updateArticle } from "@/lib/server/article/update-article";
 
 export const GET = apiRoute<{ id: string }>(async ({ db, actor, params }) => getArticle(db, { actor, articleId: params.id }));
 

@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/http/api-route";
-import { openArticleStream } from "@/lib/server/open-article-stream";
+import { openArticleStream } from "@/lib/server/article/open-article-stream";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { env } from "@/lib/config/env";
 import { apiRoute } from "@/lib/http/api-route";
 import { publicBaseUrl } from "@/lib/http/public-base-url";
-import { exportArticle } from "@/lib/server/export-article";
+import { exportArticle } from "@/lib/server/article/export-article";
 
 /** `?format=html|claimreview|w3c|csv` (default html), as a download. */
 export const GET = apiRoute<{ id: string }>(async ({ db, actor, request, params }) => {

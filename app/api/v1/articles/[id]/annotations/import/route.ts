@@ -1,6 +1,6 @@
 import { apiRoute } from "@/lib/http/api-route";
 import { readJson } from "@/lib/http/read-json";
-import { importW3cAnnotations } from "@/lib/server/import-w3c-annotations";
+import { importW3cAnnotations } from "@/lib/server/annotation/import-w3c-annotations";
 
 const IMPORT_LIMIT = 10 * 1024 * 1024;
 

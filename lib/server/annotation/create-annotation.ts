@@ -1,0 +1,61 @@
+import type { Actor } from "../../domain/actor";
+import type { Db } from "../../db/client";
+import { onDbThread } from "../../db-thread/on-db-thread";
+import { AUDIT } from "../../domain/audit-actions";
+import { ZCreateAnnotation } from "../../schemas/annotations";
+import { anchorSpan } from "./anchor-span";
+import { takeAnnotationNumber } from "./annotation-number";
+import { toAnnotationView, type AnnotationView } from "../../views/article-view";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import { checkDeniedClaim } from "./check-denied-claim";
+import { touchEditableArticle } from "../article/load-article";
+import { requirePermission } from "../shared/require-permission";
+import { revisionText } from "../article/revision-text";
+
+/**
+ * Tags a span of the article's current revision. Nothing is stored unless
+ * every check passes. A hot path under collaboration load, so it reads only
+ * what it checks and builds the answer from the row it wrote (a new
+ * annotation has no review yet, and its author is the caller).
+ */
+export const createAnnotation = onDbThread("createAnnotation", async function createAnnotation(db: Db, { actor, articleId, input }: { actor: Actor; articleId: string; input: unknown }): Promise<AnnotationView> {
+  requirePermission(actor, "create:annotation");
+  const data = ZCreateAnnotation.parse(input);
+  return db.$transaction((tx) => createInTransaction(tx, actor, articleId, data));
+});
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/** createAnnotation's checks and writes inside the caller's transaction (the W3C import runs many in one). */
+export async function createInTransaction(tx: Tx, actor: Actor, articleId: string, data: ReturnType<typeof ZCreateAnnotation.parse>): Promise<AnnotationView> {
+  const article = await touchEditableArticle(tx, articleId);
+  const anchor = anchorSpan(await revisionText(tx, article.currentRevisionId), data.start, data.end, data.quote);
+  await checkDeniedClaim(tx, articleId, data.deniesId);
+  const sources = data.sources ?? [];
+  // Last, after every check that could refuse: the article row is already locked by the touch above.
+  const number = await takeAnnotationNumber(tx, articleId, data.kind);
+  const created = await tx.annotation.create({
+    data: {
+      articleId,
+      revisionId: article.currentRevisionId,
+      kind: data.kind,
+      number,
+      start: data.start,
+      end: data.end,
+      ...anchor,
+      speaker: data.speaker,
+      note: data.note ?? "",
+      publicNote: data.publicNote,
+      verdict: data.verdict ?? null,
+      notRatedReason: data.notRatedReason,
+      rationale: data.rationale,
+      deniesId: data.deniesId ?? null,
+      createdById: actor.id,
+      ...(sources.length ? { sources: { create: sources.map((source, position) => ({ ...source, position })) } } : {}),
+    },
+    // Sources are read back only when there are some (their ids are new).
+    include: sources.length ? { sources: { orderBy: { position: "asc" } } } : undefined,
+  });
+  await recordAuditEvent(tx, { articleId, annotationId: created.id, actorId: actor.id, action: AUDIT.annotation.created, payload: { kind: created.kind, number, quote: created.quote, version: created.version } });
+  return toAnnotationView({ sources: [], ...created, createdBy: { id: actor.id, name: actor.name }, signOffs: [], editors: [] });
+}

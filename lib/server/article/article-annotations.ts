@@ -1,0 +1,56 @@
+import type { Db } from "../../db/client";
+import { inChunks } from "../../db/chunked";
+import { toAnnotationView, type AnnotationView } from "../../views/article-view";
+
+export type AnnotationsReader = Pick<Db, "annotation" | "source" | "signOff" | "annotationEditor" | "user">;
+
+/** Pushes `row` onto the list kept for `key`. */
+function push<K, V>(map: Map<K, V[]>, key: K, row: V): void {
+  const list = map.get(key);
+  if (list) list.push(row);
+  else map.set(key, [row]);
+}
+
+/**
+ * Every annotation of the article as an AnnotationView, in reading order, in
+ * five queries whatever their number (docs/decisions/019-no-parameter-ceiling.md):
+ * the annotations, then their sources, reviews and editors, each ONE query
+ * filtered by the article (a subquery, not a list of ids), grouped here by
+ * annotation id; then the few people named, by id. A Prisma `include` of these
+ * relations would put one parameter per annotation into an `IN (…)` list,
+ * which SQLite refuses from 998 annotations on (P2029).
+ */
+export async function loadAnnotationViews(db: AnnotationsReader, articleId: string): Promise<AnnotationView[]> {
+  const ofArticle = { annotation: { articleId } };
+  const [annotations, sources, reviews, editors] = await Promise.all([
+    db.annotation.findMany({ where: { articleId }, orderBy: [{ start: "asc" }, { end: "desc" }, { id: "asc" }] }),
+    db.source.findMany({ where: ofArticle, orderBy: [{ position: "asc" }, { id: "asc" }] }),
+    // Newest first, so an annotation's first one is its last review.
+    db.signOff.findMany({ where: ofArticle, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { annotationId: true, decision: true, note: true, createdAt: true, reviewerId: true } }),
+    db.annotationEditor.findMany({ where: ofArticle, orderBy: [{ createdAt: "asc" }, { userId: "asc" }], select: { annotationId: true, userId: true } }),
+  ]);
+
+  const sourcesOf = new Map<string, (typeof sources)[number][]>();
+  for (const source of sources) push(sourcesOf, source.annotationId, source);
+  const lastReviewOf = new Map<string, (typeof reviews)[number]>();
+  for (const review of reviews) if (review.annotationId && !lastReviewOf.has(review.annotationId)) lastReviewOf.set(review.annotationId, review);
+  const editorsOf = new Map<string, { userId: string }[]>();
+  for (const editor of editors) push(editorsOf, editor.annotationId, { userId: editor.userId });
+
+  // An article's authors and reviewers are a handful of people; inChunks keeps even a crowd under the limit.
+  const userIds = [...new Set([...annotations.map((row) => row.createdById), ...[...lastReviewOf.values()].map((row) => row.reviewerId)])];
+  const users = await inChunks(userIds, (ids) => db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }));
+  const userById = new Map(users.map((user) => [user.id, user]));
+  const person = (id: string) => userById.get(id) ?? { id, name: "" };
+
+  return annotations.map((row) => {
+    const review = lastReviewOf.get(row.id);
+    return toAnnotationView({
+      ...row,
+      createdBy: person(row.createdById),
+      sources: sourcesOf.get(row.id) ?? [],
+      signOffs: review ? [{ decision: review.decision, note: review.note, createdAt: review.createdAt, reviewer: person(review.reviewerId) }] : [],
+      editors: editorsOf.get(row.id) ?? [],
+    });
+  });
+}

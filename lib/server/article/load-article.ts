@@ -1,0 +1,73 @@
+import type { Block } from "../../domain/article";
+import type { Db } from "../../db/client";
+import { loadAnnotationViews, type AnnotationsReader } from "./article-annotations";
+import { toReviewView, type ArticleView } from "../../views/article-view";
+import { AppError } from "../shared/errors";
+import { isRecordNotFound } from "../shared/prisma-errors";
+
+type Reader = Pick<Db, "article"> & AnnotationsReader;
+
+/**
+ * The article with its current revision and annotations, or NOT_FOUND: six
+ * queries whatever the number of annotations, none with a parameter per row
+ * (the article's own includes are of one row each; loadAnnotationViews).
+ */
+export async function loadArticleView(db: Reader, id: string): Promise<ArticleView> {
+  const [article, annotations] = await Promise.all([
+    db.article.findUnique({
+      where: { id },
+      include: {
+        currentRevision: true,
+        createdBy: { select: { id: true, name: true } },
+        signOffs: { where: { decision: "APPROVED" }, orderBy: { createdAt: "desc" }, take: 1, include: { reviewer: { select: { id: true, name: true } } } },
+      },
+    }),
+    loadAnnotationViews(db, id),
+  ]);
+  if (!article || !article.currentRevision) throw new AppError("NOT_FOUND", "No such article.");
+  const revision = article.currentRevision;
+  return {
+    id: article.id,
+    title: article.title,
+    sourceUrl: article.sourceUrl,
+    publisher: article.publisher,
+    author: article.author,
+    publishedAt: article.publishedAt?.toISOString() ?? null,
+    publicUrl: article.publicUrl,
+    status: article.status,
+    version: article.version,
+    createdBy: article.createdBy,
+    createdAt: article.createdAt.toISOString(),
+    updatedAt: article.updatedAt.toISOString(),
+    revision: { id: revision.id, number: revision.number, text: revision.text, blocks: JSON.parse(revision.blocks) as Block[] },
+    annotations,
+    signOff: article.status === "SIGNED_OFF" ? toReviewView(article.signOffs[0]) : null,
+  };
+}
+
+const lockedError = () => new AppError("LOCKED", "This article is signed off and read-only; a reviewer must reopen it first.");
+
+/** A signed-off article is read-only until a reviewer reopens it. */
+export function assertEditable(article: { status: string }): void {
+  if (article.status === "SIGNED_OFF") throw lockedError();
+}
+
+/**
+ * Records activity on an article that a change is about to touch, refusing
+ * (LOCKED) when it is signed off, and returns its current revision: the check,
+ * the write and the read in one statement, since every change to an
+ * annotation needs all three. Inside the change's transaction, so a later
+ * refusal undoes it. NOT_FOUND when there is no such article.
+ */
+export async function touchEditableArticle(tx: Pick<Db, "article">, articleId: string, at = new Date()): Promise<{ currentRevisionId: string }> {
+  try {
+    const { currentRevisionId } = await tx.article.update({ where: { id: articleId, status: { not: "SIGNED_OFF" } }, data: { updatedAt: at }, select: { currentRevisionId: true } });
+    if (currentRevisionId) return { currentRevisionId };
+  } catch (error) {
+    if (!isRecordNotFound(error)) throw error;
+  }
+  // Refused: say why (the rare path, so it may cost a read).
+  const article = await tx.article.findUnique({ where: { id: articleId }, select: { status: true, currentRevisionId: true } });
+  if (!article?.currentRevisionId) throw new AppError("NOT_FOUND", "No such article.");
+  throw lockedError();
+}
