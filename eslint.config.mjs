@@ -11,5 +11,14 @@ export default defineConfig([
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
     },
   },
-  globalIgnores([".next/**", "node_modules/**", "lib/db/generated/**", "tmp/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "data/**"]),
+  globalIgnores([
+    ".next/**",
+    "node_modules/**",
+    "lib/db/generated/**",
+    "tmp/**",
+    "test-results/**",
+    "playwright-report/**",
+    "next-env.d.ts",
+    "data/**",
+  ]),
 ]);

@@ -11,7 +11,10 @@ export default defineConfig({
   resolve: { alias },
   test: {
     projects: [
-      { resolve: { alias }, test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts?(x)"], environment: "node" } },
+      {
+        resolve: { alias },
+        test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts?(x)"], environment: "node" },
+      },
       ...(["sqlite", "postgresql"] as const).map((provider) => ({
         resolve: { alias },
         test: {

@@ -9,7 +9,8 @@ export default function NotFound() {
     <section className="page narrow">
       <h1>Page not found</h1>
       <p>
-        There is nothing at this address, or it is not yours to see. Go to the <Link href="/articles">articles</Link> or the <Link href="/">home page</Link>.
+        There is nothing at this address, or it is not yours to see. Go to the <Link href="/articles">articles</Link> or
+        the <Link href="/">home page</Link>.
       </p>
     </section>
   );

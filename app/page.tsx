@@ -18,7 +18,13 @@ const RECENT_ARTICLES = 5;
 const when = (iso: string) => `${iso.slice(0, 16).replace("T", " ")} UTC`;
 
 /** One annotation, linked to where the workbench opens it. */
-function AnnotationItem({ item, context }: { item: { id: string; kind: AnnotationKind; quote: string; article: { id: string } }; context: string }) {
+function AnnotationItem({
+  item,
+  context,
+}: {
+  item: { id: string; kind: AnnotationKind; quote: string; article: { id: string } };
+  context: string;
+}) {
   return (
     <li>
       <Link href={`/articles/${item.article.id}#annotation-${encodeURIComponent(item.id)}`}>
@@ -35,14 +41,19 @@ export default async function HomePage() {
   // Small, at the foot of the page: for whoever set the app up, not the day's work.
   const status = (
     <p className={health.status === "ok" ? "status status-ok small" : "status status-bad"} role="status">
-      {health.status === "ok" ? `Ready — ${health.database.provider === "sqlite" ? "embedded SQLite" : "PostgreSQL"} database, fully migrated.` : `Not ready: ${health.reason}`}
+      {health.status === "ok"
+        ? `Ready — ${health.database.provider === "sqlite" ? "embedded SQLite" : "PostgreSQL"} database, fully migrated.`
+        : `Not ready: ${health.reason}`}
     </p>
   );
   if (!actor) {
     return (
       <section className="page narrow">
         <h1>Factmark</h1>
-        <p className="lede">A fact-check annotation workbench: import an article, mark its claims, denials and analysis, attach sources and verdicts, and publish a reviewed, self-contained fact-check.</p>
+        <p className="lede">
+          A fact-check annotation workbench: import an article, mark its claims, denials and analysis, attach sources
+          and verdicts, and publish a reviewed, self-contained fact-check.
+        </p>
         <p>
           <Link className="button primary" href="/signin">
             Sign in
@@ -87,7 +98,9 @@ async function HomeSections({ actor }: { actor: Actor }) {
   return (
     <>
       <section className="card home-card" aria-labelledby="home-requested">
-        <h2 id="home-requested">Changes requested of you {requested.total > 0 && <span className="count">({requested.total})</span>}</h2>
+        <h2 id="home-requested">
+          Changes requested of you {requested.total > 0 && <span className="count">({requested.total})</span>}
+        </h2>
         {requested.items.length === 0 ? (
           <p className="muted">No reviewer has sent any of your annotations back.</p>
         ) : (
@@ -97,7 +110,9 @@ async function HomeSections({ actor }: { actor: Actor }) {
             ))}
           </ul>
         )}
-        {requested.total > requested.items.length && <p className="muted">And {requested.total - requested.items.length} more.</p>}
+        {requested.total > requested.items.length && (
+          <p className="muted">And {requested.total - requested.items.length} more.</p>
+        )}
       </section>
       <section className="card home-card" aria-labelledby="home-drafts">
         <h2 id="home-drafts">Your drafts {drafts.total > 0 && <span className="count">({drafts.total})</span>}</h2>
@@ -107,22 +122,31 @@ async function HomeSections({ actor }: { actor: Actor }) {
           <ul className="home-list">
             {drafts.articles.map((article) => (
               <li key={article.id}>
-                <Link href={`/articles/${article.id}`}>{article.title}</Link> <span className="muted">{article.drafts === 1 ? "1 draft" : `${article.drafts} drafts`}</span>
+                <Link href={`/articles/${article.id}`}>{article.title}</Link>{" "}
+                <span className="muted">{article.drafts === 1 ? "1 draft" : `${article.drafts} drafts`}</span>
               </li>
             ))}
           </ul>
         )}
-        {drafts.articles.length === HOME_LIST_SIZE && <p className="muted">Showing the {HOME_LIST_SIZE} articles with your most recent drafts.</p>}
+        {drafts.articles.length === HOME_LIST_SIZE && (
+          <p className="muted">Showing the {HOME_LIST_SIZE} articles with your most recent drafts.</p>
+        )}
       </section>
       {queue && (
         <section className="card home-card" aria-labelledby="home-review">
-          <h2 id="home-review">Waiting for your review {queue.total > 0 && <span className="count">({queue.total})</span>}</h2>
+          <h2 id="home-review">
+            Waiting for your review {queue.total > 0 && <span className="count">({queue.total})</span>}
+          </h2>
           {queue.items.length === 0 ? (
             <p className="muted">Nothing is waiting for you to review.</p>
           ) : (
             <ul className="home-list">
               {queue.items.map((item) => (
-                <AnnotationItem key={item.id} item={item} context={`by ${item.author.name}, in ${item.article.title}`} />
+                <AnnotationItem
+                  key={item.id}
+                  item={item}
+                  context={`by ${item.author.name}, in ${item.article.title}`}
+                />
               ))}
             </ul>
           )}
@@ -139,7 +163,8 @@ async function HomeSections({ actor }: { actor: Actor }) {
           <ul className="home-list">
             {recent.articles.map((article) => (
               <li key={article.id}>
-                <Link href={`/articles/${article.id}`}>{article.title}</Link> <span className="muted">{when(article.updatedAt)}</span>
+                <Link href={`/articles/${article.id}`}>{article.title}</Link>{" "}
+                <span className="muted">{when(article.updatedAt)}</span>
               </li>
             ))}
           </ul>

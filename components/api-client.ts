@@ -26,7 +26,13 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   const body = await response.json().catch(() => ({}));
   if (!response.ok) {
     const error = body?.error ?? {};
-    throw new ApiError(response.status, error.code ?? "ERROR", error.message ?? `Request failed (${response.status})`, error.fields ?? [], error);
+    throw new ApiError(
+      response.status,
+      error.code ?? "ERROR",
+      error.message ?? `Request failed (${response.status})`,
+      error.fields ?? [],
+      error,
+    );
   }
   return body as T;
 }

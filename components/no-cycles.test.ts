@@ -21,15 +21,28 @@ function sourceFiles(dir: string): string[] {
 /** Every module specifier a file imports or re-exports from, static or dynamic. */
 export function specifiers(source: string): string[] {
   const found: string[] = [];
-  const patterns = [/\b(?:import|export)\s+(?:type\s+)?[^'";]*?\bfrom\s*["']([^"']+)["']/g, /\bimport\s*["']([^"']+)["']/g, /\bimport\(\s*["']([^"']+)["']\s*\)/g];
+  const patterns = [
+    /\b(?:import|export)\s+(?:type\s+)?[^'";]*?\bfrom\s*["']([^"']+)["']/g,
+    /\bimport\s*["']([^"']+)["']/g,
+    /\bimport\(\s*["']([^"']+)["']\s*\)/g,
+  ];
   for (const pattern of patterns) for (const match of source.matchAll(pattern)) found.push(match[1]);
   return found;
 }
 
 function resolve(from: string, specifier: string, files: ReadonlySet<string>): string | null {
-  const base = specifier.startsWith("@/components/") ? path.join(ROOT, specifier.slice("@/components/".length)) : specifier.startsWith(".") ? path.resolve(path.dirname(from), specifier) : null;
+  const base = specifier.startsWith("@/components/")
+    ? path.join(ROOT, specifier.slice("@/components/".length))
+    : specifier.startsWith(".")
+      ? path.resolve(path.dirname(from), specifier)
+      : null;
   if (!base) return null;
-  for (const candidate of [base, ...EXTENSIONS.map((extension) => base + extension), ...EXTENSIONS.map((extension) => path.join(base, `index${extension}`))]) if (files.has(candidate)) return candidate;
+  for (const candidate of [
+    base,
+    ...EXTENSIONS.map((extension) => base + extension),
+    ...EXTENSIONS.map((extension) => path.join(base, `index${extension}`)),
+  ])
+    if (files.has(candidate)) return candidate;
   return null;
 }
 
@@ -61,15 +74,40 @@ export function findCycle(graph: ReadonlyMap<string, readonly string[]>): string
 
 describe("components/ imports", () => {
   it("finds a circle when there is one (the check can fail)", () => {
-    expect(findCycle(new Map([["a", ["b"]], ["b", ["c"]], ["c", ["a"]]]))).toEqual(["a", "b", "c", "a"]);
-    expect(findCycle(new Map([["a", ["b"]], ["b", []], ["c", ["a", "b"]]]))).toBeNull();
-    expect(specifiers(`import type { Work } from "./Workbench";\nexport type { X } from '../x';\nimport "./side";\nimport { a,\n  b } from "./multi";`)).toEqual(["./Workbench", "../x", "./multi", "./side"]);
+    expect(
+      findCycle(
+        new Map([
+          ["a", ["b"]],
+          ["b", ["c"]],
+          ["c", ["a"]],
+        ]),
+      ),
+    ).toEqual(["a", "b", "c", "a"]);
+    expect(
+      findCycle(
+        new Map([
+          ["a", ["b"]],
+          ["b", []],
+          ["c", ["a", "b"]],
+        ]),
+      ),
+    ).toBeNull();
+    expect(
+      specifiers(
+        `import type { Work } from "./Workbench";\nexport type { X } from '../x';\nimport "./side";\nimport { a,\n  b } from "./multi";`,
+      ),
+    ).toEqual(["./Workbench", "../x", "./multi", "./side"]);
   });
 
   it("have no circle, type-only imports included", () => {
     const files = sourceFiles(ROOT);
     const set = new Set(files);
-    const graph = new Map(files.map((file) => [file, specifiers(readFileSync(file, "utf8")).flatMap((specifier) => resolve(file, specifier, set) ?? [])]));
+    const graph = new Map(
+      files.map((file) => [
+        file,
+        specifiers(readFileSync(file, "utf8")).flatMap((specifier) => resolve(file, specifier, set) ?? []),
+      ]),
+    );
     expect(files.length).toBeGreaterThan(40);
     const cycle = findCycle(graph);
     expect(cycle?.map((file) => path.relative(ROOT, file)) ?? null).toBeNull();

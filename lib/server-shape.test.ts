@@ -36,7 +36,8 @@ function takesDb(fn: ts.Node): boolean {
 function functionIn(expression: ts.Expression | undefined): ts.Node | undefined {
   if (!expression) return undefined;
   if (ts.isArrowFunction(expression) || ts.isFunctionExpression(expression)) return expression;
-  if (ts.isCallExpression(expression)) return expression.arguments.find((arg) => ts.isArrowFunction(arg) || ts.isFunctionExpression(arg));
+  if (ts.isCallExpression(expression))
+    return expression.arguments.find((arg) => ts.isArrowFunction(arg) || ts.isFunctionExpression(arg));
   return undefined;
 }
 
@@ -44,7 +45,8 @@ function useCasesIn(file: string, text = fs.readFileSync(file, "utf8")): string[
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
   const names: string[] = [];
   for (const statement of source.statements) {
-    const exported = ts.canHaveModifiers(statement) && ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+    const exported =
+      ts.canHaveModifiers(statement) && ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
     if (!exported) continue;
     if (ts.isFunctionDeclaration(statement) && takesDb(statement)) names.push(statement.name?.text ?? "default");
     if (ts.isVariableStatement(statement)) {
@@ -79,7 +81,10 @@ describe("the shape of lib/server", () => {
   });
 
   it("keeps every file in an entity folder (lib/server/<entity>/…), none directly in lib/server", () => {
-    const loose = fs.readdirSync(server, { withFileTypes: true }).filter((entry) => !entry.isDirectory()).map((entry) => entry.name);
+    const loose = fs
+      .readdirSync(server, { withFileTypes: true })
+      .filter((entry) => !entry.isDirectory())
+      .map((entry) => entry.name);
     expect(loose).toEqual([]);
   });
 
@@ -90,7 +95,11 @@ describe("the shape of lib/server", () => {
       return [...text.matchAll(specifier)]
         .map((match) => match[1])
         .filter((spec) => {
-          const target = spec.startsWith("@/") ? path.join(root, spec.slice(2)) : spec.startsWith(".") ? path.resolve(path.dirname(file), spec) : null;
+          const target = spec.startsWith("@/")
+            ? path.join(root, spec.slice(2))
+            : spec.startsWith(".")
+              ? path.resolve(path.dirname(file), spec)
+              : null;
           return target !== null && (target === server || target.startsWith(server + path.sep));
         })
         .map((spec) => `${relative(file)} → ${spec}`);

@@ -14,7 +14,12 @@ export function say(line) {
 
 /** Runs a command in the project folder, output shown, with this environment (not a setting read); returns its exit code. */
 export function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", ...options, env: { ...process.env, ...options.env } });
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: "inherit",
+    ...options,
+    env: { ...process.env, ...options.env },
+  });
   if (result.error) throw result.error;
   return result.status ?? 1;
 }
@@ -49,7 +54,19 @@ export function tsx(script, args = [], options) {
   return run(process.execPath, ["--import", "tsx", script, ...args], options);
 }
 
-const BUILD_INPUTS = ["app", "components", "lib", "public", "instrumentation.ts", "middleware.ts", "proxy.ts", "next.config.js", "tsconfig.json", "package-lock.json", "prisma/model.prisma"];
+const BUILD_INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "instrumentation.ts",
+  "middleware.ts",
+  "proxy.ts",
+  "next.config.js",
+  "tsconfig.json",
+  "package-lock.json",
+  "prisma/model.prisma",
+];
 const SKIP = new Set(["generated", "node_modules"]);
 
 function hashTree(hash, entry) {
@@ -69,7 +86,12 @@ export function ensureBuild() {
   for (const entry of BUILD_INPUTS) hashTree(hash, entry);
   const wanted = hash.digest("hex");
   const stamp = path.join(root, ".next/factmark-source-hash");
-  if (fs.existsSync(path.join(root, ".next/BUILD_ID")) && fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === wanted) return 0;
+  if (
+    fs.existsSync(path.join(root, ".next/BUILD_ID")) &&
+    fs.existsSync(stamp) &&
+    fs.readFileSync(stamp, "utf8") === wanted
+  )
+    return 0;
   say("building the app (next build)…");
   const code = buildNext();
   if (code === 0) fs.writeFileSync(stamp, wanted);

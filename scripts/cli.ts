@@ -58,7 +58,17 @@ Exit status: 0 done, 1 bad input (one line on stderr), 2 usage.
 /** The CLI acts as a system admin; use cases record actorId null for via "cli". */
 const CLI_ACTOR: Actor = { id: "cli", email: "cli@localhost", name: "Command line", role: "ADMIN", via: "cli" };
 
-type Flags = { email?: string; name?: string; role?: string; password?: string; title?: string; file?: string; format?: string; out?: string; article?: string };
+type Flags = {
+  email?: string;
+  name?: string;
+  role?: string;
+  password?: string;
+  title?: string;
+  file?: string;
+  format?: string;
+  out?: string;
+  article?: string;
+};
 type FlagName = keyof Flags;
 
 type Command = {
@@ -89,8 +99,16 @@ const COMMANDS: Record<string, Command> = {
   "users add": { flags: ["email", "name", "role", "password"], prepare: prepareUserAdd, run: usersAdd },
   "users list": { flags: [], run: usersList },
   "users set-role": { flags: ["email", "role"], prepare: requireFlags("email", "role"), run: usersSetRole },
-  "users deactivate": { flags: ["email"], prepare: requireFlags("email"), run: (db, flags) => usersSetActive(db, flags, false) },
-  "users reactivate": { flags: ["email"], prepare: requireFlags("email"), run: (db, flags) => usersSetActive(db, flags, true) },
+  "users deactivate": {
+    flags: ["email"],
+    prepare: requireFlags("email"),
+    run: (db, flags) => usersSetActive(db, flags, false),
+  },
+  "users reactivate": {
+    flags: ["email"],
+    prepare: requireFlags("email"),
+    run: (db, flags) => usersSetActive(db, flags, true),
+  },
   "tokens create": { flags: ["email", "name"], prepare: requireFlags("email", "name"), run: tokensCreate },
   import: { flags: ["title", "email"], prepare: prepareImport, run: importArticle },
   export: { flags: ["format", "out"], prepare: requireFlags("article"), run: exportToFile },
@@ -144,9 +162,13 @@ async function usersList(db: Db): Promise<void> {
     out("No users.");
     return;
   }
-  const rows = [["EMAIL", "NAME", "ROLE", "STATUS"], ...users.map((user) => [user.email, user.name, user.role, user.active ? "active" : "deactivated"])];
+  const rows = [
+    ["EMAIL", "NAME", "ROLE", "STATUS"],
+    ...users.map((user) => [user.email, user.name, user.role, user.active ? "active" : "deactivated"]),
+  ];
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  for (const row of rows) out(row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]))).join("  "));
+  for (const row of rows)
+    out(row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]))).join("  "));
 }
 
 async function usersSetRole(db: Db, flags: Flags): Promise<void> {
@@ -158,7 +180,11 @@ async function usersSetRole(db: Db, flags: Flags): Promise<void> {
 async function usersSetActive(db: Db, flags: Flags, active: boolean): Promise<void> {
   const user = await findUserByEmail(db, flags.email);
   const updated = await updateUser(db, { actor: CLI_ACTOR, userId: user.id, input: { active } });
-  out(active ? `${updated.email} is active again.` : `${updated.email} is deactivated: no sign-in, no tokens; their work stays.`);
+  out(
+    active
+      ? `${updated.email} is active again.`
+      : `${updated.email} is deactivated: no sign-in, no tokens; their work stays.`,
+  );
 }
 
 async function tokensCreate(db: Db, flags: Flags): Promise<void> {
@@ -166,25 +192,32 @@ async function tokensCreate(db: Db, flags: Flags): Promise<void> {
   if (user.deactivatedAt) throw invalid("email", "this user is deactivated");
   const actor: Actor = { id: user.id, email: user.email, name: user.name, role: user.role, via: "cli" };
   const created = await createApiToken(db, { actor, input: { name: flags.name } });
-  out(`Created API token "${created.name}" (${created.prefix}…) for ${user.email}. It is shown only now; the token is the last line:`);
+  out(
+    `Created API token "${created.name}" (${created.prefix}…) for ${user.email}. It is shown only now; the token is the last line:`,
+  );
   out(created.token);
 }
 
 async function prepareImport(flags: Flags): Promise<Flags> {
   await requireFlags("file", "title")(flags);
-  if (!fs.existsSync(flags.file!) || !fs.statSync(flags.file!).isFile()) throw invalid("file", `no such file: ${flags.file}`);
+  if (!fs.existsSync(flags.file!) || !fs.statSync(flags.file!).isFile())
+    throw invalid("file", `no such file: ${flags.file}`);
   return flags;
 }
 
 async function importArticle(db: Db, flags: Flags): Promise<void> {
-  const user = flags.email ? await findUserByEmail(db, flags.email) : await db.user.findFirst({ where: { role: "ADMIN", deactivatedAt: null }, orderBy: { createdAt: "asc" } });
+  const user = flags.email
+    ? await findUserByEmail(db, flags.email)
+    : await db.user.findFirst({ where: { role: "ADMIN", deactivatedAt: null }, orderBy: { createdAt: "asc" } });
   if (!user) throw invalid("email", "no active admin to import as; name a user with --email");
   if (user.deactivatedAt) throw invalid("email", "this user is deactivated");
   const actor: Actor = { id: user.id, email: user.email, name: user.name, role: user.role, via: "cli" };
   const body = fs.readFileSync(flags.file!, "utf8");
   const format = /\.html?$/i.test(flags.file!) ? "html" : "text";
   const article = await createArticle(db, { actor, input: { title: flags.title, [format]: body } });
-  out(`Imported "${article.title}" (${article.revision.text.length} characters, ${article.revision.blocks.length} blocks) as ${user.email}. Its id is the last line:`);
+  out(
+    `Imported "${article.title}" (${article.revision.text.length} characters, ${article.revision.blocks.length} blocks) as ${user.email}. Its id is the last line:`,
+  );
   out(article.id);
 }
 
@@ -206,19 +239,24 @@ async function exportToFile(db: Db, flags: Flags): Promise<void> {
   out(`Wrote ${flags.out} (${Buffer.byteLength(file.body)} bytes).`);
 }
 
-const describeTarget = (target: DatabaseTarget) => (target.provider === "sqlite" ? target.file : `PostgreSQL database ${postgresDatabaseName(target.url)}`);
+const describeTarget = (target: DatabaseTarget) =>
+  target.provider === "sqlite" ? target.file : `PostgreSQL database ${postgresDatabaseName(target.url)}`;
 
 async function backup(target: DatabaseTarget, flags: Flags): Promise<void> {
   const made = await backupDatabase(target, flags.file);
-  out(`Backed up ${describeTarget(target)} (${made.bytes} bytes, at migration ${made.migrations.at(-1)}). The file is the last line:`);
+  out(
+    `Backed up ${describeTarget(target)} (${made.bytes} bytes, at migration ${made.migrations.at(-1)}). The file is the last line:`,
+  );
   out(made.file);
 }
 
 async function restore(target: DatabaseTarget, flags: Flags): Promise<void> {
   const restored = await restoreDatabase(target, flags.file!);
   out(`Restored ${describeTarget(target)} from ${flags.file} (made at migration ${restored.migrations.at(-1)}).`);
-  if (restored.applied.length) out(`Applied ${restored.applied.length} newer migration(s): ${restored.applied.join(", ")}.`);
-  if (restored.keptAs) out(`The previous database is kept as ${restored.keptAs}; delete it once the restore is checked.`);
+  if (restored.applied.length)
+    out(`Applied ${restored.applied.length} newer migration(s): ${restored.applied.join(", ")}.`);
+  if (restored.keptAs)
+    out(`The previous database is kept as ${restored.keptAs}; delete it once the restore is checked.`);
 }
 
 /** The user with this email, compared as stored: trimmed and lower-cased (ZEmail). */
@@ -266,8 +304,12 @@ function promptHidden(question: string): Promise<string> {
 
 /** Every problem as `field: message`, on one line. */
 function describeError(error: unknown): string | undefined {
-  if (error instanceof ZodError) return error.issues.map((issue) => `${issue.path.join(".") || "input"}: ${issue.message}`).join("; ");
-  if (error instanceof AppError) return error.details.fields?.length ? error.details.fields.map((field) => `${field.path}: ${field.message}`).join("; ") : error.message;
+  if (error instanceof ZodError)
+    return error.issues.map((issue) => `${issue.path.join(".") || "input"}: ${issue.message}`).join("; ");
+  if (error instanceof AppError)
+    return error.details.fields?.length
+      ? error.details.fields.map((field) => `${field.path}: ${field.message}`).join("; ")
+      : error.message;
   if (error instanceof CliError || error instanceof BackupRefusal || error instanceof ConfigError) return error.message;
   if (error instanceof Error && /^DATABASE_URL:/.test(error.message)) return error.message;
   return undefined;
@@ -288,12 +330,18 @@ function parseCommand(argv: string[]): { command: Command; flags: Flags } {
   let parsed;
   try {
     const options = Object.fromEntries(command.flags.map((flag) => [flag, { type: "string" as const }]));
-    parsed = parseArgs({ args: rest, options: { ...options, help: { type: "boolean", short: "h" } }, strict: true, allowPositionals: false });
+    parsed = parseArgs({
+      args: rest,
+      options: { ...options, help: { type: "boolean", short: "h" } },
+      strict: true,
+      allowPositionals: false,
+    });
   } catch (error) {
     const { code, message } = error as { code?: string; message: string };
     const flag = /'--?([\w-]+)/.exec(message)?.[1];
     // `--email` with no value is missing input, not a usage error.
-    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && flag) throw invalid(flag, `needs a value (write --${flag}=<value> if it starts with "-")`);
+    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && flag)
+      throw invalid(flag, `needs a value (write --${flag}=<value> if it starts with "-")`);
     throw new UsageError(message.split("\n")[0]);
   }
   if (parsed.values.help) throw new UsageError("");

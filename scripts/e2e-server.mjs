@@ -10,7 +10,12 @@ const dir = path.join(root, `tmp/e2e-${port}`);
 fs.rmSync(dir, { recursive: true, force: true });
 fs.mkdirSync(dir, { recursive: true });
 // The "remote" news pages the import-from-URL tests fetch are served on this machine.
-const env = { DATABASE_URL: `file:${path.join(dir, "factmark.db")}`, NODE_ENV: "production", NEXTAUTH_URL: `http://localhost:${port}`, FACTMARK_FETCH_PRIVATE_HOSTS: "allow" };
+const env = {
+  DATABASE_URL: `file:${path.join(dir, "factmark.db")}`,
+  NODE_ENV: "production",
+  NEXTAUTH_URL: `http://localhost:${port}`,
+  FACTMARK_FETCH_PRIVATE_HOSTS: "allow",
+};
 const code = tsx("scripts/setup.ts", [], { env });
 if (code !== 0) process.exit(code);
 const server = startNextServer({ port, env });

@@ -9,7 +9,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const NEXT_BIN = path.join(root, "node_modules/next/dist/bin/next");
 
 /** Node flags for every app server (npm start, e2e, integration tests, benchmarks): see scripts/server-node-flags.json. */
-export const serverNodeFlags = JSON.parse(fs.readFileSync(path.join(root, "scripts/server-node-flags.json"), "utf8")).flags;
+export const serverNodeFlags = JSON.parse(
+  fs.readFileSync(path.join(root, "scripts/server-node-flags.json"), "utf8"),
+).flags;
 
 // The whole environment goes to Next (it reads the settings through lib/config/env.ts), telemetry off.
 const nextEnv = (env) => ({ ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1" });
@@ -27,6 +29,14 @@ export function buildNext(env = {}) {
  * process's environment. Returns the child; the caller waits for it to be ready.
  */
 export function startNextServer({ port, host, dev = false, env = {}, nodeArgs = [], stdio = "inherit" }) {
-  const args = [...serverNodeFlags, ...nodeArgs, NEXT_BIN, dev ? "dev" : "start", "-p", String(port), ...(host ? ["-H", host] : [])];
+  const args = [
+    ...serverNodeFlags,
+    ...nodeArgs,
+    NEXT_BIN,
+    dev ? "dev" : "start",
+    "-p",
+    String(port),
+    ...(host ? ["-H", host] : []),
+  ];
   return spawn(process.execPath, args, { cwd: root, stdio, env: nextEnv(env) });
 }

@@ -20,7 +20,11 @@ try {
   if (generateClients()) say("generated the Prisma clients");
   const applied = await applyPendingMigrations(target);
   const where = target.provider === "sqlite" ? `SQLite ${target.file}` : "PostgreSQL";
-  say(applied.length ? `applied ${applied.length} migration(s) to ${where}: ${applied.join(", ")}` : `database up to date (${where})`);
+  say(
+    applied.length
+      ? `applied ${applied.length} migration(s) to ${where}: ${applied.join(", ")}`
+      : `database up to date (${where})`,
+  );
   const db = await createDb(target);
   try {
     if (await seedDemo(db, demoAccounts())) say("first run: created the demo users and the demo article");

@@ -19,7 +19,13 @@ if (!dev) {
 }
 
 // next-auth builds its callback URLs from NEXTAUTH_URL: where we serve unless it is set.
-const server = startNextServer({ port, host, dev, stdio: ["inherit", "pipe", "inherit"], env: { NEXTAUTH_URL: publicUrl } });
+const server = startNextServer({
+  port,
+  host,
+  dev,
+  stdio: ["inherit", "pipe", "inherit"],
+  env: { NEXTAUTH_URL: publicUrl },
+});
 let announced = false;
 server.stdout.on("data", (chunk) => {
   process.stdout.write(chunk);
@@ -43,7 +49,11 @@ async function listenSettings() {
   loadLocalEnv(root);
   try {
     const [host, port, configured] = [setting("HOST"), setting("PORT"), setting("NEXTAUTH_URL")];
-    const shown = ["127.0.0.1", "0.0.0.0", "::", "::1"].includes(host) ? "localhost" : host.includes(":") ? `[${host}]` : host;
+    const shown = ["127.0.0.1", "0.0.0.0", "::", "::1"].includes(host)
+      ? "localhost"
+      : host.includes(":")
+        ? `[${host}]`
+        : host;
     const localUrl = `http://${shown}:${port}`;
     return { host, port: String(port), localUrl, publicUrl: configured ?? localUrl };
   } catch (error) {
@@ -58,7 +68,8 @@ function printSignIn(url) {
   const lines = [`Factmark is running at ${url}`];
   if (fs.existsSync(file)) {
     lines.push(`Sign in at ${url}/signin with one of the demo accounts (passwords are in data/demo-credentials.json):`);
-    for (const account of JSON.parse(fs.readFileSync(file, "utf8"))) lines.push(`  ${account.role.padEnd(8)}  ${account.email.padEnd(24)}  password: ${account.password}`);
+    for (const account of JSON.parse(fs.readFileSync(file, "utf8")))
+      lines.push(`  ${account.role.padEnd(8)}  ${account.email.padEnd(24)}  password: ${account.password}`);
   } else {
     lines.push(`Sign in at ${url}/signin with your account (create one with: npm run cli -- users add …).`);
   }
@@ -71,8 +82,14 @@ function requireFreePort(wanted, onHost) {
   return new Promise((resolve) => {
     const probe = net.createServer();
     probe.once("error", (error) => {
-      if (error.code === "EADDRINUSE") console.error(`[factmark] PORT ${wanted} is already in use (${error.code}): stop what runs there, or start on another port with PORT=3001 npm start`);
-      else console.error(`[factmark] HOST ${onHost}: cannot listen there (${error.code}): use an address of this machine, or 0.0.0.0 for every interface`);
+      if (error.code === "EADDRINUSE")
+        console.error(
+          `[factmark] PORT ${wanted} is already in use (${error.code}): stop what runs there, or start on another port with PORT=3001 npm start`,
+        );
+      else
+        console.error(
+          `[factmark] HOST ${onHost}: cannot listen there (${error.code}): use an address of this machine, or 0.0.0.0 for every interface`,
+        );
       process.exit(1);
     });
     probe.listen(Number(wanted), onHost, () => probe.close(resolve));

@@ -21,7 +21,11 @@ const suites = [
   // Built before the integration suites: the PostgreSQL one starts two real app servers.
   ["production build", () => ensureBuild()],
   ["integration (SQLite)", () => run(bin("vitest"), ["run", "--project", "integration-sqlite"])],
-  ["integration (PostgreSQL)", () => run(bin("vitest"), ["run", "--project", "integration-postgresql"], { env: { POSTGRES_TEST_URL: postgresUrl } })],
+  [
+    "integration (PostgreSQL)",
+    () =>
+      run(bin("vitest"), ["run", "--project", "integration-postgresql"], { env: { POSTGRES_TEST_URL: postgresUrl } }),
+  ],
   ["end-to-end (Chromium)", () => run(bin("playwright"), ["test"])],
 ];
 
@@ -40,7 +44,8 @@ for (const [name, runSuite] of suites) {
 }
 
 say("── summary ──");
-for (const result of results) say(`${result.ok ? "PASS" : "FAIL"}  ${result.name.padEnd(26)} ${result.seconds.toFixed(1)} s`);
+for (const result of results)
+  say(`${result.ok ? "PASS" : "FAIL"}  ${result.name.padEnd(26)} ${result.seconds.toFixed(1)} s`);
 const failed = results.filter((result) => !result.ok).length;
 console.log(`suites: ${results.length - failed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
@@ -83,7 +88,11 @@ function ensureChromium() {
   if (fs.existsSync(chromium)) return;
   say("installing Chromium from Debian's packages…");
   const sudo = os.userInfo().uid === 0 ? [] : ["sudo"];
-  const apt = (args) => spawnSync(sudo[0] ?? "apt-get", [...(sudo.length ? ["apt-get"] : []), ...args], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+  const apt = (args) =>
+    spawnSync(sudo[0] ?? "apt-get", [...(sudo.length ? ["apt-get"] : []), ...args], {
+      stdio: "inherit",
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    });
   apt(["update", "-qq"]);
   apt(["install", "-y", "-qq", "chromium"]);
   if (!fs.existsSync(chromium)) say(`Chromium is still missing at ${chromium}; the end-to-end suite will fail`);

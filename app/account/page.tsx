@@ -24,10 +24,15 @@ export default async function AccountPage() {
         <dd>{ROLE_LABELS[actor.role]}</dd>
       </dl>
       <h2 id="password-heading">Password</h2>
-      <p className="muted">Changing it signs you out everywhere else (other browsers, other devices); this browser stays signed in.</p>
+      <p className="muted">
+        Changing it signs you out everywhere else (other browsers, other devices); this browser stays signed in.
+      </p>
       <PasswordForm />
       <h2>API tokens</h2>
-      <p className="muted">For scripts and integrations: every <code>/api/v1</code> route accepts a token instead of a session. A token acts as you, with your role.</p>
+      <p className="muted">
+        For scripts and integrations: every <code>/api/v1</code> route accepts a token instead of a session. A token
+        acts as you, with your role.
+      </p>
       <TokenManager initialTokens={tokens} />
     </section>
   );

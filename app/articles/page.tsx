@@ -21,10 +21,15 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
   // Links and forms are forgiving: an unknown status or page just falls back to the default, and so does
   // a search the database cannot take (NUL fails PostgreSQL's query).
   const q = search.q?.slice(0, 200);
-  const input = { status: ARTICLE_STATUSES.find((status) => status === search.status), q: (q && !textProblem(q) && q) || undefined, page: pageNumber(search.page) };
+  const input = {
+    status: ARTICLE_STATUSES.find((status) => status === search.status),
+    q: (q && !textProblem(q) && q) || undefined,
+    page: pageNumber(search.page),
+  };
   const list = await listArticles(await getDb(), { actor, input });
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
-  const pageLink = (page: number) => `/articles?${new URLSearchParams({ ...(input.status ? { status: input.status } : {}), ...(input.q ? { q: input.q } : {}), page: String(page) })}`;
+  const pageLink = (page: number) =>
+    `/articles?${new URLSearchParams({ ...(input.status ? { status: input.status } : {}), ...(input.q ? { q: input.q } : {}), page: String(page) })}`;
   return (
     <section className="page">
       <div className="page-head">
@@ -56,7 +61,11 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
         </button>
       </form>
       {list.articles.length === 0 ? (
-        <p className="card muted">{input.q || input.status ? "No article matches these filters." : "No articles yet. Import one with New article."}</p>
+        <p className="card muted">
+          {input.q || input.status
+            ? "No article matches these filters."
+            : "No articles yet. Import one with New article."}
+        </p>
       ) : (
         <TableScroll label="Articles">
           <table className="table">
@@ -85,7 +94,9 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
                   <td>{article.counts.DENIAL}</td>
                   <td>{article.counts.ANALYSIS}</td>
                   <td>
-                    <time dateTime={article.updatedAt}>{new Date(article.updatedAt).toISOString().slice(0, 16).replace("T", " ")} UTC</time>
+                    <time dateTime={article.updatedAt}>
+                      {new Date(article.updatedAt).toISOString().slice(0, 16).replace("T", " ")} UTC
+                    </time>
                   </td>
                 </tr>
               ))}

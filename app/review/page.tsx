@@ -33,7 +33,10 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
   return (
     <section className="page">
       <h1>Review queue</h1>
-      <p className="muted">Submitted annotations waiting for a second pair of eyes, oldest first. Your own work is not listed: someone else reviews it.</p>
+      <p className="muted">
+        Submitted annotations waiting for a second pair of eyes, oldest first. Your own work is not listed: someone else
+        reviews it.
+      </p>
       {queue.total > 0 && (
         <p data-testid="queue-range">
           {queue.total} waiting, showing {first}–{first + queue.items.length - 1}
@@ -64,7 +67,9 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                     {KIND_LABELS[item.kind]} {item.label}
                   </td>
                   <td>
-                    <Link href={`/articles/${item.article.id}#annotation-${item.id}`}>“{item.quote.length > 90 ? `${item.quote.slice(0, 87)}…` : item.quote}”</Link>
+                    <Link href={`/articles/${item.article.id}#annotation-${item.id}`}>
+                      “{item.quote.length > 90 ? `${item.quote.slice(0, 87)}…` : item.quote}”
+                    </Link>
                   </td>
                   <td>{item.article.title}</td>
                   <td>{item.author.name}</td>

@@ -13,14 +13,21 @@ const ERRORS: Record<string, string> = {
   AccessDenied: "This account is not allowed to sign in. Ask an admin to add or reactivate it.",
 };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string; error?: string }>;
+}) {
   const { callbackUrl, error } = await searchParams;
   const target = safeReturnPath(callbackUrl);
   if (await sessionActor(await getDb())) redirect(target);
   return (
     <section className="page narrow">
       <h1>Sign in to Factmark</h1>
-      <SignInForm callbackUrl={target} initialError={error ? (ERRORS[error] ?? "Sign-in failed. Try again.") : undefined} />
+      <SignInForm
+        callbackUrl={target}
+        initialError={error ? (ERRORS[error] ?? "Sign-in failed. Try again.") : undefined}
+      />
     </section>
   );
 }

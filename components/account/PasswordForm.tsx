@@ -21,7 +21,10 @@ export function PasswordForm() {
     if (!repeated) return;
     setBusy(true);
     try {
-      const result = await api<{ sessionsEnded: number }>("/me/password", { method: "POST", body: { currentPassword: data.get("currentPassword"), newPassword: data.get("newPassword") } });
+      const result = await api<{ sessionsEnded: number }>("/me/password", {
+        method: "POST",
+        body: { currentPassword: data.get("currentPassword"), newPassword: data.get("newPassword") },
+      });
       setDone(result.sessionsEnded);
       form.reset();
     } catch (failure) {
@@ -38,7 +41,14 @@ export function PasswordForm() {
     <form className="card form" onSubmit={submit} aria-labelledby="password-heading">
       <label>
         Current password
-        <input name="currentPassword" type="password" autoComplete="current-password" required aria-invalid={Boolean(currentError)} aria-describedby={currentError ? "current-password-error" : undefined} />
+        <input
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          required
+          aria-invalid={Boolean(currentError)}
+          aria-describedby={currentError ? "current-password-error" : undefined}
+        />
       </label>
       {currentError && (
         <p id="current-password-error" className="field-error" role="alert">
@@ -47,7 +57,16 @@ export function PasswordForm() {
       )}
       <label>
         New password (at least 10 characters)
-        <input name="newPassword" type="password" autoComplete="new-password" minLength={10} maxLength={200} required aria-invalid={Boolean(newError)} aria-describedby={newError ? "new-password-error" : undefined} />
+        <input
+          name="newPassword"
+          type="password"
+          autoComplete="new-password"
+          minLength={10}
+          maxLength={200}
+          required
+          aria-invalid={Boolean(newError)}
+          aria-describedby={newError ? "new-password-error" : undefined}
+        />
       </label>
       {newError && (
         <p id="new-password-error" className="field-error" role="alert">
@@ -56,7 +75,14 @@ export function PasswordForm() {
       )}
       <label>
         New password again
-        <input name="repeatPassword" type="password" autoComplete="new-password" required aria-invalid={mismatch} aria-describedby={mismatch ? "repeat-password-error" : undefined} />
+        <input
+          name="repeatPassword"
+          type="password"
+          autoComplete="new-password"
+          required
+          aria-invalid={mismatch}
+          aria-describedby={mismatch ? "repeat-password-error" : undefined}
+        />
       </label>
       {mismatch && (
         <p id="repeat-password-error" className="field-error" role="alert">
@@ -70,7 +96,10 @@ export function PasswordForm() {
       )}
       {done !== null && (
         <p className="form-ok" role="status">
-          Your password is changed. {done === 0 ? "You were signed in nowhere else." : `You were signed out of ${done === 1 ? "1 other session" : `${done} other sessions`}; this one stays signed in.`}
+          Your password is changed.{" "}
+          {done === 0
+            ? "You were signed in nowhere else."
+            : `You were signed out of ${done === 1 ? "1 other session" : `${done} other sessions`}; this one stays signed in.`}
         </p>
       )}
       <p>

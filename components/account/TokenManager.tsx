@@ -15,7 +15,10 @@ export function TokenManager({ initialTokens }: { initialTokens: TokenView[] }) 
     const form = event.currentTarget;
     setError(null);
     try {
-      const token = await api<TokenView & { token: string }>("/tokens", { method: "POST", body: { name: new FormData(form).get("name") } });
+      const token = await api<TokenView & { token: string }>("/tokens", {
+        method: "POST",
+        body: { name: new FormData(form).get("name") },
+      });
       setCreated({ name: token.name, token: token.token });
       setTokens([token, ...tokens]);
       form.reset();
@@ -40,14 +43,28 @@ export function TokenManager({ initialTokens }: { initialTokens: TokenView[] }) 
       <form className="card form inline" onSubmit={create}>
         <label>
           Token name
-          <input name="name" placeholder="e.g. newsroom CMS import" maxLength={80} required aria-invalid={Boolean(nameError)} />
+          <input
+            name="name"
+            placeholder="e.g. newsroom CMS import"
+            maxLength={80}
+            required
+            aria-invalid={Boolean(nameError)}
+          />
         </label>
         <button className="button primary" type="submit">
           Create token
         </button>
-        {nameError && <p className="form-error" role="alert">Name: {nameError}</p>}
+        {nameError && (
+          <p className="form-error" role="alert">
+            Name: {nameError}
+          </p>
+        )}
       </form>
-      {error && !nameError ? <p className="form-error" role="alert">{(error as Error).message}</p> : null}
+      {error && !nameError ? (
+        <p className="form-error" role="alert">
+          {(error as Error).message}
+        </p>
+      ) : null}
       {created && (
         <div className="card notice" role="status">
           <p>
@@ -59,7 +76,9 @@ export function TokenManager({ initialTokens }: { initialTokens: TokenView[] }) 
           <button type="button" className="button small" onClick={() => navigator.clipboard?.writeText(created.token)}>
             Copy token
           </button>
-          <p className="muted">Send it as <code>Authorization: Bearer &lt;token&gt;</code>.</p>
+          <p className="muted">
+            Send it as <code>Authorization: Bearer &lt;token&gt;</code>.
+          </p>
         </div>
       )}
       <TableScroll label="Your API tokens">
@@ -94,7 +113,12 @@ export function TokenManager({ initialTokens }: { initialTokens: TokenView[] }) 
                   {token.revokedAt ? (
                     <span className="muted">revoked</span>
                   ) : (
-                    <button type="button" className="button small danger" onClick={() => revoke(token.id)} aria-label={`Revoke token ${token.name}`}>
+                    <button
+                      type="button"
+                      className="button small danger"
+                      onClick={() => revoke(token.id)}
+                      aria-label={`Revoke token ${token.name}`}
+                    >
                       Revoke
                     </button>
                   )}

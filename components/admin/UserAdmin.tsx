@@ -51,7 +51,15 @@ export function UserAdmin({ initialUsers, selfId }: { initialUsers: UserView[]; 
             <RoleOptions />
           </select>
         </label>
-        <TextField label="Initial password" name="password" error={error("password")} type="password" autoComplete="new-password" minLength={10} required />
+        <TextField
+          label="Initial password"
+          name="password"
+          error={error("password")}
+          type="password"
+          autoComplete="new-password"
+          minLength={10}
+          required
+        />
         <button className="button primary" type="submit">
           Add user
         </button>
@@ -60,9 +68,17 @@ export function UserAdmin({ initialUsers, selfId }: { initialUsers: UserView[]; 
             {(addError as Error).message}
           </p>
         ) : null}
-        {added && <p role="status" className="form-ok">{added}</p>}
+        {added && (
+          <p role="status" className="form-ok">
+            {added}
+          </p>
+        )}
       </form>
-      {rowError && <p className="form-error" role="alert">{rowError}</p>}
+      {rowError && (
+        <p className="form-error" role="alert">
+          {rowError}
+        </p>
+      )}
       <TableScroll label="Users">
         <table className="table">
           <caption className="visually-hidden">Users</caption>
@@ -80,14 +96,24 @@ export function UserAdmin({ initialUsers, selfId }: { initialUsers: UserView[]; 
                 <td>{user.name}</td>
                 <td>{user.email}</td>
                 <td>
-                  <select aria-label={`Role of ${user.email}`} value={user.role} disabled={user.id === selfId} onChange={(event) => update(user, { role: event.target.value as Role })}>
+                  <select
+                    aria-label={`Role of ${user.email}`}
+                    value={user.role}
+                    disabled={user.id === selfId}
+                    onChange={(event) => update(user, { role: event.target.value as Role })}
+                  >
                     <RoleOptions />
                   </select>
                 </td>
                 <td>
                   {user.active ? "active" : "deactivated"}{" "}
                   {user.id !== selfId && (
-                    <button type="button" className={`button small ${user.active ? "danger" : ""}`} onClick={() => update(user, { active: !user.active })} aria-label={`${user.active ? "Deactivate" : "Reactivate"} ${user.email}`}>
+                    <button
+                      type="button"
+                      className={`button small ${user.active ? "danger" : ""}`}
+                      onClick={() => update(user, { active: !user.active })}
+                      aria-label={`${user.active ? "Deactivate" : "Reactivate"} ${user.email}`}
+                    >
                       {user.active ? "Deactivate" : "Reactivate"}
                     </button>
                   )}
@@ -102,12 +128,23 @@ export function UserAdmin({ initialUsers, selfId }: { initialUsers: UserView[]; 
 }
 
 /** A labelled input whose error is its description, not part of its name. */
-function TextField({ label, name, error, ...input }: { label: string; name: string; error?: string } & InputHTMLAttributes<HTMLInputElement>) {
+function TextField({
+  label,
+  name,
+  error,
+  ...input
+}: { label: string; name: string; error?: string } & InputHTMLAttributes<HTMLInputElement>) {
   const id = `add-user-${name}`;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} name={name} aria-invalid={Boolean(error)} aria-describedby={error ? `${id}-error` : undefined} {...input} />
+      <input
+        id={id}
+        name={name}
+        aria-invalid={Boolean(error)}
+        aria-describedby={error ? `${id}-error` : undefined}
+        {...input}
+      />
       {error && (
         <span id={`${id}-error`} className="field-error">
           {error}

@@ -35,12 +35,24 @@ export function NewArticleForm() {
     try {
       const page = await api<Fetched>("/articles/fetch", { method: "POST", body: { url: address } });
       // What the editor already typed is not overwritten without asking.
-      if (body.trim() && body !== page.html && !window.confirm("Replace the article body you have with the fetched one?")) return;
+      if (
+        body.trim() &&
+        body !== page.html &&
+        !window.confirm("Replace the article body you have with the fetched one?")
+      )
+        return;
       setTitle(page.title);
-      setDetails({ sourceUrl: page.sourceUrl, publisher: page.publisher ?? "", author: page.author ?? "", publishedAt: page.publishedAt ?? "" });
+      setDetails({
+        sourceUrl: page.sourceUrl,
+        publisher: page.publisher ?? "",
+        author: page.author ?? "",
+        publishedAt: page.publishedAt ?? "",
+      });
       setFormat("html");
       setBody(page.html);
-      setFetchedNote(`Fetched ${page.characters.toLocaleString("en")} characters from ${new URL(page.sourceUrl).host}. Check the title, details and text below, then import.`);
+      setFetchedNote(
+        `Fetched ${page.characters.toLocaleString("en")} characters from ${new URL(page.sourceUrl).host}. Check the title, details and text below, then import.`,
+      );
     } catch (failure) {
       setFetchError(failure);
     } finally {
@@ -48,7 +60,11 @@ export function NewArticleForm() {
     }
   }
 
-  const detail = (name: keyof Details) => ({ value: details[name], onChange: (event: ChangeEvent<HTMLInputElement>) => setDetails((current) => ({ ...current, [name]: event.target.value })) });
+  const detail = (name: keyof Details) => ({
+    value: details[name],
+    onChange: (event: ChangeEvent<HTMLInputElement>) =>
+      setDetails((current) => ({ ...current, [name]: event.target.value })),
+  });
 
   async function upload(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
@@ -66,7 +82,14 @@ export function NewArticleForm() {
     try {
       const article = await api<{ id: string }>("/articles", {
         method: "POST",
-        body: { title, [format]: body, sourceUrl: optional("sourceUrl"), publisher: optional("publisher"), author: optional("author"), publishedAt: optional("publishedAt") },
+        body: {
+          title,
+          [format]: body,
+          sourceUrl: optional("sourceUrl"),
+          publisher: optional("publisher"),
+          author: optional("author"),
+          publishedAt: optional("publishedAt"),
+        },
       });
       router.push(`/articles/${article.id}`);
     } catch (failure) {
@@ -98,7 +121,12 @@ export function NewArticleForm() {
             aria-invalid={Boolean(fieldMessage(fetchError, "url"))}
             aria-describedby={fieldMessage(fetchError, "url") ? "url-error" : "address-hint"}
           />
-          <button type="button" className="button" onClick={() => void fetchFromAddress()} disabled={fetching || !address.trim()}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => void fetchFromAddress()}
+            disabled={fetching || !address.trim()}
+          >
             {fetching ? "Fetching…" : "Fetch"}
           </button>
         </div>
@@ -110,7 +138,8 @@ export function NewArticleForm() {
           </span>
         ) : (
           <span id="address-hint" className="muted field-hint">
-            The article is read from the page (menus, adverts and related links left out) and fills in the form below; nothing is stored until you import it.
+            The article is read from the page (menus, adverts and related links left out) and fills in the form below;
+            nothing is stored until you import it.
           </span>
         )}
         <p role="status" className="form-ok">
@@ -119,13 +148,30 @@ export function NewArticleForm() {
       </div>
       <div className="field">
         <label htmlFor="title">Title</label>
-        <input id="title" value={title} onChange={(event) => setTitle(event.target.value)} required maxLength={300} aria-invalid={Boolean(message("title"))} aria-describedby={describe("title")} />
+        <input
+          id="title"
+          value={title}
+          onChange={(event) => setTitle(event.target.value)}
+          required
+          maxLength={300}
+          aria-invalid={Boolean(message("title"))}
+          aria-describedby={describe("title")}
+        />
         <FieldError path="title" error={error} />
       </div>
       <div className="form grid">
         <div className="field">
           <label htmlFor="sourceUrl">Source URL</label>
-          <input id="sourceUrl" name="sourceUrl" type="text" inputMode="url" placeholder="https://…" {...detail("sourceUrl")} aria-invalid={Boolean(message("sourceUrl"))} aria-describedby={describe("sourceUrl")} />
+          <input
+            id="sourceUrl"
+            name="sourceUrl"
+            type="text"
+            inputMode="url"
+            placeholder="https://…"
+            {...detail("sourceUrl")}
+            aria-invalid={Boolean(message("sourceUrl"))}
+            aria-describedby={describe("sourceUrl")}
+          />
           <FieldError path="sourceUrl" error={error} />
         </div>
         <div className="field">
@@ -138,17 +184,26 @@ export function NewArticleForm() {
         </div>
         <div className="field">
           <label htmlFor="publishedAt">Published</label>
-          <input id="publishedAt" name="publishedAt" type="date" {...detail("publishedAt")} aria-invalid={Boolean(message("publishedAt"))} aria-describedby={describe("publishedAt")} />
+          <input
+            id="publishedAt"
+            name="publishedAt"
+            type="date"
+            {...detail("publishedAt")}
+            aria-invalid={Boolean(message("publishedAt"))}
+            aria-describedby={describe("publishedAt")}
+          />
           <FieldError path="publishedAt" error={error} />
         </div>
       </div>
       <fieldset className="format">
         <legend>The article&apos;s body</legend>
         <label>
-          <input type="radio" name="format" checked={format === "text"} onChange={() => setFormat("text")} /> Plain text (kept exactly as pasted)
+          <input type="radio" name="format" checked={format === "text"} onChange={() => setFormat("text")} /> Plain text
+          (kept exactly as pasted)
         </label>
         <label>
-          <input type="radio" name="format" checked={format === "html"} onChange={() => setFormat("html")} /> HTML (reduced to text, paragraphs and headings)
+          <input type="radio" name="format" checked={format === "html"} onChange={() => setFormat("html")} /> HTML
+          (reduced to text, paragraphs and headings)
         </label>
         <label className="upload">
           Or upload a .txt or .html file
@@ -157,7 +212,15 @@ export function NewArticleForm() {
       </fieldset>
       <div className="field">
         <label htmlFor="body">{format === "html" ? "HTML" : "Text"}</label>
-        <textarea id="body" rows={16} value={body} onChange={(event) => setBody(event.target.value)} required aria-invalid={Boolean(message(format))} aria-describedby={describe(format)} />
+        <textarea
+          id="body"
+          rows={16}
+          value={body}
+          onChange={(event) => setBody(event.target.value)}
+          required
+          aria-invalid={Boolean(message(format))}
+          aria-describedby={describe(format)}
+        />
         <FieldError path={format} error={error} />
       </div>
       {error instanceof ApiError && error.fields.length === 0 ? (

@@ -23,7 +23,13 @@ export function SignInForm({ callbackUrl, initialError }: Props) {
       const response = await fetch("/api/auth/callback/credentials", {
         method: "POST",
         headers: { "Content-Type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams({ email: String(form.get("email") ?? ""), password: String(form.get("password") ?? ""), csrfToken, callbackUrl, json: "true" }),
+        body: new URLSearchParams({
+          email: String(form.get("email") ?? ""),
+          password: String(form.get("password") ?? ""),
+          csrfToken,
+          callbackUrl,
+          json: "true",
+        }),
       });
       const body = await response.json().catch(() => ({}));
       if (response.status === 429) {

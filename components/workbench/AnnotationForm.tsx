@@ -18,7 +18,14 @@ type Props = { annotation: AnnotationView; labels: Map<string, string>; canEdit:
 const FIELDS = ["kind", "speaker", "note", "publicNote", "verdict", "notRatedReason", "rationale", "deniesId"] as const;
 
 /** Changing these undoes an approval (lib/domain/workflow SUBSTANCE_FIELDS); speaker and the team's note are details, the remark for readers is published. */
-const SUBSTANCE: readonly (keyof AnnotationDraft)[] = ["kind", "verdict", "notRatedReason", "rationale", "deniesId", "publicNote"];
+const SUBSTANCE: readonly (keyof AnnotationDraft)[] = [
+  "kind",
+  "verdict",
+  "notRatedReason",
+  "rationale",
+  "deniesId",
+  "publicNote",
+];
 
 /** Speaker, verdict, rationale, denied claim and note: saved together with the version last seen. */
 export function AnnotationForm({ annotation, labels, canEdit }: Props) {
@@ -30,7 +37,9 @@ export function AnnotationForm({ annotation, labels, canEdit }: Props) {
   const changed = changedFields(draft, annotation);
   const dirty = changed.length > 0;
   // An approved or submitted annotation goes back to draft (lib/domain/workflow): say so before saving.
-  const undoesReview = (annotation.status === "APPROVED" || annotation.status === "SUBMITTED") && changed.some((field) => SUBSTANCE.includes(field));
+  const undoesReview =
+    (annotation.status === "APPROVED" || annotation.status === "SUBMITTED") &&
+    changed.some((field) => SUBSTANCE.includes(field));
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [reasonMissing, setReasonMissing] = useState(false);
@@ -80,7 +89,9 @@ export function AnnotationForm({ annotation, labels, canEdit }: Props) {
   function loadTheirs(theirs: AnnotationView) {
     // What the user typed (the fields they changed from the version they started from), over their version: "Use mine" is offered only for real edits.
     // With no draft, what was kept from an earlier conflict stays kept.
-    const typed = Object.fromEntries(changedFields(draft, annotation).map((field) => [field, draft[field]])) as Partial<AnnotationDraft>;
+    const typed = Object.fromEntries(
+      changedFields(draft, annotation).map((field) => [field, draft[field]]),
+    ) as Partial<AnnotationDraft>;
     onWork(annotation.id, { draft: undefined, kept: work.draft ? { ...draftFrom(theirs), ...typed } : work.kept });
     setConflict(null);
     onReplace(theirs, "Loaded their version; your text is kept below the form");
@@ -102,11 +113,21 @@ export function AnnotationForm({ annotation, labels, canEdit }: Props) {
     );
   }
 
-  const errorFor = (path: string) => (path === "notRatedReason" && reasonMissing && !draft.notRatedReason.trim() ? "Say why it is not rated: readers see this instead of a verdict." : fieldMessage(error, path));
+  const errorFor = (path: string) =>
+    path === "notRatedReason" && reasonMissing && !draft.notRatedReason.trim()
+      ? "Say why it is not rated: readers see this instead of a verdict."
+      : fieldMessage(error, path);
   const otherError = error && !FIELDS.some((field) => errorFor(field)) ? problem(error) : "";
   const rated = kindTakesVerdict(draft.kind);
   return (
-    <form className="wb-form" onSubmit={save} onKeyDown={saveShortcut} aria-busy={saving} noValidate aria-label={`Details of ${KIND_LABELS[annotation.kind].toLowerCase()} ${labels.get(annotation.id)}`}>
+    <form
+      className="wb-form"
+      onSubmit={save}
+      onKeyDown={saveShortcut}
+      aria-busy={saving}
+      noValidate
+      aria-label={`Details of ${KIND_LABELS[annotation.kind].toLowerCase()} ${labels.get(annotation.id)}`}
+    >
       {conflict && (
         <ConflictNotice
           theirs={conflict.theirs}
@@ -118,7 +139,14 @@ export function AnnotationForm({ annotation, labels, canEdit }: Props) {
       )}
       {/* Someone else changed or deleted it while this user was typing (the live stream): the same choices, before saving. */}
       {!conflict && work.live && (
-        <ConflictNotice theirs={work.live.theirs} by={work.live.by} draft={draft} claimName={claimName} onLoad={loadTheirs} onClose={() => onRemove(annotation.id, "Closed")} />
+        <ConflictNotice
+          theirs={work.live.theirs}
+          by={work.live.by}
+          draft={draft}
+          claimName={claimName}
+          onLoad={loadTheirs}
+          onClose={() => onRemove(annotation.id, "Closed")}
+        />
       )}
       <fieldset className="wb-kinds">
         <legend>Kind</legend>
@@ -135,14 +163,27 @@ export function AnnotationForm({ annotation, labels, canEdit }: Props) {
       </fieldset>
 
       <Field id="wb-speaker" label="Speaker" error={errorFor("speaker")}>
-        {(control) => <input {...control} value={draft.speaker} onChange={(event) => set({ speaker: event.target.value })} placeholder="Who said it?" maxLength={200} autoComplete="off" />}
+        {(control) => (
+          <input
+            {...control}
+            value={draft.speaker}
+            onChange={(event) => set({ speaker: event.target.value })}
+            placeholder="Who said it?"
+            maxLength={200}
+            autoComplete="off"
+          />
+        )}
       </Field>
 
       {rated && (
         <div className="wb-verdict-group">
           <Field id="wb-verdict" label="Verdict" error={errorFor("verdict")}>
             {(control) => (
-              <select {...control} value={draft.verdict} onChange={(event) => set({ verdict: event.target.value as AnnotationDraft["verdict"] })}>
+              <select
+                {...control}
+                value={draft.verdict}
+                onChange={(event) => set({ verdict: event.target.value as AnnotationDraft["verdict"] })}
+              >
                 <option value="">Not rated yet</option>
                 {VERDICTS.map((verdict) => (
                   <option key={verdict} value={verdict}>
@@ -154,7 +195,11 @@ export function AnnotationForm({ annotation, labels, canEdit }: Props) {
             )}
           </Field>
           {draft.verdict === NOT_RATED && (
-            <Field id="wb-not-rated-reason" label="Why not rated (published, required)" error={errorFor("notRatedReason")}>
+            <Field
+              id="wb-not-rated-reason"
+              label="Why not rated (published, required)"
+              error={errorFor("notRatedReason")}
+            >
               {(control) => (
                 <textarea
                   {...control}
@@ -169,7 +214,15 @@ export function AnnotationForm({ annotation, labels, canEdit }: Props) {
             </Field>
           )}
           <Field id="wb-rationale" label="Rationale" error={errorFor("rationale")}>
-            {(control) => <textarea {...control} rows={3} value={draft.rationale} onChange={(event) => set({ rationale: event.target.value })} placeholder="Why this verdict, in a sentence or two" />}
+            {(control) => (
+              <textarea
+                {...control}
+                rows={3}
+                value={draft.rationale}
+                onChange={(event) => set({ rationale: event.target.value })}
+                placeholder="Why this verdict, in a sentence or two"
+              />
+            )}
           </Field>
         </div>
       )}
@@ -192,7 +245,9 @@ export function AnnotationForm({ annotation, labels, canEdit }: Props) {
           {(control) => (
             <select {...control} value={draft.deniesId} onChange={(event) => set({ deniesId: event.target.value })}>
               <option value="">None</option>
-              {draft.deniesId && !claims.some((claim) => claim.id === draft.deniesId) && <option value={draft.deniesId}>{claimName(draft.deniesId)}</option>}
+              {draft.deniesId && !claims.some((claim) => claim.id === draft.deniesId) && (
+                <option value={draft.deniesId}>{claimName(draft.deniesId)}</option>
+              )}
               {claims.map((claim) => (
                 <option key={claim.id} value={claim.id}>
                   {claimName(claim.id)}
@@ -204,11 +259,32 @@ export function AnnotationForm({ annotation, labels, canEdit }: Props) {
       )}
 
       <Field id="wb-note" label="Note for the team (never published)" error={errorFor("note")}>
-        {(control) => <textarea {...control} rows={2} value={draft.note} onChange={(event) => set({ note: event.target.value })} placeholder="Context for the team: kept out of the HTML and ClaimReview exports" />}
+        {(control) => (
+          <textarea
+            {...control}
+            rows={2}
+            value={draft.note}
+            onChange={(event) => set({ note: event.target.value })}
+            placeholder="Context for the team: kept out of the HTML and ClaimReview exports"
+          />
+        )}
       </Field>
 
-      <Field id="wb-public-note" label="Remark for readers (published)" error={errorFor("publicNote")} hint="Optional. Printed beside the verdict in the HTML export; a change needs review again.">
-        {(control) => <textarea {...control} rows={2} value={draft.publicNote} onChange={(event) => set({ publicNote: event.target.value })} maxLength={2000} />}
+      <Field
+        id="wb-public-note"
+        label="Remark for readers (published)"
+        error={errorFor("publicNote")}
+        hint="Optional. Printed beside the verdict in the HTML export; a change needs review again."
+      >
+        {(control) => (
+          <textarea
+            {...control}
+            rows={2}
+            value={draft.publicNote}
+            onChange={(event) => set({ publicNote: event.target.value })}
+            maxLength={2000}
+          />
+        )}
       </Field>
 
       {otherError && (
@@ -227,7 +303,9 @@ export function AnnotationForm({ annotation, labels, canEdit }: Props) {
             Discard changes
           </button>
         )}
-        <span className={`wb-save-state${dirty ? " is-dirty" : ""}`}>{dirty ? "Unsaved changes" : "All changes saved"}</span>
+        <span className={`wb-save-state${dirty ? " is-dirty" : ""}`}>
+          {dirty ? "Unsaved changes" : "All changes saved"}
+        </span>
       </div>
       {undoesReview && (
         <p className="wb-warn" data-testid="undoes-approval">
@@ -237,7 +315,15 @@ export function AnnotationForm({ annotation, labels, canEdit }: Props) {
         </p>
       )}
 
-      {work.kept && <KeptText kept={work.kept} annotation={annotation} claimName={claimName} onUse={(field) => set({ [field]: work.kept![field] } as Partial<AnnotationDraft>)} onDismiss={() => onWork(annotation.id, { ...work, kept: undefined })} />}
+      {work.kept && (
+        <KeptText
+          kept={work.kept}
+          annotation={annotation}
+          claimName={claimName}
+          onUse={(field) => set({ [field]: work.kept![field] } as Partial<AnnotationDraft>)}
+          onDismiss={() => onWork(annotation.id, { ...work, kept: undefined })}
+        />
+      )}
     </form>
   );
 }
@@ -251,7 +337,13 @@ function ReadOnly({ annotation, claimName }: { annotation: AnnotationView; claim
         <>
           <dt>Verdict</dt>
           <dd>
-            {annotation.verdict ? VERDICT_SCALE[annotation.verdict].label : annotation.notRatedReason ? `Not rated: ${annotation.notRatedReason}` : <span className="muted">not rated yet</span>}
+            {annotation.verdict ? (
+              VERDICT_SCALE[annotation.verdict].label
+            ) : annotation.notRatedReason ? (
+              `Not rated: ${annotation.notRatedReason}`
+            ) : (
+              <span className="muted">not rated yet</span>
+            )}
           </dd>
           <dt>Rationale</dt>
           <dd>{annotation.rationale ?? <span className="muted">none</span>}</dd>
@@ -260,7 +352,9 @@ function ReadOnly({ annotation, claimName }: { annotation: AnnotationView; claim
       {annotation.kind === "DENIAL" && (
         <>
           <dt>Denies</dt>
-          <dd>{annotation.deniesId ? claimName(annotation.deniesId) : <span className="muted">no claim chosen</span>}</dd>
+          <dd>
+            {annotation.deniesId ? claimName(annotation.deniesId) : <span className="muted">no claim chosen</span>}
+          </dd>
         </>
       )}
       <dt>Note for the team (never published)</dt>

@@ -18,7 +18,10 @@ export function AnnotationIndex() {
   const orphans = useMemo(() => Object.values(store.data.orphans), [store.data.orphans]);
   const onOpen = (id: string) => openAnnotation(id, { scroll: true });
   const ordered = useMemo(
-    () => [...annotations].sort(byPosition).map((annotation) => ({ annotation, text: searchText(annotation, labels.get(annotation.id) ?? "") })),
+    () =>
+      [...annotations]
+        .sort(byPosition)
+        .map((annotation) => ({ annotation, text: searchText(annotation, labels.get(annotation.id) ?? "") })),
     [annotations, labels],
   );
   const found = matching(ordered, view.query);
@@ -42,7 +45,9 @@ export function AnnotationIndex() {
           </ul>
         </section>
       )}
-      <h2 className="wb-panel-title">Annotations {annotations.length > 0 && <span className="muted">({count(annotations.length)})</span>}</h2>
+      <h2 className="wb-panel-title">
+        Annotations {annotations.length > 0 && <span className="muted">({count(annotations.length)})</span>}
+      </h2>
       {ordered.length === 0 ? (
         <div className="wb-empty">
           <p>
@@ -83,16 +88,23 @@ export function AnnotationIndex() {
             {shown.items.map(({ annotation }) => (
               <li key={annotation.id}>
                 <button type="button" className="wb-index-item" onClick={() => onOpen(annotation.id)}>
-                  <span className={`wb-chip wb-chip-${annotation.kind.toLowerCase()}`}>{labels.get(annotation.id)}</span>
+                  <span className={`wb-chip wb-chip-${annotation.kind.toLowerCase()}`}>
+                    {labels.get(annotation.id)}
+                  </span>
                   <span className="wb-index-text">
-                    <span className="visually-hidden">{KIND_LABELS[annotation.kind]}: </span>“{excerpt(annotation.quote, 90)}”
+                    <span className="visually-hidden">{KIND_LABELS[annotation.kind]}: </span>“
+                    {excerpt(annotation.quote, 90)}”
                     <span className="wb-index-meta">
                       <span className={`wb-index-status wb-index-status-${annotation.status.toLowerCase()}`}>
-                        {STATUS_MARKS[annotation.status] && <span aria-hidden="true">{STATUS_MARKS[annotation.status]} </span>}
+                        {STATUS_MARKS[annotation.status] && (
+                          <span aria-hidden="true">{STATUS_MARKS[annotation.status]} </span>
+                        )}
                         {ANNOTATION_STATUS_LABELS[annotation.status]}
                       </span>
                       {annotation.speaker && <span>{annotation.speaker}</span>}
-                      {annotation.verdict && <span className="wb-verdict-tag">{VERDICT_SCALE[annotation.verdict].label}</span>}
+                      {annotation.verdict && (
+                        <span className="wb-verdict-tag">{VERDICT_SCALE[annotation.verdict].label}</span>
+                      )}
                       {unsaved[annotation.id]?.draft && <span className="wb-unsaved">unsaved changes</span>}
                     </span>
                   </span>
@@ -100,7 +112,9 @@ export function AnnotationIndex() {
               </li>
             ))}
           </ol>
-          {shown.pages > 1 && <IndexPager page={shown.page} pages={shown.pages} onPage={(page) => onView({ ...view, page })} />}
+          {shown.pages > 1 && (
+            <IndexPager page={shown.page} pages={shown.pages} onPage={(page) => onView({ ...view, page })} />
+          )}
         </>
       )}
     </div>

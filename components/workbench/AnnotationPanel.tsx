@@ -20,11 +20,18 @@ export function AnnotationPanel({ annotation }: { annotation: AnnotationView }) 
   const { annotations, orphans } = store.data;
   const orphan = orphans[annotation.id];
   // One deleted by someone else while this user typed in it is no longer in the list, but keeps its label here.
-  const labels = useMemo(() => (orphan ? new Map(known).set(orphan.annotation.id, orphan.label) : known), [known, orphan]);
+  const labels = useMemo(
+    () => (orphan ? new Map(known).set(orphan.annotation.id, orphan.label) : known),
+    [known, orphan],
+  );
   const label = labels.get(annotation.id) ?? "";
   const canEdit = mayUpdate(permissions, actor, annotation);
-  const overlapping = annotations.filter((other) => other.id !== annotation.id && other.start < annotation.end && other.end > annotation.start).sort(byPosition);
-  const deniedBy = annotations.filter((other) => other.kind === "DENIAL" && other.deniesId === annotation.id).sort(byPosition);
+  const overlapping = annotations
+    .filter((other) => other.id !== annotation.id && other.start < annotation.end && other.end > annotation.start)
+    .sort(byPosition);
+  const deniedBy = annotations
+    .filter((other) => other.kind === "DENIAL" && other.deniesId === annotation.id)
+    .sort(byPosition);
   const jump = (id: string) => openAnnotation(id, { scroll: true });
   const name = (other: AnnotationView) => `${KIND_LABELS[other.kind]} ${labels.get(other.id)}`;
 
@@ -32,7 +39,8 @@ export function AnnotationPanel({ annotation }: { annotation: AnnotationView }) 
     <section className={`wb-detail wb-detail-${annotation.kind.toLowerCase()}`} aria-labelledby="wb-panel-heading">
       <header className="wb-detail-head">
         <h2 id="wb-panel-heading" className="wb-panel-title" tabIndex={-1} ref={headingRef}>
-          <span className={`wb-chip wb-chip-${annotation.kind.toLowerCase()}`}>{label}</span> {KIND_LABELS[annotation.kind]}
+          <span className={`wb-chip wb-chip-${annotation.kind.toLowerCase()}`}>{label}</span>{" "}
+          {KIND_LABELS[annotation.kind]}
         </h2>
         <span className={`wb-badge wb-badge-${annotation.status.toLowerCase()}`} data-testid="annotation-status">
           <span className="visually-hidden">Status: </span>
@@ -43,12 +51,27 @@ export function AnnotationPanel({ annotation }: { annotation: AnnotationView }) 
           )}
           {ANNOTATION_STATUS_LABELS[annotation.status]}
         </span>
-        <button type="button" className="wb-close" onClick={closePanel} aria-label="Close panel" aria-keyshortcuts="Escape" title="Close (Esc)">
+        <button
+          type="button"
+          className="wb-close"
+          onClick={closePanel}
+          aria-label="Close panel"
+          aria-keyshortcuts="Escape"
+          title="Close (Esc)"
+        >
           ×
         </button>
       </header>
       <p className="wb-byline">
-        Added by {annotation.createdBy.name} · <time dateTime={annotation.createdAt}>{new Date(annotation.createdAt).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" })}</time> · version {annotation.version}
+        Added by {annotation.createdBy.name} ·{" "}
+        <time dateTime={annotation.createdAt}>
+          {new Date(annotation.createdAt).toLocaleDateString("en-GB", {
+            day: "numeric",
+            month: "short",
+            year: "numeric",
+          })}
+        </time>{" "}
+        · version {annotation.version}
       </p>
 
       <ReviewActions annotation={annotation} />
@@ -56,7 +79,13 @@ export function AnnotationPanel({ annotation }: { annotation: AnnotationView }) 
         <nav className="wb-also" aria-label="Overlapping annotations">
           <span>Also here:</span>
           {overlapping.map((other) => (
-            <button key={other.id} type="button" className={`wb-chip-button wb-chip-${other.kind.toLowerCase()}`} onClick={() => jump(other.id)} aria-label={`Open ${name(other)}`}>
+            <button
+              key={other.id}
+              type="button"
+              className={`wb-chip-button wb-chip-${other.kind.toLowerCase()}`}
+              onClick={() => jump(other.id)}
+              aria-label={`Open ${name(other)}`}
+            >
               {labels.get(other.id)} <span className="wb-chip-kind">{KIND_LABELS[other.kind]}</span>
             </button>
           ))}
@@ -66,7 +95,13 @@ export function AnnotationPanel({ annotation }: { annotation: AnnotationView }) 
         <p className="wb-also">
           <span>Denied by:</span>
           {deniedBy.map((other) => (
-            <button key={other.id} type="button" className="wb-chip-button wb-chip-denial" onClick={() => jump(other.id)} aria-label={`Open ${name(other)}`}>
+            <button
+              key={other.id}
+              type="button"
+              className="wb-chip-button wb-chip-denial"
+              onClick={() => jump(other.id)}
+              aria-label={`Open ${name(other)}`}
+            >
               {labels.get(other.id)} <span className="wb-chip-kind">{other.speaker ?? "Denial"}</span>
             </button>
           ))}
@@ -80,7 +115,9 @@ export function AnnotationPanel({ annotation }: { annotation: AnnotationView }) 
       <AnnotationForm annotation={annotation} labels={labels} canEdit={canEdit} />
       <SourcesEditor annotation={annotation} canEdit={canEdit} />
       <CommentThread annotationId={annotation.id} />
-      {mayDelete(permissions, actor, annotation) && <DeleteAnnotation annotation={annotation} label={`${KIND_LABELS[annotation.kind].toLowerCase()} ${label}`} />}
+      {mayDelete(permissions, actor, annotation) && (
+        <DeleteAnnotation annotation={annotation} label={`${KIND_LABELS[annotation.kind].toLowerCase()} ${label}`} />
+      )}
     </section>
   );
 }

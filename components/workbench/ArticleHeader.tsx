@@ -20,7 +20,9 @@ export function ArticleHeader({ article, children }: { article: ArticleView; chi
         {article.publisher && <span>{article.publisher}</span>}
         {article.author && <span>By {article.author}</span>}
         {published && (
-          <time dateTime={article.publishedAt!}>{published.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })}</time>
+          <time dateTime={article.publishedAt!}>
+            {published.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })}
+          </time>
         )}
         {article.sourceUrl && (
           <span>
@@ -30,7 +32,9 @@ export function ArticleHeader({ article, children }: { article: ArticleView; chi
             </a>
           </span>
         )}
-        {!article.publisher && !article.author && !published && !article.sourceUrl && <span>Added by {article.createdBy.name}</span>}
+        {!article.publisher && !article.author && !published && !article.sourceUrl && (
+          <span>Added by {article.createdBy.name}</span>
+        )}
       </p>
       {children}
     </header>

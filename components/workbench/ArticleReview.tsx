@@ -22,7 +22,18 @@ type Mode = "sign-off" | "reopen" | "approve-all" | null;
  * reopening it, and a way into the audit log.
  */
 export function ArticleReview() {
-  const { store, article: page, publicBase, labels, permissions, actor, applyArticle: onArticle, refresh: onRefresh, openAnnotation, announce: onAnnounce } = useWorkbench();
+  const {
+    store,
+    article: page,
+    publicBase,
+    labels,
+    permissions,
+    actor,
+    applyArticle: onArticle,
+    refresh: onRefresh,
+    openAnnotation,
+    announce: onAnnounce,
+  } = useWorkbench();
   const { annotations, review } = store.data;
   // The review state moves with submissions, sign-off and reopening; the id and public URL are the page's.
   const article = { id: page.id, publicUrl: page.publicUrl, ...review };
@@ -33,7 +44,10 @@ export function ArticleReview() {
   const [reasonError, setReasonError] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState("");
-  const [focus, setFocus] = useState<{ to: "banner" | "sign-off" | "reopen" | "field" | "status" | "approve-all" | "confirm"; serial: number }>({ to: "field", serial: 0 });
+  const [focus, setFocus] = useState<{
+    to: "banner" | "sign-off" | "reopen" | "field" | "status" | "approve-all" | "confirm";
+    serial: number;
+  }>({ to: "field", serial: 0 });
   const statusRef = useRef<HTMLSpanElement>(null);
   const approveAllRef = useRef<HTMLButtonElement>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
@@ -56,7 +70,15 @@ export function ArticleReview() {
   // Focus follows what the user just did: into a form as it opens, to the banner after signing off, back to the trigger after cancelling.
   useEffect(() => {
     if (!focus.serial) return;
-    const target = { banner: bannerRef, "sign-off": signOffRef, reopen: reopenRef, field: fieldRef, status: statusRef, "approve-all": approveAllRef, confirm: confirmRef }[focus.to].current;
+    const target = {
+      banner: bannerRef,
+      "sign-off": signOffRef,
+      reopen: reopenRef,
+      field: fieldRef,
+      status: statusRef,
+      "approve-all": approveAllRef,
+      confirm: confirmRef,
+    }[focus.to].current;
     target?.focus();
   }, [focus]);
   const focusOn = (to: (typeof focus)["to"]) => setFocus((previous) => ({ to, serial: previous.serial + 1 }));
@@ -98,9 +120,18 @@ export function ArticleReview() {
   function approveAll(event: FormEvent) {
     event.preventDefault();
     void batch(async () => {
-      const { results } = await reviewMany(waiting.map((annotation) => ({ annotationId: annotation.id, decision: "APPROVE", version: annotation.version })));
+      const { results } = await reviewMany(
+        waiting.map((annotation) => ({
+          annotationId: annotation.id,
+          decision: "APPROVE",
+          version: annotation.version,
+        })),
+      );
       const refused = results.filter((result) => !result.ok);
-      if (refused.length) setError(`Not approved: ${refused.map((result) => `${labels.get(result.id) ?? "one"} (${result.error?.message ?? "refused"})`).join("; ")}`);
+      if (refused.length)
+        setError(
+          `Not approved: ${refused.map((result) => `${labels.get(result.id) ?? "one"} (${result.error?.message ?? "refused"})`).join("; ")}`,
+        );
       return `${plural(results.length - refused.length, "annotation", "annotations")} approved${refused.length ? `; ${refused.length} not (see why above)` : ""}`;
     }, "sign-off");
   }
@@ -167,7 +198,12 @@ export function ArticleReview() {
         Review of the article
       </h2>
       <div className="wb-review-row">
-        <span className={`wb-status wb-status-${article.status.toLowerCase()}`} data-testid="article-status" tabIndex={-1} ref={statusRef}>
+        <span
+          className={`wb-status wb-status-${article.status.toLowerCase()}`}
+          data-testid="article-status"
+          tabIndex={-1}
+          ref={statusRef}
+        >
           <span className="visually-hidden">Article status: </span>
           {ARTICLE_STATUS_LABELS[article.status]}
         </span>
@@ -181,7 +217,13 @@ export function ArticleReview() {
         )}
         <span className="wb-review-actions">
           {drafts.length > 0 && (
-            <button type="button" className="button" onClick={submitAll} aria-disabled={busy || undefined} title={`Submits ${names(drafts)}`}>
+            <button
+              type="button"
+              className="button"
+              onClick={submitAll}
+              aria-disabled={busy || undefined}
+              title={`Submits ${names(drafts)}`}
+            >
               {busy && mode === null ? "Submitting…" : `Submit all my drafts (${drafts.length})`}
             </button>
           )}
@@ -221,7 +263,12 @@ export function ArticleReview() {
                     {notInReview ? "Not in review yet: " : "Sign-off waits: "}
                     <strong>{plural(pending.length, "annotation", "annotations")} not approved yet</strong>
                   </p>
-                  <BlockerList annotations={pending} labels={labels} onOpen={onOpen} describe={(annotation) => ANNOTATION_STATUS_LABELS[annotation.status]} />
+                  <BlockerList
+                    annotations={pending}
+                    labels={labels}
+                    onOpen={onOpen}
+                    describe={(annotation) => ANNOTATION_STATUS_LABELS[annotation.status]}
+                  />
                 </>
               )}
               {unrated.length > 0 && (
@@ -229,7 +276,8 @@ export function ArticleReview() {
                   <p data-testid="sign-off-unrated">
                     {pending.length > 0 ? "And " : "Sign-off waits: "}
                     <strong>
-                      {unrated.length === 1 ? "1 claim or denial has" : `${unrated.length} claims or denials have`} no verdict
+                      {unrated.length === 1 ? "1 claim or denial has" : `${unrated.length} claims or denials have`} no
+                      verdict
                     </strong>
                     . Rate each, or choose “Not rated” and say why.
                   </p>
@@ -242,9 +290,17 @@ export function ArticleReview() {
       )}
 
       {mode === "approve-all" && (
-        <form className="wb-inline-form" onSubmit={approveAll} onKeyDown={formKeys} aria-busy={busy} aria-labelledby="wb-approve-all-title" noValidate>
+        <form
+          className="wb-inline-form"
+          onSubmit={approveAll}
+          onKeyDown={formKeys}
+          aria-busy={busy}
+          aria-labelledby="wb-approve-all-title"
+          noValidate
+        >
           <p id="wb-approve-all-title">
-            <strong>Approve {plural(waiting.length, "annotation", "annotations")}?</strong> {names(waiting)}: each is recorded as your approval, so approve only what you have read.
+            <strong>Approve {plural(waiting.length, "annotation", "annotations")}?</strong> {names(waiting)}: each is
+            recorded as your approval, so approve only what you have read.
           </p>
           <div className="wb-form-actions">
             <button type="submit" className="button primary" ref={confirmRef} aria-disabled={busy || undefined}>
@@ -258,12 +314,27 @@ export function ArticleReview() {
       )}
 
       {mode === "sign-off" && (
-        <form className="wb-inline-form" onSubmit={signOff} onKeyDown={formKeys} aria-busy={busy} aria-labelledby="wb-sign-off-title" noValidate>
+        <form
+          className="wb-inline-form"
+          onSubmit={signOff}
+          onKeyDown={formKeys}
+          aria-busy={busy}
+          aria-labelledby="wb-sign-off-title"
+          noValidate
+        >
           <p id="wb-sign-off-title">
-            <strong>Sign off the article?</strong> Every annotation is approved, and every claim and denial is rated or marked not rated. Once signed off, nothing can be changed until a reviewer reopens it.
+            <strong>Sign off the article?</strong> Every annotation is approved, and every claim and denial is rated or
+            marked not rated. Once signed off, nothing can be changed until a reviewer reopens it.
           </p>
           <label htmlFor="wb-sign-off-note">Note (optional)</label>
-          <textarea id="wb-sign-off-note" ref={fieldRef} rows={2} value={note} onChange={(event) => setNote(event.target.value)} placeholder="For the audit log" />
+          <textarea
+            id="wb-sign-off-note"
+            ref={fieldRef}
+            rows={2}
+            value={note}
+            onChange={(event) => setNote(event.target.value)}
+            placeholder="For the audit log"
+          />
           <FormActions busy={busy} label="Confirm sign-off" busyLabel="Signing off…" onCancel={close} />
         </form>
       )}
@@ -277,7 +348,8 @@ export function ArticleReview() {
             <strong>
               {article.signOff ? (
                 <>
-                  Signed off by {article.signOff.reviewer.name} on <time dateTime={article.signOff.at}>{formatDay(article.signOff.at)}</time>
+                  Signed off by {article.signOff.reviewer.name} on{" "}
+                  <time dateTime={article.signOff.at}>{formatDay(article.signOff.at)}</time>
                 </>
               ) : (
                 "Signed off"
@@ -286,7 +358,11 @@ export function ArticleReview() {
             </strong>{" "}
             {article.signOff?.note && <span className="wb-signed-note">“{article.signOff.note}”</span>}
           </p>
-          <p className="wb-hint">{canReopen ? "To change anything, reopen it: it then goes through review again." : "Nothing can be changed until a reviewer reopens it."}</p>
+          <p className="wb-hint">
+            {canReopen
+              ? "To change anything, reopen it: it then goes through review again."
+              : "Nothing can be changed until a reviewer reopens it."}
+          </p>
           {canReopen && mode !== "reopen" && (
             <button type="button" className="button" ref={reopenRef} onClick={() => open("reopen")}>
               Reopen article
@@ -322,7 +398,17 @@ export function ArticleReview() {
 }
 
 /** The annotations in the way of a sign-off, each a link that opens it, with what is missing. */
-function BlockerList({ annotations, labels, onOpen, describe }: { annotations: AnnotationView[]; labels: Map<string, string>; onOpen: (id: string) => void; describe: (annotation: AnnotationView) => string }) {
+function BlockerList({
+  annotations,
+  labels,
+  onOpen,
+  describe,
+}: {
+  annotations: AnnotationView[];
+  labels: Map<string, string>;
+  onOpen: (id: string) => void;
+  describe: (annotation: AnnotationView) => string;
+}) {
   return (
     <ul className="wb-pending">
       {[...annotations].sort(byPosition).map((annotation) => (

@@ -25,7 +25,16 @@ type Props = {
  * gives the colour, and every covering annotation adds an underline in its
  * kind's pattern (solid, dashed, dotted), so overlaps stay visible.
  */
-export const ArticleText = memo(function ArticleText({ text, groups, labels, statuses, openId, flashing, rootRef, onMarkClick }: Props) {
+export const ArticleText = memo(function ArticleText({
+  text,
+  groups,
+  labels,
+  statuses,
+  openId,
+  flashing,
+  rootRef,
+  onMarkClick,
+}: Props) {
   function onClick(event: MouseEvent<HTMLDivElement>) {
     // The end of a drag is a click too: only a plain click opens.
     if (window.getSelection()?.isCollapsed === false) return;
@@ -72,7 +81,8 @@ export const ArticleText = memo(function ArticleText({ text, groups, labels, sta
               {group.items.map((item) => block(item, "li"))}
             </ul>
           );
-        if (group.type === "heading") return block(group, `h${Math.min(6, Math.max(2, (group.level ?? 1) + 1)) as 2 | 3 | 4 | 5 | 6}`);
+        if (group.type === "heading")
+          return block(group, `h${Math.min(6, Math.max(2, (group.level ?? 1) + 1)) as 2 | 3 | 4 | 5 | 6}`);
         return block(group, group.type === "blockquote" ? "blockquote" : "p");
       })}
     </div>
@@ -105,13 +115,26 @@ const Paragraph = memo(
     return (
       <Tag className={`wb-block wb-${view.type}`}>
         {view.segments.map((piece) => (
-          <Piece key={piece.start} piece={piece} text={text} labels={labels} statuses={statuses} openId={openId} flashing={flashing} />
+          <Piece
+            key={piece.start}
+            piece={piece}
+            text={text}
+            labels={labels}
+            statuses={statuses}
+            openId={openId}
+            flashing={flashing}
+          />
         ))}
       </Tag>
     );
   },
   (before, after) =>
-    before.view === after.view && before.Tag === after.Tag && before.text === after.text && before.openId === after.openId && before.flashKey === after.flashKey && before.labelKey === after.labelKey,
+    before.view === after.view &&
+    before.Tag === after.Tag &&
+    before.text === after.text &&
+    before.openId === after.openId &&
+    before.flashKey === after.flashKey &&
+    before.labelKey === after.labelKey,
 );
 
 /** Stacked underlines, outermost lowest: one layer per covering annotation. */
@@ -132,10 +155,28 @@ function startLabel(ids: string[], labels: Map<string, string>, statuses: Map<st
   const parts = ids.map((id) => inlineLabel(labels.get(id) ?? "", statuses.get(id)));
   const first = statuses.get(ids[0]);
   const agreed = first && ids.every((id) => statuses.get(id) === first) ? first.toLowerCase() : undefined;
-  return { "data-label": parts.map((part) => part.text).join(" "), "data-label-alt": parts.map((part) => part.spoken).join(", "), "data-status": agreed };
+  return {
+    "data-label": parts.map((part) => part.text).join(" "),
+    "data-label-alt": parts.map((part) => part.spoken).join(", "),
+    "data-status": agreed,
+  };
 }
 
-function Piece({ piece, text, labels, statuses, openId, flashing }: { piece: SegmentView; text: string; labels: Map<string, string>; statuses: Map<string, AnnotationStatus>; openId: string | null; flashing: ReadonlySet<string> }) {
+function Piece({
+  piece,
+  text,
+  labels,
+  statuses,
+  openId,
+  flashing,
+}: {
+  piece: SegmentView;
+  text: string;
+  labels: Map<string, string>;
+  statuses: Map<string, AnnotationStatus>;
+  openId: string | null;
+  flashing: ReadonlySet<string>;
+}) {
   const content = text.slice(piece.start, piece.end);
   if (piece.ids.length === 0) return <span data-start={piece.start}>{content}</span>;
   const isOpen = openId !== null && piece.ids.includes(openId);
@@ -151,7 +192,13 @@ function Piece({ piece, text, labels, statuses, openId, flashing }: { piece: Seg
     .filter(Boolean)
     .join(" ");
   return (
-    <mark data-start={piece.start} data-annotations={piece.ids.join(" ")} {...startLabel(piece.opens, labels, statuses)} className={className} style={lines(piece.kinds)}>
+    <mark
+      data-start={piece.start}
+      data-annotations={piece.ids.join(" ")}
+      {...startLabel(piece.opens, labels, statuses)}
+      className={className}
+      style={lines(piece.kinds)}
+    >
       {content}
     </mark>
   );

@@ -38,11 +38,13 @@ export function ConflictNotice({
       <div className="wb-conflict" role="alert" ref={ref} data-testid="conflict-notice">
         {live ? (
           <p>
-            <strong>This annotation was deleted by {by}.</strong> Your text below was not saved and cannot be now: copy anything you need from the form, then close it.
+            <strong>This annotation was deleted by {by}.</strong> Your text below was not saved and cannot be now: copy
+            anything you need from the form, then close it.
           </p>
         ) : (
           <p>
-            <strong>Someone deleted this annotation since you opened it.</strong> Your changes were not saved; copy anything you need from the form, then close it.
+            <strong>Someone deleted this annotation since you opened it.</strong> Your changes were not saved; copy
+            anything you need from the form, then close it.
           </p>
         )}
         <button type="button" className="button small" onClick={onClose}>
@@ -55,7 +57,12 @@ export function ConflictNotice({
   return (
     <div className="wb-conflict" role="alert" ref={ref} data-testid="conflict-notice">
       <p>
-        <strong>{live ? `${by} changed this annotation while you were editing — review before saving.` : "Someone changed this since you opened it."}</strong> Your changes are not saved yet. Their version is {theirs.version}
+        <strong>
+          {live
+            ? `${by} changed this annotation while you were editing — review before saving.`
+            : "Someone changed this since you opened it."}
+        </strong>{" "}
+        Your changes are not saved yet. Their version is {theirs.version}
         {fields.length > 0 ? "; where it differs from your text:" : "."}
       </p>
       {fields.length > 0 && (
@@ -87,7 +94,15 @@ export function ConflictNotice({
 }
 
 /** Typed text that can no longer be saved (the article was signed off meanwhile): on screen to copy, until the article is reopened. */
-export function UnsavedText({ draft, annotation, claimName }: { draft: AnnotationDraft; annotation: AnnotationView; claimName: Describe }) {
+export function UnsavedText({
+  draft,
+  annotation,
+  claimName,
+}: {
+  draft: AnnotationDraft;
+  annotation: AnnotationView;
+  claimName: Describe;
+}) {
   const fields = changedFields(draft, annotation);
   if (fields.length === 0) return null;
   return (
@@ -109,7 +124,19 @@ export function UnsavedText({ draft, annotation, claimName }: { draft: Annotatio
 }
 
 /** The user's text from before they loaded someone else's version, field by field, each one reusable. */
-export function KeptText({ kept, annotation, claimName, onUse, onDismiss }: { kept: AnnotationDraft; annotation: AnnotationView; claimName: Describe; onUse: (field: keyof AnnotationDraft) => void; onDismiss: () => void }) {
+export function KeptText({
+  kept,
+  annotation,
+  claimName,
+  onUse,
+  onDismiss,
+}: {
+  kept: AnnotationDraft;
+  annotation: AnnotationView;
+  claimName: Describe;
+  onUse: (field: keyof AnnotationDraft) => void;
+  onDismiss: () => void;
+}) {
   const fields = changedFields(kept, annotation);
   return (
     <section className="wb-kept" aria-labelledby="wb-kept-heading">

@@ -43,7 +43,8 @@ export function DeleteAnnotation({ annotation, label }: Props) {
       {confirming ? (
         <div className="wb-confirm" role="group" aria-label={`Confirm deleting ${label}`}>
           <p>
-            Delete {label} and its {annotation.sources.length === 1 ? "source" : `${annotation.sources.length} sources`}? This cannot be undone.
+            Delete {label} and its {annotation.sources.length === 1 ? "source" : `${annotation.sources.length} sources`}
+            ? This cannot be undone.
           </p>
           <button type="button" ref={confirmRef} className="button small danger" onClick={remove} disabled={busy}>
             {busy ? "Deleting…" : `Yes, delete ${label}`}

@@ -74,7 +74,9 @@ export function ExportMenu({ article, publicBase }: Props) {
           </p>
         ) : (
           <p className="wb-hint" data-testid="public-address">
-            {address ? `Reader exports link to ${address}` : "Reader exports name no online address: set this article's public address, or FACTMARK_PUBLIC_URL."}
+            {address
+              ? `Reader exports link to ${address}`
+              : "Reader exports name no online address: set this article's public address, or FACTMARK_PUBLIC_URL."}
           </p>
         )}
         <form className="wb-export-address" onSubmit={save} noValidate>

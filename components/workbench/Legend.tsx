@@ -4,7 +4,11 @@ import { ANNOTATION_STATUS_LABELS, STATUS_MARKS } from "./status";
 
 const SHOWN_STATUSES = ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "APPROVED"] as const;
 
-const PATTERN: Record<(typeof ANNOTATION_KINDS)[number], string> = { CLAIM: "solid underline", DENIAL: "dashed underline", ANALYSIS: "dotted underline" };
+const PATTERN: Record<(typeof ANNOTATION_KINDS)[number], string> = {
+  CLAIM: "solid underline",
+  DENIAL: "dashed underline",
+  ANALYSIS: "dotted underline",
+};
 
 /** How to read the highlights, and the keys. The key list describes the article text (aria-describedby="wb-keys"). */
 export function Legend({ canCreate }: { canCreate: boolean }) {
@@ -16,7 +20,11 @@ export function Legend({ canCreate }: { canCreate: boolean }) {
       <ul className="wb-legend-kinds">
         {ANNOTATION_KINDS.map((kind) => (
           <li key={kind}>
-            <mark className={`wb-mark wb-sample wb-${kind.toLowerCase()} wb-depth-1`} data-label={KIND_LETTER[kind]} style={{ backgroundImage: `var(--wb-line-${kind.toLowerCase()})` }}>
+            <mark
+              className={`wb-mark wb-sample wb-${kind.toLowerCase()} wb-depth-1`}
+              data-label={KIND_LETTER[kind]}
+              style={{ backgroundImage: `var(--wb-line-${kind.toLowerCase()})` }}
+            >
               {KIND_LABELS[kind]}
             </mark>
             <span className="visually-hidden">: {PATTERN[kind]}</span>

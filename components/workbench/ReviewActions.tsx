@@ -38,7 +38,12 @@ export function ReviewActions({ annotation }: { annotation: AnnotationView }) {
     if (asking) noteRef.current?.focus();
   }, [asking]);
 
-  async function run(kind: Exclude<Busy, null>, request: () => Promise<AnnotationView>, message: string, then?: () => void) {
+  async function run(
+    kind: Exclude<Busy, null>,
+    request: () => Promise<AnnotationView>,
+    message: string,
+    then?: () => void,
+  ) {
     if (busy || blocked) return;
     setBusy(kind);
     setError("");
@@ -78,7 +83,11 @@ export function ReviewActions({ annotation }: { annotation: AnnotationView }) {
       return;
     }
     setNoteError("");
-    void run("request", () => reviewAnnotation(annotation.id, { decision: "REQUEST_CHANGES", note: text, version: annotation.version }), "Changes requested");
+    void run(
+      "request",
+      () => reviewAnnotation(annotation.id, { decision: "REQUEST_CHANGES", note: text, version: annotation.version }),
+      "Changes requested",
+    );
   }
 
   function cancelAsking() {
@@ -101,27 +110,61 @@ export function ReviewActions({ annotation }: { annotation: AnnotationView }) {
 
   const showActions = (canSubmit || canJudge) && !asking;
   return (
-    <section className={`wb-workflow wb-workflow-${annotation.status.toLowerCase()}`} aria-label="Review" data-testid="review-box">
+    <section
+      className={`wb-workflow wb-workflow-${annotation.status.toLowerCase()}`}
+      aria-label="Review"
+      data-testid="review-box"
+    >
       <div className="wb-workflow-state" tabIndex={-1} ref={stateRef}>
-        <State annotation={annotation} actor={actor} permissions={permissions} canSubmit={canSubmit} canJudge={canJudge} />
+        <State
+          annotation={annotation}
+          actor={actor}
+          permissions={permissions}
+          canSubmit={canSubmit}
+          canJudge={canJudge}
+        />
       </div>
 
       {showActions && (
         <div className="wb-workflow-actions">
           {canSubmit && (
-            <button type="button" className="button primary" onClick={submit} aria-disabled={blocked || undefined} aria-describedby={blocked ? "wb-review-unsaved" : undefined}>
+            <button
+              type="button"
+              className="button primary"
+              onClick={submit}
+              aria-disabled={blocked || undefined}
+              aria-describedby={blocked ? "wb-review-unsaved" : undefined}
+            >
               {busy === "submit" ? "Submitting…" : "Submit for review"}
             </button>
           )}
           {canJudge && (
             <>
-              <button type="button" className="button primary" onClick={approve} aria-disabled={blocked || undefined} aria-describedby={blocked ? "wb-review-unsaved" : undefined}>
+              <button
+                type="button"
+                className="button primary"
+                onClick={approve}
+                aria-disabled={blocked || undefined}
+                aria-describedby={blocked ? "wb-review-unsaved" : undefined}
+              >
                 {busy === "approve" ? "Approving…" : "Approve"}
               </button>
-              <button type="button" className="button" onClick={approveAndNext} aria-disabled={blocked || undefined} aria-describedby={blocked ? "wb-review-unsaved" : undefined}>
+              <button
+                type="button"
+                className="button"
+                onClick={approveAndNext}
+                aria-disabled={blocked || undefined}
+                aria-describedby={blocked ? "wb-review-unsaved" : undefined}
+              >
                 {busy === "next" ? "Approving…" : "Approve and next"}
               </button>
-              <button type="button" className="button" ref={askRef} onClick={() => setAsking(true)} disabled={busy !== null}>
+              <button
+                type="button"
+                className="button"
+                ref={askRef}
+                onClick={() => setAsking(true)}
+                disabled={busy !== null}
+              >
                 Request changes
               </button>
             </>
@@ -149,7 +192,12 @@ export function ReviewActions({ annotation }: { annotation: AnnotationView }) {
             placeholder="e.g. The rationale needs a primary source for the figure."
             onKeyDown={noteKeys}
           />
-          <FormActions busy={busy !== null} label="Send back with this note" busyLabel="Sending…" onCancel={cancelAsking} />
+          <FormActions
+            busy={busy !== null}
+            label="Send back with this note"
+            busyLabel="Sending…"
+            onCancel={cancelAsking}
+          />
         </form>
       )}
 
@@ -162,7 +210,19 @@ export function ReviewActions({ annotation }: { annotation: AnnotationView }) {
   );
 }
 
-function State({ annotation, actor, permissions, canSubmit, canJudge }: { annotation: AnnotationView; actor: WorkbenchActor; permissions: WorkbenchPermissions; canSubmit: boolean; canJudge: boolean }) {
+function State({
+  annotation,
+  actor,
+  permissions,
+  canSubmit,
+  canJudge,
+}: {
+  annotation: AnnotationView;
+  actor: WorkbenchActor;
+  permissions: WorkbenchPermissions;
+  canSubmit: boolean;
+  canJudge: boolean;
+}) {
   const review = annotation.lastReview;
   const isAuthor = annotation.createdBy.id === actor.id;
   const isEditor = annotation.editorIds.includes(actor.id);
@@ -171,7 +231,8 @@ function State({ annotation, actor, permissions, canSubmit, canJudge }: { annota
       return (
         <>
           <p className="wb-requested" data-testid="changes-requested">
-            <strong>Changes requested by {review?.reviewer.name ?? "a reviewer"}:</strong> <span className="wb-requested-note">“{review?.note ?? "no note given"}”</span>
+            <strong>Changes requested by {review?.reviewer.name ?? "a reviewer"}:</strong>{" "}
+            <span className="wb-requested-note">“{review?.note ?? "no note given"}”</span>
           </p>
           <p className="wb-hint" data-testid="next-step">
             <NextStep annotation={annotation} actor={actor} permissions={permissions} canSubmit={canSubmit} />
@@ -185,7 +246,12 @@ function State({ annotation, actor, permissions, canSubmit, canJudge }: { annota
             <p>
               <strong>Waiting for review by someone else.</strong>
             </p>
-            {permissions.review && <p className="wb-hint">{isAuthor ? "You wrote it" : "You changed its substance"}, so another reviewer approves it (four-eyes rule).</p>}
+            {permissions.review && (
+              <p className="wb-hint">
+                {isAuthor ? "You wrote it" : "You changed its substance"}, so another reviewer approves it (four-eyes
+                rule).
+              </p>
+            )}
           </>
         );
       return (
@@ -205,7 +271,8 @@ function State({ annotation, actor, permissions, canSubmit, canJudge }: { annota
     case "ORPHANED":
       return (
         <p>
-          <strong>Orphaned:</strong> its text changed in a new revision. Edit it to make it a draft again, then submit it.
+          <strong>Orphaned:</strong> its text changed in a new revision. Edit it to make it a draft again, then submit
+          it.
         </p>
       );
     default:
@@ -215,16 +282,45 @@ function State({ annotation, actor, permissions, canSubmit, canJudge }: { annota
             <strong>Back to draft:</strong> an approved annotation needs review again after a change of substance.
           </p>
         );
-      return <p>{canSubmit ? <>Draft: not sent for review yet. When it is ready, submit it; someone else reviews it.</> : <>Draft: not sent for review yet.</>}</p>;
+      return (
+        <p>
+          {canSubmit ? (
+            <>Draft: not sent for review yet. When it is ready, submit it; someone else reviews it.</>
+          ) : (
+            <>Draft: not sent for review yet.</>
+          )}
+        </p>
+      );
   }
 }
 
 /** After changes were requested, what this person does next: each role reads its own part. */
-function NextStep({ annotation, actor, permissions, canSubmit }: { annotation: AnnotationView; actor: WorkbenchActor; permissions: WorkbenchPermissions; canSubmit: boolean }) {
+function NextStep({
+  annotation,
+  actor,
+  permissions,
+  canSubmit,
+}: {
+  annotation: AnnotationView;
+  actor: WorkbenchActor;
+  permissions: WorkbenchPermissions;
+  canSubmit: boolean;
+}) {
   const author = annotation.createdBy.id === actor.id ? "you" : annotation.createdBy.name;
-  if (canSubmit) return <>Make the changes, save, then submit it again{author === "you" ? "" : ` (${annotation.createdBy.name} wrote it)`}.</>;
+  if (canSubmit)
+    return (
+      <>
+        Make the changes, save, then submit it again{author === "you" ? "" : ` (${annotation.createdBy.name} wrote it)`}
+        .
+      </>
+    );
   if (annotation.lastReview?.reviewer.id === actor.id)
-    return <>You sent it back to {author}. Nothing to do now: they make the changes and submit it again, and it then returns to the review queue.</>;
+    return (
+      <>
+        You sent it back to {author}. Nothing to do now: they make the changes and submit it again, and it then returns
+        to the review queue.
+      </>
+    );
   if (permissions.review) return <>Waiting for {author} to make the changes and submit it again; review it then.</>;
   return <>Waiting for {author} to make the changes and submit it again.</>;
 }

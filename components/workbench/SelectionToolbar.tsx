@@ -13,13 +13,26 @@ const GAP = 8;
  * Three buttons beside the selection. Pressing them must not move the
  * selection: mousedown is cancelled, so the text stays selected while tagging.
  */
-export function SelectionToolbar({ anchor, creating, onTag }: { anchor: ToolbarAnchor; creating: AnnotationKind | null; onTag: (kind: AnnotationKind) => void }) {
+export function SelectionToolbar({
+  anchor,
+  creating,
+  onTag,
+}: {
+  anchor: ToolbarAnchor;
+  creating: AnnotationKind | null;
+  onTag: (kind: AnnotationKind) => void;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const [size, setSize] = useState<{ width: number; height: number } | null>(null);
 
   useLayoutEffect(() => {
     const box = ref.current?.getBoundingClientRect();
-    if (box) setSize((previous) => (previous?.width === box.width && previous.height === box.height ? previous : { width: box.width, height: box.height }));
+    if (box)
+      setSize((previous) =>
+        previous?.width === box.width && previous.height === box.height
+          ? previous
+          : { width: box.width, height: box.height },
+      );
   }, [creating]);
 
   const width = size?.width ?? 0;
@@ -42,7 +55,14 @@ export function SelectionToolbar({ anchor, creating, onTag }: { anchor: ToolbarA
         ANNOTATION_KINDS.map((kind) => {
           const key = KIND_LETTER[kind].toLowerCase();
           return (
-            <button key={kind} type="button" className={`wb-tool wb-tool-${kind.toLowerCase()}`} aria-label={`${KIND_LABELS[kind]} (${key})`} aria-keyshortcuts={key} onClick={() => onTag(kind)}>
+            <button
+              key={kind}
+              type="button"
+              className={`wb-tool wb-tool-${kind.toLowerCase()}`}
+              aria-label={`${KIND_LABELS[kind]} (${key})`}
+              aria-keyshortcuts={key}
+              onClick={() => onTag(kind)}
+            >
               <span className="wb-tool-swatch" aria-hidden="true">
                 {KIND_LETTER[kind]}
               </span>

@@ -23,7 +23,15 @@ type Props = {
 };
 
 /** One source's fields, saved on their own (each source change is its own request). */
-export function SourceForm({ idPrefix, initial, submitLabel, onSubmit, onCancel, cancelLabel = "Cancel", resetTo }: Props) {
+export function SourceForm({
+  idPrefix,
+  initial,
+  submitLabel,
+  onSubmit,
+  onCancel,
+  cancelLabel = "Cancel",
+  resetTo,
+}: Props) {
   const [draft, setDraft] = useState(initial);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -50,7 +58,11 @@ export function SourceForm({ idPrefix, initial, submitLabel, onSubmit, onCancel,
 
   const errorFor = (path: (typeof PATHS)[number]) => fieldMessage(error, path);
   const otherError = error && !PATHS.some((path) => errorFor(path)) ? problem(error) : "";
-  const bind = (key: keyof SourceDraft) => ({ value: draft[key], onChange: (event: { target: { value: string } }) => setDraft((previous) => ({ ...previous, [key]: event.target.value })) });
+  const bind = (key: keyof SourceDraft) => ({
+    value: draft[key],
+    onChange: (event: { target: { value: string } }) =>
+      setDraft((previous) => ({ ...previous, [key]: event.target.value })),
+  });
   return (
     <form
       className="wb-source-form"
@@ -66,7 +78,19 @@ export function SourceForm({ idPrefix, initial, submitLabel, onSubmit, onCancel,
       }}
     >
       <Field id={`${idPrefix}-url`} label="URL" error={errorFor("url")} className="wb-span-2">
-        {(control) => <input {...control} ref={urlRef} type="url" inputMode="url" required placeholder="https://" autoComplete="off" autoFocus {...bind("url")} />}
+        {(control) => (
+          <input
+            {...control}
+            ref={urlRef}
+            type="url"
+            inputMode="url"
+            required
+            placeholder="https://"
+            autoComplete="off"
+            autoFocus
+            {...bind("url")}
+          />
+        )}
       </Field>
       <Field id={`${idPrefix}-title`} label="Title" error={errorFor("title")}>
         {(control) => <input {...control} maxLength={300} autoComplete="off" {...bind("title")} />}
@@ -81,14 +105,31 @@ export function SourceForm({ idPrefix, initial, submitLabel, onSubmit, onCancel,
         {(control) => <input {...control} type="date" {...bind("accessedAt")} />}
       </Field>
       <Field id={`${idPrefix}-archive`} label="Archive URL" error={errorFor("archiveUrl")}>
-        {(control) => <input {...control} type="url" inputMode="url" placeholder="https://web.archive.org/…" autoComplete="off" {...bind("archiveUrl")} />}
+        {(control) => (
+          <input
+            {...control}
+            type="url"
+            inputMode="url"
+            placeholder="https://web.archive.org/…"
+            autoComplete="off"
+            {...bind("archiveUrl")}
+          />
+        )}
       </Field>
       {otherError && (
         <p className="wb-error wb-span-2" role="alert">
           {otherError}
         </p>
       )}
-      <FormActions busy={busy} label={submitLabel} busyLabel="Saving…" onCancel={onCancel} cancelLabel={cancelLabel} small className="wb-span-2" />
+      <FormActions
+        busy={busy}
+        label={submitLabel}
+        busyLabel="Saving…"
+        onCancel={onCancel}
+        cancelLabel={cancelLabel}
+        small
+        className="wb-span-2"
+      />
     </form>
   );
 }

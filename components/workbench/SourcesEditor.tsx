@@ -57,7 +57,11 @@ export function SourcesEditor({ annotation, canEdit }: Props) {
     const sent = (failure as ApiError).details.current as AnnotationView | undefined;
     const theirs = sent ?? (await currentAnnotation(annotation.articleId, annotation.id).catch(() => null));
     if (theirs) onReplace(theirs, "Loaded their version");
-    throw new ApiError(409, "CONFLICT", `Someone else changed this annotation just now; their version is shown. ${then}`);
+    throw new ApiError(
+      409,
+      "CONFLICT",
+      `Someone else changed this annotation just now; their version is shown. ${then}`,
+    );
   }
 
   const move = (source: SourceView, index: number, step: -1 | 1) => {
@@ -65,7 +69,10 @@ export function SourcesEditor({ annotation, canEdit }: Props) {
     if (to < 0 || to >= sources.length) return;
     void act(
       source,
-      () => updateSource(source.id, { position: to, version: annotation.version }).catch((failure) => showTheirs(failure, "Move it again if you still want to.")),
+      () =>
+        updateSource(source.id, { position: to, version: annotation.version }).catch((failure) =>
+          showTheirs(failure, "Move it again if you still want to."),
+        ),
       `Source moved ${step < 0 ? "up" : "down"}`,
     );
   };
@@ -75,8 +82,14 @@ export function SourcesEditor({ annotation, canEdit }: Props) {
       <h3 id="wb-sources-heading" tabIndex={-1} ref={headingRef}>
         Sources <span className="muted">({sources.length})</span>
       </h3>
-      {canEdit && annotation.status === "APPROVED" && <p className="wb-hint">Approved: adding, editing, moving or removing a source sends it back to draft for review.</p>}
-      {sources.length === 0 && !adding && <p className="wb-hint">No sources yet.{canEdit && " Add the documents and statements this check rests on."}</p>}
+      {canEdit && annotation.status === "APPROVED" && (
+        <p className="wb-hint">
+          Approved: adding, editing, moving or removing a source sends it back to draft for review.
+        </p>
+      )}
+      {sources.length === 0 && !adding && (
+        <p className="wb-hint">No sources yet.{canEdit && " Add the documents and statements this check rests on."}</p>
+      )}
       {error && (
         <p className="wb-error" role="alert">
           {error}
@@ -92,8 +105,12 @@ export function SourcesEditor({ annotation, canEdit }: Props) {
                   initial={sourceDraftFrom(source)}
                   submitLabel="Save source"
                   onSubmit={async (body) => {
-                    const saved = await updateSource(source.id, { ...body, version: annotation.version }).catch((failure) =>
-                      showTheirs(failure, "Your edit is still in the form: check theirs, then save again to apply it."),
+                    const saved = await updateSource(source.id, { ...body, version: annotation.version }).catch(
+                      (failure) =>
+                        showTheirs(
+                          failure,
+                          "Your edit is still in the form: check theirs, then save again to apply it.",
+                        ),
                     );
                     onReplace(saved, "Source saved");
                     closeForm(source.id);
@@ -105,10 +122,22 @@ export function SourcesEditor({ annotation, canEdit }: Props) {
               )}
               {canEdit && editing !== source.id && (
                 <div className="wb-source-actions">
-                  <button type="button" className="wb-icon" aria-label={`Move source ${index + 1} up`} aria-disabled={index === 0} onClick={() => move(source, index, -1)}>
+                  <button
+                    type="button"
+                    className="wb-icon"
+                    aria-label={`Move source ${index + 1} up`}
+                    aria-disabled={index === 0}
+                    onClick={() => move(source, index, -1)}
+                  >
                     ↑
                   </button>
-                  <button type="button" className="wb-icon" aria-label={`Move source ${index + 1} down`} aria-disabled={index === sources.length - 1} onClick={() => move(source, index, 1)}>
+                  <button
+                    type="button"
+                    className="wb-icon"
+                    aria-label={`Move source ${index + 1} down`}
+                    aria-disabled={index === sources.length - 1}
+                    onClick={() => move(source, index, 1)}
+                  >
                     ↓
                   </button>
                   <button
@@ -123,9 +152,22 @@ export function SourcesEditor({ annotation, canEdit }: Props) {
                   >
                     Edit
                   </button>
-                  <button type="button" className="button small danger" aria-label={`Remove source ${index + 1}`} onClick={() =>
-                      act(source, () => removeSource(source.id, annotation.version).catch((failure) => showTheirs(failure, "Check it, then remove it again if you still want to.")), "Source removed", true)
-                    }>
+                  <button
+                    type="button"
+                    className="button small danger"
+                    aria-label={`Remove source ${index + 1}`}
+                    onClick={() =>
+                      act(
+                        source,
+                        () =>
+                          removeSource(source.id, annotation.version).catch((failure) =>
+                            showTheirs(failure, "Check it, then remove it again if you still want to."),
+                          ),
+                        "Source removed",
+                        true,
+                      )
+                    }
+                  >
                     Remove
                   </button>
                 </div>
@@ -161,7 +203,14 @@ function SourceCard({ source, index }: { source: SourceView; index: number }) {
   } catch {
     // Stored URLs are validated; show it as is if not.
   }
-  const accessed = source.accessedAt ? new Date(source.accessedAt).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }) : null;
+  const accessed = source.accessedAt
+    ? new Date(source.accessedAt).toLocaleDateString("en-GB", {
+        day: "numeric",
+        month: "short",
+        year: "numeric",
+        timeZone: "UTC",
+      })
+    : null;
   return (
     <div className="wb-source-card">
       <span className="wb-source-n" aria-hidden="true">
@@ -173,7 +222,9 @@ function SourceCard({ source, index }: { source: SourceView; index: number }) {
           <span className="visually-hidden"> (opens in a new tab)</span>
         </a>
         <span className="wb-source-meta">
-          {[source.publisher, source.title ? host : null, accessed && `accessed ${accessed}`].filter(Boolean).join(" · ")}
+          {[source.publisher, source.title ? host : null, accessed && `accessed ${accessed}`]
+            .filter(Boolean)
+            .join(" · ")}
           {source.archiveUrl && (
             <>
               {" · "}

@@ -1,7 +1,11 @@
 import { ANNOTATION_KINDS, VERDICT_SCALE, type AnnotationKind, type Verdict } from "@/lib/domain/annotation";
 import { KIND_LETTER, kindCounts, percentages, plural, verdictBreakdown } from "./model";
 
-const KIND_PLURALS: Record<AnnotationKind, [string, string]> = { CLAIM: ["claim", "claims"], DENIAL: ["denial", "denials"], ANALYSIS: ["analysis", "analyses"] };
+const KIND_PLURALS: Record<AnnotationKind, [string, string]> = {
+  CLAIM: ["claim", "claims"],
+  DENIAL: ["denial", "denials"],
+  ANALYSIS: ["analysis", "analyses"],
+};
 
 const verdictName = (verdict: Verdict | null) => (verdict ? VERDICT_SCALE[verdict].label : "Not rated yet");
 const verdictClass = (verdict: Verdict | null) => `wb-v-${(verdict ?? "unrated").toLowerCase().replace(/_/g, "-")}`;
@@ -38,7 +42,8 @@ export function VerdictSummary({ annotations }: { annotations: { kind: Annotatio
       </p>
       <div className={`wb-verdicts${rated === 0 ? " is-empty" : ""}`}>
         <h3 className="wb-verdicts-title">
-          Verdicts{rated > 0 && <span className="muted"> of {plural(rated, "claim or denial", "claims and denials")}</span>}
+          Verdicts
+          {rated > 0 && <span className="muted"> of {plural(rated, "claim or denial", "claims and denials")}</span>}
         </h3>
         {rated === 0 ? (
           // A sentence of its own under the heading (it used to run on from "Verdicts").
@@ -47,7 +52,12 @@ export function VerdictSummary({ annotations }: { annotations: { kind: Annotatio
           <>
             <div className="wb-bar" role="img" aria-label={`Verdicts: ${description}.`}>
               {rows.map((row, index) => (
-                <span key={row.verdict ?? "unrated"} className={`wb-bar-part ${verdictClass(row.verdict)}`} style={{ width: `${widths[index]}%` }} title={`${verdictName(row.verdict)}: ${row.count}`} />
+                <span
+                  key={row.verdict ?? "unrated"}
+                  className={`wb-bar-part ${verdictClass(row.verdict)}`}
+                  style={{ width: `${widths[index]}%` }}
+                  title={`${verdictName(row.verdict)}: ${row.count}`}
+                />
               ))}
             </div>
             <ul className="wb-bar-key" aria-label="Verdict counts">

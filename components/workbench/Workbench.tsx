@@ -23,12 +23,20 @@ import { useWorkbench, useWorkbenchRefs, WorkbenchProvider } from "./state/Workb
 import { VerdictSummary } from "./VerdictSummary";
 
 /** `since`: the article's event id the page reflects (lib/server/article/open-workbench.ts); the live stream resumes from it. */
-type Props = { article: PackedArticle; since: number | null; actor: WorkbenchActor; permissions: RolePermissions; publicBase: string | null };
+type Props = {
+  article: PackedArticle;
+  since: number | null;
+  actor: WorkbenchActor;
+  permissions: RolePermissions;
+  publicBase: string | null;
+};
 
 const KEY_KINDS: Record<string, AnnotationKind> = { c: "CLAIM", d: "DENIAL", a: "ANALYSIS" };
 
 const isTyping = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (target.isContentEditable || target.matches("input, textarea, select, [role=textbox], [role=combobox], [role=listbox]"));
+  target instanceof HTMLElement &&
+  (target.isContentEditable ||
+    target.matches("input, textarea, select, [role=textbox], [role=combobox], [role=listbox]"));
 
 const markSelector = (id: string) => `mark[data-annotations~="${CSS.escape(id)}"]`;
 
@@ -51,7 +59,8 @@ export function Workbench({ article: packed, since, actor, permissions, publicBa
 }
 
 function WorkbenchBody({ since }: { since: number | null }) {
-  const { store, article, labels, permissions, canCreate, actor, openAnnotation, closePanel, replace, announce, live } = useWorkbench();
+  const { store, article, labels, permissions, canCreate, actor, openAnnotation, closePanel, replace, announce, live } =
+    useWorkbench();
   const text = article.revision.text;
   const { annotations, work, orphans } = store.data;
   const { openId, flashes, announcement, focus: focusRequest, closedByLive } = store;
@@ -65,7 +74,10 @@ function WorkbenchBody({ since }: { since: number | null }) {
   // One layout per revision, remembering each paragraph: a change re-lays (and re-renders) only the paragraphs it touches.
   const layout = useMemo(() => createLayout(text, article.revision.blocks), [text, article.revision.blocks]);
   const groups = useMemo(() => layout(annotations), [layout, annotations]);
-  const statuses = useMemo(() => new Map(annotations.map((annotation) => [annotation.id, annotation.status])), [annotations]);
+  const statuses = useMemo(
+    () => new Map(annotations.map((annotation) => [annotation.id, annotation.status])),
+    [annotations],
+  );
   const flashing = useMemo(() => new Set(Object.keys(flashes)), [flashes]);
   // An annotation someone else deleted while this user had unsaved text in it stays in the panel (not in the text) until closed.
   const open = openId ? panelAnnotation(store.data, openId) : null;
@@ -86,7 +98,8 @@ function WorkbenchBody({ since }: { since: number | null }) {
   useLayoutEffect(() => {
     if (!closedByLive) return;
     const active = document.activeElement;
-    if (!active || active === document.body || panelRef.current?.contains(active)) textRef.current?.focus({ preventScroll: true });
+    if (!active || active === document.body || panelRef.current?.contains(active))
+      textRef.current?.focus({ preventScroll: true });
   }, [closedByLive, panelRef, textRef]);
 
   // Typed but unsaved text: the browser asks before the page goes away (unless it could not be saved anyway).
@@ -104,7 +117,10 @@ function WorkbenchBody({ since }: { since: number | null }) {
     const selection = window.getSelection();
     if (!root || !selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
     const range = selection.getRangeAt(0);
-    const span = rangeToSpan(root as TreeNode, range as unknown as { startContainer: TreeNode; startOffset: number; endContainer: TreeNode; endOffset: number });
+    const span = rangeToSpan(
+      root as TreeNode,
+      range as unknown as { startContainer: TreeNode; startOffset: number; endContainer: TreeNode; endOffset: number },
+    );
     const trimmed = span && trimSpan(text, span);
     if (!trimmed) return null;
     const backward = selection.anchorNode === range.endContainer && selection.anchorOffset === range.endOffset;
@@ -124,7 +140,10 @@ function WorkbenchBody({ since }: { since: number | null }) {
         const selection = window.getSelection();
         if (!stage || !root) return;
         const box = stage.getBoundingClientRect();
-        const at = document.activeElement === root && selection?.focusNode && root.contains(selection.focusNode) ? focusRect(selection) : null;
+        const at =
+          document.activeElement === root && selection?.focusNode && root.contains(selection.focusNode)
+            ? focusRect(selection)
+            : null;
         setCaret(at ? { x: at.left - box.left, y: at.top - box.top, height: at.height } : null);
         const found = dragging ? null : selectedSpan();
         if (!found) return setPending(null);
@@ -180,7 +199,12 @@ function WorkbenchBody({ since }: { since: number | null }) {
     setCreating(kind);
     setCreateError("");
     try {
-      const created = await createAnnotation(article.id, { kind, start: span.start, end: span.end, quote: text.slice(span.start, span.end) });
+      const created = await createAnnotation(article.id, {
+        kind,
+        start: span.start,
+        end: span.end,
+        quote: text.slice(span.start, span.end),
+      });
       // The live stream may have brought it already: put, never append twice.
       replace(created, `${KIND_LABELS[kind]} added`);
       window.getSelection()?.removeAllRanges();
@@ -258,9 +282,30 @@ function WorkbenchBody({ since }: { since: number | null }) {
               {createError}
             </p>
           )}
-          {caret && <span className="wb-caret" aria-hidden="true" style={{ left: caret.x, top: caret.y, height: caret.height }} />}
-          <ArticleText text={text} groups={groups} labels={labels} statuses={statuses} openId={openId} flashing={flashing} rootRef={textRef} onMarkClick={onMarkClick} />
-          {pending && canCreate && <SelectionToolbar anchor={pending.anchor} creating={creating} onTag={(kind) => void tag(kind, pending.span)} />}
+          {caret && (
+            <span
+              className="wb-caret"
+              aria-hidden="true"
+              style={{ left: caret.x, top: caret.y, height: caret.height }}
+            />
+          )}
+          <ArticleText
+            text={text}
+            groups={groups}
+            labels={labels}
+            statuses={statuses}
+            openId={openId}
+            flashing={flashing}
+            rootRef={textRef}
+            onMarkClick={onMarkClick}
+          />
+          {pending && canCreate && (
+            <SelectionToolbar
+              anchor={pending.anchor}
+              creating={creating}
+              onTag={(kind) => void tag(kind, pending.span)}
+            />
+          )}
         </div>
         <aside className="wb-panel" aria-label="Annotation details" ref={panelRef}>
           {/* Notices sit at the top of the panel, in its flow: they push the panel down for a moment and cover no article text. */}

@@ -1,13 +1,38 @@
 import { describe, expect, it } from "vitest";
 import type { AnnotationStatus } from "@/lib/domain/annotation";
-import { judgeable, mayJudge, mayReopen, maySubmit, myDrafts, nextToJudge, offersSignOff, signOffBlockers, type WorkbenchActor, type WorkbenchPermissions } from "./access";
+import {
+  judgeable,
+  mayJudge,
+  mayReopen,
+  maySubmit,
+  myDrafts,
+  nextToJudge,
+  offersSignOff,
+  signOffBlockers,
+  type WorkbenchActor,
+  type WorkbenchPermissions,
+} from "./access";
 import { inlineLabel } from "./status";
 
-const editor: WorkbenchPermissions = { create: true, updateOwn: true, updateOthers: true, deleteOwn: true, deleteOthers: false, review: false, signOff: false, reopen: false, locked: false };
+const editor: WorkbenchPermissions = {
+  create: true,
+  updateOwn: true,
+  updateOthers: true,
+  deleteOwn: true,
+  deleteOthers: false,
+  review: false,
+  signOff: false,
+  reopen: false,
+  locked: false,
+};
 const reviewer: WorkbenchPermissions = { ...editor, deleteOthers: true, review: true, signOff: true, reopen: true };
 const ed: WorkbenchActor = { id: "ed", role: "EDITOR" };
 const rae: WorkbenchActor = { id: "rae", role: "REVIEWER" };
-const by = (author: string, status: AnnotationStatus, editorIds: string[] = []) => ({ createdBy: { id: author }, status, editorIds });
+const by = (author: string, status: AnnotationStatus, editorIds: string[] = []) => ({
+  createdBy: { id: author },
+  status,
+  editorIds,
+});
 
 describe("review access", () => {
   it("offers submit on a draft or a sent-back annotation to whoever may edit it", () => {
@@ -30,12 +55,30 @@ describe("review access", () => {
   });
 
   it("counts the user's own drafts for submit-all, and walks what they may review for approve-and-next", () => {
-    const at = (id: string, start: number, author: string, status: AnnotationStatus, editorIds: string[] = []) => ({ id, kind: "CLAIM" as const, start, end: start + 3, ...by(author, status, editorIds) });
-    const list = [at("d2", 20, "ed", "DRAFT"), at("d1", 0, "ed", "DRAFT"), at("o", 10, "max", "DRAFT"), at("s", 5, "ed", "SUBMITTED")];
+    const at = (id: string, start: number, author: string, status: AnnotationStatus, editorIds: string[] = []) => ({
+      id,
+      kind: "CLAIM" as const,
+      start,
+      end: start + 3,
+      ...by(author, status, editorIds),
+    });
+    const list = [
+      at("d2", 20, "ed", "DRAFT"),
+      at("d1", 0, "ed", "DRAFT"),
+      at("o", 10, "max", "DRAFT"),
+      at("s", 5, "ed", "SUBMITTED"),
+    ];
     expect(myDrafts(editor, ed, list).map((a) => a.id)).toEqual(["d1", "d2"]);
     expect(myDrafts({ ...editor, locked: true }, ed, list)).toEqual([]);
 
-    const queue = [at("s3", 30, "ed", "SUBMITTED"), at("s1", 10, "ed", "SUBMITTED"), at("mine", 15, "rae", "SUBMITTED"), at("changed", 20, "ed", "SUBMITTED", ["rae"]), at("s2", 25, "max", "SUBMITTED"), at("draft", 5, "ed", "DRAFT")];
+    const queue = [
+      at("s3", 30, "ed", "SUBMITTED"),
+      at("s1", 10, "ed", "SUBMITTED"),
+      at("mine", 15, "rae", "SUBMITTED"),
+      at("changed", 20, "ed", "SUBMITTED", ["rae"]),
+      at("s2", 25, "max", "SUBMITTED"),
+      at("draft", 5, "ed", "DRAFT"),
+    ];
     expect(judgeable(reviewer, rae, queue).map((a) => a.id)).toEqual(["s1", "s2", "s3"]);
     expect(nextToJudge(reviewer, rae, queue, "s1")?.id).toBe("s2");
     expect(nextToJudge(reviewer, rae, queue, "changed")?.id).toBe("s2");
@@ -66,7 +109,11 @@ describe("review access", () => {
       { id: "d", status: "APPROVED" as const, kind: "CLAIM" as const, verdict: null, notRatedReason: "No figures." },
       { id: "e", status: "APPROVED" as const, kind: "ANALYSIS" as const, verdict: null, notRatedReason: null },
     ];
-    expect(signOffBlockers("IN_REVIEW", annotations)).toEqual({ pending: [annotations[1]], unrated: [annotations[2]], notInReview: false });
+    expect(signOffBlockers("IN_REVIEW", annotations)).toEqual({
+      pending: [annotations[1]],
+      unrated: [annotations[2]],
+      notInReview: false,
+    });
     expect(signOffBlockers("REOPENED", [annotations[0]])).toEqual({ pending: [], unrated: [], notInReview: false });
     expect(signOffBlockers("DRAFT", []).notInReview).toBe(true);
     expect(offersSignOff(reviewer, "IN_REVIEW")).toBe(true);

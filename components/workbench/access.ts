@@ -45,7 +45,10 @@ export const mayDelete = (permissions: WorkbenchPermissions, actor: WorkbenchAct
 export const maySubmit = (permissions: WorkbenchPermissions, actor: WorkbenchActor, annotation: Reviewable) =>
   mayUpdate(permissions, actor, annotation) &&
   nextAnnotationStatus(annotation.status, "submit") !== null &&
-  (annotation.status !== "CHANGES_REQUESTED" || !permissions.review || annotation.createdBy.id === actor.id || annotation.editorIds.includes(actor.id));
+  (annotation.status !== "CHANGES_REQUESTED" ||
+    !permissions.review ||
+    annotation.createdBy.id === actor.id ||
+    annotation.editorIds.includes(actor.id));
 
 /** Approve or request changes: a reviewer, on a submitted annotation someone else wrote and whose substance they did not change (four eyes). */
 export const mayJudge = (permissions: WorkbenchPermissions, actor: WorkbenchActor, annotation: Reviewable) =>
@@ -55,29 +58,57 @@ export const mayJudge = (permissions: WorkbenchPermissions, actor: WorkbenchActo
   nextAnnotationStatus(annotation.status, "approve") !== null;
 
 /** Whether to offer signing off at all; it is enabled only once nothing blocks it (signOffBlockers). */
-export const offersSignOff = (permissions: WorkbenchPermissions, status: ArticleStatus) => permissions.signOff && status !== "SIGNED_OFF";
+export const offersSignOff = (permissions: WorkbenchPermissions, status: ArticleStatus) =>
+  permissions.signOff && status !== "SIGNED_OFF";
 
-export const mayReopen = (permissions: WorkbenchPermissions, status: ArticleStatus) => permissions.reopen && nextArticleStatus(status, "reopen") !== null;
+export const mayReopen = (permissions: WorkbenchPermissions, status: ArticleStatus) =>
+  permissions.reopen && nextArticleStatus(status, "reopen") !== null;
 
 /**
  * Why the article cannot be signed off yet: its annotations that are not approved, its claims and denials
  * with neither a verdict nor a not-rated reason (lacksRating, the server's rule), and whether the article
  * is in a state that allows it.
  */
-export function signOffBlockers<T extends { status: AnnotationStatus } & Parameters<typeof lacksRating>[0]>(status: ArticleStatus, annotations: readonly T[]): { pending: T[]; unrated: T[]; notInReview: boolean } {
-  return { pending: annotations.filter((annotation) => annotation.status !== "APPROVED"), unrated: annotations.filter(lacksRating), notInReview: nextArticleStatus(status, "sign_off") === null };
+export function signOffBlockers<T extends { status: AnnotationStatus } & Parameters<typeof lacksRating>[0]>(
+  status: ArticleStatus,
+  annotations: readonly T[],
+): { pending: T[]; unrated: T[]; notInReview: boolean } {
+  return {
+    pending: annotations.filter((annotation) => annotation.status !== "APPROVED"),
+    unrated: annotations.filter(lacksRating),
+    notInReview: nextArticleStatus(status, "sign_off") === null,
+  };
 }
 
 /** "Submit all my drafts (n)": the user's own drafts they may submit, in reading order. */
-export const myDrafts = <T extends Reviewable & Placed>(permissions: WorkbenchPermissions, actor: WorkbenchActor, annotations: readonly T[]): T[] =>
-  annotations.filter((annotation) => annotation.status === "DRAFT" && annotation.createdBy.id === actor.id && maySubmit(permissions, actor, annotation)).sort(byPosition);
+export const myDrafts = <T extends Reviewable & Placed>(
+  permissions: WorkbenchPermissions,
+  actor: WorkbenchActor,
+  annotations: readonly T[],
+): T[] =>
+  annotations
+    .filter(
+      (annotation) =>
+        annotation.status === "DRAFT" &&
+        annotation.createdBy.id === actor.id &&
+        maySubmit(permissions, actor, annotation),
+    )
+    .sort(byPosition);
 
 /** What this user may approve or send back now, in reading order. */
-export const judgeable = <T extends Reviewable & Placed>(permissions: WorkbenchPermissions, actor: WorkbenchActor, annotations: readonly T[]): T[] =>
-  annotations.filter((annotation) => mayJudge(permissions, actor, annotation)).sort(byPosition);
+export const judgeable = <T extends Reviewable & Placed>(
+  permissions: WorkbenchPermissions,
+  actor: WorkbenchActor,
+  annotations: readonly T[],
+): T[] => annotations.filter((annotation) => mayJudge(permissions, actor, annotation)).sort(byPosition);
 
 /** "Approve and next": the next annotation after `afterId` in reading order (wrapping round) that this user may review, other than it; null when none is left here. */
-export function nextToJudge<T extends Reviewable & Placed>(permissions: WorkbenchPermissions, actor: WorkbenchActor, annotations: readonly T[], afterId: string): T | null {
+export function nextToJudge<T extends Reviewable & Placed>(
+  permissions: WorkbenchPermissions,
+  actor: WorkbenchActor,
+  annotations: readonly T[],
+  afterId: string,
+): T | null {
   const current = annotations.find((annotation) => annotation.id === afterId);
   const candidates = judgeable(permissions, actor, annotations).filter((annotation) => annotation.id !== afterId);
   if (!current) return candidates[0] ?? null;

@@ -7,7 +7,10 @@
  * arrow keys (and Home/End) move or extend the selection here with
  * Selection.modify, kept inside the article; the workbench draws the caret.
  */
-type Step = [direction: "forward" | "backward", granularity: "character" | "word" | "line" | "lineboundary" | "paragraph"];
+type Step = [
+  direction: "forward" | "backward",
+  granularity: "character" | "word" | "line" | "lineboundary" | "paragraph",
+];
 
 const STEPS: Record<string, Step> = {
   ArrowLeft: ["backward", "character"],
@@ -31,7 +34,10 @@ export function placeCaret(root: HTMLElement): boolean {
 }
 
 /** Handles a caret key; true when it did (the caller prevents the default). */
-export function moveCaret(event: { key: string; shiftKey: boolean; ctrlKey: boolean; altKey: boolean; metaKey: boolean }, root: HTMLElement): boolean {
+export function moveCaret(
+  event: { key: string; shiftKey: boolean; ctrlKey: boolean; altKey: boolean; metaKey: boolean },
+  root: HTMLElement,
+): boolean {
   const step = STEPS[event.key];
   const selection = window.getSelection();
   // Alt+arrows and Cmd+arrows belong to the browser (history, tabs).
@@ -40,12 +46,19 @@ export function moveCaret(event: { key: string; shiftKey: boolean; ctrlKey: bool
   const direction = step[0];
   let granularity = step[1];
   // Ctrl moves by word, and by paragraph up and down.
-  if (event.ctrlKey) granularity = granularity === "line" ? "paragraph" : granularity === "character" ? "word" : granularity;
-  const before = { anchorNode: selection.anchorNode, anchorOffset: selection.anchorOffset, focusNode: selection.focusNode, focusOffset: selection.focusOffset };
+  if (event.ctrlKey)
+    granularity = granularity === "line" ? "paragraph" : granularity === "character" ? "word" : granularity;
+  const before = {
+    anchorNode: selection.anchorNode,
+    anchorOffset: selection.anchorOffset,
+    focusNode: selection.focusNode,
+    focusOffset: selection.focusOffset,
+  };
   selection.modify(event.shiftKey ? "extend" : "move", direction, granularity);
   // Never leave the article: past its first or last character, stay put.
   if (!root.contains(selection.focusNode) || !root.contains(selection.anchorNode)) {
-    if (before.anchorNode && before.focusNode) selection.setBaseAndExtent(before.anchorNode, before.anchorOffset, before.focusNode, before.focusOffset);
+    if (before.anchorNode && before.focusNode)
+      selection.setBaseAndExtent(before.anchorNode, before.anchorOffset, before.focusNode, before.focusOffset);
   }
   keepInView(selection);
   return true;

@@ -5,10 +5,35 @@ import type { AnnotationView, SourceView } from "@/lib/views/article-view";
 export const NOT_RATED = "NOT_RATED";
 
 /** What the panel form holds while someone types: plain strings, "" for empty. */
-export type AnnotationDraft = { kind: AnnotationKind; speaker: string; note: string; publicNote: string; verdict: Verdict | "" | typeof NOT_RATED; notRatedReason: string; rationale: string; deniesId: string };
-export type SourceDraft = { url: string; title: string; publisher: string; quote: string; accessedAt: string; archiveUrl: string };
+export type AnnotationDraft = {
+  kind: AnnotationKind;
+  speaker: string;
+  note: string;
+  publicNote: string;
+  verdict: Verdict | "" | typeof NOT_RATED;
+  notRatedReason: string;
+  rationale: string;
+  deniesId: string;
+};
+export type SourceDraft = {
+  url: string;
+  title: string;
+  publisher: string;
+  quote: string;
+  accessedAt: string;
+  archiveUrl: string;
+};
 
-export const FIELD_LABELS: Record<keyof AnnotationDraft, string> = { kind: "Kind", speaker: "Speaker", note: "Note for the team", publicNote: "Remark for readers", verdict: "Verdict", notRatedReason: "Why not rated", rationale: "Rationale", deniesId: "Denies which claim?" };
+export const FIELD_LABELS: Record<keyof AnnotationDraft, string> = {
+  kind: "Kind",
+  speaker: "Speaker",
+  note: "Note for the team",
+  publicNote: "Remark for readers",
+  verdict: "Verdict",
+  notRatedReason: "Why not rated",
+  rationale: "Rationale",
+  deniesId: "Denies which claim?",
+};
 
 export function draftFrom(annotation: AnnotationView): AnnotationDraft {
   return {
@@ -27,7 +52,12 @@ export function draftFrom(annotation: AnnotationView): AnnotationDraft {
 export function changedFields(draft: AnnotationDraft, annotation: AnnotationView): (keyof AnnotationDraft)[] {
   const stored = draftFrom(annotation);
   return (Object.keys(stored) as (keyof AnnotationDraft)[]).filter((field) => {
-    if ((field === "verdict" || field === "rationale" || field === "notRatedReason") && !kindTakesVerdict(draft.kind) && !kindTakesVerdict(stored.kind)) return false;
+    if (
+      (field === "verdict" || field === "rationale" || field === "notRatedReason") &&
+      !kindTakesVerdict(draft.kind) &&
+      !kindTakesVerdict(stored.kind)
+    )
+      return false;
     // The reason only counts while "Not rated" is chosen: typing one and then picking a verdict changes nothing there.
     if (field === "notRatedReason" && draft.verdict !== NOT_RATED && stored.verdict !== NOT_RATED) return false;
     if (field === "deniesId" && draft.kind !== "DENIAL" && stored.kind !== "DENIAL") return false;
@@ -66,7 +96,11 @@ export type AnnotationPatch = Partial<ReturnType<typeof patchBody>> & { version:
  */
 export function patchChanges(draft: AnnotationDraft, annotation: AnnotationView): AnnotationPatch {
   const stored: Record<string, unknown> = patchBody(draftFrom(annotation), annotation.version);
-  return Object.fromEntries(Object.entries(patchBody(draft, annotation.version)).filter(([key, value]) => key === "version" || value !== stored[key])) as AnnotationPatch;
+  return Object.fromEntries(
+    Object.entries(patchBody(draft, annotation.version)).filter(
+      ([key, value]) => key === "version" || value !== stored[key],
+    ),
+  ) as AnnotationPatch;
 }
 
 /** Shows a draft field as people read it. */
@@ -78,7 +112,14 @@ export function describeField(field: keyof AnnotationDraft, value: string, claim
   return value;
 }
 
-export const emptySource = (): SourceDraft => ({ url: "", title: "", publisher: "", quote: "", accessedAt: "", archiveUrl: "" });
+export const emptySource = (): SourceDraft => ({
+  url: "",
+  title: "",
+  publisher: "",
+  quote: "",
+  accessedAt: "",
+  archiveUrl: "",
+});
 
 export function sourceDraftFrom(source: SourceView): SourceDraft {
   return {

@@ -1,8 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { matching, pageOf, searchText } from "./index-list";
 
-const claim = { id: "c", kind: "CLAIM" as const, quote: "Inflation rose to 3.5%", speaker: "Jane Doe", verdict: "MOSTLY_FALSE" as const, status: "APPROVED" as const };
-const analysis = { id: "a", kind: "ANALYSIS" as const, quote: "Prices fell", speaker: null, verdict: null, status: "DRAFT" as const };
+const claim = {
+  id: "c",
+  kind: "CLAIM" as const,
+  quote: "Inflation rose to 3.5%",
+  speaker: "Jane Doe",
+  verdict: "MOSTLY_FALSE" as const,
+  status: "APPROVED" as const,
+};
+const analysis = {
+  id: "a",
+  kind: "ANALYSIS" as const,
+  quote: "Prices fell",
+  speaker: null,
+  verdict: null,
+  status: "DRAFT" as const,
+};
 
 describe("the list's search", () => {
   const entries = [

@@ -1,4 +1,10 @@
-import { KIND_LABELS, VERDICT_SCALE, type AnnotationKind, type AnnotationStatus, type Verdict } from "@/lib/domain/annotation";
+import {
+  KIND_LABELS,
+  VERDICT_SCALE,
+  type AnnotationKind,
+  type AnnotationStatus,
+  type Verdict,
+} from "@/lib/domain/annotation";
 import { ANNOTATION_STATUS_LABELS } from "./status";
 
 /** Where the list was left (search and page), kept by the workbench while an annotation is open. */
@@ -7,12 +13,28 @@ export type IndexView = { query: string; page: number };
 /** Annotations per page of the panel's list: its size stays the same however long the article is. */
 export const PAGE_SIZE = 50;
 
-type Listed = { id: string; kind: AnnotationKind; quote: string; speaker: string | null; verdict: Verdict | null; status: AnnotationStatus };
+type Listed = {
+  id: string;
+  kind: AnnotationKind;
+  quote: string;
+  speaker: string | null;
+  verdict: Verdict | null;
+  status: AnnotationStatus;
+};
 
 /** What a search in the list looks through: label, kind, quote, speaker, verdict and status, as shown. */
 export function searchText(annotation: Listed, label: string): string {
   const verdict = annotation.verdict ? VERDICT_SCALE[annotation.verdict].label : "";
-  return [label, KIND_LABELS[annotation.kind], annotation.quote, annotation.speaker ?? "", verdict, ANNOTATION_STATUS_LABELS[annotation.status]].join("\n").toLowerCase();
+  return [
+    label,
+    KIND_LABELS[annotation.kind],
+    annotation.quote,
+    annotation.speaker ?? "",
+    verdict,
+    ANNOTATION_STATUS_LABELS[annotation.status],
+  ]
+    .join("\n")
+    .toLowerCase();
 }
 
 /** The entries whose text has every word of the query (in any order); all of them for an empty query. */
@@ -23,7 +45,11 @@ export function matching<T extends { text: string }>(entries: readonly T[], quer
 }
 
 /** One page of a list, the page clamped to those there are (a search or a deletion can leave fewer). */
-export function pageOf<T>(items: readonly T[], page: number, size = PAGE_SIZE): { items: readonly T[]; page: number; pages: number; first: number; last: number } {
+export function pageOf<T>(
+  items: readonly T[],
+  page: number,
+  size = PAGE_SIZE,
+): { items: readonly T[]; page: number; pages: number; first: number; last: number } {
   const pages = Math.max(1, Math.ceil(items.length / size));
   const current = Math.min(Math.max(1, Math.floor(page) || 1), pages);
   const first = (current - 1) * size;

@@ -8,19 +8,27 @@ function article(count: number) {
   const annotations: Placed[] = [];
   for (let i = 0; i < count; i++) {
     blocks.push({ type: i % 7 === 3 ? "list-item" : "paragraph", start: i * 12, end: i * 12 + 10 });
-    annotations.push({ id: `a${i}`, kind: "CLAIM", start: i * 12 + 2, end: i % 10 === 0 && i + 1 < count ? i * 12 + 15 : i * 12 + 6 });
+    annotations.push({
+      id: `a${i}`,
+      kind: "CLAIM",
+      start: i * 12 + 2,
+      end: i % 10 === 0 && i + 1 < count ? i * 12 + 15 : i * 12 + 6,
+    });
   }
   return { text: "x".repeat(count * 12), blocks, annotations };
 }
 
-const viewsOf = (groups: BlockGroup[]): BlockView[] => groups.flatMap((group) => (group.type === "list" ? group.items : [group]));
+const viewsOf = (groups: BlockGroup[]): BlockView[] =>
+  groups.flatMap((group) => (group.type === "list" ? group.items : [group]));
 
 describe("createLayout", () => {
   it("lays out like a fresh layout, whatever came before", () => {
     const { text, blocks, annotations } = article(30);
     const layout = createLayout(text, blocks);
     layout(annotations.slice(0, 10));
-    const changed = annotations.map((annotation) => (annotation.id === "a5" ? { ...annotation, end: annotation.end + 1 } : annotation));
+    const changed = annotations.map((annotation) =>
+      annotation.id === "a5" ? { ...annotation, end: annotation.end + 1 } : annotation,
+    );
     expect(layout(changed)).toEqual(createLayout(text, blocks)(changed));
   });
 
@@ -29,7 +37,13 @@ describe("createLayout", () => {
     const layout = createLayout(text, blocks);
     const before = viewsOf(layout(annotations));
     // a10 spans paragraphs 10 and 11; moving its end changes both, and nothing else.
-    const after = viewsOf(layout(annotations.map((annotation) => (annotation.id === "a10" ? { ...annotation, end: annotation.end + 1 } : annotation))));
+    const after = viewsOf(
+      layout(
+        annotations.map((annotation) =>
+          annotation.id === "a10" ? { ...annotation, end: annotation.end + 1 } : annotation,
+        ),
+      ),
+    );
     const renewed = after.flatMap((view, index) => (view === before[index] ? [] : [index]));
     expect(renewed).toEqual([10, 11]);
   });
@@ -41,7 +55,9 @@ describe("createLayout", () => {
     expect(viewsOf(layout([...annotations]))).toEqual(before);
     expect(viewsOf(layout([...annotations])).every((view, index) => view === before[index])).toBe(true);
     const stats: LayoutStats = { visits: 0, laidOut: 0 };
-    const after = viewsOf(layout([...annotations, { id: "new", kind: "DENIAL", start: 12 * 4 + 7, end: 12 * 4 + 9 }], stats));
+    const after = viewsOf(
+      layout([...annotations, { id: "new", kind: "DENIAL", start: 12 * 4 + 7, end: 12 * 4 + 9 }], stats),
+    );
     expect(stats.laidOut).toBe(1);
     expect(after[4]).not.toBe(before[4]);
     expect(after[4].ids).toEqual(["a4", "new"]);
@@ -51,7 +67,9 @@ describe("createLayout", () => {
     const { text, blocks, annotations } = article(5);
     const layout = createLayout(text, blocks);
     layout(annotations);
-    const moved = viewsOf(layout(annotations.map((annotation) => (annotation.id === "a2" ? { ...annotation, start: 12 + 8 } : annotation))));
+    const moved = viewsOf(
+      layout(annotations.map((annotation) => (annotation.id === "a2" ? { ...annotation, start: 12 + 8 } : annotation))),
+    );
     expect(moved[1].segments.flatMap((piece) => piece.opens)).toEqual(["a1", "a2"]);
     expect(moved[2].segments.flatMap((piece) => piece.opens)).toEqual([]);
     expect(moved[2].segments.flatMap((piece) => piece.closes)).toEqual(["a2"]);

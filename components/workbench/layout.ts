@@ -46,7 +46,10 @@ export type LayoutStats = { visits: number; laidOut: number };
  * arrives. One sweep over annotations sorted once by start: the work is
  * O(n log n + blocks + annotation-block overlaps), never blocks × annotations.
  */
-export function createLayout(text: string, blocks: readonly Block[]): (annotations: readonly Placed[], stats?: LayoutStats) => BlockGroup[] {
+export function createLayout(
+  text: string,
+  blocks: readonly Block[],
+): (annotations: readonly Placed[], stats?: LayoutStats) => BlockGroup[] {
   const bounds = blocks.map((block) => {
     const from = Math.max(0, Math.min(block.start, text.length));
     return { from, to: Math.max(from, Math.min(block.end, text.length)) };
@@ -62,7 +65,10 @@ export function createLayout(text: string, blocks: readonly Block[]): (annotatio
       // The signature: the spans over the block (compared field by field, no strings built) and whether each opens (1) or closes (2) here.
       const edges = inBlock[index].map((k) => (first[k] === index ? 1 : 0) | (last[k] === index ? 2 : 0));
       const cached = cache[index];
-      const view = cached && sameSpans(cached.spans, spans) && sameNumbers(cached.edges, edges) ? cached.view : layBlock(block, bounds[index], spans, edges, stats);
+      const view =
+        cached && sameSpans(cached.spans, spans) && sameNumbers(cached.edges, edges)
+          ? cached.view
+          : layBlock(block, bounds[index], spans, edges, stats);
       next[index] = { spans, edges, view };
       const previous = groups.at(-1);
       if (block.type !== "list-item") groups.push(view);
@@ -94,7 +100,9 @@ function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
  * one's first and last block: one sweep with a list of those still open, no maps.
  */
 function overlaps(bounds: readonly { from: number; to: number }[], annotations: readonly Placed[], stats: LayoutStats) {
-  const sorted = annotations.filter((annotation) => annotation.end > annotation.start).sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sorted = annotations
+    .filter((annotation) => annotation.end > annotation.start)
+    .sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const first = new Int32Array(sorted.length).fill(-1);
   const last = new Int32Array(sorted.length).fill(-1);
   let next = 0;
@@ -119,7 +127,13 @@ function overlaps(bounds: readonly { from: number; to: number }[], annotations: 
   return { sorted, inBlock, first, last };
 }
 
-function layBlock(block: Block, { from, to }: { from: number; to: number }, spans: Placed[], edges: number[], stats: LayoutStats): BlockView {
+function layBlock(
+  block: Block,
+  { from, to }: { from: number; to: number },
+  spans: Placed[],
+  edges: number[],
+  stats: LayoutStats,
+): BlockView {
   stats.laidOut++;
   stats.visits += spans.length;
   const kindOf = new Map(spans.map((span) => [span.id, span.kind]));
@@ -136,16 +150,30 @@ function layBlock(block: Block, { from, to }: { from: number; to: number }, span
     return view;
   });
   for (const [id, view] of lastPiece) if (edgeOf.get(id)! & 2) view.closes.push(id);
-  return { key: block.start, type: block.type, level: block.level, segments, ids: spans.map((span) => span.id), opening: segments.flatMap((piece) => piece.opens) };
+  return {
+    key: block.start,
+    type: block.type,
+    level: block.level,
+    segments,
+    ids: spans.map((span) => span.id),
+    opening: segments.flatMap((piece) => piece.opens),
+  };
 }
 /** One layout, without reuse (tests, one-off callers). */
-export const layoutArticle = (text: string, blocks: readonly Block[], annotations: readonly Placed[]) => createLayout(text, blocks)(annotations);
+export const layoutArticle = (text: string, blocks: readonly Block[], annotations: readonly Placed[]) =>
+  createLayout(text, blocks)(annotations);
 
 /**
  * What one paragraph's rendering depends on besides its view, as values that stay equal while nothing in it changed:
  * the open annotation only if it has text here, this block's flashing ids, and the labels and statuses of those starting here.
  */
-export function paragraphState(view: BlockView, openId: string | null, flashing: ReadonlySet<string>, labels: ReadonlyMap<string, string>, statuses: ReadonlyMap<string, string>) {
+export function paragraphState(
+  view: BlockView,
+  openId: string | null,
+  flashing: ReadonlySet<string>,
+  labels: ReadonlyMap<string, string>,
+  statuses: ReadonlyMap<string, string>,
+) {
   return {
     openId: openId !== null && view.ids.includes(openId) ? openId : null,
     flashKey: view.ids.filter((id) => flashing.has(id)).join(" "),

@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import type { Block } from "@/lib/domain/article";
-import { excerpt, kindCounts, labelsFor, layoutArticle, neighbour, percentages, verdictBreakdown, type BlockGroup, type Placed } from "./model";
+import {
+  excerpt,
+  kindCounts,
+  labelsFor,
+  layoutArticle,
+  neighbour,
+  percentages,
+  verdictBreakdown,
+  type BlockGroup,
+  type Placed,
+} from "./model";
 
 const text = "First claim here. And more.\n\nSecond block.\n\nItem one\nItem two";
 const blocks: Block[] = [
@@ -13,7 +23,8 @@ const claim: Placed = { id: "c", kind: "CLAIM", start: 0, end: 17 };
 const analysis: Placed = { id: "a", kind: "ANALYSIS", start: 6, end: 42 };
 const denial: Placed = { id: "d", kind: "DENIAL", start: 44, end: 48 };
 
-const segmentsOf = (groups: BlockGroup[]) => groups.flatMap((group) => (group.type === "list" ? group.items : [group])).flatMap((block) => block.segments);
+const segmentsOf = (groups: BlockGroup[]) =>
+  groups.flatMap((group) => (group.type === "list" ? group.items : [group])).flatMap((block) => block.segments);
 
 describe("layoutArticle", () => {
   const groups = layoutArticle(text, blocks, [claim, analysis, denial]);
@@ -45,12 +56,17 @@ describe("layoutArticle", () => {
   });
 
   it("the pieces carrying an id concatenate to that annotation's text within blocks", () => {
-    const claimText = segmentsOf(groups).filter((piece) => piece.ids.includes("c")).map((piece) => text.slice(piece.start, piece.end)).join("");
+    const claimText = segmentsOf(groups)
+      .filter((piece) => piece.ids.includes("c"))
+      .map((piece) => text.slice(piece.start, piece.end))
+      .join("");
     expect(claimText).toBe(text.slice(claim.start, claim.end));
   });
 
   it("clamps blocks to the text", () => {
-    expect(segmentsOf(layoutArticle("abc", [{ type: "paragraph", start: 1, end: 99 }], []))).toEqual([{ start: 1, end: 3, ids: [], kinds: [], opens: [], closes: [] }]);
+    expect(segmentsOf(layoutArticle("abc", [{ type: "paragraph", start: 1, end: 99 }], []))).toEqual([
+      { start: 1, end: 3, ids: [], kinds: [], opens: [], closes: [] },
+    ]);
   });
 });
 

@@ -3,7 +3,15 @@ import type { Placed } from "./layout";
 
 export { KIND_LETTER } from "@/lib/domain/annotation-label";
 
-export { createLayout, layoutArticle, type BlockGroup, type BlockView, type LayoutStats, type Placed, type SegmentView } from "./layout";
+export {
+  createLayout,
+  layoutArticle,
+  type BlockGroup,
+  type BlockView,
+  type LayoutStats,
+  type Placed,
+  type SegmentView,
+} from "./layout";
 
 /** Reading order: by start, the longer (enclosing) one first, then by id. */
 export const byPosition = (a: Placed, b: Placed) => a.start - b.start || b.end - a.end || a.id.localeCompare(b.id);
@@ -29,9 +37,13 @@ export function kindCounts(annotations: readonly { kind: AnnotationKind }[]): Re
 }
 
 /** Verdicts of the rated kinds (claims, denials) in scale order, zeros left out; null is "not rated yet". */
-export function verdictBreakdown(annotations: readonly { kind: AnnotationKind; verdict: Verdict | null }[]): { verdict: Verdict | null; count: number }[] {
+export function verdictBreakdown(
+  annotations: readonly { kind: AnnotationKind; verdict: Verdict | null }[],
+): { verdict: Verdict | null; count: number }[] {
   const rated = annotations.filter((annotation) => annotation.kind !== "ANALYSIS");
-  return [...VERDICTS, null].map((verdict) => ({ verdict, count: rated.filter((annotation) => annotation.verdict === verdict).length })).filter((row) => row.count > 0);
+  return [...VERDICTS, null]
+    .map((verdict) => ({ verdict, count: rated.filter((annotation) => annotation.verdict === verdict).length }))
+    .filter((row) => row.count > 0);
 }
 
 /** Percent widths that add up to exactly 100 (largest remainders), so the bar never wraps or leaves a gap. */
@@ -41,7 +53,9 @@ export function percentages(counts: readonly number[]): number[] {
   const exact = counts.map((count) => (count * 100) / total);
   const floors = exact.map(Math.floor);
   let left = 100 - floors.reduce((sum, value) => sum + value, 0);
-  const order = exact.map((value, index) => ({ index, remainder: value - floors[index] })).sort((a, b) => b.remainder - a.remainder);
+  const order = exact
+    .map((value, index) => ({ index, remainder: value - floors[index] }))
+    .sort((a, b) => b.remainder - a.remainder);
   for (const { index } of order) {
     if (left <= 0) break;
     floors[index]++;

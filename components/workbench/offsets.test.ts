@@ -2,10 +2,22 @@ import { describe, expect, it } from "vitest";
 import { boundaryToOffset, rangeToSpan, trimSpan, type TreeNode } from "./offsets";
 
 /** A tiny stand-in for the DOM: enough structure for the offset walk. */
-type FakeNode = TreeNode & { parentNode: FakeNode | null; childNodes: FakeNode[]; attributes: Record<string, string>; getAttribute(name: string): string | null };
+type FakeNode = TreeNode & {
+  parentNode: FakeNode | null;
+  childNodes: FakeNode[];
+  attributes: Record<string, string>;
+  getAttribute(name: string): string | null;
+};
 
 function el(attributes: Record<string, string>, ...children: FakeNode[]): FakeNode {
-  const node: FakeNode = { nodeType: 1, parentNode: null, childNodes: children, nodeValue: null, attributes, getAttribute: (name) => attributes[name] ?? null };
+  const node: FakeNode = {
+    nodeType: 1,
+    parentNode: null,
+    childNodes: children,
+    nodeValue: null,
+    attributes,
+    getAttribute: (name) => attributes[name] ?? null,
+  };
   for (const child of children) child.parentNode = node;
   return node;
 }
@@ -78,8 +90,14 @@ describe("rangeToSpan", () => {
   });
 
   it("clamps an end outside root to root's edge", () => {
-    expect(rangeToSpan(root, { startContainer: t5, startOffset: 1, endContainer: outside, endOffset: 0 })).toEqual({ start: 30, end: text.length });
-    expect(rangeToSpan(root, { startContainer: outside, startOffset: 0, endContainer: t1, endOffset: 5 })).toEqual({ start: 0, end: 5 });
+    expect(rangeToSpan(root, { startContainer: t5, startOffset: 1, endContainer: outside, endOffset: 0 })).toEqual({
+      start: 30,
+      end: text.length,
+    });
+    expect(rangeToSpan(root, { startContainer: outside, startOffset: 0, endContainer: t1, endOffset: 5 })).toEqual({
+      start: 0,
+      end: 5,
+    });
   });
 
   it("is null for a range entirely outside root unless it covers root", () => {
@@ -93,7 +111,9 @@ describe("rangeToSpan", () => {
   });
 
   it("is null when the range covers only the gap between blocks", () => {
-    expect(rangeToSpan(root, { startContainer: between, startOffset: 0, endContainer: between, endOffset: 1 })).toBeNull();
+    expect(
+      rangeToSpan(root, { startContainer: between, startOffset: 0, endContainer: between, endOffset: 1 }),
+    ).toBeNull();
   });
 });
 

@@ -37,7 +37,8 @@ export function isInside(node: TreeNode, root: TreeNode): boolean {
 
 /** The segment element holding `node` (itself included), if any, below root. */
 function segmentOf(node: TreeNode, root: TreeNode): TreeNode | null {
-  for (let current: TreeNode | null = node; current && current !== root; current = current.parentNode) if (segmentStart(current) !== null) return current;
+  for (let current: TreeNode | null = node; current && current !== root; current = current.parentNode)
+    if (segmentStart(current) !== null) return current;
   return null;
 }
 
@@ -117,8 +118,16 @@ export function rangeToSpan(root: TreeNode, range: RangeLike, coversRoot = false
   const startInside = isInside(range.startContainer, root);
   const endInside = isInside(range.endContainer, root);
   if (!startInside && !endInside && !coversRoot) return null;
-  const start = boundaryToOffset(root, startInside ? { node: range.startContainer, offset: range.startOffset } : { node: root, offset: 0 }, "start");
-  const end = boundaryToOffset(root, endInside ? { node: range.endContainer, offset: range.endOffset } : { node: root, offset: root.childNodes.length }, "end");
+  const start = boundaryToOffset(
+    root,
+    startInside ? { node: range.startContainer, offset: range.startOffset } : { node: root, offset: 0 },
+    "start",
+  );
+  const end = boundaryToOffset(
+    root,
+    endInside ? { node: range.endContainer, offset: range.endOffset } : { node: root, offset: root.childNodes.length },
+    "end",
+  );
   if (start === null || end === null || end <= start) return null;
   return { start, end };
 }

@@ -33,9 +33,14 @@ const article = (annotations: AnnotationView[]): ArticleView => ({
 
 describe("the workbench page's article", () => {
   it("leaves out what the text and ids give back, and unpacks to the same views", () => {
-    const view = article([annotation("a1", at, at + 8), annotation("a2", 2, 10, { kind: "DENIAL", number: 3, label: "D3" }), annotation("a3", TEXT.length - 20, TEXT.length)]);
+    const view = article([
+      annotation("a1", at, at + 8),
+      annotation("a2", 2, 10, { kind: "DENIAL", number: 3, label: "D3" }),
+      annotation("a3", TEXT.length - 20, TEXT.length),
+    ]);
     const packed = packArticle(view);
-    for (const field of ["articleId", "revisionId", "label", "quote", "prefix", "suffix"]) expect(packed.annotations[0]).not.toHaveProperty(field);
+    for (const field of ["articleId", "revisionId", "label", "quote", "prefix", "suffix"])
+      expect(packed.annotations[0]).not.toHaveProperty(field);
     expect(unpackArticle(packed)).toEqual(view);
     expect(JSON.stringify(packed).length).toBeLessThan(JSON.stringify(view).length - 3 * 100);
   });

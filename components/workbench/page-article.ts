@@ -16,7 +16,9 @@ export type PackedArticle = Omit<ArticleView, "annotations"> & { annotations: Pa
 
 /** Quote, prefix and suffix for a span of the text, as stored at creation; null for a span the text cannot hold. */
 function anchorOf(text: string, start: number, end: number) {
-  return Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start < end && end <= text.length ? quoteAt(text, start, end) : null;
+  return Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start < end && end <= text.length
+    ? quoteAt(text, start, end)
+    : null;
 }
 
 export function packArticle(article: ArticleView): PackedArticle {
@@ -37,7 +39,10 @@ export function packArticle(article: ArticleView): PackedArticle {
   return { ...article, annotations };
 }
 
-export function unpackAnnotation(article: Pick<ArticleView, "id" | "revision">, packed: PackedAnnotation): AnnotationView {
+export function unpackAnnotation(
+  article: Pick<ArticleView, "id" | "revision">,
+  packed: PackedAnnotation,
+): AnnotationView {
   const needsAnchor = packed.quote === undefined || packed.prefix === undefined || packed.suffix === undefined;
   const anchor = needsAnchor ? anchorOf(article.revision.text, packed.start, packed.end) : null;
   return {

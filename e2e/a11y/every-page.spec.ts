@@ -39,7 +39,11 @@ const PAGES: Target[] = [
 
 const SIGNED_OUT: Target[] = [
   { name: "home", path: () => "/", ready: heading("Factmark") },
-  { name: "sign in", path: () => "/signin", ready: async (page) => expect(page.getByRole("button", { name: /Sign in/ })).toBeVisible() },
+  {
+    name: "sign in",
+    path: () => "/signin",
+    ready: async (page) => expect(page.getByRole("button", { name: /Sign in/ })).toBeVisible(),
+  },
   { name: "404", path: () => "/no-such-page", ready: async (page) => expect(page.locator("h1")).toBeVisible() },
 ];
 
@@ -47,9 +51,15 @@ async function check(page: Page, target: Target, fixtures: Fixtures | null, widt
   await page.goto(target.path(fixtures!));
   await target.ready(page);
   const results = await new AxeBuilder({ page }).analyze();
-  const violations = results.violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+  const violations = results.violations.map(
+    (violation) =>
+      `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+  );
   expect(violations, `axe on ${target.name} at ${width} px`).toEqual([]);
-  const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+  const widths = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    inner: window.innerWidth,
+  }));
   expect(widths.scroll, `${target.name} at ${width} px is ${widths.scroll} px wide`).toBeLessThanOrEqual(widths.inner);
 }
 
@@ -62,7 +72,10 @@ test.beforeAll(async ({ playwright, baseURL }) => {
     await signInViaApi(api, editor.email, editor.password);
     const article = await createArticle(api, "Accessibility scan");
     const claim = await createClaim(api, article, article.revision.text.slice(0, 40).trim());
-    const sourced = await api.post(`/api/v1/annotations/${claim.id}/sources`, { data: { url: "https://example.org/report", title: "The report", version: claim.version }, headers: origin });
+    const sourced = await api.post(`/api/v1/annotations/${claim.id}/sources`, {
+      data: { url: "https://example.org/report", title: "The report", version: claim.version },
+      headers: origin,
+    });
     expect(sourced.status()).toBe(201);
     fixtures = { article, claim };
   } finally {

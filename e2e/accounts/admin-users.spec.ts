@@ -27,7 +27,9 @@ async function submitUser(page: Page, form: Locator, user: NewUser): Promise<num
   await form.getByLabel("Email").fill(user.email);
   await form.getByLabel("Role").selectOption({ label: user.role });
   await form.getByLabel("Initial password").fill(user.password);
-  const posted = page.waitForResponse((response) => new URL(response.url()).pathname === "/api/v1/users" && response.request().method() === "POST");
+  const posted = page.waitForResponse(
+    (response) => new URL(response.url()).pathname === "/api/v1/users" && response.request().method() === "POST",
+  );
   await form.getByRole("button", { name: "Add user" }).click();
   return (await posted).status();
 }
@@ -39,14 +41,17 @@ async function signInThroughForm(page: Page, email: string, password: string): P
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-const userRow = (page: Page, email: string) => page.getByRole("row").filter({ has: page.getByRole("cell", { name: email, exact: true }) });
+const userRow = (page: Page, email: string) =>
+  page.getByRole("row").filter({ has: page.getByRole("cell", { name: email, exact: true }) });
 
 test("an admin adds a reviewer, who can sign in but not manage users", async ({ page, browser }) => {
   const form = await openUsersAsAdmin(page);
   const reviewer = newUser("reviewer", "Reviewer");
   expect(await submitUser(page, form, reviewer)).toBe(201);
 
-  await expect(form.getByRole("status")).toHaveText(`${reviewer.name} (${reviewer.email}) can now sign in as reviewer.`);
+  await expect(form.getByRole("status")).toHaveText(
+    `${reviewer.name} (${reviewer.email}) can now sign in as reviewer.`,
+  );
   const row = userRow(page, reviewer.email);
   await expect(row).toHaveCount(1);
   await expect(row).toContainText(reviewer.name);
@@ -88,7 +93,9 @@ test("a duplicate email is refused on the Email field, whatever its case", async
   await expect(form.getByText(DUPLICATE_EMAIL)).toBeVisible();
   await expect(form.getByRole("status")).toHaveCount(0);
 
-  expect(await submitUser(page, form, { ...newUser("duplicate-upper", "Reviewer"), email: first.email.toUpperCase() })).toBe(422);
+  expect(
+    await submitUser(page, form, { ...newUser("duplicate-upper", "Reviewer"), email: first.email.toUpperCase() }),
+  ).toBe(422);
   await expect(emailField).toHaveAttribute("aria-invalid", "true");
   await expect(form.getByText(DUPLICATE_EMAIL)).toBeVisible();
   await expect(form.getByRole("status")).toHaveCount(0);
@@ -98,7 +105,10 @@ test("a duplicate email is refused on the Email field, whatever its case", async
   await expect(page.getByRole("cell", { name: first.email.toUpperCase(), exact: true })).toHaveCount(0);
 });
 
-test("an admin changes a user's role, then deactivates them: each ends their session, and they cannot sign in", async ({ page, browser }) => {
+test("an admin changes a user's role, then deactivates them: each ends their session, and they cannot sign in", async ({
+  page,
+  browser,
+}) => {
   const form = await openUsersAsAdmin(page);
   const user = newUser("demoted", "Editor");
   expect(await submitUser(page, form, user)).toBe(201);
@@ -112,16 +122,23 @@ test("an admin changes a user's role, then deactivates them: each ends their ses
     expect(await me.json()).toMatchObject({ email: user.email, role: "EDITOR" });
 
     const roleSelect = page.getByLabel(`Role of ${user.email}`);
-    const patched = page.waitForResponse((response) => response.url().includes("/api/v1/users/") && response.request().method() === "PATCH");
+    const patched = page.waitForResponse(
+      (response) => response.url().includes("/api/v1/users/") && response.request().method() === "PATCH",
+    );
     await roleSelect.selectOption({ label: "Reviewer" });
     expect((await patched).status()).toBe(200);
     await expect(roleSelect).toHaveValue("REVIEWER");
     // A role change ends the sessions they had; signed in again, they act as a reviewer.
     expect((await userContext.request.get("/api/v1/me")).status()).toBe(401);
     await signInViaApi(userContext.request, user.email, user.password);
-    expect(await (await userContext.request.get("/api/v1/me")).json()).toMatchObject({ email: user.email, role: "REVIEWER" });
+    expect(await (await userContext.request.get("/api/v1/me")).json()).toMatchObject({
+      email: user.email,
+      role: "REVIEWER",
+    });
 
-    const deactivated = page.waitForResponse((response) => response.url().includes("/api/v1/users/") && response.request().method() === "PATCH");
+    const deactivated = page.waitForResponse(
+      (response) => response.url().includes("/api/v1/users/") && response.request().method() === "PATCH",
+    );
     await page.getByRole("button", { name: `Deactivate ${user.email}` }).click();
     expect((await deactivated).status()).toBe(200);
     const row = userRow(page, user.email);

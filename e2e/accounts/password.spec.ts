@@ -2,7 +2,12 @@ import { expect, test } from "@playwright/test";
 import { demoAccount, signInViaApi, uniqueEmail } from "../support/accounts";
 
 // A user changes their password on /account: this browser stays signed in, the other one is signed out.
-test("changing the password on /account signs out the other browser and keeps this one", async ({ page, browser, playwright, baseURL }) => {
+test("changing the password on /account signs out the other browser and keeps this one", async ({
+  page,
+  browser,
+  playwright,
+  baseURL,
+}) => {
   // A user of this test's own: the demo accounts' passwords are used by every other spec.
   const admin = await playwright.request.newContext({ baseURL });
   const email = uniqueEmail("password");
@@ -10,7 +15,10 @@ test("changing the password on /account signs out the other browser and keeps th
   try {
     const adminAccount = demoAccount("ADMIN");
     await signInViaApi(admin, adminAccount.email, adminAccount.password);
-    const created = await admin.post("/api/v1/users", { headers: { Origin: baseURL! }, data: { email, name: "Pat Password", role: "EDITOR", password } });
+    const created = await admin.post("/api/v1/users", {
+      headers: { Origin: baseURL! },
+      data: { email, name: "Pat Password", role: "EDITOR", password },
+    });
     expect(created.status()).toBe(201);
   } finally {
     await admin.dispose();
@@ -33,7 +41,9 @@ test("changing the password on /account signs out the other browser and keeps th
     await page.getByLabel("New password (at least 10 characters)").fill("second password 456");
     await page.getByLabel("New password again").fill("second password 456");
     await page.getByRole("button", { name: "Change password" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Your password is changed" })).toContainText("signed out of 1 other session");
+    await expect(page.getByRole("status").filter({ hasText: "Your password is changed" })).toContainText(
+      "signed out of 1 other session",
+    );
 
     expect((await other.request.get("/api/v1/me")).status()).toBe(401);
     await page.reload();

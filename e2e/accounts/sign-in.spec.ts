@@ -17,7 +17,10 @@ const randomPrivateIp = () => `10.${Array.from({ length: 3 }, () => Math.floor(M
 
 async function postCredentials(request: APIRequestContext, email: string, password: string, ip: string) {
   const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
-  return request.post("/api/auth/callback/credentials", { form: { email, password, csrfToken, json: "true" }, headers: { "x-forwarded-for": ip } });
+  return request.post("/api/auth/callback/credentials", {
+    form: { email, password, csrfToken, json: "true" },
+    headers: { "x-forwarded-for": ip },
+  });
 }
 
 test("an editor signs in through the form, stays signed in across a reload, and signs out", async ({ page }) => {
@@ -39,7 +42,9 @@ test("an editor signs in through the form, stays signed in across a reload, and 
   await expect(currentUser).toHaveCount(0);
 
   await page.goto("/account");
-  await expect(page).toHaveURL((url) => url.pathname === "/signin" && url.searchParams.get("callbackUrl") === "/account");
+  await expect(page).toHaveURL(
+    (url) => url.pathname === "/signin" && url.searchParams.get("callbackUrl") === "/account",
+  );
   expect((await page.request.get("/api/v1/me")).status()).toBe(401);
 });
 
@@ -71,7 +76,10 @@ test("a signed-out visit to /account goes through sign-in and comes back to /acc
   await expect(page.getByTestId("current-user")).toContainText(editor.name);
 });
 
-test("after 10 failed sign-ins for an email, the API answers 429 with Retry-After and the form says to wait", async ({ page, request }) => {
+test("after 10 failed sign-ins for an email, the API answers 429 with Retry-After and the form says to wait", async ({
+  page,
+  request,
+}) => {
   // Not a real account, and its own forged client address: no other test is throttled by this one.
   const email = uniqueEmail("throttled");
   const ip = randomPrivateIp();
@@ -88,7 +96,9 @@ test("after 10 failed sign-ins for an email, the API answers 429 with Retry-Afte
   expect(retryAfter).toBeLessThanOrEqual(900);
   expect(await limited.json()).toMatchObject({ error: { code: "RATE_LIMITED" } });
 
-  await page.route("**/api/auth/callback/credentials", (route) => route.continue({ headers: { ...route.request().headers(), "x-forwarded-for": ip } }));
+  await page.route("**/api/auth/callback/credentials", (route) =>
+    route.continue({ headers: { ...route.request().headers(), "x-forwarded-for": ip } }),
+  );
   await page.goto("/signin");
   await signInThroughForm(page, email, "wrong password 12");
   const message = "Too many failed sign-ins. Try again in 15 minutes.";
@@ -96,7 +106,10 @@ test("after 10 failed sign-ins for an email, the API answers 429 with Retry-Afte
   await expect(page.getByTestId("current-user")).toHaveCount(0);
 });
 
-test("a callbackUrl that browsers read as another site (/\\host, /<TAB>/host) ends on this origin, signing in or signed in", async ({ page, baseURL }) => {
+test("a callbackUrl that browsers read as another site (/\\host, /<TAB>/host) ends on this origin, signing in or signed in", async ({
+  page,
+  baseURL,
+}) => {
   const editor = demoAccount("EDITOR");
   const origin = new URL(baseURL!).origin;
   await page.goto(`/signin?callbackUrl=${encodeURIComponent("/\\evil.example")}`);
@@ -115,7 +128,11 @@ test("a callbackUrl that browsers read as another site (/\\host, /<TAB>/host) en
   await expect(page).toHaveURL((url) => url.origin === origin && url.pathname === "/account");
 });
 
-test("signing out ends the session on the server: a copy of its cookie no longer works", async ({ page, browser, baseURL }) => {
+test("signing out ends the session on the server: a copy of its cookie no longer works", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const editor = demoAccount("EDITOR");
   await page.goto("/signin");
   await signInThroughForm(page, editor.email, editor.password);
@@ -132,7 +149,9 @@ test("signing out ends the session on the server: a copy of its cookie no longer
     expect((await thief.request.get("/api/v1/me")).status()).toBe(401);
     const stolen = await thief.newPage();
     await stolen.goto("/account");
-    await expect(stolen).toHaveURL((url) => url.pathname === "/signin" && url.searchParams.get("callbackUrl") === "/account");
+    await expect(stolen).toHaveURL(
+      (url) => url.pathname === "/signin" && url.searchParams.get("callbackUrl") === "/account",
+    );
   } finally {
     await thief.close();
   }

@@ -1,7 +1,11 @@
 import { expect, test } from "@playwright/test";
 import { demoAccount, signInViaApi } from "../support/accounts";
 
-test("an editor's API token works as a bearer token until it is revoked in the UI", async ({ page, playwright, baseURL }) => {
+test("an editor's API token works as a bearer token until it is revoked in the UI", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   const editor = demoAccount("EDITOR");
   await signInViaApi(page.request, editor.email, editor.password);
   await page.goto("/account");
@@ -24,7 +28,9 @@ test("an editor's API token works as a bearer token until it is revoked in the U
 
     const row = page.getByRole("row").filter({ hasText: name });
     await expect(row).toHaveCount(1);
-    const revoked = page.waitForResponse((response) => response.url().includes("/api/v1/tokens/") && response.request().method() === "DELETE");
+    const revoked = page.waitForResponse(
+      (response) => response.url().includes("/api/v1/tokens/") && response.request().method() === "DELETE",
+    );
     await page.getByRole("button", { name: `Revoke token ${name}` }).click();
     expect((await revoked).status()).toBe(200);
     await expect(row).toContainText("revoked");

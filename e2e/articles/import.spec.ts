@@ -37,7 +37,9 @@ test("an uploaded HTML file is reduced to text and structure: no script survives
   await page.getByLabel("Or upload a .txt or .html file").setInputFiles({
     name: "story.html",
     mimeType: "text/html",
-    buffer: Buffer.from(`<html><body><nav>Menu</nav><article><h1>Mayor’s claim</h1><p onclick="steal()">The mayor said “crime fell”.</p><script>alert("x")</script><img src="https://tracker.example/p.gif" width="1" height="1"></article></body></html>`),
+    buffer: Buffer.from(
+      `<html><body><nav>Menu</nav><article><h1>Mayor’s claim</h1><p onclick="steal()">The mayor said “crime fell”.</p><script>alert("x")</script><img src="https://tracker.example/p.gif" width="1" height="1"></article></body></html>`,
+    ),
   });
   await expect(page.getByLabel("HTML (reduced to text, paragraphs and headings)")).toBeChecked();
   await expect(page.getByLabel("Title")).toHaveValue("story");
@@ -55,7 +57,9 @@ test("bad input names the field and keeps what was typed", async ({ page }) => {
   await page.getByLabel("Source URL").fill("javascript:alert(1)");
   await page.getByLabel("Text", { exact: true }).fill("Some text worth keeping.");
   await page.getByRole("button", { name: "Import article" }).click();
-  await expect(page.locator("#sourceUrl-error")).toHaveText("must be a web address starting with http:// or https://, such as https://www.example.com/story");
+  await expect(page.locator("#sourceUrl-error")).toHaveText(
+    "must be a web address starting with http:// or https://, such as https://www.example.com/story",
+  );
   await expect(page.getByLabel("Text", { exact: true })).toHaveValue("Some text worth keeping.");
   await expect(page).toHaveURL(/\/articles\/new$/);
 });
@@ -63,7 +67,8 @@ test("bad input names the field and keeps what was typed", async ({ page }) => {
 test("an editor fetches an article by its web address, checks the filled-in form, and imports it", async ({ page }) => {
   // The news site, served from this machine.
   const site = http.createServer((request, response) => {
-    if (request.url === "/news/harbour-toll") return response.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(NEWS_PAGE);
+    if (request.url === "/news/harbour-toll")
+      return response.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(NEWS_PAGE);
     response.writeHead(404, { "Content-Type": "text/html" }).end("<p>Gone</p>");
   });
   await new Promise<void>((resolve) => site.listen(0, "127.0.0.1", resolve));
@@ -94,7 +99,11 @@ test("an editor fetches an article by its web address, checks the filled-in form
     await page.getByRole("button", { name: "Import article" }).click();
     await page.waitForURL((url) => /\/articles\/(?!new$)[a-z0-9]+$/.test(url.pathname));
     const stored = await (await page.request.get(`/api/v1/articles/${page.url().split("/").pop()}`)).json();
-    expect(stored).toMatchObject({ title: "Harbour toll: council's congestion claim", publisher: "The Harbour Gazette", author: "Priya Natarajan, Tom Okafor" });
+    expect(stored).toMatchObject({
+      title: "Harbour toll: council's congestion claim",
+      publisher: "The Harbour Gazette",
+      author: "Priya Natarajan, Tom Okafor",
+    });
     for (const part of Object.values(NEWS_PAGE_TEXT)) expect(stored.revision.text).toContain(part);
     await expect(page.getByText(NEWS_PAGE_TEXT.quote)).toBeVisible();
   } finally {

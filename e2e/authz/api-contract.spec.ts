@@ -8,25 +8,44 @@ test.describe("the /api/v1 contract", () => {
     const admin = demoAccount("ADMIN");
     await signInViaApi(request, admin.email, admin.password);
     const headers = { Origin: baseURL };
-    const bad = await request.post("/api/v1/users", { headers, data: { email: "not-an-email", name: " ", role: "CHIEF", password: "short" } });
+    const bad = await request.post("/api/v1/users", {
+      headers,
+      data: { email: "not-an-email", name: " ", role: "CHIEF", password: "short" },
+    });
     expect(bad.status()).toBe(422);
     const body = await bad.json();
     expect(body.error.code).toBe("INVALID");
-    expect(body.error.fields.map((field: { path: string }) => field.path).sort()).toEqual(["email", "name", "password", "role"]);
+    expect(body.error.fields.map((field: { path: string }) => field.path).sort()).toEqual([
+      "email",
+      "name",
+      "password",
+      "role",
+    ]);
 
     const email = uniqueEmail("Case");
-    const created = await request.post("/api/v1/users", { headers, data: { email: `  ${email.toUpperCase()} `, name: "Case", role: "EDITOR", password: "a long password 1" } });
+    const created = await request.post("/api/v1/users", {
+      headers,
+      data: { email: `  ${email.toUpperCase()} `, name: "Case", role: "EDITOR", password: "a long password 1" },
+    });
     expect(created.status()).toBe(201);
     expect((await created.json()).email).toBe(email.toLowerCase());
-    const duplicate = await request.post("/api/v1/users", { headers, data: { email, name: "Again", role: "EDITOR", password: "a long password 1" } });
+    const duplicate = await request.post("/api/v1/users", {
+      headers,
+      data: { email, name: "Again", role: "EDITOR", password: "a long password 1" },
+    });
     expect(duplicate.status()).toBe(422);
-    expect((await duplicate.json()).error.fields).toEqual([{ path: "email", message: "a user with this email already exists" }]);
+    expect((await duplicate.json()).error.fields).toEqual([
+      { path: "email", message: "a user with this email already exists" },
+    ]);
   });
 
   test("a body over 1 MB is 413, not a crash, and the server keeps serving", async ({ request }) => {
     const editor = demoAccount("EDITOR");
     await signInViaApi(request, editor.email, editor.password);
-    const response = await request.post("/api/v1/tokens", { headers: { Origin: baseURL, "Content-Type": "application/json" }, data: Buffer.from(JSON.stringify({ name: "x".repeat(1_100_000) })) });
+    const response = await request.post("/api/v1/tokens", {
+      headers: { Origin: baseURL, "Content-Type": "application/json" },
+      data: Buffer.from(JSON.stringify({ name: "x".repeat(1_100_000) })),
+    });
     expect(response.status()).toBe(413);
     expect((await response.json()).error.code).toBe("TOO_LARGE");
     expect((await request.get("/api/v1/me")).status()).toBe(200);
@@ -36,7 +55,10 @@ test.describe("the /api/v1 contract", () => {
     const editor = demoAccount("EDITOR");
     const session = await playwrightRequest.newContext({ baseURL });
     await signInViaApi(session, editor.email, editor.password);
-    const crossSite = await session.post("/api/v1/tokens", { headers: { Origin: "https://evil.example" }, data: { name: "csrf" } });
+    const crossSite = await session.post("/api/v1/tokens", {
+      headers: { Origin: "https://evil.example" },
+      data: { name: "csrf" },
+    });
     expect(crossSite.status()).toBe(403);
     expect((await crossSite.json()).error.code).toBe("FORBIDDEN");
     const noOrigin = await session.post("/api/v1/tokens", { data: { name: "csrf" } });
@@ -47,10 +69,16 @@ test.describe("the /api/v1 contract", () => {
     await session.dispose();
 
     const scripted = await playwrightRequest.newContext({ baseURL });
-    const withToken = await scripted.post("/api/v1/articles", { headers: { Origin: "https://evil.example", Authorization: `Bearer ${token}` }, data: { title: "From a script", text: "Sent with a token." } });
+    const withToken = await scripted.post("/api/v1/articles", {
+      headers: { Origin: "https://evil.example", Authorization: `Bearer ${token}` },
+      data: { title: "From a script", text: "Sent with a token." },
+    });
     expect(withToken.status()).toBe(201);
     // Token management itself is not for tokens, from any origin.
-    const minted = await scripted.post("/api/v1/tokens", { headers: { Authorization: `Bearer ${token}` }, data: { name: "a child" } });
+    const minted = await scripted.post("/api/v1/tokens", {
+      headers: { Authorization: `Bearer ${token}` },
+      data: { name: "a child" },
+    });
     expect(minted.status()).toBe(403);
     expect((await minted.json()).error.message).toMatch(/browser session/);
     await scripted.dispose();
@@ -59,7 +87,10 @@ test.describe("the /api/v1 contract", () => {
   test("a malformed JSON body is 422 naming the body", async ({ request }) => {
     const editor = demoAccount("EDITOR");
     await signInViaApi(request, editor.email, editor.password);
-    const response = await request.post("/api/v1/tokens", { headers: { Origin: baseURL, "Content-Type": "application/json" }, data: Buffer.from("{not json") });
+    const response = await request.post("/api/v1/tokens", {
+      headers: { Origin: baseURL, "Content-Type": "application/json" },
+      data: Buffer.from("{not json"),
+    });
     expect(response.status()).toBe(422);
     expect((await response.json()).error.fields).toEqual([{ path: "", message: "is not valid JSON" }]);
   });
@@ -68,21 +99,53 @@ test.describe("the /api/v1 contract", () => {
     const reviewer = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL } });
     await signInViaApi(editor, demoAccount("EDITOR").email, demoAccount("EDITOR").password);
     await signInViaApi(reviewer, demoAccount("REVIEWER").email, demoAccount("REVIEWER").password);
-    const article = await (await editor.post("/api/v1/articles", { data: { title: "Batch contract", text: "One two three." } })).json();
+    const article = await (
+      await editor.post("/api/v1/articles", { data: { title: "Batch contract", text: "One two three." } })
+    ).json();
     const ids: string[] = [];
-    for (const [start, end] of [[0, 3], [4, 7], [8, 13]]) ids.push((await (await editor.post(`/api/v1/articles/${article.id}/annotations`, { data: { kind: "CLAIM", start, end } })).json()).id);
+    for (const [start, end] of [
+      [0, 3],
+      [4, 7],
+      [8, 13],
+    ])
+      ids.push(
+        (
+          await (
+            await editor.post(`/api/v1/articles/${article.id}/annotations`, { data: { kind: "CLAIM", start, end } })
+          ).json()
+        ).id,
+      );
 
-    const refused = await editor.post(`/api/v1/articles/${article.id}/submit-drafts`, { data: { ids: [ids[0], "not-on-this-article"] } });
+    const refused = await editor.post(`/api/v1/articles/${article.id}/submit-drafts`, {
+      data: { ids: [ids[0], "not-on-this-article"] },
+    });
     expect(refused.status()).toBe(404);
-    expect((await refused.json()).error.results).toEqual([{ id: ids[0], ok: false }, { id: "not-on-this-article", ok: false, error: { code: "NOT_FOUND", message: expect.any(String) } }]);
+    expect((await refused.json()).error.results).toEqual([
+      { id: ids[0], ok: false },
+      { id: "not-on-this-article", ok: false, error: { code: "NOT_FOUND", message: expect.any(String) } },
+    ]);
     const submitted = await editor.post(`/api/v1/articles/${article.id}/submit-drafts`, { data: {} });
     expect(submitted.status()).toBe(200);
-    expect(await submitted.json()).toEqual({ results: ids.map((id) => ({ id, ok: true, status: "SUBMITTED" })), remaining: 0 });
+    expect(await submitted.json()).toEqual({
+      results: ids.map((id) => ({ id, ok: true, status: "SUBMITTED" })),
+      remaining: 0,
+    });
 
-    const noNote = await reviewer.post("/api/v1/reviews", { data: { decisions: [{ annotationId: ids[0], decision: "REQUEST_CHANGES" }] } });
+    const noNote = await reviewer.post("/api/v1/reviews", {
+      data: { decisions: [{ annotationId: ids[0], decision: "REQUEST_CHANGES" }] },
+    });
     expect(noNote.status()).toBe(422);
-    expect((await noNote.json()).error.fields.map((field: { path: string }) => field.path)).toEqual(["decisions.0.note"]);
-    const reviewed = await reviewer.post("/api/v1/reviews", { data: { decisions: [{ annotationId: ids[0], decision: "APPROVE" }, { annotationId: ids[0], decision: "APPROVE" }] } });
+    expect((await noNote.json()).error.fields.map((field: { path: string }) => field.path)).toEqual([
+      "decisions.0.note",
+    ]);
+    const reviewed = await reviewer.post("/api/v1/reviews", {
+      data: {
+        decisions: [
+          { annotationId: ids[0], decision: "APPROVE" },
+          { annotationId: ids[0], decision: "APPROVE" },
+        ],
+      },
+    });
     expect(reviewed.status()).toBe(200);
     expect((await reviewed.json()).results).toEqual([
       { id: ids[0], ok: true, status: "APPROVED" },

@@ -45,7 +45,12 @@ type Row = {
 const DENIED = { anonymous: 401, deactivated: 401, revoked: 401 } as const;
 
 const MATRIX: Row[] = [
-  { route: "GET /api/v1/articles/:id/events", path: (f) => `/api/v1/articles/${f.articleId}/events`, stream: true, expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 } },
+  {
+    route: "GET /api/v1/articles/:id/events",
+    path: (f) => `/api/v1/articles/${f.articleId}/events`,
+    stream: true,
+    expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 },
+  },
   // Presence belongs to an open stream of one's own; without one it is "not found" for everybody.
   {
     route: "POST /api/v1/articles/:id/presence",
@@ -55,26 +60,65 @@ const MATRIX: Row[] = [
   },
   { route: "GET /api/v1/me", expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 } },
   // A password change needs a browser session too (with one: tests/integration/change-password.test.ts, e2e/accounts/password.spec.ts).
-  { route: "POST /api/v1/me/password", body: () => ({ currentPassword: "whatever it is", newPassword: "a long new password" }), expect: { ...DENIED, editor: 403, reviewer: 403, admin: 403 } },
+  {
+    route: "POST /api/v1/me/password",
+    body: () => ({ currentPassword: "whatever it is", newPassword: "a long new password" }),
+    expect: { ...DENIED, editor: 403, reviewer: 403, admin: 403 },
+  },
   { route: "GET /api/v1/users", expect: { ...DENIED, editor: 403, reviewer: 403, admin: 200 } },
   {
     route: "POST /api/v1/users",
     body: () => ({ email: uniqueEmail("matrix"), name: "Matrix user", role: "EDITOR", password: "a long password 1" }),
     expect: { ...DENIED, editor: 403, reviewer: 403, admin: 201 },
   },
-  { route: "PATCH /api/v1/users/:id", path: (f) => `/api/v1/users/${f.victimUserId}`, body: () => ({ role: "EDITOR" }), expect: { ...DENIED, editor: 403, reviewer: 403, admin: 200 } },
+  {
+    route: "PATCH /api/v1/users/:id",
+    path: (f) => `/api/v1/users/${f.victimUserId}`,
+    body: () => ({ role: "EDITOR" }),
+    expect: { ...DENIED, editor: 403, reviewer: 403, admin: 200 },
+  },
   // Every caller here uses a token, and token management needs a browser session (so a token cannot mint tokens).
   // With a session: the tokens' own e2e test, tests/integration/sessions.test.ts, and someone else's token is "not found" (tests/integration/accounts.test.ts).
   { route: "GET /api/v1/tokens", expect: { ...DENIED, editor: 403, reviewer: 403, admin: 403 } },
-  { route: "POST /api/v1/tokens", body: () => ({ name: "matrix token" }), expect: { ...DENIED, editor: 403, reviewer: 403, admin: 403 } },
-  { route: "DELETE /api/v1/tokens/:id", path: (f) => `/api/v1/tokens/${f.othersTokenId}`, expect: { ...DENIED, editor: 403, reviewer: 403, admin: 403 } },
+  {
+    route: "POST /api/v1/tokens",
+    body: () => ({ name: "matrix token" }),
+    expect: { ...DENIED, editor: 403, reviewer: 403, admin: 403 },
+  },
+  {
+    route: "DELETE /api/v1/tokens/:id",
+    path: (f) => `/api/v1/tokens/${f.othersTokenId}`,
+    expect: { ...DENIED, editor: 403, reviewer: 403, admin: 403 },
+  },
   { route: "GET /api/v1/articles", expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 } },
-  { route: "POST /api/v1/articles", body: () => ({ title: "Matrix article", text: "One line of text." }), expect: { ...DENIED, editor: 201, reviewer: 201, admin: 201 } },
+  {
+    route: "POST /api/v1/articles",
+    body: () => ({ title: "Matrix article", text: "One line of text." }),
+    expect: { ...DENIED, editor: 201, reviewer: 201, admin: 201 },
+  },
   // The page fetched is one of the app's own (the e2e server may fetch from this machine).
-  { route: "POST /api/v1/articles/fetch", body: () => ({ url: `${baseURL}/signin` }), expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 } },
-  { route: "GET /api/v1/articles/:id", path: (f) => `/api/v1/articles/${f.articleId}`, expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 } },
-  { route: "PATCH /api/v1/articles/:id", path: (f) => `/api/v1/articles/${f.articleId}`, body: () => ({ publicUrl: "https://checks.example/matrix" }), expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 } },
-  { route: "POST /api/v1/articles/:id/annotations", path: (f) => `/api/v1/articles/${f.articleId}/annotations`, body: () => ({ kind: "CLAIM", start: 0, end: 3 }), expect: { ...DENIED, editor: 201, reviewer: 201, admin: 201 } },
+  {
+    route: "POST /api/v1/articles/fetch",
+    body: () => ({ url: `${baseURL}/signin` }),
+    expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 },
+  },
+  {
+    route: "GET /api/v1/articles/:id",
+    path: (f) => `/api/v1/articles/${f.articleId}`,
+    expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 },
+  },
+  {
+    route: "PATCH /api/v1/articles/:id",
+    path: (f) => `/api/v1/articles/${f.articleId}`,
+    body: () => ({ publicUrl: "https://checks.example/matrix" }),
+    expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 },
+  },
+  {
+    route: "POST /api/v1/articles/:id/annotations",
+    path: (f) => `/api/v1/articles/${f.articleId}/annotations`,
+    body: () => ({ kind: "CLAIM", start: 0, end: 3 }),
+    expect: { ...DENIED, editor: 201, reviewer: 201, admin: 201 },
+  },
   {
     route: "PATCH /api/v1/annotations/:id",
     path: (f) => `/api/v1/annotations/${f.annotationId}`,
@@ -82,29 +126,95 @@ const MATRIX: Row[] = [
     expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 },
   },
   // The claim is the editor's own; reviewers and admins may delete others' work.
-  { route: "DELETE /api/v1/annotations/:id", path: async (f) => `/api/v1/annotations/${(await f.freshAnnotation()).id}`, expect: { ...DENIED, editor: 204, reviewer: 204, admin: 204 } },
-  { route: "POST /api/v1/annotations/:id/sources", path: (f) => `/api/v1/annotations/${f.annotationId}/sources`, body: () => ({ url: "https://example.org/source" }), expect: { ...DENIED, editor: 201, reviewer: 201, admin: 201 } },
-  { route: "PATCH /api/v1/sources/:id", path: (f) => `/api/v1/sources/${f.sourceId}`, body: () => ({ title: "Matrix source" }), expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 } },
-  { route: "DELETE /api/v1/sources/:id", path: async (f) => `/api/v1/sources/${(await f.freshAnnotation()).sourceId}`, expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 } },
-  { route: "POST /api/v1/annotations/:id/submit", path: async (f) => `/api/v1/annotations/${(await f.freshAnnotation()).id}/submit`, expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 } },
+  {
+    route: "DELETE /api/v1/annotations/:id",
+    path: async (f) => `/api/v1/annotations/${(await f.freshAnnotation()).id}`,
+    expect: { ...DENIED, editor: 204, reviewer: 204, admin: 204 },
+  },
+  {
+    route: "POST /api/v1/annotations/:id/sources",
+    path: (f) => `/api/v1/annotations/${f.annotationId}/sources`,
+    body: () => ({ url: "https://example.org/source" }),
+    expect: { ...DENIED, editor: 201, reviewer: 201, admin: 201 },
+  },
+  {
+    route: "PATCH /api/v1/sources/:id",
+    path: (f) => `/api/v1/sources/${f.sourceId}`,
+    body: () => ({ title: "Matrix source" }),
+    expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 },
+  },
+  {
+    route: "DELETE /api/v1/sources/:id",
+    path: async (f) => `/api/v1/sources/${(await f.freshAnnotation()).sourceId}`,
+    expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 },
+  },
+  {
+    route: "POST /api/v1/annotations/:id/submit",
+    path: async (f) => `/api/v1/annotations/${(await f.freshAnnotation()).id}/submit`,
+    expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 },
+  },
   // The claim is the editor's: editors may not review at all, and nobody reviews their own work.
-  { route: "POST /api/v1/annotations/:id/review", path: async (f) => `/api/v1/annotations/${await f.freshSubmitted()}/review`, body: () => ({ decision: "APPROVE" }), expect: { ...DENIED, editor: 403, reviewer: 200, admin: 200 } },
+  {
+    route: "POST /api/v1/annotations/:id/review",
+    path: async (f) => `/api/v1/annotations/${await f.freshSubmitted()}/review`,
+    body: () => ({ decision: "APPROVE" }),
+    expect: { ...DENIED, editor: 403, reviewer: 200, admin: 200 },
+  },
   // The batch routes, by the single ones' rules: an article with nothing of the caller's to submit answers an empty list.
-  { route: "POST /api/v1/articles/:id/submit-drafts", path: async (f) => `/api/v1/articles/${await f.freshApprovedArticle()}/submit-drafts`, expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 } },
-  { route: "POST /api/v1/reviews", body: async (f) => ({ decisions: [{ annotationId: await f.freshSubmitted(), decision: "APPROVE" }] }), expect: { ...DENIED, editor: 403, reviewer: 200, admin: 200 } },
-  { route: "POST /api/v1/articles/:id/sign-off", path: async (f) => `/api/v1/articles/${await f.freshApprovedArticle()}/sign-off`, expect: { ...DENIED, editor: 403, reviewer: 200, admin: 200 } },
-  { route: "POST /api/v1/articles/:id/reopen", path: async (f) => `/api/v1/articles/${await f.freshSignedOffArticle()}/reopen`, body: () => ({ note: "correction" }), expect: { ...DENIED, editor: 403, reviewer: 200, admin: 200 } },
-  { route: "GET /api/v1/articles/:id/audit", path: (f) => `/api/v1/articles/${f.articleId}/audit`, expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 } },
+  {
+    route: "POST /api/v1/articles/:id/submit-drafts",
+    path: async (f) => `/api/v1/articles/${await f.freshApprovedArticle()}/submit-drafts`,
+    expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 },
+  },
+  {
+    route: "POST /api/v1/reviews",
+    body: async (f) => ({ decisions: [{ annotationId: await f.freshSubmitted(), decision: "APPROVE" }] }),
+    expect: { ...DENIED, editor: 403, reviewer: 200, admin: 200 },
+  },
+  {
+    route: "POST /api/v1/articles/:id/sign-off",
+    path: async (f) => `/api/v1/articles/${await f.freshApprovedArticle()}/sign-off`,
+    expect: { ...DENIED, editor: 403, reviewer: 200, admin: 200 },
+  },
+  {
+    route: "POST /api/v1/articles/:id/reopen",
+    path: async (f) => `/api/v1/articles/${await f.freshSignedOffArticle()}/reopen`,
+    body: () => ({ note: "correction" }),
+    expect: { ...DENIED, editor: 403, reviewer: 200, admin: 200 },
+  },
+  {
+    route: "GET /api/v1/articles/:id/audit",
+    path: (f) => `/api/v1/articles/${f.articleId}/audit`,
+    expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 },
+  },
   { route: "GET /api/v1/review-queue", expect: { ...DENIED, editor: 403, reviewer: 200, admin: 200 } },
-  { route: "GET /api/v1/articles/:id/export", path: (f) => `/api/v1/articles/${f.articleId}/export?format=w3c`, expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 } },
+  {
+    route: "GET /api/v1/articles/:id/export",
+    path: (f) => `/api/v1/articles/${f.articleId}/export?format=w3c`,
+    expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 },
+  },
   {
     route: "POST /api/v1/articles/:id/annotations/import",
     path: (f) => `/api/v1/articles/${f.articleId}/annotations/import`,
-    body: () => ({ "@context": "http://www.w3.org/ns/anno.jsonld", type: "Annotation", body: { type: "TextualBody", purpose: "commenting", value: "imported" }, target: { selector: { type: "TextQuoteSelector", exact: "crime fell" } } }),
+    body: () => ({
+      "@context": "http://www.w3.org/ns/anno.jsonld",
+      type: "Annotation",
+      body: { type: "TextualBody", purpose: "commenting", value: "imported" },
+      target: { selector: { type: "TextQuoteSelector", exact: "crime fell" } },
+    }),
     expect: { ...DENIED, editor: 201, reviewer: 201, admin: 201 },
   },
-  { route: "GET /api/v1/annotations/:id/comments", path: (f) => `/api/v1/annotations/${f.annotationId}/comments`, expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 } },
-  { route: "POST /api/v1/annotations/:id/comments", path: (f) => `/api/v1/annotations/${f.annotationId}/comments`, body: () => ({ body: "A matrix comment" }), expect: { ...DENIED, editor: 201, reviewer: 201, admin: 201 } },
+  {
+    route: "GET /api/v1/annotations/:id/comments",
+    path: (f) => `/api/v1/annotations/${f.annotationId}/comments`,
+    expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 },
+  },
+  {
+    route: "POST /api/v1/annotations/:id/comments",
+    path: (f) => `/api/v1/annotations/${f.annotationId}/comments`,
+    body: () => ({ body: "A matrix comment" }),
+    expect: { ...DENIED, editor: 201, reviewer: 201, admin: 201 },
+  },
   // Each caller edits and deletes a comment of their own (editing others' words is refused to all, even admins: tests/integration/comments.test.ts).
   {
     route: "PATCH /api/v1/comments/:id",
@@ -112,14 +222,22 @@ const MATRIX: Row[] = [
     body: () => ({ body: "Edited in the matrix", version: 1 }),
     expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 },
   },
-  { route: "DELETE /api/v1/comments/:id", path: async (f) => `/api/v1/comments/${await f.ownComment("DELETE /api/v1/comments/:id")}`, expect: { ...DENIED, editor: 204, reviewer: 204, admin: 204 } },
+  {
+    route: "DELETE /api/v1/comments/:id",
+    path: async (f) => `/api/v1/comments/${await f.ownComment("DELETE /api/v1/comments/:id")}`,
+    expect: { ...DENIED, editor: 204, reviewer: 204, admin: 204 },
+  },
 ];
 
 let admin: APIRequestContext;
 const tokens: Partial<Record<Caller, string>> = {};
 let fixtures: Fixtures;
 
-async function tokenFor(email: string, password: string, name = "matrix"): Promise<{ token: string; id: string; context: APIRequestContext }> {
+async function tokenFor(
+  email: string,
+  password: string,
+  name = "matrix",
+): Promise<{ token: string; id: string; context: APIRequestContext }> {
   const context = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL } });
   await signInViaApi(context, email, password);
   const created = await (await context.post("/api/v1/tokens", { data: { name } })).json();
@@ -139,8 +257,14 @@ test.beforeAll(async () => {
   }
 
   const password = "matrix password 1";
-  const victim = await (await admin.post("/api/v1/users", { data: { email: uniqueEmail("victim"), name: "Victim", role: "REVIEWER", password } })).json();
-  const gone = await (await admin.post("/api/v1/users", { data: { email: uniqueEmail("gone"), name: "Gone", role: "EDITOR", password } })).json();
+  const victim = await (
+    await admin.post("/api/v1/users", {
+      data: { email: uniqueEmail("victim"), name: "Victim", role: "REVIEWER", password },
+    })
+  ).json();
+  const gone = await (
+    await admin.post("/api/v1/users", { data: { email: uniqueEmail("gone"), name: "Gone", role: "EDITOR", password } })
+  ).json();
   const goneToken = await tokenFor(gone.email, password);
   tokens.deactivated = goneToken.token;
   await goneToken.context.dispose();
@@ -152,10 +276,21 @@ test.beforeAll(async () => {
   const spare = await tokenFor(victim.email, password, "someone else's");
   await spare.context.dispose();
   await revoked.context.dispose();
-  const editorApi = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${tokens.editor}` } });
-  const article = await (await editorApi.post("/api/v1/articles", { data: { title: "Matrix fixture", text: "The mayor said crime fell by half last year." } })).json();
+  const editorApi = await playwrightRequest.newContext({
+    baseURL,
+    extraHTTPHeaders: { Authorization: `Bearer ${tokens.editor}` },
+  });
+  const article = await (
+    await editorApi.post("/api/v1/articles", {
+      data: { title: "Matrix fixture", text: "The mayor said crime fell by half last year." },
+    })
+  ).json();
   const freshAnnotation = async () => {
-    const created = await (await editorApi.post(`/api/v1/articles/${article.id}/annotations`, { data: { kind: "CLAIM", start: 4, end: 9, sources: [{ url: "https://example.org/a" }] } })).json();
+    const created = await (
+      await editorApi.post(`/api/v1/articles/${article.id}/annotations`, {
+        data: { kind: "CLAIM", start: 4, end: 9, sources: [{ url: "https://example.org/a" }] },
+      })
+    ).json();
     return { id: created.id, version: created.version, sourceId: created.sources[0].id };
   };
   const shared = await freshAnnotation();
@@ -163,7 +298,10 @@ test.beforeAll(async () => {
     const current = await (await editorApi.get(`/api/v1/articles/${article.id}`)).json();
     return current.annotations.find((annotation: { id: string }) => annotation.id === id).version;
   };
-  const reviewerApi = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${tokens.reviewer}` } });
+  const reviewerApi = await playwrightRequest.newContext({
+    baseURL,
+    extraHTTPHeaders: { Authorization: `Bearer ${tokens.reviewer}` },
+  });
   const ok = async (response: Promise<APIResponse>) => {
     const settled = await response;
     expect(settled.ok(), await settled.text()).toBe(true);
@@ -175,9 +313,15 @@ test.beforeAll(async () => {
     return id as string;
   };
   const freshApprovedArticle = async () => {
-    const fresh = await ok(editorApi.post("/api/v1/articles", { data: { title: "Matrix sign-off", text: "A claim to approve." } }));
+    const fresh = await ok(
+      editorApi.post("/api/v1/articles", { data: { title: "Matrix sign-off", text: "A claim to approve." } }),
+    );
     // Rated: sign-off refuses claims without a verdict (#13).
-    const created = await ok(editorApi.post(`/api/v1/articles/${fresh.id}/annotations`, { data: { kind: "CLAIM", start: 0, end: 7, verdict: "FALSE" } }));
+    const created = await ok(
+      editorApi.post(`/api/v1/articles/${fresh.id}/annotations`, {
+        data: { kind: "CLAIM", start: 0, end: 7, verdict: "FALSE" },
+      }),
+    );
     await ok(editorApi.post(`/api/v1/annotations/${created.id}/submit`));
     await ok(reviewerApi.post(`/api/v1/annotations/${created.id}/review`, { data: { decision: "APPROVE" } }));
     return fresh.id as string;
@@ -193,7 +337,11 @@ test.beforeAll(async () => {
     const calls = commentCalls.get(route) ?? 0;
     commentCalls.set(route, calls + 1);
     const caller = CALLERS[calls % CALLERS.length];
-    const created = await ok((commenters[caller] ?? editorApi).post(`/api/v1/annotations/${shared.id}/comments`, { data: { body: `A comment by the ${caller}` } }));
+    const created = await ok(
+      (commenters[caller] ?? editorApi).post(`/api/v1/annotations/${shared.id}/comments`, {
+        data: { body: `A comment by the ${caller}` },
+      }),
+    );
     return created.id as string;
   };
   fixtures = {
@@ -237,7 +385,9 @@ for (const row of MATRIX) {
         expect.soft(response.status(), `${caller} → ${row.route}`).toBe(row.expect[caller]);
         if (response.status() >= 400) {
           const body = await response.json();
-          expect.soft(body.error?.code, `${caller} → ${row.route} error code`).toBe({ 401: "UNAUTHENTICATED", 403: "FORBIDDEN", 404: "NOT_FOUND" }[response.status()]);
+          expect
+            .soft(body.error?.code, `${caller} → ${row.route} error code`)
+            .toBe({ 401: "UNAUTHENTICATED", 403: "FORBIDDEN", 404: "NOT_FOUND" }[response.status()]);
         }
       }
     } finally {

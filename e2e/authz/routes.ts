@@ -11,7 +11,10 @@ export function discoverApiRoutes(root = path.resolve("app/api/v1")): string[] {
       else if (entry.name === "route.ts") {
         const source = fs.readFileSync(full, "utf8");
         const urlPath = `/api/v1/${path.relative(root, dir)}`.replace(/\/$/, "").replace(/\[([^\]]+)\]/g, ":$1");
-        for (const match of source.matchAll(/export\s+(?:const|async\s+function|function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g)) found.push(`${match[1]} ${urlPath}`);
+        for (const match of source.matchAll(
+          /export\s+(?:const|async\s+function|function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g,
+        ))
+          found.push(`${match[1]} ${urlPath}`);
       }
     }
   };

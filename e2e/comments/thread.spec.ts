@@ -17,11 +17,17 @@ async function signedIn(browser: Browser, account: DemoAccount): Promise<Page> {
 }
 
 async function articleWithClaim(page: Page): Promise<{ articleId: string; claimId: string }> {
-  const article = await page.request.post("/api/v1/articles", { data: { title: `Crime figures ${Date.now().toString(36)}`, text: TEXT }, headers: origin });
+  const article = await page.request.post("/api/v1/articles", {
+    data: { title: `Crime figures ${Date.now().toString(36)}`, text: TEXT },
+    headers: origin,
+  });
   expect(article.status(), await article.text()).toBe(201);
   const { id: articleId } = await article.json();
   const start = TEXT.indexOf(CLAIM);
-  const claim = await page.request.post(`/api/v1/articles/${articleId}/annotations`, { data: { kind: "CLAIM", start, end: start + CLAIM.length, quote: CLAIM }, headers: origin });
+  const claim = await page.request.post(`/api/v1/articles/${articleId}/annotations`, {
+    data: { kind: "CLAIM", start, end: start + CLAIM.length, quote: CLAIM },
+    headers: origin,
+  });
   expect(claim.status(), await claim.text()).toBe(201);
   return { articleId, claimId: (await claim.json()).id };
 }
@@ -37,9 +43,12 @@ async function openThread(page: Page, articleId: string, claimId: string) {
   return thread;
 }
 
-const comments = async (page: Page, claimId: string): Promise<Comment[]> => (await (await page.request.get(`/api/v1/annotations/${claimId}/comments`)).json()).comments;
+const comments = async (page: Page, claimId: string): Promise<Comment[]> =>
+  (await (await page.request.get(`/api/v1/annotations/${claimId}/comments`)).json()).comments;
 
-test("an editor comments, a reviewer reads it and answers, edits their own and cannot edit the editor's", async ({ browser }) => {
+test("an editor comments, a reviewer reads it and answers, edits their own and cannot edit the editor's", async ({
+  browser,
+}) => {
   const editorAccount = demoAccount("EDITOR");
   const reviewerAccount = demoAccount("REVIEWER");
   const editor = await signedIn(browser, editorAccount);
@@ -51,7 +60,8 @@ test("an editor comments, a reviewer reads it and answers, edits their own and c
   await expect(threadA.getByText("No comments yet.")).toBeVisible();
   const posts: string[] = [];
   editor.on("request", (request) => {
-    if (request.method() === "POST" && request.url().endsWith(`/annotations/${claimId}/comments`)) posts.push(request.postData() ?? "");
+    if (request.method() === "POST" && request.url().endsWith(`/annotations/${claimId}/comments`))
+      posts.push(request.postData() ?? "");
   });
   const box = threadA.getByLabel("Add a comment");
   await box.fill("   ");
@@ -62,7 +72,9 @@ test("an editor comments, a reviewer reads it and answers, edits their own and c
 
   // Ctrl+Enter posts; the box empties and the comment is listed with its author.
   await box.fill("Which year do the police figures cover?\nThe mayor's office says 2025.");
-  const posted = editor.waitForResponse((response) => response.url().endsWith(`/annotations/${claimId}/comments`) && response.request().method() === "POST");
+  const posted = editor.waitForResponse(
+    (response) => response.url().endsWith(`/annotations/${claimId}/comments`) && response.request().method() === "POST",
+  );
   await box.press("Control+Enter");
   expect((await posted).status()).toBe(201);
   await expect(box).toHaveValue("");
@@ -73,14 +85,18 @@ test("an editor comments, a reviewer reads it and answers, edits their own and c
   await expect(firstA.locator("time")).toHaveAttribute("title", /\d{4}/);
   await expect(firstA.getByRole("button", { name: "Edit your comment" })).toBeVisible();
   await expect(threadA.getByRole("heading", { level: 3 })).toHaveText("Comments (1)");
-  expect(posts.map((body) => JSON.parse(body))).toEqual([{ body: "Which year do the police figures cover?\nThe mayor's office says 2025." }]);
+  expect(posts.map((body) => JSON.parse(body))).toEqual([
+    { body: "Which year do the police figures cover?\nThe mayor's office says 2025." },
+  ]);
 
   // The reviewer, in another browser, sees it on opening the claim.
   const threadB = await openThread(reviewer, articleId, claimId);
   const firstB = threadB.getByRole("listitem").filter({ hasText: "Which year do the police figures cover?" });
   await expect(firstB).toContainText(editorAccount.name);
   // Line breaks are kept as written.
-  expect(await firstB.locator(".wb-comment-body").innerText()).toBe("Which year do the police figures cover?\nThe mayor's office says 2025.");
+  expect(await firstB.locator(".wb-comment-body").innerText()).toBe(
+    "Which year do the police figures cover?\nThe mayor's office says 2025.",
+  );
   // Not theirs: no edit, and a reviewer is no moderator, so no delete either.
   await expect(firstB.getByRole("button")).toHaveCount(0);
 
@@ -98,7 +114,9 @@ test("an editor comments, a reviewer reads it and answers, edits their own and c
   await expect(editBox).toBeFocused();
   await expect(editBox).toHaveValue("2024, according to the annual report.");
   await editBox.fill("2024, according to the annual report (page 12).");
-  const saved = reviewer.waitForResponse((response) => response.request().method() === "PATCH" && response.url().includes("/api/v1/comments/"));
+  const saved = reviewer.waitForResponse(
+    (response) => response.request().method() === "PATCH" && response.url().includes("/api/v1/comments/"),
+  );
   await threadB.getByRole("button", { name: "Save comment" }).click();
   expect((await saved).status()).toBe(200);
   const editedB = threadB.getByRole("listitem").filter({ hasText: "(page 12)" });
@@ -111,7 +129,10 @@ test("an editor comments, a reviewer reads it and answers, edits their own and c
     [editorAccount.name, 1, false],
     [reviewerAccount.name, 2, true],
   ]);
-  const forged = await reviewer.request.patch(`/api/v1/comments/${stored[0].id}`, { data: { body: "Put in your mouth", version: 1 }, headers: origin });
+  const forged = await reviewer.request.patch(`/api/v1/comments/${stored[0].id}`, {
+    data: { body: "Put in your mouth", version: 1 },
+    headers: origin,
+  });
   expect(forged.status()).toBe(403);
   expect((await forged.json()).error.code).toBe("FORBIDDEN");
   const forgedDelete = await reviewer.request.delete(`/api/v1/comments/${stored[0].id}`, { headers: origin });
@@ -120,13 +141,19 @@ test("an editor comments, a reviewer reads it and answers, edits their own and c
   // The editor reloads: both, oldest first, the reviewer's marked as edited and not editable here.
   await editor.reload();
   const reloaded = await openThread(editor, articleId, claimId);
-  await expect(reloaded.getByRole("listitem")).toHaveText([new RegExp(`${editorAccount.name}.*Which year`, "s"), new RegExp(`${reviewerAccount.name}.*edited.*\\(page 12\\)`, "s")]);
+  await expect(reloaded.getByRole("listitem")).toHaveText([
+    new RegExp(`${editorAccount.name}.*Which year`, "s"),
+    new RegExp(`${reviewerAccount.name}.*edited.*\\(page 12\\)`, "s"),
+  ]);
   await expect(reloaded.getByRole("listitem").nth(1).getByRole("button")).toHaveCount(0);
 
   // The editor deletes their own, after confirming.
   const mine = reloaded.getByRole("listitem").filter({ hasText: "Which year" });
   await mine.getByRole("button", { name: "Delete your comment" }).click();
-  const deleted = editor.waitForResponse((response) => response.request().method() === "DELETE" && response.url().includes(`/api/v1/comments/${stored[0].id}?version=1`));
+  const deleted = editor.waitForResponse(
+    (response) =>
+      response.request().method() === "DELETE" && response.url().includes(`/api/v1/comments/${stored[0].id}?version=1`),
+  );
   await mine.getByRole("button", { name: "Yes, delete it" }).click();
   expect((await deleted).status()).toBe(204);
   await expect(reloaded.getByRole("listitem")).toHaveCount(1);
@@ -139,7 +166,10 @@ test("an editor comments, a reviewer reads it and answers, edits their own and c
 test("an edit over a change made elsewhere (409) shows that version and keeps the typed text", async ({ browser }) => {
   const editor = await signedIn(browser, demoAccount("EDITOR"));
   const { articleId, claimId } = await articleWithClaim(editor);
-  const created = await editor.request.post(`/api/v1/annotations/${claimId}/comments`, { data: { body: "First draft of a question" }, headers: origin });
+  const created = await editor.request.post(`/api/v1/annotations/${claimId}/comments`, {
+    data: { body: "First draft of a question" },
+    headers: origin,
+  });
   const comment = (await created.json()) as Comment;
 
   const thread = await openThread(editor, articleId, claimId);
@@ -147,10 +177,15 @@ test("an edit over a change made elsewhere (409) shows that version and keeps th
   await thread.getByLabel("Edit your comment").fill("My better wording");
 
   // Meanwhile the same author saves another wording in another tab.
-  const elsewhere = await editor.request.patch(`/api/v1/comments/${comment.id}`, { data: { body: "Wording from the other tab", version: 1 }, headers: origin });
+  const elsewhere = await editor.request.patch(`/api/v1/comments/${comment.id}`, {
+    data: { body: "Wording from the other tab", version: 1 },
+    headers: origin,
+  });
   expect(elsewhere.status()).toBe(200);
 
-  const refused = editor.waitForResponse((response) => response.request().method() === "PATCH" && response.url().endsWith(`/api/v1/comments/${comment.id}`));
+  const refused = editor.waitForResponse(
+    (response) => response.request().method() === "PATCH" && response.url().endsWith(`/api/v1/comments/${comment.id}`),
+  );
   await thread.getByRole("button", { name: "Save comment" }).click();
   expect((await refused).status()).toBe(409);
   const alert = thread.getByRole("alert");
@@ -159,18 +194,27 @@ test("an edit over a change made elsewhere (409) shows that version and keeps th
   await expect(thread.getByLabel("Edit your comment")).toHaveValue("My better wording");
 
   // Wait for the save itself: the list item can look saved (its edited mark is there since the other tab's edit) before the server answers.
-  const overwritten = editor.waitForResponse((response) => response.request().method() === "PATCH" && response.url().endsWith(`/api/v1/comments/${comment.id}`));
+  const overwritten = editor.waitForResponse(
+    (response) => response.request().method() === "PATCH" && response.url().endsWith(`/api/v1/comments/${comment.id}`),
+  );
   await alert.getByRole("button", { name: "Save mine over it" }).click();
   expect((await overwritten).status()).toBe(200);
-  await expect(thread.getByRole("listitem").filter({ hasText: "My better wording" }).getByTestId("comment-edited")).toBeVisible();
-  expect((await comments(editor, claimId)).map((stored) => [stored.body, stored.version])).toEqual([["My better wording", 3]]);
+  await expect(
+    thread.getByRole("listitem").filter({ hasText: "My better wording" }).getByTestId("comment-edited"),
+  ).toBeVisible();
+  expect((await comments(editor, claimId)).map((stored) => [stored.body, stored.version])).toEqual([
+    ["My better wording", 3],
+  ]);
   await editor.context().close();
 });
 
 test("an admin may delete anyone's comment, but not edit it", async ({ browser }) => {
   const editor = await signedIn(browser, demoAccount("EDITOR"));
   const { articleId, claimId } = await articleWithClaim(editor);
-  await editor.request.post(`/api/v1/annotations/${claimId}/comments`, { data: { body: "Something to moderate" }, headers: origin });
+  await editor.request.post(`/api/v1/annotations/${claimId}/comments`, {
+    data: { body: "Something to moderate" },
+    headers: origin,
+  });
   const editorName = demoAccount("EDITOR").name;
 
   const admin = await signedIn(browser, demoAccount("ADMIN"));

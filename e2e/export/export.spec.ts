@@ -5,23 +5,46 @@ import { htmlProblems } from "../../lib/export/test-helpers";
 import { baseURL } from "../../playwright.config";
 import { demoAccount, signInViaApi } from "../support/accounts";
 
-const TEXT = "The mayor said crime fell by half last year. Police data show a fall of 12 percent.\n\nCritics say the figures are cherry-picked.";
+const TEXT =
+  "The mayor said crime fell by half last year. Police data show a fall of 12 percent.\n\nCritics say the figures are cherry-picked.";
 
-test("export the annotated article from the workbench and read it offline, without JavaScript, on screen and in print", async ({ page, browser }) => {
+test("export the annotated article from the workbench and read it offline, without JavaScript, on screen and in print", async ({
+  page,
+  browser,
+}) => {
   const editor = demoAccount("EDITOR");
   await signInViaApi(page.request, editor.email, editor.password);
   const headers = { Origin: baseURL };
-  const article = await (await page.request.post("/api/v1/articles", { headers, data: { title: "Crime <b>figures</b>", text: TEXT, sourceUrl: "https://news.example/crime" } })).json();
+  const article = await (
+    await page.request.post("/api/v1/articles", {
+      headers,
+      data: { title: "Crime <b>figures</b>", text: TEXT, sourceUrl: "https://news.example/crime" },
+    })
+  ).json();
   const claimStart = TEXT.indexOf("crime fell by half");
   await page.request.post(`/api/v1/articles/${article.id}/annotations`, {
     headers,
-    data: { kind: "CLAIM", start: claimStart, end: claimStart + "crime fell by half last year".length, speaker: "The mayor <script>alert(1)</script>", verdict: "FALSE", rationale: "Police data show 12 percent.", sources: [{ url: "https://police.example/data", title: "Police data" }] },
+    data: {
+      kind: "CLAIM",
+      start: claimStart,
+      end: claimStart + "crime fell by half last year".length,
+      speaker: "The mayor <script>alert(1)</script>",
+      verdict: "FALSE",
+      rationale: "Police data show 12 percent.",
+      sources: [{ url: "https://police.example/data", title: "Police data" }],
+    },
   });
-  await page.request.post(`/api/v1/articles/${article.id}/annotations`, { headers, data: { kind: "ANALYSIS", start: 0, end: TEXT.indexOf("\n"), note: "Both figures are for the whole city." } });
+  await page.request.post(`/api/v1/articles/${article.id}/annotations`, {
+    headers,
+    data: { kind: "ANALYSIS", start: 0, end: TEXT.indexOf("\n"), note: "Both figures are for the whole city." },
+  });
 
   await page.goto(`/articles/${article.id}`);
   await page.getByText("Export", { exact: true }).click();
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Annotated HTML" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Annotated HTML" }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe("crime-b-figures-b.html");
   const file = path.resolve("test-results", `export-${article.id}.html`);
   await download.saveAs(file);

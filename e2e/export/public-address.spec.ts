@@ -11,24 +11,45 @@ const NOTE = "Internal: the mayor's office has not called back";
 const REMARK = "The mayor's office later said it meant burglaries only.";
 
 async function downloadHtml(page: Page): Promise<string> {
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Annotated HTML" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Annotated HTML" }).click(),
+  ]);
   return fs.readFileSync((await download.path())!, "utf8");
 }
 
-test("the export menu names each format's audience, warns about a private public address, and the HTML carries neither notes nor the workbench", async ({ page }) => {
+test("the export menu names each format's audience, warns about a private public address, and the HTML carries neither notes nor the workbench", async ({
+  page,
+}) => {
   const editor = demoAccount("EDITOR");
   await signInViaApi(page.request, editor.email, editor.password);
   const headers = { Origin: baseURL };
-  const article = await (await page.request.post("/api/v1/articles", { headers, data: { title: "Crime figures, published", text: TEXT } })).json();
+  const article = await (
+    await page.request.post("/api/v1/articles", { headers, data: { title: "Crime figures, published", text: TEXT } })
+  ).json();
   const start = TEXT.indexOf("crime fell by half");
-  const created = await page.request.post(`/api/v1/articles/${article.id}/annotations`, { headers, data: { kind: "CLAIM", start, end: start + "crime fell by half".length, verdict: "FALSE", note: NOTE, publicNote: REMARK } });
+  const created = await page.request.post(`/api/v1/articles/${article.id}/annotations`, {
+    headers,
+    data: {
+      kind: "CLAIM",
+      start,
+      end: start + "crime fell by half".length,
+      verdict: "FALSE",
+      note: NOTE,
+      publicNote: REMARK,
+    },
+  });
   expect(created.status(), await created.text()).toBe(201);
 
   await page.goto(`/articles/${article.id}`);
   await page.getByText("Export", { exact: true }).click();
   await expect(page.getByRole("link", { name: "Annotated HTML for readers" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "CSV spreadsheet for the team (includes internal notes)" })).toBeVisible();
-  await expect(page.getByTestId("public-address")).toHaveText("Reader exports name no online address: set this article's public address, or FACTMARK_PUBLIC_URL.");
+  await expect(
+    page.getByRole("link", { name: "CSV spreadsheet for the team (includes internal notes)" }),
+  ).toBeVisible();
+  await expect(page.getByTestId("public-address")).toHaveText(
+    "Reader exports name no online address: set this article's public address, or FACTMARK_PUBLIC_URL.",
+  );
 
   let html = await downloadHtml(page);
   expect(html).toContain(`Remark for readers:</strong> ${REMARK}`);
@@ -46,7 +67,9 @@ test("the export menu names each format's audience, warns about a private public
   // A bare domain would be read as https://…; another scheme is refused at the field.
   await address.fill("ftp://checks.example/crime");
   await page.getByRole("button", { name: "Save address" }).click();
-  await expect(page.locator("#wb-public-url-error")).toHaveText("must be a web address starting with http:// or https://, such as https://www.example.com/story");
+  await expect(page.locator("#wb-public-url-error")).toHaveText(
+    "must be a web address starting with http:// or https://, such as https://www.example.com/story",
+  );
 
   await address.fill("https://checks.example/crime");
   await page.getByRole("button", { name: "Save address" }).click();

@@ -1,6 +1,16 @@
 import { expect, test, type Page } from "@playwright/test";
 import { demoAccount } from "../support/accounts";
-import { createArticle, createClaim, markOf, origin, panelOf, selectQuote, signedIn, stored, type Annotation } from "../support/workbench";
+import {
+  createArticle,
+  createClaim,
+  markOf,
+  origin,
+  panelOf,
+  selectQuote,
+  signedIn,
+  stored,
+  type Annotation,
+} from "../support/workbench";
 
 /**
  * Two people on one article at once, each in their own browser context: what
@@ -9,11 +19,11 @@ import { createArticle, createClaim, markOf, origin, panelOf, selectQuote, signe
  */
 
 const FIRST = "Russia has asked China for weapons to bolster its faltering invasion of Ukraine";
-const CLAIM = "His Foreign Ministry spokesman, Zhao Lijian, said the United States was spreading “malicious disinformation”, with “sinister intentions”, according to translations from reporters in the room.";
+const CLAIM =
+  "His Foreign Ministry spokesman, Zhao Lijian, said the United States was spreading “malicious disinformation”, with “sinister intentions”, according to translations from reporters in the room.";
 const NOTE = "Check the ministry's own transcript before rating this.";
 const SPEAKER = "Zhao Lijian, Chinese foreign ministry spokesman";
 const REVIEWER_NOTE = "Typed by the reviewer, never saved.";
-
 
 const editor = demoAccount("EDITOR");
 const reviewer = demoAccount("REVIEWER");
@@ -24,10 +34,14 @@ const presenceOf = (page: Page) => page.getByTestId("presence");
 const shot = (page: Page, name: string) => page.screenshot({ path: `tmp/live-${name}.png` });
 
 /** A mark on the page object survives only as long as the page is not reloaded. */
-const markPage = (page: Page) => page.evaluate(() => ((window as unknown as { __notReloaded: boolean }).__notReloaded = true));
-const notReloaded = (page: Page) => page.evaluate(() => (window as unknown as { __notReloaded?: boolean }).__notReloaded === true);
+const markPage = (page: Page) =>
+  page.evaluate(() => ((window as unknown as { __notReloaded: boolean }).__notReloaded = true));
+const notReloaded = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __notReloaded?: boolean }).__notReloaded === true);
 
-test("two people on one article: presence, live highlights, a conflict resolved without losing text, deletion, leaving", async ({ browser }) => {
+test("two people on one article: presence, live highlights, a conflict resolved without losing text, deletion, leaving", async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const a = await signedIn(browser, editor);
   const b = await signedIn(browser, reviewer);
@@ -55,20 +69,27 @@ test("two people on one article: presence, live highlights, a conflict resolved 
   await shot(b, "01-reviewer-sees-editor-looking");
   await looking.click();
   await expect(panelOf(b).getByRole("heading", { level: 2, name: "C1 Claim" })).toBeVisible();
-  await expect(presenceOf(a).getByRole("button", { name: `${reviewer.name} is looking at C1: open it` })).toBeVisible({ timeout: 3_000 });
+  await expect(presenceOf(a).getByRole("button", { name: `${reviewer.name} is looking at C1: open it` })).toBeVisible({
+    timeout: 3_000,
+  });
   await shot(a, "02-editor-presence");
   await panelOf(b).getByRole("button", { name: "Close panel" }).click();
 
   // The editor tags a claim (select + c); it appears on the reviewer's page at once, flashing, and is announced.
   await selectQuote(a, CLAIM);
   await recordFlashes(b);
-  const createdResponse = a.waitForResponse((response) => response.url().endsWith(`/articles/${article.id}/annotations`) && response.request().method() === "POST");
+  const createdResponse = a.waitForResponse(
+    (response) =>
+      response.url().endsWith(`/articles/${article.id}/annotations`) && response.request().method() === "POST",
+  );
   await a.keyboard.press("c");
   const claim = (await (await createdResponse).json()) as Annotation;
   await expect(a.getByRole("status")).toHaveText("Claim added");
   await expect(markOf(b, claim.id)).toBeVisible({ timeout: 3_000 });
   await expect(markOf(b, claim.id)).toHaveAttribute("data-label", "C2");
-  await expect(b.getByRole("status")).toHaveText(new RegExp(`^${editor.name} added a claim “His Foreign Ministry spokesman, Zhao Lijian, said the .*…”$`));
+  await expect(b.getByRole("status")).toHaveText(
+    new RegExp(`^${editor.name} added a claim “His Foreign Ministry spokesman, Zhao Lijian, said the .*…”$`),
+  );
   // The flash lasts 1.6 s: on a loaded machine it can be over before the assertions above finish, so the page records it.
   await expect.poll(() => b.evaluate((id) => (window as unknown as FlashLog).__flashed.has(id), claim.id)).toBe(true);
   await shot(b, "03-reviewer-new-highlight");
@@ -89,7 +110,10 @@ test("two people on one article: presence, live highlights, a conflict resolved 
 
   // The editor is told before saving; nothing they typed moves, nothing of theirs is overwritten.
   const notice = panelA.getByTestId("conflict-notice");
-  await expect(notice).toContainText(`${reviewer.name} changed this annotation while you were editing — review before saving.`, { timeout: 3_000 });
+  await expect(notice).toContainText(
+    `${reviewer.name} changed this annotation while you were editing — review before saving.`,
+    { timeout: 3_000 },
+  );
   await expect(notice.getByRole("row", { name: /Speaker/ })).toContainText(SPEAKER);
   await expect(panelA.getByLabel("Note")).toHaveValue(NOTE);
   await expect(panelA.getByLabel("Speaker")).toHaveValue("");
@@ -97,7 +121,9 @@ test("two people on one article: presence, live highlights, a conflict resolved 
   await shot(a, "04-editor-changed-while-editing");
 
   // Saving anyway meets the conflict (409): the existing conflict UI, with the note still there.
-  const conflictResponse = a.waitForResponse((response) => response.url().endsWith(`/annotations/${claim.id}`) && response.request().method() === "PATCH");
+  const conflictResponse = a.waitForResponse(
+    (response) => response.url().endsWith(`/annotations/${claim.id}`) && response.request().method() === "PATCH",
+  );
   await panelA.getByRole("button", { name: "Save", exact: true }).click();
   expect((await conflictResponse).status()).toBe(409);
   await expect(notice).toContainText("Someone changed this since you opened it.");
@@ -145,13 +171,17 @@ test("two people on one article: presence, live highlights, a conflict resolved 
   // The reviewer leaves: they drop off the editor's list.
   await b.context().close();
   // (allTextContents never waits: the list goes away altogether once nobody else is here.)
-  await expect.poll(async () => (await presenceOf(a).allTextContents()).join(" "), { timeout: 35_000 }).not.toContain(reviewer.name);
+  await expect
+    .poll(async () => (await presenceOf(a).allTextContents()).join(" "), { timeout: 35_000 })
+    .not.toContain(reviewer.name);
   await a.evaluate(() => window.scrollTo(0, 0));
   await shot(a, "08-editor-alone");
   await a.context().close();
 });
 
-test("a sign-off elsewhere makes an open page read-only at once, keeping unsaved text on screen", async ({ browser }) => {
+test("a sign-off elsewhere makes an open page read-only at once, keeping unsaved text on screen", async ({
+  browser,
+}) => {
   const a = await signedIn(browser, editor);
   const b = await signedIn(browser, reviewer);
   const article = await createArticle(a.request, `Live sign-off ${Date.now().toString(36)}`);
@@ -166,14 +196,20 @@ test("a sign-off elsewhere makes an open page read-only at once, keeping unsaved
   await panelA.getByLabel("Note").fill(NOTE);
 
   // Submitted (by the editor, through the API), approved and signed off (by the reviewer) while the page stays open.
-  const submit = await a.request.post(`/api/v1/annotations/${claim.id}/submit`, { data: { version: claim.version }, headers: origin });
+  const submit = await a.request.post(`/api/v1/annotations/${claim.id}/submit`, {
+    data: { version: claim.version },
+    headers: origin,
+  });
   expect(submit.status(), await submit.text()).toBe(200);
   const submitted = (await submit.json()) as Annotation;
   await expect(a.getByTestId("article-status")).toHaveText("Article status: In review", { timeout: 3_000 });
   // Their own change elsewhere that leaves the typed fields alone: the note stays, now against the new version.
   await expect(panelA.getByTestId("annotation-status")).toHaveText("Status: →Submitted");
   await expect(panelA.getByLabel("Note")).toHaveValue(NOTE);
-  const approve = await b.request.post(`/api/v1/annotations/${claim.id}/review`, { data: { decision: "APPROVE", version: submitted.version }, headers: origin });
+  const approve = await b.request.post(`/api/v1/annotations/${claim.id}/review`, {
+    data: { decision: "APPROVE", version: submitted.version },
+    headers: origin,
+  });
   expect(approve.status(), await approve.text()).toBe(200);
   await expect(a.getByRole("status")).toHaveText(`${reviewer.name} approved claim C1`, { timeout: 3_000 });
   const signOff = await b.request.post(`/api/v1/articles/${article.id}/sign-off`, { data: {}, headers: origin });
@@ -199,8 +235,14 @@ async function recordFlashes(page: Page) {
     const log = window as unknown as FlashLog;
     log.__flashed = new Set();
     const note = () => {
-      for (const mark of document.querySelectorAll(".wb-text mark.is-flashing")) for (const id of (mark.getAttribute("data-annotations") ?? "").split(" ")) log.__flashed.add(id);
+      for (const mark of document.querySelectorAll(".wb-text mark.is-flashing"))
+        for (const id of (mark.getAttribute("data-annotations") ?? "").split(" ")) log.__flashed.add(id);
     };
-    new MutationObserver(note).observe(document.querySelector(".wb-text")!, { subtree: true, childList: true, attributes: true, attributeFilter: ["class"] });
+    new MutationObserver(note).observe(document.querySelector(".wb-text")!, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ["class"],
+    });
   });
 }

@@ -9,13 +9,16 @@ import { createArticle, createClaim, markOf, origin, panelOf, signedIn, type Ann
  */
 
 const FIRST = "Russia has asked China for weapons to bolster its faltering invasion of Ukraine";
-const SECOND = "His Foreign Ministry spokesman, Zhao Lijian, said the United States was spreading “malicious disinformation”";
+const SECOND =
+  "His Foreign Ministry spokesman, Zhao Lijian, said the United States was spreading “malicious disinformation”";
 const SPEAKER = "Changed before the stream started";
 
 const editor = demoAccount("EDITOR");
 const reviewer = demoAccount("REVIEWER");
 
-test("a change between the page's render and its stream arrives as events, without re-reading the article", async ({ browser }) => {
+test("a change between the page's render and its stream arrives as events, without re-reading the article", async ({
+  browser,
+}) => {
   const a = await signedIn(browser, editor);
   const b = await signedIn(browser, reviewer);
   const article = await createArticle(a.request, `Live resume ${Date.now().toString(36)}`);
@@ -24,7 +27,8 @@ test("a change between the page's render and its stream arrives as events, witho
   // Every whole-article read the page makes (the API's GET of the article).
   const reads: string[] = [];
   b.on("request", (request) => {
-    if (request.method() === "GET" && new URL(request.url()).pathname === `/api/v1/articles/${article.id}`) reads.push(request.url());
+    if (request.method() === "GET" && new URL(request.url()).pathname === `/api/v1/articles/${article.id}`)
+      reads.push(request.url());
   });
   // The first stream is held back until the editor has added a claim and changed another: the page was rendered before both.
   let streamUrl = "";
@@ -33,7 +37,10 @@ test("a change between the page's render and its stream arrives as events, witho
     if (!streamUrl) {
       streamUrl = route.request().url();
       second = await createClaim(a.request, article, SECOND);
-      const changed = await a.request.patch(`/api/v1/annotations/${first.id}`, { data: { version: first.version, speaker: SPEAKER }, headers: origin });
+      const changed = await a.request.patch(`/api/v1/annotations/${first.id}`, {
+        data: { version: first.version, speaker: SPEAKER },
+        headers: origin,
+      });
       expect(changed.status(), await changed.text()).toBe(200);
     }
     await route.continue();

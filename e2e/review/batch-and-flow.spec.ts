@@ -1,6 +1,15 @@
 import { expect, test, type Page } from "@playwright/test";
 import { demoAccount } from "../support/accounts";
-import { createArticle, createClaim, origin, panelOf, signedIn, stored, type Annotation, type Article } from "../support/workbench";
+import {
+  createArticle,
+  createClaim,
+  origin,
+  panelOf,
+  signedIn,
+  stored,
+  type Annotation,
+  type Article,
+} from "../support/workbench";
 
 /**
  * #13: the review loop in batches (two clicks per role for ten annotations),
@@ -13,7 +22,18 @@ const reviewer = demoAccount("REVIEWER");
 
 test.use({ viewport: { width: 1366, height: 900 } });
 
-const WORDS = ["United States", "persuade China", "high-level meeting", "White House", "global balance", "Jake Sullivan", "Yang Jiechi", "Italian capital", "faltering invasion", "angrily"];
+const WORDS = [
+  "United States",
+  "persuade China",
+  "high-level meeting",
+  "White House",
+  "global balance",
+  "Jake Sullivan",
+  "Yang Jiechi",
+  "Italian capital",
+  "faltering invasion",
+  "angrily",
+];
 
 /** Ten claims by the signed-in user of `page`, on ten separate phrases, in reading order. */
 async function tenClaims(page: Page, article: Article): Promise<Annotation[]> {
@@ -26,14 +46,22 @@ async function tenClaims(page: Page, article: Article): Promise<Annotation[]> {
 function changes(page: Page) {
   const sent: string[] = [];
   page.on("request", (request) => {
-    if (request.method() !== "GET" && request.url().includes("/api/v1/")) sent.push(`${request.method()} ${new URL(request.url()).pathname}`);
+    if (request.method() !== "GET" && request.url().includes("/api/v1/"))
+      sent.push(`${request.method()} ${new URL(request.url()).pathname}`);
   });
   return sent;
 }
 
-const activeElement = (page: Page) => page.evaluate(() => ({ tag: document.activeElement?.tagName, text: document.activeElement?.textContent?.trim(), label: document.activeElement?.getAttribute("aria-label") }));
+const activeElement = (page: Page) =>
+  page.evaluate(() => ({
+    tag: document.activeElement?.tagName,
+    text: document.activeElement?.textContent?.trim(),
+    label: document.activeElement?.getAttribute("aria-label"),
+  }));
 
-test("ten annotations: the editor submits them with one click, the reviewer approves them with two", async ({ browser }) => {
+test("ten annotations: the editor submits them with one click, the reviewer approves them with two", async ({
+  browser,
+}) => {
   test.setTimeout(90_000);
   const a = await signedIn(browser, editor);
   const b = await signedIn(browser, reviewer);
@@ -59,15 +87,22 @@ test("ten annotations: the editor submits them with one click, the reviewer appr
   await expect(b.locator(".wb-progress")).toContainText("10 of 10 annotations approved");
   await expect(b.getByRole("button", { name: "Sign off article" })).toBeFocused();
   expect(sentB).toEqual(["POST /api/v1/reviews"]);
-  expect((await stored(b.request, article.id)).annotations.map((annotation) => annotation.status)).toEqual(Array(10).fill("APPROVED"));
+  expect((await stored(b.request, article.id)).annotations.map((annotation) => annotation.status)).toEqual(
+    Array(10).fill("APPROVED"),
+  );
 });
 
-test("approve and next moves through the article; after changes are requested each role reads its own next step", async ({ browser }) => {
+test("approve and next moves through the article; after changes are requested each role reads its own next step", async ({
+  browser,
+}) => {
   const a = await signedIn(browser, editor);
   const b = await signedIn(browser, reviewer);
   const article = await createArticle(a.request, `Approve and next ${Date.now().toString(36)}`);
   const [first, second, third] = (await tenClaims(a, article)).slice(0, 3);
-  for (const claim of [first, second, third]) expect((await a.request.post(`/api/v1/annotations/${claim.id}/submit`, { data: {}, headers: origin })).status()).toBe(200);
+  for (const claim of [first, second, third])
+    expect(
+      (await a.request.post(`/api/v1/annotations/${claim.id}/submit`, { data: {}, headers: origin })).status(),
+    ).toBe(200);
 
   await b.goto(`/articles/${article.id}#annotation-${first.id}`);
   const panelB = panelOf(b);
@@ -81,13 +116,17 @@ test("approve and next moves through the article; after changes are requested ea
   await panelB.getByRole("textbox", { name: "What needs to change?" }).fill("Name the source.");
   await panelB.getByRole("button", { name: "Send back with this note" }).click();
   await expect(b.getByRole("status")).toHaveText("Changes requested");
-  await expect(panelB.getByTestId("next-step")).toHaveText(`You sent it back to ${editor.name}. Nothing to do now: they make the changes and submit it again, and it then returns to the review queue.`);
+  await expect(panelB.getByTestId("next-step")).toHaveText(
+    `You sent it back to ${editor.name}. Nothing to do now: they make the changes and submit it again, and it then returns to the review queue.`,
+  );
   await expect(panelB.getByRole("button", { name: "Submit for review" })).toHaveCount(0);
 
   // Past the last one here, Approve and next goes on through the queue: the oldest waiting, on another article, opened at the annotation.
   const elsewhere = await createArticle(a.request, `Next in the queue ${Date.now().toString(36)}`);
   const waiting = await createClaim(a.request, elsewhere, "Yang Jiechi");
-  expect((await a.request.post(`/api/v1/annotations/${waiting.id}/submit`, { data: {}, headers: origin })).status()).toBe(200);
+  expect(
+    (await a.request.post(`/api/v1/annotations/${waiting.id}/submit`, { data: {}, headers: origin })).status(),
+  ).toBe(200);
   await panelB.getByRole("button", { name: "Close panel" }).click();
   await b.evaluate((id) => (window.location.hash = `annotation-${id}`), third.id);
   await expect(panelB.getByRole("heading", { level: 2, name: "C3 Claim" })).toBeVisible();
@@ -95,7 +134,9 @@ test("approve and next moves through the article; after changes are requested ea
   await expect(b).toHaveURL(/\/articles\/[^/]+#annotation-/);
   await expect(b).not.toHaveURL(new RegExp(`/articles/${article.id}`));
   await expect(panelB.getByRole("button", { name: "Approve", exact: true })).toBeVisible();
-  expect((await stored(b.request, article.id)).annotations.find((annotation) => annotation.id === third.id)?.status).toBe("APPROVED");
+  expect(
+    (await stored(b.request, article.id)).annotations.find((annotation) => annotation.id === third.id)?.status,
+  ).toBe("APPROVED");
 
   // The author is told what to do, and has the Submit button.
   await a.goto(`/articles/${article.id}#annotation-${second.id}`);
@@ -112,12 +153,16 @@ test("the navigation's review count changes without a reload when someone else s
   await b.goto("/articles");
   const count = b.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /Review queue/ });
   const before = Number((await count.textContent())?.replace(/\D/g, "") || "0");
-  expect((await a.request.post(`/api/v1/annotations/${claim.id}/submit`, { data: {}, headers: origin })).status()).toBe(200);
+  expect((await a.request.post(`/api/v1/annotations/${claim.id}/submit`, { data: {}, headers: origin })).status()).toBe(
+    200,
+  );
   // No reload, no focus change: the page's own check (every 10 s) finds it.
   await expect(count.getByTestId("review-count")).toHaveText(String(before + 1), { timeout: 15_000 });
 });
 
-test("c on a signed-off article says why nothing happened; focus stays on Save, and Esc returns it to the button that opened a source form", async ({ browser }) => {
+test("c on a signed-off article says why nothing happened; focus stays on Save, and Esc returns it to the button that opened a source form", async ({
+  browser,
+}) => {
   const a = await signedIn(browser, editor);
   const b = await signedIn(browser, reviewer);
   const article = await createArticle(a.request, `Focus ${Date.now().toString(36)}`);
@@ -150,9 +195,22 @@ test("c on a signed-off article says why nothing happened; focus stays on Save, 
 
   // Signed off (through the API), c on a selection announces why nothing is added, and who can change that.
   const current = (await stored(a.request, article.id)).annotations[0];
-  expect((await a.request.post(`/api/v1/annotations/${claim.id}/submit`, { data: { version: current.version }, headers: origin })).status()).toBe(200);
-  expect((await b.request.post(`/api/v1/annotations/${claim.id}/review`, { data: { decision: "APPROVE" }, headers: origin })).status()).toBe(200);
-  expect((await b.request.post(`/api/v1/articles/${article.id}/sign-off`, { data: {}, headers: origin })).status()).toBe(200);
+  expect(
+    (
+      await a.request.post(`/api/v1/annotations/${claim.id}/submit`, {
+        data: { version: current.version },
+        headers: origin,
+      })
+    ).status(),
+  ).toBe(200);
+  expect(
+    (
+      await b.request.post(`/api/v1/annotations/${claim.id}/review`, { data: { decision: "APPROVE" }, headers: origin })
+    ).status(),
+  ).toBe(200);
+  expect(
+    (await b.request.post(`/api/v1/articles/${article.id}/sign-off`, { data: {}, headers: origin })).status(),
+  ).toBe(200);
   await a.goto(`/articles/${article.id}`);
   await expect(a.getByTestId("signed-off-banner")).toBeVisible();
   // "Live" comes from the page's own script: the key handler is attached (a key pressed before is lost).
@@ -160,10 +218,14 @@ test("c on a signed-off article says why nothing happened; focus stays on Save, 
   const sent = changes(a);
   await a.locator(".wb-text").focus();
   await a.keyboard.press("c");
-  await expect(a.getByRole("status")).toHaveText("This article is signed off: reopen it to change it. A reviewer or an admin can reopen it.");
+  await expect(a.getByRole("status")).toHaveText(
+    "This article is signed off: reopen it to change it. A reviewer or an admin can reopen it.",
+  );
   expect(sent).toEqual([]);
   await b.goto(`/articles/${article.id}`);
   await expect(b.getByTestId("live-connection")).toHaveText("Live");
   await b.keyboard.press("d");
-  await expect(b.getByRole("status")).toHaveText("This article is signed off: reopen it to change it. You can reopen it with Reopen article, above.");
+  await expect(b.getByRole("status")).toHaveText(
+    "This article is signed off: reopen it to change it. You can reopen it with Reopen article, above.",
+  );
 });

@@ -11,15 +11,22 @@ test("the review queue pages through everything waiting, 50 at a time, with the 
   const ids: string[] = [];
   try {
     for (let index = 0; index < 55; index++) {
-      const created = await editor.request.post(`/api/v1/articles/${article.id}/annotations`, { data: { kind: "ANALYSIS", start: index, end: index + 10 }, headers: origin });
+      const created = await editor.request.post(`/api/v1/articles/${article.id}/annotations`, {
+        data: { kind: "ANALYSIS", start: index, end: index + 10 },
+        headers: origin,
+      });
       expect(created.status()).toBe(201);
       ids.push((await created.json()).id);
-      const submitted = await editor.request.post(`/api/v1/annotations/${ids.at(-1)}/submit`, { data: {}, headers: origin });
+      const submitted = await editor.request.post(`/api/v1/annotations/${ids.at(-1)}/submit`, {
+        data: {},
+        headers: origin,
+      });
       expect(submitted.status()).toBe(200);
     }
     await walkTheQueue(browser);
   } finally {
-    for (const id of ids) expect((await editor.request.delete(`/api/v1/annotations/${id}`, { headers: origin })).status()).toBe(204);
+    for (const id of ids)
+      expect((await editor.request.delete(`/api/v1/annotations/${id}`, { headers: origin })).status()).toBe(204);
   }
 });
 
@@ -46,5 +53,7 @@ async function walkTheQueue(browser: Browser) {
   // A page past the end (reviews done since the link was made) shows the last one.
   await reviewer.goto("/review?page=999");
   await expect(reviewer).toHaveURL(new RegExp(`/review\\?page=${pages}$`));
-  await expect(reviewer.getByTestId("queue-range")).toHaveText(new RegExp(`^${total} waiting, showing ${(pages - 1) * 50 + 1}–${total}$`));
+  await expect(reviewer.getByTestId("queue-range")).toHaveText(
+    new RegExp(`^${total} waiting, showing ${(pages - 1) * 50 + 1}–${total}$`),
+  );
 }

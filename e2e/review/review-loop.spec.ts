@@ -1,6 +1,15 @@
 import { expect, test, type Page } from "@playwright/test";
 import { demoAccount } from "../support/accounts";
-import { createArticle, createClaim, markOf, origin, panelOf, selectQuote, signedIn, stored } from "../support/workbench";
+import {
+  createArticle,
+  createClaim,
+  markOf,
+  origin,
+  panelOf,
+  selectQuote,
+  signedIn,
+  stored,
+} from "../support/workbench";
 
 /**
  * The four-eyes review loop with two people at once: an editor (context A)
@@ -11,7 +20,6 @@ const QUOTE = "Russia has asked China for weapons to bolster its faltering invas
 const OWN_QUOTE = "The Biden White House is keen to prevent the war in Ukraine";
 const NOTE = "Name the US officials' briefing as a source and give a verdict.";
 const REASON = "The ministry published a correction on Tuesday.";
-
 
 const editor = demoAccount("EDITOR");
 const reviewer = demoAccount("REVIEWER");
@@ -84,7 +92,9 @@ test("submit, request changes, fix, resubmit, approve, sign off (read-only), reo
   await shot(b, "02-reviewer-request-changes");
   await panelB.getByRole("button", { name: "Send back with this note" }).click();
   await expect(b.getByRole("status")).toHaveText("Changes requested");
-  expect(reviews.map((body) => JSON.parse(body))).toEqual([{ decision: "REQUEST_CHANGES", note: NOTE, version: claim.version + 1 }]);
+  expect(reviews.map((body) => JSON.parse(body))).toEqual([
+    { decision: "REQUEST_CHANGES", note: NOTE, version: claim.version + 1 },
+  ]);
   await expect(panelB.getByTestId("annotation-status")).toHaveText("Status: !Changes requested");
   await expect(markOf(b, claim.id)).toHaveAttribute("data-label-alt", "C1 changes requested");
 
@@ -101,7 +111,9 @@ test("submit, request changes, fix, resubmit, approve, sign off (read-only), reo
   await panelA.getByRole("button", { name: "Save", exact: true }).click();
   await expect(a.getByRole("status")).toHaveText("Saved");
   await panelA.getByRole("button", { name: "+ Add a source" }).click();
-  await panelA.getByLabel("URL", { exact: true }).fill("https://www.ft.com/content/russia-asks-china-for-military-help");
+  await panelA
+    .getByLabel("URL", { exact: true })
+    .fill("https://www.ft.com/content/russia-asks-china-for-military-help");
   await panelA.getByLabel("Title").fill("Russia asks China for military help");
   await panelA.getByRole("button", { name: "Add source", exact: true }).click();
   await expect(a.getByRole("status")).toHaveText("Source added");
@@ -142,7 +154,8 @@ test("submit, request changes, fix, resubmit, approve, sign off (read-only), reo
   await markOf(a, claim.id).click();
   await a.evaluate(() => window.scrollTo(0, 0));
   await expect(panelA.getByRole("heading", { level: 2, name: "C1 Claim" })).toBeVisible();
-  for (const name of ["Save", "Submit for review", "+ Add a source", "Delete claim C1", "Approve"]) await expect(panelA.getByRole("button", { name, exact: true })).toHaveCount(0);
+  for (const name of ["Save", "Submit for review", "+ Add a source", "Delete claim C1", "Approve"])
+    await expect(panelA.getByRole("button", { name, exact: true })).toHaveCount(0);
   await expect(panelA.getByRole("textbox")).toHaveCount(0);
   await expect(panelA.getByRole("combobox")).toHaveCount(0);
   await expect(panelA.getByText("US officials told reporters of the request")).toBeVisible();
@@ -156,12 +169,17 @@ test("submit, request changes, fix, resubmit, approve, sign off (read-only), reo
   await expect(a.getByRole("toolbar", { name: "Tag the selected text" })).toHaveCount(0);
   await a.keyboard.press("c");
   // Nothing is sent, and the page says why.
-  await expect(a.getByRole("status")).toHaveText("This article is signed off: reopen it to change it. A reviewer or an admin can reopen it.");
+  await expect(a.getByRole("status")).toHaveText(
+    "This article is signed off: reopen it to change it. A reviewer or an admin can reopen it.",
+  );
   expect(posts).toEqual([]);
   const locked = await stored(a.request, article.id);
   expect(locked.annotations).toHaveLength(1);
   // The server enforces it too, even with the right version.
-  const patch = await a.request.patch(`/api/v1/annotations/${claim.id}`, { data: { version: locked.annotations[0].version, speaker: "Someone" }, headers: origin });
+  const patch = await a.request.patch(`/api/v1/annotations/${claim.id}`, {
+    data: { version: locked.annotations[0].version, speaker: "Someone" },
+    headers: origin,
+  });
   expect(patch.status()).toBe(409);
   expect((await patch.json()).error.code).toBe("LOCKED");
 
@@ -198,7 +216,9 @@ test("submit, request changes, fix, resubmit, approve, sign off (read-only), reo
   await panelA.getByLabel("Verdict").selectOption({ label: "Unverifiable" });
   await expect(panelA.getByTestId("undoes-approval")).toBeVisible();
   await panelA.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(a.getByRole("status")).toHaveText("Saved. Back to draft: an approved annotation needs review again after a change of substance");
+  await expect(a.getByRole("status")).toHaveText(
+    "Saved. Back to draft: an approved annotation needs review again after a change of substance",
+  );
   await expect(panelA.getByTestId("annotation-status")).toHaveText("Status: Draft");
   await expect(panelA.getByTestId("review-box").getByText("Back to draft:")).toBeVisible();
   await expect(panelA.getByRole("button", { name: "Submit for review" })).toBeVisible();
@@ -216,7 +236,9 @@ test("submit, request changes, fix, resubmit, approve, sign off (read-only), reo
   await expect(log).toContainText(`${reviewer.name} reopened the article — “${REASON}”`);
   // Only the fields really edited are sent, so the log names them and nothing more, each from → to.
   await expect(log).toContainText(`${editor.name} edited ${subject}: speaker: none → “US officials” —`);
-  await expect(log).toContainText(`${editor.name} edited ${subject}: verdict: Mostly true → Unverifiable; it went back from approved to draft —`);
+  await expect(log).toContainText(
+    `${editor.name} edited ${subject}: verdict: Mostly true → Unverifiable; it went back from approved to draft —`,
+  );
   await shot(b, "10-audit-log");
 });
 
@@ -241,7 +263,10 @@ test("a reviewer does not review their own annotation (four eyes)", async ({ bro
   // Not in their queue either, and the server refuses it outright.
   await b.goto("/review");
   await expect(b.getByRole("row").filter({ hasText: title })).toHaveCount(0);
-  const refused = await b.request.post(`/api/v1/annotations/${own.id}/review`, { data: { decision: "APPROVE" }, headers: origin });
+  const refused = await b.request.post(`/api/v1/annotations/${own.id}/review`, {
+    data: { decision: "APPROVE" },
+    headers: origin,
+  });
   expect(refused.status()).toBe(403);
   expect((await refused.json()).error.message).toMatch(/four-eyes/);
 });
@@ -252,7 +277,9 @@ test("a reviewer who changed a submitted claim's verdict cannot approve it (four
   const title = `Changed verdict ${Date.now().toString(36)}`;
   const article = await createArticle(a.request, title);
   const claim = await createClaim(a.request, article, QUOTE);
-  expect((await a.request.post(`/api/v1/annotations/${claim.id}/submit`, { data: {}, headers: origin })).status()).toBe(200);
+  expect((await a.request.post(`/api/v1/annotations/${claim.id}/submit`, { data: {}, headers: origin })).status()).toBe(
+    200,
+  );
 
   // The reviewer changes the verdict instead of reviewing it: warned first, then it is a draft again.
   await b.goto(`/articles/${article.id}#annotation-${claim.id}`);
@@ -262,31 +289,43 @@ test("a reviewer who changed a submitted claim's verdict cannot approve it (four
   await panel.getByLabel("Verdict").selectOption({ label: "True" });
   await expect(panel.getByTestId("undoes-approval")).toContainText("someone other than you reviews it");
   await panel.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(b.getByRole("status")).toHaveText("Saved. Back to draft: submit it again after a change of substance; someone other than you reviews it");
+  await expect(b.getByRole("status")).toHaveText(
+    "Saved. Back to draft: submit it again after a change of substance; someone other than you reviews it",
+  );
   await expect(panel.getByTestId("annotation-status")).toHaveText("Status: Draft");
 
   // Submitted again, it waits for someone else: no Approve, no Request changes, not in their queue.
   await panel.getByRole("button", { name: "Submit for review" }).click();
   await expect(b.getByRole("status")).toHaveText("Submitted for review");
   await expect(panel.getByTestId("annotation-status")).toHaveText("Status: →Submitted");
-  await expect(panel.getByText("You changed its substance, so another reviewer approves it (four-eyes rule).")).toBeVisible();
+  await expect(
+    panel.getByText("You changed its substance, so another reviewer approves it (four-eyes rule)."),
+  ).toBeVisible();
   await expect(panel.getByRole("button", { name: "Approve", exact: true })).toHaveCount(0);
   await expect(panel.getByRole("button", { name: "Request changes" })).toHaveCount(0);
   await shot(b, "12-reviewer-changed-verdict");
   // After a reload too (the editors come from the server, not from this page's memory).
   await b.reload();
-  await expect(panel.getByText("You changed its substance, so another reviewer approves it (four-eyes rule).")).toBeVisible();
+  await expect(
+    panel.getByText("You changed its substance, so another reviewer approves it (four-eyes rule)."),
+  ).toBeVisible();
   await expect(panel.getByRole("button", { name: "Approve", exact: true })).toHaveCount(0);
   await b.goto("/review");
   await expect(b.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(b.getByRole("row").filter({ hasText: title })).toHaveCount(0);
-  const refused = await b.request.post(`/api/v1/annotations/${claim.id}/review`, { data: { decision: "APPROVE" }, headers: origin });
+  const refused = await b.request.post(`/api/v1/annotations/${claim.id}/review`, {
+    data: { decision: "APPROVE" },
+    headers: origin,
+  });
   expect(refused.status()).toBe(403);
   expect((await refused.json()).error.message).toMatch(/You changed this annotation's substance.*four-eyes/);
 
   // Someone else approves it, and the approval covers the change.
   const c = await signedIn(browser, demoAccount("ADMIN"));
-  const approved = await c.request.post(`/api/v1/annotations/${claim.id}/review`, { data: { decision: "APPROVE" }, headers: origin });
+  const approved = await c.request.post(`/api/v1/annotations/${claim.id}/review`, {
+    data: { decision: "APPROVE" },
+    headers: origin,
+  });
   expect(approved.status()).toBe(200);
   expect(await approved.json()).toMatchObject({ status: "APPROVED", verdict: "TRUE", editorIds: [] });
 });

@@ -4,7 +4,13 @@ import { demoAccount, type DemoAccount } from "../support/accounts";
 import { createArticle, createClaim, origin, selectQuote, signedIn } from "../support/workbench";
 
 /** The CSP as a map of directive → sources. */
-const directives = (policy: string) => new Map(policy.split(";").map((part) => part.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+const directives = (policy: string) =>
+  new Map(
+    policy
+      .split(";")
+      .map((part) => part.trim().split(/\s+/))
+      .map(([name, ...values]) => [name, values]),
+  );
 
 /** Decision 014's header set, on any response: pages, API routes, downloads, errors. */
 function expectSecurityHeaders(headers: Record<string, string>, what: string, kind: "page" | "other" = "other") {
@@ -14,7 +20,11 @@ function expectSecurityHeaders(headers: Record<string, string>, what: string, ki
   const scripts = policy.get("script-src") ?? policy.get("default-src") ?? [];
   expect(scripts, `${what}: script-src`).not.toContain("'unsafe-inline'");
   expect(scripts, `${what}: script-src`).not.toContain("'unsafe-eval'");
-  if (kind === "page") expect(scripts.some((source) => /^'nonce-[A-Za-z0-9+/=]{20,}'$/.test(source)), `${what}: script nonce in ${csp}`).toBe(true);
+  if (kind === "page")
+    expect(
+      scripts.some((source) => /^'nonce-[A-Za-z0-9+/=]{20,}'$/.test(source)),
+      `${what}: script nonce in ${csp}`,
+    ).toBe(true);
   expect(policy.get("frame-ancestors"), `${what}: frame-ancestors`).toEqual(["'none'"]);
   expect(headers["cross-origin-opener-policy"], `${what}: COOP`).toBe("same-origin");
   expect(headers["cross-origin-resource-policy"], `${what}: CORP`).toBe("same-origin");
@@ -36,7 +46,9 @@ async function watchCsp(page: Page): Promise<string[]> {
   await page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (event) => {
       const report = (window as unknown as { __cspViolation: (violation: string) => void }).__cspViolation;
-      report(`${location.pathname}: ${event.effectiveDirective} blocked ${event.blockedURI || "inline"} (${event.sourceFile}:${event.lineNumber}) ${event.sample}`);
+      report(
+        `${location.pathname}: ${event.effectiveDirective} blocked ${event.blockedURI || "inline"} (${event.sourceFile}:${event.lineNumber}) ${event.sample}`,
+      );
     });
   });
   page.on("console", (message) => {
@@ -59,7 +71,8 @@ async function as(browser: Browser, role: DemoAccount["role"]): Promise<{ page: 
   return { page, violations: await watchCsp(page) };
 }
 
-const CLAIM = "His Foreign Ministry spokesman, Zhao Lijian, said the United States was spreading “malicious disinformation”";
+const CLAIM =
+  "His Foreign Ministry spokesman, Zhao Lijian, said the United States was spreading “malicious disinformation”";
 const OTHER = "China on Monday reacted angrily to multiple media reports citing US officials.";
 
 test("every page runs under the strict CSP without a single violation, for every role", async ({ browser }) => {
@@ -84,7 +97,8 @@ test("every page runs under the strict CSP without a single violation, for every
   const editor = await as(browser, "EDITOR");
   const article = await createArticle(editor.page.request, `CSP walk ${Date.now().toString(36)}`);
   const claim = await createClaim(editor.page.request, article, CLAIM);
-  for (const path of ["/", "/articles", "/articles/new", "/account", "/no-such-page"]) await visit(editor.page, path, path === "/no-such-page" ? 404 : 200);
+  for (const path of ["/", "/articles", "/articles/new", "/account", "/no-such-page"])
+    await visit(editor.page, path, path === "/no-such-page" ? 404 : 200);
   await visit(editor.page, `/articles/${article.id}`);
   await selectQuote(editor.page, OTHER);
   await expect(editor.page.getByRole("toolbar", { name: "Tag the selected text" })).toBeVisible();
@@ -100,7 +114,10 @@ test("every page runs under the strict CSP without a single violation, for every
   expect(editor.violations).toEqual([]);
 
   // Reviewer: the queue and a workbench with review actions; admin: user administration.
-  const submitted = await editor.page.request.post(`/api/v1/annotations/${claim.id}/submit`, { data: {}, headers: origin });
+  const submitted = await editor.page.request.post(`/api/v1/annotations/${claim.id}/submit`, {
+    data: {},
+    headers: origin,
+  });
   expect(submitted.status()).toBe(200);
   const reviewer = await as(browser, "REVIEWER");
   await visit(reviewer.page, "/review");
@@ -127,14 +144,23 @@ test("the walk would catch an inline script in a page", async ({ page }) => {
   expect(await page.evaluate(() => (window as unknown as { __ran?: boolean }).__ran)).toBeUndefined();
 });
 
-async function check(request: APIRequestContext, path: string, status: number, init: { method?: "GET" | "POST"; data?: unknown } = {}) {
-  const response = init.method === "POST" ? await request.post(path, { data: init.data, headers: origin }) : await request.get(path);
+async function check(
+  request: APIRequestContext,
+  path: string,
+  status: number,
+  init: { method?: "GET" | "POST"; data?: unknown } = {},
+) {
+  const response =
+    init.method === "POST" ? await request.post(path, { data: init.data, headers: origin }) : await request.get(path);
   expect(response.status(), `${path}: ${await response.text()}`).toBe(status);
   expectSecurityHeaders(response.headers(), `${init.method ?? "GET"} ${path} (${status})`);
   return response;
 }
 
-test("API routes, downloads, event streams and error responses carry the same header set", async ({ browser, request }) => {
+test("API routes, downloads, event streams and error responses carry the same header set", async ({
+  browser,
+  request,
+}) => {
   // Signed out.
   await check(request, "/api/health", 200);
   await check(request, "/api/v1/me", 401);
@@ -154,7 +180,9 @@ test("API routes, downloads, event streams and error responses carry the same he
   const article = await createArticle(api, `Headers ${Date.now().toString(36)}`);
   // The export download keeps the policy its file carries: nothing loads, nothing runs.
   const exported = await check(api, `/api/v1/articles/${article.id}/export?format=html`, 200);
-  expect(exported.headers()["content-security-policy"]).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+  expect(exported.headers()["content-security-policy"]).toBe(
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  );
   // The event stream still streams under the proxy: its headers, then its first event.
   await page.goto("/account");
   const stream = await page.evaluate(async (url) => {
@@ -163,8 +191,19 @@ test("API routes, downloads, event streams and error responses carry the same he
     const reader = response.body!.getReader();
     const first = new TextDecoder().decode((await reader.read()).value);
     controller.abort();
-    return { status: response.status, type: response.headers.get("content-type"), csp: response.headers.get("content-security-policy"), coop: response.headers.get("cross-origin-opener-policy"), first };
+    return {
+      status: response.status,
+      type: response.headers.get("content-type"),
+      csp: response.headers.get("content-security-policy"),
+      coop: response.headers.get("cross-origin-opener-policy"),
+      first,
+    };
   }, `/api/v1/articles/${article.id}/events`);
-  expect(stream).toMatchObject({ status: 200, type: expect.stringContaining("text/event-stream"), csp: expect.stringContaining("frame-ancestors 'none'"), coop: "same-origin" });
+  expect(stream).toMatchObject({
+    status: 200,
+    type: expect.stringContaining("text/event-stream"),
+    csp: expect.stringContaining("frame-ancestors 'none'"),
+    coop: "same-origin",
+  });
   expect(stream.first.length).toBeGreaterThan(0);
 });

@@ -8,12 +8,19 @@ test("the home page says the app is ready on its database", async ({ page }) => 
   await expect(page.getByRole("status")).toHaveText(/Ready — embedded SQLite database, fully migrated\./);
 });
 
-test("signed in, the home page is where the day starts: import, drafts, changes requested, review, recent articles", async ({ page }) => {
+test("signed in, the home page is where the day starts: import, drafts, changes requested, review, recent articles", async ({
+  page,
+}) => {
   const reviewer = demoAccount("REVIEWER");
   await signInViaApi(page.request, reviewer.email, reviewer.password);
   await page.goto("/");
   await expect(page.getByRole("link", { name: "Import an article" })).toHaveAttribute("href", "/articles/new");
-  for (const name of [/^Changes requested of you/, /^Your drafts/, /^Waiting for your review/, "Recently changed articles"]) {
+  for (const name of [
+    /^Changes requested of you/,
+    /^Your drafts/,
+    /^Waiting for your review/,
+    "Recently changed articles",
+  ]) {
     await expect(page.getByRole("heading", { level: 2, name })).toBeVisible();
   }
   await expect(page.getByRole("link", { name: "Open the review queue" })).toHaveAttribute("href", "/review");

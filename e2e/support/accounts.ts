@@ -18,9 +18,12 @@ export function demoAccount(role: DemoAccount["role"]): DemoAccount {
  */
 export async function signInViaApi(request: APIRequestContext, email: string, password: string): Promise<void> {
   const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
-  const response = await request.post("/api/auth/callback/credentials", { form: { email, password, csrfToken, json: "true" } });
+  const response = await request.post("/api/auth/callback/credentials", {
+    form: { email, password, csrfToken, json: "true" },
+  });
   if (!response.ok()) throw new Error(`sign-in as ${email} failed: ${response.status()} ${await response.text()}`);
 }
 
 /** A unique email per test run, so tests never collide on data. */
-export const uniqueEmail = (label: string) => `${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}@example.org`;
+export const uniqueEmail = (label: string) =>
+  `${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}@example.org`;

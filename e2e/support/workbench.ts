@@ -8,8 +8,23 @@ import { signInViaApi } from "./accounts";
 export const seed = fs.readFileSync(path.resolve("../shared/fixtures/seed-article.txt"), "utf8");
 export const origin = { Origin: baseURL };
 
-export type Annotation = { id: string; start: number; end: number; quote: string; status: string; version: number; speaker: string | null; note: string };
-export type Article = { id: string; title: string; status: string; revision: { text: string }; annotations: Annotation[] };
+export type Annotation = {
+  id: string;
+  start: number;
+  end: number;
+  quote: string;
+  status: string;
+  version: number;
+  speaker: string | null;
+  note: string;
+};
+export type Article = {
+  id: string;
+  title: string;
+  status: string;
+  revision: { text: string };
+  annotations: Annotation[];
+};
 
 export async function signedIn(browser: Browser, account: { email: string; password: string }): Promise<Page> {
   const context = await browser.newContext({ baseURL, viewport: { width: 1366, height: 900 } });
@@ -23,22 +38,34 @@ export async function createArticle(request: APIRequestContext, title: string): 
   return response.json();
 }
 
-export async function createClaim(request: APIRequestContext, article: Article, quote: string, extra: Record<string, unknown> = {}): Promise<Annotation> {
+export async function createClaim(
+  request: APIRequestContext,
+  article: Article,
+  quote: string,
+  extra: Record<string, unknown> = {},
+): Promise<Annotation> {
   const start = article.revision.text.indexOf(quote);
   expect(start).toBeGreaterThanOrEqual(0);
-  const response = await request.post(`/api/v1/articles/${article.id}/annotations`, { data: { kind: "CLAIM", start, end: start + quote.length, ...extra }, headers: origin });
+  const response = await request.post(`/api/v1/articles/${article.id}/annotations`, {
+    data: { kind: "CLAIM", start, end: start + quote.length, ...extra },
+    headers: origin,
+  });
   expect(response.status(), await response.text()).toBe(201);
   return response.json();
 }
 
-export const stored = async (request: APIRequestContext, id: string): Promise<Article> => (await request.get(`/api/v1/articles/${id}`)).json();
+export const stored = async (request: APIRequestContext, id: string): Promise<Article> =>
+  (await request.get(`/api/v1/articles/${id}`)).json();
 
 /** Selects the exact quote in the article text as a script would, then the mouseup a drag ends with. */
 export async function selectQuote(page: Page, quote: string) {
   await page.evaluate((wanted) => {
     const root = document.querySelector(".wb-text")!;
     const pieces = [...root.querySelectorAll<HTMLElement>("[data-start]")];
-    const at = pieces.map((piece) => piece.textContent).join("").indexOf(wanted);
+    const at = pieces
+      .map((piece) => piece.textContent)
+      .join("")
+      .indexOf(wanted);
     const locate = (index: number, isEnd: boolean) => {
       let offset = index;
       for (const piece of pieces) {

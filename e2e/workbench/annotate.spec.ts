@@ -6,10 +6,22 @@ import { demoAccount, signInViaApi } from "../support/accounts";
 import { selectQuote } from "../support/workbench";
 
 const seed = fs.readFileSync(path.resolve("../shared/fixtures/seed-article.txt"), "utf8");
-const CLAIM = "His Foreign Ministry spokesman, Zhao Lijian, said the United States was spreading “malicious disinformation”, with “sinister intentions”, according to translations from reporters in the room.";
+const CLAIM =
+  "His Foreign Ministry spokesman, Zhao Lijian, said the United States was spreading “malicious disinformation”, with “sinister intentions”, according to translations from reporters in the room.";
 const PARAGRAPH = `China on Monday reacted angrily to multiple media reports citing US officials. ${CLAIM}`;
 
-type Annotation = { id: string; kind: string; start: number; end: number; quote: string; speaker: string | null; verdict: string | null; rationale: string | null; version: number; sources: { url: string; title: string | null }[] };
+type Annotation = {
+  id: string;
+  kind: string;
+  start: number;
+  end: number;
+  quote: string;
+  speaker: string | null;
+  verdict: string | null;
+  rationale: string | null;
+  version: number;
+  sources: { url: string; title: string | null }[];
+};
 type Article = { id: string; revision: { text: string }; annotations: Annotation[] };
 
 test.beforeEach(async ({ page }) => {
@@ -18,7 +30,10 @@ test.beforeEach(async ({ page }) => {
 });
 
 async function createArticle(page: Page, title = `US and China in Rome ${Date.now().toString(36)}`): Promise<Article> {
-  const response = await page.request.post("/api/v1/articles", { data: { title, text: seed }, headers: { Origin: baseURL } });
+  const response = await page.request.post("/api/v1/articles", {
+    data: { title, text: seed },
+    headers: { Origin: baseURL },
+  });
   expect(response.status(), await response.text()).toBe(201);
   return response.json();
 }
@@ -26,16 +41,22 @@ async function createArticle(page: Page, title = `US and China in Rome ${Date.no
 async function annotate(page: Page, article: Article, kind: string, quote: string): Promise<Annotation> {
   const start = article.revision.text.indexOf(quote);
   expect(start).toBeGreaterThanOrEqual(0);
-  const response = await page.request.post(`/api/v1/articles/${article.id}/annotations`, { data: { kind, start, end: start + quote.length, quote }, headers: { Origin: baseURL } });
+  const response = await page.request.post(`/api/v1/articles/${article.id}/annotations`, {
+    data: { kind, start, end: start + quote.length, quote },
+    headers: { Origin: baseURL },
+  });
   expect(response.status(), await response.text()).toBe(201);
   return response.json();
 }
 
-const stored = async (page: Page, id: string): Promise<Article> => (await page.request.get(`/api/v1/articles/${id}`)).json();
+const stored = async (page: Page, id: string): Promise<Article> =>
+  (await page.request.get(`/api/v1/articles/${id}`)).json();
 
 /** The text of every highlight piece carrying the annotation, in document order. */
 const highlightText = (page: Page, annotationId: string) =>
-  page.locator(`.wb-text mark[data-annotations~="${annotationId}"]`).evaluateAll((marks) => marks.map((mark) => mark.textContent).join(""));
+  page
+    .locator(`.wb-text mark[data-annotations~="${annotationId}"]`)
+    .evaluateAll((marks) => marks.map((mark) => mark.textContent).join(""));
 
 /** Viewport points just inside the first and last characters of `quote` in the article text. */
 async function dragPoints(page: Page, quote: string) {
@@ -47,7 +68,9 @@ async function dragPoints(page: Page, quote: string) {
     const at = flat.indexOf(wanted);
     if (at < 0) throw new Error("quote not rendered");
     // Centred first, so a drag near the window's edge does not scroll the page under the mouse.
-    const startsIn = pieces.find((_, index) => pieces.slice(0, index + 1).reduce((sum, piece) => sum + piece.textContent!.length, 0) > at)!;
+    const startsIn = pieces.find(
+      (_, index) => pieces.slice(0, index + 1).reduce((sum, piece) => sum + piece.textContent!.length, 0) > at,
+    )!;
     startsIn.scrollIntoView({ block: "center" });
     const charRect = (index: number) => {
       let offset = index;
@@ -65,7 +88,10 @@ async function dragPoints(page: Page, quote: string) {
     };
     const first = charRect(at);
     const last = charRect(at + wanted.length - 1);
-    return { from: { x: first.left + 1, y: first.top + first.height / 2 }, to: { x: last.right - 1, y: last.top + last.height / 2 } };
+    return {
+      from: { x: first.left + 1, y: first.top + first.height / 2 },
+      to: { x: last.right - 1, y: last.top + last.height / 2 },
+    };
   }, quote);
 }
 
@@ -86,7 +112,9 @@ test("tag a claim by mouse, fill it in, overlap it with analysis, and it all sur
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/US and China in Rome/);
   const text = page.getByRole("region", { name: "Article text" });
   // Curly quotes arrive exactly as pasted.
-  await expect(text).toContainText("said the United States was spreading “malicious disinformation”, with “sinister intentions”, according to");
+  await expect(text).toContainText(
+    "said the United States was spreading “malicious disinformation”, with “sinister intentions”, according to",
+  );
   await expect(page.getByText("No annotations yet.", { exact: true })).toBeVisible();
   // The empty verdict summary: its heading, then a sentence of its own.
   await expect(page.getByRole("heading", { name: "Verdicts", exact: true })).toBeVisible();
@@ -95,9 +123,14 @@ test("tag a claim by mouse, fill it in, overlap it with analysis, and it all sur
   // A real mouse drag over the sentence.
   await mouseSelect(page, CLAIM);
   expect((await selectedText(page)).trim()).toBe(CLAIM);
-  await expect(page.getByRole("toolbar", { name: "Tag the selected text" }).getByRole("button", { name: "Claim (c)" })).toBeVisible();
+  await expect(
+    page.getByRole("toolbar", { name: "Tag the selected text" }).getByRole("button", { name: "Claim (c)" }),
+  ).toBeVisible();
 
-  const created = page.waitForResponse((response) => response.url().endsWith(`/articles/${article.id}/annotations`) && response.request().method() === "POST");
+  const created = page.waitForResponse(
+    (response) =>
+      response.url().endsWith(`/articles/${article.id}/annotations`) && response.request().method() === "POST",
+  );
   await page.keyboard.press("c");
   const claim = (await (await created).json()) as Annotation;
   expect(claim.quote).toBe(CLAIM);
@@ -122,7 +155,9 @@ test("tag a claim by mouse, fill it in, overlap it with analysis, and it all sur
   await panel.getByRole("button", { name: "Add source", exact: true }).click();
   await expect(page.getByRole("status")).toHaveText("Source added");
   await expect(panel.getByLabel("URL", { exact: true })).toHaveValue("");
-  await panel.getByLabel("URL", { exact: true }).fill("https://www.reuters.com/world/china-says-us-spreading-disinformation/");
+  await panel
+    .getByLabel("URL", { exact: true })
+    .fill("https://www.reuters.com/world/china-says-us-spreading-disinformation/");
   await panel.getByLabel("Publisher").fill("Reuters");
   await panel.getByRole("button", { name: "Add source", exact: true }).click();
   await expect(panel.getByTestId("source-list").getByRole("listitem")).toHaveCount(2);
@@ -130,8 +165,12 @@ test("tag a claim by mouse, fill it in, overlap it with analysis, and it all sur
   await expect(panel.getByLabel("Speaker")).toHaveValue("Zhao Lijian, Chinese foreign ministry spokesman");
 
   await panel.getByLabel("Verdict").selectOption({ label: "False" });
-  await panel.getByLabel("Rationale").fill("US officials briefed allies on the request; no evidence of a disinformation campaign.");
-  const saved = page.waitForResponse((response) => response.url().endsWith(`/annotations/${claim.id}`) && response.request().method() === "PATCH");
+  await panel
+    .getByLabel("Rationale")
+    .fill("US officials briefed allies on the request; no evidence of a disinformation campaign.");
+  const saved = page.waitForResponse(
+    (response) => response.url().endsWith(`/annotations/${claim.id}`) && response.request().method() === "PATCH",
+  );
   await panel.getByRole("button", { name: "Save", exact: true }).click();
   expect((await saved).status()).toBe(200);
   await expect(page.getByRole("status")).toHaveText("Saved");
@@ -140,7 +179,10 @@ test("tag a claim by mouse, fill it in, overlap it with analysis, and it all sur
   // A larger span around the claim, selected by script this time, tagged as analysis with the keyboard.
   await selectQuote(page, PARAGRAPH);
   await expect(page.getByRole("toolbar", { name: "Tag the selected text" })).toBeVisible();
-  const analysisCreated = page.waitForResponse((response) => response.url().endsWith(`/articles/${article.id}/annotations`) && response.request().method() === "POST");
+  const analysisCreated = page.waitForResponse(
+    (response) =>
+      response.url().endsWith(`/articles/${article.id}/annotations`) && response.request().method() === "POST",
+  );
   await page.keyboard.press("a");
   const analysis = (await (await analysisCreated).json()) as Annotation;
   expect(analysis.quote).toBe(PARAGRAPH);
@@ -160,9 +202,15 @@ test("tag a claim by mouse, fill it in, overlap it with analysis, and it all sur
   await page.mouse.click(inside.from.x + 8, inside.from.y);
   await expect(page.getByRole("heading", { level: 2, name: "C1 Claim" })).toBeVisible();
   await expect(overlap).toHaveClass(/is-open/);
-  await expect(panel.getByRole("navigation", { name: "Overlapping annotations" }).getByRole("button", { name: "Open Analysis A1" })).toBeVisible();
+  await expect(
+    panel
+      .getByRole("navigation", { name: "Overlapping annotations" })
+      .getByRole("button", { name: "Open Analysis A1" }),
+  ).toBeVisible();
   await expect(panel.getByTestId("source-list").getByRole("listitem")).toHaveCount(2);
-  await expect(panel.getByRole("link", { name: /Foreign Ministry Spokesperson's regular press conference/ })).toHaveAttribute("rel", "noopener noreferrer");
+  await expect(
+    panel.getByRole("link", { name: /Foreign Ministry Spokesperson's regular press conference/ }),
+  ).toHaveAttribute("rel", "noopener noreferrer");
   await expect(panel.getByLabel("Verdict")).toHaveValue("FALSE");
   await expect(panel.getByLabel("Verdict").locator("option:checked")).toHaveText("False");
   await expect(panel.getByLabel("Speaker")).toHaveValue("Zhao Lijian, Chinese foreign ministry spokesman");
@@ -170,14 +218,25 @@ test("tag a claim by mouse, fill it in, overlap it with analysis, and it all sur
   await expect(page.getByRole("img", { name: /Verdicts: 1 false/ })).toBeVisible();
 
   const saved1 = (await stored(page, article.id)).annotations.find((annotation) => annotation.id === claim.id)!;
-  expect(saved1).toMatchObject({ speaker: "Zhao Lijian, Chinese foreign ministry spokesman", verdict: "FALSE", start: claim.start, end: claim.end });
-  expect(saved1.sources.map((source) => source.url)).toEqual(["https://www.fmprc.gov.cn/eng/xwfw_665399/s2510_665401/", "https://www.reuters.com/world/china-says-us-spreading-disinformation/"]);
+  expect(saved1).toMatchObject({
+    speaker: "Zhao Lijian, Chinese foreign ministry spokesman",
+    verdict: "FALSE",
+    start: claim.start,
+    end: claim.end,
+  });
+  expect(saved1.sources.map((source) => source.url)).toEqual([
+    "https://www.fmprc.gov.cn/eng/xwfw_665399/s2510_665401/",
+    "https://www.reuters.com/world/china-says-us-spreading-disinformation/",
+  ]);
 
   // Delete the analysis, with its confirmation.
   await panel.getByRole("button", { name: "Open Analysis A1" }).click();
   await expect(page.getByRole("heading", { level: 2, name: "A1 Analysis" })).toBeVisible();
   await panel.getByRole("button", { name: "Delete analysis A1" }).click();
-  const deleted = page.waitForResponse((response) => response.url().includes(`/annotations/${analysis.id}?version=`) && response.request().method() === "DELETE");
+  const deleted = page.waitForResponse(
+    (response) =>
+      response.url().includes(`/annotations/${analysis.id}?version=`) && response.request().method() === "DELETE",
+  );
   await panel.getByRole("button", { name: "Yes, delete analysis A1" }).click();
   expect((await deleted).status()).toBe(204);
   await expect(page.getByRole("status")).toHaveText("Deleted");
@@ -190,9 +249,19 @@ test("tag a claim by mouse, fill it in, overlap it with analysis, and it all sur
 test("J and K walk the annotations in reading order; Escape closes the panel", async ({ page }) => {
   const article = await createArticle(page);
   // Made out of order on purpose: the workbench orders by where they start.
-  const third = await annotate(page, article, "ANALYSIS", "The Biden White House is keen to prevent the war in Ukraine");
+  const third = await annotate(
+    page,
+    article,
+    "ANALYSIS",
+    "The Biden White House is keen to prevent the war in Ukraine",
+  );
   const first = await annotate(page, article, "CLAIM", "The United States will try to persuade China");
-  const second = await annotate(page, article, "DENIAL", "China has played a constructive role in promoting the peace talks");
+  const second = await annotate(
+    page,
+    article,
+    "DENIAL",
+    "China has played a constructive role in promoting the peace talks",
+  );
   await page.goto(`/articles/${article.id}`);
   await expect(page.getByRole("heading", { level: 2, name: "Annotations (3)" })).toBeVisible();
 
@@ -250,7 +319,9 @@ test("a source URL the server refuses (422) shows the error at the field and sto
   await panel.getByRole("button", { name: "Add source", exact: true }).click();
   expect((await refused).status()).toBe(422);
   await expect(url).toHaveAttribute("aria-invalid", "true");
-  await expect(url).toHaveAccessibleDescription("must be a web address starting with http:// or https://, such as https://www.example.com/story");
+  await expect(url).toHaveAccessibleDescription(
+    "must be a web address starting with http:// or https://, such as https://www.example.com/story",
+  );
   await expect(url).toHaveValue("javascript:alert(1)");
   await expect(panel.getByTestId("source-list")).toHaveCount(0);
 
@@ -264,10 +335,14 @@ test("a source URL the server refuses (422) shows the error at the field and sto
   await panel.getByRole("button", { name: "Add source", exact: true }).click();
   expect((await added).status()).toBe(201);
   await expect(panel.getByTestId("source-list")).toContainText("https://www.bbc.co.uk/news/x");
-  expect((await stored(page, article.id)).annotations[0].sources.map((source: { url: string }) => source.url)).toEqual(["https://www.bbc.co.uk/news/x"]);
+  expect((await stored(page, article.id)).annotations[0].sources.map((source: { url: string }) => source.url)).toEqual([
+    "https://www.bbc.co.uk/news/x",
+  ]);
 });
 
-test("a save over someone else's change (409) says so, loads their version and keeps the typed text", async ({ page }) => {
+test("a save over someone else's change (409) says so, loads their version and keeps the typed text", async ({
+  page,
+}) => {
   const article = await createArticle(page);
   const claim = await annotate(page, article, "CLAIM", "Russia has asked China for weapons");
   await page.goto(`/articles/${article.id}`);
@@ -276,10 +351,15 @@ test("a save over someone else's change (409) says so, loads their version and k
   await panel.getByLabel("Speaker").fill("My speaker");
 
   // Meanwhile a colleague saves first.
-  const theirs = await page.request.patch(`/api/v1/annotations/${claim.id}`, { data: { version: claim.version, speaker: "Their speaker" }, headers: { Origin: baseURL } });
+  const theirs = await page.request.patch(`/api/v1/annotations/${claim.id}`, {
+    data: { version: claim.version, speaker: "Their speaker" },
+    headers: { Origin: baseURL },
+  });
   expect(theirs.status()).toBe(200);
 
-  const refused = page.waitForResponse((response) => response.url().endsWith(`/annotations/${claim.id}`) && response.request().method() === "PATCH");
+  const refused = page.waitForResponse(
+    (response) => response.url().endsWith(`/annotations/${claim.id}`) && response.request().method() === "PATCH",
+  );
   await panel.getByRole("button", { name: "Save", exact: true }).click();
   expect((await refused).status()).toBe(409);
   const alert = panel.getByRole("alert");
@@ -299,10 +379,15 @@ test("a save over someone else's change (409) says so, loads their version and k
   expect(after).toMatchObject({ speaker: "My speaker", version: claim.version + 2 });
 });
 
-test("a source edited or removed over someone else's change (409) shows their version; the edit stays typed and a removal is asked again", async ({ page }) => {
+test("a source edited or removed over someone else's change (409) shows their version; the edit stays typed and a removal is asked again", async ({
+  page,
+}) => {
   const article = await createArticle(page);
   const claim = await annotate(page, article, "CLAIM", "Russia has asked China for weapons");
-  const added = await page.request.post(`/api/v1/annotations/${claim.id}/sources`, { data: { url: "https://ministry.example/statement", title: "Ministry statement" }, headers: { Origin: baseURL } });
+  const added = await page.request.post(`/api/v1/annotations/${claim.id}/sources`, {
+    data: { url: "https://ministry.example/statement", title: "Ministry statement" },
+    headers: { Origin: baseURL },
+  });
   expect(added.status()).toBe(201);
   // This page hears of nobody's changes (its event stream is cut), so what it shows goes stale.
   // (A regular expression: the page's stream resumes with ?lastEventId=, which a glob ending in /events would miss.)
@@ -315,7 +400,10 @@ test("a source edited or removed over someone else's change (409) shows their ve
 
   const colleagueEdits = async (note: string) => {
     const current = (await stored(page, article.id)).annotations[0];
-    const response = await page.request.patch(`/api/v1/annotations/${claim.id}`, { data: { version: current.version, note }, headers: { Origin: baseURL } });
+    const response = await page.request.patch(`/api/v1/annotations/${claim.id}`, {
+      data: { version: current.version, note },
+      headers: { Origin: baseURL },
+    });
     expect(response.status()).toBe(200);
   };
 
@@ -324,12 +412,16 @@ test("a source edited or removed over someone else's change (409) shows their ve
   await panel.getByLabel("Title").fill("Ministry statement, 21 March");
   await colleagueEdits("Checked the ministry's site.");
   await panel.getByRole("button", { name: "Save source" }).click();
-  await expect(panel.getByRole("alert")).toContainText("Someone else changed this annotation just now; their version is shown. Your edit is still in the form");
+  await expect(panel.getByRole("alert")).toContainText(
+    "Someone else changed this annotation just now; their version is shown. Your edit is still in the form",
+  );
   await expect(panel.getByLabel("Note")).toHaveValue("Checked the ministry's site.");
   await expect(panel.getByLabel("Title")).toHaveValue("Ministry statement, 21 March");
   await panel.getByRole("button", { name: "Save source" }).click();
   await expect(sources).toContainText("Ministry statement, 21 March");
-  expect((await stored(page, article.id)).annotations[0].sources).toMatchObject([{ title: "Ministry statement, 21 March" }]);
+  expect((await stored(page, article.id)).annotations[0].sources).toMatchObject([
+    { title: "Ministry statement, 21 March" },
+  ]);
 
   // A removal: refused and asked again, then done.
   await colleagueEdits("Checked twice.");

@@ -10,7 +10,9 @@ test.beforeEach(async ({ page }) => {
   await signInViaApi(page.request, editor.email, editor.password);
 });
 
-test("a long annotation list shows 50 at a time, pages and searches in place, and J/K still walk every annotation", async ({ page }) => {
+test("a long annotation list shows 50 at a time, pages and searches in place, and J/K still walk every annotation", async ({
+  page,
+}) => {
   const article = await createArticle(page.request, `Long list ${Date.now().toString(36)}`);
   // One claim per word of five letters or more, in reading order, so C1…C60 are also the list's order.
   const words = [...article.revision.text.matchAll(/\p{L}{5,}/gu)].slice(0, COUNT);
@@ -18,7 +20,10 @@ test("a long annotation list shows 50 at a time, pages and searches in place, an
   const created: Annotation[] = [];
   for (const [index, word] of words.entries()) {
     const extra = index === 54 ? { speaker: SPEAKER } : {};
-    const response = await page.request.post(`/api/v1/articles/${article.id}/annotations`, { data: { kind: "CLAIM", start: word.index, end: word.index + word[0].length, ...extra }, headers: origin });
+    const response = await page.request.post(`/api/v1/articles/${article.id}/annotations`, {
+      data: { kind: "CLAIM", start: word.index, end: word.index + word[0].length, ...extra },
+      headers: origin,
+    });
     expect(response.status(), await response.text()).toBe(201);
     created.push(await response.json());
   }

@@ -11,7 +11,10 @@ function expectReassembles(spans: Span[], from: number, to: number) {
   for (let i = 1; i < segments.length; i++) expect(segments[i].start).toBe(segments[i - 1].end);
   for (const span of spans) {
     const clipped = text.slice(Math.max(from, span.start), Math.min(to, span.end));
-    const joined = segments.filter((s) => s.ids.includes(span.id)).map((s) => text.slice(s.start, s.end)).join("");
+    const joined = segments
+      .filter((s) => s.ids.includes(span.id))
+      .map((s) => text.slice(s.start, s.end))
+      .join("");
     if (span.end > from && span.start < to) expect(joined).toBe(clipped);
   }
   return segments;
@@ -37,7 +40,13 @@ describe("segment", () => {
       { id: "claim2", start: 31, end: 38 },
     ];
     const segments = expectReassembles(spans, 0, text.length);
-    expect(segments.map((s) => s.ids)).toEqual([["analysis"], ["analysis", "claim1"], ["analysis"], ["analysis", "claim2"], ["analysis"]]);
+    expect(segments.map((s) => s.ids)).toEqual([
+      ["analysis"],
+      ["analysis", "claim1"],
+      ["analysis"],
+      ["analysis", "claim2"],
+      ["analysis"],
+    ]);
   });
 
   it("handles partial overlaps and identical spans", () => {

@@ -67,7 +67,10 @@ export const authOptions: NextAuthOptions = {
     async jwt({ token, user, account }) {
       if (!user || !account) return token;
       const db = await getDb();
-      const userId = account.provider === "credentials" ? user.id : (await db.user.findUnique({ where: { email: user.email!.trim().toLowerCase() } }))?.id;
+      const userId =
+        account.provider === "credentials"
+          ? user.id
+          : (await db.user.findUnique({ where: { email: user.email!.trim().toLowerCase() } }))?.id;
       token.sub = userId;
       token.sid = userId ? await startSession(db, { userId }) : undefined;
       return token;

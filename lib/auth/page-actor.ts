@@ -13,7 +13,10 @@ export async function requirePageActor(returnTo: string): Promise<Actor> {
 }
 
 /** For pages that need a permission: null when the user lacks it, so the page can say so. */
-export async function pageActorWith(permission: Permission, returnTo: string): Promise<{ actor: Actor; allowed: boolean }> {
+export async function pageActorWith(
+  permission: Permission,
+  returnTo: string,
+): Promise<{ actor: Actor; allowed: boolean }> {
   const actor = await requirePageActor(returnTo);
   return { actor, allowed: can(actor.role, permission) };
 }

@@ -14,7 +14,10 @@ export function partialNameFor(dest: string): string {
  * returns the backup's migrations; the file is flushed and only then takes its
  * name, so a file by that name is always a whole backup. Never overwrites one.
  */
-export async function writeBackupFile(dest: string, fill: (partial: string) => string[] | Promise<string[]>): Promise<{ migrations: string[]; bytes: number }> {
+export async function writeBackupFile(
+  dest: string,
+  fill: (partial: string) => string[] | Promise<string[]>,
+): Promise<{ migrations: string[]; bytes: number }> {
   if (fs.existsSync(dest)) throw new BackupRefusal("file", `${dest} already exists; name a new file`);
   const partial = partialNameFor(dest);
   createPrivateFile(partial);

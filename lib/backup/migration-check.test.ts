@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { appliedNames, backupStamp, BackupRefusal, parseMigrationsCopy, refuseNewerMigrations } from "./migration-check";
+import {
+  appliedNames,
+  backupStamp,
+  BackupRefusal,
+  parseMigrationsCopy,
+  refuseNewerMigrations,
+} from "./migration-check";
 
 const KNOWN = ["20260101000000_init", "20260201000000_comments"];
 
@@ -12,7 +18,9 @@ describe("refuseNewerMigrations", () => {
   it("refuses a migration this code does not know, naming it", () => {
     const run = () => refuseNewerMigrations([...KNOWN, "20270101000000_future"], KNOWN);
     expect(run).toThrow(BackupRefusal);
-    expect(run).toThrow(/^file: comes from a newer version of Factmark \(migration 20270101000000_future unknown here\)/);
+    expect(run).toThrow(
+      /^file: comes from a newer version of Factmark \(migration 20270101000000_future unknown here\)/,
+    );
   });
 
   it("refuses a database with no migrations: not a Factmark backup", () => {

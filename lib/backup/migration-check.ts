@@ -45,7 +45,10 @@ export function parseMigrationsCopy(sql: string): MigrationRow[] | undefined {
   const lines = sql.split("\n");
   const start = lines.findIndex((line) => /^COPY [\w."]*_prisma_migrations"? \(.*\) FROM stdin;$/.test(line));
   if (start < 0) return undefined;
-  const columns = /\((.*)\)/.exec(lines[start])![1].split(", ").map((name) => name.replace(/^"|"$/g, ""));
+  const columns = /\((.*)\)/
+    .exec(lines[start])![1]
+    .split(", ")
+    .map((name) => name.replace(/^"|"$/g, ""));
   const rows: MigrationRow[] = [];
   for (const line of lines.slice(start + 1)) {
     if (line === "\\.") break;
@@ -58,5 +61,8 @@ export function parseMigrationsCopy(sql: string): MigrationRow[] | undefined {
 
 /** 2026-11-30T12:34:56.789Z → 20261130T123456Z: sorts by time, safe in file and database names. */
 export function backupStamp(now = new Date()): string {
-  return now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+  return now
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d+Z$/, "Z");
 }

@@ -1,11 +1,22 @@
 import { execFile } from "node:child_process";
 import fs from "node:fs";
 import { promisify } from "node:util";
-import { createPostgresDatabase, dropPostgresDatabase, postgresDatabaseUse, renamePostgresDatabases } from "../db/postgres-admin";
+import {
+  createPostgresDatabase,
+  dropPostgresDatabase,
+  postgresDatabaseUse,
+  renamePostgresDatabases,
+} from "../db/postgres-admin";
 import { postgresDatabaseName, postgresUrlWithDatabase } from "../db/providers";
 import { PRIVATE_FILE_MODE } from "../db/sqlite-files";
 import { writeBackupFile } from "./backup-file";
-import { appliedNames, backupStamp, BackupRefusal, parseMigrationsCopy, refuseNewerMigrations } from "./migration-check";
+import {
+  appliedNames,
+  backupStamp,
+  BackupRefusal,
+  parseMigrationsCopy,
+  refuseNewerMigrations,
+} from "./migration-check";
 
 /**
  * PostgreSQL backup and restore with PostgreSQL's own tools
@@ -16,7 +27,8 @@ import { appliedNames, backupStamp, BackupRefusal, parseMigrationsCopy, refuseNe
 
 /** What an admin runs by hand where the tools are missing (also in the README). */
 export const MANUAL_BACKUP = 'pg_dump --format=custom --file=FILE "$DATABASE_URL"';
-export const MANUAL_RESTORE = 'pg_restore --exit-on-error --no-owner --no-privileges --dbname="$DATABASE_URL" FILE (into an empty database)';
+export const MANUAL_RESTORE =
+  'pg_restore --exit-on-error --no-owner --no-privileges --dbname="$DATABASE_URL" FILE (into an empty database)';
 
 export async function backupPostgres(url: string, dest: string): Promise<{ migrations: string[]; bytes: number }> {
   await requireTool("pg_dump", MANUAL_BACKUP);
@@ -35,9 +47,14 @@ export async function backupPostgres(url: string, dest: string): Promise<{ migra
  * server); PostgreSQL itself refuses the rename if someone connects meanwhile.
  * The caller applies newer migrations.
  */
-export async function restorePostgres(url: string, backup: string, knownMigrations: readonly string[]): Promise<{ migrations: string[]; keptAs?: string }> {
+export async function restorePostgres(
+  url: string,
+  backup: string,
+  knownMigrations: readonly string[],
+): Promise<{ migrations: string[]; keptAs?: string }> {
   await requireTool("pg_restore", MANUAL_RESTORE);
-  if (!fs.existsSync(backup) || !fs.statSync(backup).isFile()) throw new BackupRefusal("file", `no such file: ${backup}`);
+  if (!fs.existsSync(backup) || !fs.statSync(backup).isFile())
+    throw new BackupRefusal("file", `no such file: ${backup}`);
   const migrations = await dumpMigrations(backup, "the backup");
   refuseNewerMigrations(migrations, knownMigrations);
 
@@ -51,11 +68,17 @@ export async function restorePostgres(url: string, backup: string, knownMigratio
   try {
     await createPostgresDatabase(restoring);
   } catch (error) {
-    throw new BackupRefusal("restore", `cannot create a database to restore into (${(error as Error).message}); the role needs CREATEDB, or restore by hand: ${MANUAL_RESTORE}`);
+    throw new BackupRefusal(
+      "restore",
+      `cannot create a database to restore into (${(error as Error).message}); the role needs CREATEDB, or restore by hand: ${MANUAL_RESTORE}`,
+    );
   }
   try {
     await run("pg_restore", ["--exit-on-error", "--no-owner", "--no-privileges", backup], restoring, "file");
-    await renamePostgresDatabases(url, [...(keptAs ? [{ from: name, to: keptAs }] : []), { from: postgresDatabaseName(restoring), to: name }]);
+    await renamePostgresDatabases(url, [
+      ...(keptAs ? [{ from: name, to: keptAs }] : []),
+      { from: postgresDatabaseName(restoring), to: name },
+    ]);
   } catch (error) {
     await dropPostgresDatabase(restoring).catch(() => undefined);
     if ((error as { code?: string }).code === "55006") throw inUse(name, 1);
@@ -79,11 +102,19 @@ async function settledUse(url: string): Promise<Awaited<ReturnType<typeof postgr
 }
 
 const inUse = (name: string, sessions: number) =>
-  new BackupRefusal("restore", `the database ${name} is in use (${sessions} other connection${sessions > 1 ? "s" : ""}): stop every Factmark server using it, then restore`);
+  new BackupRefusal(
+    "restore",
+    `the database ${name} is in use (${sessions} other connection${sessions > 1 ? "s" : ""}): stop every Factmark server using it, then restore`,
+  );
 
 /** The applied migrations recorded in a custom-format dump, or a refusal: not such a dump, or not Factmark's. */
 async function dumpMigrations(file: string, what: string): Promise<string[]> {
-  const sql = await run("pg_restore", ["--data-only", "--table=_prisma_migrations", "--file=-", file], undefined, "file");
+  const sql = await run(
+    "pg_restore",
+    ["--data-only", "--table=_prisma_migrations", "--file=-", file],
+    undefined,
+    "file",
+  );
   const rows = parseMigrationsCopy(sql);
   if (!rows) throw new BackupRefusal("file", `${what} is not a Factmark database dump (no _prisma_migrations table)`);
   return appliedNames(rows);
@@ -93,7 +124,10 @@ async function requireTool(tool: string, manual: string): Promise<void> {
   try {
     await promisify(execFile)(tool, ["--version"]);
   } catch {
-    throw new BackupRefusal(tool, `not found on PATH; install PostgreSQL's client tools (apt-get install postgresql-client, the server's version or newer), or run: ${manual}`);
+    throw new BackupRefusal(
+      tool,
+      `not found on PATH; install PostgreSQL's client tools (apt-get install postgresql-client, the server's version or newer), or run: ${manual}`,
+    );
   }
 }
 
@@ -115,7 +149,9 @@ async function run(tool: string, args: string[], url: string | undefined, subjec
     const { stdout } = await promisify(execFile)(tool, [...connection, ...args], { env, maxBuffer: 64 * 1024 * 1024 });
     return stdout;
   } catch (error) {
-    const detail = String((error as { stderr?: string }).stderr ?? (error as Error).message).trim().split("\n")[0];
+    const detail = String((error as { stderr?: string }).stderr ?? (error as Error).message)
+      .trim()
+      .split("\n")[0];
     throw new BackupRefusal(subject, `${tool} failed: ${detail}`);
   }
 }

@@ -19,10 +19,17 @@ export type RestoreResult = {
  * backup from a newer Factmark, then brings an older one up to this code's
  * migrations.
  */
-export async function restoreDatabase(target: DatabaseTarget, file: string, root = process.cwd()): Promise<RestoreResult> {
+export async function restoreDatabase(
+  target: DatabaseTarget,
+  file: string,
+  root = process.cwd(),
+): Promise<RestoreResult> {
   const known = readMigrationDirs(target.provider, root).map((dir) => dir.name);
   const backup = path.resolve(file);
-  const restored = target.provider === "sqlite" ? restoreSqlite(target.file, backup, known) : await restorePostgres(target.url, backup, known);
+  const restored =
+    target.provider === "sqlite"
+      ? restoreSqlite(target.file, backup, known)
+      : await restorePostgres(target.url, backup, known);
   const applied = await applyPendingMigrations(target, root);
   return { ...restored, applied };
 }

@@ -27,8 +27,13 @@ export async function backupSqlite(source: string, dest: string): Promise<{ migr
  * before anything is touched; the old database is kept beside as
  * `<file>.before-restore-<time>`. The caller applies newer migrations.
  */
-export function restoreSqlite(file: string, backup: string, knownMigrations: readonly string[]): { migrations: string[]; keptAs?: string } {
-  if (!fs.existsSync(backup) || !fs.statSync(backup).isFile()) throw new BackupRefusal("file", `no such file: ${backup}`);
+export function restoreSqlite(
+  file: string,
+  backup: string,
+  knownMigrations: readonly string[],
+): { migrations: string[]; keptAs?: string } {
+  if (!fs.existsSync(backup) || !fs.statSync(backup).isFile())
+    throw new BackupRefusal("file", `no such file: ${backup}`);
   const { migrations } = inspect(backup, "the backup");
   refuseNewerMigrations(migrations, knownMigrations);
 
@@ -73,10 +78,13 @@ function inspect(file: string, what: string): { migrations: string[] } {
     } catch (error) {
       throw new BackupRefusal("file", `${what} is not a SQLite database (${(error as Error).message})`);
     }
-    if (messages.join() !== "ok") throw new BackupRefusal("file", `${what} fails SQLite's integrity check: ${messages.slice(0, 3).join("; ")}`);
+    if (messages.join() !== "ok")
+      throw new BackupRefusal("file", `${what} fails SQLite's integrity check: ${messages.slice(0, 3).join("; ")}`);
     const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
     if (!table) throw new BackupRefusal("file", `${what} is not a Factmark database (no _prisma_migrations table)`);
-    const rows = db.prepare("SELECT migration_name, finished_at, rolled_back_at FROM _prisma_migrations").all() as Parameters<typeof appliedNames>[0];
+    const rows = db
+      .prepare("SELECT migration_name, finished_at, rolled_back_at FROM _prisma_migrations")
+      .all() as Parameters<typeof appliedNames>[0];
     return { migrations: appliedNames(rows) };
   } finally {
     db.close();
@@ -112,7 +120,10 @@ function lockExclusively(file: string): Database.Database | undefined {
   } catch (error) {
     db.close();
     if ((error as { code?: string }).code === "SQLITE_BUSY") {
-      throw new BackupRefusal("restore", `the database ${file} is in use: stop the Factmark server (and anything else using the file), then restore`);
+      throw new BackupRefusal(
+        "restore",
+        `the database ${file} is in use: stop the Factmark server (and anything else using the file), then restore`,
+      );
     }
     throw error;
   }

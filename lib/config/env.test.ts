@@ -1,13 +1,27 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import path from "node:path";
-import { ConfigError, databaseTarget, nextProcess, parseEnv, publicUrlSetting, setting, sqliteSynchronous } from "./env";
+import {
+  ConfigError,
+  databaseTarget,
+  nextProcess,
+  parseEnv,
+  publicUrlSetting,
+  setting,
+  sqliteSynchronous,
+} from "./env";
 
 const SECRET = "s".repeat(32);
 
 describe("parseEnv", () => {
   it("fills defaults for a minimal environment", () => {
     const env = parseEnv({ NEXTAUTH_SECRET: SECRET, DATABASE_URL: " " });
-    expect(env).toMatchObject({ HOST: "127.0.0.1", PORT: 3000, FACTMARK_PUBLISHER: "Factmark newsroom", FACTMARK_DB_THREAD: "on", FACTMARK_SQLITE_SYNCHRONOUS: "full" });
+    expect(env).toMatchObject({
+      HOST: "127.0.0.1",
+      PORT: 3000,
+      FACTMARK_PUBLISHER: "Factmark newsroom",
+      FACTMARK_DB_THREAD: "on",
+      FACTMARK_SQLITE_SYNCHRONOUS: "full",
+    });
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
@@ -32,7 +46,8 @@ describe("parseEnv", () => {
   });
 
   it("takes a HOST to listen on: an address or a host name", () => {
-    for (const host of ["0.0.0.0", "::", "10.0.0.5", "app1.newsroom.internal"]) expect(parseEnv({ NEXTAUTH_SECRET: SECRET, HOST: host }).HOST).toBe(host);
+    for (const host of ["0.0.0.0", "::", "10.0.0.5", "app1.newsroom.internal"])
+      expect(parseEnv({ NEXTAUTH_SECRET: SECRET, HOST: host }).HOST).toBe(host);
   });
 
   it("puts every problem on one line", () => {
@@ -53,17 +68,24 @@ describe("sqliteSynchronous", () => {
   it("is full unless normal is asked for, and names the variable when bad", () => {
     expect(sqliteSynchronous({})).toBe("full");
     expect(sqliteSynchronous({ FACTMARK_SQLITE_SYNCHRONOUS: " normal " })).toBe("normal");
-    expect(() => sqliteSynchronous({ FACTMARK_SQLITE_SYNCHRONOUS: "OFF" })).toThrow("FACTMARK_SQLITE_SYNCHRONOUS: must be full or normal");
+    expect(() => sqliteSynchronous({ FACTMARK_SQLITE_SYNCHRONOUS: "OFF" })).toThrow(
+      "FACTMARK_SQLITE_SYNCHRONOUS: must be full or normal",
+    );
   });
 });
 
 describe("FACTMARK_PUBLIC_URL", () => {
   it("is optional, an http(s) URL when given, and read alone (the CLI) with the same rule", () => {
     expect(parseEnv({ NEXTAUTH_SECRET: SECRET }).FACTMARK_PUBLIC_URL).toBeUndefined();
-    expect(parseEnv({ NEXTAUTH_SECRET: SECRET, FACTMARK_PUBLIC_URL: " https://checks.example/fact-checks " }).FACTMARK_PUBLIC_URL).toBe("https://checks.example/fact-checks");
+    expect(
+      parseEnv({ NEXTAUTH_SECRET: SECRET, FACTMARK_PUBLIC_URL: " https://checks.example/fact-checks " })
+        .FACTMARK_PUBLIC_URL,
+    ).toBe("https://checks.example/fact-checks");
     expect(publicUrlSetting({})).toBeNull();
     expect(publicUrlSetting({ FACTMARK_PUBLIC_URL: "https://checks.example" })).toBe("https://checks.example");
-    expect(() => publicUrlSetting({ FACTMARK_PUBLIC_URL: "javascript:alert(1)" })).toThrow("FACTMARK_PUBLIC_URL: must be an http(s) URL");
+    expect(() => publicUrlSetting({ FACTMARK_PUBLIC_URL: "javascript:alert(1)" })).toThrow(
+      "FACTMARK_PUBLIC_URL: must be an http(s) URL",
+    );
   });
 });
 
@@ -94,16 +116,25 @@ describe("setting", () => {
 describe("POSTGRES_ADMIN_URL", () => {
   it("is optional and must be a PostgreSQL URL when given", () => {
     expect(setting("POSTGRES_ADMIN_URL", {})).toBeUndefined();
-    expect(setting("POSTGRES_ADMIN_URL", { POSTGRES_ADMIN_URL: "postgresql://root@localhost/postgres" })).toBe("postgresql://root@localhost/postgres");
-    expect(() => parseEnv({ NEXTAUTH_SECRET: SECRET, POSTGRES_ADMIN_URL: "mysql://x/y" })).toThrow("POSTGRES_ADMIN_URL: must start with postgresql://");
+    expect(setting("POSTGRES_ADMIN_URL", { POSTGRES_ADMIN_URL: "postgresql://root@localhost/postgres" })).toBe(
+      "postgresql://root@localhost/postgres",
+    );
+    expect(() => parseEnv({ NEXTAUTH_SECRET: SECRET, POSTGRES_ADMIN_URL: "mysql://x/y" })).toThrow(
+      "POSTGRES_ADMIN_URL: must start with postgresql://",
+    );
   });
 });
 
 describe("databaseTarget", () => {
   it("is the embedded SQLite file unless DATABASE_URL names another database", () => {
     expect(databaseTarget({})).toMatchObject({ provider: "sqlite", file: path.resolve("data/factmark.db") });
-    expect(databaseTarget({ DATABASE_URL: "postgresql://u@h/factmark" })).toEqual({ provider: "postgresql", url: "postgresql://u@h/factmark" });
-    expect(() => databaseTarget({ DATABASE_URL: "mysql://x/y" })).toThrow(/^DATABASE_URL: must start with postgresql:\/\//);
+    expect(databaseTarget({ DATABASE_URL: "postgresql://u@h/factmark" })).toEqual({
+      provider: "postgresql",
+      url: "postgresql://u@h/factmark",
+    });
+    expect(() => databaseTarget({ DATABASE_URL: "mysql://x/y" })).toThrow(
+      /^DATABASE_URL: must start with postgresql:\/\//,
+    );
   });
 });
 

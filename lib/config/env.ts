@@ -19,7 +19,9 @@ const optionalText = z
  * faster, but the last commits before a power loss (not a crash of the app) can be
  * lost. See docs/decisions/013-backups-and-durability.md.
  */
-const SqliteSynchronous = optionalText.pipe(z.enum(["full", "normal"], { error: "must be full or normal" }).default("full"));
+const SqliteSynchronous = optionalText.pipe(
+  z.enum(["full", "normal"], { error: "must be full or normal" }).default("full"),
+);
 
 export const EnvSchema = z
   .object({
@@ -30,26 +32,56 @@ export const EnvSchema = z
         ctx.addIssue({ code: "custom", message: (error as Error).message.replace(/^DATABASE_URL: /, "") });
       }
     }),
-    NEXTAUTH_SECRET: z.string({ error: "is missing (npm start writes one to .env.local)" }).min(32, "must be at least 32 characters"),
-    NEXTAUTH_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as http://localhost:3000" }).optional()),
+    NEXTAUTH_SECRET: z
+      .string({ error: "is missing (npm start writes one to .env.local)" })
+      .min(32, "must be at least 32 characters"),
+    NEXTAUTH_URL: optionalText.pipe(
+      z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as http://localhost:3000" }).optional(),
+    ),
     // Loopback unless set: the first run prints the demo accounts' passwords, which must not be a network's to use.
-    HOST: optionalText.pipe(z.union([z.ipv4(), z.ipv6(), z.hostname()], { error: "must be an IP address or host name to listen on, such as 127.0.0.1 or 0.0.0.0" }).default("127.0.0.1")),
+    HOST: optionalText.pipe(
+      z
+        .union([z.ipv4(), z.ipv6(), z.hostname()], {
+          error: "must be an IP address or host name to listen on, such as 127.0.0.1 or 0.0.0.0",
+        })
+        .default("127.0.0.1"),
+    ),
     PORT: z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1).max(65535).default(3000),
     // Where readers find published fact-checks: the reader exports link there (article id appended), never to the workbench.
-    FACTMARK_PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://checks.example/fact-checks" }).optional()),
+    FACTMARK_PUBLIC_URL: optionalText.pipe(
+      z
+        .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://checks.example/fact-checks" })
+        .optional(),
+    ),
     FACTMARK_PUBLISHER: z.string().trim().min(1, "must not be empty").default("Factmark newsroom"),
-    TRUSTED_PROXY_HOPS: z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(0, "must be 0 or more").max(10).default(0),
+    TRUSTED_PROXY_HOPS: z.coerce
+      .number({ error: "must be a number" })
+      .int("must be a whole number")
+      .min(0, "must be 0 or more")
+      .max(10)
+      .default(0),
     GITHUB_ID: optionalText,
     GITHUB_SECRET: optionalText,
-    FACTMARK_FETCH_PRIVATE_HOSTS: optionalText.pipe(z.enum(["allow", "deny"], { error: "must be allow or deny" }).default("deny")),
+    FACTMARK_FETCH_PRIVATE_HOSTS: optionalText.pipe(
+      z.enum(["allow", "deny"], { error: "must be allow or deny" }).default("deny"),
+    ),
     FACTMARK_DB_THREAD: optionalText.pipe(z.enum(["on", "off"], { error: "must be on or off" }).default("on")),
     FACTMARK_SQLITE_SYNCHRONOUS: SqliteSynchronous,
     // Where `npm run db:migration` diffs the PostgreSQL model (a developer's tool; the app never connects there).
-    POSTGRES_ADMIN_URL: optionalText.pipe(z.string().regex(/^postgres(ql)?:\/\//, "must start with postgresql://").optional()),
+    POSTGRES_ADMIN_URL: optionalText.pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, "must start with postgresql://")
+        .optional(),
+    ),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.GITHUB_ID) !== Boolean(env.GITHUB_SECRET)) {
-      ctx.addIssue({ code: "custom", path: [env.GITHUB_ID ? "GITHUB_SECRET" : "GITHUB_ID"], message: "GitHub sign-in needs both GITHUB_ID and GITHUB_SECRET" });
+      ctx.addIssue({
+        code: "custom",
+        path: [env.GITHUB_ID ? "GITHUB_SECRET" : "GITHUB_ID"],
+        message: "GitHub sign-in needs both GITHUB_ID and GITHUB_SECRET",
+      });
     }
   });
 
@@ -77,7 +109,10 @@ export function env(): Env {
  * NEXTAUTH_SECRET, where env() would refuse). Not cached: tests change
  * process.env between cases.
  */
-export function setting<K extends keyof Env>(name: K, source: Record<string, string | undefined> = process.env): Env[K] {
+export function setting<K extends keyof Env>(
+  name: K,
+  source: Record<string, string | undefined> = process.env,
+): Env[K] {
   const result = EnvSchema.shape[name].safeParse(source[name]);
   if (result.success) return result.data as Env[K];
   throw new ConfigError(`Invalid configuration: ${name}: ${result.error.issues[0].message}`);
@@ -94,7 +129,9 @@ export function publicUrlSetting(source: Record<string, string | undefined> = pr
 }
 
 /** The one setting a database connection needs, read alone (the CLI and tests open databases; the server checked it at start-up). */
-export function sqliteSynchronous(source: Record<string, string | undefined> = process.env): Env["FACTMARK_SQLITE_SYNCHRONOUS"] {
+export function sqliteSynchronous(
+  source: Record<string, string | undefined> = process.env,
+): Env["FACTMARK_SQLITE_SYNCHRONOUS"] {
   return setting("FACTMARK_SQLITE_SYNCHRONOUS", source);
 }
 
@@ -105,5 +142,9 @@ export function sqliteSynchronous(source: Record<string, string | undefined> = p
  * runtime), where env() can run; the CLI and tests are not.
  */
 export function nextProcess(): { nextServer: boolean; production: boolean; development: boolean } {
-  return { nextServer: process.env.NEXT_RUNTIME === "nodejs", production: process.env.NODE_ENV === "production", development: process.env.NODE_ENV === "development" };
+  return {
+    nextServer: process.env.NEXT_RUNTIME === "nodejs",
+    production: process.env.NODE_ENV === "production",
+    development: process.env.NODE_ENV === "development",
+  };
 }

@@ -29,7 +29,9 @@ describe("the request thread's end of the database thread", () => {
   });
 
   it("rebuilds an error the thread sent as the error class the HTTP layer maps", async () => {
-    const error = await standIn().call("refuse", {}).catch((e) => e);
+    const error = await standIn()
+      .call("refuse", {})
+      .catch((e) => e);
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ code: "CONFLICT", message: "Stale.", details: { current: { version: 2 } } });
   });

@@ -74,7 +74,10 @@ export class DbThread {
   private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   private nextId = 1;
 
-  constructor(start: () => Worker, private readonly onGone: () => void) {
+  constructor(
+    start: () => Worker,
+    private readonly onGone: () => void,
+  ) {
     this.worker = start();
     this.worker.unref();
     this.worker.on("message", (reply: Reply) => this.settle(reply));
@@ -113,7 +116,11 @@ export class DbThread {
 
   /** A crashed thread fails what it owed (those requests get a 500) and the next call starts a new one. */
   private fail(error: Error) {
-    if (this.pending.size) console.error(`[factmark] the database thread stopped with ${this.pending.size} write(s) unanswered:`, error.message);
+    if (this.pending.size)
+      console.error(
+        `[factmark] the database thread stopped with ${this.pending.size} write(s) unanswered:`,
+        error.message,
+      );
     this.onGone();
     for (const waiting of this.pending.values()) waiting.reject(error);
     this.pending.clear();

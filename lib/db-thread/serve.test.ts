@@ -14,7 +14,11 @@ const useCases = new Map<string, AnyUseCase>([
 /** Replies as they would arrive: each through structured clone, as postMessage does. */
 function serve() {
   const replies: Reply[] = [];
-  const handle = serveCalls(useCases, async () => db, (reply) => replies.push(structuredClone(reply)));
+  const handle = serveCalls(
+    useCases,
+    async () => db,
+    (reply) => replies.push(structuredClone(reply)),
+  );
   return { replies, handle };
 }
 
@@ -37,12 +41,23 @@ describe("the database thread's call handling", () => {
   it("answers an unknown use case with an error naming it", async () => {
     const { replies, handle } = serve();
     await handle({ id: 9, name: "dropTables", args: {} });
-    expect(replies[0]).toMatchObject({ id: 9, error: { kind: "other", message: expect.stringContaining("dropTables") } });
+    expect(replies[0]).toMatchObject({
+      id: 9,
+      error: { kind: "other", message: expect.stringContaining("dropTables") },
+    });
   });
 
   it("turns an answer that cannot cross threads into one error reply, not a crashed thread", async () => {
     const { replies, handle } = serve();
     await handle({ id: 10, name: "unsendable", args: {} });
-    expect(replies).toEqual([{ id: 10, error: expect.objectContaining({ kind: "other", message: expect.stringContaining("could not send its answer back") }) }]);
+    expect(replies).toEqual([
+      {
+        id: 10,
+        error: expect.objectContaining({
+          kind: "other",
+          message: expect.stringContaining("could not send its answer back"),
+        }),
+      },
+    ]);
   });
 });

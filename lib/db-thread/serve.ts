@@ -19,7 +19,14 @@ export function serveCalls(useCases: UseCases, getDb: () => Promise<Db>, post: (
     try {
       post(reply);
     } catch (error) {
-      post({ id: reply.id, error: toWire(new Error(`The database thread could not send its ${reply.error ? "error" : "answer"} back: ${(error as Error).message}`)) });
+      post({
+        id: reply.id,
+        error: toWire(
+          new Error(
+            `The database thread could not send its ${reply.error ? "error" : "answer"} back: ${(error as Error).message}`,
+          ),
+        ),
+      });
     }
   };
   return async ({ id, name, args }: Call): Promise<void> => {

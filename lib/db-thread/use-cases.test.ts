@@ -14,7 +14,9 @@ function wrappedUseCases(): { file: string; exported: string; name: string }[] {
       .filter((file) => file.endsWith(".ts") && !file.endsWith(".test.ts"))
       .flatMap((name) => {
         const file = path.join(dir, name);
-        return [...fs.readFileSync(file, "utf8").matchAll(/export const (\w+) = onDbThread\(\s*"([^"]+)"/g)].map((match) => ({ file, exported: match[1], name: match[2] }));
+        return [...fs.readFileSync(file, "utf8").matchAll(/export const (\w+) = onDbThread\(\s*"([^"]+)"/g)].map(
+          (match) => ({ file, exported: match[1], name: match[2] }),
+        );
       }),
   );
 }
@@ -32,6 +34,7 @@ describe("the database thread's use cases", () => {
   });
 
   it("include none that touch process memory the request thread relies on (the in-process event bus)", () => {
-    for (const { file } of wrappedUseCases()) expect(fs.readFileSync(file, "utf8"), file).not.toMatch(/getBus|perClient/);
+    for (const { file } of wrappedUseCases())
+      expect(fs.readFileSync(file, "utf8"), file).not.toMatch(/getBus|perClient/);
   });
 });

@@ -39,8 +39,5 @@ export const dbThreadUseCases = new Map<string, AnyUseCase>(
     removePresence,
     sweepPresence,
     recordTokenUse,
-  ].map((useCase) => [
-    useCase.dbThreadName,
-    useCase,
-  ]),
+  ].map((useCase) => [useCase.dbThreadName, useCase]),
 );

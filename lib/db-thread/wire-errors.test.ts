@@ -15,7 +15,9 @@ async function answer(error: unknown) {
 
 describe("errors from the database thread", () => {
   it("come back as AppError with code, message and details (a 409's current state included, dates as dates)", async () => {
-    const original = new AppError("CONFLICT", "Someone changed this annotation.", { current: { id: "a1", version: 3, updatedAt: new Date("2026-11-27T10:00:00Z") } });
+    const original = new AppError("CONFLICT", "Someone changed this annotation.", {
+      current: { id: "a1", version: 3, updatedAt: new Date("2026-11-27T10:00:00Z") },
+    });
     const rebuilt = acrossThreads(original);
     expect(rebuilt).toBeInstanceOf(AppError);
     expect(rebuilt).toMatchObject({ code: "CONFLICT", message: original.message });
@@ -24,7 +26,9 @@ describe("errors from the database thread", () => {
   });
 
   it("keep a field error's path, and a rate limit's Retry-After", async () => {
-    expect(await answer(acrossThreads(invalid("verdict", "an analysis takes no verdict")))).toEqual(await answer(invalid("verdict", "an analysis takes no verdict")));
+    expect(await answer(acrossThreads(invalid("verdict", "an analysis takes no verdict")))).toEqual(
+      await answer(invalid("verdict", "an analysis takes no verdict")),
+    );
     const limited = new AppError("RATE_LIMITED", "Too many.", { retryAfterSeconds: 30 });
     expect(await answer(acrossThreads(limited))).toMatchObject({ status: 429, retryAfter: "30" });
   });
@@ -42,7 +46,10 @@ describe("errors from the database thread", () => {
 
   it("keep any other error's message and Prisma code (use cases branch on it), and still answer 500 without internals", async () => {
     vi.spyOn(console, "error").mockImplementation(() => {}); // errorResponse logs unknown errors
-    const prisma = Object.assign(new Error("Unique constraint failed on the fields: (`email`)"), { code: "P2002", name: "PrismaClientKnownRequestError" });
+    const prisma = Object.assign(new Error("Unique constraint failed on the fields: (`email`)"), {
+      code: "P2002",
+      name: "PrismaClientKnownRequestError",
+    });
     const rebuilt = acrossThreads(prisma);
     expect(rebuilt).toMatchObject({ message: prisma.message, code: "P2002", name: "PrismaClientKnownRequestError" });
     expect(rebuilt).not.toBeInstanceOf(AppError);

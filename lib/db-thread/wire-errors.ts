@@ -13,9 +13,15 @@ export type WireError =
   | { kind: "other"; name: string; message: string; code?: string; stack?: string };
 
 export function toWire(error: unknown): WireError {
-  if (error instanceof AppError) return { kind: "app", code: error.code, message: error.message, details: error.details };
+  if (error instanceof AppError)
+    return { kind: "app", code: error.code, message: error.message, details: error.details };
   if (error instanceof ZodError) return { kind: "zod", issues: error.issues };
-  const { name = "Error", message = String(error), code, stack } = (error ?? {}) as { name?: string; message?: string; code?: unknown; stack?: string };
+  const {
+    name = "Error",
+    message = String(error),
+    code,
+    stack,
+  } = (error ?? {}) as { name?: string; message?: string; code?: unknown; stack?: string };
   return { kind: "other", name, message, ...(typeof code === "string" ? { code } : {}), stack };
 }
 

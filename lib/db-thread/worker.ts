@@ -9,4 +9,7 @@ import { dbThreadUseCases } from "./use-cases";
  * the connection, as they would on the request thread.
  */
 const port = parentPort!;
-port.on("message", serveCalls(dbThreadUseCases, getDb, (reply) => port.postMessage(reply)));
+port.on(
+  "message",
+  serveCalls(dbThreadUseCases, getDb, (reply) => port.postMessage(reply)),
+);

@@ -4,7 +4,10 @@ import { chunks, CHUNK_SIZE, inChunks } from "./chunked";
 describe("chunks", () => {
   it("slices in order, the last slice holding the rest", () => {
     expect(chunks([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
-    expect(chunks([1, 2, 3, 4], 2)).toEqual([[1, 2], [3, 4]]);
+    expect(chunks([1, 2, 3, 4], 2)).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
   });
   it("gives no slice for no items, one for fewer than the size", () => {
     expect(chunks([], 3)).toEqual([]);

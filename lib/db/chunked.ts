@@ -9,7 +9,8 @@ export const CHUNK_SIZE = 500;
 
 /** `items` in consecutive slices of at most `size`, order kept (none when empty). */
 export function chunks<T>(items: readonly T[], size = CHUNK_SIZE): T[][] {
-  if (!Number.isInteger(size) || size < 1) throw new RangeError(`chunk size must be a whole number from 1, not ${size}`);
+  if (!Number.isInteger(size) || size < 1)
+    throw new RangeError(`chunk size must be a whole number from 1, not ${size}`);
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
@@ -22,7 +23,11 @@ export function chunks<T>(items: readonly T[], size = CHUNK_SIZE): T[][] {
  * no bound; an article's own rows are better read with one query filtered by
  * the article (docs/decisions/019-no-parameter-ceiling.md).
  */
-export async function inChunks<T, R>(items: readonly T[], query: (slice: T[]) => Promise<R[]>, size = CHUNK_SIZE): Promise<R[]> {
+export async function inChunks<T, R>(
+  items: readonly T[],
+  query: (slice: T[]) => Promise<R[]>,
+  size = CHUNK_SIZE,
+): Promise<R[]> {
   const out: R[] = [];
   for (const slice of chunks(items, size)) out.push(...(await query(slice)));
   return out;

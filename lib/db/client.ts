@@ -24,7 +24,10 @@ export function providerOf(db: object): DatabaseTarget["provider"] {
  * (SQLite's one connection, PostgreSQL's pool), and the events would arrive
  * as late as the slowest answer. It only ever reads committed rows.
  */
-export async function createDb(target: DatabaseTarget, { role = "main" }: { role?: "main" | "reader" } = {}): Promise<Db> {
+export async function createDb(
+  target: DatabaseTarget,
+  { role = "main" }: { role?: "main" | "reader" } = {},
+): Promise<Db> {
   const db = await connect(target, role);
   providers.set(db, target.provider);
   return db;
@@ -45,7 +48,11 @@ async function connect(target: DatabaseTarget, role: "main" | "reader"): Promise
     }
     // timeout: wait for a writer instead of failing with SQLITE_BUSY at once.
     // A reader has its own connection: in WAL mode it reads the last commit while the main one writes.
-    const adapter = new PrismaBetterSqlite3({ url: target.url, timeout: 10_000, ...(role === "reader" ? { readonly: true } : {}) });
+    const adapter = new PrismaBetterSqlite3({
+      url: target.url,
+      timeout: 10_000,
+      ...(role === "reader" ? { readonly: true } : {}),
+    });
     const db = new PrismaClient({ adapter: serialSqliteAdapter(adapter) });
     // WAL: other processes and connections (the CLI, a backup, the reader) can read while this one writes.
     if (role === "main") {
@@ -56,8 +63,13 @@ async function connect(target: DatabaseTarget, role: "main" | "reader"): Promise
     }
     return db;
   }
-  const [{ PrismaClient }, { PrismaPg }] = await Promise.all([import("./generated/postgresql/client"), import("@prisma/adapter-pg")]);
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url, ...(role === "reader" ? { max: 2 } : {}) }) }) as unknown as Db;
+  const [{ PrismaClient }, { PrismaPg }] = await Promise.all([
+    import("./generated/postgresql/client"),
+    import("@prisma/adapter-pg"),
+  ]);
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString: target.url, ...(role === "reader" ? { max: 2 } : {}) }),
+  }) as unknown as Db;
 }
 
 type CachedClients = { factmarkDb?: Promise<Db>; factmarkReaderDb?: Promise<Db> };

@@ -1,10 +1,14 @@
 /** A database failure as one line for a person at a terminal: no stack, no password. */
 export function describeConnectionError(error: unknown): string {
   const err = error as { code?: string; message?: string; cause?: unknown; errors?: unknown[] };
-  const inner = (err?.errors?.[0] ?? err?.cause) as { code?: string; message?: string; address?: string; port?: number } | undefined;
+  const inner = (err?.errors?.[0] ?? err?.cause) as
+    { code?: string; message?: string; address?: string; port?: number } | undefined;
   const code = err?.code || inner?.code;
   // Prisma's client errors open with a blank line and end with the reason.
-  const lines = (inner?.message || err?.message || String(error)).split("\n").map((line) => line.trim()).filter(Boolean);
+  const lines = (inner?.message || err?.message || String(error))
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean);
   const raw = (code?.startsWith("P") ? lines.at(-1) : lines[0]) ?? "unknown error";
   const hints: Record<string, string> = {
     ECONNREFUSED: "connection refused: is the PostgreSQL server running? (pg_ctlcluster 15 main start)",

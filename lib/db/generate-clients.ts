@@ -14,8 +14,13 @@ const STAMP = "lib/db/generated/.model-hash";
  */
 export function generateClients(root = process.cwd(), force = false): boolean {
   const model = fs.readFileSync(path.join(root, "prisma/model.prisma"), "utf8");
-  const prismaVersion = JSON.parse(fs.readFileSync(path.join(root, "node_modules/prisma/package.json"), "utf8")).version as string;
-  const hash = createHash("sha256").update(prismaVersion).update(model).update(fs.readFileSync(new URL(import.meta.url))).digest("hex");
+  const prismaVersion = JSON.parse(fs.readFileSync(path.join(root, "node_modules/prisma/package.json"), "utf8"))
+    .version as string;
+  const hash = createHash("sha256")
+    .update(prismaVersion)
+    .update(model)
+    .update(fs.readFileSync(new URL(import.meta.url)))
+    .digest("hex");
   const stampFile = path.join(root, STAMP);
   const upToDate = fs.existsSync(stampFile) && fs.readFileSync(stampFile, "utf8") === hash;
   for (const provider of PROVIDERS) {
@@ -37,11 +42,21 @@ export function generateClients(root = process.cwd(), force = false): boolean {
  */
 function runPrismaGenerate(root: string, schema: string): void {
   const placeholder = path.join(root, "node_modules/.factmark-no-schema-engine");
-  if (!fs.existsSync(placeholder)) fs.writeFileSync(placeholder, "Factmark migrates with @prisma/schema-engine-wasm; see docs/decisions/002.\n");
-  execFileSync(process.execPath, [path.join(root, "node_modules/prisma/build/index.js"), "generate", "--schema", schema], {
-    cwd: root,
-    stdio: ["ignore", "pipe", "inherit"],
-    // The whole environment for the child (PATH, HOME), not a setting read.
-    env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: placeholder, PRISMA_HIDE_UPDATE_MESSAGE: "1", CHECKPOINT_DISABLE: "1" },
-  });
+  if (!fs.existsSync(placeholder))
+    fs.writeFileSync(placeholder, "Factmark migrates with @prisma/schema-engine-wasm; see docs/decisions/002.\n");
+  execFileSync(
+    process.execPath,
+    [path.join(root, "node_modules/prisma/build/index.js"), "generate", "--schema", schema],
+    {
+      cwd: root,
+      stdio: ["ignore", "pipe", "inherit"],
+      // The whole environment for the child (PATH, HOME), not a setting read.
+      env: {
+        ...process.env,
+        PRISMA_SCHEMA_ENGINE_BINARY: placeholder,
+        PRISMA_HIDE_UPDATE_MESSAGE: "1",
+        CHECKPOINT_DISABLE: "1",
+      },
+    },
+  );
 }

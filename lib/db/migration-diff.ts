@@ -37,7 +37,13 @@ export async function diffModels(provider: Provider, fromModel: string | null, t
   const handle = await openSchemaEngine(diffTarget(provider), toPath, to);
   try {
     const result = await handle.engine.diff({
-      from: fromModel === null ? { tag: "empty" } : { tag: "schemaDatamodel", files: [{ path: `${provider}/migrated.prisma`, content: providerSchema(fromModel, provider) }] },
+      from:
+        fromModel === null
+          ? { tag: "empty" }
+          : {
+              tag: "schemaDatamodel",
+              files: [{ path: `${provider}/migrated.prisma`, content: providerSchema(fromModel, provider) }],
+            },
       to: { tag: "schemaDatamodel", files: [{ path: toPath, content: to }] },
       script: true,
       exitCode: null,

@@ -33,7 +33,10 @@ export async function applyPendingMigrations(target: DatabaseTarget, root = proc
     const list = migrationList(target.provider, dirs.slice(0, count), root);
     const outcome = await withEngine<{ names: string[] } | { failure: string }>(target, root, async (handle) => {
       try {
-        return { names: (await handle.engine.applyMigrations({ migrationsList: list, filters: NO_FILTERS })).appliedMigrationNames };
+        return {
+          names: (await handle.engine.applyMigrations({ migrationsList: list, filters: NO_FILTERS }))
+            .appliedMigrationNames,
+        };
       } catch (error) {
         return { failure: handle.explain(error) };
       }
@@ -41,7 +44,9 @@ export async function applyPendingMigrations(target: DatabaseTarget, root = proc
     if ("failure" in outcome) {
       // A fresh connection: the failed one may still hold the aborted transaction.
       const name = dirs[count - 1].name;
-      await withEngine(target, root, (handle) => handle.engine.markMigrationRolledBack({ migrationName: name })).catch(() => undefined);
+      await withEngine(target, root, (handle) => handle.engine.markMigrationRolledBack({ migrationName: name })).catch(
+        () => undefined,
+      );
       throw new MigrationError(name, outcome.failure);
     }
     applied.push(...outcome.names);
@@ -49,7 +54,11 @@ export async function applyPendingMigrations(target: DatabaseTarget, root = proc
   return applied;
 }
 
-async function withEngine<T>(target: DatabaseTarget, root: string, fn: (handle: EngineHandle) => Promise<T>): Promise<T> {
+async function withEngine<T>(
+  target: DatabaseTarget,
+  root: string,
+  fn: (handle: EngineHandle) => Promise<T>,
+): Promise<T> {
   const { openSchemaEngine } = await import("./schema-engine");
   const schemaPath = path.join(root, providerSchemaPath(target.provider));
   const handle = await openSchemaEngine(target, schemaPath, fs.readFileSync(schemaPath, "utf8"));
@@ -67,7 +76,9 @@ export async function ensureDatabaseExists(target: DatabaseTarget): Promise<void
       prepareSqliteFile(target.file, { createFolder: true });
     } catch (error) {
       const folder = path.dirname(target.file);
-      const what = fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory() ? `the SQLite file ${target.file}` : `the folder ${folder} for the SQLite file`;
+      const what = fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory()
+        ? `the SQLite file ${target.file}`
+        : `the folder ${folder} for the SQLite file`;
       throw new Error(`DATABASE_URL: cannot create ${what} (${(error as NodeJS.ErrnoException).code ?? "error"})`);
     }
     return;

@@ -5,12 +5,19 @@ import { postgresDatabaseName, postgresUrlWithDatabase, resolveDatabase } from "
 describe("resolveDatabase", () => {
   it("uses the embedded SQLite file under ./data when DATABASE_URL is unset or blank", () => {
     for (const value of [undefined, "", "   "]) {
-      expect(resolveDatabase(value, "/srv/app")).toEqual({ provider: "sqlite", file: "/srv/app/data/factmark.db", url: "file:/srv/app/data/factmark.db" });
+      expect(resolveDatabase(value, "/srv/app")).toEqual({
+        provider: "sqlite",
+        file: "/srv/app/data/factmark.db",
+        url: "file:/srv/app/data/factmark.db",
+      });
     }
   });
 
   it("accepts relative and absolute file: URLs", () => {
-    expect(resolveDatabase("file:./x/y.db", "/srv/app")).toMatchObject({ provider: "sqlite", file: path.resolve("/srv/app/x/y.db") });
+    expect(resolveDatabase("file:./x/y.db", "/srv/app")).toMatchObject({
+      provider: "sqlite",
+      file: path.resolve("/srv/app/x/y.db"),
+    });
     expect(resolveDatabase("file:/tmp/z.db", "/srv/app")).toMatchObject({ provider: "sqlite", file: "/tmp/z.db" });
   });
 

@@ -4,8 +4,7 @@ export type Provider = "sqlite" | "postgresql";
 export const PROVIDERS: readonly Provider[] = ["sqlite", "postgresql"];
 
 export type DatabaseTarget =
-  | { provider: "sqlite"; url: string; file: string }
-  | { provider: "postgresql"; url: string };
+  { provider: "sqlite"; url: string; file: string } | { provider: "postgresql"; url: string };
 
 export const DEFAULT_SQLITE_FILE = "data/factmark.db";
 
@@ -34,7 +33,9 @@ export function resolveDatabase(databaseUrl: string | undefined, cwd = process.c
     }
     return { provider: "postgresql", url: raw };
   }
-  throw new Error("DATABASE_URL: must start with postgresql://, postgres:// or file: (leave it unset for the embedded SQLite database)");
+  throw new Error(
+    "DATABASE_URL: must start with postgresql://, postgres:// or file: (leave it unset for the embedded SQLite database)",
+  );
 }
 
 function sqliteTarget(file: string): DatabaseTarget {

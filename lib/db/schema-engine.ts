@@ -1,7 +1,10 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from "@prisma/driver-adapter-utils";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
 import type * as EngineBindings from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { DatabaseTarget } from "./providers";
@@ -18,8 +21,13 @@ function loadBindings() {
   bindings ??= (async () => {
     const glue = await import("@prisma/schema-engine-wasm/schema_engine_bg");
     const require = createRequire(import.meta.url);
-    const wasmFile = path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")), "schema_engine_bg.wasm");
-    const { instance } = await WebAssembly.instantiate(fs.readFileSync(wasmFile), { "./schema_engine_bg.js": glue as unknown as WebAssembly.ModuleImports });
+    const wasmFile = path.join(
+      path.dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")),
+      "schema_engine_bg.wasm",
+    );
+    const { instance } = await WebAssembly.instantiate(fs.readFileSync(wasmFile), {
+      "./schema_engine_bg.js": glue as unknown as WebAssembly.ModuleImports,
+    });
     glue.__wbg_set_wasm(instance.exports);
     (instance.exports as { __wbindgen_start: () => void }).__wbindgen_start();
     return glue;
@@ -52,7 +60,10 @@ async function driverFactoryFor(target: DatabaseTarget): Promise<SqlMigrationAwa
  * The engine never closes the connections it asks for; freeing it leaves a
  * SQLite file locked. So the factory records them and dispose closes them.
  */
-function trackingConnections(factory: SqlMigrationAwareDriverAdapterFactory, opened: Closable[]): SqlMigrationAwareDriverAdapterFactory {
+function trackingConnections(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+  opened: Closable[],
+): SqlMigrationAwareDriverAdapterFactory {
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
@@ -69,10 +80,16 @@ function trackingConnections(factory: SqlMigrationAwareDriverAdapterFactory, ope
   };
 }
 
-export async function openSchemaEngine(target: DatabaseTarget, schemaPath: string, schemaText: string): Promise<EngineHandle> {
+export async function openSchemaEngine(
+  target: DatabaseTarget,
+  schemaPath: string,
+  schemaText: string,
+): Promise<EngineHandle> {
   const glue = await loadBindings();
   const opened: Closable[] = [];
-  const adapter: AdapterFactory = bindMigrationAwareSqlAdapterFactory(trackingConnections(await driverFactoryFor(target), opened));
+  const adapter: AdapterFactory = bindMigrationAwareSqlAdapterFactory(
+    trackingConnections(await driverFactoryFor(target), opened),
+  );
   const engine = await glue.SchemaEngine.new({ datamodels: [[schemaPath, schemaText]] }, () => {}, adapter);
   return {
     engine,
@@ -100,5 +117,9 @@ function explainEngineError(error: unknown, adapter: AdapterFactory): string {
 
 /** Engine errors embed a backtrace; the first lines carry the meaning. */
 function firstMeaningfulLines(message: string): string {
-  return message.split("\n").filter((line) => line.trim() && !/^\s+(\d+:|at )/.test(line)).slice(0, 6).join("\n");
+  return message
+    .split("\n")
+    .filter((line) => line.trim() && !/^\s+(\d+:|at )/.test(line))
+    .slice(0, 6)
+    .join("\n");
 }

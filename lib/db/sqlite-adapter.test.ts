@@ -16,8 +16,14 @@ describe("cacheStatements", () => {
     const first = client.prepare(select).bind(["a"]);
     expect(first.reader).toBe(true);
     expect(first.columns().map((column: { name: string }) => column.name)).toEqual(["id", "name"]);
-    expect(first.raw().all()).toEqual([[2, "b"], [3, "c"]]);
-    expect(client.prepare(select).bind(["c"]).raw().all()).toEqual([[1, "a"], [2, "b"]]);
+    expect(first.raw().all()).toEqual([
+      [2, "b"],
+      [3, "c"],
+    ]);
+    expect(client.prepare(select).bind(["c"]).raw().all()).toEqual([
+      [1, "a"],
+      [2, "b"],
+    ]);
     expect(client.prepare(insert).reader).toBe(false);
   });
 
@@ -26,9 +32,21 @@ describe("cacheStatements", () => {
     cacheStatements(client);
     client.prepare("CREATE TABLE v (a TEXT)").run();
     const select = "SELECT * FROM v";
-    expect(client.prepare(select).bind([]).columns().map((column: { name: string }) => column.name)).toEqual(["a"]);
+    expect(
+      client
+        .prepare(select)
+        .bind([])
+        .columns()
+        .map((column: { name: string }) => column.name),
+    ).toEqual(["a"]);
     client.prepare("ALTER TABLE v ADD COLUMN b TEXT").run();
-    expect(client.prepare(select).bind([]).columns().map((column: { name: string }) => column.name)).toEqual(["a", "b"]);
+    expect(
+      client
+        .prepare(select)
+        .bind([])
+        .columns()
+        .map((column: { name: string }) => column.name),
+    ).toEqual(["a", "b"]);
   });
 
   it("keeps working after a statement failed (a constraint error does not poison the cache)", () => {

@@ -12,4 +12,8 @@ export function annotationLabel(kind: AnnotationKind, number: number): string {
 }
 
 /** The Article column holding the last number given to each kind. */
-export const LAST_NUMBER_FIELD = { CLAIM: "lastClaimNumber", DENIAL: "lastDenialNumber", ANALYSIS: "lastAnalysisNumber" } as const satisfies Record<AnnotationKind, string>;
+export const LAST_NUMBER_FIELD = {
+  CLAIM: "lastClaimNumber",
+  DENIAL: "lastDenialNumber",
+  ANALYSIS: "lastAnalysisNumber",
+} as const satisfies Record<AnnotationKind, string>;

@@ -2,7 +2,15 @@
 export const ANNOTATION_KINDS = ["CLAIM", "DENIAL", "ANALYSIS"] as const;
 export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
 
-export const VERDICTS = ["TRUE", "MOSTLY_TRUE", "MIXED", "MOSTLY_FALSE", "FALSE", "MISLEADING", "UNVERIFIABLE"] as const;
+export const VERDICTS = [
+  "TRUE",
+  "MOSTLY_TRUE",
+  "MIXED",
+  "MOSTLY_FALSE",
+  "FALSE",
+  "MISLEADING",
+  "UNVERIFIABLE",
+] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
 export const VERDICT_SCALE: Record<Verdict, { label: string; rating: number | null }> = {

@@ -10,7 +10,13 @@ import type { Role } from "./permissions";
  * client components import this module.
  */
 export const AUDIT = {
-  article: { created: "article.created", updated: "article.updated", status: "article.status", signedOff: "article.signed_off", reopened: "article.reopened" },
+  article: {
+    created: "article.created",
+    updated: "article.updated",
+    status: "article.status",
+    signedOff: "article.signed_off",
+    reopened: "article.reopened",
+  },
   annotation: {
     created: "annotation.created",
     updated: "annotation.updated",
@@ -29,7 +35,9 @@ export const AUDIT = {
 type Groups = typeof AUDIT;
 export type AuditAction = { [G in keyof Groups]: Groups[G][keyof Groups[G]] }[keyof Groups];
 
-export const AUDIT_ACTIONS: readonly AuditAction[] = Object.values(AUDIT).flatMap((group): AuditAction[] => Object.values(group));
+export const AUDIT_ACTIONS: readonly AuditAction[] = Object.values(AUDIT).flatMap((group): AuditAction[] =>
+  Object.values(group),
+);
 
 const KNOWN: ReadonlySet<string> = new Set(AUDIT_ACTIONS);
 
@@ -51,7 +59,8 @@ type TokenRef = { tokenId: string; name: string };
  * stored payloads still check what they use.
  */
 type AuditPayloads = {
-  [AUDIT.article.created]: { title: string; format: "html" | "text"; characters: number } | { title: string; demo: true };
+  [AUDIT.article.created]:
+    { title: string; format: "html" | "text"; characters: number } | { title: string; demo: true };
   [AUDIT.article.updated]: { fields: "publicUrl"[]; publicUrl: { from: string | null; to: string | null } };
   [AUDIT.article.status]: ArticleMove;
   [AUDIT.article.signedOff]: ArticleMove & { note: string | null };
@@ -59,7 +68,16 @@ type AuditPayloads = {
   // The demo seed keeps no quote.
   [AUDIT.annotation.created]: { kind: AnnotationKind; number: number; quote?: string; version: number };
   // An edit (before → after per field; the label, or its change with the kind) or, with `reason`, a denial unlinked from a deleted claim.
-  [AUDIT.annotation.updated]: ({ fields: string[]; changes: Record<string, FieldChange>; label: string | { from: string; to: string }; version: number } | { fields: "deniesId"[]; reason: string; version: number }) & StatusChange;
+  [AUDIT.annotation.updated]: (
+    | {
+        fields: string[];
+        changes: Record<string, FieldChange>;
+        label: string | { from: string; to: string };
+        version: number;
+      }
+    | { fields: "deniesId"[]; reason: string; version: number }
+  ) &
+    StatusChange;
   [AUDIT.annotation.deleted]: { kind: AnnotationKind; number: number; quote: string; version: number };
   [AUDIT.annotation.submitted]: ReviewMove;
   [AUDIT.annotation.approved]: ReviewMove & { note: string | null };
@@ -116,12 +134,18 @@ export const STREAM_EVENT_OF = {
 export type AuditStreamEvent = NonNullable<(typeof STREAM_EVENT_OF)[AuditAction]>;
 
 /** The actions that arrive as stream event E. */
-export type StreamedAs<E extends AuditStreamEvent> = { [A in AuditAction]: (typeof STREAM_EVENT_OF)[A] extends E ? A : never }[AuditAction];
+export type StreamedAs<E extends AuditStreamEvent> = {
+  [A in AuditAction]: (typeof STREAM_EVENT_OF)[A] extends E ? A : never;
+}[AuditAction];
 
-export const AUDIT_STREAM_EVENTS: readonly AuditStreamEvent[] = [...new Set(AUDIT_ACTIONS.map((action) => STREAM_EVENT_OF[action]).filter((event) => event !== null))];
+export const AUDIT_STREAM_EVENTS: readonly AuditStreamEvent[] = [
+  ...new Set(AUDIT_ACTIONS.map((action) => STREAM_EVENT_OF[action]).filter((event) => event !== null)),
+];
 
 /** The stream event a stored action becomes; null for none or an action this code does not know. */
-export const streamEventOf = (action: string): AuditStreamEvent | null => (isAuditAction(action) ? STREAM_EVENT_OF[action] : null);
+export const streamEventOf = (action: string): AuditStreamEvent | null =>
+  isAuditAction(action) ? STREAM_EVENT_OF[action] : null;
 
 /** The actions that arrive as any of `events`, for looking stored rows up by their action. */
-export const actionsStreamedAs = (...events: AuditStreamEvent[]): ReadonlySet<string> => new Set(AUDIT_ACTIONS.filter((action) => (events as (AuditStreamEvent | null)[]).includes(STREAM_EVENT_OF[action])));
+export const actionsStreamedAs = (...events: AuditStreamEvent[]): ReadonlySet<string> =>
+  new Set(AUDIT_ACTIONS.filter((action) => (events as (AuditStreamEvent | null)[]).includes(STREAM_EVENT_OF[action])));

@@ -4,7 +4,9 @@ import { auditValue, describeChange, fieldChanges } from "./audit-changes";
 describe("fieldChanges", () => {
   it("keeps only fields whose value changed, with before and after", () => {
     const current = { verdict: "FALSE", speaker: "Ana", note: "", rationale: null };
-    expect(fieldChanges({ verdict: "MOSTLY_TRUE", speaker: "Ana", note: null, rationale: undefined }, current)).toEqual({ verdict: { from: "FALSE", to: "MOSTLY_TRUE" } });
+    expect(fieldChanges({ verdict: "MOSTLY_TRUE", speaker: "Ana", note: null, rationale: undefined }, current)).toEqual(
+      { verdict: { from: "FALSE", to: "MOSTLY_TRUE" } },
+    );
   });
 
   it("shortens long text to one line, so payloads stay small", () => {
@@ -14,13 +16,22 @@ describe("fieldChanges", () => {
   });
 
   it("shows a value as the reader knows it (a denied claim by its label)", () => {
-    const labels = new Map([["id1", "C1"], ["id2", "C2"]]);
-    expect(fieldChanges({ deniesId: "id2" }, { deniesId: "id1" }, { deniesId: (id) => labels.get(String(id)) })).toEqual({ deniesId: { from: "C1", to: "C2" } });
+    const labels = new Map([
+      ["id1", "C1"],
+      ["id2", "C2"],
+    ]);
+    expect(
+      fieldChanges({ deniesId: "id2" }, { deniesId: "id1" }, { deniesId: (id) => labels.get(String(id)) }),
+    ).toEqual({ deniesId: { from: "C1", to: "C2" } });
   });
 
   it("compares dates by time and stores them as days", () => {
-    expect(fieldChanges({ accessedAt: new Date("2026-01-02T00:00:00Z") }, { accessedAt: new Date("2026-01-02T00:00:00Z") })).toEqual({});
-    expect(fieldChanges({ accessedAt: new Date("2026-01-03T00:00:00Z") }, { accessedAt: null })).toEqual({ accessedAt: { from: null, to: "2026-01-03" } });
+    expect(
+      fieldChanges({ accessedAt: new Date("2026-01-02T00:00:00Z") }, { accessedAt: new Date("2026-01-02T00:00:00Z") }),
+    ).toEqual({});
+    expect(fieldChanges({ accessedAt: new Date("2026-01-03T00:00:00Z") }, { accessedAt: null })).toEqual({
+      accessedAt: { from: null, to: "2026-01-03" },
+    });
     expect(auditValue("")).toBeNull();
   });
 });
@@ -34,7 +45,12 @@ describe("describeChange", () => {
     ["deniesId", { from: "C1", to: null }, undefined, "denied claim: C1 → none"],
     ["kind", { from: "CLAIM", to: "DENIAL" }, { from: "C3", to: "D2" }, "kind: Claim C3 → Denial D2"],
     ["sources", { from: 1, to: 3 }, undefined, "sources: 1 → 3"],
-    ["url", { from: "https://a.example", to: "https://b.example" }, undefined, "address: “https://a.example” → “https://b.example”"],
+    [
+      "url",
+      { from: "https://a.example", to: "https://b.example" },
+      undefined,
+      "address: “https://a.example” → “https://b.example”",
+    ],
   ] as const)("%s %o reads as %s", (field, change, labels, text) => {
     expect(describeChange(field, change, labels)).toBe(text);
   });

@@ -42,7 +42,11 @@ export function auditValue(value: unknown): string | number | null {
  * audit log says what an edit did without storing whole texts. `display`
  * replaces a value by what a reader knows it as (a denied claim's label).
  */
-export function fieldChanges(changes: Record<string, unknown>, current: Record<string, unknown>, display: Partial<Record<string, (value: unknown) => unknown>> = {}): Record<string, FieldChange> {
+export function fieldChanges(
+  changes: Record<string, unknown>,
+  current: Record<string, unknown>,
+  display: Partial<Record<string, (value: unknown) => unknown>> = {},
+): Record<string, FieldChange> {
   const out: Record<string, FieldChange> = {};
   for (const [field, value] of Object.entries(changes)) {
     if (value === undefined || sameValue(value, current[field])) continue;
@@ -52,15 +56,18 @@ export function fieldChanges(changes: Record<string, unknown>, current: Record<s
   return out;
 }
 
-const sameValue = (a: unknown, b: unknown) => a === b || (a instanceof Date && b instanceof Date && a.getTime() === b.getTime()) || (isEmpty(a) && isEmpty(b));
+const sameValue = (a: unknown, b: unknown) =>
+  a === b || (a instanceof Date && b instanceof Date && a.getTime() === b.getTime()) || (isEmpty(a) && isEmpty(b));
 const isEmpty = (value: unknown) => value === null || value === undefined || value === "";
 
 /** "verdict: False → Mostly true", "rationale: “…” → “…”", "denied claim: C1 → C2", "speaker: none → “Ana”". */
 export function describeChange(field: string, change: FieldChange, labels?: { from?: unknown; to?: unknown }): string {
   const show = (value: FieldChange["from"], label: unknown) => {
     if (value === null) return "none";
-    if (field === "verdict" && typeof value === "string" && value in VERDICT_SCALE) return VERDICT_SCALE[value as Verdict].label;
-    if (field === "kind" && typeof value === "string" && value in KIND_LABELS) return `${KIND_LABELS[value as AnnotationKind]}${typeof label === "string" ? ` ${label}` : ""}`;
+    if (field === "verdict" && typeof value === "string" && value in VERDICT_SCALE)
+      return VERDICT_SCALE[value as Verdict].label;
+    if (field === "kind" && typeof value === "string" && value in KIND_LABELS)
+      return `${KIND_LABELS[value as AnnotationKind]}${typeof label === "string" ? ` ${label}` : ""}`;
     if (field === "deniesId" || typeof value === "number") return String(value);
     return `“${value}”`;
   };

@@ -5,7 +5,16 @@ import { describeChange, fieldName, isFieldChange } from "./audit-changes";
 
 export type AuditLike = { action: string; actor: { name: string } | null; payload: Record<string, unknown> };
 
-const STATUS_WORDS: Record<string, string> = { DRAFT: "draft", SUBMITTED: "submitted", APPROVED: "approved", CHANGES_REQUESTED: "changes requested", ORPHANED: "orphaned", IN_REVIEW: "in review", SIGNED_OFF: "signed off", REOPENED: "reopened" };
+const STATUS_WORDS: Record<string, string> = {
+  DRAFT: "draft",
+  SUBMITTED: "submitted",
+  APPROVED: "approved",
+  CHANGES_REQUESTED: "changes requested",
+  ORPHANED: "orphaned",
+  IN_REVIEW: "in review",
+  SIGNED_OFF: "signed off",
+  REOPENED: "reopened",
+};
 
 const quoted = (value: unknown) => {
   const text = typeof value === "string" ? value : "";
@@ -27,26 +36,34 @@ const byName = ({ who, action }: Told) => `${who}: ${action}`;
 /** One sentence per action: an action added to lib/domain/audit-actions.ts without one fails the type check. */
 const SENTENCES: Record<AuditAction, (told: Told) => string> = {
   [AUDIT.article.created]: ({ who, p }) => `${who} imported the article${quoted(p.title)}`,
-  [AUDIT.article.status]: ({ who, p }) => `The article moved to ${STATUS_WORDS[String(p.to)] ?? p.to} when ${who} submitted work for review`,
+  [AUDIT.article.status]: ({ who, p }) =>
+    `The article moved to ${STATUS_WORDS[String(p.to)] ?? p.to} when ${who} submitted work for review`,
   [AUDIT.article.signedOff]: ({ who, p }) => `${who} signed off the article${p.note ? ` — “${p.note}”` : ""}`,
-  [AUDIT.article.updated]: ({ who, p }) => `${who} set the article's public address${isRecord(p.publicUrl) && p.publicUrl.to ? ` to ${p.publicUrl.to}` : " back to the default"}`,
+  [AUDIT.article.updated]: ({ who, p }) =>
+    `${who} set the article's public address${isRecord(p.publicUrl) && p.publicUrl.to ? ` to ${p.publicUrl.to}` : " back to the default"}`,
   [AUDIT.article.reopened]: ({ who, p }) => `${who} reopened the article — “${p.note}”`,
   [AUDIT.annotation.created]: ({ who, p, named }) => `${who} tagged ${named}${quoted(p.quote)}`,
   [AUDIT.annotation.updated]: ({ who, p, subject }) => {
-    const back = p.to && p.from !== p.to ? `; it went back from ${STATUS_WORDS[String(p.from)]} to ${STATUS_WORDS[String(p.to)]}` : "";
+    const back =
+      p.to && p.from !== p.to
+        ? `; it went back from ${STATUS_WORDS[String(p.from)]} to ${STATUS_WORDS[String(p.to)]}`
+        : "";
     return `${who} edited ${subject}${changeList(p)}${back}`;
   },
   [AUDIT.annotation.deleted]: ({ who, p, named }) => `${who} deleted ${named}${quoted(p.quote)}`,
   [AUDIT.annotation.submitted]: ({ who, subject }) => `${who} submitted ${subject} for review`,
   [AUDIT.annotation.approved]: ({ who, subject }) => `${who} approved ${subject}`,
-  [AUDIT.annotation.changesRequested]: ({ who, p, subject }) => `${who} requested changes to ${subject}${p.note ? ` — “${p.note}”` : ""}`,
+  [AUDIT.annotation.changesRequested]: ({ who, p, subject }) =>
+    `${who} requested changes to ${subject}${p.note ? ` — “${p.note}”` : ""}`,
   [AUDIT.source.added]: ({ who, p, subject }) => `${who} added a source to ${subject}${p.url ? ` (${p.url})` : ""}`,
   [AUDIT.source.updated]: ({ who, p, subject }) => `${who} edited a source of ${subject}${changeList(p)}`,
-  [AUDIT.source.removed]: ({ who, p, subject }) => `${who} removed a source from ${subject}${p.url ? ` (${p.url})` : ""}`,
+  [AUDIT.source.removed]: ({ who, p, subject }) =>
+    `${who} removed a source from ${subject}${p.url ? ` (${p.url})` : ""}`,
   [AUDIT.comment.created]: ({ who, p, subject }) => `${who} commented on ${subject}${said(p.excerpt)}`,
   [AUDIT.comment.updated]: ({ who, p, subject }) => `${who} edited a comment on ${subject}${said(p.excerpt)}`,
   // An admin removing someone else's comment says whose it was.
-  [AUDIT.comment.deleted]: ({ who, p, subject }) => `${who} deleted a comment${typeof p.authorName === "string" && p.authorName ? ` by ${p.authorName}` : ""} on ${subject}${said(p.excerpt)}`,
+  [AUDIT.comment.deleted]: ({ who, p, subject }) =>
+    `${who} deleted a comment${typeof p.authorName === "string" && p.authorName ? ` by ${p.authorName}` : ""} on ${subject}${said(p.excerpt)}`,
   // Account events carry no article, so no article's log lists them.
   [AUDIT.user.created]: byName,
   [AUDIT.user.updated]: byName,
@@ -65,7 +82,12 @@ export function describeAuditEvent(event: AuditLike, subject = "the annotation")
   const p = event.payload;
   const kind = typeof p.kind === "string" ? KIND_LABELS[p.kind as AnnotationKind]?.toLowerCase() : undefined;
   // Events since fixed numbers carry the number given at creation: "claim C3"; older ones only the kind.
-  const named = kind && typeof p.number === "number" && p.number > 0 ? `${kind} ${annotationLabel(p.kind as AnnotationKind, p.number)}` : kind ? `a ${kind}` : "an annotation";
+  const named =
+    kind && typeof p.number === "number" && p.number > 0
+      ? `${kind} ${annotationLabel(p.kind as AnnotationKind, p.number)}`
+      : kind
+        ? `a ${kind}`
+        : "an annotation";
   const told = { who, p, named, subject, action: event.action };
   return isAuditAction(event.action) ? SENTENCES[event.action](told) : byName(told);
 }
@@ -76,7 +98,12 @@ export function describeAuditEvent(event: AuditLike, subject = "the annotation")
  * that kept only the field names, nothing when neither.
  */
 function changeList(p: Record<string, unknown>): string {
-  const changes = p.changes && typeof p.changes === "object" ? Object.entries(p.changes as Record<string, unknown>).filter((entry): entry is [string, FieldChangeValue] => isFieldChange(entry[1])) : [];
+  const changes =
+    p.changes && typeof p.changes === "object"
+      ? Object.entries(p.changes as Record<string, unknown>).filter((entry): entry is [string, FieldChangeValue] =>
+          isFieldChange(entry[1]),
+        )
+      : [];
   if (changes.length) {
     const label = p.label && typeof p.label === "object" ? (p.label as { from?: unknown; to?: unknown }) : undefined;
     return `: ${changes.map(([field, change]) => describeChange(field, change, field === "kind" ? label : undefined)).join("; ")}`;
@@ -86,6 +113,7 @@ function changeList(p: Record<string, unknown>): string {
 }
 type FieldChangeValue = Parameters<typeof describeChange>[1];
 
-export const verdictLabel = (verdict: Verdict | null | undefined) => (verdict ? VERDICT_SCALE[verdict].label : "No verdict");
+export const verdictLabel = (verdict: Verdict | null | undefined) =>
+  verdict ? VERDICT_SCALE[verdict].label : "No verdict";
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;

@@ -41,7 +41,13 @@ const EDITOR: readonly Permission[] = [
   "manage:own-tokens",
 ];
 
-const REVIEWER: readonly Permission[] = [...EDITOR, "delete:annotation:others", "review:annotation:others", "signoff:article", "reopen:article"];
+const REVIEWER: readonly Permission[] = [
+  ...EDITOR,
+  "delete:annotation:others",
+  "review:annotation:others",
+  "signoff:article",
+  "reopen:article",
+];
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   EDITOR: new Set(EDITOR),

@@ -3,7 +3,8 @@
  * domain of letters, an optional port, then a path, query, fragment or nothing.
  * "javascript:alert(1)", "mailto:a@b.org" and "not a url" do not match.
  */
-const BARE_HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})(?::\d{1,5})?(?:[/?#]|$)/i;
+const BARE_HOST =
+  /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})(?::\d{1,5})?(?:[/?#]|$)/i;
 
 /**
  * A web address as typed, with https:// put in front when it was left out:

@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { ANNOTATION_STATUSES, ARTICLE_STATUSES, type AnnotationStatus, type ArticleStatus } from "./annotation";
-import { ANNOTATION_ACTIONS, ARTICLE_ACTIONS, lacksRating, mayReview, nextAnnotationStatus, nextArticleStatus, reviewBar, type AnnotationAction, type ArticleAction } from "./workflow";
+import {
+  ANNOTATION_ACTIONS,
+  ARTICLE_ACTIONS,
+  lacksRating,
+  mayReview,
+  nextAnnotationStatus,
+  nextArticleStatus,
+  reviewBar,
+  type AnnotationAction,
+  type ArticleAction,
+} from "./workflow";
 
 /** Every (state, action) pair, spelled out; anything not listed must be refused. */
 const ANNOTATION_ALLOWED: Partial<Record<`${AnnotationStatus} ${AnnotationAction}`, AnnotationStatus>> = {

@@ -1,4 +1,10 @@
-import { kindTakesVerdict, type AnnotationKind, type AnnotationStatus, type ArticleStatus, type Verdict } from "./annotation";
+import {
+  kindTakesVerdict,
+  type AnnotationKind,
+  type AnnotationStatus,
+  type ArticleStatus,
+  type Verdict,
+} from "./annotation";
 
 /**
  * The four-eyes workflow as two pure state machines. Every transition not in a
@@ -17,7 +23,12 @@ export type AnnotationAction = (typeof ANNOTATION_ACTIONS)[number];
 
 const ANNOTATION_TABLE: Record<AnnotationStatus, Partial<Record<AnnotationAction, AnnotationStatus>>> = {
   DRAFT: { submit: "SUBMITTED", edit_substance: "DRAFT", edit_details: "DRAFT" },
-  SUBMITTED: { approve: "APPROVED", request_changes: "CHANGES_REQUESTED", edit_substance: "DRAFT", edit_details: "SUBMITTED" },
+  SUBMITTED: {
+    approve: "APPROVED",
+    request_changes: "CHANGES_REQUESTED",
+    edit_substance: "DRAFT",
+    edit_details: "SUBMITTED",
+  },
   CHANGES_REQUESTED: { submit: "SUBMITTED", edit_substance: "CHANGES_REQUESTED", edit_details: "CHANGES_REQUESTED" },
   APPROVED: { edit_substance: "DRAFT", edit_details: "APPROVED" },
   // Lost its anchor after a revision: it must be fixed (edited) before it can go to review again.
@@ -34,7 +45,18 @@ export function nextAnnotationStatus(status: AnnotationStatus, action: Annotatio
  * second pair of eyes must have read it (the internal note is not). So is
  * notRatedReason: it stands in for the verdict and is published in its place.
  */
-export const SUBSTANCE_FIELDS = ["kind", "quote", "start", "end", "verdict", "notRatedReason", "rationale", "sources", "deniesId", "publicNote"] as const;
+export const SUBSTANCE_FIELDS = [
+  "kind",
+  "quote",
+  "start",
+  "end",
+  "verdict",
+  "notRatedReason",
+  "rationale",
+  "sources",
+  "deniesId",
+  "publicNote",
+] as const;
 
 export const ARTICLE_ACTIONS = ["submission", "sign_off", "reopen"] as const;
 export type ArticleAction = (typeof ARTICLE_ACTIONS)[number];
@@ -73,6 +95,10 @@ export function mayReview(reviewerId: string, subject: ReviewSubject): boolean {
  * "not rated" with a reason. Analysis is never rated. The server refuses the
  * sign-off on it; the workbench reads it to say so before anyone tries.
  */
-export function lacksRating(annotation: { kind: AnnotationKind; verdict: Verdict | null; notRatedReason: string | null }): boolean {
+export function lacksRating(annotation: {
+  kind: AnnotationKind;
+  verdict: Verdict | null;
+  notRatedReason: string | null;
+}): boolean {
   return kindTakesVerdict(annotation.kind) && !annotation.verdict && !annotation.notRatedReason?.trim();
 }

@@ -6,13 +6,33 @@ import type { ExportSnapshot } from "./snapshot";
 import { annotation, approval, article, snapshot, spanOf } from "./test-helpers";
 
 const text = "The mayor said crime fell by half. The chief said it rose. Analysts were unsure about everything.";
-const claim = annotation(text, { id: "c", ...spanOf(text, "crime fell by half"), speaker: "The mayor", verdict: "MOSTLY_FALSE" });
-const denial = annotation(text, { id: "d", kind: "DENIAL", ...spanOf(text, "it rose"), speaker: "  ", verdict: "MISLEADING", deniesId: "c" });
+const claim = annotation(text, {
+  id: "c",
+  ...spanOf(text, "crime fell by half"),
+  speaker: "The mayor",
+  verdict: "MOSTLY_FALSE",
+});
+const denial = annotation(text, {
+  id: "d",
+  kind: "DENIAL",
+  ...spanOf(text, "it rose"),
+  speaker: "  ",
+  verdict: "MISLEADING",
+  deniesId: "c",
+});
 const unrated = annotation(text, { id: "u", ...spanOf(text, "The chief said") });
-const analysis = annotation(text, { id: "x", kind: "ANALYSIS", ...spanOf(text, "Analysts were unsure"), verdict: "FALSE" });
+const analysis = annotation(text, {
+  id: "x",
+  kind: "ANALYSIS",
+  ...spanOf(text, "Analysts were unsure"),
+  verdict: "FALSE",
+});
 const view = article(text, [], [analysis, denial, unrated, claim]);
 
-type Review = Record<string, unknown> & { reviewRating: Record<string, unknown>; itemReviewed: Record<string, unknown> };
+type Review = Record<string, unknown> & {
+  reviewRating: Record<string, unknown>;
+  itemReviewed: Record<string, unknown>;
+};
 const reviews = (v = view, extra = {}) => claimReviews(snapshot(v, extra)) as Review[];
 
 describe("claimReviews", () => {
@@ -60,7 +80,8 @@ describe("claimReviews", () => {
   });
 
   it("ellipsizes long quotes under 75 characters", () => {
-    const long = "Unemployment   fell\nto its lowest level in fifty years across every single region of the country, the minister said.";
+    const long =
+      "Unemployment   fell\nto its lowest level in fifty years across every single region of the country, the minister said.";
     const view2 = article(long, [], [annotation(long, { id: "l", start: 0, end: long.length, verdict: "TRUE" })]);
     const shortened = reviews(view2)[0].claimReviewed as string;
     expect(shortened.length).toBeLessThan(75);
@@ -76,7 +97,21 @@ describe("shortenClaim", () => {
 
   it("takes the quote as it is only when collapsing and trimming would not change it", () => {
     const collapse = (quote: string) => quote.replace(/\s+/g, " ").trim();
-    for (const quote of ["one line", "a  b", " a", "a ", "a\tb", "a\nb", "a\u00a0b", "a\u2028b", "a\ufeffb", "a\u3000b", "", " ", "a b c"]) {
+    for (const quote of [
+      "one line",
+      "a  b",
+      " a",
+      "a ",
+      "a\tb",
+      "a\nb",
+      "a\u00a0b",
+      "a\u2028b",
+      "a\ufeffb",
+      "a\u3000b",
+      "",
+      " ",
+      "a b c",
+    ]) {
       expect(shortenClaim(quote)).toBe(collapse(quote));
     }
   });
@@ -102,17 +137,33 @@ describe("writeClaimReviewsJson", () => {
     expect(written(snapshot(view))).toBe(expected(snapshot(view)));
     expect(written(snapshot(article(text, [], [analysis])))).toBe("[]");
     const draft = { ...view, status: "IN_REVIEW" as const, sourceUrl: "javascript:alert(1)", publishedAt: null };
-    expect(written(snapshot(draft, { exportedAt: "not a date" }))).toBe(expected(snapshot(draft, { exportedAt: "not a date" })));
+    expect(written(snapshot(draft, { exportedAt: "not a date" }))).toBe(
+      expected(snapshot(draft, { exportedAt: "not a date" })),
+    );
   });
 
   it("stays the same JSON for hostile strings in every field", () => {
-    const hostile = ["</script><script>alert(1)</script>", '"quoted" \\ back\\slash', "<!-- x --> \u2028 \u2029 \ud800 lone", "emoji 🧨 “curly” …"];
+    const hostile = [
+      "</script><script>alert(1)</script>",
+      '"quoted" \\ back\\slash',
+      "<!-- x --> \u2028 \u2029 \ud800 lone",
+      "emoji 🧨 “curly” …",
+    ];
     const body = hostile.join(" ");
     const annotations = hostile.map((value, i) =>
-      annotation(body, { id: `h${i}`, ...spanOf(body, value), kind: i % 2 ? "DENIAL" : "CLAIM", speaker: ` ${value} `, verdict: VERDICTS[i] }),
+      annotation(body, {
+        id: `h${i}`,
+        ...spanOf(body, value),
+        kind: i % 2 ? "DENIAL" : "CLAIM",
+        speaker: ` ${value} `,
+        verdict: VERDICTS[i],
+      }),
     );
     for (const value of hostile) {
-      const snap = snapshot(article(body, [], annotations, { sourceUrl: `https://news.example/${value}`, publishedAt: value }), { publisher: value, articleUrl: `https://f.example/${value}` });
+      const snap = snapshot(
+        article(body, [], annotations, { sourceUrl: `https://news.example/${value}`, publishedAt: value }),
+        { publisher: value, articleUrl: `https://f.example/${value}` },
+      );
       const json = written(snap);
       expect(json).toBe(expected(snap));
       expect(json).not.toContain("<");

@@ -15,7 +15,10 @@ export const CLAIM_REVIEWED_MAX = 74;
  * public address it is left out (schema.org and Google recommend it but do not
  * require it), never pointed at the workbench.
  */
-export function claimReviews(snapshot: ExportSnapshot, numbered: readonly NumberedAnnotation[] = numberAnnotations(snapshot.article)): object[] {
+export function claimReviews(
+  snapshot: ExportSnapshot,
+  numbered: readonly NumberedAnnotation[] = numberAnnotations(snapshot.article),
+): object[] {
   const { datePublished, claimDate, appearance } = sharedFacts(snapshot);
   const reviews: object[] = [];
   for (const { annotation, n } of numbered) {
@@ -54,7 +57,11 @@ export function claimReviews(snapshot: ExportSnapshot, numbered: readonly Number
  * review shares are serialized once. claimreview.test.ts checks that this is
  * exactly JSON.stringify(claimReviews(…)), so keep the two in step.
  */
-export function writeClaimReviewsJson(out: string[], snapshot: ExportSnapshot, numbered: readonly NumberedAnnotation[]): void {
+export function writeClaimReviewsJson(
+  out: string[],
+  snapshot: ExportSnapshot,
+  numbered: readonly NumberedAnnotation[],
+): void {
   const { datePublished, claimDate, appearance } = sharedFacts(snapshot);
   // Up to the note number: `"url":"<publicUrl>#note-` without its closing quote; with no public address, no url.
   const noteBase = publicNoteUrl(snapshot.publicUrl, "");
@@ -72,7 +79,16 @@ export function writeClaimReviewsJson(out: string[], snapshot: ExportSnapshot, n
     let rating = ratings.get(verdict);
     if (rating === undefined) ratings.set(verdict, (rating = jsonForScript(reviewRating(verdict))));
     const speaker = annotation.speaker?.trim();
-    out.push(separator, head, noteBase ? `${n}",` : ",", '"claimReviewed":', jsonForScript(shortenClaim(annotation.quote)), ',"reviewRating":', rating, middle);
+    out.push(
+      separator,
+      head,
+      noteBase ? `${n}",` : ",",
+      '"claimReviewed":',
+      jsonForScript(shortenClaim(annotation.quote)),
+      ',"reviewRating":',
+      rating,
+      middle,
+    );
     if (speaker) out.push(',"author":', jsonForScript(person(speaker)));
     out.push(tail);
     separator = ",";
@@ -95,11 +111,14 @@ function sharedFacts({ article, exportedAt }: ExportSnapshot) {
  * alternateName) on every ClaimReview, and a review without a rating would
  * read as a rating; the HTML says "Not rated: <reason>" instead.
  */
-const reviewedVerdict = (annotation: AnnotationView): Verdict | null => (annotation.kind === "ANALYSIS" ? null : annotation.verdict);
+const reviewedVerdict = (annotation: AnnotationView): Verdict | null =>
+  annotation.kind === "ANALYSIS" ? null : annotation.verdict;
 
 function reviewRating(verdict: Verdict): object {
   const { label, rating } = VERDICT_SCALE[verdict];
-  return rating === null ? { "@type": "Rating", alternateName: label } : { "@type": "Rating", ratingValue: rating, bestRating: 5, worstRating: 1, alternateName: label };
+  return rating === null
+    ? { "@type": "Rating", alternateName: label }
+    : { "@type": "Rating", ratingValue: rating, bestRating: 5, worstRating: 1, alternateName: label };
 }
 
 const organization = (name: string) => ({ "@type": "Organization", name });

@@ -5,4 +5,5 @@
  * needs no script-src. The file carries it in a meta tag; the download route
  * sends it as a header too (lib/http/security-headers.ts).
  */
-export const EXPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+export const EXPORT_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";

@@ -49,8 +49,26 @@ const quoted = annotation(text, {
   note: "n",
   sources: [source("https://a.example/1"), source("https://b.example/2?x=1,2")],
 });
-const formula = annotation(text, { id: "f", kind: "ANALYSIS", ...spanOf(text, "=SUM(A1)"), speaker: "\tTabbed", rationale: "\rCR", lastReview: null, status: "DRAFT" });
-const minus = annotation(text, { id: "m", kind: "DENIAL", number: 2, ...spanOf(text, "-5 degrees"), speaker: "Dr. Ünïcødé 🌡", verdict: "MOSTLY_TRUE", deniesId: "q", note: "=check with the desk", status: "CHANGES_REQUESTED" });
+const formula = annotation(text, {
+  id: "f",
+  kind: "ANALYSIS",
+  ...spanOf(text, "=SUM(A1)"),
+  speaker: "\tTabbed",
+  rationale: "\rCR",
+  lastReview: null,
+  status: "DRAFT",
+});
+const minus = annotation(text, {
+  id: "m",
+  kind: "DENIAL",
+  number: 2,
+  ...spanOf(text, "-5 degrees"),
+  speaker: "Dr. Ünïcødé 🌡",
+  verdict: "MOSTLY_TRUE",
+  deniesId: "q",
+  note: "=check with the desk",
+  status: "CHANGES_REQUESTED",
+});
 const csv = exportCsv(snapshot(article(text, [], [minus, formula, quoted])));
 
 describe("exportCsv", () => {
@@ -109,9 +127,37 @@ describe("exportCsv", () => {
   it("puts human labels beside the codes, and the label, note and denied claim's label in their columns", () => {
     const [header, first, second, third] = readCsv(csv.slice(1));
     const row = (cells: string[]) => Object.fromEntries(header.map((name, i) => [name, cells[i]]));
-    expect(row(first)).toMatchObject({ label: "C3", kind: "CLAIM", kind_label: "Claim", verdict: "FALSE", verdict_label: "False", note: "n", denies: "", status: "APPROVED", status_label: "Approved" });
-    expect(row(second)).toMatchObject({ label: "A1", kind: "ANALYSIS", kind_label: "Analysis", verdict: "", verdict_label: "", note: "", status: "DRAFT", status_label: "Draft" });
-    expect(row(third)).toMatchObject({ label: "D2", kind: "DENIAL", kind_label: "Denial", verdict: "MOSTLY_TRUE", verdict_label: "Mostly true", denies: "C3", status: "CHANGES_REQUESTED", status_label: "Changes requested" });
+    expect(row(first)).toMatchObject({
+      label: "C3",
+      kind: "CLAIM",
+      kind_label: "Claim",
+      verdict: "FALSE",
+      verdict_label: "False",
+      note: "n",
+      denies: "",
+      status: "APPROVED",
+      status_label: "Approved",
+    });
+    expect(row(second)).toMatchObject({
+      label: "A1",
+      kind: "ANALYSIS",
+      kind_label: "Analysis",
+      verdict: "",
+      verdict_label: "",
+      note: "",
+      status: "DRAFT",
+      status_label: "Draft",
+    });
+    expect(row(third)).toMatchObject({
+      label: "D2",
+      kind: "DENIAL",
+      kind_label: "Denial",
+      verdict: "MOSTLY_TRUE",
+      verdict_label: "Mostly true",
+      denies: "C3",
+      status: "CHANGES_REQUESTED",
+      status_label: "Changes requested",
+    });
   });
 });
 
@@ -128,7 +174,7 @@ describe("csvCell", () => {
     ["-1", "'-1"],
     ["@x", "'@x"],
     ["\tx", "'\tx"],
-    ["\rx", "\"'\rx\""],
+    ["\rx", '"\'\rx"'],
     ['=HYPERLINK("http://evil.example","click")', '"\'=HYPERLINK(""http://evil.example"",""click"")"'],
     ["a=b", "a=b"],
   ])("%j → %j", (input, expected) => {

@@ -3,7 +3,28 @@ import { STATUS_LABELS } from "./html-notes";
 import { numberAnnotations } from "./model";
 import type { ExportSnapshot } from "./snapshot";
 
-export const CSV_HEADER = ["id", "label", "kind", "kind_label", "quote", "speaker", "verdict", "verdict_label", "not_rated_reason", "rationale", "note", "public_note", "denies", "status", "status_label", "sources", "author", "reviewer", "created", "modified"] as const;
+export const CSV_HEADER = [
+  "id",
+  "label",
+  "kind",
+  "kind_label",
+  "quote",
+  "speaker",
+  "verdict",
+  "verdict_label",
+  "not_rated_reason",
+  "rationale",
+  "note",
+  "public_note",
+  "denies",
+  "status",
+  "status_label",
+  "sources",
+  "author",
+  "reviewer",
+  "created",
+  "modified",
+] as const;
 
 /** Byte order mark: without it Excel reads a CSV file as the local ANSI code page. */
 const BOM = "\uFEFF";

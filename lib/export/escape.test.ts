@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import { escapeAttr, escapeHtml, jsonForScript } from "./escape";
 import { attr, byTag, parseHtml, textContent } from "./test-helpers";
 
-const HOSTILE = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "&amp; &lt; &#39;", "it's \"quoted\"", "a\r\nb\rc", "\u202Eevil\u202C 👍🏽", "</style></title></textarea>"];
+const HOSTILE = [
+  "<script>alert(1)</script>",
+  '"><img src=x onerror=alert(1)>',
+  "&amp; &lt; &#39;",
+  'it\'s "quoted"',
+  "a\r\nb\rc",
+  "\u202Eevil\u202C 👍🏽",
+  "</style></title></textarea>",
+];
 
 describe("escapeHtml", () => {
   it("escapes &, <, > and CR, and leaves everything else alone", () => {
@@ -18,7 +26,9 @@ describe("escapeHtml", () => {
   it("escapes right call after call, whether or not a string has anything to escape", () => {
     // The fast path tests before replacing; a stateful (global) regex there would skip matches on later calls.
     for (const value of ["a & b", "no specials", "c < d", "e > f", "&", "plain", "x\ry"]) {
-      expect(escapeHtml(value)).toBe(value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\r/g, "&#13;"));
+      expect(escapeHtml(value)).toBe(
+        value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\r/g, "&#13;"),
+      );
       expect(escapeAttr(value)).toBe(escapeHtml(value).replace(/"/g, "&quot;").replace(/'/g, "&#39;"));
     }
   });

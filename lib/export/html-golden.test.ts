@@ -3,7 +3,22 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { importPlainText } from "../import/plain-text";
 import { exportHtml } from "./html";
-import { annotation, article, attr, byId, byTag, type Element, elements, htmlProblems, isRefMarker, parseHtml, snapshot, source, spanOf, textContent } from "./test-helpers";
+import {
+  annotation,
+  article,
+  attr,
+  byId,
+  byTag,
+  type Element,
+  elements,
+  htmlProblems,
+  isRefMarker,
+  parseHtml,
+  snapshot,
+  source,
+  spanOf,
+  textContent,
+} from "./test-helpers";
 
 // ../shared/fixtures sits beside the clone on every developer machine and in CI; its text stays there.
 const raw = fs.readFileSync(path.resolve("../shared/fixtures/seed-article.txt"), "utf8");
@@ -15,19 +30,67 @@ const claim = annotation(text, {
   speaker: "US officials",
   verdict: "UNVERIFIABLE",
   rationale: "Reported from anonymous officials only.",
-  sources: [source("https://news.example/ft-report", { title: "FT report", publisher: "FT", accessedAt: "2022-03-14T08:00:00.000Z", archiveUrl: "https://archive.example/ft" })],
+  sources: [
+    source("https://news.example/ft-report", {
+      title: "FT report",
+      publisher: "FT",
+      accessedAt: "2022-03-14T08:00:00.000Z",
+      archiveUrl: "https://archive.example/ft",
+    }),
+  ],
 });
-const denial = annotation(text, { id: "d-disinfo", kind: "DENIAL", ...spanOf(text, "“malicious disinformation”"), speaker: "Zhao Lijian", deniesId: "c-weapons", verdict: "MISLEADING" });
-const spreading = annotation(text, { id: "c-spreading", ...spanOf(text, "spreading “malicious disinformation”, with “sinister intentions”"), speaker: "Zhao Lijian", verdict: "FALSE" });
-const informed = annotation(text, { id: "c-informed", ...spanOf(text, "the United States informed Beijing of Vladimir Putin’s intentions months before the invasion"), verdict: "TRUE", sources: [source("javascript:alert(1)", { title: "Not a link" })] });
-const ignored = annotation(text, { id: "x-ignored", kind: "ANALYSIS", ...spanOf(text, "months before the invasion, but that Chinese leaders ignored those warnings"), note: "Overlaps the claim before it." });
-const crossing = annotation(text, { id: "x-blocs", kind: "ANALYSIS", ...spanOf(text, "turning point in world politics.\n\nThe Biden White House"), note: "Runs across two paragraphs." });
-const neverHeard = annotation(text, { id: "c-never", ...spanOf(text, "“never heard of”"), speaker: "Liu Pengyu", verdict: "MOSTLY_FALSE" });
-const low = annotation(text, { id: "c-low", ...spanOf(text, "the likelihood of China supplying arms to Russia was “low”"), speaker: "Wen-ti Sung" });
+const denial = annotation(text, {
+  id: "d-disinfo",
+  kind: "DENIAL",
+  ...spanOf(text, "“malicious disinformation”"),
+  speaker: "Zhao Lijian",
+  deniesId: "c-weapons",
+  verdict: "MISLEADING",
+});
+const spreading = annotation(text, {
+  id: "c-spreading",
+  ...spanOf(text, "spreading “malicious disinformation”, with “sinister intentions”"),
+  speaker: "Zhao Lijian",
+  verdict: "FALSE",
+});
+const informed = annotation(text, {
+  id: "c-informed",
+  ...spanOf(text, "the United States informed Beijing of Vladimir Putin’s intentions months before the invasion"),
+  verdict: "TRUE",
+  sources: [source("javascript:alert(1)", { title: "Not a link" })],
+});
+const ignored = annotation(text, {
+  id: "x-ignored",
+  kind: "ANALYSIS",
+  ...spanOf(text, "months before the invasion, but that Chinese leaders ignored those warnings"),
+  note: "Overlaps the claim before it.",
+});
+const crossing = annotation(text, {
+  id: "x-blocs",
+  kind: "ANALYSIS",
+  ...spanOf(text, "turning point in world politics.\n\nThe Biden White House"),
+  note: "Runs across two paragraphs.",
+});
+const neverHeard = annotation(text, {
+  id: "c-never",
+  ...spanOf(text, "“never heard of”"),
+  speaker: "Liu Pengyu",
+  verdict: "MOSTLY_FALSE",
+});
+const low = annotation(text, {
+  id: "c-low",
+  ...spanOf(text, "the likelihood of China supplying arms to Russia was “low”"),
+  speaker: "Wen-ti Sung",
+});
 const all = [low, crossing, neverHeard, claim, ignored, denial, spreading, informed];
 const rated = all.filter((a) => a.kind !== "ANALYSIS" && a.verdict);
 
-const view = article(text, blocks, all, { title: text.slice(blocks[0].start, blocks[0].end), sourceUrl: "https://www.theguardian.example/world/2022/mar/14/us-china-russia", status: "IN_REVIEW", signOff: null });
+const view = article(text, blocks, all, {
+  title: text.slice(blocks[0].start, blocks[0].end),
+  sourceUrl: "https://www.theguardian.example/world/2022/mar/14/us-china-russia",
+  status: "IN_REVIEW",
+  signOff: null,
+});
 const html = exportHtml(snapshot(view));
 const document = parseHtml(html);
 const section = byTag(document, "article")[0];
@@ -37,7 +100,9 @@ const isGapOrRef = (element: Element) => isRefMarker(element) || attr(element, "
 describe("exportHtml on the seed article", () => {
   it("writes the article text exactly: the blocks, in order, and everything between them", () => {
     const rendered = section.childNodes.filter((node): node is Element => "tagName" in node);
-    expect(rendered.map((element) => textContent(element, isGapOrRef))).toEqual(blocks.map((block) => text.slice(block.start, block.end)));
+    expect(rendered.map((element) => textContent(element, isGapOrRef))).toEqual(
+      blocks.map((block) => text.slice(block.start, block.end)),
+    );
     expect(textContent(section, isRefMarker)).toBe(text);
   });
 
@@ -52,7 +117,12 @@ describe("exportHtml on the seed article", () => {
   it("loads nothing and links only to fragments and the data's http(s) URLs", () => {
     expect(elements(document).filter((element) => element.attrs.some((a) => a.name === "src"))).toEqual([]);
     // The sources, the article's source and the footer's online version (the public address).
-    const allowed = new Set(["https://news.example/ft-report", "https://archive.example/ft", view.sourceUrl, snapshot(view).publicUrl]);
+    const allowed = new Set([
+      "https://news.example/ft-report",
+      "https://archive.example/ft",
+      view.sourceUrl,
+      snapshot(view).publicUrl,
+    ]);
     for (const element of elements(document)) {
       const href = attr(element, "href");
       if (href !== undefined) expect(href.startsWith("#") || allowed.has(href), href).toBe(true);
@@ -68,7 +138,12 @@ describe("exportHtml on the seed article", () => {
   });
 
   it("carries one ClaimReview per rated claim or denial, pointing at its note", () => {
-    const reviews = JSON.parse(textContent(byTag(document, "script")[0])) as { "@type": string; url: string; claimReviewed: string; reviewRating: { alternateName: string } }[];
+    const reviews = JSON.parse(textContent(byTag(document, "script")[0])) as {
+      "@type": string;
+      url: string;
+      claimReviewed: string;
+      reviewRating: { alternateName: string };
+    }[];
     expect(reviews).toHaveLength(rated.length);
     for (const review of reviews) {
       expect(review["@type"]).toBe("ClaimReview");
@@ -77,6 +152,8 @@ describe("exportHtml on the seed article", () => {
       const note = textContent(byId(document, `note-${n}`)!);
       expect(note).toContain(`Verdict: ${review.reviewRating.alternateName}`);
     }
-    expect(reviews.map((review) => review.claimReviewed)).toContain("the United States informed Beijing of Vladimir Putin’s intentions months…");
+    expect(reviews.map((review) => review.claimReviewed)).toContain(
+      "the United States informed Beijing of Vladimir Putin’s intentions months…",
+    );
   });
 });

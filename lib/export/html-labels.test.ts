@@ -5,8 +5,16 @@ import { annotation, article, byId, parseHtml, snapshot, spanOf, textContent } f
 const text = "The minister said prices fell. Critics disagree.";
 // Tagged in this order: the denial first, then the claim it denies (C3: two claims before it were deleted).
 const claim = annotation(text, { id: "claim", number: 3, ...spanOf(text, "prices fell") });
-const denial = annotation(text, { id: "denial", kind: "DENIAL", number: 1, ...spanOf(text, "Critics disagree"), deniesId: "claim" });
-const document = parseHtml(exportHtml(snapshot(article(text, [{ type: "paragraph", start: 0, end: text.length }], [denial, claim]))));
+const denial = annotation(text, {
+  id: "denial",
+  kind: "DENIAL",
+  number: 1,
+  ...spanOf(text, "Critics disagree"),
+  deniesId: "claim",
+});
+const document = parseHtml(
+  exportHtml(snapshot(article(text, [{ type: "paragraph", start: 0, end: text.length }], [denial, claim]))),
+);
 
 describe("exportHtml labels", () => {
   it("names each note by the label the team uses (C3, D1) beside its reading-order number", () => {

@@ -20,14 +20,18 @@ export function timeHtml(value: string): string {
 /** A link only for http(s) URLs; anything else is shown as inert text. */
 export function linkHtml(url: string, label: string | null): string {
   if (isHttpUrl(url)) return anchorHtml(url, label || url);
-  return label ? `${escapeHtml(label)} (<span class="muted">${escapeHtml(url)}</span>)` : `<span class="muted">${escapeHtml(url)}</span>`;
+  return label
+    ? `${escapeHtml(label)} (<span class="muted">${escapeHtml(url)}</span>)`
+    : `<span class="muted">${escapeHtml(url)}</span>`;
 }
 
 /** The archive copy: "archive" as a link, or the address itself when it cannot be one. */
-const archiveHtml = (url: string) => (isHttpUrl(url) ? anchorHtml(url, "archive") : `<span class="muted">${escapeHtml(url)}</span>`);
+const archiveHtml = (url: string) =>
+  isHttpUrl(url) ? anchorHtml(url, "archive") : `<span class="muted">${escapeHtml(url)}</span>`;
 
 /** The <a> for a URL already checked with isHttpUrl. */
-const anchorHtml = (url: string, label: string) => `<a class="url" href="${escapeAttr(url)}" rel="noopener noreferrer">${escapeHtml(label)}</a>`;
+const anchorHtml = (url: string, label: string) =>
+  `<a class="url" href="${escapeAttr(url)}" rel="noopener noreferrer">${escapeHtml(label)}</a>`;
 
 /** The notes: one <li id="note-N"> per annotation in reading order, back-linked to its [N]. */
 export function renderNotes(out: string[], numbered: readonly NumberedAnnotation[]): void {
@@ -54,10 +58,16 @@ function denialTargets(numbered: readonly NumberedAnnotation[]): Map<string, Num
   return byId;
 }
 
-function renderNote(out: string[], { annotation: a, n, anchored }: NumberedAnnotation, byId: Map<string, NumberedAnnotation>): void {
+function renderNote(
+  out: string[],
+  { annotation: a, n, anchored }: NumberedAnnotation,
+  byId: Map<string, NumberedAnnotation>,
+): void {
   const kindClass = a.kind === "CLAIM" ? "k-claim" : a.kind === "DENIAL" ? "k-denial" : "k-analysis";
   // The label (C3) is the one the team uses in the workbench, audit log and CSV; [n] is the reading-order reference in the text.
-  out.push(`<li id="note-${n}"><p class="head"><span class="swatch ${kindClass}">[${n}] ${KIND_LABELS[a.kind]} ${escapeHtml(a.label)}</span>`);
+  out.push(
+    `<li id="note-${n}"><p class="head"><span class="swatch ${kindClass}">[${n}] ${KIND_LABELS[a.kind]} ${escapeHtml(a.label)}</span>`,
+  );
   if (a.speaker) out.push(` · Speaker: ${escapeHtml(a.speaker)}`);
   if (a.verdict) {
     const { label, rating } = VERDICT_SCALE[a.verdict];
@@ -68,7 +78,10 @@ function renderNote(out: string[], { annotation: a, n, anchored }: NumberedAnnot
   }
   if (anchored) out.push(` <a href="#ref-${n}" aria-label="Back to reference ${n} in the text">↩</a>`);
   out.push("</p>");
-  if (!anchored) out.push(`<p class="orphan">This passage is not in the current text:</p><blockquote>${escapeHtml(a.quote)}</blockquote>`);
+  if (!anchored)
+    out.push(
+      `<p class="orphan">This passage is not in the current text:</p><blockquote>${escapeHtml(a.quote)}</blockquote>`,
+    );
   if (a.rationale) out.push(`<p><strong>Rationale:</strong> ${escapeHtml(a.rationale)}</p>`);
   // The note is internal (for the team) and never printed here: this file is for readers. The remark for readers is.
   if (a.publicNote) out.push(`<p><strong>Remark for readers:</strong> ${escapeHtml(a.publicNote)}</p>`);
@@ -100,6 +113,9 @@ function renderSource(out: string[], source: SourceView): void {
 function reviewHtml(a: AnnotationView): string {
   const status = `Status: ${STATUS_LABELS[a.status]}.`;
   const review = a.lastReview;
-  const approvedBy = review?.decision === "APPROVED" ? ` Approved by ${escapeHtml(review.reviewer.name)} on ${timeHtml(review.at)}.` : "";
+  const approvedBy =
+    review?.decision === "APPROVED"
+      ? ` Approved by ${escapeHtml(review.reviewer.name)} on ${timeHtml(review.at)}.`
+      : "";
   return `${status}${approvedBy} Annotated by ${escapeHtml(a.createdBy.name)}.`;
 }

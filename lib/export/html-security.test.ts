@@ -2,7 +2,21 @@ import { describe, expect, it } from "vitest";
 import type { Block } from "../domain/article";
 import { exportHtml } from "./html";
 import { STYLESHEET } from "./style";
-import { annotation, approval, article, attr, byId, byTag, elements, htmlProblems, isRefMarker, parseHtml, snapshot, source, textContent } from "./test-helpers";
+import {
+  annotation,
+  approval,
+  article,
+  attr,
+  byId,
+  byTag,
+  elements,
+  htmlProblems,
+  isRefMarker,
+  parseHtml,
+  snapshot,
+  source,
+  textContent,
+} from "./test-helpers";
 
 /** Hostile strings, each placed in every user-supplied field of an export. */
 const HOSTILE = [
@@ -22,7 +36,15 @@ const HOSTILE = [
   "line\r\nbreaks\rand\nmore",
   "{{constructor.constructor('alert(1)')()}}",
 ];
-const BAD_URLS = ["javascript:alert(1)", " JaVaScRiPt:alert(1)", "java\tscript:alert(1)", "data:text/html,<script>alert(1)</script>", "vbscript:msgbox(1)", '"><script>alert(1)</script>', "//evil.example/x"];
+const BAD_URLS = [
+  "javascript:alert(1)",
+  " JaVaScRiPt:alert(1)",
+  "java\tscript:alert(1)",
+  "data:text/html,<script>alert(1)</script>",
+  "vbscript:msgbox(1)",
+  '"><script>alert(1)</script>',
+  "//evil.example/x",
+];
 
 const text = HOSTILE.join("\n\n");
 const blocks: Block[] = [];
@@ -47,14 +69,31 @@ const annotations = HOSTILE.map((value, i) =>
     createdBy: { id: "u", name: value },
     lastReview: approval("2024-03-02T10:00:00.000Z", { id: "r", name: value }),
     sources: [
-      source(BAD_URLS[i % BAD_URLS.length], { title: value, publisher: value, quote: value, archiveUrl: BAD_URLS[(i + 1) % BAD_URLS.length] }),
+      source(BAD_URLS[i % BAD_URLS.length], {
+        title: value,
+        publisher: value,
+        quote: value,
+        archiveUrl: BAD_URLS[(i + 1) % BAD_URLS.length],
+      }),
       source(`https://ok.example/${i}?q="><script>`, { title: value, archiveUrl: "javascript:alert(1)" }),
     ],
   }),
 );
 
-const view = article(text, blocks, annotations, { title: HOSTILE.join(" "), author: HOSTILE[1], publisher: HOSTILE[3], sourceUrl: "javascript:alert(1)", signOff: approval("2024-03-02T10:00:00.000Z", { id: "r", name: HOSTILE[4] }) });
-const html = exportHtml(snapshot(view, { publisher: HOSTILE[5], articleUrl: 'https://factmark.example/articles/a1?"><script>alert(1)</script>', publicUrl: 'https://ok.example/7?q="><script>' }));
+const view = article(text, blocks, annotations, {
+  title: HOSTILE.join(" "),
+  author: HOSTILE[1],
+  publisher: HOSTILE[3],
+  sourceUrl: "javascript:alert(1)",
+  signOff: approval("2024-03-02T10:00:00.000Z", { id: "r", name: HOSTILE[4] }),
+});
+const html = exportHtml(
+  snapshot(view, {
+    publisher: HOSTILE[5],
+    articleUrl: 'https://factmark.example/articles/a1?"><script>alert(1)</script>',
+    publicUrl: 'https://ok.example/7?q="><script>',
+  }),
+);
 const document = parseHtml(html);
 const all = elements(document);
 
@@ -71,7 +110,43 @@ describe("exportHtml with hostile data", () => {
   });
 
   it("creates no element the export does not write itself", () => {
-    const allowed = new Set(["html", "head", "meta", "title", "style", "script", "body", "main", "header", "p", "strong", "span", "h1", "h2", "dl", "dt", "dd", "a", "time", "section", "table", "caption", "thead", "tbody", "tr", "th", "td", "ul", "ol", "li", "article", "mark", "sup", "blockquote", "footer"]);
+    const allowed = new Set([
+      "html",
+      "head",
+      "meta",
+      "title",
+      "style",
+      "script",
+      "body",
+      "main",
+      "header",
+      "p",
+      "strong",
+      "span",
+      "h1",
+      "h2",
+      "dl",
+      "dt",
+      "dd",
+      "a",
+      "time",
+      "section",
+      "table",
+      "caption",
+      "thead",
+      "tbody",
+      "tr",
+      "th",
+      "td",
+      "ul",
+      "ol",
+      "li",
+      "article",
+      "mark",
+      "sup",
+      "blockquote",
+      "footer",
+    ]);
     expect([...new Set(all.map((element) => element.tagName))].filter((tag) => !allowed.has(tag))).toEqual([]);
     expect(byTag(document, "style")).toHaveLength(1);
     expect(textContent(byTag(document, "style")[0])).toBe(STYLESHEET);
@@ -79,7 +154,8 @@ describe("exportHtml with hostile data", () => {
 
   it("has no event handler attributes and nothing that loads", () => {
     for (const element of all) {
-      for (const { name } of element.attrs) expect(name).not.toMatch(/^on|^src$|^srcset$|^action$|^formaction$|^style$/);
+      for (const { name } of element.attrs)
+        expect(name).not.toMatch(/^on|^src$|^srcset$|^action$|^formaction$|^style$/);
     }
   });
 
@@ -88,7 +164,8 @@ describe("exportHtml with hostile data", () => {
     const external = hrefs.filter((href) => !href.startsWith("#"));
     expect(external.length).toBeGreaterThan(0);
     for (const href of external) expect(href).toMatch(/^https:\/\/ok\.example\/\d+\?q="><script>$/);
-    for (const href of hrefs) expect(href.replace(/[\s\u0000-\u001f]/g, "").toLowerCase()).not.toMatch(/^(javascript|data|vbscript):/);
+    for (const href of hrefs)
+      expect(href.replace(/[\s\u0000-\u001f]/g, "").toLowerCase()).not.toMatch(/^(javascript|data|vbscript):/);
   });
 
   it("gives every string back verbatim", () => {

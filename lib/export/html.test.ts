@@ -2,9 +2,26 @@ import { describe, expect, it } from "vitest";
 import type { Block } from "../domain/article";
 import { exportHtml } from "./html";
 import { syntheticArticle } from "../../scripts/bench/lib/synthetic-article";
-import { annotation, approval, article, attr, byId, byTag, elements, htmlProblems, isRefMarker, parseHtml, snapshot, source, spanOf, textContent, type Element } from "./test-helpers";
+import {
+  annotation,
+  approval,
+  article,
+  attr,
+  byId,
+  byTag,
+  elements,
+  htmlProblems,
+  isRefMarker,
+  parseHtml,
+  snapshot,
+  source,
+  spanOf,
+  textContent,
+  type Element,
+} from "./test-helpers";
 
-const text = "Prices and wages\n\nThe minister said prices fell by 5% last year. Critics disagree.\n\n“Nothing fell,” one economist said.\n\nFirst point\n\nSecond point";
+const text =
+  "Prices and wages\n\nThe minister said prices fell by 5% last year. Critics disagree.\n\n“Nothing fell,” one economist said.\n\nFirst point\n\nSecond point";
 const blocks: Block[] = [
   { type: "heading", start: 0, end: 16, level: 1 },
   { type: "paragraph", ...spanOf(text, "The minister said prices fell by 5% last year. Critics disagree.") },
@@ -22,15 +39,42 @@ const claim = annotation(text, {
   note: "Checked against the statistics office.",
   publicNote: "The minister later corrected the figure.",
   sources: [
-    source("https://stats.example/cpi", { title: "CPI bulletin", publisher: "Stats Office", quote: "prices fell 2%", accessedAt: "2024-03-01T00:00:00.000Z", archiveUrl: "https://archive.example/cpi" }),
+    source("https://stats.example/cpi", {
+      title: "CPI bulletin",
+      publisher: "Stats Office",
+      quote: "prices fell 2%",
+      accessedAt: "2024-03-01T00:00:00.000Z",
+      archiveUrl: "https://archive.example/cpi",
+    }),
     source("ftp://files.example/cpi.csv", { title: "Raw data" }),
   ],
 });
-const denial = annotation(text, { id: "denial", kind: "DENIAL", ...spanOf(text, "5% last year. Critics disagree"), deniesId: "claim", verdict: "MISLEADING", speaker: "Critics", lastReview: null, status: "SUBMITTED" });
-const nested = annotation(text, { id: "nested", kind: "ANALYSIS", ...spanOf(text, "fell by 5%"), note: "Year on year." });
+const denial = annotation(text, {
+  id: "denial",
+  kind: "DENIAL",
+  ...spanOf(text, "5% last year. Critics disagree"),
+  deniesId: "claim",
+  verdict: "MISLEADING",
+  speaker: "Critics",
+  lastReview: null,
+  status: "SUBMITTED",
+});
+const nested = annotation(text, {
+  id: "nested",
+  kind: "ANALYSIS",
+  ...spanOf(text, "fell by 5%"),
+  note: "Year on year.",
+});
 // Crosses from the quote into the list, through the whitespace between blocks.
 const crossing = annotation(text, { id: "crossing", kind: "ANALYSIS", ...spanOf(text, "said.\n\nFirst") });
-const orphan = annotation(text, { id: "orphan", start: 0, end: 6, status: "ORPHANED", quote: "Gone words", verdict: "FALSE" });
+const orphan = annotation(text, {
+  id: "orphan",
+  start: 0,
+  end: 6,
+  status: "ORPHANED",
+  quote: "Gone words",
+  verdict: "FALSE",
+});
 
 const view = article(text, blocks, [orphan, crossing, denial, nested, claim]);
 const html = exportHtml(snapshot(view));
@@ -43,7 +87,7 @@ const insideMark = (element: Element) => marks.some((mark) => elements(mark).inc
 
 describe("exportHtml: document", () => {
   it("is one HTML5 file with charset, viewport, title, one style and only the JSON-LD script", () => {
-    expect(html.startsWith("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")).toBe(true);
+    expect(html.startsWith('<!doctype html><html lang="en"><head><meta charset="utf-8">')).toBe(true);
     expect(byTag(document, "meta").some((meta) => attr(meta, "name") === "viewport")).toBe(true);
     expect(textContent(byTag(document, "title")[0])).toBe("Fact-check: A checked article — Factmark Checks");
     expect(byTag(document, "style")).toHaveLength(1);
@@ -58,7 +102,17 @@ describe("exportHtml: document", () => {
 
   it("passes it too for a long generated article with many overlapping annotations, headings, lists and quotes", async () => {
     const long = syntheticArticle({ words: 4000, annotations: 160 });
-    expect(await htmlProblems(exportHtml({ article: long, publisher: "Checks", articleUrl: "https://factmark.example/a/1", publicUrl: null, exportedAt: "2024-03-05T12:00:00.000Z" }))).toEqual([]);
+    expect(
+      await htmlProblems(
+        exportHtml({
+          article: long,
+          publisher: "Checks",
+          articleUrl: "https://factmark.example/a/1",
+          publicUrl: null,
+          exportedAt: "2024-03-05T12:00:00.000Z",
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it("forbids every network request through its Content-Security-Policy", () => {
@@ -103,13 +157,21 @@ describe("exportHtml: document", () => {
 
   it("maps deep or skipping article headings to valid levels", () => {
     const headingsText = "A\n\nB\n\nC";
-    const deep = article(headingsText, [
-      { type: "heading", start: 0, end: 1, level: 3 },
-      { type: "heading", start: 3, end: 4, level: 6 },
-      { type: "heading", start: 6, end: 7, level: 1 },
-    ], []);
+    const deep = article(
+      headingsText,
+      [
+        { type: "heading", start: 0, end: 1, level: 3 },
+        { type: "heading", start: 3, end: 4, level: 6 },
+        { type: "heading", start: 6, end: 7, level: 1 },
+      ],
+      [],
+    );
     const tags = byTag(parseHtml(exportHtml(snapshot(deep))), "article")[0];
-    expect(elements(tags).filter((e) => /^h\d$/.test(e.tagName)).map((e) => e.tagName)).toEqual(["h2", "h3", "h2"]);
+    expect(
+      elements(tags)
+        .filter((e) => /^h\d$/.test(e.tagName))
+        .map((e) => e.tagName),
+    ).toEqual(["h2", "h3", "h2"]);
   });
 });
 
@@ -119,7 +181,12 @@ describe("exportHtml: article text", () => {
   });
 
   it("rebuilds each annotation's quote from the marks carrying its id", () => {
-    for (const a of [claim, denial, nested, crossing]) expect(marksOf(a.id).map((mark) => textContent(mark)).join("")).toBe(a.quote);
+    for (const a of [claim, denial, nested, crossing])
+      expect(
+        marksOf(a.id)
+          .map((mark) => textContent(mark))
+          .join(""),
+      ).toBe(a.quote);
     expect(marksOf("orphan")).toHaveLength(0);
   });
 
@@ -144,7 +211,11 @@ describe("exportHtml: article text", () => {
     const sup = byTag(out, "sup")[0];
     const hidden = elements(out).filter((element) => attr(element, "hidden") !== undefined);
     expect(hidden.some((element) => elements(element).includes(sup))).toBe(false);
-    expect(byTag(out, "mark").map((mark) => textContent(mark)).join("")).toBe("disagree.\n\n");
+    expect(
+      byTag(out, "mark")
+        .map((mark) => textContent(mark))
+        .join(""),
+    ).toBe("disagree.\n\n");
   });
 });
 
@@ -211,14 +282,24 @@ describe("exportHtml: JSON-LD", () => {
   });
 
   it("approves with the reviewer named in lastReview", () => {
-    const reviewed = annotation(text, { id: "r", ...spanOf(text, "Critics"), lastReview: approval("2024-01-01T00:00:00.000Z", { id: "x", name: "Ann Other" }) });
-    expect(exportHtml(snapshot(article(text, blocks, [reviewed])))).toContain("Approved by Ann Other on <time datetime=\"2024-01-01\">");
+    const reviewed = annotation(text, {
+      id: "r",
+      ...spanOf(text, "Critics"),
+      lastReview: approval("2024-01-01T00:00:00.000Z", { id: "x", name: "Ann Other" }),
+    });
+    expect(exportHtml(snapshot(article(text, blocks, [reviewed])))).toContain(
+      'Approved by Ann Other on <time datetime="2024-01-01">',
+    );
   });
 });
 
 describe("exportHtml: claims marked not rated (#13)", () => {
   const plain = "The mayor said crime fell. The chief said it rose.";
-  const marked = annotation(plain, { id: "m", ...spanOf(plain, "crime fell"), notRatedReason: "The city published no figures to check." });
+  const marked = annotation(plain, {
+    id: "m",
+    ...spanOf(plain, "crime fell"),
+    notRatedReason: "The city published no figures to check.",
+  });
   const open = annotation(plain, { id: "o", kind: "DENIAL", ...spanOf(plain, "it rose") });
   const shot = snapshot(article(plain, [], [marked, open]));
   const out = parseHtml(exportHtml(shot));

@@ -8,8 +8,12 @@ import { numberAnnotations, type NumberedAnnotation } from "./model";
 import type { ExportSnapshot } from "./snapshot";
 import { STYLESHEET } from "./style";
 
-
-const ARTICLE_STATUS_LABELS = { DRAFT: "Draft", IN_REVIEW: "In review", SIGNED_OFF: "Signed off", REOPENED: "Reopened" } as const;
+const ARTICLE_STATUS_LABELS = {
+  DRAFT: "Draft",
+  IN_REVIEW: "In review",
+  SIGNED_OFF: "Signed off",
+  REOPENED: "Reopened",
+} as const;
 
 /**
  * One self-contained, annotated HTML5 file: readable without JavaScript,
@@ -46,7 +50,9 @@ export function exportHtml(snapshot: ExportSnapshot): string {
   renderNotes(out, numbered);
   // The published address only: without one the file names none (never the workbench's).
   const online = snapshot.publicUrl ? ` Online version: ${linkHtml(snapshot.publicUrl, null)}` : "";
-  out.push(`<footer><p>Exported ${timeHtml(snapshot.exportedAt)} by ${escapeHtml(publisher)} with Factmark.${online}</p></footer>`);
+  out.push(
+    `<footer><p>Exported ${timeHtml(snapshot.exportedAt)} by ${escapeHtml(publisher)} with Factmark.${online}</p></footer>`,
+  );
   out.push("</main></body></html>\n");
   return out.join("");
 }
@@ -54,9 +60,13 @@ export function exportHtml(snapshot: ExportSnapshot): string {
 function renderHeader(out: string[], { article, publisher }: ExportSnapshot): void {
   out.push("<header>");
   if (article.status !== "SIGNED_OFF") {
-    out.push('<p class="draft-banner" role="note"><strong>DRAFT — not signed off</strong><span>A reviewer has not signed off this fact-check; its verdicts may still change.</span></p>');
+    out.push(
+      '<p class="draft-banner" role="note"><strong>DRAFT — not signed off</strong><span>A reviewer has not signed off this fact-check; its verdicts may still change.</span></p>',
+    );
   }
-  out.push(`<p class="eyebrow">Fact-check by ${escapeHtml(publisher)}</p><h1>${escapeHtml(article.title)}</h1><dl class="meta">`);
+  out.push(
+    `<p class="eyebrow">Fact-check by ${escapeHtml(publisher)}</p><h1>${escapeHtml(article.title)}</h1><dl class="meta">`,
+  );
   const row = (term: string, html: string) => out.push(`<dt>${term}</dt><dd>${html}</dd>`);
   if (article.sourceUrl) row("Source", linkHtml(article.sourceUrl, null));
   if (article.publisher) row("Published by", escapeHtml(article.publisher));
@@ -85,14 +95,22 @@ function renderSummary(out: string[], numbered: readonly NumberedAnnotation[]): 
   }
   out.push('<section class="panel" aria-labelledby="verdicts-heading"><h2 id="verdicts-heading">Verdicts</h2>');
   out.push(`<p>${numbered.length} annotation${numbered.length === 1 ? "" : "s"}: `);
-  out.push(`${kinds.CLAIM} claim${kinds.CLAIM === 1 ? "" : "s"}, ${kinds.DENIAL} denial${kinds.DENIAL === 1 ? "" : "s"}, ${kinds.ANALYSIS} ${kinds.ANALYSIS === 1 ? "analysis" : "analyses"}.</p>`);
-  out.push('<table><caption class="muted">Claims and denials by verdict</caption><thead><tr><th scope="col">Verdict</th><th scope="col">Rating</th><th scope="col">Count</th></tr></thead><tbody>');
+  out.push(
+    `${kinds.CLAIM} claim${kinds.CLAIM === 1 ? "" : "s"}, ${kinds.DENIAL} denial${kinds.DENIAL === 1 ? "" : "s"}, ${kinds.ANALYSIS} ${kinds.ANALYSIS === 1 ? "analysis" : "analyses"}.</p>`,
+  );
+  out.push(
+    '<table><caption class="muted">Claims and denials by verdict</caption><thead><tr><th scope="col">Verdict</th><th scope="col">Rating</th><th scope="col">Count</th></tr></thead><tbody>',
+  );
   for (const verdict of VERDICTS) {
     const { label, rating } = VERDICT_SCALE[verdict];
-    out.push(`<tr><th scope="row">${label}</th><td>${rating === null ? "no rating" : `${rating}/5`}</td><td class="num">${counts.get(verdict) ?? 0}</td></tr>`);
+    out.push(
+      `<tr><th scope="row">${label}</th><td>${rating === null ? "no rating" : `${rating}/5`}</td><td class="num">${counts.get(verdict) ?? 0}</td></tr>`,
+    );
   }
   out.push(`<tr><th scope="row">Not rated (reason given)</th><td>—</td><td class="num">${notRated}</td></tr>`);
-  out.push(`<tr><th scope="row">Not rated yet</th><td>—</td><td class="num">${unrated}</td></tr></tbody></table></section>`);
+  out.push(
+    `<tr><th scope="row">Not rated yet</th><td>—</td><td class="num">${unrated}</td></tr></tbody></table></section>`,
+  );
 }
 
 function renderLegend(out: string[]): void {

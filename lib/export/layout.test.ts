@@ -57,7 +57,11 @@ describe("bucketSpans", () => {
       { id: "gap", start: 4, end: 6 },
       { id: "last", start: 13, end: 16 },
     ];
-    expect(bucketSpans(blocks, spans).map((bucket) => bucket.map((s) => s.id).sort())).toEqual([["first", "gap", "long"], ["long"], ["last", "long"]]);
+    expect(bucketSpans(blocks, spans).map((bucket) => bucket.map((s) => s.id).sort())).toEqual([
+      ["first", "gap", "long"],
+      ["long"],
+      ["last", "long"],
+    ]);
   });
 
   it("never changes a bucket after handing it out", () => {

@@ -7,7 +7,14 @@ import type { Block, BlockType } from "../domain/article";
  * block, [end, renderEnd) up to the next block). The rendered ranges tile the
  * whole text, so every character of the revision is written out once.
  */
-export type LaidBlock = { type: BlockType; level: number; renderStart: number; start: number; end: number; renderEnd: number };
+export type LaidBlock = {
+  type: BlockType;
+  level: number;
+  renderStart: number;
+  start: number;
+  end: number;
+  renderEnd: number;
+};
 
 const NON_SPACE = /\S/;
 
@@ -20,11 +27,17 @@ export function layOutBlocks(text: string, blocks: readonly Block[]): LaidBlock[
   const sorted: Omit<LaidBlock, "renderStart" | "renderEnd">[] = [];
   for (const block of blocks) {
     if (!Number.isInteger(block.start) || !Number.isInteger(block.end)) continue;
-    sorted.push({ type: block.type, level: block.level ?? 1, start: Math.max(0, block.start), end: Math.min(length, block.end) });
+    sorted.push({
+      type: block.type,
+      level: block.level ?? 1,
+      start: Math.max(0, block.start),
+      end: Math.min(length, block.end),
+    });
   }
   sorted.sort((a, b) => a.start - b.start || b.end - a.end);
   const content: LaidBlock[] = [];
-  const add = (type: BlockType, level: number, start: number, end: number) => content.push({ type, level, renderStart: start, start, end, renderEnd: end });
+  const add = (type: BlockType, level: number, start: number, end: number) =>
+    content.push({ type, level, renderStart: start, start, end, renderEnd: end });
   /** Text between blocks becomes a paragraph when it is more than whitespace. */
   const fill = (from: number, to: number) => {
     if (to <= from) return;
@@ -47,7 +60,8 @@ export function layOutBlocks(text: string, blocks: readonly Block[]): LaidBlock[
   if (content.length === 0) add("paragraph", 1, 0, 0);
   // Stretch each block's rendered range over the whitespace up to the next block.
   content[0].renderStart = 0;
-  for (let i = 0; i < content.length; i++) content[i].renderEnd = i + 1 < content.length ? content[i + 1].start : length;
+  for (let i = 0; i < content.length; i++)
+    content[i].renderEnd = i + 1 < content.length ? content[i + 1].start : length;
   return content;
 }
 

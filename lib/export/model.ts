@@ -68,7 +68,8 @@ export function isHttpUrl(value: string | null | undefined): value is string {
 }
 
 /** What the app stores: Date#toISOString() output, always UTC. */
-const ISO_UTC = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?Z)?$/;
+const ISO_UTC =
+  /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?Z)?$/;
 
 /** YYYY-MM-DD of an ISO date or date-time (read in UTC), or null when it is not a date. */
 export function isoDay(value: string | null | undefined): string | null {

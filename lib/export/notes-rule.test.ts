@@ -15,8 +15,20 @@ import { parseW3c, w3cCollection } from "./w3c";
 const INTERNAL = "Internal: call the ministry back before noon";
 const REMARK = "The ministry corrected its figure on 3 March.";
 const text = "The minister said unemployment fell by 5% last year. Critics disagree.";
-const claim = annotation(text, { id: "claim", ...spanOf(text, "unemployment fell by 5% last year"), verdict: "FALSE", rationale: "The office says 2%.", note: INTERNAL, publicNote: REMARK });
-const analysis = annotation(text, { id: "analysis", kind: "ANALYSIS", ...spanOf(text, "Critics disagree"), note: `${INTERNAL} (analysis)` });
+const claim = annotation(text, {
+  id: "claim",
+  ...spanOf(text, "unemployment fell by 5% last year"),
+  verdict: "FALSE",
+  rationale: "The office says 2%.",
+  note: INTERNAL,
+  publicNote: REMARK,
+});
+const analysis = annotation(text, {
+  id: "analysis",
+  kind: "ANALYSIS",
+  ...spanOf(text, "Critics disagree"),
+  note: `${INTERNAL} (analysis)`,
+});
 const shot = snapshot(article(text, [{ type: "paragraph", start: 0, end: text.length }], [claim, analysis]));
 
 describe("the internal note stays out of reader-facing exports", () => {
@@ -58,20 +70,41 @@ describe("the team's exports keep the note and the remark", () => {
 });
 
 describe("a claim marked not rated travels in the team's exports", () => {
-  const marked = annotation(text, { id: "marked", ...spanOf(text, "Critics disagree"), notRatedReason: "No figures were published." });
+  const marked = annotation(text, {
+    id: "marked",
+    ...spanOf(text, "Critics disagree"),
+    notRatedReason: "No figures were published.",
+  });
   const markedShot = snapshot(article(text, [{ type: "paragraph", start: 0, end: text.length }], [claim, marked]));
 
   it("W3C: the reason round-trips apart from a verdict; with a verdict as well it is dropped with a warning", () => {
     const collection = JSON.parse(JSON.stringify(w3cCollection(markedShot)));
     const { annotations } = parseW3c(collection);
-    expect(annotations.find((a) => a.id?.endsWith("/marked"))).toMatchObject({ kind: "CLAIM", verdict: null, notRatedReason: "No figures were published.", warnings: [] });
+    expect(annotations.find((a) => a.id?.endsWith("/marked"))).toMatchObject({
+      kind: "CLAIM",
+      verdict: null,
+      notRatedReason: "No figures were published.",
+      warnings: [],
+    });
     expect(annotations.find((a) => a.id?.endsWith("/claim"))).toMatchObject({ verdict: "FALSE", notRatedReason: null });
-    const both = { ...collection.first.items[1], body: [...collection.first.items[1].body, { type: "TextualBody", purpose: "assessing", value: "False", "factmark:verdict": "FALSE" }] };
-    expect(parseW3c(both).annotations[0]).toMatchObject({ verdict: "FALSE", notRatedReason: null, warnings: ["not-rated reason dropped: the annotation has a verdict"] });
+    const both = {
+      ...collection.first.items[1],
+      body: [
+        ...collection.first.items[1].body,
+        { type: "TextualBody", purpose: "assessing", value: "False", "factmark:verdict": "FALSE" },
+      ],
+    };
+    expect(parseW3c(both).annotations[0]).toMatchObject({
+      verdict: "FALSE",
+      notRatedReason: null,
+      warnings: ["not-rated reason dropped: the annotation has a verdict"],
+    });
   });
 
   it("CSV: a not_rated_reason column", () => {
-    const [header, , second] = exportCsv(markedShot).replace(/^\uFEFF/, "").split("\r\n");
+    const [header, , second] = exportCsv(markedShot)
+      .replace(/^\uFEFF/, "")
+      .split("\r\n");
     expect(second.split(",")[header.split(",").indexOf("not_rated_reason")]).toBe("No figures were published.");
   });
 });

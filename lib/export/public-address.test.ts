@@ -2,7 +2,17 @@ import { describe, expect, it } from "vitest";
 import { claimReviews, writeClaimReviewsJson } from "./claimreview";
 import { exportHtml } from "./html";
 import { numberAnnotations } from "./model";
-import { annotation, article, byTag, htmlProblems, parseHtml, snapshot, spanOf, textContent, attr } from "./test-helpers";
+import {
+  annotation,
+  article,
+  byTag,
+  htmlProblems,
+  parseHtml,
+  snapshot,
+  spanOf,
+  textContent,
+  attr,
+} from "./test-helpers";
 
 /**
  * The public-address rule (issue #13, item 2): the reader exports name the
@@ -28,7 +38,10 @@ const embedded = (shot: typeof without) => {
 
 describe("ClaimReview url", () => {
   it("is the public address + #note-N when there is one", () => {
-    expect(claimReviews(withAddress).map((review) => (review as { url: string }).url)).toEqual([`${PUBLIC}#note-1`, `${PUBLIC}#note-2`]);
+    expect(claimReviews(withAddress).map((review) => (review as { url: string }).url)).toEqual([
+      `${PUBLIC}#note-1`,
+      `${PUBLIC}#note-2`,
+    ]);
     expect(embedded(withAddress)).toBe(JSON.stringify(claimReviews(withAddress)));
   });
 

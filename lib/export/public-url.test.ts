@@ -3,8 +3,12 @@ import { privateAddressReason, publicAddressWarning, publicArticleUrl, publicNot
 
 describe("publicArticleUrl", () => {
   it("prefers the article's own address, then FACTMARK_PUBLIC_URL + the article id, else none", () => {
-    expect(publicArticleUrl({ id: "a1", publicUrl: "https://news.example/checks/tax-claims" }, "https://checks.example")).toBe("https://news.example/checks/tax-claims");
-    expect(publicArticleUrl({ id: "a1", publicUrl: null }, "https://checks.example/fact-checks/")).toBe("https://checks.example/fact-checks/a1");
+    expect(
+      publicArticleUrl({ id: "a1", publicUrl: "https://news.example/checks/tax-claims" }, "https://checks.example"),
+    ).toBe("https://news.example/checks/tax-claims");
+    expect(publicArticleUrl({ id: "a1", publicUrl: null }, "https://checks.example/fact-checks/")).toBe(
+      "https://checks.example/fact-checks/a1",
+    );
     expect(publicArticleUrl({ id: "a1", publicUrl: null }, undefined)).toBeNull();
   });
 
@@ -39,7 +43,15 @@ describe("privateAddressReason", () => {
     expect(privateAddressReason(url)).toContain(why);
   });
 
-  it.each(["https://checks.example/a1", "https://172.32.0.1/", "https://172.15.0.1/", "https://11.0.0.1/", "https://[2001:db8::1]/", "https://local.example/", "https://internal.news.example/"])("%s is public", (url) => {
+  it.each([
+    "https://checks.example/a1",
+    "https://172.32.0.1/",
+    "https://172.15.0.1/",
+    "https://11.0.0.1/",
+    "https://[2001:db8::1]/",
+    "https://local.example/",
+    "https://internal.news.example/",
+  ])("%s is public", (url) => {
     expect(privateAddressReason(url)).toBeNull();
   });
 

@@ -10,14 +10,18 @@
  * address is stable whatever happens to the title), else null: an export
  * then names no address at all, never the workbench's.
  */
-export function publicArticleUrl(article: { id: string; publicUrl: string | null }, base: string | null | undefined): string | null {
+export function publicArticleUrl(
+  article: { id: string; publicUrl: string | null },
+  base: string | null | undefined,
+): string | null {
   if (article.publicUrl) return article.publicUrl;
   if (!base) return null;
   return `${base.replace(/\/+$/, "")}/${encodeURIComponent(article.id)}`;
 }
 
 /** The `#note-N` address of one note, or null without a public address. */
-export const publicNoteUrl = (publicUrl: string | null, n: number | string) => (publicUrl ? `${publicUrl.split("#")[0]}#note-${n}` : null);
+export const publicNoteUrl = (publicUrl: string | null, n: number | string) =>
+  publicUrl ? `${publicUrl.split("#")[0]}#note-${n}` : null;
 
 /**
  * Why readers could not open this address, or null when it looks public:
@@ -73,5 +77,7 @@ function privateIpv6(host: string): string | null {
 export function publicAddressWarning(publicUrl: string | null): string | null {
   if (!publicUrl) return null;
   const reason = privateAddressReason(publicUrl);
-  return reason ? `The reader exports (HTML, ClaimReview) name ${publicUrl}, which ${reason}: readers cannot open it. Set this article's public address, or FACTMARK_PUBLIC_URL.` : null;
+  return reason
+    ? `The reader exports (HTML, ClaimReview) name ${publicUrl}, which ${reason}: readers cannot open it. Set this article's public address, or FACTMARK_PUBLIC_URL.`
+    : null;
 }

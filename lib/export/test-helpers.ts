@@ -21,7 +21,17 @@ export function approval(at = "2024-03-02T10:00:00.000Z", reviewer = REVIEWER): 
 }
 
 export function source(url: string, extra: Partial<SourceView> = {}): SourceView {
-  return { id: `s-${url.length}-${extra.position ?? 0}`, position: 0, url, title: null, publisher: null, quote: null, accessedAt: null, archiveUrl: null, ...extra };
+  return {
+    id: `s-${url.length}-${extra.position ?? 0}`,
+    position: 0,
+    url,
+    title: null,
+    publisher: null,
+    quote: null,
+    accessedAt: null,
+    archiveUrl: null,
+    ...extra,
+  };
 }
 
 type AnnotationInput = Partial<AnnotationView> & Pick<AnnotationView, "id" | "start" | "end">;
@@ -67,7 +77,12 @@ export function spanOf(text: string, phrase: string, occurrence = 0): { start: n
   return { start, end: start + phrase.length };
 }
 
-export function article(text: string, blocks: Block[], annotations: AnnotationView[], extra: Partial<ArticleView> = {}): ArticleView {
+export function article(
+  text: string,
+  blocks: Block[],
+  annotations: AnnotationView[],
+  extra: Partial<ArticleView> = {},
+): ArticleView {
   return {
     id: "a1",
     title: "A checked article",
@@ -89,7 +104,14 @@ export function article(text: string, blocks: Block[], annotations: AnnotationVi
 }
 
 export function snapshot(view: ArticleView, extra: Partial<ExportSnapshot> = {}): ExportSnapshot {
-  return { article: view, publisher: "Factmark Checks", articleUrl: "https://factmark.example/articles/a1", publicUrl: "https://factmark.example/articles/a1", exportedAt: "2024-03-05T12:00:00.000Z", ...extra };
+  return {
+    article: view,
+    publisher: "Factmark Checks",
+    articleUrl: "https://factmark.example/articles/a1",
+    publicUrl: "https://factmark.example/articles/a1",
+    exportedAt: "2024-03-05T12:00:00.000Z",
+    ...extra,
+  };
 }
 
 // ── DOM ──────────────────────────────────────────────────────────────────────
@@ -132,8 +154,15 @@ export const isRefMarker = (element: Element) => element.tagName === "sup" && at
  * the article's own headline, kept whole however long (the SEO rule wants 70
  * characters at most).
  */
-const validator = new HtmlValidate({ extends: ["html-validate:recommended"], rules: { "doctype-style": "off", "long-title": "off" } });
+const validator = new HtmlValidate({
+  extends: ["html-validate:recommended"],
+  rules: { "doctype-style": "off", "long-title": "off" },
+});
 export async function htmlProblems(html: string): Promise<string[]> {
   const report = await validator.validateString(html);
-  return report.results.flatMap((result) => result.messages.map((message) => `${message.ruleId}: ${message.message} (line ${message.line}, column ${message.column})`));
+  return report.results.flatMap((result) =>
+    result.messages.map(
+      (message) => `${message.ruleId}: ${message.message} (line ${message.line}, column ${message.column})`,
+    ),
+  );
 }

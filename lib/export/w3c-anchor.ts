@@ -12,20 +12,27 @@ export type Anchored = { start: number; end: number };
  *     (ties go to the occurrence nearest the old position, then the first);
  *  3. else a reason.
  */
-export function anchorParsed(text: string, parsed: Pick<ParsedAnnotation, "quote" | "position">): Anchored | { reason: string } {
+export function anchorParsed(
+  text: string,
+  parsed: Pick<ParsedAnnotation, "quote" | "position">,
+): Anchored | { reason: string } {
   const { quote, position } = parsed;
   if (position && position.start >= 0 && position.start < position.end && position.end <= text.length) {
-    if (!quote || text.slice(position.start, position.end) === quote.exact) return { start: position.start, end: position.end };
+    if (!quote || text.slice(position.start, position.end) === quote.exact)
+      return { start: position.start, end: position.end };
   }
   if (!quote) {
-    return { reason: `the position [${position?.start}, ${position?.end}) is outside the text (${text.length} characters) and there is no quote to search for` };
+    return {
+      reason: `the position [${position?.start}, ${position?.end}) is outside the text (${text.length} characters) and there is no quote to search for`,
+    };
   }
   const { exact, prefix, suffix } = quote;
   let best: { start: number; score: number; distance: number } | null = null;
   for (let at = text.indexOf(exact); at >= 0; at = text.indexOf(exact, at + 1)) {
     const score = commonSuffix(text, at, prefix) + commonPrefix(text, at + exact.length, suffix);
     const distance = position ? Math.abs(at - position.start) : 0;
-    if (!best || score > best.score || (score === best.score && distance < best.distance)) best = { start: at, score, distance };
+    if (!best || score > best.score || (score === best.score && distance < best.distance))
+      best = { start: at, score, distance };
   }
   if (!best) return { reason: `the quote “${preview(exact)}” no longer appears in the text` };
   return { start: best.start, end: best.start + exact.length };

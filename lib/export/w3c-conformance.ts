@@ -19,9 +19,11 @@ export function checkW3c(document: unknown): string[] {
 }
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 const asArray = (value: unknown): unknown[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
-const isIri = (value: unknown): value is string => typeof value === "string" && /^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|\\^`]*$/.test(value);
+const isIri = (value: unknown): value is string =>
+  typeof value === "string" && /^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|\\^`]*$/.test(value);
 const isCount = (value: unknown) => Number.isInteger(value) && (value as number) >= 0;
 const DATE_TIME = /^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
 const PURPOSES: readonly string[] = MOTIVATIONS;
@@ -39,7 +41,8 @@ function checkCollection(node: Json, path: string, out: string[]): void {
   if (!isIri(node.id)) out.push(`${path}.id: an AnnotationCollection must have an IRI`);
   if (typeof node.label !== "string") out.push(`${path}.label: should be a string`);
   if (node.total !== undefined && !isCount(node.total)) out.push(`${path}.total: must be a non-negative integer`);
-  if (isCount(node.total) && (node.total as number) > 0 && node.first === undefined) out.push(`${path}.first: a collection with annotations should give its first page`);
+  if (isCount(node.total) && (node.total as number) > 0 && node.first === undefined)
+    out.push(`${path}.first: a collection with annotations should give its first page`);
   for (const key of ["first", "last"] as const) {
     const page = node[key];
     if (page === undefined || isIri(page)) continue;
@@ -51,7 +54,8 @@ function checkCollection(node: Json, path: string, out: string[]): void {
 function checkPage(node: Json, path: string, out: string[]): void {
   if (!isIri(node.id)) out.push(`${path}.id: an AnnotationPage must have an IRI`);
   if (!asArray(node.type).includes("AnnotationPage")) out.push(`${path}.type: must be "AnnotationPage"`);
-  if (node.startIndex !== undefined && !isCount(node.startIndex)) out.push(`${path}.startIndex: must be a non-negative integer`);
+  if (node.startIndex !== undefined && !isCount(node.startIndex))
+    out.push(`${path}.startIndex: must be a non-negative integer`);
   if (!Array.isArray(node.items) || node.items.length === 0) {
     out.push(`${path}.items: must be a list of one or more annotations`);
     return;
@@ -65,11 +69,15 @@ function checkPage(node: Json, path: string, out: string[]): void {
 function checkAnnotation(node: Json, path: string, out: string[]): void {
   if (!isIri(node.id)) out.push(`${path}.id: an Annotation must have an IRI`);
   if (!asArray(node.type).includes("Annotation")) out.push(`${path}.type: must be "Annotation"`);
-  for (const motivation of asArray(node.motivation)) if (!PURPOSES.includes(motivation as string)) out.push(`${path}.motivation: "${String(motivation)}" is not a motivation of the model`);
+  for (const motivation of asArray(node.motivation))
+    if (!PURPOSES.includes(motivation as string))
+      out.push(`${path}.motivation: "${String(motivation)}" is not a motivation of the model`);
   for (const key of ["created", "modified", "generated"] as const) {
-    if (node[key] !== undefined && !(typeof node[key] === "string" && DATE_TIME.test(node[key] as string))) out.push(`${path}.${key}: must be an xsd:dateTime with a timezone`);
+    if (node[key] !== undefined && !(typeof node[key] === "string" && DATE_TIME.test(node[key] as string)))
+      out.push(`${path}.${key}: must be an xsd:dateTime with a timezone`);
   }
-  for (const creator of asArray(node.creator)) if (!isIri(creator) && !isObject(creator)) out.push(`${path}.creator: must be an IRI or an object`);
+  for (const creator of asArray(node.creator))
+    if (!isIri(creator) && !isObject(creator)) out.push(`${path}.creator: must be an IRI or an object`);
   asArray(node.body).forEach((body, i) => checkResource(body, `${path}.body[${i}]`, out));
   const targets = asArray(node.target);
   if (targets.length === 0) out.push(`${path}.target: an Annotation must have at least one target`);
@@ -84,14 +92,17 @@ function checkResource(node: unknown, path: string, out: string[]): void {
     return;
   }
   const types = asArray(node.type);
-  for (const purpose of asArray(node.purpose)) if (!PURPOSES.includes(purpose as string)) out.push(`${path}.purpose: "${String(purpose)}" is not a motivation of the model`);
+  for (const purpose of asArray(node.purpose))
+    if (!PURPOSES.includes(purpose as string))
+      out.push(`${path}.purpose: "${String(purpose)}" is not a motivation of the model`);
   if (types.includes("TextualBody") || node.value !== undefined) {
     if (typeof node.value !== "string") out.push(`${path}.value: a TextualBody must have exactly one string value`);
     return;
   }
   if (types.includes("SpecificResource") || node.source !== undefined) {
     const source = node.source;
-    if (!isIri(source) && !(isObject(source) && isIri(source.id))) out.push(`${path}.source: a SpecificResource must have exactly one source IRI`);
+    if (!isIri(source) && !(isObject(source) && isIri(source.id)))
+      out.push(`${path}.source: a SpecificResource must have exactly one source IRI`);
     asArray(node.selector).forEach((selector, i) => checkSelector(selector, `${path}.selector[${i}]`, out));
     asArray(node.state).forEach((state, i) => checkState(state, `${path}.state[${i}]`, out));
     return;
@@ -106,10 +117,14 @@ function checkSelector(selector: unknown, path: string, out: string[]): void {
     return;
   }
   if (selector.type === "TextQuoteSelector") {
-    if (typeof selector.exact !== "string") out.push(`${path}.exact: a TextQuoteSelector must have exactly one exact string`);
-    for (const key of ["prefix", "suffix"] as const) if (selector[key] !== undefined && typeof selector[key] !== "string") out.push(`${path}.${key}: must be a string`);
+    if (typeof selector.exact !== "string")
+      out.push(`${path}.exact: a TextQuoteSelector must have exactly one exact string`);
+    for (const key of ["prefix", "suffix"] as const)
+      if (selector[key] !== undefined && typeof selector[key] !== "string")
+        out.push(`${path}.${key}: must be a string`);
   } else if (selector.type === "TextPositionSelector") {
-    if (!isCount(selector.start) || !isCount(selector.end)) out.push(`${path}: a TextPositionSelector must have non-negative integer start and end`);
+    if (!isCount(selector.start) || !isCount(selector.end))
+      out.push(`${path}: a TextPositionSelector must have non-negative integer start and end`);
     else if ((selector.start as number) > (selector.end as number)) out.push(`${path}: start must not be after end`);
   }
 }
@@ -118,9 +133,11 @@ function checkState(state: unknown, path: string, out: string[]): void {
   if (!isObject(state) || !asArray(state.type).includes("TimeState")) return;
   const hasDate = typeof state.sourceDate === "string";
   const hasRange = typeof state.sourceDateStart === "string" && typeof state.sourceDateEnd === "string";
-  if (hasDate === hasRange) out.push(`${path}: a TimeState must have either a sourceDate or a sourceDateStart and sourceDateEnd`);
+  if (hasDate === hasRange)
+    out.push(`${path}: a TimeState must have either a sourceDate or a sourceDateStart and sourceDateEnd`);
   for (const key of ["sourceDate", "sourceDateStart", "sourceDateEnd"] as const) {
-    if (state[key] !== undefined && !(typeof state[key] === "string" && DATE_TIME.test(state[key] as string))) out.push(`${path}.${key}: must be an xsd:dateTime with a timezone`);
+    if (state[key] !== undefined && !(typeof state[key] === "string" && DATE_TIME.test(state[key] as string)))
+      out.push(`${path}.${key}: must be an xsd:dateTime with a timezone`);
   }
   for (const cached of asArray(state.cached)) if (!isIri(cached)) out.push(`${path}.cached: must be an IRI`);
 }

@@ -1,9 +1,22 @@
 import { z } from "zod";
-import { ANNOTATION_STATUSES, VERDICTS, type AnnotationKind, type AnnotationStatus, type Verdict } from "../domain/annotation";
+import {
+  ANNOTATION_STATUSES,
+  VERDICTS,
+  type AnnotationKind,
+  type AnnotationStatus,
+  type Verdict,
+} from "../domain/annotation";
 import { isHttpUrl } from "./model";
 import { MOTIVATIONS, ROLE, ROLE_KEY, STATUS_KEY, VERDICT_KEY } from "./w3c-vocab";
 
-export type ParsedSource = { url: string; title: string | null; publisher: string | null; quote: string | null; accessedAt: string | null; archiveUrl: string | null };
+export type ParsedSource = {
+  url: string;
+  title: string | null;
+  publisher: string | null;
+  quote: string | null;
+  accessedAt: string | null;
+  archiveUrl: string | null;
+};
 
 export type ParsedAnnotation = {
   /** Position of the annotation in the document (0-based, across pages). */
@@ -39,8 +52,10 @@ export type ParseResult = { annotations: ParsedAnnotation[]; rejected: Rejection
 
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
-const asArray = (value: unknown): unknown[] => (value === undefined || value === null ? [] : Array.isArray(value) ? value : [value]);
+const isObject = (value: unknown): value is Json =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+const asArray = (value: unknown): unknown[] =>
+  value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];
 const str = (value: unknown): string | null => (typeof value === "string" && value !== "" ? value : null);
 
 /** Type names without prefix or namespace: "oa:Annotation" and the full IRI both read "Annotation". */
@@ -59,13 +74,20 @@ const ZAnnotation = z.looseObject({
   created: z.string().optional(),
   modified: z.string().optional(),
 });
-const ZQuoteSelector = z.looseObject({ exact: z.string().min(1, "exact must not be empty"), prefix: z.string().optional(), suffix: z.string().optional() });
+const ZQuoteSelector = z.looseObject({
+  exact: z.string().min(1, "exact must not be empty"),
+  prefix: z.string().optional(),
+  suffix: z.string().optional(),
+});
 const ZPositionSelector = z
   .looseObject({ start: z.int().nonnegative(), end: z.int().nonnegative() })
   .refine((selector) => selector.start < selector.end, "start must be less than end");
 const ZTextualBody = z.looseObject({ value: z.string() });
 
-const issues = (error: z.ZodError) => error.issues.map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message)).join("; ");
+const issues = (error: z.ZodError) =>
+  error.issues
+    .map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message))
+    .join("; ");
 
 /**
  * Reads W3C Web Annotation JSON (ours or anyone's): an AnnotationCollection
@@ -99,7 +121,10 @@ function collect(document: unknown, rejected: Rejection[]): unknown[] {
     let page = document.first;
     for (let pages = 0; page !== undefined && pages < 10_000; pages++) {
       if (!isObject(page)) {
-        rejected.push({ index: items.length, reason: `the collection's page ${typeof page === "string" ? `${page} ` : ""}is not embedded: fetch it and parse it on its own` });
+        rejected.push({
+          index: items.length,
+          reason: `the collection's page ${typeof page === "string" ? `${page} ` : ""}is not embedded: fetch it and parse it on its own`,
+        });
         break;
       }
       items.push(...pageItems(page, rejected));
@@ -107,7 +132,10 @@ function collect(document: unknown, rejected: Rejection[]): unknown[] {
     }
     return items;
   }
-  rejected.push({ index: 0, reason: "expected an Annotation, an array of Annotations, an AnnotationPage or an AnnotationCollection" });
+  rejected.push({
+    index: 0,
+    reason: "expected an Annotation, an array of Annotations, an AnnotationPage or an AnnotationCollection",
+  });
   return [];
 }
 
@@ -159,7 +187,10 @@ function parseAnnotation(candidate: unknown, index: number): ParsedAnnotation | 
     quote: anchor.quote,
     position: anchor.position,
     targetSource: anchor.source,
-    status: typeof status === "string" && (ANNOTATION_STATUSES as readonly string[]).includes(status) ? (status as AnnotationStatus) : null,
+    status:
+      typeof status === "string" && (ANNOTATION_STATUSES as readonly string[]).includes(status)
+        ? (status as AnnotationStatus)
+        : null,
     creator: isObject(creator) ? (str(creator.name) ?? str(creator.nickname) ?? str(creator.id)) : str(creator),
     created: shape.data.created ?? null,
     modified: shape.data.modified ?? null,
@@ -178,19 +209,30 @@ function readTarget(target: unknown, warnings: string[]): Anchor | { reason: str
       problems.push(`target ${t} has no selector (a whole resource cannot be anchored in the text)`);
       continue;
     }
-    const anchor: Anchor = { quote: null, position: null, source: str(node.source) ?? (isObject(node.source) ? str(node.source.id) : null) };
+    const anchor: Anchor = {
+      quote: null,
+      position: null,
+      source: str(node.source) ?? (isObject(node.source) ? str(node.source.id) : null),
+    };
     for (const [s, selector] of asArray(node.selector).entries()) {
       const type = isObject(selector) ? typesOf(selector)[0] : undefined;
       if (type === "TextQuoteSelector") {
         const parsed = ZQuoteSelector.safeParse(selector);
-        if (parsed.success) anchor.quote ??= { exact: parsed.data.exact, prefix: parsed.data.prefix ?? "", suffix: parsed.data.suffix ?? "" };
+        if (parsed.success)
+          anchor.quote ??= {
+            exact: parsed.data.exact,
+            prefix: parsed.data.prefix ?? "",
+            suffix: parsed.data.suffix ?? "",
+          };
         else problems.push(`TextQuoteSelector ${s}: ${issues(parsed.error)}`);
       } else if (type === "TextPositionSelector") {
         const parsed = ZPositionSelector.safeParse(selector);
         if (parsed.success) anchor.position ??= { start: parsed.data.start, end: parsed.data.end };
         else problems.push(`TextPositionSelector ${s}: ${issues(parsed.error)}`);
       } else {
-        warnings.push(`selector ${s} of target ${t} (${type ?? "untyped"}) ignored: only TextQuoteSelector and TextPositionSelector are read`);
+        warnings.push(
+          `selector ${s} of target ${t} (${type ?? "untyped"}) ignored: only TextQuoteSelector and TextPositionSelector are read`,
+        );
       }
     }
     if (anchor.quote || anchor.position) {
@@ -198,15 +240,38 @@ function readTarget(target: unknown, warnings: string[]): Anchor | { reason: str
       if (t < targets.length - 1) warnings.push(`targets after target ${t} ignored: one text target is used`);
       return anchor;
     }
-    if (node.selector === undefined) problems.push(`target ${t} has no selector (a whole resource cannot be anchored in the text)`);
+    if (node.selector === undefined)
+      problems.push(`target ${t} has no selector (a whole resource cannot be anchored in the text)`);
   }
-  return { reason: problems.length ? problems.join("; ") : "no target with a TextQuoteSelector or TextPositionSelector" };
+  return {
+    reason: problems.length ? problems.join("; ") : "no target with a TextQuoteSelector or TextPositionSelector",
+  };
 }
 
-type Bodies = { kind: AnnotationKind | null; speaker: string | null; verdict: Verdict | null; rationale: string | null; publicNote: string | null; notRatedReason: string | null; deniesId: string | null; notes: string[]; sources: ParsedSource[] };
+type Bodies = {
+  kind: AnnotationKind | null;
+  speaker: string | null;
+  verdict: Verdict | null;
+  rationale: string | null;
+  publicNote: string | null;
+  notRatedReason: string | null;
+  deniesId: string | null;
+  notes: string[];
+  sources: ParsedSource[];
+};
 
 function readBodies(annotation: Json, motivation: string | null, warnings: string[]): Bodies {
-  const found: Bodies = { kind: null, speaker: null, verdict: null, rationale: null, publicNote: null, notRatedReason: null, deniesId: null, notes: [], sources: [] };
+  const found: Bodies = {
+    kind: null,
+    speaker: null,
+    verdict: null,
+    rationale: null,
+    publicNote: null,
+    notRatedReason: null,
+    deniesId: null,
+    notes: [],
+    sources: [],
+  };
   if (typeof annotation.bodyValue === "string" && annotation.bodyValue) found.notes.push(annotation.bodyValue);
   for (const [b, body] of asArray(annotation.body).entries()) {
     if (typeof body === "string") {
@@ -217,9 +282,13 @@ function readBodies(annotation: Json, motivation: string | null, warnings: strin
       warnings.push(`body ${b} ignored: neither an object nor an IRI`);
       continue;
     }
-    const purpose = asArray(body.purpose).find((value): value is string => (MOTIVATIONS as readonly string[]).includes(value as string)) ?? motivation;
+    const purpose =
+      asArray(body.purpose).find((value): value is string =>
+        (MOTIVATIONS as readonly string[]).includes(value as string),
+      ) ?? motivation;
     const types = typesOf(body);
-    if (types.includes("TextualBody") || (body.value !== undefined && body.source === undefined)) readTextualBody(found, body, purpose, `body ${b}`, warnings);
+    if (types.includes("TextualBody") || (body.value !== undefined && body.source === undefined))
+      readTextualBody(found, body, purpose, `body ${b}`, warnings);
     else if (purpose === null || purpose === "linking") addSource(found, body, `body ${b}`, warnings);
     else warnings.push(`body ${b} ignored: a ${purpose} resource body is not something Factmark keeps`);
   }
@@ -236,8 +305,10 @@ function readTextualBody(found: Bodies, body: Json, purpose: string | null, wher
   const role = body[ROLE_KEY];
   if (purpose === "classifying") {
     const kind = value.trim().toUpperCase();
-    if (kind !== "CLAIM" && kind !== "DENIAL" && kind !== "ANALYSIS") warnings.push(`${where} ignored: unknown kind "${value}"`);
-    else if (found.kind && found.kind !== kind) warnings.push(`${where} ignored: the annotation is already classified as ${found.kind}`);
+    if (kind !== "CLAIM" && kind !== "DENIAL" && kind !== "ANALYSIS")
+      warnings.push(`${where} ignored: unknown kind "${value}"`);
+    else if (found.kind && found.kind !== kind)
+      warnings.push(`${where} ignored: the annotation is already classified as ${found.kind}`);
     else found.kind = kind;
   } else if (purpose === "tagging") {
     if (role === ROLE.speaker && !found.speaker) found.speaker = value;
@@ -248,7 +319,8 @@ function readTextualBody(found: Bodies, body: Json, purpose: string | null, wher
   } else if (purpose === "assessing") {
     const verdict = verdictOf(body[VERDICT_KEY]) ?? verdictOf(value);
     if (!verdict) warnings.push(`${where}: unknown verdict "${value}" dropped`);
-    else if (found.verdict && found.verdict !== verdict) warnings.push(`${where} ignored: a verdict (${found.verdict}) was already given`);
+    else if (found.verdict && found.verdict !== verdict)
+      warnings.push(`${where} ignored: a verdict (${found.verdict}) was already given`);
     else found.verdict = verdict;
   } else if (role === ROLE.publicNote && found.publicNote === null) {
     found.publicNote = value;
@@ -263,7 +335,10 @@ function readTextualBody(found: Bodies, body: Json, purpose: string | null, wher
 /** A verdict code (MOSTLY_FALSE) or label ("Mostly false"), in any case. */
 function verdictOf(value: unknown): Verdict | null {
   if (typeof value !== "string") return null;
-  const code = value.trim().toUpperCase().replace(/[\s-]+/g, "_");
+  const code = value
+    .trim()
+    .toUpperCase()
+    .replace(/[\s-]+/g, "_");
   return (VERDICTS as readonly string[]).includes(code) ? (code as Verdict) : null;
 }
 
@@ -280,7 +355,9 @@ function addSource(found: Bodies, body: Json, where: string, warnings: string[])
     return;
   }
   const state = asArray(body.state).find((node): node is Json => isObject(node) && typesOf(node).includes("TimeState"));
-  const quoteSelector = asArray(body.selector).find((node): node is Json => isObject(node) && typesOf(node).includes("TextQuoteSelector"));
+  const quoteSelector = asArray(body.selector).find(
+    (node): node is Json => isObject(node) && typesOf(node).includes("TextQuoteSelector"),
+  );
   let archiveUrl = str(state?.cached) ?? str(body["schema:archivedAt"]);
   if (archiveUrl && !isHttpUrl(archiveUrl)) {
     warnings.push(`${where}: archive "${archiveUrl}" dropped: not an http(s) URL`);

@@ -30,7 +30,13 @@ export const MOTIVATIONS = [
 export type Motivation = (typeof MOTIVATIONS)[number];
 
 /** `factmark:role` values that tell our bodies of the same purpose apart. */
-export const ROLE = { speaker: "speaker", rationale: "rationale", denies: "denies", publicNote: "publicNote", notRated: "notRated" } as const;
+export const ROLE = {
+  speaker: "speaker",
+  rationale: "rationale",
+  denies: "denies",
+  publicNote: "publicNote",
+  notRated: "notRated",
+} as const;
 export const ROLE_KEY = "factmark:role";
 export const VERDICT_KEY = "factmark:verdict";
 export const STATUS_KEY = "factmark:status";

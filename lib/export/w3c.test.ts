@@ -5,7 +5,8 @@ import { anchorParsed, annotationIri, parseW3c, w3cCollection } from "./w3c";
 import { checkW3c } from "./w3c-conformance";
 import { ANNO_CONTEXT, MOTIVATIONS } from "./w3c-vocab";
 
-const text = "The minister said prices fell by 5% last year. Critics disagree. “Prices rose,” said one economist, citing data.";
+const text =
+  "The minister said prices fell by 5% last year. Critics disagree. “Prices rose,” said one economist, citing data.";
 const claim = annotation(text, {
   id: "claim",
   ...spanOf(text, "prices fell by 5% last year"),
@@ -14,14 +15,32 @@ const claim = annotation(text, {
   rationale: "Official data show a 2% fall.",
   note: "Checked against the statistics office.\r\nSecond line.",
   sources: [
-    source("https://stats.example/cpi", { title: "CPI bulletin", publisher: "Stats Office", quote: "prices fell 2%", accessedAt: "2024-03-01T00:00:00.000Z", archiveUrl: "https://archive.example/cpi" }),
+    source("https://stats.example/cpi", {
+      title: "CPI bulletin",
+      publisher: "Stats Office",
+      quote: "prices fell 2%",
+      accessedAt: "2024-03-01T00:00:00.000Z",
+      archiveUrl: "https://archive.example/cpi",
+    }),
     source("https://archive-only.example/", { archiveUrl: "https://archive.example/x" }),
     source("http://plain.example/"),
   ],
 });
-const denial = annotation(text, { id: "denial", kind: "DENIAL", ...spanOf(text, "“Prices rose,”"), speaker: "one economist", deniesId: "claim", verdict: "UNVERIFIABLE" });
+const denial = annotation(text, {
+  id: "denial",
+  kind: "DENIAL",
+  ...spanOf(text, "“Prices rose,”"),
+  speaker: "one economist",
+  deniesId: "claim",
+  verdict: "UNVERIFIABLE",
+});
 const unrated = annotation(text, { id: "unrated", ...spanOf(text, "Critics disagree") });
-const analysis = annotation(text, { id: "analysis", kind: "ANALYSIS", ...spanOf(text, "5% last year. Critics"), note: "Overlaps both." });
+const analysis = annotation(text, {
+  id: "analysis",
+  kind: "ANALYSIS",
+  ...spanOf(text, "5% last year. Critics"),
+  note: "Overlaps both.",
+});
 const all = [analysis, denial, unrated, claim];
 const shot = snapshot(article(text, [], all));
 const collection = w3cCollection(shot) as { first: { items: Record<string, unknown>[] } } & Record<string, unknown>;
@@ -35,9 +54,16 @@ describe("w3cCollection", () => {
   });
 
   it("is one AnnotationCollection with an embedded first page in reading order", () => {
-    expect(collection).toMatchObject({ id: "https://factmark.example/articles/a1/annotations", type: "AnnotationCollection", total: 4, first: { type: "AnnotationPage", startIndex: 0 } });
+    expect(collection).toMatchObject({
+      id: "https://factmark.example/articles/a1/annotations",
+      type: "AnnotationCollection",
+      total: 4,
+      first: { type: "AnnotationPage", startIndex: 0 },
+    });
     expect((collection["@context"] as unknown[])[0]).toBe(ANNO_CONTEXT);
-    expect(items.map((item) => item.id)).toEqual(["claim", "analysis", "unrated", "denial"].map((id) => annotationIri(shot.articleUrl, id)));
+    expect(items.map((item) => item.id)).toEqual(
+      ["claim", "analysis", "unrated", "denial"].map((id) => annotationIri(shot.articleUrl, id)),
+    );
   });
 
   it("motivates rated claims and denials by assessing, unrated ones by classifying, analysis by commenting", () => {
@@ -56,20 +82,34 @@ describe("w3cCollection", () => {
         { type: "TextPositionSelector", start: claim.start, end: claim.end },
       ],
     });
-    const local = w3cCollection(snapshot(article(text, [], [claim], { sourceUrl: "javascript:alert(1)" }))) as typeof collection;
+    const local = w3cCollection(
+      snapshot(article(text, [], [claim], { sourceUrl: "javascript:alert(1)" })),
+    ) as typeof collection;
     expect((local.first.items[0].target as { source: string }).source).toBe("https://factmark.example/articles/a1");
   });
 
   it("links a denial to the claim's IRI and sources as linking SpecificResources", () => {
     const bodies = itemOf("denial").body as Record<string, unknown>[];
-    expect(bodies).toContainEqual({ type: "SpecificResource", purpose: "linking", source: annotationIri(shot.articleUrl, "claim"), "factmark:role": "denies" });
-    expect((itemOf("claim").body as Record<string, unknown>[]).filter((body) => body.purpose === "linking")[0]).toEqual({
+    expect(bodies).toContainEqual({
       type: "SpecificResource",
       purpose: "linking",
-      source: { id: "https://stats.example/cpi", type: "Text", "dcterms:title": "CPI bulletin", "dcterms:publisher": "Stats Office" },
-      selector: { type: "TextQuoteSelector", exact: "prices fell 2%" },
-      state: { type: "TimeState", sourceDate: "2024-03-01T00:00:00.000Z", cached: "https://archive.example/cpi" },
+      source: annotationIri(shot.articleUrl, "claim"),
+      "factmark:role": "denies",
     });
+    expect((itemOf("claim").body as Record<string, unknown>[]).filter((body) => body.purpose === "linking")[0]).toEqual(
+      {
+        type: "SpecificResource",
+        purpose: "linking",
+        source: {
+          id: "https://stats.example/cpi",
+          type: "Text",
+          "dcterms:title": "CPI bulletin",
+          "dcterms:publisher": "Stats Office",
+        },
+        selector: { type: "TextQuoteSelector", exact: "prices fell 2%" },
+        state: { type: "TimeState", sourceDate: "2024-03-01T00:00:00.000Z", cached: "https://archive.example/cpi" },
+      },
+    );
   });
 
   it("has no page for an article without annotations (a page must hold one)", () => {
@@ -102,7 +142,18 @@ describe("parseW3c", () => {
         deniesId: original.deniesId ? annotationIri(shot.articleUrl, original.deniesId) : null,
         warnings: [],
       });
-      expect(parsed.sources).toEqual(original.sources.map(({ url, title, publisher, quote, accessedAt, archiveUrl }: AnnotationView["sources"][number]) => ({ url, title, publisher, quote, accessedAt, archiveUrl })));
+      expect(parsed.sources).toEqual(
+        original.sources.map(
+          ({ url, title, publisher, quote, accessedAt, archiveUrl }: AnnotationView["sources"][number]) => ({
+            url,
+            title,
+            publisher,
+            quote,
+            accessedAt,
+            archiveUrl,
+          }),
+        ),
+      );
     }
   });
 
@@ -110,7 +161,8 @@ describe("parseW3c", () => {
     const edited = `Update: ${text.replace("Critics disagree.", "Critics, however, disagree.")}`;
     for (const parsed of parseW3c(collection).annotations) {
       const place = anchorParsed(edited, parsed);
-      if (parsed.id?.endsWith("/unrated")) expect(place).toEqual({ reason: "the quote “Critics disagree” no longer appears in the text" });
+      if (parsed.id?.endsWith("/unrated"))
+        expect(place).toEqual({ reason: "the quote “Critics disagree” no longer appears in the text" });
       else if ("start" in place) expect(edited.slice(place.start, place.end)).toBe(parsed.quote?.exact);
       else throw new Error(place.reason);
     }
@@ -121,7 +173,10 @@ describe("parseW3c", () => {
     expect(parseW3c({ "@context": ANNO_CONTEXT, ...one }).annotations).toHaveLength(1);
     expect(parseW3c([one, two]).annotations).toHaveLength(2);
     expect(parseW3c({ type: "AnnotationPage", items: [one, two] }).annotations).toHaveLength(2);
-    const chained = { type: "AnnotationCollection", first: { type: "AnnotationPage", items: [one], next: { type: "AnnotationPage", items: [two] } } };
+    const chained = {
+      type: "AnnotationCollection",
+      first: { type: "AnnotationPage", items: [one], next: { type: "AnnotationPage", items: [two] } },
+    };
     expect(parseW3c(chained).annotations.map((a) => a.index)).toEqual([0, 1]);
   });
 
@@ -129,12 +184,24 @@ describe("parseW3c", () => {
     const foreign = {
       "@context": ANNO_CONTEXT,
       type: "Annotation",
-      body: { type: "TextualBody", value: "Worth checking." , purpose: "commenting" },
-      target: { source: "https://elsewhere.example/page", selector: { type: "TextQuoteSelector", exact: "Critics disagree" } },
+      body: { type: "TextualBody", value: "Worth checking.", purpose: "commenting" },
+      target: {
+        source: "https://elsewhere.example/page",
+        selector: { type: "TextQuoteSelector", exact: "Critics disagree" },
+      },
     };
     const { annotations, rejected } = parseW3c(foreign);
     expect(rejected).toEqual([]);
-    expect(annotations[0]).toMatchObject({ id: null, kind: "ANALYSIS", note: "Worth checking.", verdict: null, speaker: null, sources: [], position: null, targetSource: "https://elsewhere.example/page" });
+    expect(annotations[0]).toMatchObject({
+      id: null,
+      kind: "ANALYSIS",
+      note: "Worth checking.",
+      verdict: null,
+      speaker: null,
+      sources: [],
+      position: null,
+      targetSource: "https://elsewhere.example/page",
+    });
     expect(anchorParsed(text, annotations[0])).toEqual(spanOf(text, "Critics disagree"));
   });
 
@@ -152,13 +219,29 @@ describe("parseW3c", () => {
         { type: "TextualBody", purpose: "classifying", value: "opinion" },
         { type: "SpecificResource", purpose: "linking", source: "javascript:alert(1)" },
       ],
-      target: [{ source: "https://x.example/" }, { selector: [{ type: "XPathSelector", value: "/p[1]" }, { type: "TextPositionSelector", start: 4, end: 12 }] }],
+      target: [
+        { source: "https://x.example/" },
+        {
+          selector: [
+            { type: "XPathSelector", value: "/p[1]" },
+            { type: "TextPositionSelector", start: 4, end: 12 },
+          ],
+        },
+      ],
     });
-    expect(annotations[0]).toMatchObject({ id: "urn:x:1", kind: "CLAIM", verdict: "MOSTLY_FALSE", note: "A note.", sources: [{ url: "https://evidence.example/a" }], position: { start: 4, end: 12 }, quote: null });
+    expect(annotations[0]).toMatchObject({
+      id: "urn:x:1",
+      kind: "CLAIM",
+      verdict: "MOSTLY_FALSE",
+      note: "A note.",
+      sources: [{ url: "https://evidence.example/a" }],
+      position: { start: 4, end: 12 },
+      quote: null,
+    });
     expect(annotations[0].warnings).toEqual([
       "selector 0 of target 1 (XPathSelector) ignored: only TextQuoteSelector and TextPositionSelector are read",
       "target 0 has no selector (a whole resource cannot be anchored in the text)",
-      "body 1 ignored: source \"mailto:someone@example.com\" is not an http(s) URL",
+      'body 1 ignored: source "mailto:someone@example.com" is not an http(s) URL',
       'body 3 ignored: the tag "economy" is not marked as the speaker',
       'body 4 ignored: unknown kind "opinion"',
       'body 5 ignored: source "javascript:alert(1)" is not an http(s) URL',
@@ -167,10 +250,25 @@ describe("parseW3c", () => {
 
   it("keeps an annotation with an unknown verdict but drops the verdict, and drops a verdict on analysis", () => {
     const base = { type: "Annotation", target: { selector: { type: "TextQuoteSelector", exact: "Critics" } } };
-    const unknown = parseW3c({ ...base, body: { type: "TextualBody", purpose: "assessing", value: "Pants on fire" } }).annotations[0];
-    expect(unknown).toMatchObject({ kind: "ANALYSIS", verdict: null, warnings: ['body 0: unknown verdict "Pants on fire" dropped'] });
-    const analysisWithVerdict = parseW3c({ ...base, body: [{ type: "TextualBody", purpose: "classifying", value: "analysis" }, { type: "TextualBody", purpose: "assessing", value: "True" }] }).annotations[0];
-    expect(analysisWithVerdict).toMatchObject({ kind: "ANALYSIS", verdict: null, warnings: ["verdict TRUE dropped: analysis takes no verdict"] });
+    const unknown = parseW3c({ ...base, body: { type: "TextualBody", purpose: "assessing", value: "Pants on fire" } })
+      .annotations[0];
+    expect(unknown).toMatchObject({
+      kind: "ANALYSIS",
+      verdict: null,
+      warnings: ['body 0: unknown verdict "Pants on fire" dropped'],
+    });
+    const analysisWithVerdict = parseW3c({
+      ...base,
+      body: [
+        { type: "TextualBody", purpose: "classifying", value: "analysis" },
+        { type: "TextualBody", purpose: "assessing", value: "True" },
+      ],
+    }).annotations[0];
+    expect(analysisWithVerdict).toMatchObject({
+      kind: "ANALYSIS",
+      verdict: null,
+      warnings: ["verdict TRUE dropped: analysis takes no verdict"],
+    });
   });
 
   it("rejects malformed entries with a reason and keeps the good ones", () => {
@@ -205,7 +303,10 @@ describe("parseW3c", () => {
     expect(parseW3c(42).rejected).toEqual([{ index: 0, reason: "the document is not a JSON object or array" }]);
     expect(parseW3c({ hello: "world" }).rejected[0].reason).toMatch(/^expected an Annotation/);
     expect(parseW3c({ type: "AnnotationCollection", first: "https://x.example/page1" }).rejected).toEqual([
-      { index: 0, reason: "the collection's page https://x.example/page1 is not embedded: fetch it and parse it on its own" },
+      {
+        index: 0,
+        reason: "the collection's page https://x.example/page1 is not embedded: fetch it and parse it on its own",
+      },
     ]);
   });
 });
@@ -219,7 +320,16 @@ describe("checkW3c", () => {
       motivation: "liking",
       created: "yesterday",
       body: [{ type: "TextualBody", purpose: "shouting" }, 42],
-      target: [{ type: "SpecificResource", selector: [{ type: "TextQuoteSelector" }, { type: "TextPositionSelector", start: 3, end: 1 }, { type: "TextPositionSelector", start: -1, end: 2.5 }] }],
+      target: [
+        {
+          type: "SpecificResource",
+          selector: [
+            { type: "TextQuoteSelector" },
+            { type: "TextPositionSelector", start: 3, end: 1 },
+            { type: "TextPositionSelector", start: -1, end: 2.5 },
+          ],
+        },
+      ],
     };
     expect(checkW3c(bad)).toEqual([
       '$.@context: must be or include "http://www.w3.org/ns/anno.jsonld"',
@@ -234,8 +344,18 @@ describe("checkW3c", () => {
       "$.target[0].selector[1]: start must not be after end",
       "$.target[0].selector[2]: a TextPositionSelector must have non-negative integer start and end",
     ]);
-    expect(checkW3c({ "@context": [ANNO_CONTEXT], type: "Annotation", id: "urn:a" })).toEqual(["$.@context: a single context must be given as a string", "$.target: an Annotation must have at least one target"]);
-    expect(checkW3c({ "@context": ANNO_CONTEXT, type: "AnnotationCollection", total: 2, first: { type: "AnnotationPage", items: [] } })).toEqual([
+    expect(checkW3c({ "@context": [ANNO_CONTEXT], type: "Annotation", id: "urn:a" })).toEqual([
+      "$.@context: a single context must be given as a string",
+      "$.target: an Annotation must have at least one target",
+    ]);
+    expect(
+      checkW3c({
+        "@context": ANNO_CONTEXT,
+        type: "AnnotationCollection",
+        total: 2,
+        first: { type: "AnnotationPage", items: [] },
+      }),
+    ).toEqual([
       "$.id: an AnnotationCollection must have an IRI",
       "$.label: should be a string",
       "$.first.id: an AnnotationPage must have an IRI",

@@ -17,7 +17,9 @@ export const annotationIri = (articleUrl: string, id: string) => `${articleUrl}/
 export function w3cCollection(snapshot: ExportSnapshot): object {
   const { article, articleUrl } = snapshot;
   const target = isHttpUrl(article.sourceUrl) ? article.sourceUrl : articleUrl;
-  const items = numberAnnotations(article).map(({ annotation, anchored }) => w3cAnnotation(annotation, anchored, target, articleUrl));
+  const items = numberAnnotations(article).map(({ annotation, anchored }) =>
+    w3cAnnotation(annotation, anchored, target, articleUrl),
+  );
   const id = `${articleUrl}/annotations`;
   return {
     "@context": W3C_CONTEXT,
@@ -28,7 +30,9 @@ export function w3cCollection(snapshot: ExportSnapshot): object {
     generated: snapshot.exportedAt,
     generator: { type: "Software", name: "Factmark" },
     // A page must hold at least one annotation, so an empty collection has none.
-    ...(items.length > 0 ? { first: { id: `${id}?page=0`, type: "AnnotationPage", partOf: id, startIndex: 0, items } } : {}),
+    ...(items.length > 0
+      ? { first: { id: `${id}?page=0`, type: "AnnotationPage", partOf: id, startIndex: 0, items } }
+      : {}),
   };
 }
 
@@ -44,14 +48,47 @@ export function motivationOf(annotation: Pick<AnnotationView, "kind" | "verdict"
 function w3cAnnotation(a: AnnotationView, anchored: boolean, targetSource: string, articleUrl: string): object {
   const body: object[] = [{ type: "TextualBody", purpose: "classifying", value: a.kind.toLowerCase() }];
   if (a.speaker) body.push({ type: "TextualBody", purpose: "tagging", value: a.speaker, [ROLE_KEY]: ROLE.speaker });
-  if (a.verdict) body.push({ type: "TextualBody", purpose: "assessing", value: VERDICT_SCALE[a.verdict].label, [VERDICT_KEY]: a.verdict });
+  if (a.verdict)
+    body.push({
+      type: "TextualBody",
+      purpose: "assessing",
+      value: VERDICT_SCALE[a.verdict].label,
+      [VERDICT_KEY]: a.verdict,
+    });
   // Not rated on purpose: the assessment is the reason, told apart from a verdict by its role.
-  else if (a.notRatedReason && a.kind !== "ANALYSIS") body.push({ type: "TextualBody", purpose: "assessing", value: a.notRatedReason, format: "text/plain", [ROLE_KEY]: ROLE.notRated });
-  if (a.rationale) body.push({ type: "TextualBody", purpose: "commenting", value: a.rationale, format: "text/plain", [ROLE_KEY]: ROLE.rationale });
+  else if (a.notRatedReason && a.kind !== "ANALYSIS")
+    body.push({
+      type: "TextualBody",
+      purpose: "assessing",
+      value: a.notRatedReason,
+      format: "text/plain",
+      [ROLE_KEY]: ROLE.notRated,
+    });
+  if (a.rationale)
+    body.push({
+      type: "TextualBody",
+      purpose: "commenting",
+      value: a.rationale,
+      format: "text/plain",
+      [ROLE_KEY]: ROLE.rationale,
+    });
   if (a.note) body.push({ type: "TextualBody", purpose: "commenting", value: a.note, format: "text/plain" });
   // The remark for readers: a description of the passage for the public, told apart from the note by its role.
-  if (a.publicNote) body.push({ type: "TextualBody", purpose: "describing", value: a.publicNote, format: "text/plain", [ROLE_KEY]: ROLE.publicNote });
-  if (a.deniesId) body.push({ type: "SpecificResource", purpose: "linking", source: annotationIri(articleUrl, a.deniesId), [ROLE_KEY]: ROLE.denies });
+  if (a.publicNote)
+    body.push({
+      type: "TextualBody",
+      purpose: "describing",
+      value: a.publicNote,
+      format: "text/plain",
+      [ROLE_KEY]: ROLE.publicNote,
+    });
+  if (a.deniesId)
+    body.push({
+      type: "SpecificResource",
+      purpose: "linking",
+      source: annotationIri(articleUrl, a.deniesId),
+      [ROLE_KEY]: ROLE.denies,
+    });
   for (const source of a.sources) if (isHttpUrl(source.url)) body.push(sourceBody(source));
   const selector: object[] = [{ type: "TextQuoteSelector", exact: a.quote, prefix: a.prefix, suffix: a.suffix }];
   // Offsets are only worth giving when they still select the quote in this revision.
@@ -82,7 +119,8 @@ function sourceBody(source: SourceView): object {
   const body: Record<string, unknown> = { type: "SpecificResource", purpose: "linking", source: page };
   if (source.quote) body.selector = { type: "TextQuoteSelector", exact: source.quote };
   const archive = isHttpUrl(source.archiveUrl) ? source.archiveUrl : null;
-  if (source.accessedAt) body.state = { type: "TimeState", sourceDate: source.accessedAt, ...(archive ? { cached: archive } : {}) };
+  if (source.accessedAt)
+    body.state = { type: "TimeState", sourceDate: source.accessedAt, ...(archive ? { cached: archive } : {}) };
   else if (archive) body["schema:archivedAt"] = archive;
   return body;
 }

@@ -23,7 +23,8 @@ const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 export function apiRoute<P extends Params = Params>(handler: Handler<P>, options: { status?: number } = {}) {
   const run = answer(handler, options);
   // The proxy does not run for /api/v1 (proxy.ts): the headers go on here, on answers and errors alike.
-  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => secureApiResponse(request, await run(request, context));
+  return async (request: Request, context: { params: Promise<P> }): Promise<Response> =>
+    secureApiResponse(request, await run(request, context));
 }
 
 function answer<P extends Params>(handler: Handler<P>, options: { status?: number }) {
@@ -31,14 +32,16 @@ function answer<P extends Params>(handler: Handler<P>, options: { status?: numbe
     try {
       const db = await getDb();
       const actor = await actorFromRequest(db, request);
-      if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in, or send a valid API token as Authorization: Bearer <token>.");
+      if (!actor)
+        throw new AppError("UNAUTHENTICATED", "Sign in, or send a valid API token as Authorization: Bearer <token>.");
       if (actor.via === "session" && UNSAFE.has(request.method) && !isSameOrigin(request)) {
         throw new AppError("FORBIDDEN", "Cross-site request refused: this change must come from Factmark's own pages.");
       }
       // Routes without dynamic segments get no params at all.
       const params = ((await context.params) ?? {}) as P;
       // Every path parameter of /api/v1 is a row id: one that cannot be is "not found" without asking the database.
-      if (Object.values(params).some((value) => !isAppId(value))) throw new AppError("NOT_FOUND", "Nothing has this id.");
+      if (Object.values(params).some((value) => !isAppId(value)))
+        throw new AppError("NOT_FOUND", "Nothing has this id.");
       const problem = queryProblem(new URL(request.url).searchParams);
       if (problem) throw invalidInput(problem);
       const result = await handler({ request, params, actor, db });

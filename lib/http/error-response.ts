@@ -23,8 +23,14 @@ export function errorResponse(error: unknown): Response {
   if (error instanceof AppError) {
     const headers = new Headers();
     if (error.details.retryAfterSeconds) headers.set("Retry-After", String(error.details.retryAfterSeconds));
-    return Response.json({ error: { code: error.code, message: error.message, ...error.details } }, { status: STATUS[error.code], headers });
+    return Response.json(
+      { error: { code: error.code, message: error.message, ...error.details } },
+      { status: STATUS[error.code], headers },
+    );
   }
   console.error("[factmark] unexpected error", error);
-  return Response.json({ error: { code: "INTERNAL", message: "Something went wrong on the server. It has been logged." } }, { status: 500 });
+  return Response.json(
+    { error: { code: "INTERNAL", message: "Something went wrong on the server. It has been logged." } },
+    { status: 500 },
+  );
 }

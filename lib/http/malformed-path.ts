@@ -18,13 +18,16 @@ const MESSAGE = "is not a valid address: its percent-encoding is not UTF-8";
 export function malformedPathResponse(pathname: string): Response {
   const headers = { "Cache-Control": "no-store" };
   if (pathname === "/api" || pathname.startsWith("/api/")) {
-    return Response.json({ error: { code: "INVALID", message: `path: ${MESSAGE}`, fields: [{ path: "path", message: MESSAGE }] } }, { status: 400, headers });
+    return Response.json(
+      { error: { code: "INVALID", message: `path: ${MESSAGE}`, fields: [{ path: "path", message: MESSAGE }] } },
+      { status: 400, headers },
+    );
   }
   const page = [
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
     "<title>Bad address · Factmark</title></head><body>",
     "<h1>Bad address</h1>",
-    "<p>This address has characters Factmark cannot read (its percent-encoding is not UTF-8). Check the link, or start again from the <a href=\"/\">home page</a>.</p>",
+    '<p>This address has characters Factmark cannot read (its percent-encoding is not UTF-8). Check the link, or start again from the <a href="/">home page</a>.</p>',
     "</body></html>",
   ].join("");
   return new Response(page, { status: 400, headers: { ...headers, "Content-Type": "text/html; charset=utf-8" } });

@@ -39,7 +39,9 @@ export async function readJson(request: Request, limit = DEFAULT_BODY_LIMIT): Pr
   try {
     value = JSON.parse(text);
   } catch {
-    throw new AppError("INVALID", "The request body is not valid JSON.", { fields: [{ path: "", message: "is not valid JSON" }] });
+    throw new AppError("INVALID", "The request body is not valid JSON.", {
+      fields: [{ path: "", message: "is not valid JSON" }],
+    });
   }
   const problem = jsonProblem(value);
   if (problem) throw invalidInput(problem);
@@ -47,6 +49,8 @@ export async function readJson(request: Request, limit = DEFAULT_BODY_LIMIT): Pr
 }
 
 /** 422 naming the field ("body" in the message when the whole body is meant). */
-export const invalidInput = (issue: FieldIssue) => new AppError("INVALID", `${issue.path || "body"}: ${issue.message}`, { fields: [issue] });
+export const invalidInput = (issue: FieldIssue) =>
+  new AppError("INVALID", `${issue.path || "body"}: ${issue.message}`, { fields: [issue] });
 
-const tooLarge = (limit: number) => new AppError("TOO_LARGE", `The request body is larger than ${Math.round(limit / 1024)} KB.`);
+const tooLarge = (limit: number) =>
+  new AppError("TOO_LARGE", `The request body is larger than ${Math.round(limit / 1024)} KB.`);

@@ -19,7 +19,8 @@ export function isSameOrigin(request: Request, trustedProxyHops = env().TRUSTED_
 
 function allowedOrigins(request: Request, trustedProxyHops: number): Set<string> {
   const allowed = new Set<string>();
-  const forwarded = (name: string) => (trustedProxyHops > 0 ? fromOutermostProxy(request.headers.get(name), trustedProxyHops) : null);
+  const forwarded = (name: string) =>
+    trustedProxyHops > 0 ? fromOutermostProxy(request.headers.get(name), trustedProxyHops) : null;
   const host = forwarded("x-forwarded-host") ?? request.headers.get("host");
   const proto = forwarded("x-forwarded-proto") ?? new URL(request.url).protocol.replace(":", "");
   if (host) allowed.add(`${proto}://${host}`);

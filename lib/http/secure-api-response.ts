@@ -7,5 +7,8 @@ import { withSecurityHeaders } from "./security-headers";
  * (README, Benchmarks), and an API response needs no per-request nonce.
  */
 export function secureApiResponse(request: Request, response: Response): Response {
-  return withSecurityHeaders(response, { pathname: new URL(request.url).pathname, https: env().NEXTAUTH_URL?.startsWith("https:") ?? false });
+  return withSecurityHeaders(response, {
+    pathname: new URL(request.url).pathname,
+    https: env().NEXTAUTH_URL?.startsWith("https:") ?? false,
+  });
 }

@@ -3,8 +3,20 @@ import { EXPORT_CSP } from "../export/csp";
 import { isMalformedPath, malformedPathResponse } from "./malformed-path";
 import { newNonce, securityHeaders, withSecurityHeaders, type SecurityContext } from "./security-headers";
 
-const context = (overrides: Partial<SecurityContext> = {}): SecurityContext => ({ pathname: "/articles", nonce: "bm9uY2U=", https: false, dev: false, ...overrides });
-const directives = (policy: string) => new Map(policy.split(";").map((part) => part.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+const context = (overrides: Partial<SecurityContext> = {}): SecurityContext => ({
+  pathname: "/articles",
+  nonce: "bm9uY2U=",
+  https: false,
+  dev: false,
+  ...overrides,
+});
+const directives = (policy: string) =>
+  new Map(
+    policy
+      .split(";")
+      .map((part) => part.trim().split(/\s+/))
+      .map(([name, ...values]) => [name, values]),
+  );
 
 describe("securityHeaders", () => {
   it("gives pages a nonce-based script policy with no inline or eval, and no framing", () => {
@@ -37,10 +49,16 @@ describe("securityHeaders", () => {
   });
 
   it("lets API responses load and run nothing, and keeps the export file's own policy on its download", () => {
-    expect(securityHeaders(context({ pathname: "/api/v1/articles" }))["Content-Security-Policy"]).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
-    expect(securityHeaders(context({ pathname: "/api/v1/articles/a1/export" }))["Content-Security-Policy"]).toBe(`${EXPORT_CSP}; frame-ancestors 'none'`);
+    expect(securityHeaders(context({ pathname: "/api/v1/articles" }))["Content-Security-Policy"]).toBe(
+      "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+    );
+    expect(securityHeaders(context({ pathname: "/api/v1/articles/a1/export" }))["Content-Security-Policy"]).toBe(
+      `${EXPORT_CSP}; frame-ancestors 'none'`,
+    );
     // Only the export route: an article id that merely contains "export" is an ordinary API path.
-    expect(securityHeaders(context({ pathname: "/api/v1/articles/export" }))["Content-Security-Policy"]).toMatch(/^default-src 'none'/);
+    expect(securityHeaders(context({ pathname: "/api/v1/articles/export" }))["Content-Security-Policy"]).toMatch(
+      /^default-src 'none'/,
+    );
     expect(securityHeaders(context({ pathname: "/apiary" }))["Content-Security-Policy"]).toMatch(/^default-src 'self'/);
   });
 
@@ -62,8 +80,10 @@ describe("newNonce", () => {
 
 describe("malformed paths", () => {
   it("spots percent-encoding that is not UTF-8, and only that", () => {
-    for (const path of ["/articles/%ED%A0%80", "/api/v1/articles/%ED%A0%80", "/%", "/a/%zz", "/a/%E2%82"]) expect(isMalformedPath(path)).toBe(true);
-    for (const path of ["/", "/articles/ck1", "/articles/%E2%82%AC", "/a%20b", "/a/%2F"]) expect(isMalformedPath(path)).toBe(false);
+    for (const path of ["/articles/%ED%A0%80", "/api/v1/articles/%ED%A0%80", "/%", "/a/%zz", "/a/%E2%82"])
+      expect(isMalformedPath(path)).toBe(true);
+    for (const path of ["/", "/articles/ck1", "/articles/%E2%82%AC", "/a%20b", "/a/%2F"])
+      expect(isMalformedPath(path)).toBe(false);
   });
 
   it("answers 400: the API error shape naming the path on /api, a small page elsewhere", async () => {
@@ -79,8 +99,13 @@ describe("malformed paths", () => {
 
 describe("withSecurityHeaders (API answers the proxy never sees)", () => {
   it("adds the API's set, keeping what the route chose", () => {
-    const response = withSecurityHeaders(Response.json({}, { headers: { "Cross-Origin-Resource-Policy": "cross-origin" } }), { pathname: "/api/v1/me", https: true });
-    expect(response.headers.get("Content-Security-Policy")).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+    const response = withSecurityHeaders(
+      Response.json({}, { headers: { "Cross-Origin-Resource-Policy": "cross-origin" } }),
+      { pathname: "/api/v1/me", https: true },
+    );
+    expect(response.headers.get("Content-Security-Policy")).toBe(
+      "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+    );
     expect(response.headers.get("X-Frame-Options")).toBe("DENY");
     expect(response.headers.get("Strict-Transport-Security")).toBe("max-age=31536000");
     expect(response.headers.get("Cross-Origin-Resource-Policy")).toBe("cross-origin");

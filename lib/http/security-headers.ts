@@ -51,7 +51,8 @@ function pagePolicy({ nonce, https, dev }: SecurityContext): string {
 /** JSON, event streams and downloads run nothing and load nothing; the export keeps the policy its file carries. */
 function contentSecurityPolicy(context: SecurityContext): string {
   if (EXPORT_ROUTE.test(context.pathname)) return `${EXPORT_CSP}; frame-ancestors 'none'`;
-  if (context.pathname === "/api" || context.pathname.startsWith("/api/")) return "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+  if (context.pathname === "/api" || context.pathname.startsWith("/api/"))
+    return "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
   return pagePolicy(context);
 }
 

@@ -6,20 +6,27 @@ import { importHtml } from "./html";
 describe("contentToHtml", () => {
   it("imports back to the same text and blocks (a fetched page, headings, a quote, a list)", () => {
     const content = importHtml(NEWS_PAGE);
-    expect(content.blocks.map((block) => block.type)).toEqual(expect.arrayContaining(["heading", "paragraph", "blockquote", "list-item"]));
+    expect(content.blocks.map((block) => block.type)).toEqual(
+      expect.arrayContaining(["heading", "paragraph", "blockquote", "list-item"]),
+    );
     expect(importHtml(contentToHtml(content))).toEqual(content);
   });
 
   it("keeps the article and drops the page around it", () => {
     const { text } = importHtml(contentToHtml(importHtml(NEWS_PAGE)));
     for (const part of Object.values(NEWS_PAGE_TEXT)) expect(text).toContain(part);
-    for (const chrome of ["Sport", "cookies", "Related", "Ferry fares", "dataLayer", "trackFooter", "font-family"]) expect(text).not.toContain(chrome);
+    for (const chrome of ["Sport", "cookies", "Related", "Ferry fares", "dataLayer", "trackFooter", "font-family"])
+      expect(text).not.toContain(chrome);
   });
 
   it("writes text as text: markup-like characters and line breaks come back as they were", () => {
-    const content = importHtml("<h3>Q&amp;A: is 3 &lt; 4?</h3><p>line one<br>line two &lt;b&gt;</p><ul><li>a</li></ul><p>after</p>");
+    const content = importHtml(
+      "<h3>Q&amp;A: is 3 &lt; 4?</h3><p>line one<br>line two &lt;b&gt;</p><ul><li>a</li></ul><p>after</p>",
+    );
     const html = contentToHtml(content);
-    expect(html).toBe("<h3>Q&amp;A: is 3 &lt; 4?</h3>\n<p>line one<br>line two &lt;b&gt;</p>\n<ul>\n<li>a</li>\n</ul>\n<p>after</p>");
+    expect(html).toBe(
+      "<h3>Q&amp;A: is 3 &lt; 4?</h3>\n<p>line one<br>line two &lt;b&gt;</p>\n<ul>\n<li>a</li>\n</ul>\n<p>after</p>",
+    );
     expect(importHtml(html)).toEqual(content);
   });
 });

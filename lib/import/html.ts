@@ -53,29 +53,115 @@ import type { Block, BlockType, RevisionContent } from "../domain/article";
 
 /** Tags that carry block structure; everything else is unwrapped or dropped. */
 const STRUCTURE_TAGS = [
-  "address", "article", "blockquote", "br", "caption", "center", "dd", "details", "div", "dl", "dt",
-  "fieldset", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup",
-  "hr", "li", "main", "menu", "ol", "p", "pre", "q", "section", "summary", "table", "tbody", "td",
-  "tfoot", "th", "thead", "tr", "ul",
+  "address",
+  "article",
+  "blockquote",
+  "br",
+  "caption",
+  "center",
+  "dd",
+  "details",
+  "div",
+  "dl",
+  "dt",
+  "fieldset",
+  "figcaption",
+  "figure",
+  "footer",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "header",
+  "hgroup",
+  "hr",
+  "li",
+  "main",
+  "menu",
+  "ol",
+  "p",
+  "pre",
+  "q",
+  "section",
+  "summary",
+  "table",
+  "tbody",
+  "td",
+  "tfoot",
+  "th",
+  "thead",
+  "tr",
+  "ul",
 ];
 
 /** Tags dropped together with everything inside them. */
 const DROP_WITH_CONTENT = [
   // Scripting, styling, document metadata.
-  "script", "style", "noscript", "template", "title", "meta", "link", "base", "xmp", "noembed", "noframes",
+  "script",
+  "style",
+  "noscript",
+  "template",
+  "title",
+  "meta",
+  "link",
+  "base",
+  "xmp",
+  "noembed",
+  "noframes",
   // Embedded content and media (tracking pixels included).
-  "iframe", "frame", "frameset", "object", "embed", "applet", "param", "canvas", "svg", "math",
-  "img", "picture", "video", "audio", "source", "track", "map", "area",
+  "iframe",
+  "frame",
+  "frameset",
+  "object",
+  "embed",
+  "applet",
+  "param",
+  "canvas",
+  "svg",
+  "math",
+  "img",
+  "picture",
+  "video",
+  "audio",
+  "source",
+  "track",
+  "map",
+  "area",
   // Form controls.
-  "input", "textarea", "select", "option", "optgroup", "datalist", "button", "label", "output",
-  "meter", "progress", "legend",
+  "input",
+  "textarea",
+  "select",
+  "option",
+  "optgroup",
+  "datalist",
+  "button",
+  "label",
+  "output",
+  "meter",
+  "progress",
+  "legend",
   // Page chrome.
-  "nav", "aside", "dialog",
+  "nav",
+  "aside",
+  "dialog",
 ];
 
 const BLOCK_TAGS = new Set(STRUCTURE_TAGS.filter((tag) => tag !== "br" && tag !== "q"));
 /** header/footer inside one of these belong to the content, not the page. */
-const CONTENT_SCOPE = new Set(["article", "main", "section", "blockquote", "figure", "li", "td", "th", "dd", "details"]);
+const CONTENT_SCOPE = new Set([
+  "article",
+  "main",
+  "section",
+  "blockquote",
+  "figure",
+  "li",
+  "td",
+  "th",
+  "dd",
+  "details",
+]);
 const HIDING_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i;
 /** Deeper tags are unwrapped (text kept) so the walker's recursion stays bounded. */
 const NESTING_LIMIT = 256;
@@ -211,7 +297,11 @@ class BlockBuilder {
   private addText(raw: string, context: Context): void {
     const text = raw.replace(CONTROL_CHARS, "");
     const normalized = context.pre
-      ? text.replace(/\r\n?/g, "\n").split("\n").map((line) => line.replace(HORIZONTAL_SPACE, " ")).join("\n")
+      ? text
+          .replace(/\r\n?/g, "\n")
+          .split("\n")
+          .map((line) => line.replace(HORIZONTAL_SPACE, " "))
+          .join("\n")
       : text.replace(HTML_SPACE, " ");
     this.addInline(normalized, context);
   }

@@ -16,11 +16,18 @@ describe("pageMetadata", () => {
     const html = `<head><script type="application/ld+json">{ not json</script><script type="application/ld+json">{"@type":"Organization","name":"Org"}</script>
       <meta property="og:site_name" content=" Daily   Example "><meta name="author" content="Sam Reporter"><meta property="article:published_time" content="2025-12-01">
       <meta property="og:url" content="https://daily.example/a/1"></head><p>Body</p>`;
-    expect(pageMetadata(html)).toEqual({ publisher: "Daily Example", author: "Sam Reporter", publishedAt: "2025-12-01", canonicalUrl: "https://daily.example/a/1" });
+    expect(pageMetadata(html)).toEqual({
+      publisher: "Daily Example",
+      author: "Sam Reporter",
+      publishedAt: "2025-12-01",
+      canonicalUrl: "https://daily.example/a/1",
+    });
   });
 
   it("reads markup in the metadata as text and finds nothing on a bare page", () => {
-    expect(pageMetadata(`<meta name="author" content="&lt;script&gt;x&lt;/script&gt;">`).author).toBe("<script>x</script>");
+    expect(pageMetadata(`<meta name="author" content="&lt;script&gt;x&lt;/script&gt;">`).author).toBe(
+      "<script>x</script>",
+    );
     expect(pageMetadata("<p>Just text</p>")).toEqual({});
   });
 });

@@ -25,7 +25,8 @@ export function pageMetadata(html: string): PageMetadata {
           const key = (attributes.property ?? attributes.name ?? attributes.itemprop ?? "").toLowerCase();
           if (key && attributes.content && !meta.has(key)) meta.set(key, attributes.content.trim());
         }
-        if (name === "link" && /(^|\s)canonical(\s|$)/i.test(attributes.rel ?? "") && attributes.href) canonicalUrl ??= attributes.href;
+        if (name === "link" && /(^|\s)canonical(\s|$)/i.test(attributes.rel ?? "") && attributes.href)
+          canonicalUrl ??= attributes.href;
         if (name === "script" && (attributes.type ?? "").toLowerCase() === "application/ld+json") {
           inJsonLd = true;
           script = "";
@@ -50,7 +51,12 @@ export function pageMetadata(html: string): PageMetadata {
   return clean({
     publisher: names(article.publisher) ?? meta.get("og:site_name") ?? meta.get("application-name"),
     author: names(article.author) ?? meta.get("author") ?? meta.get("article:author") ?? meta.get("parsely-author"),
-    publishedAt: text(article.datePublished) ?? meta.get("article:published_time") ?? meta.get("date") ?? meta.get("pubdate") ?? meta.get("parsely-pub-date"),
+    publishedAt:
+      text(article.datePublished) ??
+      meta.get("article:published_time") ??
+      meta.get("date") ??
+      meta.get("pubdate") ??
+      meta.get("parsely-pub-date"),
     canonicalUrl: canonicalUrl ?? meta.get("og:url"),
   });
 }
@@ -60,7 +66,14 @@ function parseJsonLd(source: string): JsonLd[] {
   try {
     const value = JSON.parse(source) as unknown;
     const items = Array.isArray(value) ? value : [value];
-    return items.flatMap((item) => (item && typeof item === "object" ? [item as JsonLd, ...(Array.isArray((item as JsonLd)["@graph"]) ? ((item as JsonLd)["@graph"] as JsonLd[]) : [])] : []));
+    return items.flatMap((item) =>
+      item && typeof item === "object"
+        ? [
+            item as JsonLd,
+            ...(Array.isArray((item as JsonLd)["@graph"]) ? ((item as JsonLd)["@graph"] as JsonLd[]) : []),
+          ]
+        : [],
+    );
   } catch {
     return [];
   }
@@ -71,10 +84,16 @@ const text = (value: unknown) => (typeof value === "string" && value.trim() ? va
 
 /** "Name", { name }, or a list of them, as "A, B". */
 function names(value: unknown): string | undefined {
-  const list = (Array.isArray(value) ? value : [value]).map((entry) => text(entry) ?? (entry && typeof entry === "object" ? text((entry as JsonLd).name) : undefined)).filter(Boolean);
+  const list = (Array.isArray(value) ? value : [value])
+    .map((entry) => text(entry) ?? (entry && typeof entry === "object" ? text((entry as JsonLd).name) : undefined))
+    .filter(Boolean);
   return list.length ? list.join(", ") : undefined;
 }
 
 function clean(metadata: PageMetadata): PageMetadata {
-  return Object.fromEntries(Object.entries(metadata).filter(([, value]) => value !== undefined).map(([key, value]) => [key, value!.replace(/\s+/g, " ").trim()])) as PageMetadata;
+  return Object.fromEntries(
+    Object.entries(metadata)
+      .filter(([, value]) => value !== undefined)
+      .map(([key, value]) => [key, value!.replace(/\s+/g, " ").trim()]),
+  ) as PageMetadata;
 }

@@ -9,7 +9,11 @@ describe("importPlainText", () => {
   it("keeps every character and makes one paragraph per blank-line-separated run", () => {
     const { text, blocks } = importPlainText("Title\n\n\nFirst “para”\nstill first\n\n  Second 🚲  \n");
     expect(text).toBe("Title\n\n\nFirst “para”\nstill first\n\n  Second 🚲  \n");
-    expect(blocks.map((block) => text.slice(block.start, block.end))).toEqual(["Title", "First “para”\nstill first", "  Second 🚲  "]);
+    expect(blocks.map((block) => text.slice(block.start, block.end))).toEqual([
+      "Title",
+      "First “para”\nstill first",
+      "  Second 🚲  ",
+    ]);
     expect(blocks.every((block) => block.type === "paragraph")).toBe(true);
   });
 

@@ -60,10 +60,14 @@ export async function eventsSinceMany(db: Db, wanted: Wanted[], limit: number): 
     const from = firstAfter(list, afterId);
     return { page: list.slice(from, from + limit), more: list.length - from > limit };
   });
-  const { annotations, comments } = await entitiesOf(db, slices.flatMap(({ page }) => page));
+  const { annotations, comments } = await entitiesOf(
+    db,
+    slices.flatMap(({ page }) => page),
+  );
   // Read once per article however many of its streams are in the round.
   const statusOf = new Map<string, ReturnType<typeof articleStatus>>();
-  const statusFor = (articleId: string) => statusOf.get(articleId) ?? statusOf.set(articleId, articleStatus(db, articleId)).get(articleId)!;
+  const statusFor = (articleId: string) =>
+    statusOf.get(articleId) ?? statusOf.set(articleId, articleStatus(db, articleId)).get(articleId)!;
 
   return Promise.all(
     wanted.map(async ({ articleId, afterId }, i) => {
@@ -71,7 +75,11 @@ export async function eventsSinceMany(db: Db, wanted: Wanted[], limit: number): 
       const truncated = capped || more;
       if (!page.length) return { events: [], lastId: afterId, truncated };
       const article = page.some((row) => ARTICLE_UPDATES.has(row.action)) ? await statusFor(articleId) : null;
-      return { events: page.map((row) => toStreamEvent(row, annotations, comments, article)), lastId: page.at(-1)!.id, truncated };
+      return {
+        events: page.map((row) => toStreamEvent(row, annotations, comments, article)),
+        lastId: page.at(-1)!.id,
+        truncated,
+      };
     }),
   );
 }
@@ -88,16 +96,32 @@ function firstAfter(rows: readonly { id: number }[], afterId: number): number {
   return low;
 }
 
-type AuditRow = { id: number; articleId: string | null; action: string; payload: string; annotationId: string | null; createdAt: Date; actor: { id: string; name: string } | null };
+type AuditRow = {
+  id: number;
+  articleId: string | null;
+  action: string;
+  payload: string;
+  annotationId: string | null;
+  createdAt: Date;
+  actor: { id: string; name: string } | null;
+};
 
 /** The current state of the annotations and comments the rows name (gone ones are simply absent). */
 async function entitiesOf(db: Db, rows: AuditRow[]) {
   const annotationIds = [...new Set(rows.map((row) => row.annotationId).filter((id): id is string => Boolean(id)))];
-  const commentIds = [...new Set(rows.filter((row) => COMMENT_EVENTS.has(row.action)).map((row) => String((JSON.parse(row.payload) as { commentId?: string }).commentId ?? "")))];
+  const commentIds = [
+    ...new Set(
+      rows
+        .filter((row) => COMMENT_EVENTS.has(row.action))
+        .map((row) => String((JSON.parse(row.payload) as { commentId?: string }).commentId ?? "")),
+    ),
+  ];
   const [commentRows, annotationRows] = await Promise.all([
     // A page of a busy round can name thousands: in slices, so neither the ids nor the includes' IN lists pass the limit.
     inChunks(commentIds, (ids) => db.comment.findMany({ where: { id: { in: ids } }, include: commentInclude })),
-    inChunks(annotationIds, (ids) => db.annotation.findMany({ where: { id: { in: ids } }, include: annotationInclude })),
+    inChunks(annotationIds, (ids) =>
+      db.annotation.findMany({ where: { id: { in: ids } }, include: annotationInclude }),
+    ),
   ]);
   return {
     comments: new Map<string, CommentView>(commentRows.map((row) => [row.id, toCommentView(row)])),
@@ -106,10 +130,27 @@ async function entitiesOf(db: Db, rows: AuditRow[]) {
 }
 
 function articleStatus(db: Db, articleId: string) {
-  return db.article.findUnique({ where: { id: articleId }, select: { status: true, version: true, signOffs: { where: { decision: "APPROVED" }, orderBy: { createdAt: "desc" }, take: 1, include: { reviewer: { select: { id: true, name: true } } } } } });
+  return db.article.findUnique({
+    where: { id: articleId },
+    select: {
+      status: true,
+      version: true,
+      signOffs: {
+        where: { decision: "APPROVED" },
+        orderBy: { createdAt: "desc" },
+        take: 1,
+        include: { reviewer: { select: { id: true, name: true } } },
+      },
+    },
+  });
 }
 
-function toStreamEvent(row: AuditRow, annotations: Map<string, AnnotationView>, comments: Map<string, CommentView>, article: Awaited<ReturnType<typeof articleStatus>>): StreamEvent {
+function toStreamEvent(
+  row: AuditRow,
+  annotations: Map<string, AnnotationView>,
+  comments: Map<string, CommentView>,
+  article: Awaited<ReturnType<typeof articleStatus>>,
+): StreamEvent {
   const base = { actor: row.actor, at: row.createdAt.toISOString(), action: row.action };
   const event = streamEventOf(row.action);
   switch (event) {
@@ -123,13 +164,26 @@ function toStreamEvent(row: AuditRow, annotations: Map<string, AnnotationView>, 
       return { id: row.id, event, data: { ...base, id: row.annotationId } };
     case AUDIT.article.status:
       if (!article) break;
-      return { id: row.id, event, data: { ...base, status: article.status, version: article.version, signOff: article.status === "SIGNED_OFF" ? toReviewView(article.signOffs[0]) : null } };
+      return {
+        id: row.id,
+        event,
+        data: {
+          ...base,
+          status: article.status,
+          version: article.version,
+          signOff: article.status === "SIGNED_OFF" ? toReviewView(article.signOffs[0]) : null,
+        },
+      };
     case AUDIT.comment.created:
     case AUDIT.comment.updated:
     case AUDIT.comment.deleted: {
       const payload = JSON.parse(row.payload) as { commentId?: string };
       const view = (payload.commentId ? comments.get(payload.commentId) : undefined) ?? null;
-      return { id: row.id, event: view ? event : AUDIT.comment.deleted, data: { ...base, commentId: payload.commentId, annotationId: row.annotationId, comment: view } };
+      return {
+        id: row.id,
+        event: view ? event : AUDIT.comment.deleted,
+        data: { ...base, commentId: payload.commentId, annotationId: row.annotationId, comment: view },
+      };
     }
   }
   // Other audit entries (e.g. article.created) still move the cursor, so Last-Event-ID stays exact.

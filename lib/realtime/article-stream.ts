@@ -38,7 +38,23 @@ function encodePage(events: readonly StreamEvent[]): Uint8Array {
  * events go out once and in order. The stream is the user's presence: it is
  * refreshed while open and removed when it closes.
  */
-export function articleStream({ db, reader = db, bus, actor, articleId, lastEventId, signal }: { db: Db; reader?: Db; bus: EventBus; actor: Actor; articleId: string; lastEventId: number | null; signal: AbortSignal }): ReadableStream<Uint8Array> {
+export function articleStream({
+  db,
+  reader = db,
+  bus,
+  actor,
+  articleId,
+  lastEventId,
+  signal,
+}: {
+  db: Db;
+  reader?: Db;
+  bus: EventBus;
+  actor: Actor;
+  articleId: string;
+  lastEventId: number | null;
+  signal: AbortSignal;
+}): ReadableStream<Uint8Array> {
   const connectionId = randomUUID();
   let cursor = 0;
   let closed = false;
@@ -79,13 +95,18 @@ export function articleStream({ db, reader = db, bus, actor, articleId, lastEven
           readQueued = false;
         });
       };
-      const sendPresence = () => serial(async () => send({ event: "presence", data: { users: await listPresence(db, articleId) } }));
+      const sendPresence = () =>
+        serial(async () => send({ event: "presence", data: { users: await listPresence(db, articleId) } }));
 
       if (lastEventId !== null) {
         const missed = await eventsSince(reader, articleId, lastEventId, MAX_REPLAY);
         if (missed.truncated) {
           cursor = await latestEventId(reader, articleId);
-          send({ id: cursor, event: "resync", data: { reason: `more than ${MAX_REPLAY} changes were missed; reload the article` } });
+          send({
+            id: cursor,
+            event: "resync",
+            data: { reason: `more than ${MAX_REPLAY} changes were missed; reload the article` },
+          });
         } else {
           sendAll(missed.events);
           cursor = missed.lastId;
@@ -94,7 +115,10 @@ export function articleStream({ db, reader = db, bus, actor, articleId, lastEven
         cursor = await latestEventId(reader, articleId);
       }
 
-      const unsubscribe = bus.subscribe(articleId, (message: BusMessage) => void (message.k === "changed" ? forward(message.e) : sendPresence()));
+      const unsubscribe = bus.subscribe(
+        articleId,
+        (message: BusMessage) => void (message.k === "changed" ? forward(message.e) : sendPresence()),
+      );
       await bus.ready();
       await touchPresence(db, { connectionId, articleId, userId: actor.id });
       // After the presence row exists, so the client may POST presence for this connection at once.

@@ -30,7 +30,9 @@ export class LocalFanOut {
   }
 
   articles(): string[] {
-    return this.emitter.eventNames().filter((name): name is string => typeof name === "string" && this.emitter.listenerCount(name) > 0);
+    return this.emitter
+      .eventNames()
+      .filter((name): name is string => typeof name === "string" && this.emitter.listenerCount(name) > 0);
   }
 
   get size(): number {

@@ -37,7 +37,9 @@ export class PostgresBus implements EventBus {
       await this.connect();
       const client = this.client;
       // One query at a time on the listening connection (pg deprecates overlapping ones).
-      const sent = this.sending.then(() => client?.query("SELECT pg_notify($1, $2)", [CHANNEL, JSON.stringify(message)]));
+      const sent = this.sending.then(() =>
+        client?.query("SELECT pg_notify($1, $2)", [CHANNEL, JSON.stringify(message)]),
+      );
       this.sending = sent.then(
         () => undefined,
         () => undefined,

@@ -61,7 +61,12 @@ export class SqliteBus implements EventBus {
     try {
       await this.initial;
       if (this.cursor === null) return;
-      const rows = await this.db.auditEvent.findMany({ where: { id: { gt: this.cursor } }, select: { id: true, articleId: true }, orderBy: { id: "asc" }, take: 5000 });
+      const rows = await this.db.auditEvent.findMany({
+        where: { id: { gt: this.cursor } },
+        select: { id: true, articleId: true },
+        orderBy: { id: "asc" },
+        take: 5000,
+      });
       if (!rows.length) return;
       this.cursor = rows.at(-1)!.id;
       const latest = new Map<string, number>();

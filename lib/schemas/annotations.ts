@@ -11,19 +11,30 @@ export const ZSource = z.object({
   title: optionalText(300),
   publisher: optionalText(200),
   quote: optionalText(5000),
-  accessedAt: ZDate.nullish().transform((value) => value ?? null).optional(),
-  archiveUrl: ZHttpUrl.nullish().transform((value) => value ?? null).optional(),
+  accessedAt: ZDate.nullish()
+    .transform((value) => value ?? null)
+    .optional(),
+  archiveUrl: ZHttpUrl.nullish()
+    .transform((value) => value ?? null)
+    .optional(),
 });
 export type TSource = z.infer<typeof ZSource>;
 
 /** The annotation's version the client last saw: a source change made over someone else's newer one is refused (409). */
-const seenVersion = z.number({ error: "must be a number: the annotation's version you last saw" }).int("must be a whole number").optional();
+const seenVersion = z
+  .number({ error: "must be a number: the annotation's version you last saw" })
+  .int("must be a whole number")
+  .optional();
 
 export const ZAddSource = ZSource.extend({ version: seenVersion });
 
 export const ZUpdateSource = ZSource.partial().extend({
   /** Move the source to this place in the annotation's list (0-based). */
-  position: z.number({ error: "must be a number" }).int("must be a whole number").min(0, "must be 0 or more").optional(),
+  position: z
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(0, "must be 0 or more")
+    .optional(),
   version: seenVersion,
 });
 
@@ -45,33 +56,75 @@ const annotationFields = {
 };
 
 export const ZCreateAnnotation = z
-  .object({ kind, start: offset, end: offset, quote: z.string({ error: "must be text" }).optional(), ...annotationFields })
+  .object({
+    kind,
+    start: offset,
+    end: offset,
+    quote: z.string({ error: "must be text" }).optional(),
+    ...annotationFields,
+  })
   .superRefine((value, ctx) => {
-    if (value.end <= value.start) ctx.addIssue({ code: "custom", path: ["end"], message: "must be greater than start" });
+    if (value.end <= value.start)
+      ctx.addIssue({ code: "custom", path: ["end"], message: "must be greater than start" });
     checkKindFields(value, ctx);
   });
 export type TCreateAnnotation = z.infer<typeof ZCreateAnnotation>;
 
 /** Partial update; `version` is the one the client last saw (no lost writes). `sources`, when given, replaces the list. */
 export const ZUpdateAnnotation = z
-  .object({ version: z.number({ error: "is required: the version you last saw" }).int(), kind: kind.optional(), ...annotationFields })
+  .object({
+    version: z.number({ error: "is required: the version you last saw" }).int(),
+    kind: kind.optional(),
+    ...annotationFields,
+  })
   .strict();
 export type TUpdateAnnotation = z.infer<typeof ZUpdateAnnotation>;
 
 /** Used on create, and on update against the merged result. */
-export function checkKindFields(value: { kind?: string; verdict?: string | null; notRatedReason?: string | null; deniesId?: string | null; rationale?: string | null }, ctx: z.RefinementCtx) {
+export function checkKindFields(
+  value: {
+    kind?: string;
+    verdict?: string | null;
+    notRatedReason?: string | null;
+    deniesId?: string | null;
+    rationale?: string | null;
+  },
+  ctx: z.RefinementCtx,
+) {
   const problem = ratingProblem(value);
   if (problem) ctx.addIssue({ code: "custom", path: [problem.field], message: problem.message });
-  if (value.kind !== "DENIAL" && value.deniesId) ctx.addIssue({ code: "custom", path: ["deniesId"], message: "only a denial can deny a claim" });
+  if (value.kind !== "DENIAL" && value.deniesId)
+    ctx.addIssue({ code: "custom", path: ["deniesId"], message: "only a denial can deny a claim" });
 }
 
 /**
  * A verdict and a "not rated" reason exclude each other, and an analysis takes
  * neither: the field to name and why, or null. Create and update both use it.
  */
-export function ratingProblem({ kind, verdict, notRatedReason }: { kind?: string; verdict?: string | null; notRatedReason?: string | null }): { field: "verdict" | "notRatedReason"; message: string } | null {
-  if (kind === "ANALYSIS" && verdict) return { field: "verdict", message: "an analysis takes no verdict (only claims and denials do); send verdict: null" };
-  if (kind === "ANALYSIS" && notRatedReason) return { field: "notRatedReason", message: "an analysis is never rated, so it takes no not-rated reason; send notRatedReason: null" };
-  if (verdict && notRatedReason) return { field: "notRatedReason", message: "a claim with a verdict cannot also be marked not rated: send notRatedReason: null with the verdict, or verdict: null with the reason" };
+export function ratingProblem({
+  kind,
+  verdict,
+  notRatedReason,
+}: {
+  kind?: string;
+  verdict?: string | null;
+  notRatedReason?: string | null;
+}): { field: "verdict" | "notRatedReason"; message: string } | null {
+  if (kind === "ANALYSIS" && verdict)
+    return {
+      field: "verdict",
+      message: "an analysis takes no verdict (only claims and denials do); send verdict: null",
+    };
+  if (kind === "ANALYSIS" && notRatedReason)
+    return {
+      field: "notRatedReason",
+      message: "an analysis is never rated, so it takes no not-rated reason; send notRatedReason: null",
+    };
+  if (verdict && notRatedReason)
+    return {
+      field: "notRatedReason",
+      message:
+        "a claim with a verdict cannot also be marked not rated: send notRatedReason: null with the verdict, or verdict: null with the reason",
+    };
   return null;
 }

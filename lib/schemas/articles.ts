@@ -13,17 +13,27 @@ const body = (field: string) =>
 
 export const ZCreateArticle = z
   .object({
-    title: z.string({ error: "is required" }).trim().min(1, "must not be empty").max(300, "must be at most 300 characters"),
+    title: z
+      .string({ error: "is required" })
+      .trim()
+      .min(1, "must not be empty")
+      .max(300, "must be at most 300 characters"),
     text: body("text").optional(),
     html: body("html").optional(),
-    sourceUrl: ZHttpUrl.nullish().transform((value) => value ?? null).optional(),
+    sourceUrl: ZHttpUrl.nullish()
+      .transform((value) => value ?? null)
+      .optional(),
     publisher: optionalText(200),
     author: optionalText(200),
-    publishedAt: ZDate.nullish().transform((value) => value ?? null).optional(),
+    publishedAt: ZDate.nullish()
+      .transform((value) => value ?? null)
+      .optional(),
   })
   .superRefine((value, ctx) => {
-    if (value.text === undefined && value.html === undefined) ctx.addIssue({ code: "custom", path: ["text"], message: "give the article's body as text or html" });
-    if (value.text !== undefined && value.html !== undefined) ctx.addIssue({ code: "custom", path: ["html"], message: "give text or html, not both" });
+    if (value.text === undefined && value.html === undefined)
+      ctx.addIssue({ code: "custom", path: ["text"], message: "give the article's body as text or html" });
+    if (value.text !== undefined && value.html !== undefined)
+      ctx.addIssue({ code: "custom", path: ["html"], message: "give text or html, not both" });
   });
 export type TCreateArticle = z.infer<typeof ZCreateArticle>;
 
@@ -31,9 +41,7 @@ export type TCreateArticle = z.infer<typeof ZCreateArticle>;
  * What may change on an article after import: its public address (absolute
  * http(s); null goes back to FACTMARK_PUBLIC_URL + the article id).
  */
-export const ZUpdateArticle = z
-  .object({ publicUrl: ZHttpUrl.nullable() })
-  .strict();
+export const ZUpdateArticle = z.object({ publicUrl: ZHttpUrl.nullable() }).strict();
 
 /** A web page to fetch an article from (lib/server/article/fetch-article.ts). */
 export const ZFetchArticle = z.object({ url: ZHttpUrl });

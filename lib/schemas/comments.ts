@@ -14,5 +14,7 @@ export const ZCreateComment = z.object({ body });
 export type TCreateComment = z.infer<typeof ZCreateComment>;
 
 /** The new text and the version the client last saw (no lost writes, even between one author's two tabs). */
-export const ZUpdateComment = z.object({ body, version: z.number({ error: "is required: the version you last saw" }).int("must be a whole number") }).strict();
+export const ZUpdateComment = z
+  .object({ body, version: z.number({ error: "is required: the version you last saw" }).int("must be a whole number") })
+  .strict();
 export type TUpdateComment = z.infer<typeof ZUpdateComment>;

@@ -36,7 +36,10 @@ export const optionalText = (max: number) =>
 export const ZDate = z
   .string({ error: "must be a date such as 2026-03-14" })
   .trim()
-  .refine((value) => /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value) && !Number.isNaN(Date.parse(value)), "must be a date such as 2026-03-14")
+  .refine(
+    (value) => /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value) && !Number.isNaN(Date.parse(value)),
+    "must be a date such as 2026-03-14",
+  )
   .transform((value) => new Date(value));
 
 /** The largest value of an Int column on PostgreSQL (int4): a larger number in a query fails there, where SQLite would take it. */

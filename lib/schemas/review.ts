@@ -12,7 +12,8 @@ const reviewFields = {
 };
 
 const noteWhenSendingBack = (value: { decision: string; note?: string }, ctx: z.RefinementCtx) => {
-  if (value.decision === "REQUEST_CHANGES" && !value.note) ctx.addIssue({ code: "custom", path: ["note"], message: "is required when requesting changes: say what to fix" });
+  if (value.decision === "REQUEST_CHANGES" && !value.note)
+    ctx.addIssue({ code: "custom", path: ["note"], message: "is required when requesting changes: say what to fix" });
 };
 
 export const ZReview = z.object(reviewFields).superRefine(noteWhenSendingBack);
@@ -20,11 +21,16 @@ export const ZReview = z.object(reviewFields).superRefine(noteWhenSendingBack);
 /** The most annotations one batch request handles: a bound on the work (and on one transaction) per request. */
 export const MAX_BATCH = 200;
 
-const annotationId = z.string({ error: "must be an annotation id" }).min(1, "must be an annotation id").max(64, "must be an annotation id");
+const annotationId = z
+  .string({ error: "must be an annotation id" })
+  .min(1, "must be an annotation id")
+  .max(64, "must be an annotation id");
 
 export const ZReviewBatch = z.object({
   decisions: z
-    .array(z.object({ annotationId, ...reviewFields }).superRefine(noteWhenSendingBack), { error: "must be a list of decisions" })
+    .array(z.object({ annotationId, ...reviewFields }).superRefine(noteWhenSendingBack), {
+      error: "must be a list of decisions",
+    })
     .min(1, "must hold at least one decision")
     .max(MAX_BATCH, `must hold at most ${MAX_BATCH} decisions: send the rest in another request`),
 });
@@ -50,6 +56,15 @@ export const ZAuditQuery = z.object({
 
 /** The review queue, a page at a time: 659 waiting must not mean only the oldest 200 are ever seen. */
 export const ZReviewQueueQuery = z.object({
-  page: z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be 1 or more").default(1),
-  pageSize: z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be 1 or more").max(200, "must be at most 200").default(50),
+  page: z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(1, "must be 1 or more")
+    .default(1),
+  pageSize: z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(1, "must be 1 or more")
+    .max(200, "must be at most 200")
+    .default(50),
 });

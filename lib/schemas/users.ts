@@ -9,9 +9,16 @@ export const ZEmail = z
   .max(254, "must be at most 254 characters")
   .pipe(z.email({ error: "must be a valid email address" }));
 
-export const ZPassword = z.string({ error: "is required" }).min(10, "must be at least 10 characters").max(200, "must be at most 200 characters");
+export const ZPassword = z
+  .string({ error: "is required" })
+  .min(10, "must be at least 10 characters")
+  .max(200, "must be at most 200 characters");
 
-export const ZName = z.string({ error: "is required" }).trim().min(1, "must not be empty").max(120, "must be at most 120 characters");
+export const ZName = z
+  .string({ error: "is required" })
+  .trim()
+  .min(1, "must not be empty")
+  .max(120, "must be at most 120 characters");
 
 export const ZRole = z.enum(ROLES, { error: `must be one of ${ROLES.join(", ")}` });
 
@@ -33,14 +40,22 @@ export const ZUpdateUser = z
   .refine((value) => Object.keys(value).length > 0, { message: "give at least one of name, role, active" });
 export type TUpdateUser = z.infer<typeof ZUpdateUser>;
 
-export const ZCreateToken = z.object({ name: z.string({ error: "is required" }).trim().min(1, "must not be empty").max(80, "must be at most 80 characters") });
+export const ZCreateToken = z.object({
+  name: z.string({ error: "is required" }).trim().min(1, "must not be empty").max(80, "must be at most 80 characters"),
+});
 
-export const ZSignIn = z.object({ email: ZEmail, password: z.string({ error: "is required" }).min(1, "is required").max(200) });
+export const ZSignIn = z.object({
+  email: ZEmail,
+  password: z.string({ error: "is required" }).min(1, "is required").max(200),
+});
 
 /** A user's own password change: the current one proves it is them, the new one follows the rules of user creation. */
 export const ZChangePassword = z
   .object({
-    currentPassword: z.string({ error: "is required" }).min(1, "is required").max(200, "must be at most 200 characters"),
+    currentPassword: z
+      .string({ error: "is required" })
+      .min(1, "is required")
+      .max(200, "must be at most 200 characters"),
     newPassword: ZPassword,
   })
   .strict();

@@ -3,7 +3,16 @@ import type { AnnotationKind, AnnotationStatus, ArticleStatus, Verdict } from ".
 import { annotationLabel } from "../domain/annotation-label";
 
 /** What the API and the UI get: plain JSON, dates as ISO strings, no internals. */
-export type SourceView = { id: string; position: number; url: string; title: string | null; publisher: string | null; quote: string | null; accessedAt: string | null; archiveUrl: string | null };
+export type SourceView = {
+  id: string;
+  position: number;
+  url: string;
+  title: string | null;
+  publisher: string | null;
+  quote: string | null;
+  accessedAt: string | null;
+  archiveUrl: string | null;
+};
 
 export type AnnotationView = {
   id: string;
@@ -41,7 +50,12 @@ export type AnnotationView = {
   editorIds: string[];
 };
 
-export type ReviewView = { decision: "APPROVED" | "CHANGES_REQUESTED"; note: string | null; reviewer: { id: string; name: string }; at: string };
+export type ReviewView = {
+  decision: "APPROVED" | "CHANGES_REQUESTED";
+  note: string | null;
+  reviewer: { id: string; name: string };
+  at: string;
+};
 
 export type ArticleView = {
   id: string;
@@ -74,17 +88,45 @@ export const annotationInclude = {
   editors: editorsInclude,
 } as const;
 
-type SignOffRow = { decision: "APPROVED" | "CHANGES_REQUESTED"; note: string | null; createdAt: Date; reviewer: { id: string; name: string } };
+type SignOffRow = {
+  decision: "APPROVED" | "CHANGES_REQUESTED";
+  note: string | null;
+  createdAt: Date;
+  reviewer: { id: string; name: string };
+};
 
 export function toReviewView(row: SignOffRow | undefined): ReviewView | null {
-  return row ? { decision: row.decision, note: row.note, reviewer: row.reviewer, at: row.createdAt.toISOString() } : null;
+  return row
+    ? { decision: row.decision, note: row.note, reviewer: row.reviewer, at: row.createdAt.toISOString() }
+    : null;
 }
 
-type SourceRow = { id: string; position: number; url: string; title: string | null; publisher: string | null; quote: string | null; accessedAt: Date | null; archiveUrl: string | null };
-type AnnotationRow = Omit<AnnotationView, "label" | "createdAt" | "updatedAt" | "sources" | "lastReview" | "editorIds"> & { createdAt: Date; updatedAt: Date; sources: SourceRow[]; signOffs: SignOffRow[]; editors: { userId: string }[] };
+type SourceRow = {
+  id: string;
+  position: number;
+  url: string;
+  title: string | null;
+  publisher: string | null;
+  quote: string | null;
+  accessedAt: Date | null;
+  archiveUrl: string | null;
+};
+type AnnotationRow = Omit<
+  AnnotationView,
+  "label" | "createdAt" | "updatedAt" | "sources" | "lastReview" | "editorIds"
+> & { createdAt: Date; updatedAt: Date; sources: SourceRow[]; signOffs: SignOffRow[]; editors: { userId: string }[] };
 
 export function toSourceView(row: SourceRow): SourceView {
-  return { id: row.id, position: row.position, url: row.url, title: row.title, publisher: row.publisher, quote: row.quote, accessedAt: row.accessedAt?.toISOString() ?? null, archiveUrl: row.archiveUrl };
+  return {
+    id: row.id,
+    position: row.position,
+    url: row.url,
+    title: row.title,
+    publisher: row.publisher,
+    quote: row.quote,
+    accessedAt: row.accessedAt?.toISOString() ?? null,
+    archiveUrl: row.archiveUrl,
+  };
 }
 
 export function toAnnotationView(row: AnnotationRow): AnnotationView {

@@ -16,7 +16,15 @@ export type CommentView = {
 /** The Prisma include that loads what a CommentView needs. */
 export const commentInclude = { author: { select: { id: true, name: true } } } as const;
 
-type CommentRow = { id: string; annotationId: string; body: string; version: number; createdAt: Date; updatedAt: Date; author: { id: string; name: string } };
+type CommentRow = {
+  id: string;
+  annotationId: string;
+  body: string;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  author: { id: string; name: string };
+};
 
 export function toCommentView(row: CommentRow): CommentView {
   return {

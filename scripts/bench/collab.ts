@@ -90,9 +90,12 @@ const MAX_DRAIN_MS = 60_000;
 
 const TARGET = { writesPerSecond: 500, p99Ms: 50, lostWrites: 0, missedEvents: 0, lagP99Ms: 250 };
 
-for (const provider of PROVIDERS) if (provider !== "sqlite" && provider !== "postgresql") throw new Error(`unknown provider ${provider} (sqlite or postgresql)`);
+for (const provider of PROVIDERS)
+  if (provider !== "sqlite" && provider !== "postgresql")
+    throw new Error(`unknown provider ${provider} (sqlite or postgresql)`);
 if (RATES.some((rate) => !(rate >= 0))) throw new Error("--rates takes max and/or numbers of writes/s, e.g. max,500");
-if (!(SECONDS > 0) || !(CONNECTIONS > 0) || !(WARMUP_SECONDS >= 0) || !(SUBSCRIBERS_PER_ARTICLE >= 0)) throw new Error("--seconds and --connections must be positive numbers, --warmup and --subscribers 0 or more");
+if (!(SECONDS > 0) || !(CONNECTIONS > 0) || !(WARMUP_SECONDS >= 0) || !(SUBSCRIBERS_PER_ARTICLE >= 0))
+  throw new Error("--seconds and --connections must be positive numbers, --warmup and --subscribers 0 or more");
 
 type Row = [metric: string, value: string, target: string, verdict: string];
 type RunSummary = { label: string; rows: Row[] };
@@ -116,7 +119,9 @@ const runLabel = (provider: Provider, rate: number) => `${provider} ${rate ? `@$
 async function runProvider(provider: Provider, rate: number): Promise<RunSummary> {
   const serverCount = provider === "postgresql" ? 2 : 1;
   const label = runLabel(provider, rate);
-  console.log(`\n[${label}] fresh database, ${ARTICLES} articles of ~${count(ARTICLE_CHARACTERS)} characters, ${CONNECTIONS} writer tokens…`);
+  console.log(
+    `\n[${label}] fresh database, ${ARTICLES} articles of ~${count(ARTICLE_CHARACTERS)} characters, ${CONNECTIONS} writer tokens…`,
+  );
   const database = await freshDatabase(provider);
   const servers: BenchServer[] = [];
   const subscribers: Subscriber[] = [];
@@ -127,46 +132,85 @@ async function runProvider(provider: Provider, rate: number): Promise<RunSummary
   };
   cleanups.add(cleanup);
   try {
-    const fixture = await seedFixture(database.db, { articles: ARTICLES, characters: ARTICLE_CHARACTERS, writers: CONNECTIONS, readers: ARTICLES * SUBSCRIBERS_PER_ARTICLE });
+    const fixture = await seedFixture(database.db, {
+      articles: ARTICLES,
+      characters: ARTICLE_CHARACTERS,
+      writers: CONNECTIONS,
+      readers: ARTICLES * SUBSCRIBERS_PER_ARTICLE,
+    });
     const labels = ["A", "B"].slice(0, serverCount);
     servers.push(...(await Promise.all(labels.map((label) => startBenchServer(label, database.target.url)))));
     const urls = servers.map((server) => server.url);
-    console.log(`[${label}] app server${serverCount > 1 ? "s" : ""} ${servers.map((server) => `${server.label}=${server.url}`).join(", ")}`);
+    console.log(
+      `[${label}] app server${serverCount > 1 ? "s" : ""} ${servers.map((server) => `${server.label}=${server.url}`).join(", ")}`,
+    );
 
     if (WARMUP_SECONDS > 0) {
       // The same paths as the measured run, so it starts warm: writes, and event streams fanning them out.
-      const watchers = Array.from({ length: ARTICLES * SUBSCRIBERS_PER_ARTICLE }, (_, i) => new Subscriber(`warm${i + 1}`, servers[i % servers.length], fixture.warmup.id, fixture.readerTokens[i]));
+      const watchers = Array.from(
+        { length: ARTICLES * SUBSCRIBERS_PER_ARTICLE },
+        (_, i) =>
+          new Subscriber(`warm${i + 1}`, servers[i % servers.length], fixture.warmup.id, fixture.readerTokens[i]),
+      );
       await Promise.all(watchers.map((watcher) => watcher.open()));
-      const warm = await runCollabLoad({ urls, connections: CONNECTIONS, seconds: WARMUP_SECONDS, articles: [fixture.warmup], tokens: fixture.writerTokens });
+      const warm = await runCollabLoad({
+        urls,
+        connections: CONNECTIONS,
+        seconds: WARMUP_SECONDS,
+        articles: [fixture.warmup],
+        tokens: fixture.writerTokens,
+      });
       await Promise.all(watchers.map((watcher) => watcher.close()));
-      console.log(`[${label}] warm-up: ${count(warm.acks.length)} writes in ${WARMUP_SECONDS} s on a separate article, ${watchers.length} streams on it (not measured)`);
+      console.log(
+        `[${label}] warm-up: ${count(warm.acks.length)} writes in ${WARMUP_SECONDS} s on a separate article, ${watchers.length} streams on it (not measured)`,
+      );
     }
 
     fixture.articles.forEach((article, a) => {
       for (let s = 0; s < SUBSCRIBERS_PER_ARTICLE; s++) {
         const index = a * SUBSCRIBERS_PER_ARTICLE + s;
-        subscribers.push(new Subscriber(`sub${index + 1}`, servers[s % servers.length], article.id, fixture.readerTokens[index]));
+        subscribers.push(
+          new Subscriber(`sub${index + 1}`, servers[s % servers.length], article.id, fixture.readerTokens[index]),
+        );
       }
     });
     await Promise.all(subscribers.map((subscriber) => subscriber.open()));
-    console.log(`[${label}] ${subscribers.length} subscribers ready; ${CONNECTIONS} connections writing ${rate ? `${rate} writes/s between them` : "as fast as they are answered"} for ${SECONDS} s…`);
+    console.log(
+      `[${label}] ${subscribers.length} subscribers ready; ${CONNECTIONS} connections writing ${rate ? `${rate} writes/s between them` : "as fast as they are answered"} for ${SECONDS} s…`,
+    );
 
     const loadAverage = os.loadavg()[0];
     const roots = Object.fromEntries(servers.map((server) => [`server ${server.label}`, server.pid]));
     const cpuBefore = cpuSnapshot(roots);
     const benchBefore = process.cpuUsage();
-    const load = await runCollabLoad({ urls, connections: CONNECTIONS, seconds: SECONDS, articles: fixture.articles, tokens: fixture.writerTokens, rate: rate || undefined });
+    const load = await runCollabLoad({
+      urls,
+      connections: CONNECTIONS,
+      seconds: SECONDS,
+      articles: fixture.articles,
+      tokens: fixture.writerTokens,
+      rate: rate || undefined,
+    });
     const benchCpu = process.cpuUsage(benchBefore);
     const cpuAfter = cpuSnapshot(roots);
     const wall = (load.finishedAt - load.startedAt) / 1000;
-    const cpu = Object.fromEntries(Object.keys(cpuAfter).map((key) => [key, (100 * (cpuAfter[key] - (cpuBefore[key] ?? 0))) / wall]));
+    const cpu = Object.fromEntries(
+      Object.keys(cpuAfter).map((key) => [key, (100 * (cpuAfter[key] - (cpuBefore[key] ?? 0))) / wall]),
+    );
     cpu["bench process"] = (benchCpu.user + benchCpu.system) / 1e4 / wall;
-    const ours = Object.entries(cpu).filter(([key]) => key !== "machine").reduce((sum, [, value]) => sum + value, 0);
+    const ours = Object.entries(cpu)
+      .filter(([key]) => key !== "machine")
+      .reduce((sum, [, value]) => sum + value, 0);
     cpu["other processes"] = Math.max(0, cpu.machine - ours);
 
     const drainMs = await waitForDrain(subscribers, load.finishedAt);
     const portLabels = new Map(servers.map((server) => [String(server.port), server.label]));
-    const verification = await verifyRun(database.db, { articleIds: fixture.articles.map((article) => article.id), acks: load.acks, subscribers, portLabels });
+    const verification = await verifyRun(database.db, {
+      articleIds: fixture.articles.map((article) => article.id),
+      acks: load.acks,
+      subscribers,
+      portLabels,
+    });
     const serverErrors = servers.flatMap((server) =>
       server
         .stderr()
@@ -181,7 +225,12 @@ async function runProvider(provider: Provider, rate: number): Promise<RunSummary
       const key = line.replace(/\(node:\d+\)/, "(node)");
       serverMessages.set(key, (serverMessages.get(key) ?? 0) + 1);
     }
-    const rows = summarise(provider, rate, servers, load, verification, { cpu, drainMs, loadAverage, serverErrorLines: serverErrors.length });
+    const rows = summarise(provider, rate, servers, load, verification, {
+      cpu,
+      drainMs,
+      loadAverage,
+      serverErrorLines: serverErrors.length,
+    });
     printTable(`\n[${label}] collaboration benchmark`, ["metric", "value", "target", "result"], rows);
     printDetails(load, verification, serverMessages);
     return { label, rows };
@@ -203,7 +252,14 @@ function p99ByWindow(load: LoadResult, windowMs: number): string {
 
 type RunContext = { cpu: Record<string, number>; drainMs: number; loadAverage: number; serverErrorLines: number };
 
-function summarise(provider: Provider, rate: number, servers: BenchServer[], load: LoadResult, v: Verification, { cpu, drainMs, loadAverage, serverErrorLines }: RunContext): Row[] {
+function summarise(
+  provider: Provider,
+  rate: number,
+  servers: BenchServer[],
+  load: LoadResult,
+  v: Verification,
+  { cpu, drainMs, loadAverage, serverErrorLines }: RunContext,
+): Row[] {
   const { result } = load;
   // Until the last acknowledged write: a rate-limited autocannon connection may idle out its last second before it reports done.
   const lastAck = load.acks.reduce((last, ack) => Math.max(last, ack.at), load.startedAt);
@@ -233,41 +289,102 @@ function summarise(provider: Provider, rate: number, servers: BenchServer[], loa
   const streamErrors = v.subscribers.filter((check) => check.error).length;
   const expectedPerSubscriber = v.subscribers.map((check) => check.expected);
   const receivedPerSubscriber = v.subscribers.map((check) => check.received);
-  const range = (values: number[]) => (!values.length ? "–" : Math.min(...values) === Math.max(...values) ? count(values[0] ?? 0) : `${count(Math.min(...values))}–${count(Math.max(...values))}`);
+  const range = (values: number[]) =>
+    !values.length
+      ? "–"
+      : Math.min(...values) === Math.max(...values)
+        ? count(values[0] ?? 0)
+        : `${count(Math.min(...values))}–${count(Math.max(...values))}`;
 
   const onSqlite = provider === "sqlite";
   const judged = (ok: boolean) => (onSqlite ? verdict(ok) : "");
   const rows: Row[] = [
     ["provider / app servers", `${provider} / ${servers.length}`, "", ""],
-    ["load", rate ? `${result.connections} connections offering ${rate} writes/s in all (each its own second, staggered)` : `${result.connections} connections, closed loop (max)`, "", ""],
+    [
+      "load",
+      rate
+        ? `${result.connections} connections offering ${rate} writes/s in all (each its own second, staggered)`
+        : `${result.connections} connections, closed loop (max)`,
+      "",
+      "",
+    ],
     ["connections / articles / subscribers", `${result.connections} / ${ARTICLES} / ${v.subscribers.length}`, "", ""],
     ["measured duration (s), to the last acknowledged write", duration.toFixed(1), "", ""],
-    ["writes acknowledged (creates + updates)", `${count(writes)} (${count(v.ackedCreates)} + ${count(v.ackedUpdates)})`, "", ""],
+    [
+      "writes acknowledged (creates + updates)",
+      `${count(writes)} (${count(v.ackedCreates)} + ${count(v.ackedUpdates)})`,
+      "",
+      "",
+    ],
     // The issue sets throughput and latency targets for SQLite; on PostgreSQL it asks for the figures and the cross-server lag.
     rate
-      ? ["throughput (acknowledged writes/s), whole run / 1 s to end: kept up with the offered rate", `${writesPerSecond.toFixed(0)} / ${steadyPerSecond.toFixed(0)}`, `≥ ${Math.round(KEPT_UP * rate)}`, judged(steadyPerSecond >= KEPT_UP * rate)]
-      : ["throughput (acknowledged writes/s)", writesPerSecond.toFixed(0), onSqlite ? `≥ ${TARGET.writesPerSecond}` : "", judged(writesPerSecond >= TARGET.writesPerSecond)],
+      ? [
+          "throughput (acknowledged writes/s), whole run / 1 s to end: kept up with the offered rate",
+          `${writesPerSecond.toFixed(0)} / ${steadyPerSecond.toFixed(0)}`,
+          `≥ ${Math.round(KEPT_UP * rate)}`,
+          judged(steadyPerSecond >= KEPT_UP * rate),
+        ]
+      : [
+          "throughput (acknowledged writes/s)",
+          writesPerSecond.toFixed(0),
+          onSqlite ? `≥ ${TARGET.writesPerSecond}` : "",
+          judged(writesPerSecond >= TARGET.writesPerSecond),
+        ],
     // Closed loop: each connection waits for its answer, so mean latency is fixed by throughput (Little's law).
-    ...(rate ? [] : [["  connections ÷ throughput = mean latency (ms)", `${result.connections} ÷ ${writesPerSecond.toFixed(0)} = ${((1000 * result.connections) / writesPerSecond).toFixed(0)}`, "", ""] as Row]),
+    ...(rate
+      ? []
+      : [
+          [
+            "  connections ÷ throughput = mean latency (ms)",
+            `${result.connections} ÷ ${writesPerSecond.toFixed(0)} = ${((1000 * result.connections) / writesPerSecond).toFixed(0)}`,
+            "",
+            "",
+          ] as Row,
+        ]),
     rate
-      ? ["latency p50 / p95 / p99 (ms), all requests", triple(all), onSqlite ? `p99 ≤ ${TARGET.p99Ms}` : "", judged(all.p99 <= TARGET.p99Ms && rate >= TARGET.writesPerSecond)]
+      ? [
+          "latency p50 / p95 / p99 (ms), all requests",
+          triple(all),
+          onSqlite ? `p99 ≤ ${TARGET.p99Ms}` : "",
+          judged(all.p99 <= TARGET.p99Ms && rate >= TARGET.writesPerSecond),
+        ]
       : ["latency p50 / p95 / p99 (ms), all requests (queueing: see the offered-rate run)", triple(all), "", ""],
     ["  without each connection's first request", triple(percentiles(load.latency.later)), "", ""],
     ["  p99 (ms) in each 5 s of the run, in order", p99ByWindow(load, 5000), "", ""],
     ["  POST create p50 / p95 / p99 (ms)", triple(create), "", ""],
     ["  PATCH update p50 / p95 / p99 (ms)", triple(update), "", ""],
-    ["  autocannon histogram p50 / p97.5 / p99 / max", `${result.latency.p50} / ${result.latency.p97_5} / ${result.latency.p99} / ${result.latency.max}`, "", ""],
+    [
+      "  autocannon histogram p50 / p97.5 / p99 / max",
+      `${result.latency.p50} / ${result.latency.p97_5} / ${result.latency.p99} / ${result.latency.max}`,
+      "",
+      "",
+    ],
     ["non-2xx responses", statuses.length ? statuses.join(", ") : "0", "0", verdict(result.non2xx === 0)],
     ["  409 conflicts (each connection owns its annotation)", count(conflicts), "0", verdict(conflicts === 0)],
     ["  socket errors / timeouts / pair resets", `${result.errors} / ${result.timeouts} / ${result.resets}`, "", ""],
-    ["lost writes (acked, not in the database)", `${lost} (${v.lostCreates} creates, ${v.lostUpdates} updates)`, `${TARGET.lostWrites}`, verdict(lost === TARGET.lostWrites)],
+    [
+      "lost writes (acked, not in the database)",
+      `${lost} (${v.lostCreates} creates, ${v.lostUpdates} updates)`,
+      `${TARGET.lostWrites}`,
+      verdict(lost === TARGET.lostWrites),
+    ],
     ["  committed but unacknowledged (in flight at stop)", count(v.committedUnacked), "", ""],
     ["  annotations whose audit events ≠ version", count(v.auditMismatches), "0", verdict(v.auditMismatches === 0)],
     ["events expected per subscriber (audit after cursor)", range(expectedPerSubscriber), "", ""],
     ["events received per subscriber", range(receivedPerSubscriber), "", ""],
-    ["missed events, per subscriber max (total)", `${maxMissed} (${totalMissed} over ${v.subscribers.length})`, `${TARGET.missedEvents}`, verdict(maxMissed === TARGET.missedEvents && streamErrors === 0)],
+    [
+      "missed events, per subscriber max (total)",
+      `${maxMissed} (${totalMissed} over ${v.subscribers.length})`,
+      `${TARGET.missedEvents}`,
+      verdict(maxMissed === TARGET.missedEvents && streamErrors === 0),
+    ],
     ["  acked writes without their event (all subscribers)", count(withoutEvent), "0", verdict(withoutEvent === 0)],
-    ["  duplicate / unexpected events; broken streams", `${duplicates} / ${unexpected}; ${streamErrors}`, "0", verdict(duplicates + unexpected + streamErrors === 0)],
+    [
+      "  duplicate / unexpected events; broken streams",
+      `${duplicates} / ${unexpected}; ${streamErrors}`,
+      "0",
+      verdict(duplicates + unexpected + streamErrors === 0),
+    ],
   ];
   const splits = servers.length > 1 ? ["across servers", "same server"] : ["same server"];
   for (const split of splits) {
@@ -275,15 +392,43 @@ function summarise(provider: Provider, rate: number, servers: BenchServer[], loa
     const lag = percentiles(values);
     const early = values.filter((value) => value < 0).length;
     const isTarget = split === "across servers";
-    rows.push([`delivery lag since ack p50 / p95 / p99 (ms), ${split}`, triple(lag), isTarget ? `p99 ≤ ${TARGET.lagP99Ms}` : "", isTarget ? verdict(lag.p99 <= TARGET.lagP99Ms) : ""]);
-    rows.push([`  share arriving before the ack (lag < 0), min lag; ${split}`, `${values.length ? ((100 * early) / values.length).toFixed(1) : "–"} %, min ${ms(lag.min)} ms`, "", ""]);
-    rows.push([`  lag since the audit row's createdAt (ms), ${split}`, triple(v.lagSinceAudit[split]?.length ? percentiles(v.lagSinceAudit[split]) : null), "", ""]);
+    rows.push([
+      `delivery lag since ack p50 / p95 / p99 (ms), ${split}`,
+      triple(lag),
+      isTarget ? `p99 ≤ ${TARGET.lagP99Ms}` : "",
+      isTarget ? verdict(lag.p99 <= TARGET.lagP99Ms) : "",
+    ]);
+    rows.push([
+      `  share arriving before the ack (lag < 0), min lag; ${split}`,
+      `${values.length ? ((100 * early) / values.length).toFixed(1) : "–"} %, min ${ms(lag.min)} ms`,
+      "",
+      "",
+    ]);
+    rows.push([
+      `  lag since the audit row's createdAt (ms), ${split}`,
+      triple(v.lagSinceAudit[split]?.length ? percentiles(v.lagSinceAudit[split]) : null),
+      "",
+      "",
+    ]);
   }
   rows.push(["streams drained (last event after load end, ms)", drainMs.toFixed(0), "", ""]);
   const cores = os.availableParallelism();
-  rows.push(["CPU % of one core during load (postgres: all its processes)", Object.entries(cpu).filter(([key]) => key !== "machine" && key !== "other processes").map(([key, value]) => `${key} ${value.toFixed(0)}`).join(", "), "", ""]);
+  rows.push([
+    "CPU % of one core during load (postgres: all its processes)",
+    Object.entries(cpu)
+      .filter(([key]) => key !== "machine" && key !== "other processes")
+      .map(([key, value]) => `${key} ${value.toFixed(0)}`)
+      .join(", "),
+    "",
+    "",
+  ]);
   rows.push(["machine load average (1 min) before the load", loadAverage.toFixed(2), "", ""]);
-  rows.push([`machine CPU busy % of ${cores * 100}: all / not this bench`, `${cpu.machine.toFixed(0)} / ${cpu["other processes"].toFixed(0)}`, "", ""]);
+  rows.push([
+    `machine CPU busy % of ${cores * 100}: all / not this bench`,
+    `${cpu.machine.toFixed(0)} / ${cpu["other processes"].toFixed(0)}`,
+    "",
+    "",
+  ]);
   rows.push(["app server stderr lines", count(serverErrorLines), "", ""]);
   return rows;
 }
@@ -298,16 +443,28 @@ function printDetails(load: LoadResult, v: Verification, serverMessages: Map<str
     console.log("non-2xx responses (first kinds):");
     for (const [key, n] of [...failures].slice(0, 5)) console.log(`  ${n}× ${key}`);
   }
-  const troubled = v.subscribers.filter((check) => check.missed || check.ackedWithoutEvent || check.duplicates || check.unexpected || check.error);
+  const troubled = v.subscribers.filter(
+    (check) => check.missed || check.ackedWithoutEvent || check.duplicates || check.unexpected || check.error,
+  );
   if (troubled.length) {
     printTable(
       "subscribers with missed, duplicate or unexpected events:",
       ["subscriber", "server", "expected", "received", "missed", "acked w/o event", "dup", "unexpected", "error"],
-      troubled.map((check) => [check.name, check.server, count(check.expected), count(check.received), count(check.missed), count(check.ackedWithoutEvent), count(check.duplicates), count(check.unexpected), check.error ?? ""]),
+      troubled.map((check) => [
+        check.name,
+        check.server,
+        count(check.expected),
+        count(check.received),
+        count(check.missed),
+        count(check.ackedWithoutEvent),
+        count(check.duplicates),
+        count(check.unexpected),
+        check.error ?? "",
+      ]),
     );
   }
   if (serverMessages.size) {
-    console.log("app server stderr, by message (\"aborted\"/ECONNRESET: requests in flight when the load stopped):");
+    console.log('app server stderr, by message ("aborted"/ECONNRESET: requests in flight when the load stopped):');
     for (const [line, n] of [...serverMessages].slice(0, 8)) console.log(`  ${n}× ${line.slice(0, 220)}`);
   }
 }
@@ -328,7 +485,9 @@ async function main() {
     if (provider === "postgresql") {
       const problem = await postgresReachable(process.env.POSTGRES_BENCH_URL || DEFAULT_POSTGRES_BENCH_URL);
       if (problem) {
-        console.log(`\n[postgresql] SKIPPED: the server does not answer (${problem}); start it (e.g. pg_ctlcluster 15 main start) or set POSTGRES_BENCH_URL`);
+        console.log(
+          `\n[postgresql] SKIPPED: the server does not answer (${problem}); start it (e.g. pg_ctlcluster 15 main start) or set POSTGRES_BENCH_URL`,
+        );
         continue;
       }
     }
@@ -344,7 +503,10 @@ async function main() {
         return [row?.[1] ?? "–", row?.[3] ?? ""];
       }),
     ]);
-    for (const summary of summaries) for (const row of summary.rows) if (!metrics.includes(row[0])) rows.push([row[0], ...summaries.flatMap((s) => (s === summary ? [row[1], row[3]] : ["–", ""]))]);
+    for (const summary of summaries)
+      for (const row of summary.rows)
+        if (!metrics.includes(row[0]))
+          rows.push([row[0], ...summaries.flatMap((s) => (s === summary ? [row[1], row[3]] : ["–", ""]))]);
     printTable(
       `\nsummary: ${CONNECTIONS} connections, ${SECONDS} s per run (targets: SQLite ≥ ${TARGET.writesPerSecond} writes/s and p99 ≤ ${TARGET.p99Ms} ms; both 0 lost writes and 0 missed events; PostgreSQL cross-server lag p99 ≤ ${TARGET.lagP99Ms} ms)`,
       ["metric", ...summaries.flatMap((summary) => [summary.label, ""])],

@@ -36,13 +36,27 @@ const rows: string[][] = [];
 let worst = 0;
 for (const scale of [1, 2, 4]) {
   const article = syntheticArticle({ words: 50_000 * scale, annotations: 2_000 * scale });
-  const snapshot: ExportSnapshot = { article, publisher: "Factmark Checks", articleUrl: "https://factmark.example/articles/bench", publicUrl: "https://factmark.example/articles/bench", exportedAt: "2024-03-05T12:00:00.000Z" };
+  const snapshot: ExportSnapshot = {
+    article,
+    publisher: "Factmark Checks",
+    articleUrl: "https://factmark.example/articles/bench",
+    publicUrl: "https://factmark.example/articles/bench",
+    exportedAt: "2024-03-05T12:00:00.000Z",
+  };
   const text = article.revision.text;
   const runs = Math.max(5, 20 / scale);
   const userText = [text];
   for (const a of article.annotations) {
-    userText.push(a.quote, a.note, a.rationale ?? "", a.speaker ?? "", a.createdBy.name, a.lastReview?.reviewer.name ?? "");
-    for (const s of a.sources) userText.push(s.url, s.title ?? "", s.publisher ?? "", s.quote ?? "", s.archiveUrl ?? "");
+    userText.push(
+      a.quote,
+      a.note,
+      a.rationale ?? "",
+      a.speaker ?? "",
+      a.createdBy.name,
+      a.lastReview?.reviewer.name ?? "",
+    );
+    for (const s of a.sources)
+      userText.push(s.url, s.title ?? "", s.publisher ?? "", s.quote ?? "", s.archiveUrl ?? "");
   }
   const escapeMs = best(() => escapeHtml(text), runs * 4);
   const escapeAllMs = best(() => userText.map(escapeHtml).join(""), runs * 2);
@@ -70,13 +84,35 @@ for (const scale of [1, 2, 4]) {
   ]);
 }
 
-const header = ["size", "words", "chars", "annotations", "output Mchar", "export ms", "escape ms", "ratio", "escape-all ms", "ratio-all", "copy-out ms", "copy/escape", "µs/(kchar+annotation)"];
+const header = [
+  "size",
+  "words",
+  "chars",
+  "annotations",
+  "output Mchar",
+  "export ms",
+  "escape ms",
+  "ratio",
+  "escape-all ms",
+  "ratio-all",
+  "copy-out ms",
+  "copy/escape",
+  "µs/(kchar+annotation)",
+];
 const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i].length)));
 const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padStart(widths[i])).join(" | ")} |`;
-console.log("exportHtml vs escapeHtml of the article text (ratio) and of all user-supplied text (ratio-all); best of N after warm-up");
-console.log("copy-out: one copy of the finished output into a new string; copy/escape is the ratio that alone would reach");
+console.log(
+  "exportHtml vs escapeHtml of the article text (ratio) and of all user-supplied text (ratio-all); best of N after warm-up",
+);
+console.log(
+  "copy-out: one copy of the finished output into a new string; copy/escape is the ratio that alone would reach",
+);
 console.log(line(header));
 console.log(`|${widths.map((width) => "-".repeat(width + 2)).join("|")}|`);
 for (const row of rows) console.log(line(row));
-console.log(worst <= TARGET_RATIO ? `ratio target ≤ ${TARGET_RATIO}: met` : `ratio target ≤ ${TARGET_RATIO}: NOT met (worst ${worst.toFixed(1)})`);
+console.log(
+  worst <= TARGET_RATIO
+    ? `ratio target ≤ ${TARGET_RATIO}: met`
+    : `ratio target ≤ ${TARGET_RATIO}: NOT met (worst ${worst.toFixed(1)})`,
+);
 if (sink < 0) console.log(sink);

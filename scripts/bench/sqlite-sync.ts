@@ -20,7 +20,9 @@ fs.mkdirSync("data", { recursive: true, mode: 0o700 });
 const dir = fs.mkdtempSync(path.resolve("data", "bench-sync-"));
 const db = new Database(path.join(dir, "bench.db"));
 db.pragma("journal_mode = WAL");
-db.exec("CREATE TABLE note (id INTEGER PRIMARY KEY, article TEXT NOT NULL, body TEXT NOT NULL); CREATE INDEX note_article ON note(article)");
+db.exec(
+  "CREATE TABLE note (id INTEGER PRIMARY KEY, article TEXT NOT NULL, body TEXT NOT NULL); CREATE INDEX note_article ON note(article)",
+);
 const insert = db.prepare("INSERT INTO note (article, body) VALUES (?, ?)");
 const body = "x".repeat(400);
 
@@ -39,7 +41,8 @@ function commitsPerSecond(mode: "FULL" | "NORMAL"): { rate: number; p99: number 
 
 const results: Record<"FULL" | "NORMAL", { rate: number; p99: number }[]> = { FULL: [], NORMAL: [] };
 for (let round = 0; round < ROUNDS; round++) {
-  for (const mode of round % 2 ? (["NORMAL", "FULL"] as const) : (["FULL", "NORMAL"] as const)) results[mode].push(commitsPerSecond(mode));
+  for (const mode of round % 2 ? (["NORMAL", "FULL"] as const) : (["FULL", "NORMAL"] as const))
+    results[mode].push(commitsPerSecond(mode));
 }
 db.close();
 fs.rmSync(dir, { recursive: true, force: true });
@@ -49,6 +52,10 @@ console.log(`| synchronous | commits/s per round | median | p99 commit (ms), med
 console.log(`|---|---|---|---|`);
 for (const mode of ["FULL", "NORMAL"] as const) {
   const rates = results[mode].map((result) => result.rate);
-  console.log(`| ${mode} | ${rates.map((rate) => Math.round(rate)).join(" · ")} | ${Math.round(median(rates))} | ${median(results[mode].map((result) => result.p99)).toFixed(2)} |`);
+  console.log(
+    `| ${mode} | ${rates.map((rate) => Math.round(rate)).join(" · ")} | ${Math.round(median(rates))} | ${median(results[mode].map((result) => result.p99)).toFixed(2)} |`,
+  );
 }
-console.log(`FULL ÷ NORMAL commit rate: ${(median(results.FULL.map((r) => r.rate)) / median(results.NORMAL.map((r) => r.rate))).toFixed(2)}`);
+console.log(
+  `FULL ÷ NORMAL commit rate: ${(median(results.FULL.map((r) => r.rate)) / median(results.NORMAL.map((r) => r.rate))).toFixed(2)}`,
+);

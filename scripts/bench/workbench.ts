@@ -53,17 +53,28 @@ import { runCase, type CaseContext } from "./lib/workbench-case";
 import { label, printProviderTable, printTargets, type SizeResult } from "./lib/workbench-report";
 import { seedArticle, seedUsers, type SeededArticle } from "./lib/workbench-seed";
 
-const list = (value: string) => value.split(",").map((item) => item.trim()).filter(Boolean);
+const list = (value: string) =>
+  value
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
 const PROVIDERS = list(process.env.BENCH_PROVIDERS || "sqlite,postgresql") as Provider[];
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
 const SIZES = list(process.env.BENCH_SIZES || "0,200,2000,10000").map(Number);
 const BASE_PORT = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : undefined;
 const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MS || 90_000);
 
-for (const provider of PROVIDERS) if (provider !== "sqlite" && provider !== "postgresql") throw new Error(`unknown provider ${provider} (sqlite or postgresql)`);
-if (!(ROUNDS >= 1) || SIZES.length === 0 || SIZES.some((size) => !(Number.isInteger(size) && size >= 0))) throw new Error("BENCH_ROUNDS must be 1 or more, BENCH_SIZES whole numbers (e.g. 0,200,2000)");
+for (const provider of PROVIDERS)
+  if (provider !== "sqlite" && provider !== "postgresql")
+    throw new Error(`unknown provider ${provider} (sqlite or postgresql)`);
+if (!(ROUNDS >= 1) || SIZES.length === 0 || SIZES.some((size) => !(Number.isInteger(size) && size >= 0)))
+  throw new Error("BENCH_ROUNDS must be 1 or more, BENCH_SIZES whole numbers (e.g. 0,200,2000)");
 
-const loadAverage = () => os.loadavg().map((value) => value.toFixed(2)).join(" / ");
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((value) => value.toFixed(2))
+    .join(" / ");
 
 /** What an interrupted run must still undo: the browser, the servers, the bench databases. */
 const cleanups = new Set<() => Promise<void>>();
@@ -88,7 +99,12 @@ function serverReason(server: BenchServer, from: number): string {
   return reason ? `; server: ${reason.slice(0, 200)}` : "";
 }
 
-async function runProvider(browser: Browser, provider: Provider, text: string, port: number | undefined): Promise<SizeResult[]> {
+async function runProvider(
+  browser: Browser,
+  provider: Provider,
+  text: string,
+  port: number | undefined,
+): Promise<SizeResult[]> {
   console.log(`\n[${provider}] seeding ${SIZES.map(label).join(", ")} (+ the probe each)…`);
   let database: BenchDatabase | null = null;
   let server: BenchServer | null = null;
@@ -107,11 +123,19 @@ async function runProvider(browser: Browser, provider: Provider, text: string, p
 
     const signIn = await apiRequest.newContext({ baseURL: server.url });
     await signInViaApi(signIn, users.viewer.email, users.viewer.password);
-    const context: CaseContext = { browser, baseURL: server.url, storageState: await signIn.storageState(), otherToken: users.other.token, timeoutMs: TIMEOUT_MS };
+    const context: CaseContext = {
+      browser,
+      baseURL: server.url,
+      storageState: await signIn.storageState(),
+      otherToken: users.other.token,
+      timeoutMs: TIMEOUT_MS,
+    };
     await signIn.dispose();
 
     // One unmeasured case: the server's and the browser's first page load compiles their code.
-    await runCase(context, articles[0], 0).catch((error: Error) => console.log(`[${provider}] warm-up failed: ${error.message.split("\n")[0]}`));
+    await runCase(context, articles[0], 0).catch((error: Error) =>
+      console.log(`[${provider}] warm-up failed: ${error.message.split("\n")[0]}`),
+    );
 
     const results: SizeResult[] = SIZES.map((size) => ({ size, runs: [], failures: [] }));
     for (let round = 1; round <= ROUNDS; round++) {
@@ -121,7 +145,9 @@ async function runProvider(browser: Browser, provider: Provider, text: string, p
         try {
           const figures = await runCase(context, article, round);
           results[i].runs.push(figures);
-          console.log(`[${provider}] round ${round} ${label(article.size)}: interactive ${figures.interactive.toFixed(0)} ms, click ${figures.clickToPanel.toFixed(0)} ms, Esc ${figures.escToList.toFixed(0)} ms, live ${figures.liveToPainted.toFixed(0)} ms (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+          console.log(
+            `[${provider}] round ${round} ${label(article.size)}: interactive ${figures.interactive.toFixed(0)} ms, click ${figures.clickToPanel.toFixed(0)} ms, Esc ${figures.escToList.toFixed(0)} ms, live ${figures.liveToPainted.toFixed(0)} ms (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+          );
         } catch (error) {
           const reason = `${(error as Error).message.split("\n")[0].slice(0, 160)}${serverReason(server, logFrom)}`;
           results[i].failures.push(reason);
@@ -142,8 +168,12 @@ async function main() {
   const paragraphs = text.split("\n\n").length;
   // Its sentences repeat, so it compresses far better than fresh prose would: the figure that bytes on the wire start from.
   const gzipKb = (gzipSync(text).length / 1024).toFixed(0);
-  console.log(`article: ${text.split(/\s+/).length.toLocaleString("en")} words, ${paragraphs.toLocaleString("en")} paragraphs, ${text.length.toLocaleString("en")} characters, ${gzipKb} KB gzipped (the seed article's sentences, shuffled)`);
-  console.log(`sizes ${SIZES.map(label).join(", ")}; ${ROUNDS} round${ROUNDS > 1 ? "s" : ""}; providers ${PROVIDERS.join(", ")}; ${os.availableParallelism()} cores; load average at start (1/5/15 min) ${loadAverage()}`);
+  console.log(
+    `article: ${text.split(/\s+/).length.toLocaleString("en")} words, ${paragraphs.toLocaleString("en")} paragraphs, ${text.length.toLocaleString("en")} characters, ${gzipKb} KB gzipped (the seed article's sentences, shuffled)`,
+  );
+  console.log(
+    `sizes ${SIZES.map(label).join(", ")}; ${ROUNDS} round${ROUNDS > 1 ? "s" : ""}; providers ${PROVIDERS.join(", ")}; ${os.availableParallelism()} cores; load average at start (1/5/15 min) ${loadAverage()}`,
+  );
   const browser = await chromium.launch({ ...playwrightConfig.use?.launchOptions, headless: true });
   cleanups.add(() => browser.close());
   const all: [Provider, SizeResult[]][] = [];
@@ -151,11 +181,16 @@ async function main() {
     if (provider === "postgresql") {
       const problem = await postgresReachable(process.env.POSTGRES_BENCH_URL || DEFAULT_POSTGRES_BENCH_URL);
       if (problem) {
-        console.log(`\n[postgresql] SKIPPED: the server does not answer (${problem}); start it (e.g. pg_ctlcluster 15 main start) or set POSTGRES_BENCH_URL`);
+        console.log(
+          `\n[postgresql] SKIPPED: the server does not answer (${problem}); start it (e.g. pg_ctlcluster 15 main start) or set POSTGRES_BENCH_URL`,
+        );
         continue;
       }
     }
-    all.push([provider, await runProvider(browser, provider, text, BASE_PORT === undefined ? undefined : BASE_PORT + index)]);
+    all.push([
+      provider,
+      await runProvider(browser, provider, text, BASE_PORT === undefined ? undefined : BASE_PORT + index),
+    ]);
   }
   await browser.close();
   for (const [provider, results] of all) {

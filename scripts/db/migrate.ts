@@ -13,7 +13,9 @@ try {
   console.log(applied.length ? `Applied: ${applied.join(", ")}` : "No pending migrations.");
 } catch (error) {
   const known = error instanceof MigrationError || (error instanceof Error && error.message.startsWith("DATABASE_URL"));
-  console.error(known ? (error as Error).message : `DATABASE_URL: cannot use the database: ${describeConnectionError(error)}`);
+  console.error(
+    known ? (error as Error).message : `DATABASE_URL: cannot use the database: ${describeConnectionError(error)}`,
+  );
   process.exit(1);
 }
 // Connection pools would keep the process alive for their idle timeout.

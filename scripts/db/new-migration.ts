@@ -10,7 +10,9 @@ import { migrationsDir } from "../../lib/db/schema-variants";
 
 const name = process.argv[2];
 if (!name || !/^[a-z0-9_]+$/.test(name)) {
-  console.error("usage: npm run db:migration -- <name>   (name: lower-case letters, digits and _, e.g. add_source_language)");
+  console.error(
+    "usage: npm run db:migration -- <name>   (name: lower-case letters, digits and _, e.g. add_source_language)",
+  );
   process.exit(2);
 }
 
@@ -32,7 +34,10 @@ for (const { provider, sql } of planned) {
   const dir = path.join(migrationsDir(provider), `${stamp}_${name}`);
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, "migration.sql"), wrapInTransaction(sql, provider));
-  fs.writeFileSync(path.join(migrationsDir(provider), "migration_lock.toml"), `# Written by npm run db:migration. Do not edit.\nprovider = "${provider}"\n`);
+  fs.writeFileSync(
+    path.join(migrationsDir(provider), "migration_lock.toml"),
+    `# Written by npm run db:migration. Do not edit.\nprovider = "${provider}"\n`,
+  );
   console.log(`${provider}: wrote ${dir}/migration.sql`);
 }
 fs.writeFileSync(MIGRATED_MODEL, model);

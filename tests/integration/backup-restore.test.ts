@@ -17,7 +17,13 @@ import { createActor } from "../support/actors";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { runCli } from "../support/cli";
 import { tempMigrationsRoot } from "../support/temp-root";
-import { migratedTestDatabase, newTestDatabase, testProvider, type MigratedTestDatabase, type TestDatabase } from "../support/test-database";
+import {
+  migratedTestDatabase,
+  newTestDatabase,
+  testProvider,
+  type MigratedTestDatabase,
+  type TestDatabase,
+} from "../support/test-database";
 
 // `npm run cli -- backup` / `restore` against a real production server under write load, on each database.
 const provider = testProvider();
@@ -64,7 +70,8 @@ async function withClient<T>(target: DatabaseTarget, fn: (db: Db) => Promise<T>)
 
 /** The database a restore kept aside, dropped after the file (PostgreSQL; on SQLite it sits in the temp folder). */
 function forgetKeptAside(target: DatabaseTarget, keptAs: string | undefined) {
-  if (target.provider === "postgresql" && keptAs) cleanups.push(() => dropPostgresDatabase(postgresUrlWithDatabase(target.url, keptAs)));
+  if (target.provider === "postgresql" && keptAs)
+    cleanups.push(() => dropPostgresDatabase(postgresUrlWithDatabase(target.url, keptAs)));
 }
 
 type Ack = { id: string; at: number };
@@ -82,9 +89,15 @@ function writeLoad(writers: number) {
       const response = await fetch(`${server.url}/api/v1/articles/${articleId}/annotations`, {
         method: "POST",
         headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
-        body: JSON.stringify({ kind: "ANALYSIS", start, end: start + WORDS[word].length, note: `writer ${writer} round ${round}` }),
+        body: JSON.stringify({
+          kind: "ANALYSIS",
+          start,
+          end: start + WORDS[word].length,
+          note: `writer ${writer} round ${round}`,
+        }),
       });
-      if (response.status === 201) acks.push({ id: ((await response.json()) as { id: string }).id, at: performance.now() });
+      if (response.status === 201)
+        acks.push({ id: ((await response.json()) as { id: string }).id, at: performance.now() });
       else failures.push(`${response.status} ${await response.text()}`);
     }
   });
@@ -110,13 +123,19 @@ async function expectRestoreHolds(backupFile: string, ackedBefore: Ack[]) {
   expect(restore.code).toBe(0);
   expect(restore.stdout).toMatch(/^Restored /);
   await withClient(fresh.target, async (db) => {
-    const restored = new Set((await db.annotation.findMany({ where: { articleId }, select: { id: true } })).map((row) => row.id));
+    const restored = new Set(
+      (await db.annotation.findMany({ where: { articleId }, select: { id: true } })).map((row) => row.id),
+    );
     expect(ackedBefore.filter((ack) => !restored.has(ack.id))).toEqual([]);
     // One snapshot: each annotation with its audit event, and no event without its annotation.
-    const events = await db.auditEvent.findMany({ where: { articleId, action: "annotation.created" }, select: { annotationId: true } });
+    const events = await db.auditEvent.findMany({
+      where: { articleId, action: "annotation.created" },
+      select: { annotationId: true },
+    });
     expect(new Set(events.map((event) => event.annotationId))).toEqual(restored);
     expect(await pendingMigrations(db, provider)).toEqual([]);
-    if (provider === "sqlite") expect(await db.$queryRawUnsafe("PRAGMA integrity_check")).toEqual([{ integrity_check: "ok" }]);
+    if (provider === "sqlite")
+      expect(await db.$queryRawUnsafe("PRAGMA integrity_check")).toEqual([{ integrity_check: "ok" }]);
   });
   if (fresh.target.provider === "sqlite") expect(fs.statSync(fresh.target.file).mode & 0o777).toBe(0o600);
 }
@@ -181,7 +200,9 @@ describe(`backup and restore on ${provider}`, () => {
     const fresh = freshDatabase();
     const result = await runCli(fresh.target.url, ["restore", file]);
     expect(result.code).toBe(1);
-    expect(result.stderr.trim()).toMatch(/^file: comes from a newer version of Factmark \(migration 29991231000000_from_the_future unknown here\); update Factmark, then restore$/);
+    expect(result.stderr.trim()).toMatch(
+      /^file: comes from a newer version of Factmark \(migration 29991231000000_from_the_future unknown here\); update Factmark, then restore$/,
+    );
     if (fresh.target.provider === "sqlite") expect(fs.existsSync(fresh.target.file)).toBe(false);
     else expect((await postgresDatabaseUse(fresh.target.url)).exists).toBe(false);
   });
@@ -191,7 +212,9 @@ describe(`backup and restore on ${provider}`, () => {
     const root = tempMigrationsRoot(provider, -1);
     cleanups.push(async () => root.remove());
     await applyPendingMigrations(older.target, root.root);
-    await withClient(older.target, (db) => db.user.create({ data: { email: "old@example.org", name: "Old", role: "EDITOR" } }));
+    await withClient(older.target, (db) =>
+      db.user.create({ data: { email: "old@example.org", name: "Old", role: "EDITOR" } }),
+    );
     const file = path.join(dir, "older.bak");
     const made = await backupDatabase(older.target, file);
     expect(made.migrations).toEqual(root.names);
@@ -203,10 +226,16 @@ describe(`backup and restore on ${provider}`, () => {
 
     const restored = await restoreDatabase(current.target, file);
     forgetKeptAside(current.target, restored.keptAs);
-    expect(restored.applied).toEqual(readMigrationDirs(provider).map((dir) => dir.name).slice(root.names.length));
+    expect(restored.applied).toEqual(
+      readMigrationDirs(provider)
+        .map((dir) => dir.name)
+        .slice(root.names.length),
+    );
     expect(restored.applied.length).toBeGreaterThan(0);
     await withClient(current.target, async (db) => {
-      expect((await db.user.findMany({ select: { email: true } })).map((user) => user.email)).toEqual(["old@example.org"]);
+      expect((await db.user.findMany({ select: { email: true } })).map((user) => user.email)).toEqual([
+        "old@example.org",
+      ]);
       expect(await pendingMigrations(db, provider)).toEqual([]);
     });
     const keptTarget: DatabaseTarget =
@@ -214,7 +243,11 @@ describe(`backup and restore on ${provider}`, () => {
         ? { provider: "sqlite", file: restored.keptAs!, url: `file:${restored.keptAs}` }
         : { provider: "postgresql", url: postgresUrlWithDatabase(current.target.url, restored.keptAs!) };
     expect(restored.keptAs).toMatch(/before[-_]restore[-_]\d{8}t\d{6}z$/i);
-    await withClient(keptTarget, async (db) => expect((await db.user.findMany({ select: { email: true } })).map((user) => user.email)).toEqual(["replaced@example.org"]));
+    await withClient(keptTarget, async (db) =>
+      expect((await db.user.findMany({ select: { email: true } })).map((user) => user.email)).toEqual([
+        "replaced@example.org",
+      ]),
+    );
   });
 
   it("restore refuses a file that is not a backup, naming the file", async () => {

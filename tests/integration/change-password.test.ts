@@ -31,23 +31,35 @@ afterAll(async () => {
 
 async function newUser() {
   const email = `changer${++counter}@example.org`;
-  return createUser(t.db, { actor: admin, input: { email, name: `Changer ${counter}`, role: "EDITOR", password: PASSWORD } });
+  return createUser(t.db, {
+    actor: admin,
+    input: { email, name: `Changer ${counter}`, role: "EDITOR", password: PASSWORD },
+  });
 }
 
 const me = (cookie: string) => fetch(`${server.url}/api/v1/me`, { headers: { Cookie: cookie } });
 const change = (headers: Record<string, string>, body: unknown) =>
-  fetch(`${server.url}/api/v1/me/password`, { method: "POST", headers: { "Content-Type": "application/json", Origin: server.url, ...headers }, body: JSON.stringify(body) });
+  fetch(`${server.url}/api/v1/me/password`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Origin: server.url, ...headers },
+    body: JSON.stringify(body),
+  });
 
 describe(`changing one's password on ${provider}`, () => {
   it("a wrong current password is 422 naming currentPassword, changes nothing and counts as a failed sign-in", async () => {
     const user = await newUser();
     const { cookie } = await signInCookie(server.url, user.email, PASSWORD);
     const before = await t.db.user.findUniqueOrThrow({ where: { id: user.id } });
-    const response = await change({ Cookie: cookie }, { currentPassword: "not my password", newPassword: NEW_PASSWORD });
+    const response = await change(
+      { Cookie: cookie },
+      { currentPassword: "not my password", newPassword: NEW_PASSWORD },
+    );
     expect(response.status).toBe(422);
     const { error } = await response.json();
     expect(error.code).toBe("INVALID");
-    expect(error.fields).toEqual([{ path: "currentPassword", message: expect.stringMatching(/^is not your current password/) }]);
+    expect(error.fields).toEqual([
+      { path: "currentPassword", message: expect.stringMatching(/^is not your current password/) },
+    ]);
     expect((await t.db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toBe(before.passwordHash);
     expect(await t.db.signInAttempt.count({ where: { email: user.email, succeeded: false } })).toBe(1);
     expect(await t.db.auditEvent.count({ where: { action: "user.password-changed" } })).toBe(0);
@@ -58,7 +70,9 @@ describe(`changing one's password on ${provider}`, () => {
     const { cookie } = await signInCookie(server.url, user.email, PASSWORD);
     const response = await change({ Cookie: cookie }, { currentPassword: PASSWORD, newPassword: "short" });
     expect(response.status).toBe(422);
-    expect((await response.json()).error.fields).toEqual([{ path: "newPassword", message: "must be at least 10 characters" }]);
+    expect((await response.json()).error.fields).toEqual([
+      { path: "newPassword", message: "must be at least 10 characters" },
+    ]);
   });
 
   it("success ends every other session of the user, keeps this one, and writes the audit event", async () => {
@@ -90,7 +104,10 @@ describe(`changing one's password on ${provider}`, () => {
     const user = await newUser();
     const actor: Actor = { id: user.id, email: user.email, name: user.name, role: user.role, via: "session" };
     const { token } = await createApiToken(t.db, { actor, input: { name: "script" } });
-    const response = await change({ Authorization: `Bearer ${token}` }, { currentPassword: PASSWORD, newPassword: NEW_PASSWORD });
+    const response = await change(
+      { Authorization: `Bearer ${token}` },
+      { currentPassword: PASSWORD, newPassword: NEW_PASSWORD },
+    );
     expect(response.status).toBe(403);
     expect((await response.json()).error.code).toBe("FORBIDDEN");
   });

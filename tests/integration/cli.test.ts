@@ -27,7 +27,18 @@ const user = (email: string) => database.db.user.findUniqueOrThrow({ where: { em
 
 describe(`npm run cli on ${provider}`, () => {
   it("users add with --password creates the user and prints its id, email and role", async () => {
-    const result = await cli("users", "add", "--email", " Foo@Example.org ", "--name", "Foo", "--role", "ADMIN", "--password", "correct horse battery");
+    const result = await cli(
+      "users",
+      "add",
+      "--email",
+      " Foo@Example.org ",
+      "--name",
+      "Foo",
+      "--role",
+      "ADMIN",
+      "--password",
+      "correct horse battery",
+    );
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     const stored = await user("foo@example.org");
@@ -36,7 +47,9 @@ describe(`npm run cli on ${provider}`, () => {
     expect(result.stdout).toContain("ADMIN");
     expect(result.stdout).not.toContain("Password");
     expect(await verifyPassword("correct horse battery", stored.passwordHash!)).toBe(true);
-    expect(await database.db.auditEvent.findFirst({ where: { action: "user.created" } })).toMatchObject({ actorId: null });
+    expect(await database.db.auditEvent.findFirst({ where: { action: "user.created" } })).toMatchObject({
+      actorId: null,
+    });
   });
 
   it("users add without --password and no TTY generates a password and prints it once", async () => {
@@ -53,14 +66,42 @@ describe(`npm run cli on ${provider}`, () => {
   });
 
   it("refuses a duplicate email whatever its case and spacing", async () => {
-    const result = await cli("users", "add", "--email", " FOO@example.ORG ", "--name", "Foo again", "--role", "EDITOR", "--password", "another password");
+    const result = await cli(
+      "users",
+      "add",
+      "--email",
+      " FOO@example.ORG ",
+      "--name",
+      "Foo again",
+      "--role",
+      "EDITOR",
+      "--password",
+      "another password",
+    );
     expectOneLineFailure(result, /^email: a user with this email already exists$/);
     expect(await database.db.user.count({ where: { name: "Foo again" } })).toBe(0);
   });
 
   it("refuses an unknown role, naming role, and a missing flag, naming it", async () => {
-    expectOneLineFailure(await cli("users", "add", "--email", "king@example.org", "--name", "King", "--role", "KING", "--password", "long enough pw"), /^role: must be one of ADMIN, EDITOR, REVIEWER$/);
-    expectOneLineFailure(await cli("users", "add", "--email", "king@example.org", "--role", "EDITOR"), /^name: is required/);
+    expectOneLineFailure(
+      await cli(
+        "users",
+        "add",
+        "--email",
+        "king@example.org",
+        "--name",
+        "King",
+        "--role",
+        "KING",
+        "--password",
+        "long enough pw",
+      ),
+      /^role: must be one of ADMIN, EDITOR, REVIEWER$/,
+    );
+    expectOneLineFailure(
+      await cli("users", "add", "--email", "king@example.org", "--role", "EDITOR"),
+      /^name: is required/,
+    );
     expect(await database.db.user.findUnique({ where: { email: "king@example.org" } })).toBeNull();
   });
 
@@ -69,7 +110,10 @@ describe(`npm run cli on ${provider}`, () => {
     expect(result.code).toBe(0);
     const lines = result.stdout.trim().split("\n");
     expect(lines[0]).toMatch(/EMAIL\s+NAME\s+ROLE\s+STATUS/);
-    expect(lines.slice(1)).toEqual([expect.stringMatching(/^bar@example\.org\s+Bar\s+EDITOR\s+active$/), expect.stringMatching(/^foo@example\.org\s+Foo\s+ADMIN\s+active$/)]);
+    expect(lines.slice(1)).toEqual([
+      expect.stringMatching(/^bar@example\.org\s+Bar\s+EDITOR\s+active$/),
+      expect.stringMatching(/^foo@example\.org\s+Foo\s+ADMIN\s+active$/),
+    ]);
   });
 
   it("users set-role changes the role", async () => {
@@ -92,7 +136,10 @@ describe(`npm run cli on ${provider}`, () => {
   });
 
   it("tokens create refuses an unknown email", async () => {
-    expectOneLineFailure(await cli("tokens", "create", "--email", "nobody@example.org", "--name", "ci"), /^email: no user with this email$/);
+    expectOneLineFailure(
+      await cli("tokens", "create", "--email", "nobody@example.org", "--name", "ci"),
+      /^email: no user with this email$/,
+    );
   });
 
   it("users deactivate sets deactivatedAt, and tokens create then refuses the user", async () => {
@@ -101,7 +148,10 @@ describe(`npm run cli on ${provider}`, () => {
     expect((await user("bar@example.org")).deactivatedAt).toBeInstanceOf(Date);
 
     const tokensBefore = await database.db.apiToken.count();
-    expectOneLineFailure(await cli("tokens", "create", "--email", "bar@example.org", "--name", "late"), /^email: this user is deactivated$/);
+    expectOneLineFailure(
+      await cli("tokens", "create", "--email", "bar@example.org", "--name", "late"),
+      /^email: this user is deactivated$/,
+    );
     expect(await database.db.apiToken.count()).toBe(tokensBefore);
   });
 
@@ -118,7 +168,10 @@ describe(`npm run cli on ${provider}`, () => {
     expect(text.stderr).toBe("");
     expect(text.code).toBe(0);
     const id = text.stdout.trim().split("\n").at(-1)!;
-    const article = await database.db.article.findUniqueOrThrow({ where: { id }, include: { currentRevision: true, createdBy: true } });
+    const article = await database.db.article.findUniqueOrThrow({
+      where: { id },
+      include: { currentRevision: true, createdBy: true },
+    });
     expect(article.currentRevision?.text).toBe(fs.readFileSync(fixture, "utf8").replace(/\r\n?/g, "\n"));
     expect(article.createdBy.email).toBe("foo@example.org");
 
@@ -128,7 +181,9 @@ describe(`npm run cli on ${provider}`, () => {
     const html = await cli("import", htmlFile, "--title", "HTML story", "--email", "foo@example.org");
     fs.rmSync(dir, { recursive: true, force: true });
     expect(html.code).toBe(0);
-    const imported = await database.db.articleRevision.findFirstOrThrow({ where: { articleId: html.stdout.trim().split("\n").at(-1)! } });
+    const imported = await database.db.articleRevision.findFirstOrThrow({
+      where: { articleId: html.stdout.trim().split("\n").at(-1)! },
+    });
     expect(imported.text).toBe("Head\n\nSaid “this”");
 
     expectOneLineFailure(await cli("import", "/nonexistent/story.txt", "--title", "x"), /^file: no such file/);

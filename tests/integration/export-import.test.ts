@@ -26,21 +26,68 @@ const span = (phrase: string) => {
 beforeAll(async () => {
   t = await migratedTestDatabase();
   editor = await createActor(t.db, "EDITOR", "ed@example.org");
-  articleId = (await createArticle(t.db, { actor: editor, input: { title: "Seed", text: seed, sourceUrl: "https://news.example/story" } })).id;
+  articleId = (
+    await createArticle(t.db, {
+      actor: editor,
+      input: { title: "Seed", text: seed, sourceUrl: "https://news.example/story" },
+    })
+  ).id;
   const claim = await createAnnotation(t.db, {
     actor: editor,
     articleId,
-    input: { kind: "CLAIM", ...span("the United States was spreading “malicious disinformation”"), speaker: "Zhao Lijian", verdict: "FALSE", rationale: "No evidence.", note: "Check the briefing.", sources: [{ url: "https://example.org/briefing", title: "Briefing", publisher: "Example", accessedAt: "2022-03-15" }] },
+    input: {
+      kind: "CLAIM",
+      ...span("the United States was spreading “malicious disinformation”"),
+      speaker: "Zhao Lijian",
+      verdict: "FALSE",
+      rationale: "No evidence.",
+      note: "Check the briefing.",
+      sources: [
+        { url: "https://example.org/briefing", title: "Briefing", publisher: "Example", accessedAt: "2022-03-15" },
+      ],
+    },
   });
-  await createAnnotation(t.db, { actor: editor, articleId, input: { kind: "DENIAL", ...span("China has played a constructive role"), speaker: "Zhao Lijian", verdict: "MOSTLY_FALSE", deniesId: claim.id } });
-  await createAnnotation(t.db, { actor: editor, articleId, input: { kind: "ANALYSIS", ...span("China on Monday reacted angrily"), note: "Context." } });
+  await createAnnotation(t.db, {
+    actor: editor,
+    articleId,
+    input: {
+      kind: "DENIAL",
+      ...span("China has played a constructive role"),
+      speaker: "Zhao Lijian",
+      verdict: "MOSTLY_FALSE",
+      deniesId: claim.id,
+    },
+  });
+  await createAnnotation(t.db, {
+    actor: editor,
+    articleId,
+    input: { kind: "ANALYSIS", ...span("China on Monday reacted angrily"), note: "Context." },
+  });
 });
 afterAll(() => t?.close());
 
-const exported = (format: string) => exportArticle(t.db, { actor: editor, articleId, input: { format }, baseUrl: "https://factmark.example", publisher: "Desk" });
+const exported = (format: string) =>
+  exportArticle(t.db, {
+    actor: editor,
+    articleId,
+    input: { format },
+    baseUrl: "https://factmark.example",
+    publisher: "Desk",
+  });
 
 const comparable = (annotations: Awaited<ReturnType<typeof getArticle>>["annotations"]) =>
-  annotations.map((a) => ({ kind: a.kind, start: a.start, end: a.end, quote: a.quote, speaker: a.speaker, verdict: a.verdict, rationale: a.rationale, note: a.note, sources: a.sources.map((s) => [s.url, s.title, s.publisher, s.accessedAt]), denies: a.deniesId ? annotations.find((c) => c.id === a.deniesId)?.quote : null }));
+  annotations.map((a) => ({
+    kind: a.kind,
+    start: a.start,
+    end: a.end,
+    quote: a.quote,
+    speaker: a.speaker,
+    verdict: a.verdict,
+    rationale: a.rationale,
+    note: a.note,
+    sources: a.sources.map((s) => [s.url, s.title, s.publisher, s.accessedAt]),
+    denies: a.deniesId ? annotations.find((c) => c.id === a.deniesId)?.quote : null,
+  }));
 
 describe(`export and W3C import on ${provider}`, () => {
   it("exports every format with a sensible file name", async () => {
@@ -80,7 +127,18 @@ describe(`export and W3C import on ${provider}`, () => {
 
   it("rejects a malformed document entry by entry, storing nothing for them", async () => {
     const before = await t.db.annotation.count();
-    const result = await importW3cAnnotations(t.db, { actor: editor, articleId, input: [{ type: "Annotation" }, { "@context": "http://www.w3.org/ns/anno.jsonld", type: "Annotation", target: { selector: { type: "TextQuoteSelector", exact: "" } } }] });
+    const result = await importW3cAnnotations(t.db, {
+      actor: editor,
+      articleId,
+      input: [
+        { type: "Annotation" },
+        {
+          "@context": "http://www.w3.org/ns/anno.jsonld",
+          type: "Annotation",
+          target: { selector: { type: "TextQuoteSelector", exact: "" } },
+        },
+      ],
+    });
     expect(result.created).toEqual([]);
     expect(result.rejected.length).toBe(2);
     expect(await t.db.annotation.count()).toBe(before);

@@ -36,29 +36,67 @@ const actors = {} as Record<Caller, Actor>;
 const tokens = {} as Record<Caller, string>;
 
 /** Rows the routes act on. A case may delete one (a 2xx DELETE); the next case gets a new one. */
-type Fixtures = { articleId: string; annotationId: string; annotationVersion: number; sourceId: string; commentId: string; commentVersion: number; victimUserId: string; tokenId: string };
+type Fixtures = {
+  articleId: string;
+  annotationId: string;
+  annotationVersion: number;
+  sourceId: string;
+  commentId: string;
+  commentVersion: number;
+  victimUserId: string;
+  tokenId: string;
+};
 let fixtures: Fixtures;
 
 const TEXT = "The mayor said crime fell by half last year, and the council agreed.";
 
 async function freshAnnotation(articleId: string) {
-  const created = await createAnnotation(t.db, { actor: actors.editor, articleId, input: { kind: "CLAIM", start: 4, end: 9, sources: [{ url: "https://example.org/a", title: "A" }] } });
-  const comment = await createComment(t.db, { actor: actors.editor, annotationId: created.id, input: { body: "A comment" } });
-  return { annotationId: created.id, annotationVersion: created.version, sourceId: created.sources[0].id, commentId: comment.id, commentVersion: comment.version };
+  const created = await createAnnotation(t.db, {
+    actor: actors.editor,
+    articleId,
+    input: { kind: "CLAIM", start: 4, end: 9, sources: [{ url: "https://example.org/a", title: "A" }] },
+  });
+  const comment = await createComment(t.db, {
+    actor: actors.editor,
+    annotationId: created.id,
+    input: { body: "A comment" },
+  });
+  return {
+    annotationId: created.id,
+    annotationVersion: created.version,
+    sourceId: created.sources[0].id,
+    commentId: comment.id,
+    commentVersion: comment.version,
+  };
 }
 
 /** The fixtures as they are now: a deleted annotation, source or comment is replaced, a signed-off article too. */
 async function currentFixtures(): Promise<Fixtures> {
   const article = await t.db.article.findUnique({ where: { id: fixtures.articleId } });
-  if (!article || article.status === "SIGNED_OFF") fixtures.articleId = (await createArticle(t.db, { actor: actors.editor, input: { title: "Fuzz", text: TEXT } })).id;
-  const annotation = await t.db.annotation.findUnique({ where: { id: fixtures.annotationId }, include: { sources: true, comments: true } });
-  if (!annotation || annotation.articleId !== fixtures.articleId || !annotation.sources.length || !annotation.comments.length) {
+  if (!article || article.status === "SIGNED_OFF")
+    fixtures.articleId = (await createArticle(t.db, { actor: actors.editor, input: { title: "Fuzz", text: TEXT } })).id;
+  const annotation = await t.db.annotation.findUnique({
+    where: { id: fixtures.annotationId },
+    include: { sources: true, comments: true },
+  });
+  if (
+    !annotation ||
+    annotation.articleId !== fixtures.articleId ||
+    !annotation.sources.length ||
+    !annotation.comments.length
+  ) {
     Object.assign(fixtures, await freshAnnotation(fixtures.articleId));
   } else {
-    Object.assign(fixtures, { annotationVersion: annotation.version, sourceId: annotation.sources[0].id, commentId: annotation.comments[0].id, commentVersion: annotation.comments[0].version });
+    Object.assign(fixtures, {
+      annotationVersion: annotation.version,
+      sourceId: annotation.sources[0].id,
+      commentId: annotation.comments[0].id,
+      commentVersion: annotation.comments[0].version,
+    });
   }
   const token = await t.db.apiToken.findUnique({ where: { id: fixtures.tokenId } });
-  if (!token || token.revokedAt) fixtures.tokenId = (await createApiToken(t.db, { actor: actors.editor, input: { name: "spare" } })).id;
+  if (!token || token.revokedAt)
+    fixtures.tokenId = (await createApiToken(t.db, { actor: actors.editor, input: { name: "spare" } })).id;
   return fixtures;
 }
 
@@ -85,7 +123,11 @@ async function fingerprint() {
   ]);
   const newest = await Promise.all([
     db.auditEvent.aggregate({ _max: { id: true } }).then((row) => row._max.id),
-    ...[db.user, db.article, db.annotation, db.source, db.comment].map((model) => (model as typeof db.user).aggregate({ _max: { updatedAt: true } }).then((row) => row._max.updatedAt?.toISOString())),
+    ...[db.user, db.article, db.annotation, db.source, db.comment].map((model) =>
+      (model as typeof db.user)
+        .aggregate({ _max: { updatedAt: true } })
+        .then((row) => row._max.updatedAt?.toISOString()),
+    ),
   ]);
   return { counts, newest };
 }
@@ -108,14 +150,53 @@ const raw = (name: keyof typeof RAW) => `@@raw:${name}@@`;
 const spliceRaw = (json: string) => json.replace(/"@@raw:(.*?)@@"/g, (_, name: string) => RAW[name]);
 
 const nastyString = fc.oneof(
-  fc.constantFrom("\u0000", "a\u0000b", "\ud800", "x\udfffy", "\udc00\ud800", "", " ", raw("300,000 characters"), "😀", "NaN", "Infinity", "-0", "1e309", "null", "true", "<script>alert(1)</script>", "javascript:alert(1)", "%00", "../../etc/passwd", "c".repeat(25)),
+  fc.constantFrom(
+    "\u0000",
+    "a\u0000b",
+    "\ud800",
+    "x\udfffy",
+    "\udc00\ud800",
+    "",
+    " ",
+    raw("300,000 characters"),
+    "😀",
+    "NaN",
+    "Infinity",
+    "-0",
+    "1e309",
+    "null",
+    "true",
+    "<script>alert(1)</script>",
+    "javascript:alert(1)",
+    "%00",
+    "../../etc/passwd",
+    "c".repeat(25),
+  ),
   fc.string({ unit: "binary", maxLength: 40 }),
   fc.string({ maxLength: 40 }),
 );
 const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
   nastyString,
   fc.constantFrom(...Object.keys(RAW).map(raw)),
-  fc.constantFrom(null, true, false, 0, -1, 1.5, 2 ** 31 - 1, 2 ** 31, 2 ** 53 - 1, 2 ** 53 + 2, -(2 ** 63), Number.MAX_VALUE, [], {}, [null], { "": "" }, { __proto__: "x" }),
+  fc.constantFrom(
+    null,
+    true,
+    false,
+    0,
+    -1,
+    1.5,
+    2 ** 31 - 1,
+    2 ** 31,
+    2 ** 53 - 1,
+    2 ** 53 + 2,
+    -(2 ** 63),
+    Number.MAX_VALUE,
+    [],
+    {},
+    [null],
+    { "": "" },
+    { __proto__: "x" },
+  ),
   fc.integer(),
   fc.double({ noNaN: true, noDefaultInfinity: true }),
   fc.array(nastyString, { maxLength: 3 }),
@@ -123,7 +204,12 @@ const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 /** One change to a valid body: a field (known, nested or new) set to something odd, or removed. */
-const bodyMutation: fc.Arbitrary<Mutation> = fc.record({ key: fc.oneof(fc.nat(), nastyString), value: nastyValue, remove: fc.boolean(), nested: fc.boolean() });
+const bodyMutation: fc.Arbitrary<Mutation> = fc.record({
+  key: fc.oneof(fc.nat(), nastyString),
+  value: nastyValue,
+  remove: fc.boolean(),
+  nested: fc.boolean(),
+});
 
 /** Whole bodies that are not the object the route wants, by name (a failing case prints short). */
 const WHOLE: Record<string, string | Uint8Array<ArrayBuffer>> = {
@@ -144,14 +230,23 @@ const WHOLE: Record<string, string | Uint8Array<ArrayBuffer>> = {
   "escaped NUL": '{"a":"\\u0000"}',
   "escaped NUL key": '{"\\u0000":1}',
   NUL: "\u0000",
-  "__proto__": '{"__proto__":{"admin":true}}',
+  __proto__: '{"__proto__":{"admin":true}}',
   constructor: '{"constructor":{"prototype":{"x":1}}}',
   "invalid UTF-8": Uint8Array.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0x22, 0x7d]),
   "UTF-16": Uint8Array.from(Buffer.from('{"a":"b"}', "utf16le")),
 };
 const wholeBody = fc.constantFrom(...Object.keys(WHOLE));
 
-const contentType = fc.constantFrom("application/json", "application/json", "application/json", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", null, "application/json; charset=utf-16");
+const contentType = fc.constantFrom(
+  "application/json",
+  "application/json",
+  "application/json",
+  "text/plain",
+  "application/x-www-form-urlencoded",
+  "multipart/form-data; boundary=x",
+  null,
+  "application/json; charset=utf-16",
+);
 
 /**
  * Path ids: the real one, or one that is not, badly percent-encoded ones included (a lone
@@ -160,7 +255,22 @@ const contentType = fc.constantFrom("application/json", "application/json", "app
  */
 const pathId = fc.oneof(
   { weight: 3, arbitrary: fc.constant(null) },
-  fc.constantFrom("", "nope", "c000000000000000000000000", "%00", "a%00b", "%2F", "%2E%2E", "x".repeat(3_000), "1e309", "-1", "%20", "%F0%9F%98%80", "clxxxxxxxxxxxxxxxxxxxxxxx%00", "'%20OR%201=1--"),
+  fc.constantFrom(
+    "",
+    "nope",
+    "c000000000000000000000000",
+    "%00",
+    "a%00b",
+    "%2F",
+    "%2E%2E",
+    "x".repeat(3_000),
+    "1e309",
+    "-1",
+    "%20",
+    "%F0%9F%98%80",
+    "clxxxxxxxxxxxxxxxxxxxxxxx%00",
+    "'%20OR%201=1--",
+  ),
   fc.constantFrom("%ED%A0%80", "%FF", "%E2%82", "%C0%AF", "a%ZZ", "%"),
 );
 
@@ -168,77 +278,200 @@ const pathId = fc.oneof(
 // Location header, and the client refuses response headers over 16 KB.
 const QUERY_NAMES = ["version", "format", "q", "status", "page", "pageSize", "annotationId", "lastEventId"];
 const queryValue = fc.oneof(
-  fc.constantFrom("%00", "a%00", "%ED%A0%80", "%FF", "1e309", "NaN", "-1", "0", "1.5", "", "x".repeat(4_000), "99999999999999999999", "9007199254740991", "2147483648", "w3c", "csv", "DRAFT", "%5B%5D"),
+  fc.constantFrom(
+    "%00",
+    "a%00",
+    "%ED%A0%80",
+    "%FF",
+    "1e309",
+    "NaN",
+    "-1",
+    "0",
+    "1.5",
+    "",
+    "x".repeat(4_000),
+    "99999999999999999999",
+    "9007199254740991",
+    "2147483648",
+    "w3c",
+    "csv",
+    "DRAFT",
+    "%5B%5D",
+  ),
   fc.string({ maxLength: 20 }).map(encodeURIComponent),
 );
-const query: fc.Arbitrary<[string, string][]> = fc.array(fc.tuple(fc.oneof(fc.constantFrom(...QUERY_NAMES), fc.constantFrom("x", "%00", "version%00")), queryValue), { maxLength: 3 });
+const query: fc.Arbitrary<[string, string][]> = fc.array(
+  fc.tuple(fc.oneof(fc.constantFrom(...QUERY_NAMES), fc.constantFrom("x", "%00", "version%00")), queryValue),
+  { maxLength: 3 },
+);
 
-type Target = { path: (f: Fixtures, id: (real: string) => string) => string; body?: (f: Fixtures) => Record<string, unknown> };
+type Target = {
+  path: (f: Fixtures, id: (real: string) => string) => string;
+  body?: (f: Fixtures) => Record<string, unknown>;
+};
 
 /** Every /api/v1 route with a valid request; a discovered route missing here fails the first test. */
 const TARGETS: Record<string, Target> = {
   "GET /api/v1/me": { path: () => "/api/v1/me" },
   // Callers here use tokens: always refused (a password change needs a session), never a 5xx, nothing stored.
-  "POST /api/v1/me/password": { path: () => "/api/v1/me/password", body: () => ({ currentPassword: "a long password 1", newPassword: "another long password" }) },
+  "POST /api/v1/me/password": {
+    path: () => "/api/v1/me/password",
+    body: () => ({ currentPassword: "a long password 1", newPassword: "another long password" }),
+  },
   "GET /api/v1/users": { path: () => "/api/v1/users" },
-  "POST /api/v1/users": { path: () => "/api/v1/users", body: () => ({ email: `fuzz-${Math.random().toString(36).slice(2)}@example.org`, name: "Fuzz", role: "EDITOR", password: "a long password 1" }) },
-  "PATCH /api/v1/users/:id": { path: (f, id) => `/api/v1/users/${id(f.victimUserId)}`, body: () => ({ role: "REVIEWER", name: "Victim" }) },
+  "POST /api/v1/users": {
+    path: () => "/api/v1/users",
+    body: () => ({
+      email: `fuzz-${Math.random().toString(36).slice(2)}@example.org`,
+      name: "Fuzz",
+      role: "EDITOR",
+      password: "a long password 1",
+    }),
+  },
+  "PATCH /api/v1/users/:id": {
+    path: (f, id) => `/api/v1/users/${id(f.victimUserId)}`,
+    body: () => ({ role: "REVIEWER", name: "Victim" }),
+  },
   "GET /api/v1/tokens": { path: () => "/api/v1/tokens" },
   "POST /api/v1/tokens": { path: () => "/api/v1/tokens", body: () => ({ name: "fuzz" }) },
   "DELETE /api/v1/tokens/:id": { path: (f, id) => `/api/v1/tokens/${id(f.tokenId)}` },
   "GET /api/v1/articles": { path: () => "/api/v1/articles" },
-  "POST /api/v1/articles": { path: () => "/api/v1/articles", body: () => ({ title: "Fuzzed", text: TEXT, sourceUrl: "https://example.org/story", publisher: "P", author: "A", publishedAt: "2026-03-14" }) },
+  "POST /api/v1/articles": {
+    path: () => "/api/v1/articles",
+    body: () => ({
+      title: "Fuzzed",
+      text: TEXT,
+      sourceUrl: "https://example.org/story",
+      publisher: "P",
+      author: "A",
+      publishedAt: "2026-03-14",
+    }),
+  },
   // A private address: refused without any network traffic (the test server denies private hosts).
-  "POST /api/v1/articles/fetch": { path: () => "/api/v1/articles/fetch", body: () => ({ url: "http://127.0.0.1:9/story" }) },
+  "POST /api/v1/articles/fetch": {
+    path: () => "/api/v1/articles/fetch",
+    body: () => ({ url: "http://127.0.0.1:9/story" }),
+  },
   "GET /api/v1/articles/:id": { path: (f, id) => `/api/v1/articles/${id(f.articleId)}` },
-  "PATCH /api/v1/articles/:id": { path: (f, id) => `/api/v1/articles/${id(f.articleId)}`, body: () => ({ publicUrl: "https://checks.example/fuzzed" }) },
+  "PATCH /api/v1/articles/:id": {
+    path: (f, id) => `/api/v1/articles/${id(f.articleId)}`,
+    body: () => ({ publicUrl: "https://checks.example/fuzzed" }),
+  },
   "GET /api/v1/articles/:id/events": { path: (f, id) => `/api/v1/articles/${id(f.articleId)}/events` },
-  "POST /api/v1/articles/:id/presence": { path: (f, id) => `/api/v1/articles/${id(f.articleId)}/presence`, body: (f) => ({ connectionId: "00000000-0000-4000-8000-000000000000", annotationId: f.annotationId }) },
+  "POST /api/v1/articles/:id/presence": {
+    path: (f, id) => `/api/v1/articles/${id(f.articleId)}/presence`,
+    body: (f) => ({ connectionId: "00000000-0000-4000-8000-000000000000", annotationId: f.annotationId }),
+  },
   "POST /api/v1/articles/:id/annotations": {
     path: (f, id) => `/api/v1/articles/${id(f.articleId)}/annotations`,
-    body: () => ({ kind: "CLAIM", start: 4, end: 9, quote: "mayor", speaker: "S", note: "N", verdict: "FALSE", rationale: "R", sources: [{ url: "https://example.org/s", title: "T", accessedAt: "2026-03-14" }] }),
+    body: () => ({
+      kind: "CLAIM",
+      start: 4,
+      end: 9,
+      quote: "mayor",
+      speaker: "S",
+      note: "N",
+      verdict: "FALSE",
+      rationale: "R",
+      sources: [{ url: "https://example.org/s", title: "T", accessedAt: "2026-03-14" }],
+    }),
   },
   "POST /api/v1/articles/:id/annotations/import": {
     path: (f, id) => `/api/v1/articles/${id(f.articleId)}/annotations/import`,
-    body: () => ({ "@context": "http://www.w3.org/ns/anno.jsonld", type: "Annotation", body: { type: "TextualBody", purpose: "commenting", value: "imported" }, target: { selector: { type: "TextQuoteSelector", exact: "crime fell" } } }),
+    body: () => ({
+      "@context": "http://www.w3.org/ns/anno.jsonld",
+      type: "Annotation",
+      body: { type: "TextualBody", purpose: "commenting", value: "imported" },
+      target: { selector: { type: "TextQuoteSelector", exact: "crime fell" } },
+    }),
   },
-  "POST /api/v1/articles/:id/submit-drafts": { path: (f, id) => `/api/v1/articles/${id(f.articleId)}/submit-drafts`, body: (f) => ({ ids: [f.annotationId] }) },
-  "POST /api/v1/articles/:id/sign-off": { path: (f, id) => `/api/v1/articles/${id(f.articleId)}/sign-off`, body: () => ({ note: "ok" }) },
-  "POST /api/v1/articles/:id/reopen": { path: (f, id) => `/api/v1/articles/${id(f.articleId)}/reopen`, body: () => ({ note: "correction" }) },
+  "POST /api/v1/articles/:id/submit-drafts": {
+    path: (f, id) => `/api/v1/articles/${id(f.articleId)}/submit-drafts`,
+    body: (f) => ({ ids: [f.annotationId] }),
+  },
+  "POST /api/v1/articles/:id/sign-off": {
+    path: (f, id) => `/api/v1/articles/${id(f.articleId)}/sign-off`,
+    body: () => ({ note: "ok" }),
+  },
+  "POST /api/v1/articles/:id/reopen": {
+    path: (f, id) => `/api/v1/articles/${id(f.articleId)}/reopen`,
+    body: () => ({ note: "correction" }),
+  },
   "GET /api/v1/articles/:id/audit": { path: (f, id) => `/api/v1/articles/${id(f.articleId)}/audit` },
   "GET /api/v1/articles/:id/export": { path: (f, id) => `/api/v1/articles/${id(f.articleId)}/export` },
   "GET /api/v1/review-queue": { path: () => "/api/v1/review-queue" },
-  "PATCH /api/v1/annotations/:id": { path: (f, id) => `/api/v1/annotations/${id(f.annotationId)}`, body: (f) => ({ version: f.annotationVersion, note: "changed", speaker: "S2" }) },
+  "PATCH /api/v1/annotations/:id": {
+    path: (f, id) => `/api/v1/annotations/${id(f.annotationId)}`,
+    body: (f) => ({ version: f.annotationVersion, note: "changed", speaker: "S2" }),
+  },
   "DELETE /api/v1/annotations/:id": { path: (f, id) => `/api/v1/annotations/${id(f.annotationId)}` },
-  "POST /api/v1/annotations/:id/sources": { path: (f, id) => `/api/v1/annotations/${id(f.annotationId)}/sources`, body: (f) => ({ url: "https://example.org/b", title: "B", version: f.annotationVersion }) },
-  "PATCH /api/v1/sources/:id": { path: (f, id) => `/api/v1/sources/${id(f.sourceId)}`, body: (f) => ({ title: "B2", position: 0, version: f.annotationVersion }) },
+  "POST /api/v1/annotations/:id/sources": {
+    path: (f, id) => `/api/v1/annotations/${id(f.annotationId)}/sources`,
+    body: (f) => ({ url: "https://example.org/b", title: "B", version: f.annotationVersion }),
+  },
+  "PATCH /api/v1/sources/:id": {
+    path: (f, id) => `/api/v1/sources/${id(f.sourceId)}`,
+    body: (f) => ({ title: "B2", position: 0, version: f.annotationVersion }),
+  },
   "DELETE /api/v1/sources/:id": { path: (f, id) => `/api/v1/sources/${id(f.sourceId)}` },
-  "POST /api/v1/annotations/:id/submit": { path: (f, id) => `/api/v1/annotations/${id(f.annotationId)}/submit`, body: (f) => ({ version: f.annotationVersion }) },
-  "POST /api/v1/reviews": { path: () => "/api/v1/reviews", body: (f) => ({ decisions: [{ annotationId: f.annotationId, decision: "REQUEST_CHANGES", note: "why", version: f.annotationVersion }] }) },
-  "POST /api/v1/annotations/:id/review": { path: (f, id) => `/api/v1/annotations/${id(f.annotationId)}/review`, body: (f) => ({ decision: "REQUEST_CHANGES", note: "why", version: f.annotationVersion }) },
+  "POST /api/v1/annotations/:id/submit": {
+    path: (f, id) => `/api/v1/annotations/${id(f.annotationId)}/submit`,
+    body: (f) => ({ version: f.annotationVersion }),
+  },
+  "POST /api/v1/reviews": {
+    path: () => "/api/v1/reviews",
+    body: (f) => ({
+      decisions: [
+        { annotationId: f.annotationId, decision: "REQUEST_CHANGES", note: "why", version: f.annotationVersion },
+      ],
+    }),
+  },
+  "POST /api/v1/annotations/:id/review": {
+    path: (f, id) => `/api/v1/annotations/${id(f.annotationId)}/review`,
+    body: (f) => ({ decision: "REQUEST_CHANGES", note: "why", version: f.annotationVersion }),
+  },
   "GET /api/v1/annotations/:id/comments": { path: (f, id) => `/api/v1/annotations/${id(f.annotationId)}/comments` },
-  "POST /api/v1/annotations/:id/comments": { path: (f, id) => `/api/v1/annotations/${id(f.annotationId)}/comments`, body: () => ({ body: "A fuzzed comment" }) },
-  "PATCH /api/v1/comments/:id": { path: (f, id) => `/api/v1/comments/${id(f.commentId)}`, body: (f) => ({ body: "Edited", version: f.commentVersion }) },
+  "POST /api/v1/annotations/:id/comments": {
+    path: (f, id) => `/api/v1/annotations/${id(f.annotationId)}/comments`,
+    body: () => ({ body: "A fuzzed comment" }),
+  },
+  "PATCH /api/v1/comments/:id": {
+    path: (f, id) => `/api/v1/comments/${id(f.commentId)}`,
+    body: (f) => ({ body: "Edited", version: f.commentVersion }),
+  },
   "DELETE /api/v1/comments/:id": { path: (f, id) => `/api/v1/comments/${id(f.commentId)}` },
 };
 const ROUTES = discoverApiRoutes();
 
 /** `key`: a new field's name, or which of the body's own fields (by its place) to change. */
 type Mutation = { key: string | number; value: unknown; remove: boolean; nested: boolean };
-type FuzzCase = { route: string; caller: Caller; id: string | null; query: [string, string][]; body: { valid: true } | Mutation[] | { whole: string }; contentType: string | null };
+type FuzzCase = {
+  route: string;
+  caller: Caller;
+  id: string | null;
+  query: [string, string][];
+  body: { valid: true } | Mutation[] | { whole: string };
+  contentType: string | null;
+};
 
 const fuzzCase: fc.Arbitrary<FuzzCase> = fc.record({
   route: fc.constantFrom(...ROUTES),
   caller: fc.constantFrom(...CALLERS),
   id: pathId,
   query,
-  body: fc.oneof({ weight: 1, arbitrary: fc.constant({ valid: true as const }) }, { weight: 4, arbitrary: fc.array(bodyMutation, { minLength: 1, maxLength: 3 }) }, { weight: 1, arbitrary: wholeBody.map((whole) => ({ whole })) }),
+  body: fc.oneof(
+    { weight: 1, arbitrary: fc.constant({ valid: true as const }) },
+    { weight: 4, arbitrary: fc.array(bodyMutation, { minLength: 1, maxLength: 3 }) },
+    { weight: 1, arbitrary: wholeBody.map((whole) => ({ whole })) },
+  ),
   contentType,
 });
 
 function setPath(body: Record<string, unknown>, mutation: Mutation) {
   // A nested change goes into the first object or array value (sources[0], body, target …), if any.
-  const nestedKey = mutation.nested ? Object.keys(body).find((key) => body[key] && typeof body[key] === "object") : undefined;
+  const nestedKey = mutation.nested
+    ? Object.keys(body).find((key) => body[key] && typeof body[key] === "object")
+    : undefined;
   let target = nestedKey === undefined ? body : (body[nestedKey] as Record<string, unknown>);
   if (Array.isArray(target)) target = (target[0] ?? target) as Record<string, unknown>;
   if (!target || typeof target !== "object") target = body;
@@ -266,7 +499,10 @@ function requestFor(c: FuzzCase, f: Fixtures) {
   }
   // JSON.stringify writes NUL and lone surrogates (only those) as \u escapes; bytes that are not UTF-8 would be stored as U+FFFD.
   // (An escape, not an escaped backslash followed by "u0000": an even run of backslashes before it.)
-  const refusable = typeof text === "string" ? /(?<!\\)(?:\\\\)*\\u(?:0000|d[89a-f][0-9a-f]{2})/i.test(text) || text.includes("\u0000") : text !== undefined;
+  const refusable =
+    typeof text === "string"
+      ? /(?<!\\)(?:\\\\)*\\u(?:0000|d[89a-f][0-9a-f]{2})/i.test(text) || text.includes("\u0000")
+      : text !== undefined;
   return { method, path, text, refusable };
 }
 
@@ -279,9 +515,17 @@ async function send(c: FuzzCase, f: Fixtures) {
   const request = `${method} ${path.slice(0, 300)} ${typeof text === "string" ? text.slice(0, 300) : text ? "(bytes)" : ""}`;
   try {
     // Bytes are copied: fetch takes over (detaches) the buffer it sends. A redirect (Next sends one for "//") is an answer, not followed.
-    const response = await fetch(`${server.url}${path}`, { method, headers, body: typeof text === "string" ? text : text?.slice(), signal: abort.signal, redirect: "manual" });
+    const response = await fetch(`${server.url}${path}`, {
+      method,
+      headers,
+      body: typeof text === "string" ? text : text?.slice(),
+      signal: abort.signal,
+      redirect: "manual",
+    });
     // An event stream never ends: its status and first bytes are the answer.
-    const answer = response.headers.get("content-type")?.startsWith("text/event-stream") ? "(event stream)" : await response.text();
+    const answer = response.headers.get("content-type")?.startsWith("text/event-stream")
+      ? "(event stream)"
+      : await response.text();
     return { status: response.status, answer, refusable, request };
   } catch (error) {
     throw new Error(`${request}\n→ no answer (${(error as Error).message}: ${String((error as Error).cause)})`);
@@ -328,17 +572,31 @@ describe("fuzzing every /api/v1 route", () => {
           statuses.set(status, (statuses.get(status) ?? 0) + 1);
           try {
             expect(status, `${request}\n→ ${status} ${answer.slice(0, 300)}`).toBeLessThan(500);
-            if (status >= 400) expect(await fingerprint(), `${request}\n→ ${status}: the database changed`).toEqual(before);
-            if (refusable) expect(status, `${request}\n→ ${status}: accepted NUL, a lone surrogate or bytes that are not UTF-8`).toBeGreaterThanOrEqual(300);
+            if (status >= 400)
+              expect(await fingerprint(), `${request}\n→ ${status}: the database changed`).toEqual(before);
+            if (refusable)
+              expect(
+                status,
+                `${request}\n→ ${status}: accepted NUL, a lone surrogate or bytes that are not UTF-8`,
+              ).toBeGreaterThanOrEqual(300);
           } catch (error) {
             if (!REPORT) throw error;
             failures.push((error as Error).message.slice(0, 700));
           }
         }),
-        { seed: SEED, numRuns: RUNS, interruptAfterTimeLimit: SECONDS * 1000, markInterruptAsFailure: false, path: process.env.FUZZ_PATH, endOnFailure: true },
+        {
+          seed: SEED,
+          numRuns: RUNS,
+          interruptAfterTimeLimit: SECONDS * 1000,
+          markInterruptAsFailure: false,
+          path: process.env.FUZZ_PATH,
+          endOnFailure: true,
+        },
       );
       expect(failures, `${failures.length} failing cases:\n${failures.join("\n\n")}`).toEqual([]);
-      console.log(`[fuzz] ${t.target.provider}, seed ${SEED}: ${[...statuses.values()].reduce((a, b) => a + b, 0)} requests, statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
+      console.log(
+        `[fuzz] ${t.target.provider}, seed ${SEED}: ${[...statuses.values()].reduce((a, b) => a + b, 0)} requests, statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
+      );
       // Enough of the cases got through authentication and validation to test the writes behind them.
       expect([...statuses.keys()].some((status) => status < 300)).toBe(true);
     },

@@ -23,7 +23,10 @@ describe(`health on ${provider}`, () => {
     const database = newTestDatabase();
     await applyPendingMigrations(database.target);
     const db = await clientOn(database);
-    expect(await checkHealth(async () => db, provider)).toEqual({ status: "ok", database: { provider, pendingMigrations: 0 } });
+    expect(await checkHealth(async () => db, provider)).toEqual({
+      status: "ok",
+      database: { provider, pendingMigrations: 0 },
+    });
   });
 
   it("is unavailable, with the count and names, while migrations are pending", async () => {
@@ -40,7 +43,11 @@ describe(`health on ${provider}`, () => {
 
   it("is unavailable, with the reason, when the database cannot be reached", async () => {
     const unreachable = async () => {
-      const db = await createDb(provider === "sqlite" ? { provider, file: "/nonexistent-dir/x.db", url: "file:/nonexistent-dir/x.db" } : { provider, url: "postgresql://root@127.0.0.1:1/none" });
+      const db = await createDb(
+        provider === "sqlite"
+          ? { provider, file: "/nonexistent-dir/x.db", url: "file:/nonexistent-dir/x.db" }
+          : { provider, url: "postgresql://root@127.0.0.1:1/none" },
+      );
       await db.$queryRawUnsafe("SELECT 1");
       return db;
     };

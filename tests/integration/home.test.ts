@@ -29,7 +29,8 @@ afterAll(async () => {
 });
 
 const article = (title: string) => createArticle(t.db, { actor: editor, input: { title, text: TEXT } });
-const claim = (articleId: string, actor = editor) => createAnnotation(t.db, { actor, articleId, input: { kind: "CLAIM", start: 4, end: 9, verdict: "FALSE" } });
+const claim = (articleId: string, actor = editor) =>
+  createAnnotation(t.db, { actor, articleId, input: { kind: "CLAIM", start: 4, end: 9, verdict: "FALSE" } });
 
 describe(`the home page's lists on ${provider}`, () => {
   it("my drafts: only the caller's DRAFT annotations, counted per article, most recent first, at most a few articles", async () => {
@@ -65,12 +66,28 @@ describe(`the home page's lists on ${provider}`, () => {
     const mine = await claim(story.id);
     const theirs = await claim(story.id, other);
     for (const annotation of [mine, theirs]) {
-      const sent = await submitAnnotation(t.db, { actor: annotation === mine ? editor : other, annotationId: annotation.id, input: {} });
-      await reviewAnnotation(t.db, { actor: reviewer, annotationId: sent.id, input: { decision: "REQUEST_CHANGES", note: "Cite the police data." } });
+      const sent = await submitAnnotation(t.db, {
+        actor: annotation === mine ? editor : other,
+        annotationId: annotation.id,
+        input: {},
+      });
+      await reviewAnnotation(t.db, {
+        actor: reviewer,
+        annotationId: sent.id,
+        input: { decision: "REQUEST_CHANGES", note: "Cite the police data." },
+      });
     }
     const requested = await listChangesRequested(t.db, { actor: editor });
     expect(requested.total).toBe(1);
-    expect(requested.items).toEqual([{ id: mine.id, kind: "CLAIM", quote: "mayor", article: { id: story.id, title: "Sent back" }, updatedAt: expect.any(String) }]);
+    expect(requested.items).toEqual([
+      {
+        id: mine.id,
+        kind: "CLAIM",
+        quote: "mayor",
+        article: { id: story.id, title: "Sent back" },
+        updatedAt: expect.any(String),
+      },
+    ]);
     expect((await listChangesRequested(t.db, { actor: reviewer })).total).toBe(0);
   });
 });

@@ -21,8 +21,10 @@ beforeAll(async () => {
   t = await migratedTestDatabase();
   editor = await createActor(t.db, "EDITOR", "ed@example.org");
   site = http.createServer((request, response) => {
-    if (request.url === "/news/harbour-toll") return response.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(NEWS_PAGE);
-    if (request.url === "/empty") return response.writeHead(200, { "Content-Type": "text/html" }).end("<nav>Menu</nav><script>x()</script>");
+    if (request.url === "/news/harbour-toll")
+      return response.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(NEWS_PAGE);
+    if (request.url === "/empty")
+      return response.writeHead(200, { "Content-Type": "text/html" }).end("<nav>Menu</nav><script>x()</script>");
     response.writeHead(404).end();
   });
   await new Promise<void>((resolve) => site.listen(0, "127.0.0.1", resolve));
@@ -33,11 +35,19 @@ afterAll(async () => {
   await t?.close();
 });
 
-const refusal = (promise: Promise<unknown>) => promise.then(() => null, (error: AppError) => ({ code: error.code, fields: error.details.fields }));
+const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (error: AppError) => ({ code: error.code, fields: error.details.fields }),
+  );
 
 describe(`importing from a web address on ${provider}`, () => {
   it("fills the form from the page (headline, canonical address, publisher, authors, date) and imports what the editor sends back", async () => {
-    const fetched = await fetchArticle({ actor: editor, input: { url: `${base}/news/harbour-toll` }, allowPrivateHosts: true });
+    const fetched = await fetchArticle({
+      actor: editor,
+      input: { url: `${base}/news/harbour-toll` },
+      allowPrivateHosts: true,
+    });
     expect(fetched).toMatchObject({
       title: NEWS_PAGE_TEXT.headline,
       sourceUrl: `${base}/news/2026/03/harbour-toll-congestion`,
@@ -52,15 +62,27 @@ describe(`importing from a web address on ${provider}`, () => {
     expect(stored.revision.text.length).toBe(characters);
     for (const part of Object.values(NEWS_PAGE_TEXT)) expect(stored.revision.text).toContain(part);
     expect(stored.revision.text).not.toContain("Ferry fares");
-    expect(stored).toMatchObject({ title: NEWS_PAGE_TEXT.headline, publisher: "The Harbour Gazette", sourceUrl: fetched.sourceUrl });
+    expect(stored).toMatchObject({
+      title: NEWS_PAGE_TEXT.headline,
+      publisher: "The Harbour Gazette",
+      sourceUrl: fetched.sourceUrl,
+    });
   });
 
   it("answers 422 on url, saying why, for a page that cannot be imported, and stores nothing", async () => {
     const before = await t.db.article.count();
-    expect(await refusal(fetchArticle({ actor: editor, input: { url: `${base}/missing` }, allowPrivateHosts: true }))).toMatchObject({ code: "INVALID", fields: [{ path: "url", message: expect.stringContaining("answered 404") }] });
-    expect(await refusal(fetchArticle({ actor: editor, input: { url: `${base}/empty` }, allowPrivateHosts: true }))).toMatchObject({ fields: [{ path: "url", message: expect.stringContaining("No article text could be found") }] });
-    expect(await refusal(fetchArticle({ actor: editor, input: { url: `${base}/news/harbour-toll` } }))).toMatchObject({ fields: [{ path: "url", message: expect.stringContaining("private or local address") }] });
-    const invalidUrl = await fetchArticle({ actor: editor, input: { url: "javascript:alert(1)" } }).catch((error) => error);
+    expect(
+      await refusal(fetchArticle({ actor: editor, input: { url: `${base}/missing` }, allowPrivateHosts: true })),
+    ).toMatchObject({ code: "INVALID", fields: [{ path: "url", message: expect.stringContaining("answered 404") }] });
+    expect(
+      await refusal(fetchArticle({ actor: editor, input: { url: `${base}/empty` }, allowPrivateHosts: true })),
+    ).toMatchObject({ fields: [{ path: "url", message: expect.stringContaining("No article text could be found") }] });
+    expect(await refusal(fetchArticle({ actor: editor, input: { url: `${base}/news/harbour-toll` } }))).toMatchObject({
+      fields: [{ path: "url", message: expect.stringContaining("private or local address") }],
+    });
+    const invalidUrl = await fetchArticle({ actor: editor, input: { url: "javascript:alert(1)" } }).catch(
+      (error) => error,
+    );
     expect(invalidUrl.issues?.[0]?.path).toEqual(["url"]);
     expect(await t.db.article.count()).toBe(before);
   });

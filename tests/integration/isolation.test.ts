@@ -26,7 +26,9 @@ describe(`isolation between requests on ${provider}`, () => {
     await opened;
     // Another request, meanwhile: a plain write and a read, not part of that transaction.
     // (.then starts a Prisma query at once; a bare PrismaPromise would wait until awaited.)
-    const write = t.db.user.create({ data: { email: "acknowledged@example.org", name: "Acknowledged" } }).then((user) => user);
+    const write = t.db.user
+      .create({ data: { email: "acknowledged@example.org", name: "Acknowledged" } })
+      .then((user) => user);
     const read = t.db.user.findUnique({ where: { email: "uncommitted@example.org" } }).then((user) => user);
     setTimeout(release, 100);
     expect(await failing).toBe("rolled back");

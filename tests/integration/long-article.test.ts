@@ -46,8 +46,19 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(() => t?.close());
 
-const exported = (format: string) => exportArticle(t.db, { actor: reviewer, articleId: seeded.articleId, input: { format }, baseUrl: "https://factmark.example", publisher: "Newsroom" });
-const failure = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => (error instanceof AppError ? error : Promise.reject(error)));
+const exported = (format: string) =>
+  exportArticle(t.db, {
+    actor: reviewer,
+    articleId: seeded.articleId,
+    input: { format },
+    baseUrl: "https://factmark.example",
+    publisher: "Newsroom",
+  });
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (error: unknown) => (error instanceof AppError ? error : Promise.reject(error)),
+  );
 /** What an annotation carries that must survive an export and an import (ids, dates and numbers are new: an import numbers in reading order). */
 const substance = (a: AnnotationView, spanOf: Map<string, string>) => ({
   kind: a.kind,
@@ -75,20 +86,40 @@ describe(`an article with ${COUNT} annotations on ${provider}`, () => {
     }
     const byId = new Map(article.annotations.map((a) => [a.id, a]));
     const at = (i: number) => byId.get(seeded.ids[i])!;
-    expect(at(0)).toMatchObject({ label: "C1", status: "SUBMITTED", lastReview: null, sources: [{ position: 0, url: "https://example.org/source/0/0" }, { position: 1, url: "https://example.org/source/0/1" }] });
+    expect(at(0)).toMatchObject({
+      label: "C1",
+      status: "SUBMITTED",
+      lastReview: null,
+      sources: [
+        { position: 0, url: "https://example.org/source/0/0" },
+        { position: 1, url: "https://example.org/source/0/1" },
+      ],
+    });
     expect(at(8)).toMatchObject({ kind: "DENIAL", label: "D1", deniesId: seeded.ids[7] });
     expect(at(9)).toMatchObject({ kind: "ANALYSIS", label: "A1", verdict: null });
     // An earlier "changes requested" and the later approval: the approval is the last review.
     const late = COUNT - 7; // i % 10 === 3
-    expect(at(late).lastReview).toMatchObject({ decision: "APPROVED", note: `ok now ${late}`, reviewer: { id: reviewer.id, name: "rev" } });
+    expect(at(late).lastReview).toMatchObject({
+      decision: "APPROVED",
+      note: `ok now ${late}`,
+      reviewer: { id: reviewer.id, name: "rev" },
+    });
     const sourced = COUNT - 8; // i % 4 === 0, i % 7 !== 0
-    expect(at(sourced)).toMatchObject({ createdBy: { id: editor.id, name: "ed" }, editorIds: [], sources: [{ url: `https://example.org/source/${sourced}/0` }, { url: `https://example.org/source/${sourced}/1` }] });
+    expect(at(sourced)).toMatchObject({
+      createdBy: { id: editor.id, name: "ed" },
+      editorIds: [],
+      sources: [{ url: `https://example.org/source/${sourced}/0` }, { url: `https://example.org/source/${sourced}/1` }],
+    });
     expect(at(sourced + 1).sources).toEqual([]);
     expect(at(7 * Math.floor((COUNT - 1) / 7)).editorIds).toEqual([editor2.id]);
     expect(article.annotations.filter((a) => a.sources.length === 2)).toHaveLength(COUNT / 4);
-    expect(article.annotations.filter((a) => a.editorIds.length === 1)).toHaveLength(Math.ceil(COUNT / 7) - Math.ceil(SUBMITTED / 7));
+    expect(article.annotations.filter((a) => a.editorIds.length === 1)).toHaveLength(
+      Math.ceil(COUNT / 7) - Math.ceil(SUBMITTED / 7),
+    );
     // Every fifth annotation encloses the one before it: 20 % nest.
-    expect(article.annotations.filter((a, i) => i > 0 && a.start < article.annotations[i - 1].end).length).toBeGreaterThanOrEqual(COUNT / 5 - 1);
+    expect(
+      article.annotations.filter((a, i) => i > 0 && a.start < article.annotations[i - 1].end).length,
+    ).toBeGreaterThanOrEqual(COUNT / 5 - 1);
   });
 
   it("exports in every format (HTML, ClaimReview, W3C, CSV) with every annotation", async () => {
@@ -123,32 +154,65 @@ describe(`an article with ${COUNT} annotations on ${provider}`, () => {
   it("refuses sign-off while annotations wait for review, naming each; review alone and in a batch of 200; the event stream replays them", async () => {
     const refused = await failure(signOffArticle(t.db, { actor: reviewer, articleId: seeded.articleId, input: {} }));
     expect(refused?.code).toBe("CONFLICT");
-    expect((refused?.details as { blocking: { id: string }[] }).blocking.map((row) => row.id).sort()).toEqual(seeded.ids.slice(0, SUBMITTED).sort());
+    expect((refused?.details as { blocking: { id: string }[] }).blocking.map((row) => row.id).sort()).toEqual(
+      seeded.ids.slice(0, SUBMITTED).sort(),
+    );
     const from = (await t.db.auditEvent.aggregate({ _max: { id: true } }))._max.id ?? 0;
 
-    const single = await reviewAnnotation(t.db, { actor: reviewer, annotationId: seeded.ids[0], input: { decision: "APPROVE" } });
-    expect(single).toMatchObject({ status: "APPROVED", lastReview: { decision: "APPROVED" }, sources: [{ position: 0 }, { position: 1 }] });
-    const batch = await reviewBatch(t.db, { actor: reviewer, input: { decisions: seeded.ids.slice(1, SUBMITTED).map((annotationId) => ({ annotationId, decision: "APPROVE" })) } });
+    const single = await reviewAnnotation(t.db, {
+      actor: reviewer,
+      annotationId: seeded.ids[0],
+      input: { decision: "APPROVE" },
+    });
+    expect(single).toMatchObject({
+      status: "APPROVED",
+      lastReview: { decision: "APPROVED" },
+      sources: [{ position: 0 }, { position: 1 }],
+    });
+    const batch = await reviewBatch(t.db, {
+      actor: reviewer,
+      input: {
+        decisions: seeded.ids.slice(1, SUBMITTED).map((annotationId) => ({ annotationId, decision: "APPROVE" })),
+      },
+    });
     expect(batch.results.filter((result) => result.ok)).toHaveLength(SUBMITTED - 1);
 
     const replay = await eventsSince(t.db, seeded.articleId, from, MAX_REPLAY);
     expect(replay.truncated).toBe(false);
     expect(replay.events).toHaveLength(SUBMITTED);
-    expect(replay.events.map((event) => (event.data.annotation as AnnotationView).id)).toEqual(seeded.ids.slice(0, SUBMITTED));
-    expect(replay.events.every((event) => event.event === "annotation.updated" && (event.data.annotation as AnnotationView).status === "APPROVED")).toBe(true);
+    expect(replay.events.map((event) => (event.data.annotation as AnnotationView).id)).toEqual(
+      seeded.ids.slice(0, SUBMITTED),
+    );
+    expect(
+      replay.events.every(
+        (event) =>
+          event.event === "annotation.updated" && (event.data.annotation as AnnotationView).status === "APPROVED",
+      ),
+    ).toBe(true);
     // A round of more streams than one statement may name (two parameters each), every one answered in order.
-    const wanted = Array.from({ length: 1_200 }, (_, i) => ({ articleId: seeded.articleId, afterId: from + (i % SUBMITTED) }));
+    const wanted = Array.from({ length: 1_200 }, (_, i) => ({
+      articleId: seeded.articleId,
+      afterId: from + (i % SUBMITTED),
+    }));
     const pages = await eventsSinceMany(t.db, wanted, MAX_REPLAY);
     expect(pages.map((page) => page.events.length)).toEqual(wanted.map((_, i) => SUBMITTED - (i % SUBMITTED)));
   }, 120_000);
 
   it("signs off once every claim is approved and rated, and reopens", async () => {
-    const signed = await signOffArticle(t.db, { actor: reviewer, articleId: seeded.articleId, input: { note: "All checked." } });
+    const signed = await signOffArticle(t.db, {
+      actor: reviewer,
+      articleId: seeded.articleId,
+      input: { note: "All checked." },
+    });
     expect(signed.status).toBe("SIGNED_OFF");
     expect(signed.signOff).toMatchObject({ decision: "APPROVED", note: "All checked.", reviewer: { id: reviewer.id } });
     expect(signed.annotations).toHaveLength(COUNT);
     expect(signed.annotations.every((a) => a.status === "APPROVED")).toBe(true);
-    const reopened = await reopenArticle(t.db, { actor: reviewer, articleId: seeded.articleId, input: { note: "A reader wrote in." } });
+    const reopened = await reopenArticle(t.db, {
+      actor: reviewer,
+      articleId: seeded.articleId,
+      input: { note: "A reader wrote in." },
+    });
     expect(reopened.status).toBe("REOPENED");
     expect(reopened.signOff).toBeNull();
     expect(reopened.annotations).toHaveLength(COUNT);
@@ -162,7 +226,12 @@ describe(`an article with ${COUNT} annotations on ${provider}`, () => {
     expect(result.code).toBe(0);
     const rows = fs.readFileSync(out, "utf8").trim().split("\r\n");
     expect(rows).toHaveLength(COUNT + 1);
-    expect(rows.slice(1).map((row) => row.split(",")[0]).sort()).toEqual([...seeded.ids].sort());
+    expect(
+      rows
+        .slice(1)
+        .map((row) => row.split(",")[0])
+        .sort(),
+    ).toEqual([...seeded.ids].sort());
     fs.rmSync(dir, { recursive: true, force: true });
   }, 120_000);
 });

@@ -24,8 +24,17 @@ beforeAll(async () => {
   t = await migratedTestDatabase();
   editor = await createActor(t.db, "EDITOR", "ed@example.org");
   token = (await createApiToken(t.db, { actor: editor, input: { name: "exports" } })).token;
-  articleId = (await createArticle(t.db, { actor: editor, input: { title: "Public", text: "The mayor said crime fell by half last year." } })).id;
-  await createAnnotation(t.db, { actor: editor, articleId, input: { kind: "CLAIM", start: 15, end: 34, verdict: "FALSE" } });
+  articleId = (
+    await createArticle(t.db, {
+      actor: editor,
+      input: { title: "Public", text: "The mayor said crime fell by half last year." },
+    })
+  ).id;
+  await createAnnotation(t.db, {
+    actor: editor,
+    articleId,
+    input: { kind: "CLAIM", start: 15, end: 34, verdict: "FALSE" },
+  });
   server = await startAppServer(t.target.url, undefined, { FACTMARK_PUBLIC_URL: PUBLIC_BASE });
 }, 90_000);
 afterAll(async () => {
@@ -33,8 +42,22 @@ afterAll(async () => {
   await t?.close();
 });
 
-const exported = async (format: string, publicBaseUrl: string | null) => (await exportArticle(t.db, { actor: editor, articleId, input: { format }, baseUrl: "http://localhost:3000", publicBaseUrl, publisher: "Desk" })).body;
-const api = (path: string, init: RequestInit = {}) => fetch(`${server.url}${path}`, { ...init, headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", ...init.headers } });
+const exported = async (format: string, publicBaseUrl: string | null) =>
+  (
+    await exportArticle(t.db, {
+      actor: editor,
+      articleId,
+      input: { format },
+      baseUrl: "http://localhost:3000",
+      publicBaseUrl,
+      publisher: "Desk",
+    })
+  ).body;
+const api = (path: string, init: RequestInit = {}) =>
+  fetch(`${server.url}${path}`, {
+    ...init,
+    headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", ...init.headers },
+  });
 
 describe(`public address of exports on ${provider}`, () => {
   it("without FACTMARK_PUBLIC_URL or an override, the reader exports name no address (the team's W3C keeps the workbench's)", async () => {
@@ -60,20 +83,27 @@ describe(`public address of exports on ${provider}`, () => {
   });
 
   it("through the server: the export route uses FACTMARK_PUBLIC_URL, PATCH sets the override, and a bad address is 422 naming the field", async () => {
-    const reviews = async () => (await (await api(`/api/v1/articles/${articleId}/export?format=claimreview`)).json()) as { url?: string }[];
+    const reviews = async () =>
+      (await (await api(`/api/v1/articles/${articleId}/export?format=claimreview`)).json()) as { url?: string }[];
     expect((await reviews())[0].url).toBe(`${PUBLIC_BASE}/${articleId}#note-1`);
     const html = await (await api(`/api/v1/articles/${articleId}/export?format=html`)).text();
     expect(html).not.toContain(server.url);
     expect(html).toContain(`Online version: <a class="url" href="${PUBLIC_BASE}/${articleId}"`);
 
-    const patched = await api(`/api/v1/articles/${articleId}`, { method: "PATCH", body: JSON.stringify({ publicUrl: OVERRIDE }) });
+    const patched = await api(`/api/v1/articles/${articleId}`, {
+      method: "PATCH",
+      body: JSON.stringify({ publicUrl: OVERRIDE }),
+    });
     expect(patched.status).toBe(200);
     expect((await patched.json()).publicUrl).toBe(OVERRIDE);
     expect((await reviews())[0].url).toBe(`${OVERRIDE}#note-1`);
 
     // A bare domain ("news.example/page") is not refused: every URL field reads it as https://news.example/page.
     for (const publicUrl of ["/relative/path", "javascript:alert(1)", "ftp://news.example/page", 42]) {
-      const refused = await api(`/api/v1/articles/${articleId}`, { method: "PATCH", body: JSON.stringify({ publicUrl }) });
+      const refused = await api(`/api/v1/articles/${articleId}`, {
+        method: "PATCH",
+        body: JSON.stringify({ publicUrl }),
+      });
       expect(refused.status).toBe(422);
       expect((await refused.json()).error.fields.map((field: { path: string }) => field.path)).toEqual(["publicUrl"]);
     }

@@ -29,14 +29,27 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 const TEXT = "One two three four five six seven eight nine ten eleven twelve.";
-const failure = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => (error instanceof AppError || error instanceof ZodError ? error : Promise.reject(error)));
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (error: unknown) => (error instanceof AppError || error instanceof ZodError ? error : Promise.reject(error)),
+  );
 
 /** An article with `count` claims by `author`, one per word, in reading order. */
 async function articleWith(count: number, author = editor) {
   const articleId = (await createArticle(t.db, { actor: author, input: { title: "Batch", text: TEXT } })).id;
   const words = [...TEXT.matchAll(/\w+/g)];
   const ids: string[] = [];
-  for (let i = 0; i < count; i++) ids.push((await createAnnotation(t.db, { actor: author, articleId, input: { kind: "CLAIM", start: words[i].index, end: words[i].index + words[i][0].length, verdict: "FALSE" } })).id);
+  for (let i = 0; i < count; i++)
+    ids.push(
+      (
+        await createAnnotation(t.db, {
+          actor: author,
+          articleId,
+          input: { kind: "CLAIM", start: words[i].index, end: words[i].index + words[i][0].length, verdict: "FALSE" },
+        })
+      ).id,
+    );
   return { articleId, ids };
 }
 const lastEventId = async () => (await t.db.auditEvent.aggregate({ _max: { id: true } }))._max.id ?? 0;
@@ -49,7 +62,9 @@ async function statuses(ids: string[]) {
 describe(`batch submit and review on ${provider}`, () => {
   it("submits all ten of the caller's drafts at once, one audit event and one live event each, and moves the article into review", async () => {
     const { articleId, ids } = await articleWith(10);
-    const othersDraft = (await createAnnotation(t.db, { actor: editor2, articleId, input: { kind: "ANALYSIS", start: 0, end: 3 } })).id;
+    const othersDraft = (
+      await createAnnotation(t.db, { actor: editor2, articleId, input: { kind: "ANALYSIS", start: 0, end: 3 } })
+    ).id;
     const from = await lastEventId();
 
     const answer = await submitDrafts(t.db, { actor: editor, articleId, input: {} });
@@ -60,9 +75,14 @@ describe(`batch submit and review on ${provider}`, () => {
     expect((await t.db.annotation.findUniqueOrThrow({ where: { id: othersDraft } })).status).toBe("DRAFT");
     expect((await t.db.article.findUniqueOrThrow({ where: { id: articleId } })).status).toBe("IN_REVIEW");
 
-    const audit = await t.db.auditEvent.findMany({ where: { id: { gt: from }, action: "annotation.submitted" }, orderBy: { id: "asc" } });
+    const audit = await t.db.auditEvent.findMany({
+      where: { id: { gt: from }, action: "annotation.submitted" },
+      orderBy: { id: "asc" },
+    });
     expect(audit.map((event) => event.annotationId)).toEqual(ids);
-    const live = (await eventsSince(t.db, articleId, from, 50)).events.filter((event) => event.event === "annotation.updated");
+    const live = (await eventsSince(t.db, articleId, from, 50)).events.filter(
+      (event) => event.event === "annotation.updated",
+    );
     expect(live.map((event) => (event.data.annotation as { id: string; status: string }).id)).toEqual(ids);
 
     // Nothing left: a second press submits nothing and says so.
@@ -86,9 +106,14 @@ describe(`batch submit and review on ${provider}`, () => {
 
     // An id from another article is not found here; an empty or oversized list is 422 on `ids`.
     const other = await articleWith(1);
-    expect(((await failure(submitDrafts(t.db, { actor: editor, articleId, input: { ids: [other.ids[0]] } }))) as AppError).code).toBe("NOT_FOUND");
+    expect(
+      ((await failure(submitDrafts(t.db, { actor: editor, articleId, input: { ids: [other.ids[0]] } }))) as AppError)
+        .code,
+    ).toBe("NOT_FOUND");
     for (const bad of [[], Array.from({ length: 201 }, (_, i) => `id${i}`), "all"]) {
-      const invalid = (await failure(submitDrafts(t.db, { actor: editor, articleId, input: { ids: bad } }))) as ZodError;
+      const invalid = (await failure(
+        submitDrafts(t.db, { actor: editor, articleId, input: { ids: bad } }),
+      )) as ZodError;
       expect(invalid.issues[0].path).toEqual(["ids"]);
     }
   });
@@ -97,21 +122,36 @@ describe(`batch submit and review on ${provider}`, () => {
     const { articleId, ids } = await articleWith(10);
     await submitDrafts(t.db, { actor: editor, articleId, input: {} });
     // The reviewer changes the verdict of the fourth (back to draft); the author submits it again: the reviewer may no longer review it.
-    const changed = await updateAnnotation(t.db, { actor: reviewer, annotationId: ids[3], input: { version: 2, verdict: "TRUE" } });
+    const changed = await updateAnnotation(t.db, {
+      actor: reviewer,
+      annotationId: ids[3],
+      input: { version: 2, verdict: "TRUE" },
+    });
     await submitAnnotation(t.db, { actor: editor, annotationId: ids[3], input: { version: changed.version } });
     const from = await lastEventId();
 
-    const answer = await reviewBatch(t.db, { actor: reviewer, input: { decisions: ids.map((annotationId) => ({ annotationId, decision: "APPROVE" })) } });
+    const answer = await reviewBatch(t.db, {
+      actor: reviewer,
+      input: { decisions: ids.map((annotationId) => ({ annotationId, decision: "APPROVE" })) },
+    });
     expect(answer.results.filter((result) => result.ok)).toHaveLength(9);
-    expect(answer.results[3]).toEqual({ id: ids[3], ok: false, error: { code: "FORBIDDEN", message: expect.stringMatching(/You changed this annotation's substance/) } });
+    expect(answer.results[3]).toEqual({
+      id: ids[3],
+      ok: false,
+      error: { code: "FORBIDDEN", message: expect.stringMatching(/You changed this annotation's substance/) },
+    });
     expect(answer.results.filter((result) => result.ok).every((result) => result.status === "APPROVED")).toBe(true);
     expect(await statuses(ids)).toEqual(ids.map((_, i) => (i === 3 ? "SUBMITTED" : "APPROVED")));
 
     const nine = ids.filter((_, i) => i !== 3);
     const audit = await t.db.auditEvent.findMany({ where: { id: { gt: from } }, orderBy: { id: "asc" } });
-    expect(audit.map((event) => [event.action, event.annotationId])).toEqual(nine.map((id) => ["annotation.approved", id]));
+    expect(audit.map((event) => [event.action, event.annotationId])).toEqual(
+      nine.map((id) => ["annotation.approved", id]),
+    );
     const live = (await eventsSince(t.db, articleId, from, 50)).events;
-    expect(live.map((event) => [event.event, (event.data.annotation as { id: string; status: string }).status])).toEqual(nine.map(() => ["annotation.updated", "APPROVED"]));
+    expect(
+      live.map((event) => [event.event, (event.data.annotation as { id: string; status: string }).status]),
+    ).toEqual(nine.map(() => ["annotation.updated", "APPROVED"]));
 
     // Someone else approves the last one; then the article can be signed off.
     const rev2 = await createActor(t.db, "REVIEWER", "rev2@example.org");
@@ -122,27 +162,64 @@ describe(`batch submit and review on ${provider}`, () => {
   it("sends back with a note, refuses a decision without one (422 naming the field) and editors altogether", async () => {
     const { articleId, ids } = await articleWith(2);
     await submitDrafts(t.db, { actor: editor, articleId, input: {} });
-    const noNote = (await failure(reviewBatch(t.db, { actor: reviewer, input: { decisions: [{ annotationId: ids[0], decision: "APPROVE" }, { annotationId: ids[1], decision: "REQUEST_CHANGES" }] } }))) as ZodError;
+    const noNote = (await failure(
+      reviewBatch(t.db, {
+        actor: reviewer,
+        input: {
+          decisions: [
+            { annotationId: ids[0], decision: "APPROVE" },
+            { annotationId: ids[1], decision: "REQUEST_CHANGES" },
+          ],
+        },
+      }),
+    )) as ZodError;
     expect(noNote.issues.map((issue) => issue.path.join("."))).toEqual(["decisions.1.note"]);
     expect(await statuses(ids)).toEqual(["SUBMITTED", "SUBMITTED"]);
-    expect(((await failure(reviewBatch(t.db, { actor: editor2, input: { decisions: [{ annotationId: ids[0], decision: "APPROVE" }] } }))) as AppError).code).toBe("FORBIDDEN");
+    expect(
+      (
+        (await failure(
+          reviewBatch(t.db, { actor: editor2, input: { decisions: [{ annotationId: ids[0], decision: "APPROVE" }] } }),
+        )) as AppError
+      ).code,
+    ).toBe("FORBIDDEN");
 
     const answer = await reviewBatch(t.db, {
       actor: reviewer,
-      input: { decisions: [{ annotationId: ids[0], decision: "REQUEST_CHANGES", note: "Cite it." }, { annotationId: ids[1], decision: "APPROVE", version: 1 }, { annotationId: "missing", decision: "APPROVE" }] },
+      input: {
+        decisions: [
+          { annotationId: ids[0], decision: "REQUEST_CHANGES", note: "Cite it." },
+          { annotationId: ids[1], decision: "APPROVE", version: 1 },
+          { annotationId: "missing", decision: "APPROVE" },
+        ],
+      },
     });
     expect(answer.results).toEqual([
       { id: ids[0], ok: true, status: "CHANGES_REQUESTED" },
-      { id: ids[1], ok: false, error: { code: "CONFLICT", message: expect.stringMatching(/changed this annotation since/) } },
+      {
+        id: ids[1],
+        ok: false,
+        error: { code: "CONFLICT", message: expect.stringMatching(/changed this annotation since/) },
+      },
       { id: "missing", ok: false, error: { code: "NOT_FOUND", message: "No such annotation." } },
     ]);
-    const tooMany = (await failure(reviewBatch(t.db, { actor: reviewer, input: { decisions: Array.from({ length: 201 }, () => ({ annotationId: ids[1], decision: "APPROVE" })) } }))) as ZodError;
+    const tooMany = (await failure(
+      reviewBatch(t.db, {
+        actor: reviewer,
+        input: { decisions: Array.from({ length: 201 }, () => ({ annotationId: ids[1], decision: "APPROVE" })) },
+      }),
+    )) as ZodError;
     expect(tooMany.issues[0].path).toEqual(["decisions"]);
   });
 
   it("submits 200 drafts in one request and leaves the rest for the next (no query near SQLite's parameter limit)", async () => {
-    const articleId = (await createArticle(t.db, { actor: editor, input: { title: "Many", text: "x ".repeat(300) } })).id;
-    for (let i = 0; i < 230; i++) await createAnnotation(t.db, { actor: editor, articleId, input: { kind: "ANALYSIS", start: i * 2, end: i * 2 + 1 } });
+    const articleId = (await createArticle(t.db, { actor: editor, input: { title: "Many", text: "x ".repeat(300) } }))
+      .id;
+    for (let i = 0; i < 230; i++)
+      await createAnnotation(t.db, {
+        actor: editor,
+        articleId,
+        input: { kind: "ANALYSIS", start: i * 2, end: i * 2 + 1 },
+      });
     const first = await submitDrafts(t.db, { actor: editor, articleId, input: {} });
     expect([first.results.length, first.remaining]).toEqual([200, 30]);
     const second = await submitDrafts(t.db, { actor: editor, articleId, input: {} });

@@ -35,13 +35,19 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const code = (promise: Promise<unknown>) => promise.then(() => "ok", (error) => (error instanceof AppError ? error.code : error instanceof ZodError ? "INVALID" : String(error)));
+const code = (promise: Promise<unknown>) =>
+  promise.then(
+    () => "ok",
+    (error) => (error instanceof AppError ? error.code : error instanceof ZodError ? "INVALID" : String(error)),
+  );
 
 async function article(text = "The mayor said crime fell. Police data disagree. Experts are cautious.") {
   return (await createArticle(t.db, { actor: editor, input: { title: "Review test", text } })).id;
 }
-const claim = (articleId: string, actor = editor, start = 0, end = 26) => createAnnotation(t.db, { actor, articleId, input: { kind: "CLAIM", start, end, verdict: "FALSE" } });
-const statusOf = async (articleId: string) => (await t.db.article.findUniqueOrThrow({ where: { id: articleId } })).status;
+const claim = (articleId: string, actor = editor, start = 0, end = 26) =>
+  createAnnotation(t.db, { actor, articleId, input: { kind: "CLAIM", start, end, verdict: "FALSE" } });
+const statusOf = async (articleId: string) =>
+  (await t.db.article.findUniqueOrThrow({ where: { id: articleId } })).status;
 
 describe(`review workflow on ${provider}`, () => {
   it("runs the whole loop: submit, request changes with a note, fix, resubmit, approve, sign off, lock, reopen", async () => {
@@ -53,17 +59,39 @@ describe(`review workflow on ${provider}`, () => {
     expect(submitted.status).toBe("SUBMITTED");
     expect(await statusOf(articleId)).toBe("IN_REVIEW");
 
-    expect(await code(reviewAnnotation(t.db, { actor: reviewer, annotationId: a.id, input: { decision: "REQUEST_CHANGES" } }))).toBe("INVALID");
-    const sentBack = await reviewAnnotation(t.db, { actor: reviewer, annotationId: a.id, input: { decision: "REQUEST_CHANGES", note: "Cite the police data." } });
+    expect(
+      await code(
+        reviewAnnotation(t.db, { actor: reviewer, annotationId: a.id, input: { decision: "REQUEST_CHANGES" } }),
+      ),
+    ).toBe("INVALID");
+    const sentBack = await reviewAnnotation(t.db, {
+      actor: reviewer,
+      annotationId: a.id,
+      input: { decision: "REQUEST_CHANGES", note: "Cite the police data." },
+    });
     expect(sentBack.status).toBe("CHANGES_REQUESTED");
-    expect(sentBack.lastReview).toMatchObject({ decision: "CHANGES_REQUESTED", note: "Cite the police data.", reviewer: { id: reviewer.id } });
+    expect(sentBack.lastReview).toMatchObject({
+      decision: "CHANGES_REQUESTED",
+      note: "Cite the police data.",
+      reviewer: { id: reviewer.id },
+    });
 
-    const fixed = await addSource(t.db, { actor: editor, annotationId: a.id, input: { url: "https://police.example/data" } });
+    const fixed = await addSource(t.db, {
+      actor: editor,
+      annotationId: a.id,
+      input: { url: "https://police.example/data" },
+    });
     expect(fixed.status).toBe("CHANGES_REQUESTED");
-    expect((await submitAnnotation(t.db, { actor: editor, annotationId: a.id, input: { version: fixed.version } })).status).toBe("SUBMITTED");
+    expect(
+      (await submitAnnotation(t.db, { actor: editor, annotationId: a.id, input: { version: fixed.version } })).status,
+    ).toBe("SUBMITTED");
 
     expect(await code(signOffArticle(t.db, { actor: reviewer, articleId, input: {} }))).toBe("CONFLICT");
-    const approved = await reviewAnnotation(t.db, { actor: reviewer, annotationId: a.id, input: { decision: "APPROVE" } });
+    const approved = await reviewAnnotation(t.db, {
+      actor: reviewer,
+      annotationId: a.id,
+      input: { decision: "APPROVE" },
+    });
     expect(approved.status).toBe("APPROVED");
 
     const signed = await signOffArticle(t.db, { actor: reviewer, articleId, input: { note: "Ready." } });
@@ -72,7 +100,8 @@ describe(`review workflow on ${provider}`, () => {
 
     for (const attempt of [
       () => createAnnotation(t.db, { actor: editor, articleId, input: { kind: "CLAIM", start: 0, end: 3 } }),
-      () => updateAnnotation(t.db, { actor: editor, annotationId: a.id, input: { version: approved.version, note: "x" } }),
+      () =>
+        updateAnnotation(t.db, { actor: editor, annotationId: a.id, input: { version: approved.version, note: "x" } }),
       () => deleteAnnotation(t.db, { actor: reviewer, annotationId: a.id }),
       () => addSource(t.db, { actor: editor, annotationId: a.id, input: { url: "https://x.example" } }),
       () => submitAnnotation(t.db, { actor: editor, annotationId: a.id, input: {} }),
@@ -83,13 +112,31 @@ describe(`review workflow on ${provider}`, () => {
 
     expect(await code(reopenArticle(t.db, { actor: editor, articleId, input: { note: "typo" } }))).toBe("FORBIDDEN");
     expect(await code(reopenArticle(t.db, { actor: reviewer, articleId, input: {} }))).toBe("INVALID");
-    expect((await reopenArticle(t.db, { actor: reviewer, articleId, input: { note: "A correction came in." } })).status).toBe("REOPENED");
-    expect((await updateAnnotation(t.db, { actor: editor, annotationId: a.id, input: { version: approved.version, note: "after reopening" } })).status).toBe("APPROVED");
+    expect(
+      (await reopenArticle(t.db, { actor: reviewer, articleId, input: { note: "A correction came in." } })).status,
+    ).toBe("REOPENED");
+    expect(
+      (
+        await updateAnnotation(t.db, {
+          actor: editor,
+          annotationId: a.id,
+          input: { version: approved.version, note: "after reopening" },
+        })
+      ).status,
+    ).toBe("APPROVED");
 
     const audit = await listAudit(t.db, { actor: editor, articleId, input: {} });
-    expect(audit.events.map((event) => event.action).slice(0, 3)).toEqual(["annotation.updated", "article.reopened", "article.signed_off"]);
+    expect(audit.events.map((event) => event.action).slice(0, 3)).toEqual([
+      "annotation.updated",
+      "article.reopened",
+      "article.signed_off",
+    ]);
     expect(audit.events.at(-1)?.action).toBe("article.created");
-    const forOne = await listAudit(t.db, { actor: editor, articleId, input: { annotationId: a.id, pageSize: "2", page: "2" } });
+    const forOne = await listAudit(t.db, {
+      actor: editor,
+      articleId,
+      input: { annotationId: a.id, pageSize: "2", page: "2" },
+    });
     expect(forOne.events).toHaveLength(2);
     expect(forOne.total).toBeGreaterThan(6);
     expect(forOne.events.every((event) => event.annotationId === a.id)).toBe(true);
@@ -99,17 +146,27 @@ describe(`review workflow on ${provider}`, () => {
     const articleId = await article();
     const own = await claim(articleId, admin);
     await submitAnnotation(t.db, { actor: admin, annotationId: own.id, input: {} });
-    const error = await reviewAnnotation(t.db, { actor: admin, annotationId: own.id, input: { decision: "APPROVE" } }).catch((e) => e);
+    const error = await reviewAnnotation(t.db, {
+      actor: admin,
+      annotationId: own.id,
+      input: { decision: "APPROVE" },
+    }).catch((e) => e);
     expect(error.code).toBe("FORBIDDEN");
     expect(error.message).toMatch(/You wrote this annotation/);
-    expect(await code(reviewAnnotation(t.db, { actor: editor, annotationId: own.id, input: { decision: "APPROVE" } }))).toBe("FORBIDDEN");
-    expect((await reviewAnnotation(t.db, { actor: reviewer, annotationId: own.id, input: { decision: "APPROVE" } })).status).toBe("APPROVED");
+    expect(
+      await code(reviewAnnotation(t.db, { actor: editor, annotationId: own.id, input: { decision: "APPROVE" } })),
+    ).toBe("FORBIDDEN");
+    expect(
+      (await reviewAnnotation(t.db, { actor: reviewer, annotationId: own.id, input: { decision: "APPROVE" } })).status,
+    ).toBe("APPROVED");
   });
 
   it("refuses transitions outside the table with 409", async () => {
     const articleId = await article();
     const a = await claim(articleId);
-    expect(await code(reviewAnnotation(t.db, { actor: reviewer, annotationId: a.id, input: { decision: "APPROVE" } }))).toBe("CONFLICT");
+    expect(
+      await code(reviewAnnotation(t.db, { actor: reviewer, annotationId: a.id, input: { decision: "APPROVE" } })),
+    ).toBe("CONFLICT");
     expect(await code(signOffArticle(t.db, { actor: reviewer, articleId, input: {} }))).toBe("CONFLICT");
     expect(await code(reopenArticle(t.db, { actor: reviewer, articleId, input: { note: "n" } }))).toBe("CONFLICT");
     await submitAnnotation(t.db, { actor: editor, annotationId: a.id, input: {} });
@@ -120,12 +177,27 @@ describe(`review workflow on ${provider}`, () => {
     const articleId = await article();
     const a = await claim(articleId);
     await submitAnnotation(t.db, { actor: editor, annotationId: a.id, input: {} });
-    const approved = await reviewAnnotation(t.db, { actor: reviewer, annotationId: a.id, input: { decision: "APPROVE" } });
-    const detail = await updateAnnotation(t.db, { actor: editor, annotationId: a.id, input: { version: approved.version, speaker: "The mayor" } });
+    const approved = await reviewAnnotation(t.db, {
+      actor: reviewer,
+      annotationId: a.id,
+      input: { decision: "APPROVE" },
+    });
+    const detail = await updateAnnotation(t.db, {
+      actor: editor,
+      annotationId: a.id,
+      input: { version: approved.version, speaker: "The mayor" },
+    });
     expect(detail.status).toBe("APPROVED");
-    const changed = await updateAnnotation(t.db, { actor: editor, annotationId: a.id, input: { version: detail.version, verdict: "MOSTLY_FALSE" } });
+    const changed = await updateAnnotation(t.db, {
+      actor: editor,
+      annotationId: a.id,
+      input: { version: detail.version, verdict: "MOSTLY_FALSE" },
+    });
     expect(changed.status).toBe("DRAFT");
-    const event = await t.db.auditEvent.findFirstOrThrow({ where: { annotationId: a.id, action: "annotation.updated" }, orderBy: { id: "desc" } });
+    const event = await t.db.auditEvent.findFirstOrThrow({
+      where: { annotationId: a.id, action: "annotation.updated" },
+      orderBy: { id: "desc" },
+    });
     expect(JSON.parse(event.payload)).toMatchObject({ from: "APPROVED", to: "DRAFT" });
   });
 
@@ -135,14 +207,22 @@ describe(`review workflow on ${provider}`, () => {
     await submitAnnotation(t.db, { actor: editor, annotationId: a.id, input: {} });
     const results = await Promise.allSettled([
       reviewAnnotation(t.db, { actor: reviewer, annotationId: a.id, input: { decision: "APPROVE" } }),
-      reviewAnnotation(t.db, { actor: reviewer2, annotationId: a.id, input: { decision: "REQUEST_CHANGES", note: "no" } }),
+      reviewAnnotation(t.db, {
+        actor: reviewer2,
+        annotationId: a.id,
+        input: { decision: "REQUEST_CHANGES", note: "no" },
+      }),
     ]);
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     const rejected = results.find((result) => result.status === "rejected") as PromiseRejectedResult;
     expect(rejected.reason).toBeInstanceOf(AppError);
     expect(rejected.reason.code).toBe("CONFLICT");
     expect(await t.db.signOff.count({ where: { annotationId: a.id } })).toBe(1);
-    expect(await t.db.auditEvent.count({ where: { annotationId: a.id, action: { in: ["annotation.approved", "annotation.changes_requested"] } } })).toBe(1);
+    expect(
+      await t.db.auditEvent.count({
+        where: { annotationId: a.id, action: { in: ["annotation.approved", "annotation.changes_requested"] } },
+      }),
+    ).toBe(1);
   });
 
   it("writes no change without its audit event: a failure while auditing undoes the change", async () => {
@@ -151,7 +231,9 @@ describe(`review workflow on ${provider}`, () => {
     await submitAnnotation(t.db, { actor: editor, annotationId: a.id, input: {} });
     const before = await t.db.annotation.findUniqueOrThrow({ where: { id: a.id } });
     const failing = failingAuditDb(t.db);
-    expect(await code(reviewAnnotation(failing, { actor: reviewer, annotationId: a.id, input: { decision: "APPROVE" } }))).toBe("Error: audit store unavailable");
+    expect(
+      await code(reviewAnnotation(failing, { actor: reviewer, annotationId: a.id, input: { decision: "APPROVE" } })),
+    ).toBe("Error: audit store unavailable");
     expect(await code(signOffArticle(failing, { actor: reviewer, articleId, input: {} }))).toBe("CONFLICT");
     const after = await t.db.annotation.findUniqueOrThrow({ where: { id: a.id } });
     expect([after.status, after.version]).toEqual([before.status, before.version]);
@@ -164,12 +246,21 @@ describe(`review workflow on ${provider}`, () => {
     const first = await claim(articleId, editor, 0, 4);
     const mine = await claim(articleId, reviewer, 5, 9);
     const second = await claim(articleId, editor, 10, 14);
-    for (const [actor, annotation] of [[editor, first], [reviewer, mine], [editor, second]] as const) await submitAnnotation(t.db, { actor, annotationId: annotation.id, input: {} });
+    for (const [actor, annotation] of [
+      [editor, first],
+      [reviewer, mine],
+      [editor, second],
+    ] as const)
+      await submitAnnotation(t.db, { actor, annotationId: annotation.id, input: {} });
     const queue = await reviewQueue(t.db, { actor: reviewer });
     const ids = queue.items.map((item) => item.id);
     expect(ids).not.toContain(mine.id);
     expect(ids.indexOf(first.id)).toBeLessThan(ids.indexOf(second.id));
-    expect(queue.items.find((item) => item.id === first.id)).toMatchObject({ label: first.label, article: { id: articleId }, author: { id: editor.id } });
+    expect(queue.items.find((item) => item.id === first.id)).toMatchObject({
+      label: first.label,
+      article: { id: articleId },
+      author: { id: editor.id },
+    });
     expect(await code(reviewQueue(t.db, { actor: editor }))).toBe("FORBIDDEN");
     expect((await getArticle(t.db, { actor: editor, articleId })).status).toBe("IN_REVIEW");
   });
@@ -179,9 +270,27 @@ describe(`review workflow on ${provider}`, () => {
     const revision = await t.db.articleRevision.findFirstOrThrow({ where: { articleId } });
     const base = Date.UTC(2020, 0, 1);
     // Numbered as the app would: distinct per article and kind (the reviewer's five follow the editor's 230).
-    const row = (index: number, createdById: string) => ({ articleId, revisionId: revision.id, kind: "CLAIM" as const, number: (createdById === editor.id ? 1 : 231) + index, start: 0, end: 4, quote: "The ", prefix: "", suffix: "mayor", status: "SUBMITTED" as const, createdById, updatedAt: new Date(base + index * 1000) });
+    const row = (index: number, createdById: string) => ({
+      articleId,
+      revisionId: revision.id,
+      kind: "CLAIM" as const,
+      number: (createdById === editor.id ? 1 : 231) + index,
+      start: 0,
+      end: 4,
+      quote: "The ",
+      prefix: "",
+      suffix: "mayor",
+      status: "SUBMITTED" as const,
+      createdById,
+      updatedAt: new Date(base + index * 1000),
+    });
     // 230 of the editor's, oldest in 2020 so they lead the queue, and 5 of the reviewer's own, which never show.
-    await t.db.annotation.createMany({ data: [...Array.from({ length: 230 }, (_, index) => row(index, editor.id)), ...Array.from({ length: 5 }, (_, index) => row(index, reviewer.id))] });
+    await t.db.annotation.createMany({
+      data: [
+        ...Array.from({ length: 230 }, (_, index) => row(index, editor.id)),
+        ...Array.from({ length: 5 }, (_, index) => row(index, reviewer.id)),
+      ],
+    });
     await t.db.article.update({ where: { id: articleId }, data: { lastClaimNumber: 235 } });
     const waiting = await reviewQueueSize(t.db, { actor: reviewer });
     expect(waiting).toBeGreaterThanOrEqual(230);
@@ -199,11 +308,16 @@ describe(`review workflow on ${provider}`, () => {
     }
     expect(new Set(seen).size).toBe(waiting);
     expect(times).toEqual([...times].sort());
-    expect(times.slice(0, 230)).toEqual(Array.from({ length: 230 }, (_, index) => new Date(base + index * 1000).toISOString()));
+    expect(times.slice(0, 230)).toEqual(
+      Array.from({ length: 230 }, (_, index) => new Date(base + index * 1000).toISOString()),
+    );
     expect((await reviewQueue(t.db, { actor: reviewer, input: { page: 999 } })).items).toEqual([]);
     expect((await reviewQueue(t.db, { actor: reviewer, input: { pageSize: 200 } })).items).toHaveLength(200);
 
-    const invalid = (input: unknown) => reviewQueue(t.db, { actor: reviewer, input }).catch((error: ZodError) => error.issues.map((issue) => issue.path.join(".")));
+    const invalid = (input: unknown) =>
+      reviewQueue(t.db, { actor: reviewer, input }).catch((error: ZodError) =>
+        error.issues.map((issue) => issue.path.join(".")),
+      );
     expect(await invalid({ page: 0 })).toEqual(["page"]);
     expect(await invalid({ pageSize: 201 })).toEqual(["pageSize"]);
     expect(await invalid({ page: "two" })).toEqual(["page"]);
@@ -218,7 +332,14 @@ function failingAuditDb(db: Db): Db {
       if (property !== "$transaction") return Reflect.get(target, property, receiver);
       return (fn: (tx: Db) => Promise<unknown>) =>
         target.$transaction((tx) =>
-          fn(new Proxy(tx as Db, { get: (inner, key) => (key === "auditEvent" ? { create: () => Promise.reject(new Error("audit store unavailable")) } : Reflect.get(inner, key)) })),
+          fn(
+            new Proxy(tx as Db, {
+              get: (inner, key) =>
+                key === "auditEvent"
+                  ? { create: () => Promise.reject(new Error("audit store unavailable")) }
+                  : Reflect.get(inner, key),
+            }),
+          ),
         );
     },
   });

@@ -37,7 +37,8 @@ async function newUser(role: Actor["role"] = "EDITOR") {
 }
 
 const me = (cookie: string) => fetch(`${server.url}/api/v1/me`, { headers: { Cookie: cookie } });
-const accountPage = (cookie: string) => fetch(`${server.url}/account`, { headers: { Cookie: cookie }, redirect: "manual" });
+const accountPage = (cookie: string) =>
+  fetch(`${server.url}/account`, { headers: { Cookie: cookie }, redirect: "manual" });
 
 describe(`stored sessions on ${provider}`, () => {
   it("are honoured while their row is unrevoked, unexpired and the user's, and the user active", async () => {
@@ -47,7 +48,11 @@ describe(`stored sessions on ${provider}`, () => {
     const row = await t.db.userSession.findUniqueOrThrow({ where: { id: sessionId } });
     expect(row.expiresAt.getTime() - now.getTime()).toBe(SESSION_SECONDS * 1000);
 
-    expect(await authenticateSession(t.db, { userId: user.id, sessionId }, now)).toMatchObject({ id: user.id, role: "EDITOR", via: "session" });
+    expect(await authenticateSession(t.db, { userId: user.id, sessionId }, now)).toMatchObject({
+      id: user.id,
+      role: "EDITOR",
+      via: "session",
+    });
     expect(await authenticateSession(t.db, { userId: user.id, sessionId }, row.expiresAt)).toBeNull();
     expect(await authenticateSession(t.db, { userId: admin.id, sessionId }, now)).toBeNull();
     expect(await authenticateSession(t.db, { userId: user.id, sessionId: "nope" }, now)).toBeNull();
@@ -79,7 +84,14 @@ describe(`stored sessions on ${provider}`, () => {
     const user = await newUser();
     const now = new Date("2045-01-01T12:00:00Z");
     const minutes = (n: number) => new Date(now.getTime() + n * 60_000);
-    const rows = async () => (await t.db.userSession.findMany({ where: { userId: user.id }, select: { id: true }, orderBy: { createdAt: "asc" } })).map((row) => row.id);
+    const rows = async () =>
+      (
+        await t.db.userSession.findMany({
+          where: { userId: user.id },
+          select: { id: true },
+          orderBy: { createdAt: "asc" },
+        })
+      ).map((row) => row.id);
     const expired = await startSession(t.db, { userId: user.id }, minutes(-(SESSION_SECONDS / 60) - 180));
     const revoked = await startSession(t.db, { userId: user.id }, minutes(-120));
     await endSession(t.db, { userId: user.id, sessionId: revoked });
@@ -135,19 +147,36 @@ describe(`browser sessions through the production server on ${provider}`, () => 
     expect(await (await me(cookie)).json()).toMatchObject({ role: "REVIEWER" });
     await updateUser(t.db, { actor: admin, userId: user.id, input: { role: "EDITOR" } });
     expect((await me(cookie)).status).toBe(401);
-    expect(await (await me((await signInCookie(server.url, user.email, PASSWORD)).cookie)).json()).toMatchObject({ role: "EDITOR" });
+    expect(await (await me((await signInCookie(server.url, user.email, PASSWORD)).cookie)).json()).toMatchObject({
+      role: "EDITOR",
+    });
   });
 
   it("a token cannot create tokens; a session can", async () => {
     const user = await newUser();
-    const { token } = await createApiToken(t.db, { actor: { ...user, role: "EDITOR", via: "session" }, input: { name: "parent" } });
-    const minted = await fetch(`${server.url}/api/v1/tokens`, { method: "POST", headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" }, body: JSON.stringify({ name: "child" }) });
+    const { token } = await createApiToken(t.db, {
+      actor: { ...user, role: "EDITOR", via: "session" },
+      input: { name: "parent" },
+    });
+    const minted = await fetch(`${server.url}/api/v1/tokens`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ name: "child" }),
+    });
     expect(minted.status).toBe(403);
-    expect(await minted.json()).toMatchObject({ error: { code: "FORBIDDEN", message: expect.stringMatching(/browser session/) } });
-    expect((await fetch(`${server.url}/api/v1/tokens`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(403);
+    expect(await minted.json()).toMatchObject({
+      error: { code: "FORBIDDEN", message: expect.stringMatching(/browser session/) },
+    });
+    expect((await fetch(`${server.url}/api/v1/tokens`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(
+      403,
+    );
 
     const { cookie } = await signInCookie(server.url, user.email, PASSWORD);
-    const created = await fetch(`${server.url}/api/v1/tokens`, { method: "POST", headers: { Cookie: cookie, Origin: server.url, "Content-Type": "application/json" }, body: JSON.stringify({ name: "from the browser" }) });
+    const created = await fetch(`${server.url}/api/v1/tokens`, {
+      method: "POST",
+      headers: { Cookie: cookie, Origin: server.url, "Content-Type": "application/json" },
+      body: JSON.stringify({ name: "from the browser" }),
+    });
     expect(created.status).toBe(201);
   });
 
@@ -157,6 +186,8 @@ describe(`browser sessions through the production server on ${provider}`, () => 
       const { url } = await signInCookie(server.url, user.email, PASSWORD, { callbackUrl });
       expect(url, callbackUrl).toBe(`${server.url}/`);
     }
-    expect((await signInCookie(server.url, user.email, PASSWORD, { callbackUrl: "/review" })).url).toBe(`${server.url}/review`);
+    expect((await signInCookie(server.url, user.email, PASSWORD, { callbackUrl: "/review" })).url).toBe(
+      `${server.url}/review`,
+    );
   });
 });

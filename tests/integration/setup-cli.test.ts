@@ -38,19 +38,32 @@ describe(`npm start's setup on ${provider}`, () => {
 
     const db = await createDb(database.target);
     try {
-      expect((await db.user.findMany({ orderBy: { email: "asc" } })).map((user) => user.role)).toEqual(["ADMIN", "EDITOR", "REVIEWER"]);
+      expect((await db.user.findMany({ orderBy: { email: "asc" } })).map((user) => user.role)).toEqual([
+        "ADMIN",
+        "EDITOR",
+        "REVIEWER",
+      ]);
       expect(await db.article.count()).toBe(1);
       const annotations = await db.annotation.findMany({ include: { revision: true } });
       expect(annotations.length).toBeGreaterThanOrEqual(3);
-      for (const annotation of annotations) expect(annotation.revision.text.slice(annotation.start, annotation.end)).toBe(annotation.quote);
+      for (const annotation of annotations)
+        expect(annotation.revision.text.slice(annotation.start, annotation.end)).toBe(annotation.quote);
     } finally {
       await db.$disconnect();
     }
   });
 
   it.each([
-    ["a malformed URL", "mysql://root@localhost/factmark", /^\[factmark\] Invalid configuration: DATABASE_URL: must start with postgresql:\/\//],
-    ["an unreachable database", provider === "sqlite" ? "file:/dev/null/x.db" : "postgresql://root@127.0.0.1:1/factmark", /^\[factmark\] DATABASE_URL: (cannot use the database: connection refused|cannot create the folder \/dev\/null for the SQLite file)/],
+    [
+      "a malformed URL",
+      "mysql://root@localhost/factmark",
+      /^\[factmark\] Invalid configuration: DATABASE_URL: must start with postgresql:\/\//,
+    ],
+    [
+      "an unreachable database",
+      provider === "sqlite" ? "file:/dev/null/x.db" : "postgresql://root@127.0.0.1:1/factmark",
+      /^\[factmark\] DATABASE_URL: (cannot use the database: connection refused|cannot create the folder \/dev\/null for the SQLite file)/,
+    ],
   ])("exits 1 with one line naming DATABASE_URL for %s", async (_case, url, message) => {
     const result = await setup(url);
     expect(result.code).toBe(1);

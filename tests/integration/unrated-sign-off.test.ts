@@ -30,8 +30,15 @@ const refusal = (promise: Promise<unknown>) =>
   promise.then(
     () => null,
     (error) => {
-      if (error instanceof ZodError) return { code: "INVALID", fields: error.issues.map((issue) => issue.path.join(".")) };
-      if (error instanceof AppError) return { code: error.code, message: error.message, details: error.details, fields: error.details.fields?.map((field) => field.path) };
+      if (error instanceof ZodError)
+        return { code: "INVALID", fields: error.issues.map((issue) => issue.path.join(".")) };
+      if (error instanceof AppError)
+        return {
+          code: error.code,
+          message: error.message,
+          details: error.details,
+          fields: error.details.fields?.map((field) => field.path),
+        };
       throw error;
     },
   );
@@ -55,7 +62,10 @@ describe(`sign-off and unrated claims on ${provider}`, () => {
   it("refuses with 409 listing the claims and denials without a verdict, in the shape of the unapproved list", async () => {
     const { articleId, claim, denial } = await approvedArticle();
     const refused = await refusal(signOffArticle(t.db, { actor: reviewer, articleId, input: {} }));
-    expect(refused).toMatchObject({ code: "CONFLICT", message: "2 claim(s) or denial(s) have no verdict: rate each, or mark it not rated and say why." });
+    expect(refused).toMatchObject({
+      code: "CONFLICT",
+      message: "2 claim(s) or denial(s) have no verdict: rate each, or mark it not rated and say why.",
+    });
     expect(refused!.details).toEqual({
       unrated: [
         { id: claim.id, kind: "CLAIM", status: "APPROVED", quote: "The mayor said" },
@@ -67,9 +77,21 @@ describe(`sign-off and unrated claims on ${provider}`, () => {
 
   it("accepts once each is rated or marked not rated with a reason (each change reviewed again)", async () => {
     const { articleId, claim, denial } = await approvedArticle();
-    const marked = await updateAnnotation(t.db, { actor: editor, annotationId: claim.id, input: { version: claim.version + 2, notRatedReason: "The mayor's office gave no figures to check." } });
-    expect(marked).toMatchObject({ notRatedReason: "The mayor's office gave no figures to check.", verdict: null, status: "DRAFT" });
-    const rated = await updateAnnotation(t.db, { actor: editor, annotationId: denial.id, input: { version: denial.version + 2, verdict: "MOSTLY_TRUE" } });
+    const marked = await updateAnnotation(t.db, {
+      actor: editor,
+      annotationId: claim.id,
+      input: { version: claim.version + 2, notRatedReason: "The mayor's office gave no figures to check." },
+    });
+    expect(marked).toMatchObject({
+      notRatedReason: "The mayor's office gave no figures to check.",
+      verdict: null,
+      status: "DRAFT",
+    });
+    const rated = await updateAnnotation(t.db, {
+      actor: editor,
+      annotationId: denial.id,
+      input: { version: denial.version + 2, verdict: "MOSTLY_TRUE" },
+    });
     for (const a of [marked, rated]) {
       await submitAnnotation(t.db, { actor: editor, annotationId: a.id, input: {} });
       await reviewAnnotation(t.db, { actor: reviewer, annotationId: a.id, input: { decision: "APPROVE" } });
@@ -80,26 +102,64 @@ describe(`sign-off and unrated claims on ${provider}`, () => {
 
   it("lists the unapproved and the unrated together when both are in the way", async () => {
     const articleId = (await createArticle(t.db, { actor: editor, input: { title: "Both", text: TEXT } })).id;
-    const unrated = await createAnnotation(t.db, { actor: editor, articleId, input: { kind: "CLAIM", ...span("The mayor said") } });
+    const unrated = await createAnnotation(t.db, {
+      actor: editor,
+      articleId,
+      input: { kind: "CLAIM", ...span("The mayor said") },
+    });
     await submitAnnotation(t.db, { actor: editor, annotationId: unrated.id, input: {} });
     const refused = await refusal(signOffArticle(t.db, { actor: reviewer, articleId, input: {} }));
-    expect(refused?.message).toBe("1 annotation(s) are not approved yet. 1 claim(s) or denial(s) have no verdict: rate each, or mark it not rated and say why.");
+    expect(refused?.message).toBe(
+      "1 annotation(s) are not approved yet. 1 claim(s) or denial(s) have no verdict: rate each, or mark it not rated and say why.",
+    );
     expect(Object.keys(refused!.details as object)).toEqual(["blocking", "unrated"]);
   });
 
   it("refuses a verdict together with a not-rated reason, and a reason on analysis, naming the field (422)", async () => {
     const articleId = (await createArticle(t.db, { actor: editor, input: { title: "Exclusive", text: TEXT } })).id;
-    const both = refusal(createAnnotation(t.db, { actor: editor, articleId, input: { kind: "CLAIM", ...span("The mayor said"), verdict: "FALSE", notRatedReason: "No data." } }));
+    const both = refusal(
+      createAnnotation(t.db, {
+        actor: editor,
+        articleId,
+        input: { kind: "CLAIM", ...span("The mayor said"), verdict: "FALSE", notRatedReason: "No data." },
+      }),
+    );
     expect(await both).toEqual({ code: "INVALID", fields: ["notRatedReason"] });
-    const onAnalysis = refusal(createAnnotation(t.db, { actor: editor, articleId, input: { kind: "ANALYSIS", ...span("Analysts were unsure"), notRatedReason: "No data." } }));
+    const onAnalysis = refusal(
+      createAnnotation(t.db, {
+        actor: editor,
+        articleId,
+        input: { kind: "ANALYSIS", ...span("Analysts were unsure"), notRatedReason: "No data." },
+      }),
+    );
     expect(await onAnalysis).toEqual({ code: "INVALID", fields: ["notRatedReason"] });
 
-    const marked = await createAnnotation(t.db, { actor: editor, articleId, input: { kind: "CLAIM", ...span("The mayor said"), notRatedReason: "No data." } });
-    const verdictOverReason = await refusal(updateAnnotation(t.db, { actor: editor, annotationId: marked.id, input: { version: marked.version, verdict: "TRUE" } }));
+    const marked = await createAnnotation(t.db, {
+      actor: editor,
+      articleId,
+      input: { kind: "CLAIM", ...span("The mayor said"), notRatedReason: "No data." },
+    });
+    const verdictOverReason = await refusal(
+      updateAnnotation(t.db, {
+        actor: editor,
+        annotationId: marked.id,
+        input: { version: marked.version, verdict: "TRUE" },
+      }),
+    );
     expect(verdictOverReason).toMatchObject({ code: "INVALID", fields: ["notRatedReason"] });
-    const toAnalysis = await refusal(updateAnnotation(t.db, { actor: editor, annotationId: marked.id, input: { version: marked.version, kind: "ANALYSIS" } }));
+    const toAnalysis = await refusal(
+      updateAnnotation(t.db, {
+        actor: editor,
+        annotationId: marked.id,
+        input: { version: marked.version, kind: "ANALYSIS" },
+      }),
+    );
     expect(toAnalysis).toMatchObject({ code: "INVALID", fields: ["notRatedReason"] });
-    const switched = await updateAnnotation(t.db, { actor: editor, annotationId: marked.id, input: { version: marked.version, verdict: "TRUE", notRatedReason: null } });
+    const switched = await updateAnnotation(t.db, {
+      actor: editor,
+      annotationId: marked.id,
+      input: { version: marked.version, verdict: "TRUE", notRatedReason: null },
+    });
     expect(switched).toMatchObject({ verdict: "TRUE", notRatedReason: null });
     expect((await t.db.annotation.findUniqueOrThrow({ where: { id: marked.id } })).notRatedReason).toBeNull();
   });

@@ -22,7 +22,11 @@ export type AppServer = { url: string; stop: () => Promise<void> };
  * integration suites) on a free port against the given database, and waits
  * until /api/health answers.
  */
-export async function startAppServer(databaseUrl: string, secret = randomBytes(32).toString("hex"), extraEnv: Record<string, string> = {}): Promise<AppServer> {
+export async function startAppServer(
+  databaseUrl: string,
+  secret = randomBytes(32).toString("hex"),
+  extraEnv: Record<string, string> = {},
+): Promise<AppServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = startNextServer({
@@ -46,11 +50,20 @@ export async function startAppServer(databaseUrl: string, secret = randomBytes(3
 }
 
 /** Waits until the server's /api/health answers; throws with its stderr when it exits first or after `timeoutMs` (after `onTimeout`). */
-export async function waitHealthy(child: ChildProcess, url: string, stderr: () => string, timeoutMs: number, onTimeout?: () => Promise<void>): Promise<void> {
+export async function waitHealthy(
+  child: ChildProcess,
+  url: string,
+  stderr: () => string,
+  timeoutMs: number,
+  onTimeout?: () => Promise<void>,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}): ${stderr().slice(0, 500)}`);
-    const ok = await fetch(`${url}/api/health`).then((response) => response.ok, () => false);
+    const ok = await fetch(`${url}/api/health`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (ok) return;
     if (Date.now() > deadline) {
       await onTimeout?.();

@@ -3,7 +3,12 @@
  * cookie and token first) and returns the session cookie as a Cookie header,
  * so a test can keep a copy of it and replay it later.
  */
-export async function signInCookie(baseUrl: string, email: string, password: string, extra: Record<string, string> = {}): Promise<{ cookie: string; url: string }> {
+export async function signInCookie(
+  baseUrl: string,
+  email: string,
+  password: string,
+  extra: Record<string, string> = {},
+): Promise<{ cookie: string; url: string }> {
   const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
   const { csrfToken } = await csrf.json();
   const csrfCookie = cookieHeader(csrf);
@@ -14,7 +19,8 @@ export async function signInCookie(baseUrl: string, email: string, password: str
     redirect: "manual",
   });
   const session = cookieHeader(response);
-  if (!response.ok || !session.includes("session-token")) throw new Error(`sign-in as ${email} failed: ${response.status} ${await response.text()}`);
+  if (!response.ok || !session.includes("session-token"))
+    throw new Error(`sign-in as ${email} failed: ${response.status} ${await response.text()}`);
   const { url } = await response.json();
   return { cookie: `${csrfCookie}; ${session}`, url };
 }

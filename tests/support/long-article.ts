@@ -17,7 +17,12 @@ export function longText(paragraphs = 1_175, wordsPerParagraph = 43): string {
   return out.join("\n\n");
 }
 
-export type LongArticle = { articleId: string; revisionId: string; ids: string[]; kinds: ("CLAIM" | "DENIAL" | "ANALYSIS")[] };
+export type LongArticle = {
+  articleId: string;
+  revisionId: string;
+  ids: string[];
+  kinds: ("CLAIM" | "DENIAL" | "ANALYSIS")[];
+};
 
 /** Rows per createMany: Prisma slices a createMany into statements under the parameter limit itself; this only bounds one call's memory. */
 const SEED_CHUNK = 2_000;
@@ -38,13 +43,23 @@ async function inChunks<T>(rows: T[], write: (chunk: T[]) => Promise<unknown>): 
  */
 export async function seedLongArticle(
   db: Db,
-  { author, editor2, reviewer, count, submitted = 0, title = "Long article" }: { author: Actor; editor2: Actor; reviewer: Actor; count: number; submitted?: number; title?: string },
+  {
+    author,
+    editor2,
+    reviewer,
+    count,
+    submitted = 0,
+    title = "Long article",
+  }: { author: Actor; editor2: Actor; reviewer: Actor; count: number; submitted?: number; title?: string },
 ): Promise<LongArticle> {
   const text = longText();
   const created = await createArticle(db, { actor: author, input: { title, text } });
   const articleId = created.id;
   const revisionId = created.revision.id;
-  const words = [...text.matchAll(/w\d+x\d+/g)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
+  const words = [...text.matchAll(/w\d+x\d+/g)].map((match) => ({
+    start: match.index,
+    end: match.index + match[0].length,
+  }));
   if (count * 5 + 5 > words.length) throw new Error(`the text has too few words for ${count} annotations`);
   const base = randomBytes(16).toString("hex").slice(0, 17);
   const idOf = (i: number) => `c${base}${i.toString(36).padStart(7, "0")}`;
@@ -74,7 +89,12 @@ export async function seedLongArticle(
       prefix: text.slice(Math.max(0, start - 32), start),
       suffix: text.slice(end, end + 32),
       note: i % 3 === 0 ? `note ${i}` : "",
-      verdict: kind === "ANALYSIS" ? null : i % 20 === 1 ? null : (["FALSE", "MISLEADING", "TRUE", "MOSTLY_TRUE"] as const)[i % 4],
+      verdict:
+        kind === "ANALYSIS"
+          ? null
+          : i % 20 === 1
+            ? null
+            : (["FALSE", "MISLEADING", "TRUE", "MOSTLY_TRUE"] as const)[i % 4],
       notRatedReason: kind !== "ANALYSIS" && i % 20 === 1 ? "Not checkable" : null,
       rationale: kind === "ANALYSIS" ? null : `rationale ${i}`,
       deniesId: kind === "DENIAL" ? idOf(i - 1) : null,
@@ -84,24 +104,60 @@ export async function seedLongArticle(
     });
   }
   await inChunks(annotations, (data) => db.annotation.createMany({ data }));
-  await db.article.update({ where: { id: articleId }, data: { lastClaimNumber: numbers.CLAIM, lastDenialNumber: numbers.DENIAL, lastAnalysisNumber: numbers.ANALYSIS, status: "IN_REVIEW" } });
+  await db.article.update({
+    where: { id: articleId },
+    data: {
+      lastClaimNumber: numbers.CLAIM,
+      lastDenialNumber: numbers.DENIAL,
+      lastAnalysisNumber: numbers.ANALYSIS,
+      status: "IN_REVIEW",
+    },
+  });
 
   const sources = ids.flatMap((annotationId, i) =>
-    i % 4 === 0 ? [0, 1].map((position) => ({ annotationId, position, url: `https://example.org/source/${i}/${position}`, title: `Source ${i}.${position}`, accessedAt: new Date(t0) })) : [],
+    i % 4 === 0
+      ? [0, 1].map((position) => ({
+          annotationId,
+          position,
+          url: `https://example.org/source/${i}/${position}`,
+          title: `Source ${i}.${position}`,
+          accessedAt: new Date(t0),
+        }))
+      : [],
   );
   await inChunks(sources, (data) => db.source.createMany({ data }));
   const reviews = ids.flatMap((annotationId, i) =>
     i < submitted
       ? []
       : [
-          ...(i % 10 === 3 ? [{ annotationId, reviewerId: reviewer.id, decision: "CHANGES_REQUESTED" as const, note: `fix ${i}`, createdAt: new Date(t0 + i * 1000 + 1) }] : []),
-          { annotationId, reviewerId: reviewer.id, decision: "APPROVED" as const, note: i % 10 === 3 ? `ok now ${i}` : null, createdAt: new Date(t0 + i * 1000 + 2) },
+          ...(i % 10 === 3
+            ? [
+                {
+                  annotationId,
+                  reviewerId: reviewer.id,
+                  decision: "CHANGES_REQUESTED" as const,
+                  note: `fix ${i}`,
+                  createdAt: new Date(t0 + i * 1000 + 1),
+                },
+              ]
+            : []),
+          {
+            annotationId,
+            reviewerId: reviewer.id,
+            decision: "APPROVED" as const,
+            note: i % 10 === 3 ? `ok now ${i}` : null,
+            createdAt: new Date(t0 + i * 1000 + 2),
+          },
         ],
   );
   await inChunks(reviews, (data) => db.signOff.createMany({ data }));
-  const editors = ids.flatMap((annotationId, i) => (i >= submitted && i % 7 === 0 ? [{ annotationId, userId: editor2.id, createdAt: new Date(t0 + i * 1000) }] : []));
+  const editors = ids.flatMap((annotationId, i) =>
+    i >= submitted && i % 7 === 0 ? [{ annotationId, userId: editor2.id, createdAt: new Date(t0 + i * 1000) }] : [],
+  );
   await inChunks(editors, (data) => db.annotationEditor.createMany({ data }));
-  const comments = ids.flatMap((annotationId, i) => (i % 100 === 0 ? [{ annotationId, authorId: reviewer.id, body: `comment on ${i}` }] : []));
+  const comments = ids.flatMap((annotationId, i) =>
+    i % 100 === 0 ? [{ annotationId, authorId: reviewer.id, body: `comment on ${i}` }] : [],
+  );
   await inChunks(comments, (data) => db.comment.createMany({ data }));
   return { articleId, revisionId, ids, kinds };
 }

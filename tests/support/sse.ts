@@ -4,7 +4,11 @@ export type SseEvent = { id?: string; event: string; data: Record<string, unknow
  * Reads Server-Sent Events from a byte stream until `until` says stop or the
  * time runs out; returns what arrived. Comments (heartbeats) are skipped.
  */
-export async function readSse(stream: ReadableStream<Uint8Array>, until: (events: SseEvent[]) => boolean, timeoutMs = 5000): Promise<SseEvent[]> {
+export async function readSse(
+  stream: ReadableStream<Uint8Array>,
+  until: (events: SseEvent[]) => boolean,
+  timeoutMs = 5000,
+): Promise<SseEvent[]> {
   const reader = stream.getReader();
   const decoder = new TextDecoder();
   const events: SseEvent[] = [];
@@ -12,7 +16,10 @@ export async function readSse(stream: ReadableStream<Uint8Array>, until: (events
   const deadline = Date.now() + timeoutMs;
   try {
     while (!until(events) && Date.now() < deadline) {
-      const next = await Promise.race([reader.read(), new Promise<null>((resolve) => setTimeout(() => resolve(null), Math.max(1, deadline - Date.now())))]);
+      const next = await Promise.race([
+        reader.read(),
+        new Promise<null>((resolve) => setTimeout(() => resolve(null), Math.max(1, deadline - Date.now()))),
+      ]);
       if (next === null || next.done) break;
       buffer += decoder.decode(next.value, { stream: true });
       let boundary;
@@ -28,7 +35,8 @@ export async function readSse(stream: ReadableStream<Uint8Array>, until: (events
           if (field === "event") event.event = value;
           if (field === "data") event.dataText = value;
         }
-        if (event.event) events.push({ id: event.id, event: event.event, data: event.dataText ? JSON.parse(event.dataText) : {} });
+        if (event.event)
+          events.push({ id: event.id, event: event.event, data: event.dataText ? JSON.parse(event.dataText) : {} });
       }
     }
   } finally {

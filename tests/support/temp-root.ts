@@ -14,7 +14,11 @@ export function tempMigrationsRoot(provider: Provider, keep = Infinity) {
   fs.mkdirSync(path.join(root, path.dirname(providerSchemaPath(provider))), { recursive: true });
   fs.copyFileSync(providerSchemaPath(provider), path.join(root, providerSchemaPath(provider)));
   const source = migrationsDir(provider);
-  const names = fs.readdirSync(source).filter((name) => fs.statSync(path.join(source, name)).isDirectory()).sort().slice(0, keep);
+  const names = fs
+    .readdirSync(source)
+    .filter((name) => fs.statSync(path.join(source, name)).isDirectory())
+    .sort()
+    .slice(0, keep);
   for (const name of names) {
     fs.mkdirSync(path.join(root, source, name), { recursive: true });
     fs.copyFileSync(path.join(source, name, "migration.sql"), path.join(root, source, name, "migration.sql"));

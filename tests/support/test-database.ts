@@ -12,7 +12,8 @@ export const DEFAULT_POSTGRES_TEST_URL = "postgresql://root@localhost/postgres?h
 /** The provider this integration project runs against (set by vitest.config.ts). */
 export function testProvider(): Provider {
   const provider = process.env.FACTMARK_TEST_PROVIDER;
-  if (provider !== "sqlite" && provider !== "postgresql") throw new Error("FACTMARK_TEST_PROVIDER must be sqlite or postgresql");
+  if (provider !== "sqlite" && provider !== "postgresql")
+    throw new Error("FACTMARK_TEST_PROVIDER must be sqlite or postgresql");
   return provider;
 }
 
@@ -24,9 +25,15 @@ export function newTestDatabase(provider = testProvider()): TestDatabase {
   if (provider === "sqlite") {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "factmark-test-"));
     const file = path.join(dir, "test.db");
-    return { target: { provider, file, url: `file:${file}` }, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+    return {
+      target: { provider, file, url: `file:${file}` },
+      drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
+    };
   }
-  const url = postgresUrlWithDatabase(process.env.POSTGRES_TEST_URL || DEFAULT_POSTGRES_TEST_URL, `factmark_test_${id}`);
+  const url = postgresUrlWithDatabase(
+    process.env.POSTGRES_TEST_URL || DEFAULT_POSTGRES_TEST_URL,
+    `factmark_test_${id}`,
+  );
   return { target: { provider, url }, drop: () => dropPostgresDatabase(url) };
 }
 

@@ -21,7 +21,9 @@ export default async function UsersPage() {
   return (
     <section className="page">
       <h1>Users</h1>
-      <p className="muted">Deactivated users cannot sign in or use their tokens; their annotations and reviews stay, attributed to them.</p>
+      <p className="muted">
+        Deactivated users cannot sign in or use their tokens; their annotations and reviews stay, attributed to them.
+      </p>
       <UserAdmin initialUsers={users} selfId={actor.id} />
     </section>
   );

@@ -10,7 +10,10 @@ export const dynamic = "force-dynamic";
  * run for /api (proxy.ts) — would have left without headers.
  */
 function notFound(request: Request): Response {
-  return secureApiResponse(request, errorResponse(new AppError("NOT_FOUND", "No API route has this address. The API lives under /api/v1.")));
+  return secureApiResponse(
+    request,
+    errorResponse(new AppError("NOT_FOUND", "No API route has this address. The API lives under /api/v1.")),
+  );
 }
 
 export const GET = notFound;

@@ -5,5 +5,8 @@ export const dynamic = "force-dynamic";
 
 export async function GET(request: Request) {
   const health = await getHealth();
-  return secureApiResponse(request, Response.json(health, { status: health.status === "ok" ? 200 : 503, headers: { "Cache-Control": "no-store" } }));
+  return secureApiResponse(
+    request,
+    Response.json(health, { status: health.status === "ok" ? 200 : 503, headers: { "Cache-Control": "no-store" } }),
+  );
 }

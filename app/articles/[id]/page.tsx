@@ -48,5 +48,13 @@ export default async function ArticlePage({ params }: Props) {
     signOff: can(actor.role, "signoff:article"),
     reopen: can(actor.role, "reopen:article"),
   };
-  return <Workbench article={packArticle(article)} since={since} actor={{ id: actor.id, role: actor.role }} permissions={permissions} publicBase={env().FACTMARK_PUBLIC_URL ?? null} />;
+  return (
+    <Workbench
+      article={packArticle(article)}
+      since={since}
+      actor={{ id: actor.id, role: actor.role }}
+      permissions={permissions}
+      publicBase={env().FACTMARK_PUBLIC_URL ?? null}
+    />
+  );
 }

@@ -6,7 +6,15 @@ import { FormActions } from "../FormActions";
 import type { CommentThreadModel } from "./useCommentThread";
 
 /** The box for a new comment; on a signed-off article, a button that asks for it first. */
-export function CommentComposer({ annotationId, thread, composerRef }: { annotationId: string; thread: CommentThreadModel; composerRef: RefObject<HTMLTextAreaElement | null> }) {
+export function CommentComposer({
+  annotationId,
+  thread,
+  composerRef,
+}: {
+  annotationId: string;
+  thread: CommentThreadModel;
+  composerRef: RefObject<HTMLTextAreaElement | null>;
+}) {
   const { showComposer, canComment, locked, text, bodyError, postError, posting } = thread;
 
   function keys(event: KeyboardEvent<HTMLTextAreaElement>) {
@@ -24,9 +32,23 @@ export function CommentComposer({ annotationId, thread, composerRef }: { annotat
     ) : null;
 
   return (
-    <form className="wb-comment-form wb-comment-new" onSubmit={(event) => void thread.post(event)} noValidate aria-busy={posting}>
+    <form
+      className="wb-comment-form wb-comment-new"
+      onSubmit={(event) => void thread.post(event)}
+      noValidate
+      aria-busy={posting}
+    >
       {locked && <p className="wb-hint">The article is signed off, but its discussion stays open.</p>}
-      <Field id={`wb-comment-new-${annotationId}`} label="Add a comment" error={bodyError} hint={<><kbd>Ctrl</kbd>+<kbd>Enter</kbd> posts.</>}>
+      <Field
+        id={`wb-comment-new-${annotationId}`}
+        label="Add a comment"
+        error={bodyError}
+        hint={
+          <>
+            <kbd>Ctrl</kbd>+<kbd>Enter</kbd> posts.
+          </>
+        }
+      >
         {(control) => (
           <textarea
             {...control}

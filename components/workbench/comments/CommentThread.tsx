@@ -34,7 +34,11 @@ export function CommentThread({ annotationId }: { annotationId: string }) {
           </button>
         </div>
       )}
-      {comments && count === 0 && <p className="wb-hint">No comments yet.{canComment && " Ask a question or leave a note for the others working on it."}</p>}
+      {comments && count === 0 && (
+        <p className="wb-hint">
+          No comments yet.{canComment && " Ask a question or leave a note for the others working on it."}
+        </p>
+      )}
       {notice && notice.id === null && (
         <p className="wb-error" role="alert">
           {notice.text}

@@ -3,12 +3,20 @@ import { MAX_COMMENT_LENGTH } from "@/lib/domain/comment";
 /** What the client can say about a comment's text before asking the server (which says the same). */
 export function localBodyError(text: string): string {
   if (!text.trim()) return "must not be empty";
-  if (text.trim().length > MAX_COMMENT_LENGTH) return `must be at most ${MAX_COMMENT_LENGTH} characters (now ${text.trim().length})`;
+  if (text.trim().length > MAX_COMMENT_LENGTH)
+    return `must be at most ${MAX_COMMENT_LENGTH} characters (now ${text.trim().length})`;
   return "";
 }
 
 const relative = new Intl.RelativeTimeFormat("en-GB", { numeric: "auto" });
-export const absolute = (iso: string) => new Date(iso).toLocaleString("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
+export const absolute = (iso: string) =>
+  new Date(iso).toLocaleString("en-GB", {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+  });
 
 /** "just now", "5 minutes ago", "yesterday"; the date itself after a week. */
 export function ago(iso: string, now: number): string {

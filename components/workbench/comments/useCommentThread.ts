@@ -140,7 +140,13 @@ export function useCommentThread(annotationId: string) {
   function startEditing(comment: CommentView) {
     setConfirming(null);
     setNotice(null);
-    setEditing({ id: comment.id, text: drafts[editKey(comment.id)] ?? comment.body, error: "", theirs: null, base: comment.version });
+    setEditing({
+      id: comment.id,
+      text: drafts[editKey(comment.id)] ?? comment.body,
+      error: "",
+      theirs: null,
+      base: comment.version,
+    });
     // Into the box, with the cursor at the end of the text, once it is on screen.
     requestAnimationFrame(() => {
       const box = editRef.current;
@@ -187,14 +193,18 @@ export function useCommentThread(annotationId: string) {
         // Changed meanwhile (the author's other tab): show theirs, keep ours in the box.
         const theirs = ((failure as ApiError).details.current as CommentView | undefined) ?? null;
         setEditing((current) => current && { ...current, error: "", theirs });
-        if (theirs) setComments((previous) => previous?.map((comment) => (comment.id === id ? theirs : comment)) ?? null);
+        if (theirs)
+          setComments((previous) => previous?.map((comment) => (comment.id === id ? theirs : comment)) ?? null);
       } else if (isCode(failure, 404, "NOT_FOUND")) {
         // Deleted meanwhile: the text goes to the box for a new comment rather than being lost.
         setText(text.trim() ? `${text.trimEnd()}\n\n${body}` : body);
         setCommentDraft(editKey(id), "");
         setEditing(null);
         setComposing(true);
-        setNotice({ id: null, text: "That comment was deleted meanwhile, so your edit could not be saved. Your text is in the box below: post it as a new comment if it still matters." });
+        setNotice({
+          id: null,
+          text: "That comment was deleted meanwhile, so your edit could not be saved. Your text is in the box below: post it as a new comment if it still matters.",
+        });
         focusComposer.current = true;
         composerRef.current?.focus();
         await reload();
@@ -227,7 +237,10 @@ export function useCommentThread(annotationId: string) {
         headingRef.current?.focus();
       } else if (isCode(failure, 409, "CONFLICT")) {
         setConfirming(null);
-        setNotice({ id: comment.id, text: "This comment was edited since you loaded it; it now reads as shown. Delete it again if you still want to." });
+        setNotice({
+          id: comment.id,
+          text: "This comment was edited since you loaded it; it now reads as shown. Delete it again if you still want to.",
+        });
       } else setNotice({ id: comment.id, text: problem(failure) });
       await reload();
     } finally {

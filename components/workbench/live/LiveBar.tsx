@@ -4,7 +4,11 @@ import type { CSSProperties } from "react";
 import type { PresenceEntry } from "./presence";
 import type { Connection } from "./useArticleEvents";
 
-const CONNECTION_TEXT: Record<Connection, string> = { connecting: "Connecting…", live: "Live", reconnecting: "Reconnecting…" };
+const CONNECTION_TEXT: Record<Connection, string> = {
+  connecting: "Connecting…",
+  live: "Live",
+  reconnecting: "Reconnecting…",
+};
 
 type Props = { connection: Connection; people: PresenceEntry[]; onOpen: (annotationId: string) => void };
 
@@ -16,7 +20,13 @@ export function LiveBar({ connection, people, onOpen }: Props) {
   return (
     <div className="wb-live-bar">
       {/* A polite live region, not role=status: the workbench's one status region is the announcement toast. */}
-      <span className={`wb-connection wb-connection-${connection}`} aria-live="polite" aria-atomic="true" data-testid="live-connection" title={connection === "live" ? "Changes by others appear as they happen" : undefined}>
+      <span
+        className={`wb-connection wb-connection-${connection}`}
+        aria-live="polite"
+        aria-atomic="true"
+        data-testid="live-connection"
+        title={connection === "live" ? "Changes by others appear as they happen" : undefined}
+      >
         <span className="wb-connection-dot" aria-hidden="true" />
         {CONNECTION_TEXT[connection]}
       </span>
@@ -27,13 +37,22 @@ export function LiveBar({ connection, people, onOpen }: Props) {
           </span>
           <ul className="wb-presence-list">
             {people.map((person) => (
-              <li key={person.userId} className="wb-presence-person" style={{ "--wb-person-hue": person.hue } as CSSProperties}>
+              <li
+                key={person.userId}
+                className="wb-presence-person"
+                style={{ "--wb-person-hue": person.hue } as CSSProperties}
+              >
                 <span className="wb-avatar" aria-hidden="true" title={person.name}>
                   {person.initials}
                 </span>
                 <span className="wb-presence-name">{person.name}</span>
                 {person.annotationId && person.label && (
-                  <button type="button" className="wb-presence-looking" onClick={() => onOpen(person.annotationId!)} aria-label={`${person.name} is looking at ${person.label}: open it`}>
+                  <button
+                    type="button"
+                    className="wb-presence-looking"
+                    onClick={() => onOpen(person.annotationId!)}
+                    aria-label={`${person.name} is looking at ${person.label}: open it`}
+                  >
                     looking at {person.label}
                   </button>
                 )}

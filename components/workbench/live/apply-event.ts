@@ -44,7 +44,10 @@ export type LiveEvent =
   | ({ type: typeof AUDIT.annotation.created | typeof AUDIT.annotation.updated; annotation: AnnotationView } & Base)
   | ({ type: typeof AUDIT.annotation.deleted; id: string } & Base)
   | ({ type: typeof AUDIT.article.status; status: ArticleStatus; version: number; signOff: ReviewView | null } & Base)
-  | { type: typeof AUDIT.comment.created | typeof AUDIT.comment.updated | typeof AUDIT.comment.deleted; data: Record<string, unknown> }
+  | {
+      type: typeof AUDIT.comment.created | typeof AUDIT.comment.updated | typeof AUDIT.comment.deleted;
+      data: Record<string, unknown>;
+    }
   | { type: "presence"; users: PresenceUser[] }
   | { type: "resync"; reason: string }
   | { type: "noop" };
@@ -52,7 +55,8 @@ export type LiveEvent =
 /** Every event name the stream sends: those made from audit actions (lib/domain/audit-actions.ts) and its own. */
 export const EVENT_NAMES = ["ready", ...AUDIT_STREAM_EVENTS, "presence", "resync", "noop"] as const;
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 const isString = (value: unknown): value is string => typeof value === "string";
 
 function actorOf(value: unknown): EventActor {
@@ -60,7 +64,15 @@ function actorOf(value: unknown): EventActor {
 }
 
 function isAnnotation(value: unknown): value is AnnotationView {
-  return isObject(value) && isString(value.id) && typeof value.version === "number" && typeof value.start === "number" && typeof value.end === "number" && isString(value.kind) && isObject(value.createdBy);
+  return (
+    isObject(value) &&
+    isString(value.id) &&
+    typeof value.version === "number" &&
+    typeof value.start === "number" &&
+    typeof value.end === "number" &&
+    isString(value.kind) &&
+    isObject(value.createdBy)
+  );
 }
 
 /** One stream message as a typed event; null for anything malformed or unknown (a newer server), which is then ignored. */
@@ -72,10 +84,16 @@ export function parseEvent(name: string, raw: string): LiveEvent | null {
     return null;
   }
   if (!isObject(data)) return null;
-  const base = (): Base => ({ actor: actorOf(data.actor), at: isString(data.at) ? data.at : "", action: isString(data.action) ? data.action : name });
+  const base = (): Base => ({
+    actor: actorOf(data.actor),
+    at: isString(data.at) ? data.at : "",
+    action: isString(data.action) ? data.action : name,
+  });
   switch (name) {
     case "ready":
-      return isString(data.connectionId) ? { type: "ready", connectionId: data.connectionId, cursor: Number(data.cursor) || 0 } : null;
+      return isString(data.connectionId)
+        ? { type: "ready", connectionId: data.connectionId, cursor: Number(data.cursor) || 0 }
+        : null;
     case AUDIT.annotation.created:
     case AUDIT.annotation.updated:
       return isAnnotation(data.annotation) ? { type: name, ...base(), annotation: data.annotation } : null;
@@ -83,7 +101,13 @@ export function parseEvent(name: string, raw: string): LiveEvent | null {
       return isString(data.id) ? { type: name, ...base(), id: data.id } : null;
     case AUDIT.article.status:
       return (ARTICLE_STATUSES as readonly unknown[]).includes(data.status) && typeof data.version === "number"
-        ? { type: name, ...base(), status: data.status as ArticleStatus, version: data.version, signOff: isObject(data.signOff) ? (data.signOff as ReviewView) : null }
+        ? {
+            type: name,
+            ...base(),
+            status: data.status as ArticleStatus,
+            version: data.version,
+            signOff: isObject(data.signOff) ? (data.signOff as ReviewView) : null,
+          }
         : null;
     case AUDIT.comment.created:
     case AUDIT.comment.updated:
@@ -94,8 +118,16 @@ export function parseEvent(name: string, raw: string): LiveEvent | null {
         ? {
             type: name,
             users: data.users
-              .filter((user): user is Record<string, unknown> => isObject(user) && isString(user.userId) && isString(user.name))
-              .map((user) => ({ userId: user.userId as string, name: user.name as string, annotationId: isString(user.annotationId) ? user.annotationId : null, since: isString(user.since) ? user.since : "" })),
+              .filter(
+                (user): user is Record<string, unknown> =>
+                  isObject(user) && isString(user.userId) && isString(user.name),
+              )
+              .map((user) => ({
+                userId: user.userId as string,
+                name: user.name as string,
+                annotationId: isString(user.annotationId) ? user.annotationId : null,
+                since: isString(user.since) ? user.since : "",
+              })),
           }
         : null;
     case "resync":
@@ -107,8 +139,16 @@ export function parseEvent(name: string, raw: string): LiveEvent | null {
   }
 }
 
-export function initialState(article: Pick<ArticleView, "annotations" | "status" | "signOff" | "version">): WorkbenchState {
-  return { annotations: article.annotations, review: { status: article.status, signOff: article.signOff, version: article.version }, work: {}, pins: {}, orphans: {} };
+export function initialState(
+  article: Pick<ArticleView, "annotations" | "status" | "signOff" | "version">,
+): WorkbenchState {
+  return {
+    annotations: article.annotations,
+    review: { status: article.status, signOff: article.signOff, version: article.version },
+    work: {},
+    pins: {},
+    orphans: {},
+  };
 }
 
 const without = <T>(record: Record<string, T>, id: string): Record<string, T> => {
@@ -133,7 +173,12 @@ type Side = Pick<WorkbenchState, "work" | "pins" | "orphans">;
  * pins the draft to the version it started from and says who changed it.
  * Null when nothing changes (an older or equal version, an orphan).
  */
-function settle(side: Side, current: AnnotationView | undefined, view: AnnotationView, by: string | null): { side: Side; pinned: boolean } | null {
+function settle(
+  side: Side,
+  current: AnnotationView | undefined,
+  view: AnnotationView,
+  by: string | null,
+): { side: Side; pinned: boolean } | null {
   if (side.orphans[view.id]) return null;
   if (current && (by === null ? view.version < current.version : view.version <= current.version)) return null;
   const work = side.work[view.id];
@@ -142,7 +187,14 @@ function settle(side: Side, current: AnnotationView | undefined, view: Annotatio
   const pin = side.pins[view.id];
   if (changedFields(work.draft, view).length === 0) {
     // They saved what this user typed (or this user's own save from another tab): nothing left unsaved.
-    return { side: { ...side, work: { ...side.work, [view.id]: { ...work, draft: undefined } }, pins: without(side.pins, view.id) }, pinned: false };
+    return {
+      side: {
+        ...side,
+        work: { ...side.work, [view.id]: { ...work, draft: undefined } },
+        pins: without(side.pins, view.id),
+      },
+      pinned: false,
+    };
   }
   const base = pin?.base ?? current;
   // Their change left every field the form edits alone: the draft simply moves onto the new version.
@@ -151,7 +203,11 @@ function settle(side: Side, current: AnnotationView | undefined, view: Annotatio
 }
 
 /** Puts one annotation's newer state in place (see settle): one pass over the annotations. */
-function put(state: WorkbenchState, view: AnnotationView, by: string | null): { state: WorkbenchState; changed: boolean; pinned: boolean } {
+function put(
+  state: WorkbenchState,
+  view: AnnotationView,
+  by: string | null,
+): { state: WorkbenchState; changed: boolean; pinned: boolean } {
   const at = state.annotations.findIndex((annotation) => annotation.id === view.id);
   const current = at < 0 ? undefined : state.annotations[at];
   const settled = settle(state, current, view, by);
@@ -164,7 +220,14 @@ function put(state: WorkbenchState, view: AnnotationView, by: string | null): { 
 
 /** Whether two versions of an annotation agree on every field the form edits. */
 function sameFields(a: AnnotationView, b: AnnotationView): boolean {
-  return a.kind === b.kind && a.speaker === b.speaker && a.note === b.note && a.verdict === b.verdict && a.rationale === b.rationale && a.deniesId === b.deniesId;
+  return (
+    a.kind === b.kind &&
+    a.speaker === b.speaker &&
+    a.note === b.note &&
+    a.verdict === b.verdict &&
+    a.rationale === b.rationale &&
+    a.deniesId === b.deniesId
+  );
 }
 
 /** The unsaved work of an annotation taken away: text in it stays as an orphan the panel can still show. */
@@ -175,7 +238,9 @@ function release(side: Side, current: AnnotationView, by: string): { side: Side;
     side: {
       work: keep ? side.work : without(side.work, id),
       pins: without(side.pins, id),
-      orphans: keep ? { ...side.orphans, [id]: { annotation: shownAs(side, current), label: current.label, by } } : side.orphans,
+      orphans: keep
+        ? { ...side.orphans, [id]: { annotation: shownAs(side, current), label: current.label, by } }
+        : side.orphans,
     },
     orphaned: keep,
   };
@@ -183,10 +248,16 @@ function release(side: Side, current: AnnotationView, by: string): { side: Side;
 
 /** The database drops a deleted claim from its denials (ON DELETE SET NULL); mirror that here. */
 const clearDenials = (annotations: AnnotationView[], gone: ReadonlySet<string>) =>
-  annotations.map((annotation) => (annotation.deniesId !== null && gone.has(annotation.deniesId) ? { ...annotation, deniesId: null } : annotation));
+  annotations.map((annotation) =>
+    annotation.deniesId !== null && gone.has(annotation.deniesId) ? { ...annotation, deniesId: null } : annotation,
+  );
 
 /** Takes an annotation away; unsaved text in it stays as an orphan the panel can still show. */
-function drop(state: WorkbenchState, id: string, by: string): { state: WorkbenchState; gone: AnnotationView | null; orphaned: boolean } {
+function drop(
+  state: WorkbenchState,
+  id: string,
+  by: string,
+): { state: WorkbenchState; gone: AnnotationView | null; orphaned: boolean } {
   const current = state.annotations.find((annotation) => annotation.id === id);
   if (!current) return { state, gone: null, orphaned: false };
   const released = release(state, current, by);
@@ -230,7 +301,10 @@ export function setWork(state: WorkbenchState, id: string, entry: Work): Workben
  * once, however many changed (10,000 annotations must not cost 10,000 passes).
  */
 export function mergeArticle(state: WorkbenchState, view: ArticleView, by: string): WorkbenchState {
-  const review = view.version >= state.review.version ? { status: view.status, signOff: view.signOff, version: view.version } : state.review;
+  const review =
+    view.version >= state.review.version
+      ? { status: view.status, signOff: view.signOff, version: view.version }
+      : state.review;
   const held = new Map(state.annotations.map((annotation) => [annotation.id, annotation]));
   let side: Side = state;
   const replaced = new Map<string, AnnotationView>();
@@ -252,7 +326,8 @@ export function mergeArticle(state: WorkbenchState, view: ArticleView, by: strin
   }
   if (!replaced.size && !added.length && !gone.size) return review === state.review ? state : { ...state, review };
   const kept: AnnotationView[] = [];
-  for (const annotation of state.annotations) if (!gone.has(annotation.id)) kept.push(replaced.get(annotation.id) ?? annotation);
+  for (const annotation of state.annotations)
+    if (!gone.has(annotation.id)) kept.push(replaced.get(annotation.id) ?? annotation);
   kept.push(...added);
   return { ...state, ...side, review, annotations: gone.size ? clearDenials(kept, gone) : kept };
 }
@@ -270,7 +345,16 @@ function shownAs(side: Side, latest: AnnotationView): AnnotationView {
   const pin = side.pins[latest.id];
   if (!pin || !side.work[latest.id]?.draft) return latest;
   const { base } = pin;
-  return { ...latest, kind: base.kind, speaker: base.speaker, note: base.note, verdict: base.verdict, rationale: base.rationale, deniesId: base.deniesId, version: base.version };
+  return {
+    ...latest,
+    kind: base.kind,
+    speaker: base.speaker,
+    note: base.note,
+    verdict: base.verdict,
+    rationale: base.rationale,
+    deniesId: base.deniesId,
+    version: base.version,
+  };
 }
 
 /** The live news the open form should show, if any. */
@@ -287,7 +371,10 @@ const withArticle = (kind: AnnotationKind) => `${kind === "ANALYSIS" ? "an" : "a
 type Verb = (name: string, what: string) => string;
 
 /** How each action that arrives as an annotation's update is announced (a plain edit: "updated"); a new such action needs one here. */
-const UPDATE_VERBS: Record<Exclude<StreamedAs<typeof AUDIT.annotation.updated>, typeof AUDIT.annotation.updated>, Verb> = {
+const UPDATE_VERBS: Record<
+  Exclude<StreamedAs<typeof AUDIT.annotation.updated>, typeof AUDIT.annotation.updated>,
+  Verb
+> = {
   [AUDIT.annotation.submitted]: (name, what) => `${name} sent ${what} to review`,
   [AUDIT.annotation.approved]: (name, what) => `${name} approved ${what}`,
   [AUDIT.annotation.changesRequested]: (name, what) => `${name} asked for changes to ${what}`,

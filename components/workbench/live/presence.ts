@@ -1,6 +1,13 @@
 import type { PresenceUser } from "./apply-event";
 
-export type PresenceEntry = { userId: string; name: string; initials: string; hue: number; annotationId: string | null; label: string | null };
+export type PresenceEntry = {
+  userId: string;
+  name: string;
+  initials: string;
+  hue: number;
+  annotationId: string | null;
+  label: string | null;
+};
 
 /** "Rae Reviewer" → "RR", "Ana" → "A": first letters of the first and last words. */
 export function initials(name: string): string {
@@ -19,11 +26,22 @@ export function hueFor(userId: string): number {
 }
 
 /** The other people with the article open, in the server's order (by name), and what they are looking at when it is an annotation on this page. */
-export function presenceEntries(users: readonly PresenceUser[], selfId: string, labels: ReadonlyMap<string, string>): PresenceEntry[] {
+export function presenceEntries(
+  users: readonly PresenceUser[],
+  selfId: string,
+  labels: ReadonlyMap<string, string>,
+): PresenceEntry[] {
   return users
     .filter((user) => user.userId !== selfId)
     .map((user) => {
       const label = user.annotationId ? (labels.get(user.annotationId) ?? null) : null;
-      return { userId: user.userId, name: user.name, initials: initials(user.name), hue: hueFor(user.userId), annotationId: label ? user.annotationId : null, label };
+      return {
+        userId: user.userId,
+        name: user.name,
+        initials: initials(user.name),
+        hue: hueFor(user.userId),
+        annotationId: label ? user.annotationId : null,
+        label,
+      };
     });
 }

@@ -7,7 +7,11 @@ import { EVENT_NAMES, parseEvent, type LiveEvent, type PresenceUser } from "./ap
 export type Connection = "connecting" | "live" | "reconnecting";
 
 /** Data events for the workbench; `catchUp` on the first `ready` of a stream that could not resume (the page may have missed changes since it was rendered). */
-export type EventHandler = (event: Exclude<LiveEvent, { type: "presence" } | { type: "ready" } | { type: "noop" }> | { type: "ready"; connectionId: string; catchUp: boolean }) => void;
+export type EventHandler = (
+  event:
+    | Exclude<LiveEvent, { type: "presence" } | { type: "ready" } | { type: "noop" }>
+    | { type: "ready"; connectionId: string; catchUp: boolean },
+) => void;
 
 /** After the browser gives up on a stream (an error status, a server gone for good), retry ourselves: 1 s, 2 s, 4 s… up to 30 s. */
 const backoff = (attempt: number) => Math.min(30_000, 1000 * 2 ** attempt);
@@ -83,7 +87,10 @@ const SETTLE_MS = { open: 300, close: 1500 };
 
 /** Tells the others which annotation this tab is looking at: after it settles, and again on every new stream. */
 export function usePresenceReport(articleId: string, connectionId: string | null, annotationId: string | null) {
-  const reported = useRef<{ connectionId: string | null; annotationId: string | null }>({ connectionId: null, annotationId: null });
+  const reported = useRef<{ connectionId: string | null; annotationId: string | null }>({
+    connectionId: null,
+    annotationId: null,
+  });
   useEffect(() => {
     if (!connectionId) return;
     const previous = reported.current;
@@ -93,12 +100,18 @@ export function usePresenceReport(articleId: string, connectionId: string | null
       reported.current = { connectionId, annotationId };
       return;
     }
-    const timer = window.setTimeout(() => {
-      reported.current = { connectionId, annotationId };
-      api<void>(`/articles/${encodeURIComponent(articleId)}/presence`, { method: "POST", body: { connectionId, annotationId } }).catch(() => {
-        // The stream closed meanwhile (404): the next one reports again.
-      });
-    }, annotationId === null ? SETTLE_MS.close : SETTLE_MS.open);
+    const timer = window.setTimeout(
+      () => {
+        reported.current = { connectionId, annotationId };
+        api<void>(`/articles/${encodeURIComponent(articleId)}/presence`, {
+          method: "POST",
+          body: { connectionId, annotationId },
+        }).catch(() => {
+          // The stream closed meanwhile (404): the next one reports again.
+        });
+      },
+      annotationId === null ? SETTLE_MS.close : SETTLE_MS.open,
+    );
     return () => window.clearTimeout(timer);
   }, [articleId, connectionId, annotationId]);
 }

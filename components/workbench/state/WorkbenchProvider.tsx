@@ -1,7 +1,18 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { createContext, use, useEffect, useEffectEvent, useMemo, useReducer, useRef, useState, type ReactNode, type RefObject } from "react";
+import {
+  createContext,
+  use,
+  useEffect,
+  useEffectEvent,
+  useMemo,
+  useReducer,
+  useRef,
+  useState,
+  type ReactNode,
+  type RefObject,
+} from "react";
 import { AUDIT } from "@/lib/domain/audit-actions";
 import type { AnnotationView, ArticleView } from "@/lib/views/article-view";
 import { REVIEW_QUEUE_CHANGED } from "../../ReviewCount";
@@ -60,7 +71,13 @@ const ViewContext = createContext<WorkbenchView | null>(null);
 const ActionsContext = createContext<WorkbenchActions | null>(null);
 const RefsContext = createContext<WorkbenchRefs | null>(null);
 
-type Props = { article: ArticleView; actor: WorkbenchActor; permissions: RolePermissions; publicBase: string | null; children: ReactNode };
+type Props = {
+  article: ArticleView;
+  actor: WorkbenchActor;
+  permissions: RolePermissions;
+  publicBase: string | null;
+  children: ReactNode;
+};
 
 export function WorkbenchProvider({ article, actor, permissions: rolePermissions, publicBase, children }: Props) {
   const router = useRouter();
@@ -109,7 +126,8 @@ export function WorkbenchProvider({ article, actor, permissions: rolePermissions
       }
       liveSerial.current++;
       // A submission or a decision here may change how many wait for this user's review: the navigation's count (outside the workbench) asks again.
-      if (event.type === AUDIT.annotation.updated || event.type === AUDIT.annotation.deleted) window.dispatchEvent(new Event(REVIEW_QUEUE_CHANGED));
+      if (event.type === AUDIT.annotation.updated || event.type === AUDIT.annotation.deleted)
+        window.dispatchEvent(new Event(REVIEW_QUEUE_CHANGED));
       dispatch({ type: "live", event });
     };
     return {

@@ -8,11 +8,27 @@ import { initialStore, reducer, type Action, type Store } from "./reducer";
 
 const ME: WorkbenchActor = { id: "u-me", role: "REVIEWER" };
 const ANA = { id: "u-ana", name: "Ana" };
-const ROLE: RolePermissions = { create: true, updateOwn: true, updateOthers: true, deleteOwn: true, deleteOthers: false, review: true, signOff: true, reopen: true };
+const ROLE: RolePermissions = {
+  create: true,
+  updateOwn: true,
+  updateOthers: true,
+  deleteOwn: true,
+  deleteOthers: false,
+  review: true,
+  signOff: true,
+  reopen: true,
+};
 
-const store = (annotations: AnnotationView[] = [annotation()]): Store => initialStore({ annotations, status: "DRAFT", signOff: null, version: 1 }, ME, ROLE);
+const store = (annotations: AnnotationView[] = [annotation()]): Store =>
+  initialStore({ annotations, status: "DRAFT", signOff: null, version: 1 }, ME, ROLE);
 const run = (start: Store, ...actions: Action[]) => actions.reduce(reducer, start);
-const updated = (view: AnnotationView, actor = ANA): LiveEvent => ({ type: "annotation.updated", actor, at: "", action: "annotation.updated", annotation: view });
+const updated = (view: AnnotationView, actor = ANA): LiveEvent => ({
+  type: "annotation.updated",
+  actor,
+  at: "",
+  action: "annotation.updated",
+  annotation: view,
+});
 
 describe("workbench reducer: live events", () => {
   it("applies a live event once: one version bump, one announcement, one flash", () => {
@@ -30,7 +46,10 @@ describe("workbench reducer: live events", () => {
   });
 
   it("says nothing and flashes nothing for the user's own change from elsewhere", () => {
-    const after = run(store(), { type: "live", event: updated(annotation({ version: 2, note: "mine" }), { id: ME.id, name: "Me" }) });
+    const after = run(store(), {
+      type: "live",
+      event: updated(annotation({ version: 2, note: "mine" }), { id: ME.id, name: "Me" }),
+    });
     expect(after.data.annotations[0].note).toBe("mine");
     expect(after.announcement.text).toBe("");
     expect(after.flashes).toEqual({});
@@ -45,14 +64,24 @@ describe("workbench reducer: live events", () => {
   });
 
   it("closes the open annotation someone else deleted, unless the user has unsaved text in it", () => {
-    const deleted: LiveEvent = { type: "annotation.deleted", actor: ANA, at: "", action: "annotation.deleted", id: "a1" };
+    const deleted: LiveEvent = {
+      type: "annotation.deleted",
+      actor: ANA,
+      at: "",
+      action: "annotation.deleted",
+      id: "a1",
+    };
     const open = run(store(), { type: "open", id: "a1" });
     const closed = reducer(open, { type: "live", event: deleted });
     expect(closed.openId).toBeNull();
     expect(closed.closedByLive).toBe(1);
     expect(closed.announcement.text).toBe("Ana deleted a claim");
 
-    const typing = reducer(open, { type: "work", id: "a1", entry: { draft: { ...draftFrom(annotation()), note: "unsaved" } } });
+    const typing = reducer(open, {
+      type: "work",
+      id: "a1",
+      entry: { draft: { ...draftFrom(annotation()), note: "unsaved" } },
+    });
     const kept = reducer(typing, { type: "live", event: deleted });
     expect(kept.openId).toBe("a1");
     expect(kept.closedByLive).toBe(0);
@@ -62,7 +91,12 @@ describe("workbench reducer: live events", () => {
   it("counts others' comment changes per annotation (the thread reads again), not the user's own", () => {
     const theirs: LiveEvent = { type: "comment.created", data: { annotationId: "a1", actor: ANA } };
     const mine: LiveEvent = { type: "comment.created", data: { annotationId: "a1", actor: { id: ME.id } } };
-    const after = run(store(), { type: "live", event: theirs }, { type: "live", event: mine }, { type: "live", event: theirs });
+    const after = run(
+      store(),
+      { type: "live", event: theirs },
+      { type: "live", event: mine },
+      { type: "live", event: theirs },
+    );
     expect(after.comments.changed).toEqual({ a1: 2 });
     expect(after.announcement.text).toBe("");
   });
@@ -71,18 +105,33 @@ describe("workbench reducer: live events", () => {
 describe("workbench reducer: the user's own changes", () => {
   it("puts an answer in place and says when it went back to draft", () => {
     const approved = store([annotation({ status: "APPROVED" })]);
-    const after = reducer(approved, { type: "put", view: annotation({ version: 2, status: "DRAFT", rationale: "new" }), message: "Saved" });
+    const after = reducer(approved, {
+      type: "put",
+      view: annotation({ version: 2, status: "DRAFT", rationale: "new" }),
+      message: "Saved",
+    });
     expect(after.data.annotations[0]).toMatchObject({ version: 2, status: "DRAFT" });
-    expect(after.announcement.text).toBe("Saved. Back to draft: an approved annotation needs review again after a change of substance");
+    expect(after.announcement.text).toBe(
+      "Saved. Back to draft: an approved annotation needs review again after a change of substance",
+    );
   });
 
   it("takes the status a request started from over the one held (the live echo may have arrived first)", () => {
-    const after = reducer(store(), { type: "put", view: annotation({ version: 2, status: "DRAFT" }), message: "Saved", statusBefore: "SUBMITTED" });
+    const after = reducer(store(), {
+      type: "put",
+      view: annotation({ version: 2, status: "DRAFT" }),
+      message: "Saved",
+      statusBefore: "SUBMITTED",
+    });
     expect(after.announcement.text).toMatch(/^Saved\. Back to draft: submit it again/);
   });
 
   it("removes an annotation, closing the panel", () => {
-    const after = run(store(), { type: "open", id: "a1", focus: { scroll: true } }, { type: "remove", id: "a1", message: "Deleted" });
+    const after = run(
+      store(),
+      { type: "open", id: "a1", focus: { scroll: true } },
+      { type: "remove", id: "a1", message: "Deleted" },
+    );
     expect(after.data.annotations).toEqual([]);
     expect(after.openId).toBeNull();
     expect(after.focus).toEqual({ serial: 1, scrollTo: "a1" });
@@ -90,14 +139,23 @@ describe("workbench reducer: the user's own changes", () => {
   });
 
   it("keeps comment drafts per key and forgets empty ones", () => {
-    const typed = run(store(), { type: "comment-draft", key: "new:a1", text: "Hello" }, { type: "comment-draft", key: "edit:k1", text: "Fixed" });
+    const typed = run(
+      store(),
+      { type: "comment-draft", key: "new:a1", text: "Hello" },
+      { type: "comment-draft", key: "edit:k1", text: "Fixed" },
+    );
     expect(typed.comments.drafts).toEqual({ "new:a1": "Hello", "edit:k1": "Fixed" });
-    expect(reducer(typed, { type: "comment-draft", key: "new:a1", text: "" }).comments.drafts).toEqual({ "edit:k1": "Fixed" });
+    expect(reducer(typed, { type: "comment-draft", key: "new:a1", text: "" }).comments.drafts).toEqual({
+      "edit:k1": "Fixed",
+    });
   });
 
   it("Approve and next opens the next one waiting here, else asks the queue", () => {
     const theirs = { createdBy: { id: "u-ana", name: "Ana" }, status: "SUBMITTED" as const };
-    const two = store([annotation({ id: "a1", ...theirs }), annotation({ id: "a2", number: 2, label: "C2", start: 30, end: 40, ...theirs })]);
+    const two = store([
+      annotation({ id: "a1", ...theirs }),
+      annotation({ id: "a2", number: 2, label: "C2", start: 30, end: 40, ...theirs }),
+    ]);
     const next = reducer(two, { type: "approved-next", afterId: "a1" });
     expect(next.openId).toBe("a2");
     expect(next.announcement.text).toBe("Approved. Next: C2 claim");

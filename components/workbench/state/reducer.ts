@@ -3,7 +3,17 @@ import { AUDIT } from "@/lib/domain/audit-actions";
 import type { AnnotationView, ArticleView } from "@/lib/views/article-view";
 import { nextToJudge, type RolePermissions, type WorkbenchActor, type WorkbenchPermissions } from "../access";
 import type { IndexView } from "../index-list";
-import { applyEvent, initialState, mergeArticle, putOwn, removeAnnotation, setWork, type LiveEvent, type Work, type WorkbenchState } from "../live/apply-event";
+import {
+  applyEvent,
+  initialState,
+  mergeArticle,
+  putOwn,
+  removeAnnotation,
+  setWork,
+  type LiveEvent,
+  type Work,
+  type WorkbenchState,
+} from "../live/apply-event";
 import { labelsFor } from "../model";
 
 /**
@@ -62,7 +72,11 @@ const BACK_TO_DRAFT: Partial<Record<AnnotationView["status"], string>> = {
   SUBMITTED: "Back to draft: submit it again after a change of substance; someone other than you reviews it",
 };
 
-export function initialStore(article: Pick<ArticleView, "annotations" | "status" | "signOff" | "version">, actor: WorkbenchActor, rolePermissions: RolePermissions): Store {
+export function initialStore(
+  article: Pick<ArticleView, "annotations" | "status" | "signOff" | "version">,
+  actor: WorkbenchActor,
+  rolePermissions: RolePermissions,
+): Store {
   return {
     data: initialState(article),
     actor,
@@ -80,9 +94,13 @@ export function initialStore(article: Pick<ArticleView, "annotations" | "status"
 }
 
 /** The role's permissions with the article's lock: a signed-off article takes no changes. */
-export const permissionsOf = (store: Pick<Store, "data" | "rolePermissions">): WorkbenchPermissions => ({ ...store.rolePermissions, locked: store.data.review.status === "SIGNED_OFF" });
+export const permissionsOf = (store: Pick<Store, "data" | "rolePermissions">): WorkbenchPermissions => ({
+  ...store.rolePermissions,
+  locked: store.data.review.status === "SIGNED_OFF",
+});
 
-const announced = (store: Store, message: string | undefined): Store => (message ? { ...store, announcement: { text: message, serial: store.announcement.serial + 1 } } : store);
+const announced = (store: Store, message: string | undefined): Store =>
+  message ? { ...store, announcement: { text: message, serial: store.announcement.serial + 1 } } : store;
 
 const opened = (store: Store, id: string | null, focus?: { scroll: boolean }): Store => ({
   ...store,
@@ -117,10 +135,15 @@ function live(store: Store, event: LiveEvent): Store {
   next = announced(next, result.announce);
   if (result.flash) {
     const serial = next.flashSerial + 1;
-    next = { ...next, flashSerial: serial, flashes: { ...next.flashes, ...Object.fromEntries(result.flash.map((id) => [id, serial])) } };
+    next = {
+      ...next,
+      flashSerial: serial,
+      flashes: { ...next.flashes, ...Object.fromEntries(result.flash.map((id) => [id, serial])) },
+    };
   }
   // The open annotation is gone (with nothing typed in it): back to the list.
-  if (event.type === AUDIT.annotation.deleted && event.id === store.openId && !result.state.orphans[event.id]) next = { ...next, openId: null, closedByLive: next.closedByLive + 1 };
+  if (event.type === AUDIT.annotation.deleted && event.id === store.openId && !result.state.orphans[event.id])
+    next = { ...next, openId: null, closedByLive: next.closedByLive + 1 };
   return next;
 }
 
@@ -133,7 +156,8 @@ export function reducer(store: Store, action: Action): Store {
       return announced(withData(store, mergeArticle(store.data, action.view, "Someone")), action.message);
     case "put": {
       // The caller knows the status its request started from; the live echo of that very request may already be held.
-      const before = action.statusBefore ?? store.data.annotations.find((annotation) => annotation.id === action.view.id)?.status;
+      const before =
+        action.statusBefore ?? store.data.annotations.find((annotation) => annotation.id === action.view.id)?.status;
       const next = withData(store, putOwn(store.data, action.view));
       // Saying so matters: the article cannot be signed off until it is reviewed again.
       const back = before && action.view.status === "DRAFT" ? BACK_TO_DRAFT[before] : undefined;
@@ -146,7 +170,9 @@ export function reducer(store: Store, action: Action): Store {
     case "open":
       return opened(store, action.id, action.focus);
     case "unflash": {
-      const flashes = Object.fromEntries(Object.entries(store.flashes).filter(([, serial]) => serial !== action.serial));
+      const flashes = Object.fromEntries(
+        Object.entries(store.flashes).filter(([, serial]) => serial !== action.serial),
+      );
       return Object.keys(flashes).length === Object.keys(store.flashes).length ? store : { ...store, flashes };
     }
     case "announce":
@@ -159,13 +185,19 @@ export function reducer(store: Store, action: Action): Store {
       // "Approve and next": the next annotation here this user may review, else the review queue is asked.
       const { annotations } = store.data;
       const next = nextToJudge(permissionsOf(store), store.actor, annotations, action.afterId);
-      if (!next) return { ...store, queueLookup: { serial: (store.queueLookup?.serial ?? 0) + 1, afterId: action.afterId } };
-      return announced(opened(store, next.id, { scroll: true }), `Approved. Next: ${labelsFor(annotations).get(next.id)} ${KIND_LABELS[next.kind].toLowerCase()}`);
+      if (!next)
+        return { ...store, queueLookup: { serial: (store.queueLookup?.serial ?? 0) + 1, afterId: action.afterId } };
+      return announced(
+        opened(store, next.id, { scroll: true }),
+        `Approved. Next: ${labelsFor(annotations).get(next.id)} ${KIND_LABELS[next.kind].toLowerCase()}`,
+      );
     }
     case "queue-done":
       return store.queueLookup ? { ...store, queueLookup: null } : store;
     case "comment-draft": {
-      const drafts = action.text ? { ...store.comments.drafts, [action.key]: action.text } : withoutKey(store.comments.drafts, action.key);
+      const drafts = action.text
+        ? { ...store.comments.drafts, [action.key]: action.text }
+        : withoutKey(store.comments.drafts, action.key);
       return drafts === store.comments.drafts ? store : { ...store, comments: { ...store.comments, drafts } };
     }
   }

@@ -8,13 +8,17 @@ import { AppError, type FieldIssue } from "../shared/errors";
  */
 export function anchorSpan(text: string, start: number, end: number, quote?: string): TextQuote {
   const fields: FieldIssue[] = [];
-  if (start >= text.length) fields.push({ path: "start", message: `must be less than the text length (${text.length})` });
+  if (start >= text.length)
+    fields.push({ path: "start", message: `must be less than the text length (${text.length})` });
   if (end > text.length) fields.push({ path: "end", message: `must be at most the text length (${text.length})` });
   if (end <= start) fields.push({ path: "end", message: "must be greater than start" });
-  if (fields.length) throw new AppError("INVALID", fields.map((field) => `${field.path}: ${field.message}`).join("; "), { fields });
+  if (fields.length)
+    throw new AppError("INVALID", fields.map((field) => `${field.path}: ${field.message}`).join("; "), { fields });
   const anchored = quoteAt(text, start, end);
   if (quote !== undefined && quote !== anchored.quote) {
-    throw new AppError("INVALID", "quote: does not match the article text at start..end", { fields: [{ path: "quote", message: "does not match the article text at start..end" }] });
+    throw new AppError("INVALID", "quote: does not match the article text at start..end", {
+      fields: [{ path: "quote", message: "does not match the article text at start..end" }],
+    });
   }
   return anchored;
 }

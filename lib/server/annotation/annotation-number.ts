@@ -10,8 +10,16 @@ import type { Db } from "../../db/client";
  * creates are serialised and get distinct, gap-free numbers; a rolled-back
  * create gives its number back, a deletion never does.
  */
-export async function takeAnnotationNumber(tx: Pick<Db, "article">, articleId: string, kind: AnnotationKind): Promise<number> {
+export async function takeAnnotationNumber(
+  tx: Pick<Db, "article">,
+  articleId: string,
+  kind: AnnotationKind,
+): Promise<number> {
   const field = LAST_NUMBER_FIELD[kind];
-  const row = await tx.article.update({ where: { id: articleId }, data: { [field]: { increment: 1 } }, select: { lastClaimNumber: true, lastDenialNumber: true, lastAnalysisNumber: true } });
+  const row = await tx.article.update({
+    where: { id: articleId },
+    data: { [field]: { increment: 1 } },
+    select: { lastClaimNumber: true, lastDenialNumber: true, lastAnalysisNumber: true },
+  });
   return row[field];
 }

@@ -7,5 +7,6 @@ type Tx = Pick<Db, "annotation">;
 export async function checkDeniedClaim(db: Tx, articleId: string, deniesId: string | null | undefined): Promise<void> {
   if (!deniesId) return;
   const target = await db.annotation.findUnique({ where: { id: deniesId }, select: { articleId: true, kind: true } });
-  if (!target || target.articleId !== articleId || target.kind !== "CLAIM") throw invalid("deniesId", "must be a claim of the same article");
+  if (!target || target.articleId !== articleId || target.kind !== "CLAIM")
+    throw invalid("deniesId", "must be a claim of the same article");
 }

@@ -18,16 +18,27 @@ import { revisionText } from "../article/revision-text";
  * what it checks and builds the answer from the row it wrote (a new
  * annotation has no review yet, and its author is the caller).
  */
-export const createAnnotation = onDbThread("createAnnotation", async function createAnnotation(db: Db, { actor, articleId, input }: { actor: Actor; articleId: string; input: unknown }): Promise<AnnotationView> {
-  requirePermission(actor, "create:annotation");
-  const data = ZCreateAnnotation.parse(input);
-  return db.$transaction((tx) => createInTransaction(tx, actor, articleId, data));
-});
+export const createAnnotation = onDbThread(
+  "createAnnotation",
+  async function createAnnotation(
+    db: Db,
+    { actor, articleId, input }: { actor: Actor; articleId: string; input: unknown },
+  ): Promise<AnnotationView> {
+    requirePermission(actor, "create:annotation");
+    const data = ZCreateAnnotation.parse(input);
+    return db.$transaction((tx) => createInTransaction(tx, actor, articleId, data));
+  },
+);
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 /** createAnnotation's checks and writes inside the caller's transaction (the W3C import runs many in one). */
-export async function createInTransaction(tx: Tx, actor: Actor, articleId: string, data: ReturnType<typeof ZCreateAnnotation.parse>): Promise<AnnotationView> {
+export async function createInTransaction(
+  tx: Tx,
+  actor: Actor,
+  articleId: string,
+  data: ReturnType<typeof ZCreateAnnotation.parse>,
+): Promise<AnnotationView> {
   const article = await touchEditableArticle(tx, articleId);
   const anchor = anchorSpan(await revisionText(tx, article.currentRevisionId), data.start, data.end, data.quote);
   await checkDeniedClaim(tx, articleId, data.deniesId);
@@ -56,6 +67,18 @@ export async function createInTransaction(tx: Tx, actor: Actor, articleId: strin
     // Sources are read back only when there are some (their ids are new).
     include: sources.length ? { sources: { orderBy: { position: "asc" } } } : undefined,
   });
-  await recordAuditEvent(tx, { articleId, annotationId: created.id, actorId: actor.id, action: AUDIT.annotation.created, payload: { kind: created.kind, number, quote: created.quote, version: created.version } });
-  return toAnnotationView({ sources: [], ...created, createdBy: { id: actor.id, name: actor.name }, signOffs: [], editors: [] });
+  await recordAuditEvent(tx, {
+    articleId,
+    annotationId: created.id,
+    actorId: actor.id,
+    action: AUDIT.annotation.created,
+    payload: { kind: created.kind, number, quote: created.quote, version: created.version },
+  });
+  return toAnnotationView({
+    sources: [],
+    ...created,
+    createdBy: { id: actor.id, name: actor.name },
+    signOffs: [],
+    editors: [],
+  });
 }

@@ -12,7 +12,8 @@ import { requirePermission } from "../shared/require-permission";
 export type CreateOutcome = { view: AnnotationView } | { reason: string };
 
 /** Refusals that stop a whole import rather than one annotation of it. */
-export const stopsImport = (error: unknown) => error instanceof AppError && (error.code === "LOCKED" || error.code === "FORBIDDEN");
+export const stopsImport = (error: unknown) =>
+  error instanceof AppError && (error.code === "LOCKED" || error.code === "FORBIDDEN");
 
 /**
  * Several annotations, each by createAnnotation's rules (createInTransaction),
@@ -23,25 +24,31 @@ export const stopsImport = (error: unknown) => error instanceof AppError && (err
  * transaction goes on (also on PostgreSQL). LOCKED and FORBIDDEN stop it all;
  * any other error (the database's) rolls the whole slice back and is thrown.
  */
-export const createAnnotations = onDbThread("createAnnotations", async function createAnnotations(db: Db, { actor, articleId, inputs }: { actor: Actor; articleId: string; inputs: unknown[] }): Promise<CreateOutcome[]> {
-  requirePermission(actor, "create:annotation");
-  return db.$transaction(
-    async (tx) => {
-      const outcomes: CreateOutcome[] = [];
-      for (const input of inputs) {
-        try {
-          outcomes.push({ view: await createInTransaction(tx, actor, articleId, ZCreateAnnotation.parse(input)) });
-        } catch (error) {
-          if (stopsImport(error) || !(error instanceof AppError || error instanceof ZodError)) throw error;
-          outcomes.push({ reason: describeRefusal(error) });
+export const createAnnotations = onDbThread(
+  "createAnnotations",
+  async function createAnnotations(
+    db: Db,
+    { actor, articleId, inputs }: { actor: Actor; articleId: string; inputs: unknown[] },
+  ): Promise<CreateOutcome[]> {
+    requirePermission(actor, "create:annotation");
+    return db.$transaction(
+      async (tx) => {
+        const outcomes: CreateOutcome[] = [];
+        for (const input of inputs) {
+          try {
+            outcomes.push({ view: await createInTransaction(tx, actor, articleId, ZCreateAnnotation.parse(input)) });
+          } catch (error) {
+            if (stopsImport(error) || !(error instanceof AppError || error instanceof ZodError)) throw error;
+            outcomes.push({ reason: describeRefusal(error) });
+          }
         }
-      }
-      return outcomes;
-    },
-    // A slice of some hundred creates: more than the 5 s default allows on a busy machine.
-    { timeout: 60_000 },
-  );
-});
+        return outcomes;
+      },
+      // A slice of some hundred creates: more than the 5 s default allows on a busy machine.
+      { timeout: 60_000 },
+    );
+  },
+);
 
 /** Why an annotation could not be created, for an import's `rejected` list. */
 export function describeRefusal(error: unknown): string {

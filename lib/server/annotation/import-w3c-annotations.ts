@@ -12,7 +12,11 @@ import { requirePermission } from "../shared/require-permission";
 const IMPORT_SLICE = 100;
 
 export type ImportRejection = { index: number; id?: string; reason: string };
-export type ImportResult = { created: AnnotationView[]; rejected: ImportRejection[]; warnings: { index: number; id?: string; warning: string }[] };
+export type ImportResult = {
+  created: AnnotationView[];
+  rejected: ImportRejection[];
+  warnings: { index: number; id?: string; warning: string }[];
+};
 
 /**
  * Creates annotations from a W3C Web Annotation document (ours, or another
@@ -24,17 +28,25 @@ export type ImportResult = { created: AnnotationView[]; rejected: ImportRejectio
  * denial in the same document can point at its claim. Reviews do not travel:
  * imported annotations start as drafts.
  */
-export async function importW3cAnnotations(db: Db, { actor, articleId, input }: { actor: Actor; articleId: string; input: unknown }): Promise<ImportResult> {
+export async function importW3cAnnotations(
+  db: Db,
+  { actor, articleId, input }: { actor: Actor; articleId: string; input: unknown },
+): Promise<ImportResult> {
   requirePermission(actor, "create:annotation");
   const article = await loadArticleView(db, articleId);
   const { annotations, rejected: unparsed } = parseW3c(input);
   const rejected: ImportRejection[] = [...unparsed];
-  const warnings = annotations.flatMap((parsed) => parsed.warnings.map((warning) => ({ index: parsed.index, ...(parsed.id ? { id: parsed.id } : {}), warning })));
+  const warnings = annotations.flatMap((parsed) =>
+    parsed.warnings.map((warning) => ({ index: parsed.index, ...(parsed.id ? { id: parsed.id } : {}), warning })),
+  );
   const created: AnnotationView[] = [];
   const newIdByIri = new Map<string, string>();
   // A Set, not a search of the article's annotations per denial: an import of thousands stays linear.
-  const existingClaims = new Set(article.annotations.filter((annotation) => annotation.kind === "CLAIM").map((annotation) => annotation.id));
-  const reject = (parsed: ParsedAnnotation, reason: string) => rejected.push({ index: parsed.index, ...(parsed.id ? { id: parsed.id } : {}), reason });
+  const existingClaims = new Set(
+    article.annotations.filter((annotation) => annotation.kind === "CLAIM").map((annotation) => annotation.id),
+  );
+  const reject = (parsed: ParsedAnnotation, reason: string) =>
+    rejected.push({ index: parsed.index, ...(parsed.id ? { id: parsed.id } : {}), reason });
   const placed: { parsed: ParsedAnnotation; anchored: { start: number; end: number } }[] = [];
   for (const parsed of [...annotations].sort((a, b) => a.index - b.index)) {
     const anchored = anchorParsed(article.revision.text, parsed);
@@ -43,7 +55,10 @@ export async function importW3cAnnotations(db: Db, { actor, articleId, input }: 
   }
   // Claims (and analyses) first, then denials, so a denial can point at a claim of the same
   // document: its slice starts after every claim's has committed and given the claim its id.
-  for (const group of [placed.filter(({ parsed }) => parsed.kind !== "DENIAL"), placed.filter(({ parsed }) => parsed.kind === "DENIAL")]) {
+  for (const group of [
+    placed.filter(({ parsed }) => parsed.kind !== "DENIAL"),
+    placed.filter(({ parsed }) => parsed.kind === "DENIAL"),
+  ]) {
     for (const slice of chunks(group, IMPORT_SLICE)) {
       const inputs = slice.map(({ parsed, anchored }) => toCreateInput(parsed, anchored, newIdByIri, existingClaims));
       const outcomes = await createSlice(db, actor, articleId, inputs);
@@ -59,7 +74,12 @@ export async function importW3cAnnotations(db: Db, { actor, articleId, input }: 
   return { created, rejected, warnings };
 }
 
-function toCreateInput(parsed: ParsedAnnotation, anchored: { start: number; end: number }, newIdByIri: Map<string, string>, existingClaims: ReadonlySet<string>) {
+function toCreateInput(
+  parsed: ParsedAnnotation,
+  anchored: { start: number; end: number },
+  newIdByIri: Map<string, string>,
+  existingClaims: ReadonlySet<string>,
+) {
   return {
     kind: parsed.kind,
     start: anchored.start,
@@ -70,13 +90,18 @@ function toCreateInput(parsed: ParsedAnnotation, anchored: { start: number; end:
     verdict: parsed.kind === "ANALYSIS" ? null : parsed.verdict,
     notRatedReason: parsed.notRatedReason,
     rationale: parsed.rationale,
-    deniesId: parsed.kind === "DENIAL" && parsed.deniesId ? resolveDenied(parsed.deniesId, newIdByIri, existingClaims) : null,
+    deniesId:
+      parsed.kind === "DENIAL" && parsed.deniesId ? resolveDenied(parsed.deniesId, newIdByIri, existingClaims) : null,
     sources: parsed.sources.map((source) => ({ ...source, accessedAt: source.accessedAt?.slice(0, 10) ?? null })),
   };
 }
 
 /** A denied claim: one imported from the same document, or one already on the article (its IRI ends in /annotations/<id>). */
-function resolveDenied(iri: string, newIdByIri: Map<string, string>, existingClaims: ReadonlySet<string>): string | null {
+function resolveDenied(
+  iri: string,
+  newIdByIri: Map<string, string>,
+  existingClaims: ReadonlySet<string>,
+): string | null {
   const imported = newIdByIri.get(iri);
   if (imported) return imported;
   const tail = decodeURIComponent(iri.split("/").pop() ?? "");

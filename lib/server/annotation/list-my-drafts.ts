@@ -23,10 +23,19 @@ export async function listMyDrafts(db: Db, { actor }: { actor: Actor }): Promise
   });
   groups.sort((a, b) => (b._max.updatedAt?.getTime() ?? 0) - (a._max.updatedAt?.getTime() ?? 0));
   const shown = groups.slice(0, HOME_LIST_SIZE);
-  const titles = shown.length ? await db.article.findMany({ where: { id: { in: shown.map((group) => group.articleId) } }, select: { id: true, title: true } }) : [];
+  const titles = shown.length
+    ? await db.article.findMany({
+        where: { id: { in: shown.map((group) => group.articleId) } },
+        select: { id: true, title: true },
+      })
+    : [];
   const titleOf = new Map(titles.map((row) => [row.id, row.title]));
   return {
     total: groups.reduce((sum, group) => sum + group._count._all, 0),
-    articles: shown.map((group) => ({ id: group.articleId, title: titleOf.get(group.articleId) ?? "", drafts: group._count._all })),
+    articles: shown.map((group) => ({
+      id: group.articleId,
+      title: titleOf.get(group.articleId) ?? "",
+      drafts: group._count._all,
+    })),
   };
 }

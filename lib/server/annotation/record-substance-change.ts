@@ -35,6 +35,8 @@ export async function recordSubstanceChange(tx: Tx, editorId: string, annotation
   });
   const status = nextAnnotationStatus(annotation.status, "edit_substance") ?? annotation.status;
   if (status !== annotation.status) await tx.annotation.update({ where: { id: annotation.id }, data: { status } });
-  const editors = annotation.editors.some((editor) => editor.userId === editorId) ? annotation.editors : [...annotation.editors, { userId: editorId }];
+  const editors = annotation.editors.some((editor) => editor.userId === editorId)
+    ? annotation.editors
+    : [...annotation.editors, { userId: editorId }];
   return { status, editors, statusChange: status !== annotation.status ? { from: annotation.status, to: status } : {} };
 }

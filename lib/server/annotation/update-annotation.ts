@@ -24,65 +24,113 @@ import { recordSubstanceChange } from "./record-substance-change";
  * after (shortened). A kind change takes the new kind's next number (claim C3
  * becomes denial D2): a label names one kind, and C3 stays unused.
  */
-export const updateAnnotation = onDbThread("updateAnnotation", async function updateAnnotation(db: Db, { actor, annotationId, input }: { actor: Actor; annotationId: string; input: unknown }): Promise<AnnotationView> {
-  const { version, sources, ...changes } = ZUpdateAnnotation.parse(input);
-  return db.$transaction(async (tx) => {
-    const updatedAt = new Date();
-    const current = await annotationForChange(tx, actor, annotationId, "update", version, { touchArticleAt: updatedAt });
-    const kind = changes.kind ?? current.kind;
-    const verdict = changes.verdict === undefined ? current.verdict : changes.verdict;
-    const deniesId = changes.deniesId === undefined ? current.deniesId : changes.deniesId;
-    const notRatedReason = changes.notRatedReason === undefined ? current.notRatedReason : changes.notRatedReason;
-    const rating = ratingProblem({ kind, verdict, notRatedReason });
-    if (rating) throw invalid(rating.field, rating.message);
-    if (kind !== "DENIAL" && deniesId) throw invalid("deniesId", "only a denial can deny a claim; send deniesId: null");
-    if (deniesId === current.id) throw invalid("deniesId", "an annotation cannot deny itself");
-    if (changes.deniesId) await checkDeniedClaim(tx, current.articleId, changes.deniesId);
-    if (current.kind === "CLAIM" && kind !== "CLAIM") {
-      const denials = await tx.annotation.count({ where: { deniesId: annotationId } });
-      if (denials) throw invalid("kind", `${denials} denial(s) point at this claim; unlink them before changing its kind`);
-    }
+export const updateAnnotation = onDbThread(
+  "updateAnnotation",
+  async function updateAnnotation(
+    db: Db,
+    { actor, annotationId, input }: { actor: Actor; annotationId: string; input: unknown },
+  ): Promise<AnnotationView> {
+    const { version, sources, ...changes } = ZUpdateAnnotation.parse(input);
+    return db.$transaction(async (tx) => {
+      const updatedAt = new Date();
+      const current = await annotationForChange(tx, actor, annotationId, "update", version, {
+        touchArticleAt: updatedAt,
+      });
+      const kind = changes.kind ?? current.kind;
+      const verdict = changes.verdict === undefined ? current.verdict : changes.verdict;
+      const deniesId = changes.deniesId === undefined ? current.deniesId : changes.deniesId;
+      const notRatedReason = changes.notRatedReason === undefined ? current.notRatedReason : changes.notRatedReason;
+      const rating = ratingProblem({ kind, verdict, notRatedReason });
+      if (rating) throw invalid(rating.field, rating.message);
+      if (kind !== "DENIAL" && deniesId)
+        throw invalid("deniesId", "only a denial can deny a claim; send deniesId: null");
+      if (deniesId === current.id) throw invalid("deniesId", "an annotation cannot deny itself");
+      if (changes.deniesId) await checkDeniedClaim(tx, current.articleId, changes.deniesId);
+      if (current.kind === "CLAIM" && kind !== "CLAIM") {
+        const denials = await tx.annotation.count({ where: { deniesId: annotationId } });
+        if (denials)
+          throw invalid("kind", `${denials} denial(s) point at this claim; unlink them before changing its kind`);
+      }
 
-    const number = kind === current.kind ? current.number : await takeAnnotationNumber(tx, current.articleId, kind);
-    const substance = Boolean(sources) || SUBSTANCE_FIELDS.some((field) => field in changes && (changes as Record<string, unknown>)[field] !== (current as Record<string, unknown>)[field]);
-    // Details (speaker, note) never change the status; substance goes through the one rule below.
-    const written = await tx.annotation.updateMany({
-      where: { id: annotationId, version: current.version },
-      data: { ...changes, number, verdict, deniesId, note: changes.note, version: { increment: 1 }, updatedAt },
+      const number = kind === current.kind ? current.number : await takeAnnotationNumber(tx, current.articleId, kind);
+      const substance =
+        Boolean(sources) ||
+        SUBSTANCE_FIELDS.some(
+          (field) =>
+            field in changes &&
+            (changes as Record<string, unknown>)[field] !== (current as Record<string, unknown>)[field],
+        );
+      // Details (speaker, note) never change the status; substance goes through the one rule below.
+      const written = await tx.annotation.updateMany({
+        where: { id: annotationId, version: current.version },
+        data: { ...changes, number, verdict, deniesId, note: changes.note, version: { increment: 1 }, updatedAt },
+      });
+      if (written.count === 0)
+        throw staleVersion(
+          await tx.annotation.findUniqueOrThrow({ where: { id: annotationId }, include: annotationInclude }),
+        );
+      const { status, editors, statusChange } = substance
+        ? await recordSubstanceChange(tx, actor.id, current)
+        : { status: current.status, editors: current.editors, statusChange: {} };
+      let sourceRows = current.sources;
+      if (sources) {
+        await tx.source.deleteMany({ where: { annotationId } });
+        const rows = await tx.source.createManyAndReturn({
+          data: sources.map((source, position) => ({ ...source, position, annotationId })),
+        });
+        sourceRows = rows.sort((a, b) => a.position - b.position);
+      }
+      // The row as written, from what was read and what changed: no second read inside the transaction.
+      const updated = {
+        ...current,
+        ...definedOnly(changes),
+        number,
+        verdict,
+        deniesId,
+        status,
+        editors,
+        version: current.version + 1,
+        updatedAt,
+        sources: sourceRows,
+      };
+      const changed = fieldChanges(changes, current, {
+        deniesId: await claimLabels(tx, [current.deniesId, changes.deniesId]),
+      });
+      if (sources) changed.sources = { from: current.sources.length, to: sourceRows.length };
+      const label = { from: annotationLabel(current.kind, current.number), to: annotationLabel(kind, number) };
+      await recordAuditEvent(tx, {
+        articleId: current.articleId,
+        annotationId,
+        actorId: actor.id,
+        action: AUDIT.annotation.updated,
+        payload: {
+          fields: Object.keys(changed),
+          changes: changed,
+          label: label.from === label.to ? label.to : label,
+          version: updated.version,
+          ...statusChange,
+        },
+      });
+      return toAnnotationView(updated);
     });
-    if (written.count === 0) throw staleVersion(await tx.annotation.findUniqueOrThrow({ where: { id: annotationId }, include: annotationInclude }));
-    const { status, editors, statusChange } = substance ? await recordSubstanceChange(tx, actor.id, current) : { status: current.status, editors: current.editors, statusChange: {} };
-    let sourceRows = current.sources;
-    if (sources) {
-      await tx.source.deleteMany({ where: { annotationId } });
-      const rows = await tx.source.createManyAndReturn({ data: sources.map((source, position) => ({ ...source, position, annotationId })) });
-      sourceRows = rows.sort((a, b) => a.position - b.position);
-    }
-    // The row as written, from what was read and what changed: no second read inside the transaction.
-    const updated = { ...current, ...definedOnly(changes), number, verdict, deniesId, status, editors, version: current.version + 1, updatedAt, sources: sourceRows };
-    const changed = fieldChanges(changes, current, { deniesId: await claimLabels(tx, [current.deniesId, changes.deniesId]) });
-    if (sources) changed.sources = { from: current.sources.length, to: sourceRows.length };
-    const label = { from: annotationLabel(current.kind, current.number), to: annotationLabel(kind, number) };
-    await recordAuditEvent(tx, {
-      articleId: current.articleId,
-      annotationId,
-      actorId: actor.id,
-      action: AUDIT.annotation.updated,
-      payload: { fields: Object.keys(changed), changes: changed, label: label.from === label.to ? label.to : label, version: updated.version, ...statusChange },
-    });
-    return toAnnotationView(updated);
-  });
-});
+  },
+);
 
 function definedOnly<T extends Record<string, unknown>>(changes: T): Partial<T> {
   return Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
 /** Denied claims by their labels (C1), as the audit log names them; ids it cannot find stay ids. */
-async function claimLabels(tx: Pick<Db, "annotation">, ids: (string | null | undefined)[]): Promise<(id: unknown) => unknown> {
+async function claimLabels(
+  tx: Pick<Db, "annotation">,
+  ids: (string | null | undefined)[],
+): Promise<(id: unknown) => unknown> {
   const wanted = ids.filter((id): id is string => Boolean(id));
   if (ids[1] === undefined || ids[0] === ids[1] || wanted.length === 0) return (id) => id;
-  const rows = await tx.annotation.findMany({ where: { id: { in: wanted } }, select: { id: true, kind: true, number: true } });
+  const rows = await tx.annotation.findMany({
+    where: { id: { in: wanted } },
+    select: { id: true, kind: true, number: true },
+  });
   const labels = new Map(rows.map((row) => [row.id, annotationLabel(row.kind, row.number)]));
   return (id) => (typeof id === "string" ? (labels.get(id) ?? id) : id);
 }

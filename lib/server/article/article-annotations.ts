@@ -26,20 +26,36 @@ export async function loadAnnotationViews(db: AnnotationsReader, articleId: stri
     db.annotation.findMany({ where: { articleId }, orderBy: [{ start: "asc" }, { end: "desc" }, { id: "asc" }] }),
     db.source.findMany({ where: ofArticle, orderBy: [{ position: "asc" }, { id: "asc" }] }),
     // Newest first, so an annotation's first one is its last review.
-    db.signOff.findMany({ where: ofArticle, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { annotationId: true, decision: true, note: true, createdAt: true, reviewerId: true } }),
-    db.annotationEditor.findMany({ where: ofArticle, orderBy: [{ createdAt: "asc" }, { userId: "asc" }], select: { annotationId: true, userId: true } }),
+    db.signOff.findMany({
+      where: ofArticle,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: { annotationId: true, decision: true, note: true, createdAt: true, reviewerId: true },
+    }),
+    db.annotationEditor.findMany({
+      where: ofArticle,
+      orderBy: [{ createdAt: "asc" }, { userId: "asc" }],
+      select: { annotationId: true, userId: true },
+    }),
   ]);
 
   const sourcesOf = new Map<string, (typeof sources)[number][]>();
   for (const source of sources) push(sourcesOf, source.annotationId, source);
   const lastReviewOf = new Map<string, (typeof reviews)[number]>();
-  for (const review of reviews) if (review.annotationId && !lastReviewOf.has(review.annotationId)) lastReviewOf.set(review.annotationId, review);
+  for (const review of reviews)
+    if (review.annotationId && !lastReviewOf.has(review.annotationId)) lastReviewOf.set(review.annotationId, review);
   const editorsOf = new Map<string, { userId: string }[]>();
   for (const editor of editors) push(editorsOf, editor.annotationId, { userId: editor.userId });
 
   // An article's authors and reviewers are a handful of people; inChunks keeps even a crowd under the limit.
-  const userIds = [...new Set([...annotations.map((row) => row.createdById), ...[...lastReviewOf.values()].map((row) => row.reviewerId)])];
-  const users = await inChunks(userIds, (ids) => db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }));
+  const userIds = [
+    ...new Set([
+      ...annotations.map((row) => row.createdById),
+      ...[...lastReviewOf.values()].map((row) => row.reviewerId),
+    ]),
+  ];
+  const users = await inChunks(userIds, (ids) =>
+    db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
+  );
   const userById = new Map(users.map((user) => [user.id, user]));
   const person = (id: string) => userById.get(id) ?? { id, name: "" };
 
@@ -49,7 +65,16 @@ export async function loadAnnotationViews(db: AnnotationsReader, articleId: stri
       ...row,
       createdBy: person(row.createdById),
       sources: sourcesOf.get(row.id) ?? [],
-      signOffs: review ? [{ decision: review.decision, note: review.note, createdAt: review.createdAt, reviewer: person(review.reviewerId) }] : [],
+      signOffs: review
+        ? [
+            {
+              decision: review.decision,
+              note: review.note,
+              createdAt: review.createdAt,
+              reviewer: person(review.reviewerId),
+            },
+          ]
+        : [],
       editors: editorsOf.get(row.id) ?? [],
     });
   });

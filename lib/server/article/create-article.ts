@@ -32,13 +32,35 @@ export async function createArticle(db: Db, { actor, input }: { actor: Actor; in
   if (!content.text.trim()) throw invalid(data.html !== undefined ? "html" : "text", "contains no article text");
   const id = await db.$transaction(async (tx) => {
     const article = await tx.article.create({
-      data: { title: data.title, sourceUrl: data.sourceUrl, publisher: data.publisher, author: data.author, publishedAt: data.publishedAt, createdById: actor.id },
+      data: {
+        title: data.title,
+        sourceUrl: data.sourceUrl,
+        publisher: data.publisher,
+        author: data.author,
+        publishedAt: data.publishedAt,
+        createdById: actor.id,
+      },
     });
     const revision = await tx.articleRevision.create({
-      data: { articleId: article.id, number: 1, text: content.text, blocks: JSON.stringify(content.blocks), createdById: actor.id },
+      data: {
+        articleId: article.id,
+        number: 1,
+        text: content.text,
+        blocks: JSON.stringify(content.blocks),
+        createdById: actor.id,
+      },
     });
     await tx.article.update({ where: { id: article.id }, data: { currentRevisionId: revision.id } });
-    await recordAuditEvent(tx, { articleId: article.id, actorId: actor.id, action: AUDIT.article.created, payload: { title: data.title, format: data.html !== undefined ? "html" : "text", characters: content.text.length } });
+    await recordAuditEvent(tx, {
+      articleId: article.id,
+      actorId: actor.id,
+      action: AUDIT.article.created,
+      payload: {
+        title: data.title,
+        format: data.html !== undefined ? "html" : "text",
+        characters: content.text.length,
+      },
+    });
     return article.id;
   });
   return loadArticleView(db, id);

@@ -14,10 +14,21 @@ const pretty = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
 export type ExportFile = { body: string; contentType: string; filename: string };
 
-const FORMATS: Record<ExportFormat, { contentType: string; extension: string; render: (snapshot: ExportSnapshot) => string }> = {
+const FORMATS: Record<
+  ExportFormat,
+  { contentType: string; extension: string; render: (snapshot: ExportSnapshot) => string }
+> = {
   html: { contentType: "text/html; charset=utf-8", extension: "html", render: exportHtml },
-  claimreview: { contentType: "application/ld+json; charset=utf-8", extension: "claimreview.jsonld", render: (snapshot) => pretty(claimReviews(snapshot)) },
-  w3c: { contentType: 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"; charset=utf-8', extension: "annotations.jsonld", render: (snapshot) => pretty(w3cCollection(snapshot)) },
+  claimreview: {
+    contentType: "application/ld+json; charset=utf-8",
+    extension: "claimreview.jsonld",
+    render: (snapshot) => pretty(claimReviews(snapshot)),
+  },
+  w3c: {
+    contentType: 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"; charset=utf-8',
+    extension: "annotations.jsonld",
+    render: (snapshot) => pretty(w3cCollection(snapshot)),
+  },
   csv: { contentType: "text/csv; charset=utf-8", extension: "csv", render: exportCsv },
 };
 
@@ -30,7 +41,23 @@ const FORMATS: Record<ExportFormat, { contentType: string; extension: string; re
  */
 export async function exportArticle(
   db: Db,
-  { actor, articleId, input, baseUrl, publicBaseUrl, publisher, now = new Date() }: { actor: Actor; articleId: string; input: unknown; baseUrl: string; publicBaseUrl?: string | null; publisher: string; now?: Date },
+  {
+    actor,
+    articleId,
+    input,
+    baseUrl,
+    publicBaseUrl,
+    publisher,
+    now = new Date(),
+  }: {
+    actor: Actor;
+    articleId: string;
+    input: unknown;
+    baseUrl: string;
+    publicBaseUrl?: string | null;
+    publisher: string;
+    now?: Date;
+  },
 ): Promise<ExportFile> {
   requirePermission(actor, "export:article");
   const { format } = ZExportQuery.parse(input);
@@ -43,11 +70,20 @@ export async function exportArticle(
     exportedAt: now.toISOString(),
   };
   const spec = FORMATS[format];
-  return { body: spec.render(snapshot), contentType: spec.contentType, filename: `${slug(article.title)}.${spec.extension}` };
+  return {
+    body: spec.render(snapshot),
+    contentType: spec.contentType,
+    filename: `${slug(article.title)}.${spec.extension}`,
+  };
 }
 
 /** A file name anyone can save: ASCII letters, digits and dashes. */
 export function slug(title: string): string {
-  const ascii = title.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  const ascii = title
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
   return (ascii || "article").slice(0, 80).replace(/-+$/, "");
 }

@@ -10,7 +10,15 @@ import { invalid } from "../shared/errors";
 import { requirePermission } from "../shared/require-permission";
 
 /** What the import form is filled with; nothing is stored until the editor imports it. */
-export type FetchedArticle = { title: string; html: string; sourceUrl: string; publisher: string | null; author: string | null; publishedAt: string | null; characters: number };
+export type FetchedArticle = {
+  title: string;
+  html: string;
+  sourceUrl: string;
+  publisher: string | null;
+  author: string | null;
+  publishedAt: string | null;
+  characters: number;
+};
 
 /**
  * Fetches a news page and reduces it to the article, by the same rules as
@@ -20,15 +28,28 @@ export type FetchedArticle = { title: string; html: string; sourceUrl: string; p
  * publisher, author, date). Any problem with the address or the page is a
  * 422 on `url` that says what went wrong.
  */
-export async function fetchArticle({ actor, input, allowPrivateHosts = false }: { actor: Actor; input: unknown; allowPrivateHosts?: boolean }): Promise<FetchedArticle> {
+export async function fetchArticle({
+  actor,
+  input,
+  allowPrivateHosts = false,
+}: {
+  actor: Actor;
+  input: unknown;
+  allowPrivateHosts?: boolean;
+}): Promise<FetchedArticle> {
   requirePermission(actor, "create:article");
   const { url } = ZFetchArticle.parse(input);
   const page = await fetchPage(url, { allowPrivateHosts }).catch((error: unknown) => {
     throw error instanceof FetchPageError ? invalid("url", error.message) : error;
   });
-  if (countTags(page.html) > MAX_HTML_TAGS) throw invalid("url", `This page has more than ${MAX_HTML_TAGS} tags, too many to read. Save the article alone and upload it, or paste its text.`);
+  if (countTags(page.html) > MAX_HTML_TAGS)
+    throw invalid(
+      "url",
+      `This page has more than ${MAX_HTML_TAGS} tags, too many to read. Save the article alone and upload it, or paste its text.`,
+    );
   const content = importHtml(page.html);
-  if (!content.text.trim()) throw invalid("url", "No article text could be found on this page. Paste the article instead.");
+  if (!content.text.trim())
+    throw invalid("url", "No article text could be found on this page. Paste the article instead.");
   const metadata = pageMetadata(page.html);
   return {
     title: oneLine(extractHtmlTitle(page.html) ?? new URL(page.url).hostname, 300),

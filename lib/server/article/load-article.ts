@@ -19,7 +19,12 @@ export async function loadArticleView(db: Reader, id: string): Promise<ArticleVi
       include: {
         currentRevision: true,
         createdBy: { select: { id: true, name: true } },
-        signOffs: { where: { decision: "APPROVED" }, orderBy: { createdAt: "desc" }, take: 1, include: { reviewer: { select: { id: true, name: true } } } },
+        signOffs: {
+          where: { decision: "APPROVED" },
+          orderBy: { createdAt: "desc" },
+          take: 1,
+          include: { reviewer: { select: { id: true, name: true } } },
+        },
       },
     }),
     loadAnnotationViews(db, id),
@@ -39,13 +44,19 @@ export async function loadArticleView(db: Reader, id: string): Promise<ArticleVi
     createdBy: article.createdBy,
     createdAt: article.createdAt.toISOString(),
     updatedAt: article.updatedAt.toISOString(),
-    revision: { id: revision.id, number: revision.number, text: revision.text, blocks: JSON.parse(revision.blocks) as Block[] },
+    revision: {
+      id: revision.id,
+      number: revision.number,
+      text: revision.text,
+      blocks: JSON.parse(revision.blocks) as Block[],
+    },
     annotations,
     signOff: article.status === "SIGNED_OFF" ? toReviewView(article.signOffs[0]) : null,
   };
 }
 
-const lockedError = () => new AppError("LOCKED", "This article is signed off and read-only; a reviewer must reopen it first.");
+const lockedError = () =>
+  new AppError("LOCKED", "This article is signed off and read-only; a reviewer must reopen it first.");
 
 /** A signed-off article is read-only until a reviewer reopens it. */
 export function assertEditable(article: { status: string }): void {
@@ -59,15 +70,26 @@ export function assertEditable(article: { status: string }): void {
  * annotation needs all three. Inside the change's transaction, so a later
  * refusal undoes it. NOT_FOUND when there is no such article.
  */
-export async function touchEditableArticle(tx: Pick<Db, "article">, articleId: string, at = new Date()): Promise<{ currentRevisionId: string }> {
+export async function touchEditableArticle(
+  tx: Pick<Db, "article">,
+  articleId: string,
+  at = new Date(),
+): Promise<{ currentRevisionId: string }> {
   try {
-    const { currentRevisionId } = await tx.article.update({ where: { id: articleId, status: { not: "SIGNED_OFF" } }, data: { updatedAt: at }, select: { currentRevisionId: true } });
+    const { currentRevisionId } = await tx.article.update({
+      where: { id: articleId, status: { not: "SIGNED_OFF" } },
+      data: { updatedAt: at },
+      select: { currentRevisionId: true },
+    });
     if (currentRevisionId) return { currentRevisionId };
   } catch (error) {
     if (!isRecordNotFound(error)) throw error;
   }
   // Refused: say why (the rare path, so it may cost a read).
-  const article = await tx.article.findUnique({ where: { id: articleId }, select: { status: true, currentRevisionId: true } });
+  const article = await tx.article.findUnique({
+    where: { id: articleId },
+    select: { status: true, currentRevisionId: true },
+  });
   if (!article?.currentRevisionId) throw new AppError("NOT_FOUND", "No such article.");
   throw lockedError();
 }

@@ -12,7 +12,10 @@ import { requirePermission } from "../shared/require-permission";
  * ones may show too, and the stream, resuming from the id, replays them, which
  * changes nothing (versions decide). So the page never reads the article twice.
  */
-export async function openWorkbench(db: Db, { actor, articleId }: { actor: Actor; articleId: string }): Promise<{ article: ArticleView; since: number }> {
+export async function openWorkbench(
+  db: Db,
+  { actor, articleId }: { actor: Actor; articleId: string },
+): Promise<{ article: ArticleView; since: number }> {
   requirePermission(actor, "read:article");
   const since = await latestEventId(db, articleId);
   return { article: await loadArticleView(db, articleId), since };

@@ -16,24 +16,53 @@ const excerpt = (quote: string) => (quote.length > 60 ? `${quote.slice(0, 57)}â€
  * read-only. Otherwise 409 lists what is in the way: `blocking` (not approved)
  * and `unrated` (no verdict), each item { id, kind, status, quote }.
  */
-export async function signOffArticle(db: Db, { actor, articleId, input }: { actor: Actor; articleId: string; input: unknown }): Promise<ArticleView> {
+export async function signOffArticle(
+  db: Db,
+  { actor, articleId, input }: { actor: Actor; articleId: string; input: unknown },
+): Promise<ArticleView> {
   requirePermission(actor, "signoff:article");
   const { note } = ZSignOff.parse(input ?? {});
   await db.$transaction(async (tx) => {
     const check = async () => {
       const select = { id: true, kind: true, status: true, quote: true } as const;
-      const blocking = await tx.annotation.findMany({ where: { articleId, status: { not: "APPROVED" } }, orderBy: { start: "asc" }, select });
+      const blocking = await tx.annotation.findMany({
+        where: { articleId, status: { not: "APPROVED" } },
+        orderBy: { start: "asc" },
+        select,
+      });
       // lacksRating (lib/domain/workflow) as a query: a blank reason is stored as null (optionalText).
-      const unrated = await tx.annotation.findMany({ where: { articleId, kind: { in: ["CLAIM", "DENIAL"] }, verdict: null, notRatedReason: null }, orderBy: { start: "asc" }, select });
+      const unrated = await tx.annotation.findMany({
+        where: { articleId, kind: { in: ["CLAIM", "DENIAL"] }, verdict: null, notRatedReason: null },
+        orderBy: { start: "asc" },
+        select,
+      });
       if (!blocking.length && !unrated.length) return;
-      const listed = (rows: typeof blocking) => rows.map((annotation) => ({ id: annotation.id, kind: annotation.kind, status: annotation.status, quote: excerpt(annotation.quote) }));
+      const listed = (rows: typeof blocking) =>
+        rows.map((annotation) => ({
+          id: annotation.id,
+          kind: annotation.kind,
+          status: annotation.status,
+          quote: excerpt(annotation.quote),
+        }));
       const sentences = [
         ...(blocking.length ? [`${blocking.length} annotation(s) are not approved yet.`] : []),
-        ...(unrated.length ? [`${unrated.length} claim(s) or denial(s) have no verdict: rate each, or mark it not rated and say why.`] : []),
+        ...(unrated.length
+          ? [`${unrated.length} claim(s) or denial(s) have no verdict: rate each, or mark it not rated and say why.`]
+          : []),
       ];
-      throw new AppError("CONFLICT", sentences.join(" "), { ...(blocking.length ? { blocking: listed(blocking) } : {}), ...(unrated.length ? { unrated: listed(unrated) } : {}) });
+      throw new AppError("CONFLICT", sentences.join(" "), {
+        ...(blocking.length ? { blocking: listed(blocking) } : {}),
+        ...(unrated.length ? { unrated: listed(unrated) } : {}),
+      });
     };
-    await transitionArticle(tx, { articleId, actorId: actor.id, action: "sign_off", auditAction: AUDIT.article.signedOff, note: note || null, check });
+    await transitionArticle(tx, {
+      articleId,
+      actorId: actor.id,
+      action: "sign_off",
+      auditAction: AUDIT.article.signedOff,
+      note: note || null,
+      check,
+    });
     await tx.signOff.create({ data: { articleId, reviewerId: actor.id, decision: "APPROVED", note: note || null } });
   });
   return loadArticleView(db, articleId);

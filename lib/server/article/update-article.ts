@@ -15,7 +15,10 @@ import { requirePermission } from "../shared/require-permission";
  * fact-check is published, after sign-off, and it changes nothing a reviewer
  * approved. The audit event records from → to.
  */
-export async function updateArticle(db: Db, { actor, articleId, input }: { actor: Actor; articleId: string; input: unknown }): Promise<ArticleView> {
+export async function updateArticle(
+  db: Db,
+  { actor, articleId, input }: { actor: Actor; articleId: string; input: unknown },
+): Promise<ArticleView> {
   requirePermission(actor, "update:article");
   const { publicUrl } = ZUpdateArticle.parse(input);
   await db.$transaction(async (tx) => {
@@ -23,7 +26,12 @@ export async function updateArticle(db: Db, { actor, articleId, input }: { actor
     if (!current) throw new AppError("NOT_FOUND", "No such article.");
     if (current.publicUrl === publicUrl) return;
     await tx.article.update({ where: { id: articleId }, data: { publicUrl } });
-    await recordAuditEvent(tx, { articleId, actorId: actor.id, action: AUDIT.article.updated, payload: { fields: ["publicUrl"], publicUrl: { from: current.publicUrl, to: publicUrl } } });
+    await recordAuditEvent(tx, {
+      articleId,
+      actorId: actor.id,
+      action: AUDIT.article.updated,
+      payload: { fields: ["publicUrl"], publicUrl: { from: current.publicUrl, to: publicUrl } },
+    });
   });
   return loadArticleView(db, articleId);
 }

@@ -18,20 +18,32 @@ import { requirePermission } from "../shared/require-permission";
  * version (it must not make someone's open form stale) nor the article's
  * updatedAt; the audit log records it.
  */
-export const createComment = onDbThread("createComment", async function createComment(db: Db, { actor, annotationId, input }: { actor: Actor; annotationId: string; input: unknown }): Promise<CommentView> {
-  requirePermission(actor, "comment:annotation");
-  const { body } = ZCreateComment.parse(input);
-  return db.$transaction(async (tx) => {
-    const annotation = await tx.annotation.findUnique({ where: { id: annotationId }, select: { id: true, articleId: true } });
-    if (!annotation) throw new AppError("NOT_FOUND", "No such annotation.");
-    const created = await tx.comment.create({ data: { annotationId, authorId: actor.id, body }, include: commentInclude });
-    await recordAuditEvent(tx, {
-      articleId: annotation.articleId,
-      annotationId,
-      actorId: actor.id,
-      action: AUDIT.comment.created,
-      payload: { commentId: created.id, version: created.version, excerpt: commentExcerpt(body) },
+export const createComment = onDbThread(
+  "createComment",
+  async function createComment(
+    db: Db,
+    { actor, annotationId, input }: { actor: Actor; annotationId: string; input: unknown },
+  ): Promise<CommentView> {
+    requirePermission(actor, "comment:annotation");
+    const { body } = ZCreateComment.parse(input);
+    return db.$transaction(async (tx) => {
+      const annotation = await tx.annotation.findUnique({
+        where: { id: annotationId },
+        select: { id: true, articleId: true },
+      });
+      if (!annotation) throw new AppError("NOT_FOUND", "No such annotation.");
+      const created = await tx.comment.create({
+        data: { annotationId, authorId: actor.id, body },
+        include: commentInclude,
+      });
+      await recordAuditEvent(tx, {
+        articleId: annotation.articleId,
+        annotationId,
+        actorId: actor.id,
+        action: AUDIT.comment.created,
+        payload: { commentId: created.id, version: created.version, excerpt: commentExcerpt(body) },
+      });
+      return toCommentView(created);
     });
-    return toCommentView(created);
-  });
-});
+  },
+);

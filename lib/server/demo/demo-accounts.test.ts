@@ -17,7 +17,10 @@ describe("demoAccounts", () => {
     try {
       const accounts = demoAccounts(root);
       const file = path.join(root, DEMO_CREDENTIALS_FILE);
-      expect({ file: fs.statSync(file).mode & 0o777, folder: fs.statSync(path.dirname(file)).mode & 0o777 }).toEqual({ file: 0o600, folder: 0o700 });
+      expect({ file: fs.statSync(file).mode & 0o777, folder: fs.statSync(path.dirname(file)).mode & 0o777 }).toEqual({
+        file: 0o600,
+        folder: 0o700,
+      });
       expect(demoAccounts(root)).toEqual(accounts);
     } finally {
       process.umask(umask);

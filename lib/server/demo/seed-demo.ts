@@ -16,11 +16,17 @@ export type DemoAccount = { email: string; name: string; role: "ADMIN" | "EDITOR
  */
 export async function seedDemo(db: Db, accounts: DemoAccount[]): Promise<boolean> {
   if ((await db.user.count()) > 0) return false;
-  const hashed = await Promise.all(accounts.map(async (account) => ({ ...account, passwordHash: await hashPassword(account.password) })));
+  const hashed = await Promise.all(
+    accounts.map(async (account) => ({ ...account, passwordHash: await hashPassword(account.password) })),
+  );
   await db.$transaction(async (tx) => {
     const users = [];
     for (const account of hashed) {
-      users.push(await tx.user.create({ data: { email: account.email, name: account.name, role: account.role, passwordHash: account.passwordHash } }));
+      users.push(
+        await tx.user.create({
+          data: { email: account.email, name: account.name, role: account.role, passwordHash: account.passwordHash },
+        }),
+      );
     }
     const editor = users.find((user) => user.role === "EDITOR") ?? users[0];
     const content = importPlainText(DEMO_ARTICLE.text);
@@ -35,10 +41,21 @@ export async function seedDemo(db: Db, accounts: DemoAccount[]): Promise<boolean
       },
     });
     const revision = await tx.articleRevision.create({
-      data: { articleId: article.id, number: 1, text: content.text, blocks: JSON.stringify(content.blocks), createdById: editor.id },
+      data: {
+        articleId: article.id,
+        number: 1,
+        text: content.text,
+        blocks: JSON.stringify(content.blocks),
+        createdById: editor.id,
+      },
     });
     await tx.article.update({ where: { id: article.id }, data: { currentRevisionId: revision.id } });
-    await recordAuditEvent(tx, { articleId: article.id, actorId: editor.id, action: AUDIT.article.created, payload: { title: article.title, demo: true } });
+    await recordAuditEvent(tx, {
+      articleId: article.id,
+      actorId: editor.id,
+      action: AUDIT.article.created,
+      payload: { title: article.title, demo: true },
+    });
 
     const idsByQuote = new Map<string, string>();
     for (const demo of DEMO_ARTICLE.annotations) {
@@ -61,11 +78,23 @@ export async function seedDemo(db: Db, accounts: DemoAccount[]): Promise<boolean
           rationale: "rationale" in demo ? demo.rationale : null,
           deniesId: "denies" in demo ? idsByQuote.get(demo.denies) : null,
           createdById: editor.id,
-          sources: { create: demo.sources.map((source, position) => ({ ...source, position, accessedAt: new Date("2026-10-14T10:00:00Z") })) },
+          sources: {
+            create: demo.sources.map((source, position) => ({
+              ...source,
+              position,
+              accessedAt: new Date("2026-10-14T10:00:00Z"),
+            })),
+          },
         },
       });
       idsByQuote.set(demo.quote, annotation.id);
-      await recordAuditEvent(tx, { articleId: article.id, annotationId: annotation.id, actorId: editor.id, action: AUDIT.annotation.created, payload: { kind: demo.kind, number, version: 1 } });
+      await recordAuditEvent(tx, {
+        articleId: article.id,
+        annotationId: annotation.id,
+        actorId: editor.id,
+        action: AUDIT.annotation.created,
+        payload: { kind: demo.kind, number, version: 1 },
+      });
     }
   });
   return true;

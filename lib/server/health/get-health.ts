@@ -18,15 +18,27 @@ export async function getHealth(): Promise<Health> {
   return health;
 }
 
-export async function checkHealth(connect: () => Promise<Db>, provider: Provider, root = process.cwd()): Promise<Health> {
+export async function checkHealth(
+  connect: () => Promise<Db>,
+  provider: Provider,
+  root = process.cwd(),
+): Promise<Health> {
   try {
     const db = await connect();
     const pending = await pendingMigrations(db, provider, root);
     if (pending.length) {
-      return { status: "unavailable", database: { provider, pendingMigrations: pending.length }, reason: `pending migrations: ${pending.join(", ")} (run npm run db:migrate)` };
+      return {
+        status: "unavailable",
+        database: { provider, pendingMigrations: pending.length },
+        reason: `pending migrations: ${pending.join(", ")} (run npm run db:migrate)`,
+      };
     }
     return { status: "ok", database: { provider, pendingMigrations: 0 } };
   } catch (error) {
-    return { status: "unavailable", database: { provider, pendingMigrations: null }, reason: `database unreachable: ${describeConnectionError(error)}` };
+    return {
+      status: "unavailable",
+      database: { provider, pendingMigrations: null },
+      reason: `database unreachable: ${describeConnectionError(error)}`,
+    };
   }
 }

@@ -6,7 +6,13 @@ import { requirePermission } from "../shared/require-permission";
 
 export type ChangesRequested = {
   total: number;
-  items: { id: string; kind: AnnotationKind; quote: string; article: { id: string; title: string }; updatedAt: string }[];
+  items: {
+    id: string;
+    kind: AnnotationKind;
+    quote: string;
+    article: { id: string; title: string };
+    updatedAt: string;
+  }[];
 };
 
 /**
@@ -26,5 +32,14 @@ export async function listChangesRequested(db: Db, { actor }: { actor: Actor }):
       select: { id: true, kind: true, quote: true, updatedAt: true, article: { select: { id: true, title: true } } },
     }),
   ]);
-  return { total, items: rows.map((row) => ({ id: row.id, kind: row.kind, quote: row.quote, article: row.article, updatedAt: row.updatedAt.toISOString() })) };
+  return {
+    total,
+    items: rows.map((row) => ({
+      id: row.id,
+      kind: row.kind,
+      quote: row.quote,
+      article: row.article,
+      updatedAt: row.updatedAt.toISOString(),
+    })),
+  };
 }

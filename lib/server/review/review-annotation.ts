@@ -22,11 +22,17 @@ import { refusedTransition } from "../shared/workflow-errors";
  * approval. Approving clears the editors: the approval now covers their
  * changes.
  */
-export const reviewAnnotation = onDbThread("reviewAnnotation", async function reviewAnnotation(db: Db, { actor, annotationId, input }: { actor: Actor; annotationId: string; input: unknown }): Promise<AnnotationView> {
-  requirePermission(actor, "review:annotation:others");
-  const decision = ZReview.parse(input);
-  return db.$transaction((tx) => reviewInTransaction(tx, actor, annotationId, decision));
-});
+export const reviewAnnotation = onDbThread(
+  "reviewAnnotation",
+  async function reviewAnnotation(
+    db: Db,
+    { actor, annotationId, input }: { actor: Actor; annotationId: string; input: unknown },
+  ): Promise<AnnotationView> {
+    requirePermission(actor, "review:annotation:others");
+    const decision = ZReview.parse(input);
+    return db.$transaction((tx) => reviewInTransaction(tx, actor, annotationId, decision));
+  },
+);
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 export type ReviewDecision = z.infer<typeof ZReview>;
@@ -36,26 +42,59 @@ export type ReviewDecision = z.infer<typeof ZReview>;
  * the reviewer's permission): the single review above and the batch
  * (review-batch.ts) both run exactly this.
  */
-export async function reviewInTransaction(tx: Tx, actor: Actor, annotationId: string, { decision, note, version }: ReviewDecision): Promise<AnnotationView> {
+export async function reviewInTransaction(
+  tx: Tx,
+  actor: Actor,
+  annotationId: string,
+  { decision, note, version }: ReviewDecision,
+): Promise<AnnotationView> {
   const action = decision === "APPROVE" ? "approve" : "request_changes";
-  const current = await tx.annotation.findUnique({ where: { id: annotationId }, include: { ...annotationInclude, article: { select: { status: true } } } });
+  const current = await tx.annotation.findUnique({
+    where: { id: annotationId },
+    include: { ...annotationInclude, article: { select: { status: true } } },
+  });
   if (!current) throw new AppError("NOT_FOUND", "No such annotation.");
   assertEditable(current.article);
-  const bar = reviewBar(actor.id, { authorId: current.createdById, editorIds: current.editors.map((editor) => editor.userId) });
+  const bar = reviewBar(actor.id, {
+    authorId: current.createdById,
+    editorIds: current.editors.map((editor) => editor.userId),
+  });
   if (bar) throw new AppError("FORBIDDEN", BAR_MESSAGES[bar]);
   if (version !== undefined && version !== current.version) throw staleVersion(current);
   const to = nextAnnotationStatus(current.status, action);
   if (!to) throw refusedTransition("an annotation", current.status, action);
-  const written = await tx.annotation.updateMany({ where: { id: annotationId, status: current.status, version: current.version }, data: { status: to, version: { increment: 1 } } });
-  if (written.count === 0) throw staleVersion(await tx.annotation.findUniqueOrThrow({ where: { id: annotationId }, include: annotationInclude }));
+  const written = await tx.annotation.updateMany({
+    where: { id: annotationId, status: current.status, version: current.version },
+    data: { status: to, version: { increment: 1 } },
+  });
+  if (written.count === 0)
+    throw staleVersion(
+      await tx.annotation.findUniqueOrThrow({ where: { id: annotationId }, include: annotationInclude }),
+    );
   if (to === "APPROVED") await tx.annotationEditor.deleteMany({ where: { annotationId } });
-  await tx.signOff.create({ data: { annotationId, reviewerId: actor.id, decision: to === "APPROVED" ? "APPROVED" : "CHANGES_REQUESTED", note: note || null } });
+  await tx.signOff.create({
+    data: {
+      annotationId,
+      reviewerId: actor.id,
+      decision: to === "APPROVED" ? "APPROVED" : "CHANGES_REQUESTED",
+      note: note || null,
+    },
+  });
   await tx.article.update({ where: { id: current.articleId }, data: { updatedAt: new Date() } });
-  await recordAuditEvent(tx, { articleId: current.articleId, annotationId, actorId: actor.id, action: to === "APPROVED" ? AUDIT.annotation.approved : AUDIT.annotation.changesRequested, payload: { from: current.status, to, note: note || null, version: current.version + 1 } });
-  return toAnnotationView(await tx.annotation.findUniqueOrThrow({ where: { id: annotationId }, include: annotationInclude }));
+  await recordAuditEvent(tx, {
+    articleId: current.articleId,
+    annotationId,
+    actorId: actor.id,
+    action: to === "APPROVED" ? AUDIT.annotation.approved : AUDIT.annotation.changesRequested,
+    payload: { from: current.status, to, note: note || null, version: current.version + 1 },
+  });
+  return toAnnotationView(
+    await tx.annotation.findUniqueOrThrow({ where: { id: annotationId }, include: annotationInclude }),
+  );
 }
 
 const BAR_MESSAGES = {
   author: "You wrote this annotation: someone else must review it (four-eyes rule).",
-  editor: "You changed this annotation's substance (its kind, span, verdict, rationale, sources or denied claim): someone else must review it (four-eyes rule).",
+  editor:
+    "You changed this annotation's substance (its kind, span, verdict, rationale, sources or denied claim): someone else must review it (four-eyes rule).",
 } as const;

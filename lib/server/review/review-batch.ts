@@ -14,12 +14,19 @@ import { reviewInTransaction } from "./review-annotation";
  * not make (four eyes), or one overtaken by an edit, is refused with its own
  * 403 or 409 while the others stand, exactly as if sent one by one.
  */
-export const reviewBatch = onDbThread("reviewBatch", async function reviewBatch(db: Db, { actor, input }: { actor: Actor; input: unknown }): Promise<BatchAnswer> {
-  requirePermission(actor, "review:annotation:others");
-  const { decisions } = ZReviewBatch.parse(input);
-  const results: BatchResult[] = [];
-  for (const { annotationId, ...decision } of decisions) {
-    results.push(await batchItem(annotationId, () => db.$transaction((tx) => reviewInTransaction(tx, actor, annotationId, decision))));
-  }
-  return { results };
-});
+export const reviewBatch = onDbThread(
+  "reviewBatch",
+  async function reviewBatch(db: Db, { actor, input }: { actor: Actor; input: unknown }): Promise<BatchAnswer> {
+    requirePermission(actor, "review:annotation:others");
+    const { decisions } = ZReviewBatch.parse(input);
+    const results: BatchResult[] = [];
+    for (const { annotationId, ...decision } of decisions) {
+      results.push(
+        await batchItem(annotationId, () =>
+          db.$transaction((tx) => reviewInTransaction(tx, actor, annotationId, decision)),
+        ),
+      );
+    }
+    return { results };
+  },
+);

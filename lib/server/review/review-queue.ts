@@ -11,7 +11,10 @@ import { waitingFor } from "./waiting-for-review";
  * oldest first, one page at a time (`page`, `pageSize`: 50 by default), with
  * how many wait in all.
  */
-export async function reviewQueue(db: Db, { actor, input = {} }: { actor: Actor; input?: unknown }): Promise<ReviewQueue> {
+export async function reviewQueue(
+  db: Db,
+  { actor, input = {} }: { actor: Actor; input?: unknown },
+): Promise<ReviewQueue> {
   requirePermission(actor, "review:annotation:others");
   const { page, pageSize } = ZReviewQueueQuery.parse(input);
   const where = waitingFor(actor);
@@ -29,6 +32,15 @@ export async function reviewQueue(db: Db, { actor, input = {} }: { actor: Actor;
     total,
     page,
     pageSize,
-    items: rows.map((row) => ({ id: row.id, kind: row.kind, label: annotationLabel(row.kind, row.number), quote: row.quote, version: row.version, submittedAt: row.updatedAt.toISOString(), article: row.article, author: row.createdBy })),
+    items: rows.map((row) => ({
+      id: row.id,
+      kind: row.kind,
+      label: annotationLabel(row.kind, row.number),
+      quote: row.quote,
+      version: row.version,
+      submittedAt: row.updatedAt.toISOString(),
+      article: row.article,
+      author: row.createdBy,
+    })),
   };
 }

@@ -23,7 +23,11 @@ let decoyHash: Promise<string> | undefined;
  * cannot sign in. Every attempt is recorded for the rate limit, which works
  * across app servers because it lives in the database.
  */
-export async function authenticatePassword(db: Db, { email, password, ip }: { email: string; password: string; ip: string }, now = new Date()): Promise<Actor | null> {
+export async function authenticatePassword(
+  db: Db,
+  { email, password, ip }: { email: string; password: string; ip: string },
+  now = new Date(),
+): Promise<Actor | null> {
   await assertSignInAllowed(db, { email, ip }, now);
   const user = await db.user.findUnique({ where: { email } });
   decoyHash ??= hashPassword("decoy password that matches nothing");

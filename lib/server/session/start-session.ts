@@ -20,7 +20,10 @@ const lastPruned = perClient(() => ({ at: -Infinity }));
  * hourly prune keeps its state in this process (decision 011).
  */
 export async function startSession(db: Db, { userId }: { userId: string }, now = new Date()): Promise<string> {
-  const row = await db.userSession.create({ data: { userId, createdAt: now, expiresAt: new Date(now.getTime() + SESSION_SECONDS * 1000) }, select: { id: true } });
+  const row = await db.userSession.create({
+    data: { userId, createdAt: now, expiresAt: new Date(now.getTime() + SESSION_SECONDS * 1000) },
+    select: { id: true },
+  });
   await pruneSessions(db, now);
   return row.id;
 }

@@ -4,7 +4,10 @@ import { AppError } from "./errors";
 
 export function requirePermission(actor: Actor, permission: Permission, why?: string): void {
   if (!can(actor.role, permission)) {
-    throw new AppError("FORBIDDEN", why ?? `Your role (${actor.role.toLowerCase()}) may not ${permission.replace(/:/g, " ")}.`);
+    throw new AppError(
+      "FORBIDDEN",
+      why ?? `Your role (${actor.role.toLowerCase()}) may not ${permission.replace(/:/g, " ")}.`,
+    );
   }
 }
 
@@ -15,6 +18,9 @@ export function requirePermission(actor: Actor, permission: Permission, why?: st
  */
 export function requireSessionForTokens(actor: Actor): void {
   if (actor.via === "token") {
-    throw new AppError("FORBIDDEN", "Token management needs a signed-in browser session: an API token cannot create, list or revoke tokens.");
+    throw new AppError(
+      "FORBIDDEN",
+      "Token management needs a signed-in browser session: an API token cannot create, list or revoke tokens.",
+    );
   }
 }

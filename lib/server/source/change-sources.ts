@@ -21,15 +21,34 @@ type SourceDetails<A extends SourceAction> = Omit<AuditPayload<A>, "version" | "
  * is refused with 409 and the current state (the workbench sends it for
  * edits, moves and removals; an addition overwrites nobody's work).
  */
-export async function changeSources<A extends SourceAction>(db: Db, actor: Actor, annotationId: string, action: A, version: number | undefined, change: (tx: Tx) => Promise<SourceDetails<A>>): Promise<AnnotationView> {
+export async function changeSources<A extends SourceAction>(
+  db: Db,
+  actor: Actor,
+  annotationId: string,
+  action: A,
+  version: number | undefined,
+  change: (tx: Tx) => Promise<SourceDetails<A>>,
+): Promise<AnnotationView> {
   return db.$transaction(async (tx) => {
-    const current = await annotationForChange(tx, actor, annotationId, "update", version, { touchArticleAt: new Date() });
+    const current = await annotationForChange(tx, actor, annotationId, "update", version, {
+      touchArticleAt: new Date(),
+    });
     const payload = await change(tx);
     // The row as it is now (the write holds it): its status and editors, not those read before the change.
-    const bumped = await tx.annotation.update({ where: { id: annotationId }, data: { version: { increment: 1 } }, include: annotationInclude });
+    const bumped = await tx.annotation.update({
+      where: { id: annotationId },
+      data: { version: { increment: 1 } },
+      include: annotationInclude,
+    });
     const { status, editors, statusChange } = await recordSubstanceChange(tx, actor.id, bumped);
     // The details, the version and the status change make the action's payload (TypeScript cannot see that through Omit on a type parameter).
-    await recordAuditEvent(tx, { articleId: current.articleId, annotationId, actorId: actor.id, action, payload: { ...payload, version: bumped.version, ...statusChange } as AuditPayload<A> });
+    await recordAuditEvent(tx, {
+      articleId: current.articleId,
+      annotationId,
+      actorId: actor.id,
+      action,
+      payload: { ...payload, version: bumped.version, ...statusChange } as AuditPayload<A>,
+    });
     return toAnnotationView({ ...bumped, status, editors });
   });
 }
@@ -41,5 +60,6 @@ export async function sourceOf(db: Pick<Db, "source">, sourceId: string) {
 }
 
 export async function renumber(tx: Tx, annotationId: string, ids: string[]) {
-  for (const [position, id] of ids.entries()) await tx.source.update({ where: { id, annotationId }, data: { position } });
+  for (const [position, id] of ids.entries())
+    await tx.source.update({ where: { id, annotationId }, data: { position } });
 }

@@ -5,7 +5,10 @@ import { fieldChanges } from "../../domain/audit-changes";
 import { ZUpdateSource } from "../../schemas/annotations";
 import { changeSources, renumber, sourceOf, type Tx } from "./change-sources";
 
-export async function updateSource(db: Db, { actor, sourceId, input }: { actor: Actor; sourceId: string; input: unknown }) {
+export async function updateSource(
+  db: Db,
+  { actor, sourceId, input }: { actor: Actor; sourceId: string; input: unknown },
+) {
   const { position, version, ...fields } = ZUpdateSource.parse(input);
   const source = await sourceOf(db, sourceId);
   return changeSources(db, actor, source.annotationId, AUDIT.source.updated, version, async (tx) => {
@@ -18,7 +21,9 @@ export async function updateSource(db: Db, { actor, sourceId, input }: { actor: 
 }
 
 async function moveSource(tx: Tx, annotationId: string, sourceId: string, position: number) {
-  const ids = (await tx.source.findMany({ where: { annotationId }, orderBy: { position: "asc" } })).map((row) => row.id).filter((id) => id !== sourceId);
+  const ids = (await tx.source.findMany({ where: { annotationId }, orderBy: { position: "asc" } }))
+    .map((row) => row.id)
+    .filter((id) => id !== sourceId);
   ids.splice(Math.min(position, ids.length), 0, sourceId);
   await renumber(tx, annotationId, ids);
 }

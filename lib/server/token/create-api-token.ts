@@ -8,15 +8,30 @@ import { requirePermission, requireSessionForTokens } from "../shared/require-pe
 import type { TokenView } from "../../views/token-view";
 
 /** A personal token for the actor. The token itself is returned this once; only its hash is stored. */
-export async function createApiToken(db: Db, { actor, input }: { actor: Actor; input: unknown }): Promise<TokenView & { token: string }> {
+export async function createApiToken(
+  db: Db,
+  { actor, input }: { actor: Actor; input: unknown },
+): Promise<TokenView & { token: string }> {
   requirePermission(actor, "manage:own-tokens");
   requireSessionForTokens(actor);
   const { name } = ZCreateToken.parse(input);
   const { token, hash, prefix } = generateApiToken();
   const row = await db.$transaction(async (tx) => {
     const created = await tx.apiToken.create({ data: { userId: actor.id, name, tokenHash: hash, prefix } });
-    await recordAuditEvent(tx, { actorId: actor.id, action: AUDIT.token.created, payload: { tokenId: created.id, name } });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: AUDIT.token.created,
+      payload: { tokenId: created.id, name },
+    });
     return created;
   });
-  return { id: row.id, name: row.name, prefix: row.prefix, createdAt: row.createdAt.toISOString(), lastUsedAt: null, revokedAt: null, token };
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    createdAt: row.createdAt.toISOString(),
+    lastUsedAt: null,
+    revokedAt: null,
+    token,
+  };
 }

@@ -7,7 +7,10 @@ import { requirePermission, requireSessionForTokens } from "../shared/require-pe
 import { toTokenView, type TokenView } from "../../views/token-view";
 
 /** Users revoke their own tokens; someone else's token is simply not found. Revoking twice is harmless. */
-export async function revokeApiToken(db: Db, { actor, tokenId }: { actor: Actor; tokenId: string }): Promise<TokenView> {
+export async function revokeApiToken(
+  db: Db,
+  { actor, tokenId }: { actor: Actor; tokenId: string },
+): Promise<TokenView> {
   requirePermission(actor, "manage:own-tokens");
   requireSessionForTokens(actor);
   return db.$transaction(async (tx) => {
@@ -15,7 +18,11 @@ export async function revokeApiToken(db: Db, { actor, tokenId }: { actor: Actor;
     if (!row) throw new AppError("NOT_FOUND", "No such token.");
     if (row.revokedAt) return toTokenView(row);
     const revoked = await tx.apiToken.update({ where: { id: row.id }, data: { revokedAt: new Date() } });
-    await recordAuditEvent(tx, { actorId: actor.id, action: AUDIT.token.revoked, payload: { tokenId: row.id, name: row.name } });
+    await recordAuditEvent(tx, {
+      actorId: actor.id,
+      action: AUDIT.token.revoked,
+      payload: { tokenId: row.id, name: row.name },
+    });
     return toTokenView(revoked);
   });
 }

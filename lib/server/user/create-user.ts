@@ -13,12 +13,19 @@ import { toUserView, type UserView } from "../../views/user-view";
 export async function createUser(db: Db, { actor, input }: { actor: Actor; input: unknown }): Promise<UserView> {
   requirePermission(actor, "manage:users");
   const data = ZCreateUser.parse(input);
-  if (await db.user.findUnique({ where: { email: data.email }, select: { id: true } })) throw invalid("email", "a user with this email already exists");
+  if (await db.user.findUnique({ where: { email: data.email }, select: { id: true } }))
+    throw invalid("email", "a user with this email already exists");
   const passwordHash = await hashPassword(data.password);
   try {
     const user = await db.$transaction(async (tx) => {
-      const created = await tx.user.create({ data: { email: data.email, name: data.name, role: data.role, passwordHash } });
-      await recordAuditEvent(tx, { actorId: actor.via === "cli" ? null : actor.id, action: AUDIT.user.created, payload: { userId: created.id, email: created.email, role: created.role } });
+      const created = await tx.user.create({
+        data: { email: data.email, name: data.name, role: data.role, passwordHash },
+      });
+      await recordAuditEvent(tx, {
+        actorId: actor.via === "cli" ? null : actor.id,
+        action: AUDIT.user.created,
+        payload: { userId: created.id, email: created.email, role: created.role },
+      });
       return created;
     });
     return toUserView(user);

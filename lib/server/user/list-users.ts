@@ -5,6 +5,8 @@ import { toUserView, type UserView } from "../../views/user-view";
 
 export async function listUsers(db: Db, { actor }: { actor: Actor }): Promise<UserView[]> {
   requirePermission(actor, "manage:users");
-  const users = await db.user.findMany({ orderBy: [{ deactivatedAt: { sort: "asc", nulls: "first" } }, { email: "asc" }] });
+  const users = await db.user.findMany({
+    orderBy: [{ deactivatedAt: { sort: "asc", nulls: "first" } }, { email: "asc" }],
+  });
   return users.map(toUserView);
 }

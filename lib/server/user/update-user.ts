@@ -15,7 +15,10 @@ import { toUserView, type UserView } from "../../views/user-view";
  * sessions (they sign in again). Admins cannot demote or deactivate themselves, so an
  * installation never loses its last admin by accident.
  */
-export async function updateUser(db: Db, { actor, userId, input }: { actor: Actor; userId: string; input: unknown }): Promise<UserView> {
+export async function updateUser(
+  db: Db,
+  { actor, userId, input }: { actor: Actor; userId: string; input: unknown },
+): Promise<UserView> {
   requirePermission(actor, "manage:users");
   const changes = ZUpdateUser.parse(input);
   if (userId === actor.id && ((changes.role && changes.role !== "ADMIN") || changes.active === false)) {
@@ -24,14 +27,23 @@ export async function updateUser(db: Db, { actor, userId, input }: { actor: Acto
   return db.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: userId } });
     if (!before) throw new AppError("NOT_FOUND", "No such user.");
-    const deactivatedAt = changes.active === undefined ? undefined : changes.active ? null : (before.deactivatedAt ?? new Date());
-    const after = await tx.user.update({ where: { id: userId }, data: { name: changes.name, role: changes.role, deactivatedAt } });
+    const deactivatedAt =
+      changes.active === undefined ? undefined : changes.active ? null : (before.deactivatedAt ?? new Date());
+    const after = await tx.user.update({
+      where: { id: userId },
+      data: { name: changes.name, role: changes.role, deactivatedAt },
+    });
     // A session signed in under the old role, or before a deactivation, ends with the change (a rename leaves it be).
-    if (after.role !== before.role || Boolean(after.deactivatedAt) !== Boolean(before.deactivatedAt)) await revokeUserSessions(tx, { userId });
+    if (after.role !== before.role || Boolean(after.deactivatedAt) !== Boolean(before.deactivatedAt))
+      await revokeUserSessions(tx, { userId });
     await recordAuditEvent(tx, {
       actorId: actor.via === "cli" ? null : actor.id,
       action: AUDIT.user.updated,
-      payload: { userId, from: { name: before.name, role: before.role, active: !before.deactivatedAt }, to: { name: after.name, role: after.role, active: !after.deactivatedAt } },
+      payload: {
+        userId,
+        from: { name: before.name, role: before.role, active: !before.deactivatedAt },
+        to: { name: after.name, role: after.role, active: !after.deactivatedAt },
+      },
     });
     return toUserView(after);
   });

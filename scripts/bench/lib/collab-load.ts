@@ -3,7 +3,14 @@ import autocannon from "autocannon";
 import type { BenchArticle } from "./collab-setup";
 
 /** A write the server acknowledged (2xx): the annotation, the version the response carried, when and through which server. */
-export type Ack = { kind: "create" | "update"; annotationId: string; articleId: string; version: number; at: number; port: string };
+export type Ack = {
+  kind: "create" | "update";
+  annotationId: string;
+  articleId: string;
+  version: number;
+  at: number;
+  port: string;
+};
 export type Failure = { kind: "create" | "update"; status: number; body: string };
 
 export type LoadResult = {
@@ -28,10 +35,30 @@ type RequestSpec = autocannon.Request & { port?: string | number };
  * recorded as an acknowledged write; each pair uses one writer's token, so a
  * connection only ever updates its own annotation (a 409 would be a bug).
  */
-export async function runCollabLoad({ urls, connections, seconds, articles, tokens, rate }: { urls: string[]; connections: number; seconds: number; articles: BenchArticle[]; tokens: string[]; rate?: number }): Promise<LoadResult> {
+export async function runCollabLoad({
+  urls,
+  connections,
+  seconds,
+  articles,
+  tokens,
+  rate,
+}: {
+  urls: string[];
+  connections: number;
+  seconds: number;
+  articles: BenchArticle[];
+  tokens: string[];
+  rate?: number;
+}): Promise<LoadResult> {
   const acks: Ack[] = [];
   const failures: Failure[] = [];
-  const latency = { all: [] as number[], create: [] as number[], update: [] as number[], later: [] as number[], answeredAt: [] as number[] };
+  const latency = {
+    all: [] as number[],
+    create: [] as number[],
+    update: [] as number[],
+    later: [] as number[],
+    answeredAt: [] as number[],
+  };
   const answered = new WeakSet<object>();
   let lastKind: "create" | "update" = "create";
   let pairs = 0;
@@ -65,7 +92,14 @@ export async function runCollabLoad({ urls, connections, seconds, articles, toke
         const view = JSON.parse(body) as { id: string; version: number };
         context.annotationId = view.id;
         context.version = view.version;
-        acks.push({ kind: "create", annotationId: view.id, articleId: context.articleId!, version: view.version, at: performance.now(), port: context.port! });
+        acks.push({
+          kind: "create",
+          annotationId: view.id,
+          articleId: context.articleId!,
+          version: view.version,
+          at: performance.now(),
+          port: context.port!,
+        });
       },
     },
     {
@@ -78,7 +112,10 @@ export async function runCollabLoad({ urls, connections, seconds, articles, toke
           ...request,
           path: `/api/v1/annotations/${context.annotationId}`,
           headers: { ...request.headers, authorization: `Bearer ${context.token}`, "content-type": "application/json" },
-          body: JSON.stringify({ version: context.version, note: `checked by the collaboration bench at ${Date.now()}` }),
+          body: JSON.stringify({
+            version: context.version,
+            note: `checked by the collaboration bench at ${Date.now()}`,
+          }),
         };
       },
       onResponse: (status: number, body: string, raw: object) => {
@@ -86,7 +123,14 @@ export async function runCollabLoad({ urls, connections, seconds, articles, toke
         lastKind = "update";
         if (status < 200 || status > 299) return fail("update", status, body);
         const view = JSON.parse(body) as { id: string; version: number };
-        acks.push({ kind: "update", annotationId: view.id, articleId: context.articleId!, version: view.version, at: performance.now(), port: context.port! });
+        acks.push({
+          kind: "update",
+          annotationId: view.id,
+          articleId: context.articleId!,
+          version: view.version,
+          at: performance.now(),
+          port: context.port!,
+        });
       },
     },
   ];
@@ -118,7 +162,15 @@ export async function runCollabLoad({ urls, connections, seconds, articles, toke
       });
     });
 
-  if (!rate) return { result: await run(connections, undefined), acks, failures, latency, startedAt, finishedAt: performance.now() };
+  if (!rate)
+    return {
+      result: await run(connections, undefined),
+      acks,
+      failures,
+      latency,
+      startedAt,
+      finishedAt: performance.now(),
+    };
   // autocannon's rate limit hands each connection its quota at the start of every second, all
   // connections at once: a burst of `connections` concurrent requests each second, then silence.
   // Independent clients are not synchronised like that, so each connection runs on its own, its
@@ -131,7 +183,14 @@ export async function runCollabLoad({ urls, connections, seconds, articles, toke
       return run(1, share(rate, connections, c), seconds - (c * phaseMs) / 1000, [urls[c % urls.length]]);
     }),
   );
-  return { result: mergeResults(results, latency.all), acks, failures, latency, startedAt, finishedAt: performance.now() };
+  return {
+    result: mergeResults(results, latency.all),
+    acks,
+    failures,
+    latency,
+    startedAt,
+    finishedAt: performance.now(),
+  };
 }
 
 /** The g-th of n near-equal parts of total. */
@@ -139,10 +198,14 @@ const share = (total: number, n: number, g: number) => Math.floor(total / n) + (
 
 /** One result for several autocannon runs: counts summed; the latency histogram from every response seen. */
 function mergeResults(results: autocannon.Result[], latencies: number[]): autocannon.Result {
-  const sum = (pick: (result: autocannon.Result) => number) => results.reduce((total, result) => total + (pick(result) || 0), 0);
+  const sum = (pick: (result: autocannon.Result) => number) =>
+    results.reduce((total, result) => total + (pick(result) || 0), 0);
   const statusCodeStats: Record<string, { count: number }> = {};
   for (const result of results) {
-    for (const [code, stat] of Object.entries(result.statusCodeStats ?? {})) statusCodeStats[code] = { count: (statusCodeStats[code]?.count ?? 0) + ((stat as { count?: number }).count ?? 0) };
+    for (const [code, stat] of Object.entries(result.statusCodeStats ?? {}))
+      statusCodeStats[code] = {
+        count: (statusCodeStats[code]?.count ?? 0) + ((stat as { count?: number }).count ?? 0),
+      };
   }
   const sorted = [...latencies].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
@@ -157,5 +220,3 @@ function mergeResults(results: autocannon.Result[], latencies: number[]): autoca
     latency: { ...results[0].latency, p50: at(0.5), p97_5: at(0.975), p99: at(0.99), max: sorted.at(-1) ?? 0 },
   } as autocannon.Result;
 }
-
-

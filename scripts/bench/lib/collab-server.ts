@@ -28,7 +28,12 @@ export type BenchServer = {
  * given database, as tests/support/app-server.ts does, but keeping the pid
  * (for CPU accounting) and the stderr (for errors the app logs under load).
  */
-export async function startBenchServer(label: string, databaseUrl: string, secret = randomBytes(32).toString("hex"), fixedPort?: number): Promise<BenchServer> {
+export async function startBenchServer(
+  label: string,
+  databaseUrl: string,
+  secret = randomBytes(32).toString("hex"),
+  fixedPort?: number,
+): Promise<BenchServer> {
   // A fixed port where the machine's users share out ports (BENCH_PORT in the workbench bench); else any free one.
   const port = fixedPort ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
@@ -104,7 +109,8 @@ export function cpuSnapshot(roots: Record<string, number>): Record<string, numbe
   const children = new Map<number, ProcStat[]>();
   for (const stat of stats) children.set(stat.ppid, [...(children.get(stat.ppid) ?? []), stat]);
   const byPid = new Map(stats.map((stat) => [stat.pid, stat]));
-  const tree = (pid: number): number => (byPid.get(pid)?.cpuSeconds ?? 0) + (children.get(pid) ?? []).reduce((sum, child) => sum + tree(child.pid), 0);
+  const tree = (pid: number): number =>
+    (byPid.get(pid)?.cpuSeconds ?? 0) + (children.get(pid) ?? []).reduce((sum, child) => sum + tree(child.pid), 0);
   const snapshot: Record<string, number> = {};
   for (const [label, pid] of Object.entries(roots)) snapshot[label] = tree(pid);
   snapshot.machine = machineBusySeconds();

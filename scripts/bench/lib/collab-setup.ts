@@ -6,7 +6,12 @@ import pg from "pg";
 import { createDb, type Db } from "../../../lib/db/client";
 import { applyPendingMigrations } from "../../../lib/db/migrations";
 import { dropPostgresDatabase } from "../../../lib/db/postgres-admin";
-import { postgresUrlWithDatabase, resolveDatabase, type DatabaseTarget, type Provider } from "../../../lib/db/providers";
+import {
+  postgresUrlWithDatabase,
+  resolveDatabase,
+  type DatabaseTarget,
+  type Provider,
+} from "../../../lib/db/providers";
 import type { Actor } from "../../../lib/domain/actor";
 import { createApiToken } from "../../../lib/server/token/create-api-token";
 import { createArticle } from "../../../lib/server/article/create-article";
@@ -18,7 +23,10 @@ export type BenchDatabase = { target: DatabaseTarget; db: Db; close: () => Promi
 
 /** Whether the PostgreSQL server answers (the bench skips that run, saying so, when it does not). */
 export async function postgresReachable(url: string): Promise<string | null> {
-  const client = new pg.Client({ connectionString: postgresUrlWithDatabase(url, "postgres"), connectionTimeoutMillis: 3000 });
+  const client = new pg.Client({
+    connectionString: postgresUrlWithDatabase(url, "postgres"),
+    connectionTimeoutMillis: 3000,
+  });
   try {
     await client.connect();
     await client.query("SELECT 1");
@@ -31,7 +39,10 @@ export async function postgresReachable(url: string): Promise<string | null> {
 }
 
 /** A fresh, migrated database: a temp SQLite file, or factmark_bench_<random> on the local PostgreSQL server. */
-export async function freshDatabase(provider: Provider, postgresBase = process.env.POSTGRES_BENCH_URL || DEFAULT_POSTGRES_BENCH_URL): Promise<BenchDatabase> {
+export async function freshDatabase(
+  provider: Provider,
+  postgresBase = process.env.POSTGRES_BENCH_URL || DEFAULT_POSTGRES_BENCH_URL,
+): Promise<BenchDatabase> {
   let target: DatabaseTarget;
   let drop: () => Promise<void>;
   if (provider === "sqlite") {
@@ -91,7 +102,12 @@ async function createUser(db: Db, role: Actor["role"], email: string): Promise<A
 }
 
 export type BenchArticle = { id: string; length: number };
-export type Fixture = { articles: BenchArticle[]; warmup: BenchArticle; writerTokens: string[]; readerTokens: string[] };
+export type Fixture = {
+  articles: BenchArticle[];
+  warmup: BenchArticle;
+  writerTokens: string[];
+  readerTokens: string[];
+};
 
 /**
  * Through the use cases, as the app would: `writers` editors with one API
@@ -99,13 +115,23 @@ export type Fixture = { articles: BenchArticle[]; warmup: BenchArticle; writerTo
  * the event streams, `articles` articles of `characters` characters, and one
  * more article that only the warm-up writes to.
  */
-export async function seedFixture(db: Db, { articles, characters, writers, readers }: { articles: number; characters: number; writers: number; readers: number }): Promise<Fixture> {
+export async function seedFixture(
+  db: Db,
+  {
+    articles,
+    characters,
+    writers,
+    readers,
+  }: { articles: number; characters: number; writers: number; readers: number },
+): Promise<Fixture> {
   const owner = await createUser(db, "EDITOR", "owner@bench.example");
   const tokenFor = async (actor: Actor) => (await createApiToken(db, { actor, input: { name: "collab bench" } })).token;
   const writerTokens: string[] = [];
-  for (let i = 0; i < writers; i++) writerTokens.push(await tokenFor(await createUser(db, "EDITOR", `writer${i}@bench.example`)));
+  for (let i = 0; i < writers; i++)
+    writerTokens.push(await tokenFor(await createUser(db, "EDITOR", `writer${i}@bench.example`)));
   const readerTokens: string[] = [];
-  for (let i = 0; i < readers; i++) readerTokens.push(await tokenFor(await createUser(db, "EDITOR", `reader${i}@bench.example`)));
+  for (let i = 0; i < readers; i++)
+    readerTokens.push(await tokenFor(await createUser(db, "EDITOR", `reader${i}@bench.example`)));
   const make = async (title: string, seed: number): Promise<BenchArticle> => {
     const text = articleText(characters, seed);
     const view = await createArticle(db, { actor: owner, input: { title, text } });

@@ -1,7 +1,14 @@
 import { performance } from "node:perf_hooks";
 
 /** One data event as a subscriber received it; `at` is performance.now() when its bytes arrived. */
-export type ReceivedEvent = { id: number; event: string; annotationId?: string; version?: number; auditAt?: number; at: number };
+export type ReceivedEvent = {
+  id: number;
+  event: string;
+  annotationId?: string;
+  version?: number;
+  auditAt?: number;
+  at: number;
+};
 
 /**
  * One Server-Sent Events subscriber on one article (Node fetch, streaming).
@@ -32,7 +39,10 @@ export class Subscriber {
       headers: { Authorization: `Bearer ${this.token}`, Accept: "text/event-stream" },
       signal: this.controller.signal,
     });
-    if (response.status !== 200 || !response.body) throw new Error(`${this.name}: event stream answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
+    if (response.status !== 200 || !response.body)
+      throw new Error(
+        `${this.name}: event stream answered ${response.status}: ${(await response.text()).slice(0, 200)}`,
+      );
     let onReady!: () => void;
     let onFail!: (error: Error) => void;
     const ready = new Promise<void>((resolve, reject) => {

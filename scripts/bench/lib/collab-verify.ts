@@ -15,7 +15,14 @@ export type Percentiles = { count: number; p50: number; p95: number; p99: number
 
 export function percentiles(values: readonly number[]): Percentiles {
   const sorted = [...values].sort((a, b) => a - b);
-  return { count: sorted.length, p50: percentile(sorted, 50, true), p95: percentile(sorted, 95, true), p99: percentile(sorted, 99, true), min: sorted[0] ?? NaN, max: sorted.at(-1) ?? NaN };
+  return {
+    count: sorted.length,
+    p50: percentile(sorted, 50, true),
+    p95: percentile(sorted, 95, true),
+    p99: percentile(sorted, 99, true),
+    min: sorted[0] ?? NaN,
+    max: sorted.at(-1) ?? NaN,
+  };
 }
 
 export type SubscriberCheck = {
@@ -63,13 +70,29 @@ const WRITE_ACTIONS: ReadonlySet<string> = new Set([AUDIT.annotation.created, AU
  * of that annotation: one connection writes each annotation, one request at a
  * time, so commit order is acknowledgement order.
  */
-export async function verifyRun(db: Db, { articleIds, acks, subscribers, portLabels }: { articleIds: string[]; acks: Ack[]; subscribers: Subscriber[]; portLabels: Map<string, string> }): Promise<Verification> {
-  const annotations = await db.annotation.findMany({ where: { articleId: { in: articleIds } }, select: { id: true, version: true } });
+export async function verifyRun(
+  db: Db,
+  {
+    articleIds,
+    acks,
+    subscribers,
+    portLabels,
+  }: { articleIds: string[]; acks: Ack[]; subscribers: Subscriber[]; portLabels: Map<string, string> },
+): Promise<Verification> {
+  const annotations = await db.annotation.findMany({
+    where: { articleId: { in: articleIds } },
+    select: { id: true, version: true },
+  });
   const stored = new Map(annotations.map((row) => [row.id, row.version]));
-  const audit = await db.auditEvent.findMany({ where: { articleId: { in: articleIds } }, select: { id: true, articleId: true, annotationId: true, action: true }, orderBy: { id: "asc" } });
+  const audit = await db.auditEvent.findMany({
+    where: { articleId: { in: articleIds } },
+    select: { id: true, articleId: true, annotationId: true, action: true },
+    orderBy: { id: "asc" },
+  });
 
   const writesByAnnotation = new Map<string, Ack[]>();
-  for (const ack of acks) writesByAnnotation.set(ack.annotationId, [...(writesByAnnotation.get(ack.annotationId) ?? []), ack]);
+  for (const ack of acks)
+    writesByAnnotation.set(ack.annotationId, [...(writesByAnnotation.get(ack.annotationId) ?? []), ack]);
   for (const list of writesByAnnotation.values()) list.sort((a, b) => a.version - b.version);
 
   let lostCreates = 0;
@@ -88,7 +111,9 @@ export async function verifyRun(db: Db, { articleIds, acks, subscribers, portLab
   for (const [id, version] of stored) if (!writesByAnnotation.has(id)) committedUnacked += version;
 
   const auditWrites = new Map<string, number>();
-  for (const row of audit) if (row.annotationId && WRITE_ACTIONS.has(row.action)) auditWrites.set(row.annotationId, (auditWrites.get(row.annotationId) ?? 0) + 1);
+  for (const row of audit)
+    if (row.annotationId && WRITE_ACTIONS.has(row.action))
+      auditWrites.set(row.annotationId, (auditWrites.get(row.annotationId) ?? 0) + 1);
   let auditMismatches = 0;
   for (const [id, version] of stored) if ((auditWrites.get(id) ?? 0) !== version) auditMismatches++;
 
@@ -97,7 +122,9 @@ export async function verifyRun(db: Db, { articleIds, acks, subscribers, portLab
   const checks: SubscriberCheck[] = [];
   for (const subscriber of subscribers) {
     const cursor = subscriber.cursor ?? 0;
-    const expected = new Set(audit.filter((row) => row.articleId === subscriber.articleId && row.id > cursor).map((row) => row.id));
+    const expected = new Set(
+      audit.filter((row) => row.articleId === subscriber.articleId && row.id > cursor).map((row) => row.id),
+    );
     const seen = new Map<number, ReceivedEvent>();
     let duplicates = 0;
     for (const event of subscriber.events) {
@@ -111,7 +138,8 @@ export async function verifyRun(db: Db, { articleIds, acks, subscribers, portLab
 
     const eventsByAnnotation = new Map<string, ReceivedEvent[]>();
     for (const event of [...seen.values()].sort((a, b) => a.id - b.id)) {
-      if (!event.annotationId || (event.event !== AUDIT.annotation.created && event.event !== AUDIT.annotation.updated)) continue;
+      if (!event.annotationId || (event.event !== AUDIT.annotation.created && event.event !== AUDIT.annotation.updated))
+        continue;
       eventsByAnnotation.set(event.annotationId, [...(eventsByAnnotation.get(event.annotationId) ?? []), event]);
     }
     let ackedWithoutEvent = 0;
@@ -125,12 +153,26 @@ export async function verifyRun(db: Db, { articleIds, acks, subscribers, portLab
           ackedWithoutEvent++;
           return;
         }
-        const split = portLabels.size > 1 && portLabels.get(write.port) !== subscriber.server.label ? "across servers" : "same server";
+        const split =
+          portLabels.size > 1 && portLabels.get(write.port) !== subscriber.server.label
+            ? "across servers"
+            : "same server";
         (lagSinceAck[split] ??= []).push(event.at - write.at);
-        if (event.auditAt !== undefined) (lagSinceAudit[split] ??= []).push(performance.timeOrigin + event.at - event.auditAt);
+        if (event.auditAt !== undefined)
+          (lagSinceAudit[split] ??= []).push(performance.timeOrigin + event.at - event.auditAt);
       });
     }
-    checks.push({ name: subscriber.name, server: subscriber.server.label, expected: expected.size, received: subscriber.events.length, missed, duplicates, unexpected, ackedWithoutEvent, error: subscriber.error });
+    checks.push({
+      name: subscriber.name,
+      server: subscriber.server.label,
+      expected: expected.size,
+      received: subscriber.events.length,
+      missed,
+      duplicates,
+      unexpected,
+      ackedWithoutEvent,
+      error: subscriber.error,
+    });
   }
 
   return {

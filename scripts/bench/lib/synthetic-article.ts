@@ -27,7 +27,15 @@ const WORDS = (
   "however although because despite whether while earlier later yesterday Monday Tuesday Wednesday Thursday Friday week " +
   "it's don't Smith's R&D “official” \"quoted\" (estimated) 3.5% £40m 2,000 over-the-counter self-reported"
 ).split(" ");
-const NAMES = ["Jane Doe", "Prof. Ahmed Rahman", "The minister", "A spokesperson", "Dr. Li Wei", "María José García", "O'Neill & Partners"];
+const NAMES = [
+  "Jane Doe",
+  "Prof. Ahmed Rahman",
+  "The minister",
+  "A spokesperson",
+  "Dr. Li Wei",
+  "María José García",
+  "O'Neill & Partners",
+];
 const PUBLISHERS = ["Statistics Office", "The Daily Example", "Reuters-like Wire", "Institute for Fiscal Examples"];
 
 export type SyntheticOptions = { words: number; annotations: number; overlapShare?: number; seed?: number };
@@ -53,7 +61,8 @@ export function syntheticArticle({ words, annotations, overlapShare = 0.2, seed 
   while (written < words) {
     if (length > 0) write("\n\n");
     const roll = paragraph++ % 12;
-    const type: Block["type"] = roll === 0 ? "heading" : roll === 5 || roll === 6 ? "list-item" : roll === 9 ? "blockquote" : "paragraph";
+    const type: Block["type"] =
+      roll === 0 ? "heading" : roll === 5 || roll === 6 ? "list-item" : roll === 9 ? "blockquote" : "paragraph";
     const count = Math.min(words - written, type === "heading" ? random.int(4, 9) : random.int(40, 120));
     const start = length;
     for (let i = 0; i < count; i++) {
@@ -64,7 +73,9 @@ export function syntheticArticle({ words, annotations, overlapShare = 0.2, seed 
       wordEnds.push(length);
     }
     if (type !== "heading") write(".");
-    blocks.push(type === "heading" ? { type, start, end: length, level: random.int(1, 2) } : { type, start, end: length });
+    blocks.push(
+      type === "heading" ? { type, start, end: length, level: random.int(1, 2) } : { type, start, end: length },
+    );
     written += count;
   }
   const text = parts.join("");
@@ -83,7 +94,10 @@ export function syntheticArticle({ words, annotations, overlapShare = 0.2, seed 
     const hostWords = wordEnds.findIndex((end) => end >= host.end) - firstWord + 1;
     const from = firstWord + random.int(0, Math.max(0, hostWords - 1));
     // Half nest inside their host, half run past its end.
-    const to = random.next() < 0.5 ? Math.min(from + random.int(0, 3), firstWord + hostWords - 1) : Math.min(firstWord + hostWords - 1 + random.int(1, 8), wordEnds.length - 1);
+    const to =
+      random.next() < 0.5
+        ? Math.min(from + random.int(0, 3), firstWord + hostWords - 1)
+        : Math.min(firstWord + hostWords - 1 + random.int(1, 8), wordEnds.length - 1);
     spans.push({ start: wordStarts[from], end: wordEnds[to] });
   }
 
@@ -133,7 +147,15 @@ export function syntheticArticle({ words, annotations, overlapShare = 0.2, seed 
       createdAt: "2024-03-01T09:00:00.000Z",
       updatedAt: "2024-03-01T09:30:00.000Z",
       sources,
-      lastReview: random.next() < 0.6 ? { decision: "APPROVED", note: null, reviewer: { id: "u2", name: "Rex Reviewer" }, at: "2024-03-02T10:00:00.000Z" } : null,
+      lastReview:
+        random.next() < 0.6
+          ? {
+              decision: "APPROVED",
+              note: null,
+              reviewer: { id: "u2", name: "Rex Reviewer" },
+              at: "2024-03-02T10:00:00.000Z",
+            }
+          : null,
       editorIds: [],
     };
   });
@@ -152,6 +174,11 @@ export function syntheticArticle({ words, annotations, overlapShare = 0.2, seed 
     updatedAt: "2024-03-02T10:00:00.000Z",
     revision: { id: "bench-r1", number: 1, text, blocks },
     annotations: view,
-    signOff: { decision: "APPROVED", note: null, reviewer: { id: "u2", name: "Rex Reviewer" }, at: "2024-03-02T11:00:00.000Z" },
+    signOff: {
+      decision: "APPROVED",
+      note: null,
+      reviewer: { id: "u2", name: "Rex Reviewer" },
+      at: "2024-03-02T11:00:00.000Z",
+    },
   };
 }

@@ -48,11 +48,36 @@ export function longArticleText({ words = 50_000, seed = 14 } = {}): string {
   return paragraphs.join("\n\n");
 }
 
-const NAMES = ["Jake Sullivan", "Zhao Lijian", "A White House spokesperson", "Yang Jiechi", "The Kremlin", "Dr. María José García", "O'Neill & Partners"];
+const NAMES = [
+  "Jake Sullivan",
+  "Zhao Lijian",
+  "A White House spokesperson",
+  "Yang Jiechi",
+  "The Kremlin",
+  "Dr. María José García",
+  "O'Neill & Partners",
+];
 const PUBLISHERS = ["Reuters", "The Guardian", "Ministry of Foreign Affairs", "Institute for Fiscal Examples"];
-const NOTE_WORDS = "check the transcript against the ministry's own record before rating this claim the figure comes from an unnamed official and needs a second source".split(" ");
+const NOTE_WORDS =
+  "check the transcript against the ministry's own record before rating this claim the figure comes from an unnamed official and needs a second source".split(
+    " ",
+  );
 
-export type SeedAnnotation = Pick<AnnotationView, "kind" | "number" | "start" | "end" | "quote" | "prefix" | "suffix" | "speaker" | "note" | "verdict" | "rationale" | "status"> & {
+export type SeedAnnotation = Pick<
+  AnnotationView,
+  | "kind"
+  | "number"
+  | "start"
+  | "end"
+  | "quote"
+  | "prefix"
+  | "suffix"
+  | "speaker"
+  | "note"
+  | "verdict"
+  | "rationale"
+  | "status"
+> & {
   /** Index into the users the seeding passes: who created it. */
   author: number;
   sources: { url: string; title: string; publisher: string; quote: string | null }[];
@@ -68,7 +93,11 @@ export const PROBE_WORDS = 3;
  * left to the probe. Fields are filled as a newsroom would: a speaker on most,
  * notes, verdicts with a rationale on rated claims, 1–2 sources on some.
  */
-export function seedAnnotations(text: string, count: number, { overlapShare = 0.2, seed = 2000, authors = 2 } = {}): SeedAnnotation[] {
+export function seedAnnotations(
+  text: string,
+  count: number,
+  { overlapShare = 0.2, seed = 2000, authors = 2 } = {},
+): SeedAnnotation[] {
   const random = prng(seed + count);
   const words = [...text.matchAll(/\S+/g)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
   // The paragraph of each word, so that no span crosses a paragraph break.
@@ -79,7 +108,8 @@ export function seedAnnotations(text: string, count: number, { overlapShare = 0.
     paragraphOf.push(paragraph);
   });
   const lastInParagraph: number[] = [];
-  for (let i = words.length - 1; i >= 0; i--) lastInParagraph[i] = i === words.length - 1 || paragraphOf[i + 1] !== paragraphOf[i] ? i : lastInParagraph[i + 1];
+  for (let i = words.length - 1; i >= 0; i--)
+    lastInParagraph[i] = i === words.length - 1 || paragraphOf[i + 1] !== paragraphOf[i] ? i : lastInParagraph[i + 1];
   const firstFree = lastInParagraph[0] + 1;
 
   const spans: { first: number; last: number }[] = [];
@@ -95,24 +125,31 @@ export function seedAnnotations(text: string, count: number, { overlapShare = 0.
   for (let i = base; i < count; i++) {
     const host = spans[random.int(0, base - 1)];
     const first = random.int(host.first, host.last);
-    const last = random.next() < 0.5 ? random.int(first, host.last) : Math.min(host.last + random.int(1, 8), lastInParagraph[host.first]);
+    const last =
+      random.next() < 0.5
+        ? random.int(first, host.last)
+        : Math.min(host.last + random.int(1, 8), lastInParagraph[host.first]);
     spans.push({ first, last });
   }
   spans.sort((a, b) => a.first - b.first || b.last - a.last);
 
-  const phrase = (min: number, max: number) => Array.from({ length: random.int(min, max) }, () => random.pick(NOTE_WORDS)).join(" ");
+  const phrase = (min: number, max: number) =>
+    Array.from({ length: random.int(min, max) }, () => random.pick(NOTE_WORDS)).join(" ");
   const numbers: Record<AnnotationKind, number> = { CLAIM: 0, DENIAL: 0, ANALYSIS: 0 };
   return spans.map(({ first, last }, i) => {
     const kind = random.pick(["CLAIM", "CLAIM", "CLAIM", "DENIAL", "ANALYSIS"] as const);
     const rated = kind !== "ANALYSIS" && random.next() < 0.6;
     const start = words[first].start;
     const end = words[last].end;
-    const sources = random.next() < 0.4 ? Array.from({ length: random.int(1, 2) }, (_, s) => ({
-      url: `https://source${random.int(1, 40)}.example/reports/${i}/${s}?ref=factmark`,
-      title: `${phrase(3, 8)}.`,
-      publisher: random.pick(PUBLISHERS),
-      quote: random.next() < 0.5 ? `${phrase(6, 18)}.` : null,
-    })) : [];
+    const sources =
+      random.next() < 0.4
+        ? Array.from({ length: random.int(1, 2) }, (_, s) => ({
+            url: `https://source${random.int(1, 40)}.example/reports/${i}/${s}?ref=factmark`,
+            title: `${phrase(3, 8)}.`,
+            publisher: random.pick(PUBLISHERS),
+            quote: random.next() < 0.5 ? `${phrase(6, 18)}.` : null,
+          }))
+        : [];
     return {
       kind,
       number: ++numbers[kind],

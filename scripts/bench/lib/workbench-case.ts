@@ -33,14 +33,26 @@ const origin = (baseURL: string) => ({ Origin: baseURL });
 /** page.evaluate has no timeout of its own: a page that never gets there fails the case instead of hanging the run. */
 function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms)));
+  const expired = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms)),
+  );
   return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
 }
 
 /** Waits for the page to settle (but not before the first step: interactive counts everything), arms the watcher, runs the action, and returns when the watched state was painted. */
-async function timed(page: Page, timeoutMs: number, predicate: string, arg: string | null, inputType: "keydown" | "click" | null, action: () => Promise<unknown>, settle = true): Promise<Painted> {
+async function timed(
+  page: Page,
+  timeoutMs: number,
+  predicate: string,
+  arg: string | null,
+  inputType: "keydown" | "click" | null,
+  action: () => Promise<unknown>,
+  settle = true,
+): Promise<Painted> {
   if (settle) await within(page.evaluate("window.__bench.settled()"), timeoutMs, "the page to settle");
-  await page.evaluate(`window.__bench.arm(${JSON.stringify(predicate)}, ${JSON.stringify(arg)}, ${JSON.stringify(inputType)})`);
+  await page.evaluate(
+    `window.__bench.arm(${JSON.stringify(predicate)}, ${JSON.stringify(arg)}, ${JSON.stringify(inputType)})`,
+  );
   await action();
   return within(page.evaluate("window.__bench.result()") as Promise<Painted>, timeoutMs, predicate);
 }
@@ -58,19 +70,34 @@ const sinceInput = (painted: Painted) => {
  * again so that every round sees the same article.
  */
 export async function runCase(context: CaseContext, article: SeededArticle, round: number): Promise<CaseFigures> {
-  const browserContext = await context.browser.newContext({ baseURL: context.baseURL, viewport: { width: 1366, height: 900 }, storageState: context.storageState });
+  const browserContext = await context.browser.newContext({
+    baseURL: context.baseURL,
+    viewport: { width: 1366, height: 900 },
+    storageState: context.storageState,
+  });
   browserContext.setDefaultTimeout(context.timeoutMs);
   await browserContext.addInitScript(PROBE_SCRIPT);
   try {
     const page = await browserContext.newPage();
-    const response = await page.goto(`/articles/${article.id}`, { waitUntil: "domcontentloaded", timeout: context.timeoutMs });
+    const response = await page.goto(`/articles/${article.id}`, {
+      waitUntil: "domcontentloaded",
+      timeout: context.timeoutMs,
+    });
     if (!response || response.status() !== 200) throw new Error(`the page answered ${response?.status() ?? "nothing"}`);
 
     // Interactive: as soon as the page is live (hydrated, stream open), j; until the panel shows the first annotation.
-    const opened = await timed(page, context.timeoutMs, "panelOpen", null, "keydown", async () => {
-      await within(page.evaluate("window.__bench.whenLive()"), context.timeoutMs, "the page to read Live");
-      await page.keyboard.press("j");
-    }, false);
+    const opened = await timed(
+      page,
+      context.timeoutMs,
+      "panelOpen",
+      null,
+      "keydown",
+      async () => {
+        await within(page.evaluate("window.__bench.whenLive()"), context.timeoutMs, "the page to read Live");
+        await page.keyboard.press("j");
+      },
+      false,
+    );
     // Once settled, so that the bytes include what the page reads after it went live (a catch-up read of the article).
     await within(page.evaluate("window.__bench.settled()"), context.timeoutMs, "the page to settle");
     const network = (await page.evaluate("window.__bench.network()")) as Network;
@@ -98,16 +125,23 @@ export async function runCase(context: CaseContext, article: SeededArticle, roun
         body: JSON.stringify({ version: article.probeVersion, speaker }),
       });
       const body = (await patched.json()) as { version?: number };
-      if (!patched.ok || typeof body.version !== "number") throw new Error(`the live change answered ${patched.status}: ${JSON.stringify(body).slice(0, 200)}`);
+      if (!patched.ok || typeof body.version !== "number")
+        throw new Error(`the live change answered ${patched.status}: ${JSON.stringify(body).slice(0, 200)}`);
       article.probeVersion = body.version;
     });
 
     await page.evaluate(`window.__bench.select(${article.createStart}, ${article.createEnd})`);
-    await page.getByRole("toolbar", { name: "Tag the selected text" }).waitFor({ timeout: 5_000 }).catch(() => {});
-    const createdResponse = page.waitForResponse((answer) => answer.url().endsWith(`/articles/${article.id}/annotations`) && answer.request().method() === "POST");
+    await page
+      .getByRole("toolbar", { name: "Tag the selected text" })
+      .waitFor({ timeout: 5_000 })
+      .catch(() => {});
+    const createdResponse = page.waitForResponse(
+      (answer) => answer.url().endsWith(`/articles/${article.id}/annotations`) && answer.request().method() === "POST",
+    );
     const create = await timed(page, context.timeoutMs, "panelOpen", null, "keydown", () => page.keyboard.press("c"));
     const created = (await (await createdResponse).json()) as { id?: string };
-    if (created.id) await browserContext.request.delete(`/api/v1/annotations/${created.id}`, { headers: origin(context.baseURL) });
+    if (created.id)
+      await browserContext.request.delete(`/api/v1/annotations/${created.id}`, { headers: origin(context.baseURL) });
 
     return {
       firstByte: network.firstByte,

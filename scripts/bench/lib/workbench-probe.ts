@@ -137,4 +137,11 @@ export const PROBE_SCRIPT = String.raw`(() => {
 })();`;
 
 export type Painted = { seenAt: number; paintedAt: number; inputAt: number | null };
-export type Network = { firstByte: number; htmlDone: number; htmlEncoded: number; htmlDecoded: number; allTransferred: number; resources: number };
+export type Network = {
+  firstByte: number;
+  htmlDone: number;
+  htmlEncoded: number;
+  htmlDecoded: number;
+  allTransferred: number;
+  resources: number;
+};

@@ -37,11 +37,14 @@ export function medianOf(result: SizeResult | undefined, key: keyof CaseFigures)
   return result && result.runs.length ? median(result.runs.map((run) => run[key])) : null;
 }
 
-
 /** Medians per size, and each size's ratio to the smallest (S0) on the same database in the same run. */
 export function printProviderTable(provider: string, results: SizeResult[], rounds: number) {
   const [base, ...others] = results;
-  const header = ["metric", ...results.map((result) => label(result.size)), ...others.map((other) => `${label(other.size)}/${label(base.size)}`)];
+  const header = [
+    "metric",
+    ...results.map((result) => label(result.size)),
+    ...others.map((other) => `${label(other.size)}/${label(base.size)}`),
+  ];
   const rows = METRICS.map((metric) => {
     const baseValue = medianOf(base, metric.key);
     return [
@@ -56,11 +59,16 @@ export function printProviderTable(provider: string, results: SizeResult[], roun
       }),
     ];
   });
-  rows.push(["rounds that worked", ...results.map((result) => `${result.runs.length}/${rounds}`), ...others.map(() => "")]);
+  rows.push([
+    "rounds that worked",
+    ...results.map((result) => `${result.runs.length}/${rounds}`),
+    ...others.map(() => ""),
+  ]);
   printTable(`\n[${provider}] medians of ${rounds} round${rounds > 1 ? "s" : ""}`, header, rows);
   for (const result of results) {
     const reasons = [...new Set(result.failures)];
-    if (reasons.length) console.log(`  ${label(result.size)} failed ${result.failures.length}×: ${reasons.join(" | ")}`);
+    if (reasons.length)
+      console.log(`  ${label(result.size)} failed ${result.failures.length}×: ${reasons.join(" | ")}`);
   }
 }
 
@@ -81,7 +89,9 @@ const TARGETS: Target[] = [
 export function printTargets(provider: string, results: SizeResult[]) {
   const bySize = new Map(results.map((result) => [result.size, result]));
   const base = bySize.get(0);
-  console.log(`\n[${provider}] targets (issue #14${provider === "sqlite" ? "" : "; set for SQLite, shown here for comparison"}):`);
+  console.log(
+    `\n[${provider}] targets (issue #14${provider === "sqlite" ? "" : "; set for SQLite, shown here for comparison"}):`,
+  );
   for (const target of TARGETS) {
     const result = bySize.get(target.size);
     const name = `  ${label(target.size)} ${target.what}`.padEnd(46);
@@ -91,7 +101,9 @@ export function printTargets(provider: string, results: SizeResult[]) {
     }
     const value = medianOf(result, target.key);
     if (value === null) {
-      console.log(`${name} missed (every round failed: ${result.failures[0]?.split(";")[0] ?? "no run"}; reasons above)`);
+      console.log(
+        `${name} missed (every round failed: ${result.failures[0]?.split(";")[0] ?? "no run"}; reasons above)`,
+      );
       continue;
     }
     if (target.absolute !== undefined) {
@@ -107,5 +119,6 @@ export function printTargets(provider: string, results: SizeResult[]) {
     console.log(`${name} ${ratio <= target.ratio! ? "met" : "missed"} (${ratio.toFixed(2)}×)`);
   }
   const create = medianOf(bySize.get(2000), "create");
-  if (create !== null) console.log(`  S2000 create: ${create.toFixed(0)} ms (the issue: stays about 200 ms; not a pass/fail target)`);
+  if (create !== null)
+    console.log(`  S2000 create: ${create.toFixed(0)} ms (the issue: stays about 200 ms; not a pass/fail target)`);
 }

@@ -24,13 +24,34 @@ export type WorkbenchUsers = {
   other: { token: string; actor: Actor };
 };
 
-export type SeededArticle = { id: string; size: number; probeId: string; probeVersion: number; text: string; createStart: number; createEnd: number };
+export type SeededArticle = {
+  id: string;
+  size: number;
+  probeId: string;
+  probeVersion: number;
+  text: string;
+  createStart: number;
+  createEnd: number;
+};
 
 export async function seedUsers(db: Db): Promise<WorkbenchUsers> {
   const password = randomBytes(12).toString("base64url");
-  const viewerRow = await db.user.create({ data: { email: "viewer@bench.example", name: "Vera Viewer", role: "EDITOR", passwordHash: await hashPassword(password) } });
+  const viewerRow = await db.user.create({
+    data: {
+      email: "viewer@bench.example",
+      name: "Vera Viewer",
+      role: "EDITOR",
+      passwordHash: await hashPassword(password),
+    },
+  });
   const otherRow = await db.user.create({ data: { email: "other@bench.example", name: "Otto Other", role: "EDITOR" } });
-  const viewer: Actor = { id: viewerRow.id, email: viewerRow.email, name: viewerRow.name, role: "EDITOR", via: "session" };
+  const viewer: Actor = {
+    id: viewerRow.id,
+    email: viewerRow.email,
+    name: viewerRow.name,
+    role: "EDITOR",
+    via: "session",
+  };
   const other: Actor = { id: otherRow.id, email: otherRow.email, name: otherRow.name, role: "EDITOR", via: "session" };
   const { token } = await createApiToken(db, { actor: other, input: { name: "workbench bench" } });
   return { viewer: { email: viewerRow.email, password, actor: viewer }, other: { token, actor: other } };
@@ -48,7 +69,10 @@ async function inChunks<T>(rows: T[], write: (chunk: T[]) => Promise<unknown>): 
  * annotations, not their history.
  */
 export async function seedArticle(db: Db, users: WorkbenchUsers, text: string, size: number): Promise<SeededArticle> {
-  const article = await createArticle(db, { actor: users.viewer.actor, input: { title: `Long article, ${size.toLocaleString("en")} annotations`, text } });
+  const article = await createArticle(db, {
+    actor: users.viewer.actor,
+    input: { title: `Long article, ${size.toLocaleString("en")} annotations`, text },
+  });
   const revisionId = article.revision.id;
   const words = [...text.matchAll(/\S+/g)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
   const probe = { start: words[0].start, end: words[PROBE_WORDS - 1].end };
@@ -56,18 +80,55 @@ export async function seedArticle(db: Db, users: WorkbenchUsers, text: string, s
   const seeded = seedAnnotations(text, size);
   const numbers = { CLAIM: 1, DENIAL: 0, ANALYSIS: 0 };
   const rows = [
-    { id: appId(), articleId: article.id, revisionId, kind: "CLAIM" as const, number: 1, ...probe, ...quoteAt(text, probe.start, probe.end), note: "", status: "DRAFT" as const, createdById: users.other.actor.id },
+    {
+      id: appId(),
+      articleId: article.id,
+      revisionId,
+      kind: "CLAIM" as const,
+      number: 1,
+      ...probe,
+      ...quoteAt(text, probe.start, probe.end),
+      note: "",
+      status: "DRAFT" as const,
+      createdById: users.other.actor.id,
+    },
     ...seeded.map((annotation) => {
       const { author, sources: _sources, number, ...fields } = annotation;
       // The probe is C1: every seeded claim moves up one.
       numbers[annotation.kind] = Math.max(numbers[annotation.kind], number + (annotation.kind === "CLAIM" ? 1 : 0));
-      return { ...fields, number: number + (annotation.kind === "CLAIM" ? 1 : 0), id: appId(), articleId: article.id, revisionId, createdById: authors[author] };
+      return {
+        ...fields,
+        number: number + (annotation.kind === "CLAIM" ? 1 : 0),
+        id: appId(),
+        articleId: article.id,
+        revisionId,
+        createdById: authors[author],
+      };
     }),
   ];
   await inChunks(rows, (chunk) => db.annotation.createMany({ data: chunk }));
-  const sources = seeded.flatMap((annotation, i) => annotation.sources.map((source, position) => ({ ...source, id: appId(), annotationId: rows[i + 1].id, position, accessedAt: new Date("2026-03-01T10:00:00Z") })));
+  const sources = seeded.flatMap((annotation, i) =>
+    annotation.sources.map((source, position) => ({
+      ...source,
+      id: appId(),
+      annotationId: rows[i + 1].id,
+      position,
+      accessedAt: new Date("2026-03-01T10:00:00Z"),
+    })),
+  );
   await inChunks(sources, (chunk) => db.source.createMany({ data: chunk }));
-  await db.article.update({ where: { id: article.id }, data: { lastClaimNumber: numbers.CLAIM, lastDenialNumber: numbers.DENIAL, lastAnalysisNumber: numbers.ANALYSIS } });
+  await db.article.update({
+    where: { id: article.id },
+    data: { lastClaimNumber: numbers.CLAIM, lastDenialNumber: numbers.DENIAL, lastAnalysisNumber: numbers.ANALYSIS },
+  });
   // The span `c` tags: five words after the probe, in the first paragraph, which no seeded annotation touches.
-  return { id: article.id, size, probeId: rows[0].id, probeVersion: 1, text, createStart: words[PROBE_WORDS + 2].start, createEnd: words[PROBE_WORDS + 6].end };
+  return {
+    id: article.id,
+    size,
+    probeId: rows[0].id,
+    probeVersion: 1,
+    text,
+    createStart: words[PROBE_WORDS + 2].start,
+    createEnd: words[PROBE_WORDS + 6].end,
+  };
 }

@@ -6,7 +6,11 @@ import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { applyPendingMigrations } from "@/lib/db/migrations";
 import { runCli } from "../../support/cli";
-import { DEFAULT_POSTGRES_TEST_URL, migratedTestDatabase, type MigratedTestDatabase } from "../../support/test-database";
+import {
+  DEFAULT_POSTGRES_TEST_URL,
+  migratedTestDatabase,
+  type MigratedTestDatabase,
+} from "../../support/test-database";
 
 // On PostgreSQL, backup and restore use pg_dump and pg_restore; a machine without them gets the command to run by hand.
 let database: MigratedTestDatabase;
@@ -20,7 +24,9 @@ afterAll(async () => {
 });
 
 it("backup and restore without pg_dump / pg_restore on PATH say what to install and the command to run by hand", async () => {
-  const backup = await runCli(database.target.url, ["backup", path.join(dir, "no-tools.dump")], { PATH: "/nonexistent" });
+  const backup = await runCli(database.target.url, ["backup", path.join(dir, "no-tools.dump")], {
+    PATH: "/nonexistent",
+  });
   expect(backup.code).toBe(1);
   expect(backup.stderr.trim()).toBe(
     `pg_dump: not found on PATH; install PostgreSQL's client tools (apt-get install postgresql-client, the server's version or newer), or run: pg_dump --format=custom --file=FILE "$DATABASE_URL"`,
@@ -29,7 +35,9 @@ it("backup and restore without pg_dump / pg_restore on PATH say what to install 
 
   const restore = await runCli(database.target.url, ["restore", path.join(dir, "any.dump")], { PATH: "/nonexistent" });
   expect(restore.code).toBe(1);
-  expect(restore.stderr.trim()).toMatch(/^pg_restore: not found on PATH; .* or run: pg_restore --exit-on-error --no-owner --no-privileges --dbname="\$DATABASE_URL" FILE \(into an empty database\)$/);
+  expect(restore.stderr.trim()).toMatch(
+    /^pg_restore: not found on PATH; .* or run: pg_restore --exit-on-error --no-owner --no-privileges --dbname="\$DATABASE_URL" FILE \(into an empty database\)$/,
+  );
 });
 
 it("with a password-protected role that may not create databases: backup works, restore refuses saying why and how to restore by hand", async () => {
@@ -53,7 +61,9 @@ it("with a password-protected role that may not create databases: backup works, 
 
     const restore = await runCli(url, ["restore", file]);
     expect(restore.code).toBe(1);
-    expect(restore.stderr.trim()).toMatch(/^restore: cannot create a database to restore into \(permission denied to create database\); the role needs CREATEDB, or restore by hand: pg_restore /);
+    expect(restore.stderr.trim()).toMatch(
+      /^restore: cannot create a database to restore into \(permission denied to create database\); the role needs CREATEDB, or restore by hand: pg_restore /,
+    );
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
     await admin.query(`DROP ROLE IF EXISTS ${role}`).catch(() => undefined);

@@ -18,7 +18,9 @@ beforeAll(async () => {
   if (t.target.provider !== "postgresql") throw new Error("this suite needs PostgreSQL");
   bus = new PostgresBus(t.target.url);
   editor = await createActor(t.db, "EDITOR", "ed@example.org");
-  articleId = (await createArticle(t.db, { actor: editor, input: { title: "Live", text: "The mayor said crime fell by half." } })).id;
+  articleId = (
+    await createArticle(t.db, { actor: editor, input: { title: "Live", text: "The mayor said crime fell by half." } })
+  ).id;
 });
 afterAll(async () => {
   await bus?.close();
@@ -33,11 +35,17 @@ describe("the PostgreSQL event bus", () => {
     received.length = 0;
     await bus.dropConnectionForTest();
     // The catch-up after reconnecting: every subscribed article is "changed" (streams re-read from their cursors).
-    await expect.poll(() => received.some((message) => message.k === "changed" && message.a === articleId), { timeout: 5000 }).toBe(true);
+    await expect
+      .poll(() => received.some((message) => message.k === "changed" && message.a === articleId), { timeout: 5000 })
+      .toBe(true);
     received.length = 0;
     await createAnnotation(t.db, { actor: editor, articleId, input: { kind: "CLAIM", start: 4, end: 9 } });
     // A change committed after the reconnect arrives through NOTIFY on the new connection.
-    await expect.poll(() => received.filter((message) => message.k === "changed" && message.a === articleId).length, { timeout: 5000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => received.filter((message) => message.k === "changed" && message.a === articleId).length, {
+        timeout: 5000,
+      })
+      .toBeGreaterThan(0);
     unsubscribe();
   });
 });

@@ -33,7 +33,12 @@ describe("SQLite files", () => {
       await db.user.create({ data: { email: "mode@example.org", name: "Mode", role: "EDITOR" } });
       expect(fs.existsSync(`${target.file}-wal`)).toBe(true);
       expect(fs.existsSync(`${target.file}-shm`)).toBe(true);
-      expect({ db: modeOf(target.file), wal: modeOf(`${target.file}-wal`), shm: modeOf(`${target.file}-shm`), dir: modeOf(path.dirname(target.file)) }).toEqual({
+      expect({
+        db: modeOf(target.file),
+        wal: modeOf(`${target.file}-wal`),
+        shm: modeOf(`${target.file}-shm`),
+        dir: modeOf(path.dirname(target.file)),
+      }).toEqual({
         db: 0o600,
         wal: 0o600,
         shm: 0o600,

@@ -18,13 +18,17 @@ afterAll(() => database.drop());
  */
 function listeningAddresses(port: number): string[] {
   const found: string[] = [];
-  for (const [file, family] of [["/proc/net/tcp", 4], ["/proc/net/tcp6", 6]] as const) {
+  for (const [file, family] of [
+    ["/proc/net/tcp", 4],
+    ["/proc/net/tcp6", 6],
+  ] as const) {
     if (!fs.existsSync(file)) continue;
     for (const line of fs.readFileSync(file, "utf8").split("\n").slice(1)) {
       const [, local, , state] = line.trim().split(/\s+/);
       if (state !== "0A" || !local) continue; // 0A: LISTEN
       const [hex, portHex] = local.split(":");
-      if (parseInt(portHex, 16) === port) found.push(family === 4 ? ipv4(hex) : hex === "0".repeat(32) ? "::" : `ipv6:${hex}`);
+      if (parseInt(portHex, 16) === port)
+        found.push(family === 4 ? ipv4(hex) : hex === "0".repeat(32) ? "::" : `ipv6:${hex}`);
     }
   }
   return found;
@@ -33,9 +37,17 @@ function listeningAddresses(port: number): string[] {
 /** /proc/net/tcp writes an IPv4 address as little-endian hex: 0100007F is 127.0.0.1. */
 const ipv4 = (hex: string) => [6, 4, 2, 0].map((at) => parseInt(hex.slice(at, at + 2), 16)).join(".");
 
-async function npmStart(host: string | undefined): Promise<{ port: number; output: () => string; stop: () => Promise<void> }> {
+async function npmStart(
+  host: string | undefined,
+): Promise<{ port: number; output: () => string; stop: () => Promise<void> }> {
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", DATABASE_URL: database.target.url, NEXTAUTH_SECRET: randomBytes(32).toString("hex"), PORT: String(port) };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: database.target.url,
+    NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
+    PORT: String(port),
+  };
   delete env.HOST;
   delete env.NEXTAUTH_URL;
   if (host) env.HOST = host;

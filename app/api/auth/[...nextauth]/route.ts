@@ -18,7 +18,10 @@ export const GET = nextAuth;
 export async function POST(request: Request, context: Context) {
   const { nextauth } = await context.params;
   if (nextauth.join("/") === "callback/credentials") {
-    const form = await request.clone().formData().catch(() => null);
+    const form = await request
+      .clone()
+      .formData()
+      .catch(() => null);
     const email = ZEmail.safeParse(form?.get("email"));
     if (email.success) {
       try {

@@ -5,4 +5,7 @@ import { listApiTokens } from "@/lib/server/token/list-api-tokens";
 
 export const GET = apiRoute(async ({ db, actor }) => ({ tokens: await listApiTokens(db, { actor }) }));
 
-export const POST = apiRoute(async ({ db, actor, request }) => createApiToken(db, { actor, input: await readJson(request) }), { status: 201 });
+export const POST = apiRoute(
+  async ({ db, actor, request }) => createApiToken(db, { actor, input: await readJson(request) }),
+  { status: 201 },
+);

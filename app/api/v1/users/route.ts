@@ -5,4 +5,7 @@ import { listUsers } from "@/lib/server/user/list-users";
 
 export const GET = apiRoute(async ({ db, actor }) => ({ users: await listUsers(db, { actor }) }));
 
-export const POST = apiRoute(async ({ db, actor, request }) => createUser(db, { actor, input: await readJson(request) }), { status: 201 });
+export const POST = apiRoute(
+  async ({ db, actor, request }) => createUser(db, { actor, input: await readJson(request) }),
+  { status: 201 },
+);

@@ -25,7 +25,11 @@ export default async function AuditPage({ params, searchParams }: Props) {
   const page = pageNumber(search.page);
   const [article, audit] = await Promise.all([
     getArticle(db, { actor, articleId: id }),
-    listAudit(db, { actor, articleId: id, input: { page, pageSize: 50, annotationId: search.annotation || undefined } }),
+    listAudit(db, {
+      actor,
+      articleId: id,
+      input: { page, pageSize: 50, annotationId: search.annotation || undefined },
+    }),
   ]).catch((error) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
@@ -33,10 +37,13 @@ export default async function AuditPage({ params, searchParams }: Props) {
   const byId = new Map(article.annotations.map((annotation) => [annotation.id, annotation]));
   const subject = (annotationId: string | null) => {
     const annotation = annotationId ? byId.get(annotationId) : undefined;
-    return annotation ? `${KIND_LABELS[annotation.kind].toLowerCase()} ${annotation.label} “${annotation.quote.length > 50 ? `${annotation.quote.slice(0, 47)}…` : annotation.quote}”` : "an annotation";
+    return annotation
+      ? `${KIND_LABELS[annotation.kind].toLowerCase()} ${annotation.label} “${annotation.quote.length > 50 ? `${annotation.quote.slice(0, 47)}…` : annotation.quote}”`
+      : "an annotation";
   };
   const pages = Math.max(1, Math.ceil(audit.total / audit.pageSize));
-  const link = (next: { page?: number; annotation?: string }) => `?${new URLSearchParams({ ...(next.annotation ? { annotation: next.annotation } : {}), ...(next.page && next.page > 1 ? { page: String(next.page) } : {}) })}`;
+  const link = (next: { page?: number; annotation?: string }) =>
+    `?${new URLSearchParams({ ...(next.annotation ? { annotation: next.annotation } : {}), ...(next.page && next.page > 1 ? { page: String(next.page) } : {}) })}`;
   return (
     <section className="page narrow">
       <p>

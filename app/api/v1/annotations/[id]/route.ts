@@ -4,7 +4,11 @@ import { versionParam } from "@/lib/http/version-param";
 import { deleteAnnotation } from "@/lib/server/annotation/delete-annotation";
 import { updateAnnotation } from "@/lib/server/annotation/update-annotation";
 
-export const PATCH = apiRoute<{ id: string }>(async ({ db, actor, request, params }) => updateAnnotation(db, { actor, annotationId: params.id, input: await readJson(request) }));
+export const PATCH = apiRoute<{ id: string }>(async ({ db, actor, request, params }) =>
+  updateAnnotation(db, { actor, annotationId: params.id, input: await readJson(request) }),
+);
 
 /** `?version=N` deletes only if nobody changed the annotation since version N. */
-export const DELETE = apiRoute<{ id: string }>(async ({ db, actor, request, params }) => deleteAnnotation(db, { actor, annotationId: params.id, version: versionParam(request) }));
+export const DELETE = apiRoute<{ id: string }>(async ({ db, actor, request, params }) =>
+  deleteAnnotation(db, { actor, annotationId: params.id, version: versionParam(request) }),
+);

@@ -3,7 +3,11 @@ import { readJson } from "@/lib/http/read-json";
 import { getArticle } from "@/lib/server/article/get-article";
 import { updateArticle } from "@/lib/server/article/update-article";
 
-export const GET = apiRoute<{ id: string }>(async ({ db, actor, params }) => getArticle(db, { actor, articleId: params.id }));
+export const GET = apiRoute<{ id: string }>(async ({ db, actor, params }) =>
+  getArticle(db, { actor, articleId: params.id }),
+);
 
 /** `{ publicUrl }`: where the fact-check is published (null: FACTMARK_PUBLIC_URL + id). */
-export const PATCH = apiRoute<{ id: string }>(async ({ db, actor, request, params }) => updateArticle(db, { actor, articleId: params.id, input: await readJson(request) }));
+export const PATCH = apiRoute<{ id: string }>(async ({ db, actor, request, params }) =>
+  updateArticle(db, { actor, articleId: params.id, input: await readJson(request) }),
+);

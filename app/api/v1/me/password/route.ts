@@ -6,5 +6,10 @@ import { changePassword } from "@/lib/server/user/change-password";
 
 // A bearer token is never a session, even when a cookie comes along with it.
 export const POST = apiRoute(async ({ db, actor, request }) =>
-  changePassword(db, { actor, input: await readJson(request), sessionId: actor.via === "session" ? await currentSessionId() : null, ip: clientIp(request.headers) }),
+  changePassword(db, {
+    actor,
+    input: await readJson(request),
+    sessionId: actor.via === "session" ? await currentSessionId() : null,
+    ip: clientIp(request.headers),
+  }),
 );

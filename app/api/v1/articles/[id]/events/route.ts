@@ -7,6 +7,11 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute<{ id: string }>(async ({ db, actor, request, params }) => {
   const stream = await openArticleStream(db, { actor, articleId: params.id, request });
   return new Response(stream, {
-    headers: { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-cache, no-transform", Connection: "keep-alive", "X-Accel-Buffering": "no" },
+    headers: {
+      "Content-Type": "text/event-stream; charset=utf-8",
+      "Cache-Control": "no-cache, no-transform",
+      Connection: "keep-alive",
+      "X-Accel-Buffering": "no",
+    },
   });
 });
