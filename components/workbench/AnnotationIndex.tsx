@@ -17,14 +17,11 @@ export function AnnotationIndex() {
   const view = store.indexView;
   const orphans = useMemo(() => Object.values(store.data.orphans), [store.data.orphans]);
   const onOpen = (id: string) => openAnnotation(id, { scroll: true });
-  const ordered = useMemo(
-    () =>
-      [...annotations]
-        .sort(byPosition)
-        .map((annotation) => ({ annotation, text: searchText(annotation, labels.get(annotation.id) ?? "") })),
-    [annotations, labels],
+  const ordered = useMemo(() => [...annotations].sort(byPosition), [annotations]);
+  const found = useMemo(
+    () => matching(ordered, view.query, (annotation) => searchText(annotation, labels.get(annotation.id) ?? "")),
+    [ordered, view.query, labels],
   );
-  const found = matching(ordered, view.query);
   const shown = pageOf(found, view.page);
   const count = (value: number) => value.toLocaleString("en");
   return (
@@ -85,7 +82,7 @@ export function AnnotationIndex() {
               : `${view.query.trim() ? `${count(found.length)} found, showing` : "Showing"} ${count(shown.first)}–${count(shown.last)} of ${count(found.length)}`}
           </p>
           <ol className="wb-index-list" start={shown.first} aria-describedby="wb-index-count">
-            {shown.items.map(({ annotation }) => (
+            {shown.items.map((annotation) => (
               <li key={annotation.id}>
                 <button type="button" className="wb-index-item" onClick={() => onOpen(annotation.id)}>
                   <span className={`wb-chip wb-chip-${annotation.kind.toLowerCase()}`}>

@@ -23,7 +23,19 @@ describe("the list's search", () => {
     { id: "c", text: searchText(claim, "C12") },
     { id: "a", text: searchText(analysis, "A1") },
   ];
-  const ids = (query: string) => matching(entries, query).map((entry) => entry.id);
+  const ids = (query: string) => matching(entries, query, (entry) => entry.text).map((entry) => entry.id);
+
+  it("builds no search text while there is no query (opening the list costs nothing per annotation)", () => {
+    let built = 0;
+    const textOf = (entry: { text: string }) => {
+      built++;
+      return entry.text;
+    };
+    expect(matching(entries, "  ", textOf)).toBe(entries);
+    expect(built).toBe(0);
+    matching(entries, "c12", textOf);
+    expect(built).toBe(entries.length);
+  });
 
   it("finds by label, kind, quote, speaker, verdict and status, ignoring case", () => {
     expect(ids("c12")).toEqual(["c"]);

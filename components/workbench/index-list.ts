@@ -37,11 +37,17 @@ export function searchText(annotation: Listed, label: string): string {
     .toLowerCase();
 }
 
-/** The entries whose text has every word of the query (in any order); all of them for an empty query. */
-export function matching<T extends { text: string }>(entries: readonly T[], query: string): readonly T[] {
+/**
+ * The entries whose text has every word of the query (in any order); all of them for an empty query. The text is
+ * asked for only when there is a query: opening the list (Esc) builds none of it, however long the article.
+ */
+export function matching<T>(entries: readonly T[], query: string, textOf: (entry: T) => string): readonly T[] {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return entries;
-  return entries.filter((entry) => words.every((word) => entry.text.includes(word)));
+  return entries.filter((entry) => {
+    const text = textOf(entry);
+    return words.every((word) => text.includes(word));
+  });
 }
 
 /** One page of a list, the page clamped to those there are (a search or a deletion can leave fewer). */

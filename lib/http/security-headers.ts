@@ -83,13 +83,14 @@ export function newNonce(): string {
  * the export's own policy. A response with immutable headers is copied.
  */
 export function withSecurityHeaders(response: Response, context: Omit<SecurityContext, "nonce" | "dev">): Response {
-  const headers = securityHeaders({ ...context, nonce: "", dev: false });
-  let target = response;
+  const headers = Object.entries(securityHeaders({ ...context, nonce: "", dev: false }));
+  const apply = (target: Response) => {
+    for (const [key, value] of headers) if (!target.headers.has(key)) target.headers.set(key, value);
+    return target;
+  };
   try {
-    for (const [key, value] of Object.entries(headers)) if (!target.headers.has(key)) target.headers.set(key, value);
+    return apply(response);
   } catch {
-    target = new Response(response.body, response);
-    for (const [key, value] of Object.entries(headers)) if (!target.headers.has(key)) target.headers.set(key, value);
+    return apply(new Response(response.body, response));
   }
-  return target;
 }

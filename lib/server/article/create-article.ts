@@ -7,6 +7,7 @@ import { ZCreateArticle } from "../../schemas/articles";
 import type { ArticleView } from "../../views/article-view";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { invalid } from "../shared/errors";
+import { insertArticle } from "./insert-article";
 import { loadArticleView } from "./load-article";
 import { requirePermission } from "../shared/require-permission";
 
@@ -31,26 +32,17 @@ export async function createArticle(db: Db, { actor, input }: { actor: Actor; in
   const content = data.html !== undefined ? importHtml(data.html) : importPlainText(data.text!);
   if (!content.text.trim()) throw invalid(data.html !== undefined ? "html" : "text", "contains no article text");
   const id = await db.$transaction(async (tx) => {
-    const article = await tx.article.create({
-      data: {
+    const { article } = await insertArticle(tx, {
+      fields: {
         title: data.title,
         sourceUrl: data.sourceUrl,
         publisher: data.publisher,
         author: data.author,
         publishedAt: data.publishedAt,
-        createdById: actor.id,
       },
+      content,
+      actorId: actor.id,
     });
-    const revision = await tx.articleRevision.create({
-      data: {
-        articleId: article.id,
-        number: 1,
-        text: content.text,
-        blocks: JSON.stringify(content.blocks),
-        createdById: actor.id,
-      },
-    });
-    await tx.article.update({ where: { id: article.id }, data: { currentRevisionId: revision.id } });
     await recordAuditEvent(tx, {
       articleId: article.id,
       actorId: actor.id,

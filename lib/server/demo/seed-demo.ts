@@ -4,6 +4,7 @@ import type { Db } from "../../db/client";
 import { importPlainText } from "../../import/plain-text";
 import { AUDIT } from "../../domain/audit-actions";
 import { takeAnnotationNumber } from "../annotation/annotation-number";
+import { insertArticle } from "../article/insert-article";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { DEMO_ARTICLE } from "./demo-content";
 
@@ -30,26 +31,17 @@ export async function seedDemo(db: Db, accounts: DemoAccount[]): Promise<boolean
     }
     const editor = users.find((user) => user.role === "EDITOR") ?? users[0];
     const content = importPlainText(DEMO_ARTICLE.text);
-    const article = await tx.article.create({
-      data: {
+    const { article, revision } = await insertArticle(tx, {
+      fields: {
         title: DEMO_ARTICLE.title,
         publisher: DEMO_ARTICLE.publisher,
         author: DEMO_ARTICLE.author,
         sourceUrl: DEMO_ARTICLE.sourceUrl,
         publishedAt: DEMO_ARTICLE.publishedAt,
-        createdById: editor.id,
       },
+      content,
+      actorId: editor.id,
     });
-    const revision = await tx.articleRevision.create({
-      data: {
-        articleId: article.id,
-        number: 1,
-        text: content.text,
-        blocks: JSON.stringify(content.blocks),
-        createdById: editor.id,
-      },
-    });
-    await tx.article.update({ where: { id: article.id }, data: { currentRevisionId: revision.id } });
     await recordAuditEvent(tx, {
       articleId: article.id,
       actorId: editor.id,
