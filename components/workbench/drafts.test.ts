@@ -16,6 +16,8 @@ const annotation = {
   id: "a1",
   articleId: "art",
   revisionId: "rev",
+  anchor: { status: "ANCHORED", score: 1 },
+  previousQuote: null,
   kind: "CLAIM",
   number: 1,
   label: "C1",

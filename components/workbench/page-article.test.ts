@@ -26,7 +26,8 @@ const article = (annotations: AnnotationView[]): ArticleView => ({
   createdBy: { id: "u1", name: "Ana" },
   createdAt: "2026-01-01T00:00:00.000Z",
   updatedAt: "2026-01-01T00:00:00.000Z",
-  revision: { id: "rev", number: 1, text: TEXT, blocks: [] },
+  revision: { id: "rev", number: 1, text: TEXT, blocks: [], note: null, createdAt: "2026-01-01T00:00:00.000Z" },
+  history: [],
   annotations,
   signOff: null,
 });

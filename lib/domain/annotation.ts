@@ -31,5 +31,14 @@ export const kindTakesVerdict = (kind: AnnotationKind) => kind !== "ANALYSIS";
 export const ARTICLE_STATUSES = ["DRAFT", "IN_REVIEW", "SIGNED_OFF", "REOPENED"] as const;
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 
+/**
+ * Where re-anchoring across a new revision of the article left an annotation
+ * (docs/decisions/023): ANCHORED on exactly its words, CHANGED onto words that
+ * changed (back to DRAFT, the old words kept in previousQuote), ORPHANED not
+ * placed (kept on the revision it was last found on, waiting for an editor).
+ */
+export const ANCHOR_STATUSES = ["ANCHORED", "CHANGED", "ORPHANED"] as const;
+export type AnchorStatus = (typeof ANCHOR_STATUSES)[number];
+
 export const ANNOTATION_STATUSES = ["DRAFT", "SUBMITTED", "APPROVED", "CHANGES_REQUESTED", "ORPHANED"] as const;
 export type AnnotationStatus = (typeof ANNOTATION_STATUSES)[number];

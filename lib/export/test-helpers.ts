@@ -44,6 +44,8 @@ export function annotation(text: string, input: AnnotationInput): AnnotationView
   return {
     articleId: "a1",
     revisionId: "r1",
+    anchor: { status: "ANCHORED", score: 1 },
+    previousQuote: null,
     kind,
     number,
     label: annotationLabel(kind, number),
@@ -96,7 +98,17 @@ export function article(
     createdBy: EDITOR,
     createdAt: "2024-03-01T08:00:00.000Z",
     updatedAt: "2024-03-02T10:00:00.000Z",
-    revision: { id: "r1", number: 1, text, blocks },
+    revision: { id: "r1", number: 1, text, blocks, note: null, createdAt: "2024-03-01T08:00:00.000Z" },
+    history: [
+      {
+        id: "r1",
+        number: 1,
+        note: null,
+        createdAt: "2024-03-01T08:00:00.000Z",
+        createdBy: EDITOR,
+        reanchoring: { anchored: 0, changed: 0, orphaned: 0 },
+      },
+    ],
     annotations,
     signOff: approval("2024-03-02T11:00:00.000Z"),
     ...extra,

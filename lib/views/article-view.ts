@@ -1,5 +1,5 @@
 import type { Block } from "../domain/article";
-import type { AnnotationKind, AnnotationStatus, ArticleStatus, Verdict } from "../domain/annotation";
+import type { AnchorStatus, AnnotationKind, AnnotationStatus, ArticleStatus, Verdict } from "../domain/annotation";
 import { annotationLabel } from "../domain/annotation-label";
 
 /** What the API and the UI get: plain JSON, dates as ISO strings, no internals. */
@@ -17,7 +17,12 @@ export type SourceView = {
 export type AnnotationView = {
   id: string;
   articleId: string;
+  /** The revision start/end/quote refer to: the article's current one unless anchor.status is ORPHANED. */
   revisionId: string;
+  /** What re-anchoring across the article's revisions made of it; score 0–1, 1 for an exact mapping. */
+  anchor: { status: AnchorStatus; score: number };
+  /** For a CHANGED anchor: the words it stood on before the revision changed them. */
+  previousQuote: string | null;
   kind: AnnotationKind;
   /** Given at creation, per article and kind, never reused (a kind change takes the new kind's next number). */
   number: number;
@@ -50,6 +55,26 @@ export type AnnotationView = {
   editorIds: string[];
 };
 
+export type RevisionView = {
+  id: string;
+  number: number;
+  text: string;
+  blocks: Block[];
+  /** Why the article changed ("correction appended at 14:00"); null on the first revision. */
+  note: string | null;
+  createdAt: string;
+};
+
+/** A revision without its text: who added it, why, and what re-anchoring made of the annotations then. */
+export type RevisionSummary = {
+  id: string;
+  number: number;
+  note: string | null;
+  createdAt: string;
+  createdBy: { id: string; name: string };
+  reanchoring: { anchored: number; changed: number; orphaned: number };
+};
+
 export type ReviewView = {
   decision: "APPROVED" | "CHANGES_REQUESTED";
   note: string | null;
@@ -71,7 +96,11 @@ export type ArticleView = {
   createdBy: { id: string; name: string };
   createdAt: string;
   updatedAt: string;
-  revision: { id: string; number: number; text: string; blocks: Block[] };
+  /** The current revision (always the newest: revisions are only ever added), so its number is also their count. */
+  revision: RevisionView;
+  /** Every revision, oldest first (the last is `revision`): the corrections log and the history. */
+  history: RevisionSummary[];
+  /** Every annotation, orphaned ones included (those are on an older revision: see AnnotationView.revisionId). */
   annotations: AnnotationView[];
   /** Who signed the article off, when it is signed off. */
   signOff: ReviewView | null;
@@ -113,8 +142,16 @@ type SourceRow = {
 };
 type AnnotationRow = Omit<
   AnnotationView,
-  "label" | "createdAt" | "updatedAt" | "sources" | "lastReview" | "editorIds"
-> & { createdAt: Date; updatedAt: Date; sources: SourceRow[]; signOffs: SignOffRow[]; editors: { userId: string }[] };
+  "label" | "createdAt" | "updatedAt" | "sources" | "lastReview" | "editorIds" | "anchor"
+> & {
+  anchorStatus: AnchorStatus;
+  anchorScore: number;
+  createdAt: Date;
+  updatedAt: Date;
+  sources: SourceRow[];
+  signOffs: SignOffRow[];
+  editors: { userId: string }[];
+};
 
 export function toSourceView(row: SourceRow): SourceView {
   return {
@@ -134,6 +171,8 @@ export function toAnnotationView(row: AnnotationRow): AnnotationView {
     id: row.id,
     articleId: row.articleId,
     revisionId: row.revisionId,
+    anchor: { status: row.anchorStatus, score: row.anchorScore },
+    previousQuote: row.previousQuote,
     kind: row.kind,
     number: row.number,
     label: annotationLabel(row.kind, row.number),

@@ -9,6 +9,8 @@ export function annotation(overrides: Partial<AnnotationView> = {}): AnnotationV
     id: "a1",
     articleId: "art",
     revisionId: "rev",
+    anchor: { status: "ANCHORED", score: 1 },
+    previousQuote: null,
     kind,
     number,
     label: annotationLabel(kind, number),

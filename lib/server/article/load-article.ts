@@ -1,11 +1,11 @@
 import type { Block } from "../../domain/article";
 import type { Db } from "../../db/client";
 import { loadAnnotationViews, type AnnotationsReader } from "./article-annotations";
-import { toReviewView, type ArticleView } from "../../views/article-view";
+import { toReviewView, type ArticleView, type RevisionSummary } from "../../views/article-view";
 import { AppError } from "../shared/errors";
 import { isRecordNotFound } from "../shared/prisma-errors";
 
-type Reader = Pick<Db, "article"> & AnnotationsReader;
+type Reader = Pick<Db, "article" | "articleRevision"> & AnnotationsReader;
 
 /**
  * The article with its current revision and annotations, or NOT_FOUND: six
@@ -13,7 +13,7 @@ type Reader = Pick<Db, "article"> & AnnotationsReader;
  * (the article's own includes are of one row each; loadAnnotationViews).
  */
 export async function loadArticleView(db: Reader, id: string): Promise<ArticleView> {
-  const [article, annotations] = await Promise.all([
+  const [article, annotations, history] = await Promise.all([
     db.article.findUnique({
       where: { id },
       include: {
@@ -28,6 +28,7 @@ export async function loadArticleView(db: Reader, id: string): Promise<ArticleVi
       },
     }),
     loadAnnotationViews(db, id),
+    loadRevisionHistory(db, id),
   ]);
   if (!article || !article.currentRevision) throw new AppError("NOT_FOUND", "No such article.");
   const revision = article.currentRevision;
@@ -49,10 +50,42 @@ export async function loadArticleView(db: Reader, id: string): Promise<ArticleVi
       number: revision.number,
       text: revision.text,
       blocks: JSON.parse(revision.blocks) as Block[],
+      note: revision.note,
+      createdAt: revision.createdAt.toISOString(),
     },
+    history,
     annotations,
     signOff: article.status === "SIGNED_OFF" ? toReviewView(article.signOffs[0]) : null,
   };
+}
+
+/** Every revision of the article without its text, oldest first. */
+export async function loadRevisionHistory(
+  db: Pick<Db, "articleRevision">,
+  articleId: string,
+): Promise<RevisionSummary[]> {
+  const rows = await db.articleRevision.findMany({
+    where: { articleId },
+    orderBy: { number: "asc" },
+    select: {
+      id: true,
+      number: true,
+      note: true,
+      createdAt: true,
+      anchoredCount: true,
+      changedCount: true,
+      orphanedCount: true,
+      createdBy: { select: { id: true, name: true } },
+    },
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    number: row.number,
+    note: row.note,
+    createdAt: row.createdAt.toISOString(),
+    createdBy: row.createdBy,
+    reanchoring: { anchored: row.anchoredCount, changed: row.changedCount, orphaned: row.orphanedCount },
+  }));
 }
 
 const lockedError = () =>

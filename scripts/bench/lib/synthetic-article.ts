@@ -129,6 +129,8 @@ export function syntheticArticle({ words, annotations, overlapShare = 0.2, seed 
       id: `ann-${String(i).padStart(6, "0")}`,
       articleId: "bench",
       revisionId: "bench-r1",
+      anchor: { status: "ANCHORED", score: 1 },
+      previousQuote: null,
       kind,
       number: ++lastNumber[kind],
       label: annotationLabel(kind, lastNumber[kind]),
@@ -172,7 +174,17 @@ export function syntheticArticle({ words, annotations, overlapShare = 0.2, seed 
     createdBy: { id: "u1", name: "Edna Editor" },
     createdAt: "2024-03-01T08:00:00.000Z",
     updatedAt: "2024-03-02T10:00:00.000Z",
-    revision: { id: "bench-r1", number: 1, text, blocks },
+    revision: { id: "bench-r1", number: 1, text, blocks, note: null, createdAt: "2024-03-01T08:00:00.000Z" },
+    history: [
+      {
+        id: "bench-r1",
+        number: 1,
+        note: null,
+        createdAt: "2024-03-01T08:00:00.000Z",
+        createdBy: { id: "u1", name: "Edna Editor" },
+        reanchoring: { anchored: 0, changed: 0, orphaned: 0 },
+      },
+    ],
     annotations: view,
     signOff: {
       decision: "APPROVED",
