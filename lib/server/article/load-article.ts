@@ -8,9 +8,10 @@ import { isRecordNotFound } from "../shared/prisma-errors";
 type Reader = Pick<Db, "article" | "articleRevision"> & AnnotationsReader;
 
 /**
- * The article with its current revision and annotations, or NOT_FOUND: six
- * queries whatever the number of annotations, none with a parameter per row
- * (the article's own includes are of one row each; loadAnnotationViews).
+ * The article with its current revision, its revision history and its
+ * annotations, or NOT_FOUND: seven queries whatever the number of annotations,
+ * none with a parameter per row (the article's own includes are of one row
+ * each; loadAnnotationViews).
  */
 export async function loadArticleView(db: Reader, id: string): Promise<ArticleView> {
   const [article, annotations, history] = await Promise.all([
