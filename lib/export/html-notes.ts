@@ -74,11 +74,7 @@ export type RevisionContext = {
  * order, back-linked to its [N]. Those that could not be placed (orphans) go to
  * renderAppendix instead, never into the text.
  */
-export function renderNotes(
-  out: string[],
-  numbered: readonly NumberedAnnotation[],
-  revisions: RevisionContext,
-): void {
+export function renderNotes(out: string[], numbered: readonly NumberedAnnotation[], revisions: RevisionContext): void {
   const byId = denialTargets(numbered);
   const placed = numbered.filter((entry) => entry.anchored);
   out.push('<section id="notes" aria-labelledby="notes-heading"><h2 id="notes-heading">Notes</h2>');

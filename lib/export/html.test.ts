@@ -138,7 +138,9 @@ describe("exportHtml: document", () => {
   it("counts verdicts in words", () => {
     // The orphan is not in this revision's text, so it is not counted: the appendix lists it.
     expect(html).toContain("<p>4 annotations: 1 claim, 1 denial, 2 analyses.</p>");
-    expect(html).toContain('<p>1 more could not be placed in this revision: see <a href="#appendix">the appendix</a>.</p>');
+    expect(html).toContain(
+      '<p>1 more could not be placed in this revision: see <a href="#appendix">the appendix</a>.</p>',
+    );
     const rows = byTag(byTag(document, "table")[0], "tr").map((row) => textContent(row));
     expect(rows).toContain("Mostly false2/51");
     expect(rows).toContain("Misleadingno rating1");

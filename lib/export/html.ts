@@ -132,9 +132,7 @@ function renderSummary(out: string[], numbered: readonly NumberedAnnotation[]): 
     `${kinds.CLAIM} claim${kinds.CLAIM === 1 ? "" : "s"}, ${kinds.DENIAL} denial${kinds.DENIAL === 1 ? "" : "s"}, ${kinds.ANALYSIS} ${kinds.ANALYSIS === 1 ? "analysis" : "analyses"}.</p>`,
   );
   if (unplaced > 0)
-    out.push(
-      `<p>${unplaced} more could not be placed in this revision: see <a href="#appendix">the appendix</a>.</p>`,
-    );
+    out.push(`<p>${unplaced} more could not be placed in this revision: see <a href="#appendix">the appendix</a>.</p>`);
   out.push(
     '<table><caption class="muted">Claims and denials by verdict</caption><thead><tr><th scope="col">Verdict</th><th scope="col">Rating</th><th scope="col">Count</th></tr></thead><tbody>',
   );

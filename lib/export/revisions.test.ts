@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RevisionSummary } from "../views/article-view";
 import { claimReviews } from "./claimreview";
-import { exportCsv, CSV_HEADER } from "./csv";
+import { exportCsv, type CSV_HEADER } from "./csv";
 import { exportHtml } from "./html";
 import {
   annotation,

@@ -300,7 +300,11 @@ function readAnchor(node: unknown, warnings: string[]): ParsedAnchor | null {
   return {
     status: status as AnchorStatus,
     score:
-      typeof score === "number" && Number.isFinite(score) ? Math.min(1, Math.max(0, score)) : status === "ANCHORED" ? 1 : 0,
+      typeof score === "number" && Number.isFinite(score)
+        ? Math.min(1, Math.max(0, score))
+        : status === "ANCHORED"
+          ? 1
+          : 0,
     previousQuote: typeof previousQuote === "string" ? previousQuote : null,
   };
 }

@@ -22,12 +22,7 @@ export const createAnnotation = onDbThread(
   "createAnnotation",
   async function createAnnotation(
     db: Db,
-    {
-      actor,
-      articleId,
-      input,
-      anchor,
-    }: { actor: Actor; articleId: string; input: unknown; anchor?: ImportedAnchor },
+    { actor, articleId, input, anchor }: { actor: Actor; articleId: string; input: unknown; anchor?: ImportedAnchor },
   ): Promise<AnnotationView> {
     requirePermission(actor, "create:annotation");
     const data = ZCreateAnnotation.parse(input);
