@@ -146,7 +146,7 @@ function renderNote(
   } else if (a.anchor.status === "CHANGED" && a.previousQuote !== null) {
     // Placed on corrected words: readers see what the annotation was first written about.
     out.push(
-      `<p class="orphan">The article's words here changed in revision ${revisions.current}. They read:</p><blockquote>${escapeHtml(a.previousQuote)}</blockquote>`,
+      `<p class="changed">The article's words here changed in revision ${revisions.current}. They read:</p><blockquote>${escapeHtml(a.previousQuote)}</blockquote>`,
     );
   }
   if (a.rationale) out.push(`<p><strong>Rationale:</strong> ${escapeHtml(a.rationale)}</p>`);
@@ -180,9 +180,14 @@ function renderSource(out: string[], source: SourceView): void {
 function reviewHtml(a: AnnotationView): string {
   const status = `Status: ${STATUS_LABELS[a.status]}.`;
   const review = a.lastReview;
-  const approvedBy =
-    review?.decision === "APPROVED"
-      ? ` Approved by ${escapeHtml(review.reviewer.name)} on ${timeHtml(review.at)}.`
-      : "";
+  let approvedBy = "";
+  if (review?.decision === "APPROVED") {
+    const by = `${escapeHtml(review.reviewer.name)} on ${timeHtml(review.at)}`;
+    // An approval covers what was approved: after a change of substance or of the article's words it no longer does.
+    approvedBy =
+      a.status === "APPROVED"
+        ? ` Approved by ${by}.`
+        : ` An earlier version was approved by ${by}; this one is not approved yet.`;
+  }
   return `${status}${approvedBy} Annotated by ${escapeHtml(a.createdBy.name)}.`;
 }

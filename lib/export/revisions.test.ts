@@ -145,7 +145,9 @@ describe("HTML export of a revised article", () => {
       "Made on revision 1 (30 November 2026 09:00 UTC), on these words, which are not in revision 3:wages doubled",
     );
     expect(gone).toContain("Rationale: Wages rose 4%.");
-    expect(gone).toContain("Status: Orphaned.");
+    expect(gone).toContain(
+      "Status: Orphaned. An earlier version was approved by Rex Reviewer on 2024-03-02; this one is not approved yet.",
+    );
     expect(old).toContain("Made on revision 2 (30 November 2026 12:30 UTC)");
     expect(elements(byId(document, "notes")!).some((element) => attr(element, "id") === "note-3")).toBe(false);
     expect(textContent(document)).toContain("2 more could not be placed in this revision: see the appendix.");
