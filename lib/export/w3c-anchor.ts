@@ -89,7 +89,7 @@ export function placeParsed(
     const text = revision?.id ? olderText(revision.id) : null;
     if (text === null)
       return {
-        reason: `it could not be placed in the article it came from (made on ${named}, which this article does not have), so it is not placed on this text either: it could land on the wrong words`,
+        reason: `it was not placed in the article it came from (its words were last found on ${named} there), and that revision is not one of this article's, so it is not placed here either: a search of this text could put it on the wrong words`,
       };
     const found = anchorParsed(text, parsed);
     if ("reason" in found) return { reason: `it could not be placed, and on ${named} of this article ${found.reason}` };
