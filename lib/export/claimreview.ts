@@ -9,8 +9,10 @@ import type { ExportSnapshot } from "./snapshot";
 export const CLAIM_REVIEWED_MAX = 74;
 
 /**
- * schema.org ClaimReview, one per claim or denial that has a verdict (the
- * mapping table is docs/export-mapping.md). `url` points at the note of the
+ * schema.org ClaimReview, one per claim or denial that has a verdict and is
+ * placed in the current revision (the mapping table is docs/export-mapping.md):
+ * an orphan, or anything whose revisionId is an older revision, reviews words
+ * the published article no longer has, so it gets none. `url` points at the note of the
  * same number on the published fact-check (snapshot.publicUrl); without a
  * public address it is left out (schema.org and Google recommend it but do not
  * require it), never pointed at the workbench.
@@ -21,8 +23,8 @@ export function claimReviews(
 ): object[] {
   const { datePublished, claimDate, appearance } = sharedFacts(snapshot);
   const reviews: object[] = [];
-  for (const { annotation, n } of numbered) {
-    const verdict = reviewedVerdict(annotation);
+  for (const { annotation, n, anchored } of numbered) {
+    const verdict = anchored ? reviewedVerdict(annotation) : null;
     if (!verdict) continue;
     const speaker = annotation.speaker?.trim();
     const url = publicNoteUrl(snapshot.publicUrl, n);
@@ -73,8 +75,8 @@ export function writeClaimReviewsJson(
   const ratings = new Map<Verdict, string>();
   out.push("[");
   let separator = "";
-  for (const { annotation, n } of numbered) {
-    const verdict = reviewedVerdict(annotation);
+  for (const { annotation, n, anchored } of numbered) {
+    const verdict = anchored ? reviewedVerdict(annotation) : null;
     if (!verdict) continue;
     let rating = ratings.get(verdict);
     if (rating === undefined) ratings.set(verdict, (rating = jsonForScript(reviewRating(verdict))));

@@ -108,6 +108,10 @@ describe("exportCsv", () => {
       "Rex Reviewer",
       "2024-03-01T09:00:00.000Z",
       "2024-03-01T09:30:00.000Z",
+      "1",
+      "ANCHORED",
+      "1",
+      "",
     ]);
     expect(csv).toContain('"""taxes, fees\nand duties"""');
   });

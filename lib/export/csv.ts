@@ -24,6 +24,10 @@ export const CSV_HEADER = [
   "reviewer",
   "created",
   "modified",
+  "revision",
+  "anchor_status",
+  "anchor_score",
+  "previous_quote",
 ] as const;
 
 /** Byte order mark: without it Excel reads a CSV file as the local ANSI code page. */
@@ -38,12 +42,18 @@ export const SOURCES_SEPARATOR = "\n";
  * for filters and scripts, each with its human label beside it (kind_label,
  * verdict_label, status_label) for people. A team export: the internal note
  * stays in it (never in a reader-facing export), beside the remark for readers;
- * `denies` is the denied claim's label (C1).
+ * `denies` is the denied claim's label (C1). `revision` is the number of the
+ * revision the quote comes from (an orphan's own, older one), `anchor_status`
+ * and `anchor_score` what re-anchoring made of it, `previous_quote` the words a
+ * CHANGED annotation stood on before. Orphans are rows too (status ORPHANED).
  */
 export function exportCsv(snapshot: ExportSnapshot): string {
   const rows: string[] = [CSV_HEADER.join(",")];
-  const labels = new Map(snapshot.article.annotations.map((annotation) => [annotation.id, annotation.label]));
-  for (const { annotation: a } of numberAnnotations(snapshot.article)) {
+  const { article } = snapshot;
+  const labels = new Map(article.annotations.map((annotation) => [annotation.id, annotation.label]));
+  const numbers = new Map(article.history.map((revision) => [revision.id, String(revision.number)]));
+  numbers.set(article.revision.id, String(article.revision.number));
+  for (const { annotation: a } of numberAnnotations(article)) {
     rows.push(
       [
         a.id,
@@ -66,6 +76,10 @@ export function exportCsv(snapshot: ExportSnapshot): string {
         a.lastReview?.reviewer.name,
         a.createdAt,
         a.updatedAt,
+        numbers.get(a.revisionId),
+        a.anchor.status,
+        scoreCell(a.anchor.score),
+        a.previousQuote,
       ]
         .map(csvCell)
         .join(","),
@@ -73,6 +87,9 @@ export function exportCsv(snapshot: ExportSnapshot): string {
   }
   return `${BOM}${rows.join("\r\n")}\r\n`;
 }
+
+/** A score as a plain decimal with at most three places ("1", "0.875"): enough to sort and filter by. */
+const scoreCell = (score: number) => (Number.isFinite(score) ? String(Math.round(score * 1000) / 1000) : "");
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]/;

@@ -188,3 +188,56 @@ describe("exportHtml with hostile data", () => {
     expect(header).toContain(`Fact-check by ${HOSTILE[5]}`);
   });
 });
+
+describe("exportHtml of a revised article with hostile data (#16)", () => {
+  // Fifteen revisions, each note hostile; CHANGED annotations whose old words are hostile, and orphans.
+  const history = HOSTILE.map((value, i) => ({
+    id: `r${i + 1}`,
+    number: i + 1,
+    note: i === 0 ? null : value,
+    createdAt: `2026-11-30T${String(i).padStart(2, "0")}:00:00.000Z`,
+    createdBy: { id: "u", name: value },
+    reanchoring: { anchored: 0, changed: 0, orphaned: 0 },
+  }));
+  const current = history[history.length - 1];
+  const revised = annotations.map((a, i) =>
+    i % 2 === 0
+      ? {
+          ...a,
+          revisionId: current.id,
+          anchor: { status: "CHANGED" as const, score: 0.5 },
+          previousQuote: HOSTILE[i],
+          status: "DRAFT" as const,
+        }
+      : { ...a, revisionId: "r1", anchor: { status: "ORPHANED" as const, score: 0 }, status: "ORPHANED" as const },
+  );
+  const revisedView = {
+    ...view,
+    status: "REOPENED" as const,
+    signOff: null,
+    annotations: revised,
+    revision: { ...view.revision, id: current.id, number: current.number, createdAt: current.createdAt },
+    history,
+  };
+  const out = exportHtml(snapshot(revisedView));
+  const parsed = parseHtml(out);
+
+  it("stays valid, with the JSON-LD the only script and no handler or loading attribute", async () => {
+    expect(await htmlProblems(out)).toEqual([]);
+    expect(byTag(parsed, "script").map((script) => attr(script, "type"))).toEqual(["application/ld+json"]);
+    for (const element of elements(parsed))
+      for (const { name } of element.attrs) expect(name).not.toMatch(/^on|^src$|^srcset$|^style$/);
+  });
+
+  it("gives the revision notes, old words and orphans’ quotes back verbatim", () => {
+    const log = byTag(byId(parsed, "corrections")!, "li").map((li) => textContent(li));
+    expect(log).toHaveLength(HOSTILE.length);
+    log.slice(1).forEach((entry, i) => expect(entry).toContain(`: ${HOSTILE[i + 1]}`));
+    const appendix = textContent(byId(parsed, "appendix")!);
+    revised.forEach((a, i) => {
+      if (i % 2 === 0) expect(textContent(byId(parsed, "notes")!)).toContain(`They read:${HOSTILE[i]}`);
+      else expect(appendix).toContain(`which are not in revision ${current.number}:${a.quote}`);
+    });
+    expect(textContent(byTag(parsed, "article")[0], isRefMarker)).toBe(text);
+  });
+});

@@ -3,8 +3,8 @@ import { writeClaimReviewsJson } from "./claimreview";
 import { EXPORT_CSP } from "./csp";
 import { escapeHtml } from "./escape";
 import { renderArticleText } from "./html-body";
-import { linkHtml, renderNotes, timeHtml } from "./html-notes";
-import { numberAnnotations, type NumberedAnnotation } from "./model";
+import { dateTimeHtml, linkHtml, renderNotes, timeHtml, type RevisionContext } from "./html-notes";
+import { numberAnnotations, revisionOf, type NumberedAnnotation } from "./model";
 import type { ExportSnapshot } from "./snapshot";
 import { STYLESHEET } from "./style";
 
@@ -47,7 +47,12 @@ export function exportHtml(snapshot: ExportSnapshot): string {
   out.push('<article id="article-text" class="article-text" aria-label="Article text">');
   renderArticleText(out, article, numbered);
   out.push("</article>");
-  renderNotes(out, numbered);
+  const revisions: RevisionContext = {
+    current: article.revision.number,
+    of: (annotation) => revisionOf(article, annotation),
+  };
+  renderNotes(out, numbered, revisions);
+  renderCorrections(out, article);
   // The published address only: without one the file names none (never the workbench's).
   const online = snapshot.publicUrl ? ` Online version: ${linkHtml(snapshot.publicUrl, null)}` : "";
   out.push(
@@ -78,7 +83,32 @@ function renderHeader(out: string[], { article, publisher }: ExportSnapshot): vo
   } else {
     row("Status", `${ARTICLE_STATUS_LABELS[article.status]} (not signed off)`);
   }
-  out.push(`</dl><p class="muted">Revision ${escapeHtml(String(article.revision.number))}.</p></header>`);
+  out.push("</dl>");
+  // Which text this fact-check is of: the article may have been corrected since it was first checked.
+  const { number, createdAt } = article.revision;
+  const log = number > 1 ? ' (see the <a href="#corrections">corrections log</a>)' : "";
+  out.push(`<p class="muted">Revision ${number}, ${dateTimeHtml(createdAt)}${log}.</p></header>`);
+}
+
+/**
+ * Every revision of the article, oldest first, with its date and the note given
+ * when it was added ("correction appended at 14:00"); the first is the original
+ * text. Who added a revision is the team's business and is left out.
+ */
+function renderCorrections(out: string[], article: ExportSnapshot["article"]): void {
+  const history = article.history.length > 0 ? article.history : [article.revision];
+  out.push(
+    '<section id="corrections" aria-labelledby="corrections-heading"><h2 id="corrections-heading">Corrections log</h2><ol class="corrections">',
+  );
+  for (const [i, revision] of history.entries()) {
+    const what =
+      i === 0 ? "Original text." : revision.note ? escapeHtml(revision.note) : "Revised (no note was given).";
+    const current = revision.number === article.revision.number ? " This fact-check is of this revision." : "";
+    out.push(
+      `<li><strong>Revision ${revision.number}</strong>, ${dateTimeHtml(revision.createdAt)}: ${what}${current}</li>`,
+    );
+  }
+  out.push("</ol></section>");
 }
 
 function renderSummary(out: string[], numbered: readonly NumberedAnnotation[]): void {
@@ -86,7 +116,10 @@ function renderSummary(out: string[], numbered: readonly NumberedAnnotation[]): 
   let unrated = 0;
   let notRated = 0;
   const kinds = { CLAIM: 0, DENIAL: 0, ANALYSIS: 0 };
-  for (const { annotation } of numbered) {
+  // Only what is placed in this revision: an orphan's verdict is about words the text no longer has.
+  const placed = numbered.filter((entry) => entry.anchored);
+  const unplaced = numbered.length - placed.length;
+  for (const { annotation } of placed) {
     kinds[annotation.kind]++;
     if (!kindTakesVerdict(annotation.kind)) continue;
     if (annotation.verdict) counts.set(annotation.verdict, (counts.get(annotation.verdict) ?? 0) + 1);
@@ -94,10 +127,12 @@ function renderSummary(out: string[], numbered: readonly NumberedAnnotation[]): 
     else unrated++;
   }
   out.push('<section class="panel" aria-labelledby="verdicts-heading"><h2 id="verdicts-heading">Verdicts</h2>');
-  out.push(`<p>${numbered.length} annotation${numbered.length === 1 ? "" : "s"}: `);
+  out.push(`<p>${placed.length} annotation${placed.length === 1 ? "" : "s"}: `);
   out.push(
     `${kinds.CLAIM} claim${kinds.CLAIM === 1 ? "" : "s"}, ${kinds.DENIAL} denial${kinds.DENIAL === 1 ? "" : "s"}, ${kinds.ANALYSIS} ${kinds.ANALYSIS === 1 ? "analysis" : "analyses"}.</p>`,
   );
+  if (unplaced > 0)
+    out.push(`<p>${unplaced} more could not be placed in this revision: see <a href="#appendix">the appendix</a>.</p>`);
   out.push(
     '<table><caption class="muted">Claims and denials by verdict</caption><thead><tr><th scope="col">Verdict</th><th scope="col">Rating</th><th scope="col">Count</th></tr></thead><tbody>',
   );

@@ -1,38 +1,53 @@
-import type { ArticleView, AnnotationView } from "../views/article-view";
+import type { ArticleView, AnnotationView, RevisionSummary } from "../views/article-view";
 
 /** An annotation with its note number N (1-based), shared by every export format. */
 export type NumberedAnnotation = {
   annotation: AnnotationView;
   n: number;
-  /** False when its offsets do not select its quote in the current revision (or it is ORPHANED). */
+  /**
+   * True when it is placed in the current revision: on that revision (revisionId), not
+   * ORPHANED, and its offsets select its quote there. False ones are never drawn in the
+   * text nor given a ClaimReview; the HTML lists them in its appendix.
+   */
   anchored: boolean;
 };
 
-/** True when [start, end) of the revision text is exactly the annotation's quote. */
-export function isAnchored(annotation: AnnotationView, text: string): boolean {
+/**
+ * True when the annotation is placed in `revision`: it refers to that revision, is not
+ * ORPHANED, and [start, end) of the text is its quote (whitespace runs may differ: a
+ * re-flowed paragraph does not unplace an annotation, decision 023).
+ */
+export function isAnchored(annotation: AnnotationView, revision: { id: string; text: string }): boolean {
   const { start, end } = annotation;
-  return (
-    annotation.status !== "ORPHANED" &&
-    Number.isInteger(start) &&
-    Number.isInteger(end) &&
-    start >= 0 &&
-    start < end &&
-    end <= text.length &&
-    text.slice(start, end) === annotation.quote
-  );
+  const { text } = revision;
+  if (
+    annotation.status === "ORPHANED" ||
+    annotation.anchor.status === "ORPHANED" ||
+    annotation.revisionId !== revision.id ||
+    !Number.isInteger(start) ||
+    !Number.isInteger(end) ||
+    start < 0 ||
+    start >= end ||
+    end > text.length
+  )
+    return false;
+  const words = text.slice(start, end);
+  return words === annotation.quote || collapse(words) === collapse(annotation.quote);
 }
+
+const collapse = (value: string) => value.replace(/\s+/g, " ");
 
 /**
  * Reading order: anchored annotations by start, enclosing spans before the
  * spans they contain, then by id; annotations that cannot be placed in the
- * text come last, oldest first. N is the position in that order, so the HTML
- * note, the ClaimReview URL (#note-N) and the CSV row agree.
+ * text (orphans) come last, oldest first. N is the position in that order, so
+ * the HTML note, the ClaimReview URL (#note-N) and the CSV row agree.
  */
 export function numberAnnotations(article: ArticleView): NumberedAnnotation[] {
-  const text = article.revision.text;
   const placed: AnnotationView[] = [];
   const unplaced: AnnotationView[] = [];
-  for (const annotation of article.annotations) (isAnchored(annotation, text) ? placed : unplaced).push(annotation);
+  for (const annotation of article.annotations)
+    (isAnchored(annotation, article.revision) ? placed : unplaced).push(annotation);
   placed.sort((a, b) => a.start - b.start || b.end - a.end || compareIds(a.id, b.id));
   unplaced.sort((a, b) => compareIds(a.createdAt, b.createdAt) || compareIds(a.id, b.id));
   const numbered: NumberedAnnotation[] = [];
@@ -40,6 +55,23 @@ export function numberAnnotations(article: ArticleView): NumberedAnnotation[] {
   for (const annotation of unplaced) numbered.push({ annotation, n: numbered.length + 1, anchored: false });
   return numbered;
 }
+
+/** The revision an annotation's offsets and quote refer to, from the article's history (null if unknown). */
+export function revisionOf(article: ArticleView, annotation: AnnotationView): RevisionSummary | null {
+  if (annotation.revisionId === article.revision.id)
+    return article.history.find((entry) => entry.id === article.revision.id) ?? currentSummary(article);
+  return article.history.find((entry) => entry.id === annotation.revisionId) ?? null;
+}
+
+/** The current revision as a summary, for an article whose history does not list it (never in the app). */
+const currentSummary = ({ revision, createdBy }: ArticleView): RevisionSummary => ({
+  id: revision.id,
+  number: revision.number,
+  note: revision.note,
+  createdAt: revision.createdAt,
+  createdBy,
+  reanchoring: { anchored: 0, changed: 0, orphaned: 0 },
+});
 
 const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 

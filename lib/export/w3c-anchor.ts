@@ -53,3 +53,57 @@ function commonPrefix(text: string, at: number, suffix: string): number {
 }
 
 const preview = (quote: string) => oneLine(quote, 60);
+
+/** Where an imported annotation goes (placeParsed). */
+export type Placement =
+  | {
+      start: number;
+      end: number;
+      /** On the current text; the anchoring the document gave (ANCHORED or CHANGED), or null for a foreign one. */
+      anchor: { status: "ANCHORED" | "CHANGED"; score: number; previousQuote: string | null } | null;
+    }
+  | { start: number; end: number; orphanedOn: string }
+  | { reason: string };
+
+/**
+ * Where an annotation of a W3C document goes in an article whose current revision
+ * is `current` (docs/export-mapping.md, "Revisions"):
+ *  - one the document marks ORPHANED is never searched for in the current text
+ *    (re-anchoring found its words gone there; a search could only land on a twin):
+ *    it stays ORPHANED on its own revision when that revision is one of this
+ *    article's (`olderText` gives its text by id) and its words are still found
+ *    there exactly; otherwise it is not placed, with the reason;
+ *  - any other is anchored on the current text by anchorParsed, keeping the
+ *    ANCHORED / CHANGED state and the previous quote the document gives.
+ * An "orphan" whose named revision is the current one is on this very text and
+ * is placed like any other.
+ */
+export function placeParsed(
+  parsed: Pick<ParsedAnnotation, "quote" | "position" | "revision" | "anchor">,
+  current: { id: string; text: string },
+  olderText: (revisionId: string) => string | null,
+): Placement {
+  const { anchor, revision } = parsed;
+  if (anchor?.status === "ORPHANED" && revision?.id !== current.id) {
+    const named = revision?.number ? `revision ${revision.number}` : "an earlier revision";
+    const text = revision?.id ? olderText(revision.id) : null;
+    if (text === null)
+      return {
+        reason: `it was not placed in the article it came from (its words were last found on ${named} there), and that revision is not one of this article's, so it is not placed here either: a search of this text could put it on the wrong words`,
+      };
+    const found = anchorParsed(text, parsed);
+    if ("reason" in found) return { reason: `it could not be placed, and on ${named} of this article ${found.reason}` };
+    return { ...found, orphanedOn: revision!.id! };
+  }
+  const found = anchorParsed(current.text, parsed);
+  if ("reason" in found) return found;
+  const kept =
+    anchor && anchor.status !== "ORPHANED"
+      ? {
+          status: anchor.status,
+          score: anchor.score,
+          previousQuote: anchor.status === "CHANGED" ? anchor.previousQuote : null,
+        }
+      : null;
+  return { ...found, anchor: kept };
+}

@@ -1,13 +1,27 @@
 import { z } from "zod";
 import {
+  ANCHOR_STATUSES,
   ANNOTATION_STATUSES,
   VERDICTS,
+  type AnchorStatus,
   type AnnotationKind,
   type AnnotationStatus,
   type Verdict,
 } from "../domain/annotation";
 import { isHttpUrl } from "./model";
-import { MOTIVATIONS, ROLE, ROLE_KEY, STATUS_KEY, VERDICT_KEY } from "./w3c-vocab";
+import {
+  ANCHOR_KEY,
+  ANCHOR_SCORE_KEY,
+  MOTIVATIONS,
+  PREVIOUS_QUOTE_KEY,
+  REVISION_ID_KEY,
+  REVISION_KEY,
+  REVISION_NUMBER_KEY,
+  ROLE,
+  ROLE_KEY,
+  STATUS_KEY,
+  VERDICT_KEY,
+} from "./w3c-vocab";
 
 export type ParsedSource = {
   url: string;
@@ -39,6 +53,10 @@ export type ParsedAnnotation = {
   position: { start: number; end: number } | null;
   /** The target's source IRI (the annotated page). */
   targetSource: string | null;
+  /** The revision the selectors refer to (our `factmark:revision` on the target), when named. */
+  revision: ParsedRevision | null;
+  /** What re-anchoring had made of it (our `factmark:anchor` on the target), when given. */
+  anchor: ParsedAnchor | null;
   status: AnnotationStatus | null;
   creator: string | null;
   created: string | null;
@@ -46,6 +64,9 @@ export type ParsedAnnotation = {
   /** What was kept out and why: nothing is dropped silently. */
   warnings: string[];
 };
+
+export type ParsedRevision = { iri: string | null; number: number | null; id: string | null };
+export type ParsedAnchor = { status: AnchorStatus; score: number; previousQuote: string | null };
 
 export type Rejection = { index: number; id?: string; reason: string };
 export type ParseResult = { annotations: ParsedAnnotation[]; rejected: Rejection[] };
@@ -187,6 +208,8 @@ function parseAnnotation(candidate: unknown, index: number): ParsedAnnotation | 
     quote: anchor.quote,
     position: anchor.position,
     targetSource: anchor.source,
+    revision: anchor.revision,
+    anchor: anchor.anchor,
     status:
       typeof status === "string" && (ANNOTATION_STATUSES as readonly string[]).includes(status)
         ? (status as AnnotationStatus)
@@ -198,7 +221,7 @@ function parseAnnotation(candidate: unknown, index: number): ParsedAnnotation | 
   };
 }
 
-type Anchor = { quote: ParsedAnnotation["quote"]; position: ParsedAnnotation["position"]; source: string | null };
+type Anchor = Pick<ParsedAnnotation, "quote" | "position" | "revision" | "anchor"> & { source: string | null };
 
 /** The first target with a usable text selector; malformed selectors are reasons, other kinds warnings. */
 function readTarget(target: unknown, warnings: string[]): Anchor | { reason: string } {
@@ -213,6 +236,8 @@ function readTarget(target: unknown, warnings: string[]): Anchor | { reason: str
       quote: null,
       position: null,
       source: str(node.source) ?? (isObject(node.source) ? str(node.source.id) : null),
+      revision: readRevision(node[REVISION_KEY], warnings),
+      anchor: readAnchor(node[ANCHOR_KEY], warnings),
     };
     for (const [s, selector] of asArray(node.selector).entries()) {
       const type = isObject(selector) ? typesOf(selector)[0] : undefined;
@@ -245,6 +270,42 @@ function readTarget(target: unknown, warnings: string[]): Anchor | { reason: str
   }
   return {
     reason: problems.length ? problems.join("; ") : "no target with a TextQuoteSelector or TextPositionSelector",
+  };
+}
+
+/** `factmark:revision`: `{ id: IRI, "factmark:number", "factmark:revisionId" }`; anything else is a warning. */
+function readRevision(node: unknown, warnings: string[]): ParsedRevision | null {
+  if (node === undefined) return null;
+  const number = isObject(node) ? node[REVISION_NUMBER_KEY] : undefined;
+  const revision: ParsedRevision = {
+    iri: isObject(node) ? str(node.id) : str(node),
+    number: Number.isInteger(number) && (number as number) > 0 ? (number as number) : null,
+    id: isObject(node) ? str(node[REVISION_ID_KEY]) : null,
+  };
+  if (revision.iri || revision.number || revision.id) return revision;
+  warnings.push(`${REVISION_KEY} ignored: it names no revision`);
+  return null;
+}
+
+/** `factmark:anchor`: a known status and a score from 0 to 1 (clamped), with the previous quote if any. */
+function readAnchor(node: unknown, warnings: string[]): ParsedAnchor | null {
+  if (node === undefined) return null;
+  const status = isObject(node) ? node[STATUS_KEY] : undefined;
+  if (typeof status !== "string" || !(ANCHOR_STATUSES as readonly string[]).includes(status)) {
+    warnings.push(`${ANCHOR_KEY} ignored: its status is not one of ${ANCHOR_STATUSES.join(", ")}`);
+    return null;
+  }
+  const score = (node as Json)[ANCHOR_SCORE_KEY];
+  const previousQuote = (node as Json)[PREVIOUS_QUOTE_KEY];
+  return {
+    status: status as AnchorStatus,
+    score:
+      typeof score === "number" && Number.isFinite(score)
+        ? Math.min(1, Math.max(0, score))
+        : status === "ANCHORED"
+          ? 1
+          : 0,
+    previousQuote: typeof previousQuote === "string" ? previousQuote : null,
   };
 }
 

@@ -40,3 +40,16 @@ export const ROLE = {
 export const ROLE_KEY = "factmark:role";
 export const VERDICT_KEY = "factmark:verdict";
 export const STATUS_KEY = "factmark:status";
+
+/**
+ * On a target: the revision of the article its selectors refer to (docs/export-mapping.md),
+ * `{ id: <articleUrl>/revisions/<number>, "factmark:number", "factmark:revisionId" }`,
+ * beside a standard TimeState whose sourceDate is when that revision came in.
+ */
+export const REVISION_KEY = "factmark:revision";
+export const REVISION_NUMBER_KEY = "factmark:number";
+export const REVISION_ID_KEY = "factmark:revisionId";
+/** On a target: what re-anchoring made of it, `{ "factmark:status", "factmark:score", "factmark:previousQuote"? }`. */
+export const ANCHOR_KEY = "factmark:anchor";
+export const ANCHOR_SCORE_KEY = "factmark:score";
+export const PREVIOUS_QUOTE_KEY = "factmark:previousQuote";

@@ -77,6 +77,13 @@ describe("w3cCollection", () => {
     expect(itemOf("claim").target).toEqual({
       type: "SpecificResource",
       source: "https://news.example/story",
+      state: { type: "TimeState", sourceDate: "2024-03-01T08:00:00.000Z" },
+      "factmark:revision": {
+        id: "https://factmark.example/articles/a1/revisions/1",
+        "factmark:number": 1,
+        "factmark:revisionId": "r1",
+      },
+      "factmark:anchor": { "factmark:status": "ANCHORED", "factmark:score": 1 },
       selector: [
         { type: "TextQuoteSelector", exact: claim.quote, prefix: claim.prefix, suffix: claim.suffix },
         { type: "TextPositionSelector", start: claim.start, end: claim.end },

@@ -1,10 +1,23 @@
 import { VERDICT_SCALE } from "../domain/annotation";
-import type { AnnotationView, SourceView } from "../views/article-view";
-import { isHttpUrl, numberAnnotations } from "./model";
+import type { AnnotationView, ArticleView, SourceView } from "../views/article-view";
+import { isHttpUrl, numberAnnotations, revisionOf } from "./model";
 import type { ExportSnapshot } from "./snapshot";
-import { ROLE, ROLE_KEY, STATUS_KEY, VERDICT_KEY, W3C_CONTEXT, type Motivation } from "./w3c-vocab";
+import {
+  ANCHOR_KEY,
+  ANCHOR_SCORE_KEY,
+  PREVIOUS_QUOTE_KEY,
+  REVISION_ID_KEY,
+  REVISION_KEY,
+  REVISION_NUMBER_KEY,
+  ROLE,
+  ROLE_KEY,
+  STATUS_KEY,
+  VERDICT_KEY,
+  W3C_CONTEXT,
+  type Motivation,
+} from "./w3c-vocab";
 
-export { anchorParsed } from "./w3c-anchor";
+export { anchorParsed, placeParsed, type Placement } from "./w3c-anchor";
 export { parseW3c, type ParsedAnnotation, type ParsedSource, type ParseResult } from "./w3c-parse";
 
 /** IRI of an annotation in the export: the article URL + /annotations/<id>. */
@@ -16,9 +29,9 @@ export const annotationIri = (articleUrl: string, id: string) => `${articleUrl}/
  */
 export function w3cCollection(snapshot: ExportSnapshot): object {
   const { article, articleUrl } = snapshot;
-  const target = isHttpUrl(article.sourceUrl) ? article.sourceUrl : articleUrl;
+  const source = isHttpUrl(article.sourceUrl) ? article.sourceUrl : articleUrl;
   const items = numberAnnotations(article).map(({ annotation, anchored }) =>
-    w3cAnnotation(annotation, anchored, target, articleUrl),
+    w3cAnnotation(annotation, articleUrl, targetOf(article, annotation, anchored, source, articleUrl)),
   );
   const id = `${articleUrl}/annotations`;
   return {
@@ -45,7 +58,51 @@ export function motivationOf(annotation: Pick<AnnotationView, "kind" | "verdict"
   return annotation.verdict ? "assessing" : "classifying";
 }
 
-function w3cAnnotation(a: AnnotationView, anchored: boolean, targetSource: string, articleUrl: string): object {
+/** IRI of a revision of the article: its number, which never changes (revisions are only added). */
+export const revisionIri = (articleUrl: string, number: number) => `${articleUrl}/revisions/${number}`;
+
+/**
+ * The target: the annotated page (`source`), the revision its selectors refer to
+ * (a TimeState at the time that revision came in, and `factmark:revision` with its
+ * IRI, number and id), what re-anchoring made of it (`factmark:anchor`), and the
+ * selectors. A placed annotation's revision is the current one; an orphan's is
+ * its own, older one, and its positions are into that revision's text.
+ */
+function targetOf(
+  article: ArticleView,
+  a: AnnotationView,
+  anchored: boolean,
+  source: string,
+  articleUrl: string,
+): object {
+  const revision = revisionOf(article, a);
+  // A placed annotation's words, as the current text has them (whitespace runs may differ from the stored quote).
+  const exact = anchored ? article.revision.text.slice(a.start, a.end) : a.quote;
+  const selector: object[] = [{ type: "TextQuoteSelector", exact, prefix: a.prefix, suffix: a.suffix }];
+  const positioned = Number.isInteger(a.start) && Number.isInteger(a.end) && a.start >= 0 && a.start < a.end;
+  // Positions only where they mean something: placed here, or an orphan's on the revision named below.
+  if (anchored || (revision && positioned)) selector.push({ type: "TextPositionSelector", start: a.start, end: a.end });
+  const anchor: Record<string, unknown> = { [STATUS_KEY]: a.anchor.status, [ANCHOR_SCORE_KEY]: a.anchor.score };
+  if (a.previousQuote !== null) anchor[PREVIOUS_QUOTE_KEY] = a.previousQuote;
+  return {
+    type: "SpecificResource",
+    source,
+    ...(revision
+      ? {
+          state: { type: "TimeState", sourceDate: revision.createdAt },
+          [REVISION_KEY]: {
+            id: revisionIri(articleUrl, revision.number),
+            [REVISION_NUMBER_KEY]: revision.number,
+            [REVISION_ID_KEY]: revision.id,
+          },
+        }
+      : {}),
+    [ANCHOR_KEY]: anchor,
+    selector,
+  };
+}
+
+function w3cAnnotation(a: AnnotationView, articleUrl: string, target: object): object {
   const body: object[] = [{ type: "TextualBody", purpose: "classifying", value: a.kind.toLowerCase() }];
   if (a.speaker) body.push({ type: "TextualBody", purpose: "tagging", value: a.speaker, [ROLE_KEY]: ROLE.speaker });
   if (a.verdict)
@@ -90,9 +147,6 @@ function w3cAnnotation(a: AnnotationView, anchored: boolean, targetSource: strin
       [ROLE_KEY]: ROLE.denies,
     });
   for (const source of a.sources) if (isHttpUrl(source.url)) body.push(sourceBody(source));
-  const selector: object[] = [{ type: "TextQuoteSelector", exact: a.quote, prefix: a.prefix, suffix: a.suffix }];
-  // Offsets are only worth giving when they still select the quote in this revision.
-  if (anchored) selector.push({ type: "TextPositionSelector", start: a.start, end: a.end });
   return {
     id: annotationIri(articleUrl, a.id),
     type: "Annotation",
@@ -102,7 +156,7 @@ function w3cAnnotation(a: AnnotationView, anchored: boolean, targetSource: strin
     creator: { type: "Person", name: a.createdBy.name },
     [STATUS_KEY]: a.status,
     body,
-    target: { type: "SpecificResource", source: targetSource, selector },
+    target,
   };
 }
 

@@ -2,7 +2,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/domain/actor";
+import { quoteAt } from "@/lib/anchoring/selector";
+import { byId, byTag, attr, parseHtml, textContent } from "@/lib/export/test-helpers";
 import { checkW3c } from "@/lib/export/w3c-conformance";
+import { importPlainText } from "@/lib/import/plain-text";
 import { createAnnotation } from "@/lib/server/annotation/create-annotation";
 import { createArticle } from "@/lib/server/article/create-article";
 import { exportArticle } from "@/lib/server/article/export-article";
@@ -142,5 +145,193 @@ describe(`export and W3C import on ${provider}`, () => {
     expect(result.created).toEqual([]);
     expect(result.rejected.length).toBe(2);
     expect(await t.db.annotation.count()).toBe(before);
+  });
+});
+
+/**
+ * Issue #16: an article on its second revision, with one annotation carried unchanged
+ * (moved), one CHANGED (its quoted words corrected) and one ORPHANED (its paragraph
+ * removed). The revision and the re-anchoring are written with Prisma, as the revision
+ * use case would leave them: this tests the exports alone.
+ */
+describe(`exports of a revised article on ${provider}`, () => {
+  const removed = seed.slice(
+    seed.indexOf("China‘s position"),
+    seed.indexOf("\n\n", seed.indexOf("China‘s position")) + 2,
+  );
+  const revised = `Update: a quote was corrected.\n\n${seed.replace(removed, "").replace("“malicious disinformation”", "“false information”")}`;
+  let revisedId: string;
+  let firstRevisionId: string;
+  let secondRevisionId: string;
+  const ids = { changed: "", orphan: "", kept: "" };
+  /** The W3C export as it was before any test imported into the article. */
+  let w3cDocument: { first: { items: { id: string; target: Record<string, unknown> }[] } };
+
+  beforeAll(async () => {
+    const created = await createArticle(t.db, {
+      actor: editor,
+      input: { title: "Revised", text: seed, sourceUrl: "https://news.example/revised" },
+    });
+    revisedId = created.id;
+    firstRevisionId = created.revision.id;
+    const make = async (input: Record<string, unknown>) =>
+      (await createAnnotation(t.db, { actor: editor, articleId: revisedId, input })).id;
+    ids.changed = await make({
+      kind: "CLAIM",
+      ...span("the United States was spreading “malicious disinformation”"),
+      verdict: "FALSE",
+      rationale: "No evidence.",
+    });
+    ids.orphan = await make({
+      kind: "CLAIM",
+      ...span("China has played a constructive role"),
+      verdict: "MOSTLY_FALSE",
+    });
+    ids.kept = await make({ kind: "ANALYSIS", ...span("China on Monday reacted angrily"), note: "Context." });
+    const { blocks } = importPlainText(revised);
+    const second = await t.db.articleRevision.create({
+      data: {
+        articleId: revisedId,
+        number: 2,
+        text: revised,
+        blocks: JSON.stringify(blocks),
+        note: "Quote corrected; a paragraph removed",
+        anchoredCount: 1,
+        changedCount: 1,
+        orphanedCount: 1,
+        createdById: editor.id,
+      },
+    });
+    secondRevisionId = second.id;
+    await t.db.article.update({ where: { id: revisedId }, data: { currentRevisionId: second.id } });
+    const moveTo = (phrase: string) => {
+      const start = revised.indexOf(phrase);
+      return {
+        revisionId: second.id,
+        start,
+        end: start + phrase.length,
+        ...quoteAt(revised, start, start + phrase.length),
+      };
+    };
+    await t.db.annotation.update({
+      where: { id: ids.changed },
+      data: {
+        ...moveTo("the United States was spreading “false information”"),
+        anchorStatus: "CHANGED",
+        anchorScore: 0.75,
+        previousQuote: "the United States was spreading “malicious disinformation”",
+        status: "DRAFT",
+      },
+    });
+    await t.db.annotation.update({
+      where: { id: ids.orphan },
+      data: { anchorStatus: "ORPHANED", anchorScore: 0, status: "ORPHANED" },
+    });
+    await t.db.annotation.update({ where: { id: ids.kept }, data: moveTo("China on Monday reacted angrily") });
+    w3cDocument = JSON.parse(await exportedRevised("w3c"));
+  });
+
+  const exportedRevised = async (format: string) =>
+    (
+      await exportArticle(t.db, {
+        actor: editor,
+        articleId: revisedId,
+        input: { format },
+        baseUrl: "https://factmark.example",
+        publisher: "Desk",
+      })
+    ).body;
+
+  it("HTML: names revision 2, carries the corrections log and puts the orphan in the appendix, never in the text", async () => {
+    const html = await exportedRevised("html");
+    const document = parseHtml(html);
+    expect(textContent(byTag(document, "header")[0])).toMatch(/Revision 2, \d{1,2} \w+ \d{4} \d\d:\d\d UTC/);
+    const log = byTag(byId(document, "corrections")!, "li").map((li) => textContent(li));
+    expect(log).toHaveLength(2);
+    expect(log[0]).toMatch(/^Revision 1, .*: Original text\.$/);
+    expect(log[1]).toMatch(
+      /^Revision 2, .*: Quote corrected; a paragraph removed This fact-check is of this revision\.$/,
+    );
+    const marked = byTag(byId(document, "article-text")!, "mark").flatMap((mark) =>
+      attr(mark, "data-annotations")!.split(" "),
+    );
+    expect(new Set(marked)).toEqual(new Set([ids.changed, ids.kept]));
+    const appendix = textContent(byId(document, "appendix")!);
+    expect(appendix).toContain("China has played a constructive role");
+    expect(appendix).toContain("Made on revision 1");
+    expect(appendix).toContain("Verdict: Mostly false");
+    expect(textContent(byId(document, "notes")!)).toContain(
+      "They read:the United States was spreading “malicious disinformation”",
+    );
+  });
+
+  it("ClaimReview: the CHANGED claim on its new words, never the orphan", async () => {
+    const reviews = JSON.parse(await exportedRevised("claimreview")) as { claimReviewed: string }[];
+    expect(reviews.map((review) => review.claimReviewed)).toEqual([
+      "the United States was spreading “false information”",
+    ]);
+  });
+
+  it("W3C: conforms, and every target names the revision its selectors refer to", async () => {
+    expect(checkW3c(w3cDocument)).toEqual([]);
+    const revisionOfItem = (id: string) =>
+      w3cDocument.first.items.find((item) => item.id.endsWith(`/annotations/${id}`))!.target["factmark:revision"];
+    expect(revisionOfItem(ids.changed)).toMatchObject({
+      "factmark:number": 2,
+      "factmark:revisionId": secondRevisionId,
+    });
+    expect(revisionOfItem(ids.kept)).toMatchObject({ "factmark:number": 2 });
+    expect(revisionOfItem(ids.orphan)).toMatchObject({ "factmark:number": 1, "factmark:revisionId": firstRevisionId });
+  });
+
+  const restored = (annotations: Awaited<ReturnType<typeof getArticle>>["annotations"]) =>
+    annotations
+      .map((a) => ({
+        kind: a.kind,
+        revisionId: a.revisionId,
+        start: a.start,
+        end: a.end,
+        quote: a.quote,
+        anchor: a.anchor,
+        previousQuote: a.previousQuote,
+        orphaned: a.status === "ORPHANED",
+        verdict: a.verdict,
+      }))
+      .sort((a, b) => a.start - b.start || a.kind.localeCompare(b.kind));
+
+  it("round-trips into the same article: the placed ones exactly, CHANGED kept, the orphan on its own revision", async () => {
+    const before = await getArticle(t.db, { actor: editor, articleId: revisedId });
+    const result = await importW3cAnnotations(t.db, { actor: editor, articleId: revisedId, input: w3cDocument });
+    expect(result.rejected).toEqual([]);
+    expect(result.created).toHaveLength(3);
+    const after = await getArticle(t.db, { actor: editor, articleId: revisedId });
+    const fresh = after.annotations.filter((a) => result.created.some((c) => c.id === a.id));
+    expect(restored(fresh)).toEqual(restored(before.annotations));
+    const orphan = fresh.find((a) => a.anchor.status === "ORPHANED")!;
+    expect(orphan).toMatchObject({
+      revisionId: firstRevisionId,
+      status: "ORPHANED",
+      quote: "China has played a constructive role",
+    });
+  });
+
+  it("round-trips into a copy of revision 2: the placed ones exactly, the orphan reported as not placed", async () => {
+    const copy = await createArticle(t.db, { actor: editor, input: { title: "Copy of 2", text: revised } });
+    const before = await t.db.annotation.count();
+    const result = await importW3cAnnotations(t.db, { actor: editor, articleId: copy.id, input: w3cDocument });
+    expect(result.rejected).toEqual([
+      expect.objectContaining({
+        id: expect.stringContaining(ids.orphan),
+        reason: expect.stringMatching(/wrong words/),
+      }),
+    ]);
+    expect(await t.db.annotation.count()).toBe(before + 2);
+    const original = await getArticle(t.db, { actor: editor, articleId: revisedId });
+    const imported = await getArticle(t.db, { actor: editor, articleId: copy.id });
+    const placed = (list: typeof imported.annotations) =>
+      restored(list.filter((a) => a.anchor.status !== "ORPHANED")).map(({ revisionId: _, ...rest }) => rest);
+    expect(placed(imported.annotations)).toEqual(
+      placed(original.annotations.filter((a) => [ids.changed, ids.kept].includes(a.id))),
+    );
   });
 });

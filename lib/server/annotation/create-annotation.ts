@@ -22,15 +22,26 @@ export const createAnnotation = onDbThread(
   "createAnnotation",
   async function createAnnotation(
     db: Db,
-    { actor, articleId, input }: { actor: Actor; articleId: string; input: unknown },
+    { actor, articleId, input, anchor }: { actor: Actor; articleId: string; input: unknown; anchor?: ImportedAnchor },
   ): Promise<AnnotationView> {
     requirePermission(actor, "create:annotation");
     const data = ZCreateAnnotation.parse(input);
-    return db.$transaction((tx) => createInTransaction(tx, actor, articleId, data));
+    return db.$transaction((tx) => createInTransaction(tx, actor, articleId, data, anchor));
   },
 );
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/**
+ * What a W3C import restores of an annotation's anchoring (lib/export/w3c.ts):
+ * ANCHORED or CHANGED (with the words it stood on before) on the current text,
+ * or ORPHANED on `revisionId`, an older revision of the same article whose text
+ * the span is checked against (the caller checks that it is one). Without it, a
+ * new annotation is ANCHORED on the current revision.
+ */
+export type ImportedAnchor =
+  | { status: "ANCHORED" | "CHANGED"; score: number; previousQuote: string | null }
+  | { status: "ORPHANED"; revisionId: string };
 
 /** createAnnotation's checks and writes inside the caller's transaction (the W3C import runs many in one). */
 export async function createInTransaction(
@@ -38,9 +49,11 @@ export async function createInTransaction(
   actor: Actor,
   articleId: string,
   data: ReturnType<typeof ZCreateAnnotation.parse>,
+  imported?: ImportedAnchor,
 ): Promise<AnnotationView> {
   const article = await touchEditableArticle(tx, articleId);
-  const anchor = anchorSpan(await revisionText(tx, article.currentRevisionId), data.start, data.end, data.quote);
+  const revisionId = imported?.status === "ORPHANED" ? imported.revisionId : article.currentRevisionId;
+  const anchor = anchorSpan(await revisionText(tx, revisionId), data.start, data.end, data.quote);
   await checkDeniedClaim(tx, articleId, data.deniesId);
   const sources = data.sources ?? [];
   // Last, after every check that could refuse: the article row is already locked by the touch above.
@@ -48,7 +61,8 @@ export async function createInTransaction(
   const created = await tx.annotation.create({
     data: {
       articleId,
-      revisionId: article.currentRevisionId,
+      revisionId,
+      ...(imported ? anchorColumns(imported) : {}),
       kind: data.kind,
       number,
       start: data.start,
@@ -81,4 +95,11 @@ export async function createInTransaction(
     signOffs: [],
     editors: [],
   });
+}
+
+/** The row's anchoring columns for an imported anchor; an orphan's workflow status is ORPHANED too. */
+function anchorColumns(imported: ImportedAnchor) {
+  if (imported.status === "ORPHANED")
+    return { anchorStatus: "ORPHANED", anchorScore: 0, previousQuote: null, status: "ORPHANED" } as const;
+  return { anchorStatus: imported.status, anchorScore: imported.score, previousQuote: imported.previousQuote };
 }

@@ -4,7 +4,7 @@ import type { Db } from "../../db/client";
 import { onDbThread } from "../../db-thread/on-db-thread";
 import { ZCreateAnnotation } from "../../schemas/annotations";
 import type { AnnotationView } from "../../views/article-view";
-import { createInTransaction } from "./create-annotation";
+import { createInTransaction, type ImportedAnchor } from "./create-annotation";
 import { AppError } from "../shared/errors";
 import { requirePermission } from "../shared/require-permission";
 
@@ -28,15 +28,27 @@ export const createAnnotations = onDbThread(
   "createAnnotations",
   async function createAnnotations(
     db: Db,
-    { actor, articleId, inputs }: { actor: Actor; articleId: string; inputs: unknown[] },
+    {
+      actor,
+      articleId,
+      inputs,
+      anchors = [],
+    }: {
+      actor: Actor;
+      articleId: string;
+      inputs: unknown[];
+      /** Beside inputs, index for index: what the W3C import restores of each one's anchoring. */
+      anchors?: (ImportedAnchor | undefined)[];
+    },
   ): Promise<CreateOutcome[]> {
     requirePermission(actor, "create:annotation");
     return db.$transaction(
       async (tx) => {
         const outcomes: CreateOutcome[] = [];
-        for (const input of inputs) {
+        for (const [i, input] of inputs.entries()) {
           try {
-            outcomes.push({ view: await createInTransaction(tx, actor, articleId, ZCreateAnnotation.parse(input)) });
+            const data = ZCreateAnnotation.parse(input);
+            outcomes.push({ view: await createInTransaction(tx, actor, articleId, data, anchors[i]) });
           } catch (error) {
             if (stopsImport(error) || !(error instanceof AppError || error instanceof ZodError)) throw error;
             outcomes.push({ reason: describeRefusal(error) });

@@ -1,11 +1,12 @@
 import type { Actor } from "../../domain/actor";
 import type { Db } from "../../db/client";
 import { chunks } from "../../db/chunked";
-import { anchorParsed, parseW3c, type ParsedAnnotation } from "../../export/w3c";
+import { parseW3c, placeParsed, type ParsedAnnotation, type Placement } from "../../export/w3c";
 import type { AnnotationView } from "../../views/article-view";
-import { createAnnotation } from "./create-annotation";
+import { createAnnotation, type ImportedAnchor } from "./create-annotation";
 import { createAnnotations, describeRefusal, stopsImport, type CreateOutcome } from "./create-annotations";
 import { loadArticleView } from "../article/load-article";
+import { revisionText } from "../article/revision-text";
 import { requirePermission } from "../shared/require-permission";
 
 /** Annotations per transaction: a commit per annotation made 10,000 take minutes; a slice holds SQLite's write lock for a fraction of a second. */
@@ -26,7 +27,11 @@ export type ImportResult = {
  * checks apply; anything that cannot be anchored or is invalid is listed as
  * rejected with its reason, never dropped silently. Claims go first, so a
  * denial in the same document can point at its claim. Reviews do not travel:
- * imported annotations start as drafts.
+ * imported annotations start as drafts. The anchoring does (placeParsed): an
+ * annotation the document marks CHANGED stays CHANGED with its previous words,
+ * and an ORPHANED one is restored as ORPHANED on its own revision when that is
+ * one of this article's revisions, else rejected (never searched for in the
+ * current text, where it could land on the wrong words).
  */
 export async function importW3cAnnotations(
   db: Db,
@@ -47,9 +52,10 @@ export async function importW3cAnnotations(
   );
   const reject = (parsed: ParsedAnnotation, reason: string) =>
     rejected.push({ index: parsed.index, ...(parsed.id ? { id: parsed.id } : {}), reason });
-  const placed: { parsed: ParsedAnnotation; anchored: { start: number; end: number } }[] = [];
+  const older = await olderTexts(db, article, annotations);
+  const placed: { parsed: ParsedAnnotation; anchored: Exclude<Placement, { reason: string }> }[] = [];
   for (const parsed of [...annotations].sort((a, b) => a.index - b.index)) {
-    const anchored = anchorParsed(article.revision.text, parsed);
+    const anchored = placeParsed(parsed, article.revision, (id) => older.get(id) ?? null);
     if ("reason" in anchored) reject(parsed, anchored.reason);
     else placed.push({ parsed, anchored });
   }
@@ -61,7 +67,8 @@ export async function importW3cAnnotations(
   ]) {
     for (const slice of chunks(group, IMPORT_SLICE)) {
       const inputs = slice.map(({ parsed, anchored }) => toCreateInput(parsed, anchored, newIdByIri, existingClaims));
-      const outcomes = await createSlice(db, actor, articleId, inputs);
+      const anchors = slice.map(({ anchored }) => importedAnchor(anchored));
+      const outcomes = await createSlice(db, actor, articleId, inputs, anchors);
       outcomes.forEach((outcome, i) => {
         const { parsed } = slice[i];
         if ("reason" in outcome) return reject(parsed, outcome.reason);
@@ -72,6 +79,31 @@ export async function importW3cAnnotations(
   }
   rejected.sort((a, b) => a.index - b.index);
   return { created, rejected, warnings };
+}
+
+/**
+ * The texts of this article's older revisions that the document's orphans name (by
+ * revision id: a revision of another article, or of a copy, is not this one's).
+ */
+async function olderTexts(
+  db: Db,
+  article: Awaited<ReturnType<typeof loadArticleView>>,
+  annotations: readonly ParsedAnnotation[],
+): Promise<Map<string, string>> {
+  const ours = new Set(article.history.map((revision) => revision.id));
+  const wanted = new Set<string>();
+  for (const { anchor, revision } of annotations)
+    if (anchor?.status === "ORPHANED" && revision?.id && revision.id !== article.revision.id && ours.has(revision.id))
+      wanted.add(revision.id);
+  const texts = new Map<string, string>();
+  for (const id of wanted) texts.set(id, await revisionText(db, id));
+  return texts;
+}
+
+/** What createInTransaction restores of the anchoring; undefined for a plain new span of the current text. */
+function importedAnchor(anchored: Exclude<Placement, { reason: string }>): ImportedAnchor | undefined {
+  if ("orphanedOn" in anchored) return { status: "ORPHANED", revisionId: anchored.orphanedOn };
+  return anchored.anchor ?? undefined;
 }
 
 function toCreateInput(
@@ -113,16 +145,22 @@ function resolveDenied(
  * refuse one of them, which rolls the slice back, each is created on its own
  * instead, so that refusal is that annotation's alone.
  */
-async function createSlice(db: Db, actor: Actor, articleId: string, inputs: unknown[]): Promise<CreateOutcome[]> {
+async function createSlice(
+  db: Db,
+  actor: Actor,
+  articleId: string,
+  inputs: unknown[],
+  anchors: (ImportedAnchor | undefined)[],
+): Promise<CreateOutcome[]> {
   try {
-    return await createAnnotations(db, { actor, articleId, inputs });
+    return await createAnnotations(db, { actor, articleId, inputs, anchors });
   } catch (error) {
     if (stopsImport(error)) throw error;
   }
   const outcomes: CreateOutcome[] = [];
-  for (const input of inputs) {
+  for (const [i, input] of inputs.entries()) {
     try {
-      outcomes.push({ view: await createAnnotation(db, { actor, articleId, input }) });
+      outcomes.push({ view: await createAnnotation(db, { actor, articleId, input, anchor: anchors[i] }) });
     } catch (error) {
       if (stopsImport(error)) throw error;
       outcomes.push({ reason: describeRefusal(error) });
