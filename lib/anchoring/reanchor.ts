@@ -1,6 +1,6 @@
 import { type Alignment, alignRevisions, type Piece } from "./revision-diff";
 import { type Placement, suggestPlacement } from "./suggest";
-import { Kind, squash } from "./tokens";
+import { Kind, squash, STOP_WORDS } from "./tokens";
 
 export type { Placement } from "./suggest";
 export { suggestPlacement } from "./suggest";
@@ -247,13 +247,3 @@ function lowerBound(values: readonly number[], target: number): number {
 
 const countIn = (starts: readonly number[], from: number, to: number) => lowerBound(starts, to) - lowerBound(starts, from);
 const round = (score: number) => Math.round(score * 1000) / 1000;
-
-/** Words whose survival alone does not make a span recognisable. */
-const STOP_WORDS = new Set(
-  (
-    "a an the and or but nor so yet of in on at to for from by with as into onto over under about after before than then " +
-    "that this these those there here it its is are was were be been being has have had do does did will would shall should " +
-    "can could may might must not no he she they we you i his her their our your my him them us me who whom which what when " +
-    "where why how all any some each also just only very more most s t"
-  ).split(" "),
-);

@@ -1,5 +1,5 @@
-import { type Diff, diffCleanupSemantic, diffMain } from "diff-match-patch-es";
-import { Kind, tokenize, type Tokens } from "./tokens";
+import { type Diff, diffMain } from "diff-match-patch-es";
+import { diffUnits, Kind, STOP_WORDS, type Units as Tokens } from "./tokens";
 
 /**
  * One piece of the alignment of two revisions, in UTF-16 offsets of each text.
@@ -17,12 +17,13 @@ const TIMEOUT_SECONDS = 2;
 /**
  * Two-level token diff: lines first (each distinct line one character, the
  * diff-match-patch "lines to chars" trick), then words inside each changed run
- * of lines, with semantic cleanup so a lone coincidental equality ("the",
- * a space) inside a rewritten sentence is not taken for a survival.
+ * of lines, with a semantic cleanup for words (dropCoincidences) so a lone
+ * coincidental equality ("the", a space) inside a rewritten sentence is not
+ * taken for a survival.
  */
 export function alignRevisions(oldText: string, newText: string): Alignment {
-  const oldTokens = tokenize(oldText);
-  const newTokens = tokenize(newText);
+  const oldTokens = diffUnits(oldText);
+  const newTokens = diffUnits(newText);
   const oldLines = lineStarts(oldTokens);
   const newLines = lineStarts(newTokens);
   const lineKeys = new Map<string, number>();
@@ -56,25 +57,18 @@ export function alignRevisions(oldText: string, newText: string): Alignment {
   return { pieces: builder.done(), oldTokens, newTokens };
 }
 
-/** Token index where each line starts (a line ends after a whitespace run holding a line break), plus the end. */
+/** Unit index where each line starts (after a unit whose whitespace holds a line break), plus the end. */
 function lineStarts(tokens: Tokens): number[] {
   const count = tokens.keys.length;
   const starts = [0];
-  for (let i = 0; i < count; i++) {
-    if (tokens.kinds[i] === Kind.Break && i + 1 < count) starts.push(i + 1);
-  }
+  for (let i = 0; i + 1 < count; i++) if (tokens.breaks[i]) starts.push(i + 1);
   starts.push(count);
   return starts;
 }
 
 function lineKeysOf(tokens: Tokens, lines: number[]): string[] {
   const keys: string[] = [];
-  for (let l = 0; l + 1 < lines.length; l++) {
-    // Without its closing line break, so the last line (which has none) matches the same line elsewhere.
-    let end = lines[l + 1];
-    if (end > lines[l] && tokens.kinds[end - 1] === Kind.Break) end--;
-    keys.push(tokens.keys.slice(lines[l], end).join(""));
-  }
+  for (let l = 0; l + 1 < lines.length; l++) keys.push(tokens.keys.slice(lines[l], lines[l + 1]).join(" "));
   return keys;
 }
 
@@ -118,23 +112,69 @@ function wordDiff(builder: PieceBuilder, oldTokens: Tokens, newTokens: Tokens, o
   const a = encode(oldTokens.keys.slice(o0, o1), table);
   const b = encode(newTokens.keys.slice(n0, n1), table);
   const diffs: Diff[] = a === b ? [[0, a]] : diffMain(a, b, { diffTimeout: TIMEOUT_SECONDS });
-  if (a !== b) diffCleanupSemantic(diffs);
   let i = o0;
   let j = n0;
-  for (const [op, chars] of diffs) {
-    const n = chars.length;
-    if (op === 0) {
-      for (let k = 0; k < n; k++) builder.token(i + k, j + k);
-      i += n;
-      j += n;
-    } else if (op === -1) {
-      builder.change(i, i + n, j, j);
-      i += n;
-    } else {
-      builder.change(i, i, j, j + n);
-      j += n;
-    }
+  for (const run of dropCoincidences(diffs, oldTokens, o0)) {
+    if (run.equal) {
+      for (let k = 0; k < run.old; k++) builder.token(i + k, j + k);
+    } else builder.change(i, i + run.old, j, j + run.new);
+    i += run.old;
+    j += run.new;
   }
+}
+
+type Run = { equal: boolean; old: number; new: number };
+
+/**
+ * Semantic cleanup for words: an equality between two edits that is no longer
+ * than the edit on either side (diff-match-patch's rule) and holds at most one
+ * content word ("the", "of a", a space, "said") is a coincidence inside a
+ * rewrite, so it joins the edit. An equality with two content words or more
+ * ("Zhao said.", "rose 20%") is a survival and stays, however long the edits
+ * around it. Repeats until stable; every pass is linear.
+ */
+function dropCoincidences(diffs: Diff[], oldTokens: Tokens, o0: number): Run[] {
+  let runs = merge(diffs.map(([op, chars]): Run => ({ equal: op === 0, old: op === 1 ? 0 : chars.length, new: op === -1 ? 0 : chars.length })));
+  for (let changed = true; changed; ) {
+    changed = false;
+    let at = o0;
+    for (let k = 0; k < runs.length; k++) {
+      const run = runs[k];
+      if (run.equal && k > 0 && k + 1 < runs.length) {
+        const before = Math.max(runs[k - 1].old, runs[k - 1].new);
+        const after = Math.max(runs[k + 1].old, runs[k + 1].new);
+        if (run.old <= before && run.old <= after && contentWords(oldTokens, at, at + run.old) <= 1) {
+          run.equal = false;
+          changed = true;
+        }
+      }
+      at += run.old;
+    }
+    if (changed) runs = merge(runs);
+  }
+  return runs;
+}
+
+/** Adjacent edits as one run (old tokens then new ones: both sides stay contiguous). */
+function merge(runs: Run[]): Run[] {
+  const out: Run[] = [];
+  for (const run of runs) {
+    const last = out.at(-1);
+    if (last && !last.equal && !run.equal) {
+      last.old += run.old;
+      last.new += run.new;
+    } else if (last && last.equal && run.equal) {
+      last.old += run.old;
+      last.new += run.new;
+    } else out.push({ ...run });
+  }
+  return out;
+}
+
+function contentWords(tokens: Tokens, from: number, to: number): number {
+  let count = 0;
+  for (let i = from; i < to; i++) if (tokens.kinds[i] === Kind.Word && !STOP_WORDS.has(tokens.keys[i].toLowerCase())) count++;
+  return count;
 }
 
 /** Turns token-level results into merged character pieces. */
@@ -147,15 +187,19 @@ class PieceBuilder {
     private readonly newTokens: Tokens,
   ) {}
 
-  /** Old token i aligned with new token j. */
+  /** Old unit i aligned with new unit j (equal keys): the words are equal, the whitespace after them may differ. */
   token(i: number, j: number) {
     const o0 = this.oldTokens.starts[i];
+    const oc = this.oldTokens.coreEnds[i];
     const o1 = this.oldTokens.starts[i + 1];
     const n0 = this.newTokens.starts[j];
+    const nc = this.newTokens.coreEnds[j];
     const n1 = this.newTokens.starts[j + 1];
     if (this.oldTokens.keys[i] !== this.newTokens.keys[j]) return this.push("CHANGE", o0, o1, n0, n1);
-    const same = o1 - o0 === n1 - n0 && this.oldText.startsWith(this.newText.slice(n0, n1), o0);
-    this.push(same ? "EQUAL" : "SPACE", o0, o1, n0, n1);
+    if (oc > o0) this.push("EQUAL", o0, oc, n0, nc);
+    if (o1 === oc && n1 === nc) return;
+    const same = o1 - oc === n1 - nc && this.oldText.startsWith(this.newText.slice(nc, n1), oc);
+    this.push(same ? "EQUAL" : "SPACE", oc, o1, nc, n1);
   }
 
   /** Old tokens [i0, i1) replaced by new tokens [j0, j1). */

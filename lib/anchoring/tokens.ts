@@ -46,3 +46,47 @@ export function tokenize(text: string): Tokens {
 
 /** Whitespace runs collapsed to one space and trimmed: the "modulo whitespace" comparison. */
 export const squash = (text: string) => text.replace(/\s+/gu, " ").trim();
+
+/**
+ * The units the revision diff compares: a word (or any other code point) with
+ * the whitespace that follows it, and a leading whitespace run. Whitespace is
+ * not a unit of its own, or a minimal diff would align the many spaces of a
+ * rewritten passage and miss the sentence that survived inside it. The key
+ * is the word alone, so re-flow and line endings are no change (a space
+ * added or removed between two words shows as such in the pieces);
+ * `coreEnds` says where the trailing whitespace begins.
+ */
+export type Units = Tokens & { coreEnds: number[]; breaks: boolean[] };
+
+const UNIT = /(?:[\p{L}\p{M}\p{N}]+|[^\s])(\s*)|\s+/gu;
+
+export function diffUnits(text: string): Units {
+  const starts: number[] = [];
+  const coreEnds: number[] = [];
+  const keys: string[] = [];
+  const kinds: Kind[] = [];
+  const breaks: boolean[] = [];
+  UNIT.lastIndex = 0;
+  for (let match = UNIT.exec(text); match; match = UNIT.exec(text)) {
+    const unit = match[0];
+    const space = match[1] ?? unit;
+    const core = unit.slice(0, unit.length - space.length);
+    starts.push(match.index);
+    coreEnds.push(match.index + core.length);
+    keys.push(core === "" ? " " : core);
+    kinds.push(core === "" ? Kind.Space : WORD_START.test(core) ? Kind.Word : Kind.Other);
+    breaks.push(/[\n\r]/u.test(space));
+  }
+  starts.push(text.length);
+  return { starts, coreEnds, keys, kinds, breaks };
+}
+
+/** Words whose survival alone does not make a span recognisable. */
+export const STOP_WORDS = new Set(
+  (
+    "a an the and or but nor so yet of in on at to for from by with as into onto over under about after before than then " +
+    "that this these those there here it its is are was were be been being has have had do does did will would shall should " +
+    "can could may might must not no he she they we you i his her their our your my him them us me who whom which what when " +
+    "where why how all any some each also just only very more most s t"
+  ).split(" "),
+);
