@@ -57,7 +57,8 @@ class Carrier {
   private readonly pieces: Piece[];
   private readonly oldWords: WordIndex;
   private readonly newWords: WordIndex;
-  private moved: MovedText | null = null;
+  private inserted: ChangedText | null = null;
+  private deleted: ChangedText | null = null;
 
   constructor(
     private readonly oldText: string,
@@ -141,12 +142,23 @@ class Carrier {
     return round((2 * (survivors + context)) / (oldCount + newCount + 2 * context));
   }
 
-  /** Deleted or rewritten: a unique exact match (quote and paragraph-clipped context) in the inserted text is a move. */
+  /**
+   * Deleted or rewritten. A move is accepted only when the quote occurs once in
+   * the inserted text, with its context (clipped at paragraph breaks), and no
+   * other deleted text holds it: then that deleted copy and that inserted copy
+   * are the same words moved. Twins that stayed in place are equal text and
+   * never searched; a copy that moved while this one was deleted makes two
+   * deleted occurrences, and the span stays an orphan.
+   */
   private orphan(span: CarrySpan): Carried {
-    const moved = (this.moved ??= movedText(this.newText, this.pieces));
-    const at = moved.findUnique(span.quote);
-    if (at !== null && contextMatches(this.newText, at, at + span.quote.length, span)) {
-      return { id: span.id, status: "ANCHORED", start: at, end: at + span.quote.length, score: MOVED_SCORE };
+    this.inserted ??= changedText(this.newText, this.pieces, "new");
+    const found = this.inserted.find(span.quote, 2);
+    if (found.length === 1 && contextMatches(this.newText, found[0], found[0] + span.quote.length, span)) {
+      this.deleted ??= changedText(this.oldText, this.pieces, "old");
+      const sources = this.deleted.find(span.quote, 2);
+      if (sources.every((at) => at === span.start)) {
+        return { id: span.id, status: "ANCHORED", start: found[0], end: found[0] + span.quote.length, score: MOVED_SCORE };
+      }
     }
     return { id: span.id, status: "ORPHANED", score: 0, suggestion: suggestPlacement(this.newText, span) };
   }
@@ -174,25 +186,31 @@ function wordIndex(units: Units): WordIndex {
   return { starts, key: (w) => units.key(at[w]) };
 }
 
-type MovedText = { findUnique(quote: string): number | null };
+/** One side of every change, searchable as one string (NUL between runs so no match spans two). */
+type ChangedText = {
+  /** Offsets (in the whole text) of the occurrences of `quote` inside this side's changed text, at most `limit`. */
+  find(quote: string, limit: number): number[];
+};
 
-/** The inserted side of every change, searchable as one string (NUL between runs so no match spans two). */
-function movedText(newText: string, pieces: readonly Piece[]): MovedText {
-  const runs: { at: number; n0: number }[] = [];
+function changedText(text: string, pieces: readonly Piece[], side: "old" | "new"): ChangedText {
+  const runs: { at: number; from: number }[] = [];
   let joined = "";
   for (const piece of pieces) {
-    if (piece.kind !== "CHANGE" || piece.n1 === piece.n0) continue;
-    runs.push({ at: joined.length, n0: piece.n0 });
-    joined += newText.slice(piece.n0, piece.n1) + "\u0000";
+    const [from, to] = side === "old" ? [piece.o0, piece.o1] : [piece.n0, piece.n1];
+    if (piece.kind !== "CHANGE" || to === from) continue;
+    runs.push({ at: joined.length, from });
+    joined += text.slice(from, to) + "\u0000";
   }
   const starts = runs.map((run) => run.at);
   return {
-    findUnique(quote) {
-      if (quote === "" || quote.includes("\u0000")) return null;
-      const at = joined.indexOf(quote);
-      if (at < 0 || joined.indexOf(quote, at + 1) >= 0) return null;
-      const run = runs[lowerBound(starts, at + 1) - 1];
-      return run.n0 + (at - run.at);
+    find(quote, limit) {
+      const found: number[] = [];
+      if (quote === "" || quote.includes("\u0000")) return found;
+      for (let at = joined.indexOf(quote); at >= 0 && found.length < limit; at = joined.indexOf(quote, at + 1)) {
+        const run = runs[lowerBound(starts, at + 1) - 1];
+        found.push(run.from + (at - run.at));
+      }
+      return found;
     },
   };
 }

@@ -75,13 +75,17 @@ function lineStarts(units: Units): number[] {
   return starts;
 }
 
-/** A line's words with its whitespace collapsed (and none at its end): equal keys, equal unit keys. */
+/**
+ * A line's text without the whitespace after it: equal keys, equal unit keys.
+ * Whitespace inside is kept (collapsing it cost a regex pass over the whole
+ * text): a re-flowed line goes to the word level, where whitespace is no change.
+ */
 function lineKeys(text: string, units: Units, lines: number[]): string[] {
   const keys: string[] = [];
   for (let l = 0; l + 1 < lines.length; l++) {
     const first = lines[l];
     const last = lines[l + 1] - 1;
-    keys.push(last < first ? "" : text.slice(units.starts[first], units.coreEnds[last]).replace(/\s+/gu, " "));
+    keys.push(last < first ? "" : text.slice(units.starts[first], units.coreEnds[last]));
   }
   return keys;
 }
