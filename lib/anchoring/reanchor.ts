@@ -1,5 +1,5 @@
 import { type Alignment, alignRevisions, type Piece } from "./revision-diff";
-import { type Placement, suggestPlacement } from "./suggest";
+import { exactPlacement, fuzzyPlacement, type Placement } from "./suggest";
 import { Kind, squash, STOP_WORDS, type Units } from "./tokens";
 
 export type { Placement } from "./suggest";
@@ -59,6 +59,8 @@ class Carrier {
   private readonly newWords: WordIndex;
   private inserted: ChangedText | null = null;
   private deleted: ChangedText | null = null;
+  private insertedRanges: [number, number][] | null = null;
+  private readonly newUnits: Units;
 
   constructor(
     private readonly oldText: string,
@@ -68,13 +70,14 @@ class Carrier {
     this.pieces = alignment.pieces;
     this.oldWords = wordIndex(alignment.oldUnits);
     this.newWords = wordIndex(alignment.newUnits);
+    this.newUnits = alignment.newUnits;
   }
 
   carry(span: CarrySpan): Carried {
     const { id, start, end } = span;
     const valid =
       Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end <= this.oldText.length && start < end &&
-      squash(this.oldText.slice(start, end)) === squash(span.quote);
+      sameWords(this.oldText, start, end, span.quote);
     if (!valid) return this.orphan(span);
     const first = firstPieceEndingAfter(this.pieces, start);
     const last = lastPieceStartingBefore(this.pieces, end);
@@ -82,7 +85,7 @@ class Carrier {
     for (let k = first; k <= last; k++) if (this.pieces[k].kind === "CHANGE") changes++;
     const newStart = this.mapStart(this.pieces[first], start);
     const newEnd = this.mapEnd(this.pieces[last], end);
-    if (changes === 0 && squash(this.newText.slice(newStart, newEnd)) === squash(span.quote)) {
+    if (changes === 0 && sameWords(this.newText, newStart, newEnd, span.quote)) {
       return { id, status: "ANCHORED", start: newStart, end: newEnd, score: 1 };
     }
     return this.changed(span, first, last, newStart, newEnd);
@@ -160,7 +163,17 @@ class Carrier {
         return { id: span.id, status: "ANCHORED", start: found[0], end: found[0] + span.quote.length, score: MOVED_SCORE };
       }
     }
-    return { id: span.id, status: "ORPHANED", score: 0, suggestion: suggestPlacement(this.newText, span) };
+    return { id: span.id, status: "ORPHANED", score: 0, suggestion: this.suggest(span) };
+  }
+
+  /**
+   * For the tray: an exact occurrence anywhere, else a fuzzy window in the
+   * inserted text only (where a rewrite of the span's sentence would be),
+   * which keeps the cost to the changed text rather than the whole article.
+   */
+  private suggest(span: CarrySpan): Placement | null {
+    this.insertedRanges ??= this.pieces.filter((p) => p.kind === "CHANGE" && p.n1 > p.n0).map((p): [number, number] => [p.n0, p.n1]);
+    return exactPlacement(this.newText, span) ?? fuzzyPlacement(this.newText, this.newUnits, span.quote, this.insertedRanges);
   }
 
   private mapStart(piece: Piece, offset: number): number {
@@ -172,6 +185,12 @@ class Carrier {
     if (piece.kind === "CHANGE" || offset === piece.o1) return piece.n1;
     return piece.n0 + Math.min(offset - piece.o0, piece.n1 - piece.n0);
   }
+}
+
+/** text[start, end) is the quote, modulo whitespace runs (the exact test first: it is the common case and allocates nothing). */
+function sameWords(text: string, start: number, end: number, quote: string): boolean {
+  if (end - start === quote.length && text.startsWith(quote, start)) return true;
+  return squash(text.slice(start, end)) === squash(quote);
 }
 
 /** Offsets of the word units of a text (figures included), and each one's word on demand. */
