@@ -20,6 +20,8 @@ export type DiffOp = { op: "equal" | "insert" | "delete"; text: string };
 export const ORPHAN_BELOW = 0.5;
 /** A quote found once, exactly, in moved (inserted) text with matching context. */
 export const MOVED_SCORE = 0.95;
+/** How far from an orphan's mapped position its suggestion is looked for (characters, each side). */
+const SUGGEST_REACH = 2_000;
 /** A replacement of at most this many words on each side is a correction (a figure, a name), not a rewrite. */
 const CORRECTION_WORDS = 3;
 
@@ -59,7 +61,6 @@ class Carrier {
   private readonly newWords: WordIndex;
   private inserted: ChangedText | null = null;
   private deleted: ChangedText | null = null;
-  private insertedRanges: [number, number][] | null = null;
   private readonly newUnits: Units;
 
   constructor(
@@ -163,17 +164,24 @@ class Carrier {
         return { id: span.id, status: "ANCHORED", start: found[0], end: found[0] + span.quote.length, score: MOVED_SCORE };
       }
     }
-    return { id: span.id, status: "ORPHANED", score: 0, suggestion: this.suggest(span) };
+    // A unique inserted copy that failed the checks is the likeliest place; else look where the span was.
+    const moved = found.length === 1 ? exactPlacement(this.newText, span, found[0], found[0] + span.quote.length) : null;
+    return { id: span.id, status: "ORPHANED", score: 0, suggestion: moved ?? this.suggestNear(span) };
   }
 
   /**
-   * For the tray: an exact occurrence anywhere, else a fuzzy window in the
-   * inserted text only (where a rewrite of the span's sentence would be),
-   * which keeps the cost to the changed text rather than the whole article.
+   * For the tray: an exact occurrence, else the best fuzzy window, within
+   * SUGGEST_REACH characters of where the span's old position maps (where a
+   * rewrite of its sentence would be). Local, so suggestions cost O(reach)
+   * per orphan rather than the whole article; suggestPlacement searches the
+   * whole text when the tray asks.
    */
-  private suggest(span: CarrySpan): Placement | null {
-    this.insertedRanges ??= this.pieces.filter((p) => p.kind === "CHANGE" && p.n1 > p.n0).map((p): [number, number] => [p.n0, p.n1]);
-    return exactPlacement(this.newText, span) ?? fuzzyPlacement(this.newText, this.newUnits, span.quote, this.insertedRanges);
+  private suggestNear(span: CarrySpan): Placement | null {
+    const offset = Math.min(Math.max(0, span.start), Math.max(0, this.oldText.length - 1));
+    const near = this.pieces.length ? this.mapStart(this.pieces[firstPieceEndingAfter(this.pieces, offset)], offset) : 0;
+    const from = Math.max(0, near - SUGGEST_REACH);
+    const to = Math.min(this.newText.length, near + span.quote.length + SUGGEST_REACH);
+    return exactPlacement(this.newText, span, from, to) ?? fuzzyPlacement(this.newText, this.newUnits, span.quote, [[from, to]]);
   }
 
   private mapStart(piece: Piece, offset: number): number {

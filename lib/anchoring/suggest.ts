@@ -20,11 +20,12 @@ export function suggestPlacement(text: string, span: QuoteContext): Placement | 
   return exactPlacement(text, span) ?? fuzzyPlacement(text, diffUnits(text), span.quote, [[0, text.length]]);
 }
 
-export function exactPlacement(text: string, span: QuoteContext): Placement | null {
+/** The exact occurrence of the quote inside [from, to) whose surroundings repeat most of the stored context. */
+export function exactPlacement(text: string, span: QuoteContext, from = 0, to = text.length): Placement | null {
   const { quote } = span;
   if (quote.trim() === "") return null;
   let best: Placement | null = null;
-  for (let at = text.indexOf(quote); at >= 0; at = text.indexOf(quote, at + 1)) {
+  for (let at = text.indexOf(quote, from); at >= 0 && at + quote.length <= to; at = text.indexOf(quote, at + 1)) {
     const score = 0.5 + 0.5 * contextAgreement(text, at, at + quote.length, span);
     if (!best || score > best.score) best = { start: at, end: at + quote.length, score: Math.round(score * 1000) / 1000 };
   }

@@ -2,7 +2,7 @@
  * Revisions benchmark (#16): re-anchoring 2,000 annotations across a revision
  * of a 50,000-word article that edits 5 % of its sentences and moves one
  * paragraph in 200, at 1×, 2× and 4×. Prints the diff alone (the two-level
- * word diff re-anchoring uses), the whole re-anchoring in memory (diff +
+ * word diff re-anchoring uses, tokenising included), the whole re-anchoring in memory (diff +
  * mapping), their ratio and µs per 1,000 words (flat = linear growth). Then,
  * at 1×, the diff engines compared in docs/decisions/023: time, and quality
  * against the edit script's own record of where every old character went.
@@ -22,15 +22,18 @@ const TARGET_MS = 100;
 const TARGET_RATIO = 2;
 let sink = 0;
 
-function median(run: () => unknown, runs: number): number {
-  for (let i = 0; i < 2; i++) sink += run() ? 1 : 0;
-  const times: number[] = [];
+/** Median ms of each task, the tasks interleaved run by run so a busy moment of the machine hits them alike. */
+function medians(tasks: (() => unknown)[], runs: number): number[] {
+  for (let i = 0; i < 2; i++) for (const task of tasks) sink += task() ? 1 : 0;
+  const times = tasks.map((): number[] => []);
   for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    sink += run() ? 1 : 0;
-    times.push(performance.now() - started);
+    tasks.forEach((task, t) => {
+      const started = performance.now();
+      sink += task() ? 1 : 0;
+      times[t].push(performance.now() - started);
+    });
   }
-  return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
+  return times.map((list) => list.sort((a, b) => a - b)[Math.floor(runs / 2)]);
 }
 
 const ms = (value: number) => value.toFixed(1);
@@ -41,9 +44,10 @@ let failed = false;
 let perWordAt1 = 0;
 for (const scale of [1, 2, 4]) {
   const { oldText, newText, spans } = revisionCaseWithTruth(scale);
-  const runs = Math.max(5, 21 / scale);
-  const diff = median(() => alignRevisions(oldText, newText), runs);
-  const whole = median(() => reanchorAligned(oldText, newText, spans, alignRevisions(oldText, newText)), runs);
+  const [diff, whole] = medians(
+    [() => alignRevisions(oldText, newText), () => reanchorAligned(oldText, newText, spans, alignRevisions(oldText, newText))],
+    Math.max(7, 31 / scale),
+  );
   const results = reanchorAligned(oldText, newText, spans, alignRevisions(oldText, newText));
   const words = 50_000 * scale;
   const perWord = (whole / words) * 1000 * 1000;
@@ -119,7 +123,7 @@ for (const [name, align] of engines) {
     engineRows.push([name, "> 10,000", "–", "–", "–"]);
     continue;
   }
-  const time = first > 2_000 ? first : median(align, 5);
+  const time = first > 2_000 ? first : medians([align], 7)[0];
   const results = reanchorAligned(oldText, newText, spans, alignment);
   let survivors = 0;
   let kept = 0;
