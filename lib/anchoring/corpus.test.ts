@@ -32,7 +32,8 @@ type Tally = { untouched: number; kept: number; gone: number; flagged: number; m
 
 function occurrences(text: string, needle: string, limit = 2): number[] {
   const found: number[] = [];
-  for (let at = text.indexOf(needle); at >= 0 && found.length < limit; at = text.indexOf(needle, at + 1)) found.push(at);
+  for (let at = text.indexOf(needle); at >= 0 && found.length < limit; at = text.indexOf(needle, at + 1))
+    found.push(at);
   return found;
 }
 
@@ -40,7 +41,9 @@ function occurrences(text: string, needle: string, limit = 2): number[] {
 function sampleSpans(text: string, seed: number): CarrySpan[] {
   const random = prng(seed);
   const words = [...text.matchAll(/[\p{L}\p{N}]+/gu)];
-  const ranges: [number, number][] = sentenceSpans(text).filter(([s, e]) => e - s > 12).slice(0, 60);
+  const ranges: [number, number][] = sentenceSpans(text)
+    .filter(([s, e]) => e - s > 12)
+    .slice(0, 60);
   for (let i = 0; i < 150; i++) {
     const first = random.int(0, words.length - 1);
     const last = Math.min(words.length - 1, first + random.int(0, 19));
@@ -49,7 +52,15 @@ function sampleSpans(text: string, seed: number): CarrySpan[] {
   return ranges.map(([start, end], i) => ({ id: `s${i}`, start, end, ...quoteAt(text, start, end) }));
 }
 
-function judge(name: string, oldText: string, newText: string, spans: CarrySpan[], results: Carried[], tally: Tally, mustNotAnchor = new Set<string>()) {
+function judge(
+  name: string,
+  oldText: string,
+  newText: string,
+  spans: CarrySpan[],
+  results: Carried[],
+  tally: Tally,
+  mustNotAnchor = new Set<string>(),
+) {
   const flatNew = squash(newText);
   results.forEach((result, i) => {
     const span = spans[i];
@@ -60,7 +71,8 @@ function judge(name: string, oldText: string, newText: string, spans: CarrySpan[
     const where = `${name} ${span.id} ${JSON.stringify(span.quote.slice(0, 60))}`;
     if (expected !== null) {
       tally.untouched++;
-      if (result.status === "ANCHORED" && result.start === expected && result.end === expected + span.quote.length) tally.kept++;
+      if (result.status === "ANCHORED" && result.start === expected && result.end === expected + span.quote.length)
+        tally.kept++;
     }
     if (gone) {
       tally.gone++;
@@ -68,8 +80,10 @@ function judge(name: string, oldText: string, newText: string, spans: CarrySpan[
     }
     if (result.status !== "ANCHORED") return;
     const words = newText.slice(result.start, result.end);
-    if (squash(words) !== squash(span.quote)) tally.misAnchors.push(`${where}: on other words ${JSON.stringify(words.slice(0, 60))}`);
-    else if (expected !== null && result.start !== expected) tally.misAnchors.push(`${where}: at ${result.start}, not ${expected}`);
+    if (squash(words) !== squash(span.quote))
+      tally.misAnchors.push(`${where}: on other words ${JSON.stringify(words.slice(0, 60))}`);
+    else if (expected !== null && result.start !== expected)
+      tally.misAnchors.push(`${where}: at ${result.start}, not ${expected}`);
     else if (mustNotAnchor.has(span.id)) tally.misAnchors.push(`${where}: its sentence was deleted, put on a twin`);
   });
 }
@@ -111,7 +125,12 @@ describe("re-anchoring on the revision corpus (the issue's Done-when figures)", 
         oldText = `${oldText.trimEnd()}\n\n${twin}\n`;
         twinned.push([s, e]);
       });
-      const edit = applyNewsEdits(oldText, random.next, { share: 0.12, moves: 1, reflow: true }, twinned.map(([s]) => s));
+      const edit = applyNewsEdits(
+        oldText,
+        random.next,
+        { share: 0.12, moves: 1, reflow: true },
+        twinned.map(([s]) => s),
+      );
       const spans = sampleSpans(oldText, 3000 + n);
       const onTwins = twinned.map(([s, e], k) => ({ id: `twin${k}`, start: s, end: e, ...quoteAt(oldText, s, e) }));
       const all = [...spans, ...onTwins];

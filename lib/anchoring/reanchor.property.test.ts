@@ -48,7 +48,8 @@ describe("reanchor on random news-like edit scripts of the seed article", () => 
             } else if (expected) {
               // A moved span (or one a move jumped over, which a diff may take for the moved one) is found exactly
               // there (unique quote and context in the inserted text) or left for the tray, never put elsewhere.
-              if (result.status !== "ORPHANED") expect(result).toMatchObject({ status: "ANCHORED", start: expected.start, end: expected.end });
+              if (result.status !== "ORPHANED")
+                expect(result).toMatchObject({ status: "ANCHORED", start: expected.start, end: expected.end });
             }
           });
         },

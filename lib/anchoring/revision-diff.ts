@@ -22,7 +22,8 @@ const TIMEOUT_SECONDS = 2;
  */
 export type Engine = (a: string, b: string) => [-1 | 0 | 1, number][];
 
-export const dmpEngine: Engine = (a, b) => diffMain(a, b, { diffTimeout: TIMEOUT_SECONDS }).map(([op, chars]) => [op, chars.length]);
+export const dmpEngine: Engine = (a, b) =>
+  diffMain(a, b, { diffTimeout: TIMEOUT_SECONDS }).map(([op, chars]) => [op, chars.length]);
 
 /**
  * Two-level diff: lines first (each distinct line one character, the
@@ -48,7 +49,8 @@ export function alignRevisions(oldText: string, newText: string, engine: Engine 
   let pendingOld = 0;
   let pendingNew = 0;
   const flushChanged = () => {
-    if (pendingOld < oldLine || pendingNew < newLine) words(oldLines[pendingOld], oldLines[oldLine], newLines[pendingNew], newLines[newLine]);
+    if (pendingOld < oldLine || pendingNew < newLine)
+      words(oldLines[pendingOld], oldLines[oldLine], newLines[pendingNew], newLines[newLine]);
   };
   for (const [op, length] of anchored(a, b, engine)) {
     if (op === 0) {
@@ -220,8 +222,10 @@ type Run = { equal: boolean; old: number; new: number };
  * Repeats until stable; every pass is linear.
  */
 function dropCoincidences(diffs: [-1 | 0 | 1, number][], units: Units, o0: number): Run[] {
-  let runs = merge(diffs.map(([op, length]): Run => ({ equal: op === 0, old: op === 1 ? 0 : length, new: op === -1 ? 0 : length })));
-  for (let changed = true; changed; ) {
+  let runs = merge(
+    diffs.map(([op, length]): Run => ({ equal: op === 0, old: op === 1 ? 0 : length, new: op === -1 ? 0 : length })),
+  );
+  for (let changed = true; changed;) {
     changed = false;
     let at = o0;
     for (let k = 0; k < runs.length; k++) {
@@ -256,7 +260,8 @@ function merge(runs: Run[]): Run[] {
 
 function contentWords(units: Units, from: number, to: number): number {
   let count = 0;
-  for (let u = from; u < to; u++) if (units.kinds[u] === Kind.Word && !STOP_WORDS.has(units.key(u).toLowerCase())) count++;
+  for (let u = from; u < to; u++)
+    if (units.kinds[u] === Kind.Word && !STOP_WORDS.has(units.key(u).toLowerCase())) count++;
   return count;
 }
 
@@ -272,8 +277,14 @@ class PieceBuilder {
 
   /** Old units [o0, o1) have the same keys as new units [n0, n1): one piece when the texts are identical too. */
   sameUnits(o0: number, o1: number, n0: number, n1: number) {
-    const [a0, a1, b0, b1] = [this.oldUnits.starts[o0], this.oldUnits.starts[o1], this.newUnits.starts[n0], this.newUnits.starts[n1]];
-    if (a1 - a0 === b1 - b0 && this.oldText.slice(a0, a1) === this.newText.slice(b0, b1)) return this.push("EQUAL", a0, a1, b0, b1);
+    const [a0, a1, b0, b1] = [
+      this.oldUnits.starts[o0],
+      this.oldUnits.starts[o1],
+      this.newUnits.starts[n0],
+      this.newUnits.starts[n1],
+    ];
+    if (a1 - a0 === b1 - b0 && this.oldText.slice(a0, a1) === this.newText.slice(b0, b1))
+      return this.push("EQUAL", a0, a1, b0, b1);
     for (let k = 0; k < o1 - o0; k++) this.unit(o0 + k, n0 + k);
   }
 
@@ -286,7 +297,13 @@ class PieceBuilder {
   /** Old units [i0, i1) replaced by new units [j0, j1). */
   change(i0: number, i1: number, j0: number, j1: number) {
     if (i0 === i1 && j0 === j1) return;
-    this.push("CHANGE", this.oldUnits.starts[i0], this.oldUnits.starts[i1], this.newUnits.starts[j0], this.newUnits.starts[j1]);
+    this.push(
+      "CHANGE",
+      this.oldUnits.starts[i0],
+      this.oldUnits.starts[i1],
+      this.newUnits.starts[j0],
+      this.newUnits.starts[j1],
+    );
   }
 
   /** Old unit i and new unit j have equal words; the whitespace after them may differ. */

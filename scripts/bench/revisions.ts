@@ -45,7 +45,10 @@ let perWordAt1 = 0;
 for (const scale of [1, 2, 4]) {
   const { oldText, newText, spans } = revisionCaseWithTruth(scale);
   const [diff, whole] = medians(
-    [() => alignRevisions(oldText, newText), () => reanchorAligned(oldText, newText, spans, alignRevisions(oldText, newText))],
+    [
+      () => alignRevisions(oldText, newText),
+      () => reanchorAligned(oldText, newText, spans, alignRevisions(oldText, newText)),
+    ],
     Math.max(7, 31 / scale),
   );
   const results = reanchorAligned(oldText, newText, spans, alignRevisions(oldText, newText));
@@ -66,7 +69,16 @@ for (const scale of [1, 2, 4]) {
 }
 printTable(
   `Re-anchoring in memory (targets: ≤ ${TARGET_RATIO}× the diff alone, ≤ ${TARGET_MS} ms at 1×; median ms)`,
-  ["size", "words / annotations", "diff alone", "re-anchoring", "ratio", "µs per 1k words", "growth", "anchored / changed / orphaned"],
+  [
+    "size",
+    "words / annotations",
+    "diff alone",
+    "re-anchoring",
+    "ratio",
+    "µs per 1k words",
+    "growth",
+    "anchored / changed / orphaned",
+  ],
   rows,
 );
 
