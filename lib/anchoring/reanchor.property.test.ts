@@ -3,7 +3,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { prng } from "../../scripts/bench/lib/synthetic-article";
-import { type CarrySpan, reanchor } from "./reanchor";
+import { type CarrySpan, diffRevisions, reanchor } from "./reanchor";
 import { quoteAt } from "./selector";
 import { applyNewsEdits } from "./testing/news-edits";
 import { Kind, squash, tokenize } from "./tokens";
@@ -37,6 +37,19 @@ describe("reanchor on random news-like edit scripts of the seed article", () => 
           const edit = applyNewsEdits(SEED, random, { share, moves, reflow: true });
           const spans = randomSpans(random, 60);
           const results = reanchor(SEED, edit.newText, spans);
+          const ops = diffRevisions(SEED, edit.newText);
+          expect(
+            ops
+              .filter((o) => o.op !== "insert")
+              .map((o) => o.text)
+              .join(""),
+          ).toBe(SEED);
+          expect(
+            ops
+              .filter((o) => o.op !== "delete")
+              .map((o) => o.text)
+              .join(""),
+          ).toBe(edit.newText);
           results.forEach((result, k) => {
             const span = spans[k];
             const expected = edit.carry(span.start, span.end);

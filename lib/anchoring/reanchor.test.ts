@@ -270,6 +270,29 @@ describe("reanchor: short quotes, paragraphs, emoji, whitespace", () => {
   });
 });
 
+describe("reanchor: edge cases", () => {
+  it("handles empty texts and no spans", () => {
+    expect(reanchor("", "", [])).toEqual([]);
+    const span = spanOn(ARTICLE, "on Friday");
+    expect(carryOne(ARTICLE, "", span)).toMatchObject({ status: "ORPHANED", score: 0, suggestion: null });
+    expect(carryOne("", ARTICLE, { ...span, start: 0, end: 9 })).toMatchObject({ status: "ORPHANED" });
+  });
+
+  it("never scores a CHANGED span 1, even when only punctuation changed", () => {
+    const next = ARTICLE.replace("the figures misleading and", "the figures misleading; and");
+    const carried = carryOne(ARTICLE, next, spanOn(ARTICLE, "figures misleading and asked"));
+    expect(carried.status).toBe("CHANGED");
+    expect(carried.score).toBeLessThan(1);
+  });
+
+  it("keeps spans on identical texts exactly", () => {
+    const spans = [spanOn(ARTICLE, "20%"), spanOn(ARTICLE, P2), spanOn(ARTICLE, "2009.\n\nOpposition")];
+    expect(reanchor(ARTICLE, ARTICLE, spans)).toEqual(
+      spans.map((s) => ({ id: s.id, status: "ANCHORED", start: s.start, end: s.end, score: 1 })),
+    );
+  });
+});
+
 describe("diffRevisions", () => {
   it("rebuilds both texts (equal + delete = old, equal + insert = new) and marks whitespace changes", () => {
     const next = ARTICLE.replace("rose 20%", "rose 12%").replace("\n\nOpposition", "\nOpposition");

@@ -20,6 +20,8 @@ export type DiffOp = { op: "equal" | "insert" | "delete"; text: string };
 export const ORPHAN_BELOW = 0.5;
 /** A quote found once, exactly, in moved (inserted) text with matching context. */
 export const MOVED_SCORE = 0.95;
+/** Every word may survive while punctuation changed ("said," → "said:"): still a change, so never the score of an exact mapping. */
+const CHANGED_MAX = 0.99;
 /** How far from an orphan's mapped position its suggestion is looked for (characters, each side). */
 const SUGGEST_REACH = 2_000;
 /** A replacement of at most this many words on each side is a correction (a figure, a name), not a rewrite. */
@@ -88,7 +90,8 @@ class Carrier {
       end <= this.oldText.length &&
       start < end &&
       sameWords(this.oldText, start, end, span.quote);
-    if (!valid) return this.orphan(span);
+    // Offsets that do not hold the quote: nothing to map from, and no move can be proven.
+    if (!valid) return { id, status: "ORPHANED", score: 0, suggestion: this.suggestNear(span) };
     const first = firstPieceEndingAfter(this.pieces, start);
     const last = lastPieceStartingBefore(this.pieces, end);
     let changes = 0;
@@ -129,7 +132,7 @@ class Carrier {
     if (oldCount === 0 || newCount === 0) return this.orphan(span);
     const similarity = (2 * survivors) / (oldCount + newCount);
     if (content && similarity >= ORPHAN_BELOW)
-      return { id: span.id, status: "CHANGED", start: from, end: to, score: round(similarity) };
+      return { id: span.id, status: "CHANGED", start: from, end: to, score: Math.min(CHANGED_MAX, round(similarity)) };
     const correction = this.correctionScore(first, last, survivors, oldCount, newCount);
     if (correction !== null) return { id: span.id, status: "CHANGED", start: from, end: to, score: correction };
     return this.orphan(span);
