@@ -23,7 +23,7 @@ export const MOVED_SCORE = 0.95;
 /** Every word may survive while punctuation changed ("said," → "said:"): still a change, so never the score of an exact mapping. */
 const CHANGED_MAX = 0.99;
 /** How far from an orphan's mapped position its suggestion is looked for (characters, each side). */
-const SUGGEST_REACH = 2_000;
+const SUGGEST_REACH = 1_000;
 /** A replacement of at most this many words on each side is a correction (a figure, a name), not a rewrite. */
 const CORRECTION_WORDS = 3;
 
@@ -201,7 +201,7 @@ class Carrier {
 
   /**
    * For the tray: an exact occurrence, else the best fuzzy window, within
-   * SUGGEST_REACH characters of where the span's old position maps (where a
+   * SUGGEST_REACH characters (a paragraph or two) of where the span's old position maps (where a
    * rewrite of its sentence would be). Local, so suggestions cost O(reach)
    * per orphan rather than the whole article; suggestPlacement searches the
    * whole text when the tray asks.

@@ -74,23 +74,28 @@ export function fuzzyPlacement(
   if (content < 2) return null;
   let best: { matched: number; start: number; end: number } | null = null;
   for (const [from, to] of ranges) {
+    // Words outside the quote only take room in the window: kept as null, never counted.
     const words: number[] = [];
-    const keys: string[] = [];
+    const keys: (string | null)[] = [];
     for (let u = lowerBound(units.starts, from); u < units.count && units.starts[u] < to; u++) {
       if (units.kinds[u] !== Kind.Word || units.coreEnds[u] > to) continue;
+      const word = units.key(u).toLowerCase();
       words.push(u);
-      keys.push(units.key(u).toLowerCase());
+      keys.push(wanted.has(word) ? word : null);
     }
     const inWindow = new Map<string, number>();
     let matched = 0;
     let top = 0;
     let topEnd = -1;
     for (let w = 0; w < words.length; w++) {
-      const has = inWindow.get(keys[w]) ?? 0;
-      if (has < (wanted.get(keys[w]) ?? 0)) matched++;
-      inWindow.set(keys[w], has + 1);
-      if (w >= size) {
-        const gone = keys[w - size];
+      const key = keys[w];
+      if (key !== null) {
+        const has = inWindow.get(key) ?? 0;
+        if (has < (wanted.get(key) ?? 0)) matched++;
+        inWindow.set(key, has + 1);
+      }
+      const gone = w >= size ? keys[w - size] : null;
+      if (gone !== null) {
         const left = (inWindow.get(gone) ?? 0) - 1;
         inWindow.set(gone, left);
         if (left < (wanted.get(gone) ?? 0)) matched--;
@@ -100,8 +105,8 @@ export function fuzzyPlacement(
     if (topEnd < 0 || (best && top <= best.matched)) continue;
     let first = Math.max(0, topEnd - size + 1);
     let last = topEnd;
-    while (first < last && !wanted.has(keys[first])) first++;
-    while (last > first && !wanted.has(keys[last])) last--;
+    while (first < last && keys[first] === null) first++;
+    while (last > first && keys[last] === null) last--;
     best = { matched: top, start: units.starts[words[first]], end: units.coreEnds[words[last]] };
   }
   if (!best || best.matched / size < FUZZY_MIN) return null;
