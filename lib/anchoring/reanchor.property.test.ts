@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { prng } from "../../scripts/bench/lib/synthetic-article";
 import { type CarrySpan, diffRevisions, reanchor } from "./reanchor";
 import { quoteAt } from "./selector";
-import { applyNewsEdits } from "./testing/news-edits";
+import { applyNewsEdits, sideOf } from "./testing/news-edits";
 import { Kind, squash, tokenize } from "./tokens";
 
 // Read from the shared fixtures, never copied into the repository.
@@ -38,18 +38,8 @@ describe("reanchor on random news-like edit scripts of the seed article", () => 
           const spans = randomSpans(random, 60);
           const results = reanchor(SEED, edit.newText, spans);
           const ops = diffRevisions(SEED, edit.newText);
-          expect(
-            ops
-              .filter((o) => o.op !== "insert")
-              .map((o) => o.text)
-              .join(""),
-          ).toBe(SEED);
-          expect(
-            ops
-              .filter((o) => o.op !== "delete")
-              .map((o) => o.text)
-              .join(""),
-          ).toBe(edit.newText);
+          expect(sideOf(ops, "old")).toBe(SEED);
+          expect(sideOf(ops, "new")).toBe(edit.newText);
           results.forEach((result, k) => {
             const span = spans[k];
             const expected = edit.carry(span.start, span.end);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type Carried, type CarrySpan, diffRevisions, reanchor } from "./reanchor";
 import { quoteAt } from "./selector";
+import { sideOf } from "./testing/news-edits";
 
 /** A span on the nth occurrence (0-based) of `quote` in `text`, with its stored context. */
 function spanOn(text: string, quote: string, nth = 0, id = quote): CarrySpan {
@@ -297,18 +298,8 @@ describe("diffRevisions", () => {
   it("rebuilds both texts (equal + delete = old, equal + insert = new) and marks whitespace changes", () => {
     const next = ARTICLE.replace("rose 20%", "rose 12%").replace("\n\nOpposition", "\nOpposition");
     const ops = diffRevisions(ARTICLE, next);
-    expect(
-      ops
-        .filter((o) => o.op !== "insert")
-        .map((o) => o.text)
-        .join(""),
-    ).toBe(ARTICLE);
-    expect(
-      ops
-        .filter((o) => o.op !== "delete")
-        .map((o) => o.text)
-        .join(""),
-    ).toBe(next);
+    expect(sideOf(ops, "old")).toBe(ARTICLE);
+    expect(sideOf(ops, "new")).toBe(next);
     expect(ops).toContainEqual({ op: "delete", text: "20" });
     expect(ops).toContainEqual({ op: "insert", text: "12" });
   });

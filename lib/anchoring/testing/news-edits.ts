@@ -209,3 +209,15 @@ function parse(tokens: ReturnType<typeof tokenize>, text: (i: number) => string)
   }
   return paragraphs;
 }
+
+/** One side of a diff: equal + delete is the old text, equal + insert the new one. */
+export function sideOf(
+  ops: readonly { op: "equal" | "insert" | "delete"; text: string }[],
+  side: "old" | "new",
+): string {
+  const skip = side === "old" ? "insert" : "delete";
+  return ops
+    .filter((o) => o.op !== skip)
+    .map((o) => o.text)
+    .join("");
+}
