@@ -17,16 +17,19 @@ import { squash } from "./tokens";
  * words differ from its quote, or that lands anywhere but on the unique
  * occurrence, or on the twin of a deleted sentence, is a silent mis-anchor.
  */
-const DIR = path.resolve(import.meta.dirname, "../../tests/fixtures/revisions/18f");
-const PAIRS = fs
-  .readdirSync(DIR)
-  .filter((file) => file.endsWith(".old.txt"))
-  .sort()
-  .map((file) => {
-    const name = file.replace(".old.txt", "");
-    const read = (suffix: string) => fs.readFileSync(path.join(DIR, `${name}.${suffix}.txt`), "utf8");
-    return { name, oldText: read("old"), newText: read("new") };
-  });
+const ROOT = path.resolve(import.meta.dirname, "../../tests/fixtures/revisions");
+const PAIRS = ["18f", "pclob"].flatMap((source) => {
+  const dir = path.join(ROOT, source);
+  return fs
+    .readdirSync(dir)
+    .filter((file) => file.endsWith(".old.txt"))
+    .sort()
+    .map((file) => {
+      const name = file.replace(".old.txt", "");
+      const read = (suffix: string) => fs.readFileSync(path.join(dir, `${name}.${suffix}.txt`), "utf8");
+      return { name, oldText: read("old"), newText: read("new") };
+    });
+});
 
 type Tally = { untouched: number; kept: number; gone: number; flagged: number; misAnchors: string[] };
 
@@ -96,7 +99,7 @@ const report = (label: string, t: Tally) =>
   );
 
 describe("re-anchoring on the revision corpus (the issue's Done-when figures)", () => {
-  it("real revisions of 18F blog posts: 0 mis-anchors, ≥ 98.4 % untouched kept, every changed span flagged", () => {
+  it("real revisions of 18F blog posts and PCLOB press releases: 0 mis-anchors, ≥ 98.4 % untouched kept, every changed span flagged", () => {
     const tally = empty();
     PAIRS.forEach(({ name, oldText, newText }, n) => {
       const spans = sampleSpans(oldText, 1000 + n);
