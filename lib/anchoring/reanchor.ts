@@ -1,6 +1,6 @@
 import { type Alignment, alignRevisions, type Piece } from "./revision-diff";
 import { type Placement, suggestPlacement } from "./suggest";
-import { Kind, squash } from "./tokens";
+import { Kind, squash, STOP_WORDS, type Units } from "./tokens";
 
 export type { Placement } from "./suggest";
 export { suggestPlacement } from "./suggest";
@@ -44,7 +44,12 @@ export function diffRevisions(oldText: string, newText: string): DiffOp[] {
 
 /** Carries every span of oldText into newText; same order as `spans`. Pure, no I/O. */
 export function reanchor(oldText: string, newText: string, spans: readonly CarrySpan[]): Carried[] {
-  const carrier = new Carrier(oldText, newText, alignRevisions(oldText, newText));
+  return reanchorAligned(oldText, newText, spans, alignRevisions(oldText, newText));
+}
+
+/** reanchor over a given alignment (the benchmark compares diff engines with it). */
+export function reanchorAligned(oldText: string, newText: string, spans: readonly CarrySpan[], alignment: Alignment): Carried[] {
+  const carrier = new Carrier(oldText, newText, alignment);
   return spans.map((span) => carrier.carry(span));
 }
 
@@ -60,8 +65,8 @@ class Carrier {
     alignment: Alignment,
   ) {
     this.pieces = alignment.pieces;
-    this.oldWords = wordIndex(oldText, alignment.oldTokens);
-    this.newWords = wordIndex(newText, alignment.newTokens);
+    this.oldWords = wordIndex(alignment.oldUnits);
+    this.newWords = wordIndex(alignment.newUnits);
   }
 
   carry(span: CarrySpan): Carried {
@@ -98,7 +103,7 @@ class Carrier {
       const hi = Math.min(span.end, piece.o1);
       for (let w = lowerBound(this.oldWords.starts, lo); w < this.oldWords.starts.length && this.oldWords.starts[w] < hi; w++) {
         survivors++;
-        if (!STOP_WORDS.has(this.oldWords.keys[w].toLowerCase())) content = true;
+        if (!STOP_WORDS.has(this.oldWords.key(w).toLowerCase())) content = true;
       }
     }
     const oldCount = countIn(this.oldWords.starts, span.start, span.end);
@@ -157,17 +162,16 @@ class Carrier {
   }
 }
 
-type WordIndex = { starts: number[]; keys: string[] };
+/** Offsets of the word units of a text (figures included), and each one's word on demand. */
+type WordIndex = { starts: Int32Array; key(w: number): string };
 
-function wordIndex(text: string, tokens: Alignment["oldTokens"]): WordIndex {
-  const starts: number[] = [];
-  const keys: string[] = [];
-  for (let i = 0; i < tokens.kinds.length; i++) {
-    if (tokens.kinds[i] !== Kind.Word) continue;
-    starts.push(tokens.starts[i]);
-    keys.push(tokens.keys[i]);
-  }
-  return { starts, keys };
+function wordIndex(units: Units): WordIndex {
+  const at = new Int32Array(units.count);
+  let count = 0;
+  for (let u = 0; u < units.count; u++) if (units.kinds[u] === Kind.Word) at[count++] = u;
+  const starts = new Int32Array(count);
+  for (let w = 0; w < count; w++) starts[w] = units.starts[at[w]];
+  return { starts, key: (w) => units.key(at[w]) };
 }
 
 type MovedText = { findUnique(quote: string): number | null };
@@ -234,7 +238,7 @@ function lastPieceStartingBefore(pieces: readonly Piece[], offset: number): numb
 }
 
 /** First index whose value is ≥ target. */
-function lowerBound(values: readonly number[], target: number): number {
+function lowerBound(values: ArrayLike<number>, target: number): number {
   let lo = 0;
   let hi = values.length;
   while (lo < hi) {
@@ -245,15 +249,5 @@ function lowerBound(values: readonly number[], target: number): number {
   return lo;
 }
 
-const countIn = (starts: readonly number[], from: number, to: number) => lowerBound(starts, to) - lowerBound(starts, from);
+const countIn = (starts: ArrayLike<number>, from: number, to: number) => lowerBound(starts, to) - lowerBound(starts, from);
 const round = (score: number) => Math.round(score * 1000) / 1000;
-
-/** Words whose survival alone does not make a span recognisable. */
-const STOP_WORDS = new Set(
-  (
-    "a an the and or but nor so yet of in on at to for from by with as into onto over under about after before than then " +
-    "that this these those there here it its is are was were be been being has have had do does did will would shall should " +
-    "can could may might must not no he she they we you i his her their our your my him them us me who whom which what when " +
-    "where why how all any some each also just only very more most s t"
-  ).split(" "),
-);
