@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
+import { quoteAt } from "@/lib/anchoring/selector";
 import type { Actor } from "@/lib/domain/actor";
 import { describeAuditEvent } from "@/lib/domain/audit-text";
 import { providerOf } from "@/lib/db/client";
@@ -380,6 +381,38 @@ describe(`a new revision on ${provider}`, () => {
     // And once the cause is gone, the same revision goes through.
     const answer = await addRevision(t.db, { actor: editor, articleId: a.articleId, input: { text: revised } });
     expect(answer.reanchoring).toEqual({ anchored: 3, changed: 1, orphaned: 1 });
+  });
+});
+
+describe(`a revision of a long article on ${provider}`, () => {
+  it("carries 1,200 annotations in slices (no statement over the parameter limit) with one audit row each", async () => {
+    const sentence = "The council said the budget rose by four percent. ";
+    const text = sentence.repeat(400);
+    const articleId = (await createArticle(t.db, { actor: editor, input: { title: "Long", text } })).id;
+    const { currentRevisionId } = await t.db.article.findUniqueOrThrow({ where: { id: articleId } });
+    const words = [...text.matchAll(/\S+/g)].slice(0, 1200);
+    const rows = words.map((word, i) => ({
+      articleId,
+      revisionId: currentRevisionId!,
+      kind: "ANALYSIS" as const,
+      number: i + 1,
+      start: word.index,
+      end: word.index + word[0].length,
+      ...quoteAt(text, word.index, word.index + word[0].length),
+      createdById: editor.id,
+    }));
+    for (let i = 0; i < rows.length; i += 100) await t.db.annotation.createMany({ data: rows.slice(i, i + 100) });
+
+    const lead = "Corrected on Tuesday. ";
+    const answer = await addRevision(t.db, { actor: editor, articleId, input: { text: lead + text } });
+    expect(answer.reanchoring).toEqual({ anchored: 1200, changed: 0, orphaned: 0 });
+    expect(answer.annotations).toHaveLength(1200);
+    for (const view of answer.annotations) {
+      expect(view.revisionId).toBe(answer.revision.id);
+      expect(answer.revision.text.slice(view.start, view.end)).toBe(view.quote);
+    }
+    expect(answer.annotations[0]).toMatchObject({ start: lead.length, quote: "The", version: 2 });
+    expect(await t.db.auditEvent.count({ where: { articleId, action: "annotation.reanchored" } })).toBe(1200);
   });
 });
 
