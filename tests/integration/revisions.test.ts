@@ -1,7 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ZodError } from "zod";
 import { quoteAt } from "@/lib/anchoring/selector";
 import type { Actor } from "@/lib/domain/actor";
 import { describeAuditEvent } from "@/lib/domain/audit-text";
@@ -19,6 +18,7 @@ import { createComment } from "@/lib/server/comment/create-comment";
 import { reviewAnnotation } from "@/lib/server/review/review-annotation";
 import { AppError } from "@/lib/server/shared/errors";
 import { createActor } from "../support/actors";
+import { refusal } from "../support/refusal";
 import { migratedTestDatabase, testProvider, type MigratedTestDatabase } from "../support/test-database";
 
 // #16: a new revision of an article carries every annotation across it, in one transaction.
@@ -55,23 +55,6 @@ const span = (phrase: string, text = seed) => {
   if (start < 0) throw new Error(`not in the text: ${phrase}`);
   return { start, end: start + phrase.length };
 };
-
-const refusal = (promise: Promise<unknown>) =>
-  promise.then(
-    () => null,
-    (error) => {
-      if (error instanceof ZodError)
-        return { code: "INVALID", fields: error.issues.map((issue) => issue.path.join(".")), details: {} };
-      if (error instanceof AppError)
-        return {
-          code: error.code,
-          message: error.message,
-          details: error.details,
-          fields: error.details.fields?.map((f) => f.path),
-        };
-      throw error;
-    },
-  );
 
 /** An article on the seed text with a claim before every edit, one after the insertion, one on corrected words, one on a deleted paragraph. */
 async function seededArticle() {
@@ -358,6 +341,21 @@ describe(`a new revision on ${provider}`, () => {
     });
     const { events } = await eventsSince(t.db, b.articleId, reopenedEvent.id - 1, 10);
     expect(events.slice(0, 2).map((event) => event.event)).toEqual(["article.status", "article.revised"]);
+
+    // An orphan edited (back to draft) is still not in the text: it cannot go to review until it is placed.
+    const orphan = (await getArticle(t.db, { actor: editor, articleId: b.articleId })).annotations.find(
+      (view) => view.id === b.gone.id,
+    )!;
+    const edited = await updateAnnotation(t.db, {
+      actor: editor,
+      annotationId: orphan.id,
+      input: { version: orphan.version, verdict: "MISLEADING" },
+    });
+    expect(edited).toMatchObject({ status: "DRAFT", anchor: { status: "ORPHANED", score: 0 } });
+    expect(await refusal(submitAnnotation(t.db, { actor: editor, annotationId: orphan.id, input: {} }))).toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(/not placed in the current revision/),
+    });
   });
 
   it("is all or nothing: a write that fails halfway leaves the article, revisions, annotations and audit as they were", async () => {

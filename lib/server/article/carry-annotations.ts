@@ -86,22 +86,20 @@ export async function carryAnnotations(
     }
     const at = quoteAt(newText, outcome.start, outcome.end);
     const to = { start: outcome.start, end: outcome.end, quote: at.quote };
+    // Its span on the new revision, for a row written on its own.
+    const placed = { revisionId, ...to, ...at, updatedAt };
     if (outcome.status === "CHANGED") {
       const status = nextAnnotationStatus(row.status, "edit_substance") ?? row.status;
       await tx.annotation.updateMany({
         where: { id: row.id },
         data: {
-          revisionId,
-          ...at,
-          start: outcome.start,
-          end: outcome.end,
+          ...placed,
           anchorStatus: "CHANGED",
           anchorScore: outcome.score,
           // Still unreviewed from an earlier revision: the cue keeps the words a review last saw.
           previousQuote: row.anchorStatus === "CHANGED" && row.previousQuote !== null ? row.previousQuote : row.quote,
           status,
           version: { increment: 1 },
-          updatedAt,
         },
       });
       audit.push({
@@ -125,15 +123,7 @@ export async function carryAnnotations(
     } else {
       await tx.annotation.updateMany({
         where: { id: row.id },
-        data: {
-          revisionId,
-          ...at,
-          start: outcome.start,
-          end: outcome.end,
-          anchorScore: score,
-          ...(moved ? { version: { increment: 1 } } : {}),
-          updatedAt,
-        },
+        data: { ...placed, anchorScore: score, ...(moved ? { version: { increment: 1 } } : {}) },
       });
     }
     if (moved)
