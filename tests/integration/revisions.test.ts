@@ -359,6 +359,21 @@ describe(`a new revision on ${provider}`, () => {
     });
   });
 
+  it("of two revisions sent at once on the same base, one goes in and the other is 409 naming it", async () => {
+    const a = await seededArticle();
+    const base = (await getArticle(t.db, { actor: editor, articleId: a.articleId })).revision.id;
+    const send = (text: string) =>
+      refusal(addRevision(t.db, { actor: editor, articleId: a.articleId, input: { text, baseRevisionId: base } }));
+    const outcomes = await Promise.all([send(revised), send(`${seed}\n\nA late addition.`)]);
+    expect(outcomes.filter((outcome) => outcome === null)).toHaveLength(1);
+    const view = await getArticle(t.db, { actor: editor, articleId: a.articleId });
+    expect(view.history).toHaveLength(2);
+    expect(outcomes.find((outcome) => outcome !== null)).toMatchObject({
+      code: "CONFLICT",
+      details: { current: { id: view.revision.id, number: 2 } },
+    });
+  });
+
   it("is all or nothing: a write that fails halfway leaves the article, revisions, annotations and audit as they were", async () => {
     const a = await seededArticle();
     const before = await snapshot(a.articleId);
