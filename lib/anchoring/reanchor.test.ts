@@ -162,6 +162,17 @@ describe("reanchor: moves and twins", () => {
     expect("start" in second && second.start).toBe(next.lastIndexOf("called the figures"));
   });
 
+  it("does not take a moved copy of a sentence for a deleted one (two deleted copies, one inserted)", () => {
+    const twin = "Officials declined to comment.";
+    const old = [twin, P1, twin, P2, P3].join("\n\n");
+    const next = [P1, P2, P3, twin].join("\n\n");
+    const [first, second] = reanchor(old, next, [spanOn(old, twin, 0, "a"), spanOn(old, twin, 1, "b")]);
+    expect(first.status).toBe("ORPHANED");
+    expect(second.status).toBe("ORPHANED");
+    // Either could be the one that moved: the tray offers it, nothing is applied.
+    expect(first).toMatchObject({ suggestion: { start: next.indexOf(twin) } });
+  });
+
   it("offers, but does not apply, a moved quote whose context does not match", () => {
     const old = [P1, P2, P3].join("\n\n");
     const next = [P1, P3, `Later, ${P2.replace("Opposition", "opposition")}`].join("\n\n");

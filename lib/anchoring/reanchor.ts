@@ -1,5 +1,5 @@
 import { type Alignment, alignRevisions, type Piece } from "./revision-diff";
-import { type Placement, suggestPlacement } from "./suggest";
+import { exactPlacement, fuzzyPlacement, type Placement } from "./suggest";
 import { Kind, squash, STOP_WORDS, type Units } from "./tokens";
 
 export type { Placement } from "./suggest";
@@ -20,6 +20,8 @@ export type DiffOp = { op: "equal" | "insert" | "delete"; text: string };
 export const ORPHAN_BELOW = 0.5;
 /** A quote found once, exactly, in moved (inserted) text with matching context. */
 export const MOVED_SCORE = 0.95;
+/** How far from an orphan's mapped position its suggestion is looked for (characters, each side). */
+const SUGGEST_REACH = 2_000;
 /** A replacement of at most this many words on each side is a correction (a figure, a name), not a rewrite. */
 const CORRECTION_WORDS = 3;
 
@@ -57,7 +59,9 @@ class Carrier {
   private readonly pieces: Piece[];
   private readonly oldWords: WordIndex;
   private readonly newWords: WordIndex;
-  private moved: MovedText | null = null;
+  private inserted: ChangedText | null = null;
+  private deleted: ChangedText | null = null;
+  private readonly newUnits: Units;
 
   constructor(
     private readonly oldText: string,
@@ -67,13 +71,14 @@ class Carrier {
     this.pieces = alignment.pieces;
     this.oldWords = wordIndex(alignment.oldUnits);
     this.newWords = wordIndex(alignment.newUnits);
+    this.newUnits = alignment.newUnits;
   }
 
   carry(span: CarrySpan): Carried {
     const { id, start, end } = span;
     const valid =
       Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end <= this.oldText.length && start < end &&
-      squash(this.oldText.slice(start, end)) === squash(span.quote);
+      sameWords(this.oldText, start, end, span.quote);
     if (!valid) return this.orphan(span);
     const first = firstPieceEndingAfter(this.pieces, start);
     const last = lastPieceStartingBefore(this.pieces, end);
@@ -81,7 +86,7 @@ class Carrier {
     for (let k = first; k <= last; k++) if (this.pieces[k].kind === "CHANGE") changes++;
     const newStart = this.mapStart(this.pieces[first], start);
     const newEnd = this.mapEnd(this.pieces[last], end);
-    if (changes === 0 && squash(this.newText.slice(newStart, newEnd)) === squash(span.quote)) {
+    if (changes === 0 && sameWords(this.newText, newStart, newEnd, span.quote)) {
       return { id, status: "ANCHORED", start: newStart, end: newEnd, score: 1 };
     }
     return this.changed(span, first, last, newStart, newEnd);
@@ -141,14 +146,42 @@ class Carrier {
     return round((2 * (survivors + context)) / (oldCount + newCount + 2 * context));
   }
 
-  /** Deleted or rewritten: a unique exact match (quote and paragraph-clipped context) in the inserted text is a move. */
+  /**
+   * Deleted or rewritten. A move is accepted only when the quote occurs once in
+   * the inserted text, with its context (clipped at paragraph breaks), and no
+   * other deleted text holds it: then that deleted copy and that inserted copy
+   * are the same words moved. Twins that stayed in place are equal text and
+   * never searched; a copy that moved while this one was deleted makes two
+   * deleted occurrences, and the span stays an orphan.
+   */
   private orphan(span: CarrySpan): Carried {
-    const moved = (this.moved ??= movedText(this.newText, this.pieces));
-    const at = moved.findUnique(span.quote);
-    if (at !== null && contextMatches(this.newText, at, at + span.quote.length, span)) {
-      return { id: span.id, status: "ANCHORED", start: at, end: at + span.quote.length, score: MOVED_SCORE };
+    this.inserted ??= changedText(this.newText, this.pieces, "new");
+    const found = this.inserted.find(span.quote, 2);
+    if (found.length === 1 && contextMatches(this.newText, found[0], found[0] + span.quote.length, span)) {
+      this.deleted ??= changedText(this.oldText, this.pieces, "old");
+      const sources = this.deleted.find(span.quote, 2);
+      if (sources.every((at) => at === span.start)) {
+        return { id: span.id, status: "ANCHORED", start: found[0], end: found[0] + span.quote.length, score: MOVED_SCORE };
+      }
     }
-    return { id: span.id, status: "ORPHANED", score: 0, suggestion: suggestPlacement(this.newText, span) };
+    // A unique inserted copy that failed the checks is the likeliest place; else look where the span was.
+    const moved = found.length === 1 ? exactPlacement(this.newText, span, found[0], found[0] + span.quote.length) : null;
+    return { id: span.id, status: "ORPHANED", score: 0, suggestion: moved ?? this.suggestNear(span) };
+  }
+
+  /**
+   * For the tray: an exact occurrence, else the best fuzzy window, within
+   * SUGGEST_REACH characters of where the span's old position maps (where a
+   * rewrite of its sentence would be). Local, so suggestions cost O(reach)
+   * per orphan rather than the whole article; suggestPlacement searches the
+   * whole text when the tray asks.
+   */
+  private suggestNear(span: CarrySpan): Placement | null {
+    const offset = Math.min(Math.max(0, span.start), Math.max(0, this.oldText.length - 1));
+    const near = this.pieces.length ? this.mapStart(this.pieces[firstPieceEndingAfter(this.pieces, offset)], offset) : 0;
+    const from = Math.max(0, near - SUGGEST_REACH);
+    const to = Math.min(this.newText.length, near + span.quote.length + SUGGEST_REACH);
+    return exactPlacement(this.newText, span, from, to) ?? fuzzyPlacement(this.newText, this.newUnits, span.quote, [[from, to]]);
   }
 
   private mapStart(piece: Piece, offset: number): number {
@@ -160,6 +193,12 @@ class Carrier {
     if (piece.kind === "CHANGE" || offset === piece.o1) return piece.n1;
     return piece.n0 + Math.min(offset - piece.o0, piece.n1 - piece.n0);
   }
+}
+
+/** text[start, end) is the quote, modulo whitespace runs (the exact test first: it is the common case and allocates nothing). */
+function sameWords(text: string, start: number, end: number, quote: string): boolean {
+  if (end - start === quote.length && text.startsWith(quote, start)) return true;
+  return squash(text.slice(start, end)) === squash(quote);
 }
 
 /** Offsets of the word units of a text (figures included), and each one's word on demand. */
@@ -174,25 +213,31 @@ function wordIndex(units: Units): WordIndex {
   return { starts, key: (w) => units.key(at[w]) };
 }
 
-type MovedText = { findUnique(quote: string): number | null };
+/** One side of every change, searchable as one string (NUL between runs so no match spans two). */
+type ChangedText = {
+  /** Offsets (in the whole text) of the occurrences of `quote` inside this side's changed text, at most `limit`. */
+  find(quote: string, limit: number): number[];
+};
 
-/** The inserted side of every change, searchable as one string (NUL between runs so no match spans two). */
-function movedText(newText: string, pieces: readonly Piece[]): MovedText {
-  const runs: { at: number; n0: number }[] = [];
+function changedText(text: string, pieces: readonly Piece[], side: "old" | "new"): ChangedText {
+  const runs: { at: number; from: number }[] = [];
   let joined = "";
   for (const piece of pieces) {
-    if (piece.kind !== "CHANGE" || piece.n1 === piece.n0) continue;
-    runs.push({ at: joined.length, n0: piece.n0 });
-    joined += newText.slice(piece.n0, piece.n1) + "\u0000";
+    const [from, to] = side === "old" ? [piece.o0, piece.o1] : [piece.n0, piece.n1];
+    if (piece.kind !== "CHANGE" || to === from) continue;
+    runs.push({ at: joined.length, from });
+    joined += text.slice(from, to) + "\u0000";
   }
   const starts = runs.map((run) => run.at);
   return {
-    findUnique(quote) {
-      if (quote === "" || quote.includes("\u0000")) return null;
-      const at = joined.indexOf(quote);
-      if (at < 0 || joined.indexOf(quote, at + 1) >= 0) return null;
-      const run = runs[lowerBound(starts, at + 1) - 1];
-      return run.n0 + (at - run.at);
+    find(quote, limit) {
+      const found: number[] = [];
+      if (quote === "" || quote.includes("\u0000")) return found;
+      for (let at = joined.indexOf(quote); at >= 0 && found.length < limit; at = joined.indexOf(quote, at + 1)) {
+        const run = runs[lowerBound(starts, at + 1) - 1];
+        found.push(run.from + (at - run.at));
+      }
+      return found;
     },
   };
 }

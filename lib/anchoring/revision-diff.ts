@@ -26,7 +26,8 @@ export const dmpEngine: Engine = (a, b) => diffMain(a, b, { diffTimeout: TIMEOUT
 
 /**
  * Two-level diff: lines first (each distinct line one character, the
- * diff-match-patch "lines to chars" trick), then words inside each changed run
+ * diff-match-patch "lines to chars" trick, anchored on unique lines), then
+ * words inside each changed run
  * of lines, with a semantic cleanup for words (dropCoincidences) so a lone
  * coincidental equality ("the", "of a") inside a rewritten sentence is not
  * taken for a survival.
@@ -49,7 +50,7 @@ export function alignRevisions(oldText: string, newText: string, engine: Engine 
   const flushChanged = () => {
     if (pendingOld < oldLine || pendingNew < newLine) words(oldLines[pendingOld], oldLines[oldLine], newLines[pendingNew], newLines[newLine]);
   };
-  for (const [op, length] of engine(a, b)) {
+  for (const [op, length] of anchored(a, b, engine)) {
     if (op === 0) {
       flushChanged();
       for (let k = 0; k < length; k++, oldLine++, newLine++) {
@@ -67,6 +68,70 @@ export function alignRevisions(oldText: string, newText: string, engine: Engine 
   return { pieces: builder.pieces, oldUnits, newUnits };
 }
 
+/**
+ * Patience-style anchoring for the line level: lines that occur exactly once
+ * in each text, kept in the longest run that is in the same order in both
+ * (patience sorting, O(k log k)), are equal for certain; the engine only
+ * diffs the short stretches between them. A plain Myers diff costs O(N·D),
+ * and a revision that edits 5 % of a text twice as long has twice the edits:
+ * quadratic growth, which this keeps linear. A moved paragraph is unique but
+ * out of order, so it stays outside the run: deleted in one place, inserted
+ * in the other, as the move search expects.
+ */
+function anchored(a: string, b: string, engine: Engine): [-1 | 0 | 1, number][] {
+  const countA = new Map<number, number>();
+  const countB = new Map<number, number>();
+  const whereB = new Map<number, number>();
+  for (let i = 0; i < a.length; i++) countA.set(a.charCodeAt(i), (countA.get(a.charCodeAt(i)) ?? 0) + 1);
+  for (let j = 0; j < b.length; j++) {
+    const code = b.charCodeAt(j);
+    countB.set(code, (countB.get(code) ?? 0) + 1);
+    whereB.set(code, j);
+  }
+  // Candidates in old order; their new positions' longest increasing subsequence is the anchor run.
+  const pairs: [number, number][] = [];
+  for (let i = 0; i < a.length; i++) {
+    const code = a.charCodeAt(i);
+    if (countA.get(code) === 1 && countB.get(code) === 1) pairs.push([i, whereB.get(code) ?? 0]);
+  }
+  const out: [-1 | 0 | 1, number][] = [];
+  const add = (op: -1 | 0 | 1, length: number) => {
+    if (length === 0) return;
+    const last = out.at(-1);
+    if (last && last[0] === op) last[1] += length;
+    else out.push([op, length]);
+  };
+  let i = 0;
+  let j = 0;
+  for (const [ai, bj] of increasingRun(pairs)) {
+    for (const [op, length] of i < ai || j < bj ? engine(a.slice(i, ai), b.slice(j, bj)) : []) add(op, length);
+    add(0, 1);
+    [i, j] = [ai + 1, bj + 1];
+  }
+  for (const [op, length] of i < a.length || j < b.length ? engine(a.slice(i), b.slice(j)) : []) add(op, length);
+  return out;
+}
+
+/** Longest subsequence of `pairs` (sorted by their first member) whose second members increase. */
+function increasingRun(pairs: [number, number][]): [number, number][] {
+  const tails: number[] = []; // index into pairs of the smallest tail of each run length
+  const previous = new Int32Array(pairs.length).fill(-1);
+  for (let k = 0; k < pairs.length; k++) {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (pairs[tails[mid]][1] < pairs[k][1]) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) previous[k] = tails[lo - 1];
+    tails[lo] = k;
+  }
+  const run: [number, number][] = [];
+  for (let k = tails.length ? tails[tails.length - 1] : -1; k >= 0; k = previous[k]) run.push(pairs[k]);
+  return run.reverse();
+}
+
 /** Unit index where each line starts (after a unit whose whitespace holds a line break), plus the end. */
 function lineStarts(units: Units): number[] {
   const starts = [0];
@@ -75,13 +140,17 @@ function lineStarts(units: Units): number[] {
   return starts;
 }
 
-/** A line's words with its whitespace collapsed (and none at its end): equal keys, equal unit keys. */
+/**
+ * A line's text without the whitespace after it: equal keys, equal unit keys.
+ * Whitespace inside is kept (collapsing it cost a regex pass over the whole
+ * text): a re-flowed line goes to the word level, where whitespace is no change.
+ */
 function lineKeys(text: string, units: Units, lines: number[]): string[] {
   const keys: string[] = [];
   for (let l = 0; l + 1 < lines.length; l++) {
     const first = lines[l];
     const last = lines[l + 1] - 1;
-    keys.push(last < first ? "" : text.slice(units.starts[first], units.coreEnds[last]).replace(/\s+/gu, " "));
+    keys.push(last < first ? "" : text.slice(units.starts[first], units.coreEnds[last]));
   }
   return keys;
 }

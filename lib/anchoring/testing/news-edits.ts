@@ -165,6 +165,13 @@ export function applyNewsEdits(
   };
 }
 
+/** Every sentence of a text as [start, end) offsets, cut as the edit script cuts them. */
+export function sentenceSpans(text: string): [number, number][] {
+  const tokens = tokenize(text);
+  const at = (i: number) => tokens.starts[i];
+  return parse(tokens, (i) => text.slice(at(i), at(i + 1))).flatMap((p) => p.sentences.map((s): [number, number] => [at(s.from), at(s.to)]));
+}
+
 /** A figure corrected (its digits changed) or a word replaced by a different one. */
 function correction(word: string, replacement: string, int: (n: number) => number): string {
   if (/^\d+$/u.test(word)) {

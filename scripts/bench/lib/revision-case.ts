@@ -1,6 +1,6 @@
 import type { CarrySpan } from "../../../lib/anchoring/reanchor";
 import { quoteAt } from "../../../lib/anchoring/selector";
-import { applyNewsEdits } from "../../../lib/anchoring/testing/news-edits";
+import { applyNewsEdits, type EditedRevision } from "../../../lib/anchoring/testing/news-edits";
 import { prng } from "./synthetic-article";
 import { longArticleText } from "./workbench-article";
 
@@ -16,10 +16,16 @@ export type RevisionCase = { oldText: string; newText: string; spans: CarrySpan[
  * benchmark see the same case.
  */
 export function makeRevisionCase(scale: number): RevisionCase {
+  const { oldText, newText, spans } = revisionCaseWithTruth(scale);
+  return { oldText, newText, spans };
+}
+
+/** The same case and the edit script's own record of where each old character went (to score a diff against). */
+export function revisionCaseWithTruth(scale: number): RevisionCase & Pick<EditedRevision, "carry" | "crossed"> {
   const oldText = longArticleText({ words: 50_000 * scale });
   const random = prng(16 * scale);
   const paragraphs = oldText.split("\n\n").length;
-  const { newText } = applyNewsEdits(oldText, random.next, { share: 0.05, moves: Math.round(paragraphs / 200), reflow: true });
+  const { newText, carry, crossed } = applyNewsEdits(oldText, random.next, { share: 0.05, moves: Math.round(paragraphs / 200), reflow: true });
   const words = [...oldText.matchAll(/[\p{L}\p{N}]+/gu)];
   const count = 2_000 * scale;
   const window = Math.floor(words.length / count);
@@ -31,5 +37,5 @@ export function makeRevisionCase(scale: number): RevisionCase {
     const end = words[last].index + words[last][0].length;
     spans.push({ id: `ann-${String(i).padStart(6, "0")}`, start, end, ...quoteAt(oldText, start, end) });
   }
-  return { oldText, newText, spans };
+  return { oldText, newText, spans, carry, crossed };
 }
