@@ -154,7 +154,7 @@ describe("describeAuditEvent", () => {
     [
       { action: "article.revised", actor: null, payload: {} },
       undefined,
-      "The command line added revision of the article",
+      "The command line added a revision of the article",
     ],
     [
       {
