@@ -359,6 +359,24 @@ describe(`a new revision on ${provider}`, () => {
     });
   });
 
+  it("keeps a changed annotation's cue and its first old words through a later revision, until it is reviewed", async () => {
+    const a = await seededArticle();
+    await addRevision(t.db, { actor: editor, articleId: a.articleId, input: { text: revised } });
+    const third = await addRevision(t.db, {
+      actor: editor,
+      articleId: a.articleId,
+      input: { text: `Editor's note: updated twice.\n\n${revised}` },
+    });
+    const changed = third.annotations.find((view) => view.id === a.changed.id)!;
+    expect(changed).toMatchObject({
+      revisionId: third.revision.id,
+      quote: "Yang Jiechi, in the Italian city",
+      previousQuote: CHANGED,
+      anchor: { status: "CHANGED" },
+    });
+    expect(third.revision.text.slice(changed.start, changed.end)).toBe(changed.quote);
+  });
+
   it("of two revisions sent at once on the same base, one goes in and the other is 409 naming it", async () => {
     const a = await seededArticle();
     const base = (await getArticle(t.db, { actor: editor, articleId: a.articleId })).revision.id;
