@@ -17,22 +17,26 @@ import { squash } from "./tokens";
  * words differ from its quote, or that lands anywhere but on the unique
  * occurrence, or on the twin of a deleted sentence, is a silent mis-anchor.
  */
-const DIR = path.resolve(import.meta.dirname, "../../tests/fixtures/revisions/18f");
-const PAIRS = fs
-  .readdirSync(DIR)
-  .filter((file) => file.endsWith(".old.txt"))
-  .sort()
-  .map((file) => {
-    const name = file.replace(".old.txt", "");
-    const read = (suffix: string) => fs.readFileSync(path.join(DIR, `${name}.${suffix}.txt`), "utf8");
-    return { name, oldText: read("old"), newText: read("new") };
-  });
+const ROOT = path.resolve(import.meta.dirname, "../../tests/fixtures/revisions");
+const PAIRS = ["18f", "pclob"].flatMap((source) => {
+  const dir = path.join(ROOT, source);
+  return fs
+    .readdirSync(dir)
+    .filter((file) => file.endsWith(".old.txt"))
+    .sort()
+    .map((file) => {
+      const name = file.replace(".old.txt", "");
+      const read = (suffix: string) => fs.readFileSync(path.join(dir, `${name}.${suffix}.txt`), "utf8");
+      return { name, oldText: read("old"), newText: read("new") };
+    });
+});
 
 type Tally = { untouched: number; kept: number; gone: number; flagged: number; misAnchors: string[] };
 
 function occurrences(text: string, needle: string, limit = 2): number[] {
   const found: number[] = [];
-  for (let at = text.indexOf(needle); at >= 0 && found.length < limit; at = text.indexOf(needle, at + 1)) found.push(at);
+  for (let at = text.indexOf(needle); at >= 0 && found.length < limit; at = text.indexOf(needle, at + 1))
+    found.push(at);
   return found;
 }
 
@@ -40,7 +44,9 @@ function occurrences(text: string, needle: string, limit = 2): number[] {
 function sampleSpans(text: string, seed: number): CarrySpan[] {
   const random = prng(seed);
   const words = [...text.matchAll(/[\p{L}\p{N}]+/gu)];
-  const ranges: [number, number][] = sentenceSpans(text).filter(([s, e]) => e - s > 12).slice(0, 60);
+  const ranges: [number, number][] = sentenceSpans(text)
+    .filter(([s, e]) => e - s > 12)
+    .slice(0, 60);
   for (let i = 0; i < 150; i++) {
     const first = random.int(0, words.length - 1);
     const last = Math.min(words.length - 1, first + random.int(0, 19));
@@ -49,7 +55,15 @@ function sampleSpans(text: string, seed: number): CarrySpan[] {
   return ranges.map(([start, end], i) => ({ id: `s${i}`, start, end, ...quoteAt(text, start, end) }));
 }
 
-function judge(name: string, oldText: string, newText: string, spans: CarrySpan[], results: Carried[], tally: Tally, mustNotAnchor = new Set<string>()) {
+function judge(
+  name: string,
+  oldText: string,
+  newText: string,
+  spans: CarrySpan[],
+  results: Carried[],
+  tally: Tally,
+  mustNotAnchor = new Set<string>(),
+) {
   const flatNew = squash(newText);
   results.forEach((result, i) => {
     const span = spans[i];
@@ -60,7 +74,8 @@ function judge(name: string, oldText: string, newText: string, spans: CarrySpan[
     const where = `${name} ${span.id} ${JSON.stringify(span.quote.slice(0, 60))}`;
     if (expected !== null) {
       tally.untouched++;
-      if (result.status === "ANCHORED" && result.start === expected && result.end === expected + span.quote.length) tally.kept++;
+      if (result.status === "ANCHORED" && result.start === expected && result.end === expected + span.quote.length)
+        tally.kept++;
     }
     if (gone) {
       tally.gone++;
@@ -68,8 +83,10 @@ function judge(name: string, oldText: string, newText: string, spans: CarrySpan[
     }
     if (result.status !== "ANCHORED") return;
     const words = newText.slice(result.start, result.end);
-    if (squash(words) !== squash(span.quote)) tally.misAnchors.push(`${where}: on other words ${JSON.stringify(words.slice(0, 60))}`);
-    else if (expected !== null && result.start !== expected) tally.misAnchors.push(`${where}: at ${result.start}, not ${expected}`);
+    if (squash(words) !== squash(span.quote))
+      tally.misAnchors.push(`${where}: on other words ${JSON.stringify(words.slice(0, 60))}`);
+    else if (expected !== null && result.start !== expected)
+      tally.misAnchors.push(`${where}: at ${result.start}, not ${expected}`);
     else if (mustNotAnchor.has(span.id)) tally.misAnchors.push(`${where}: its sentence was deleted, put on a twin`);
   });
 }
@@ -82,7 +99,7 @@ const report = (label: string, t: Tally) =>
   );
 
 describe("re-anchoring on the revision corpus (the issue's Done-when figures)", () => {
-  it("real revisions of 18F blog posts: 0 mis-anchors, ≥ 98.4 % untouched kept, every changed span flagged", () => {
+  it("real revisions of 18F blog posts and PCLOB press releases: 0 mis-anchors, ≥ 98.4 % untouched kept, every changed span flagged", () => {
     const tally = empty();
     PAIRS.forEach(({ name, oldText, newText }, n) => {
       const spans = sampleSpans(oldText, 1000 + n);
@@ -111,7 +128,12 @@ describe("re-anchoring on the revision corpus (the issue's Done-when figures)", 
         oldText = `${oldText.trimEnd()}\n\n${twin}\n`;
         twinned.push([s, e]);
       });
-      const edit = applyNewsEdits(oldText, random.next, { share: 0.12, moves: 1, reflow: true }, twinned.map(([s]) => s));
+      const edit = applyNewsEdits(
+        oldText,
+        random.next,
+        { share: 0.12, moves: 1, reflow: true },
+        twinned.map(([s]) => s),
+      );
       const spans = sampleSpans(oldText, 3000 + n);
       const onTwins = twinned.map(([s, e], k) => ({ id: `twin${k}`, start: s, end: e, ...quoteAt(oldText, s, e) }));
       const all = [...spans, ...onTwins];

@@ -3,9 +3,9 @@ import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { prng } from "../../scripts/bench/lib/synthetic-article";
-import { type CarrySpan, reanchor } from "./reanchor";
+import { type CarrySpan, diffRevisions, reanchor } from "./reanchor";
 import { quoteAt } from "./selector";
-import { applyNewsEdits } from "./testing/news-edits";
+import { applyNewsEdits, sideOf } from "./testing/news-edits";
 import { Kind, squash, tokenize } from "./tokens";
 
 // Read from the shared fixtures, never copied into the repository.
@@ -37,6 +37,9 @@ describe("reanchor on random news-like edit scripts of the seed article", () => 
           const edit = applyNewsEdits(SEED, random, { share, moves, reflow: true });
           const spans = randomSpans(random, 60);
           const results = reanchor(SEED, edit.newText, spans);
+          const ops = diffRevisions(SEED, edit.newText);
+          expect(sideOf(ops, "old")).toBe(SEED);
+          expect(sideOf(ops, "new")).toBe(edit.newText);
           results.forEach((result, k) => {
             const span = spans[k];
             const expected = edit.carry(span.start, span.end);
@@ -48,7 +51,8 @@ describe("reanchor on random news-like edit scripts of the seed article", () => 
             } else if (expected) {
               // A moved span (or one a move jumped over, which a diff may take for the moved one) is found exactly
               // there (unique quote and context in the inserted text) or left for the tray, never put elsewhere.
-              if (result.status !== "ORPHANED") expect(result).toMatchObject({ status: "ANCHORED", start: expected.start, end: expected.end });
+              if (result.status !== "ORPHANED")
+                expect(result).toMatchObject({ status: "ANCHORED", start: expected.start, end: expected.end });
             }
           });
         },

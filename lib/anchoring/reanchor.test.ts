@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type Carried, type CarrySpan, diffRevisions, reanchor } from "./reanchor";
 import { quoteAt } from "./selector";
+import { sideOf } from "./testing/news-edits";
 
 /** A span on the nth occurrence (0-based) of `quote` in `text`, with its stored context. */
 function spanOn(text: string, quote: string, nth = 0, id = quote): CarrySpan {
@@ -59,7 +60,11 @@ describe("reanchor: insertions and deletions around a span", () => {
 
   it("orphans a span whose words are all deleted, and keeps its neighbours exactly", () => {
     const next = [P1, P3].join("\n\n");
-    const [gone, before, after] = reanchor(ARTICLE, next, [span, spanOn(ARTICLE, "since 2009"), spanOn(ARTICLE, "on Friday")]);
+    const [gone, before, after] = reanchor(ARTICLE, next, [
+      span,
+      spanOn(ARTICLE, "since 2009"),
+      spanOn(ARTICLE, "on Friday"),
+    ]);
     expect(gone).toMatchObject({ status: "ORPHANED", score: 0 });
     expect(placed(next, before)).toBe("since 2009");
     expect(placed(next, after)).toBe("on Friday");
@@ -108,7 +113,10 @@ describe("reanchor: corrected words", () => {
   });
 
   it("orphans a sentence rewritten beyond recognition instead of guessing", () => {
-    const next = ARTICLE.replace(P2, "Critics were unconvinced by yesterday's numbers, demanding that outside experts check them.");
+    const next = ARTICLE.replace(
+      P2,
+      "Critics were unconvinced by yesterday's numbers, demanding that outside experts check them.",
+    );
     const carried = carryOne(ARTICLE, next, spanOn(ARTICLE, P2));
     expect(carried.status).toBe("ORPHANED");
   });
@@ -155,7 +163,10 @@ describe("reanchor: moves and twins", () => {
   it("never moves a deleted sentence's span onto an identical twin elsewhere", () => {
     const old = [P1, P2, P3, P2].join("\n\n");
     const next = [P1, P3, P2].join("\n\n");
-    const [first, second] = reanchor(old, next, [spanOn(old, "called the figures", 0, "a"), spanOn(old, "called the figures", 1, "b")]);
+    const [first, second] = reanchor(old, next, [
+      spanOn(old, "called the figures", 0, "a"),
+      spanOn(old, "called the figures", 1, "b"),
+    ]);
     expect(first.status).toBe("ORPHANED");
     expect(second.status).toBe("ANCHORED");
     expect(placed(next, second)).toBe("called the figures");
@@ -202,7 +213,10 @@ describe("reanchor: short quotes, paragraphs, emoji, whitespace", () => {
   it("counts offsets in UTF-16 code units and never splits an emoji", () => {
     const old = "Fans cheered 🎉🎉 as the team won 3–1 at home 🏟️.";
     const next = "Fans 👏 cheered 🎉✨🎉 as the team won 3–1 at home 🏟️.";
-    const [after, emoji] = reanchor(old, next, [spanOn(old, "the team won 3–1 at home 🏟️"), spanOn(old, "cheered 🎉🎉 as")]);
+    const [after, emoji] = reanchor(old, next, [
+      spanOn(old, "the team won 3–1 at home 🏟️"),
+      spanOn(old, "cheered 🎉🎉 as"),
+    ]);
     expect(after).toMatchObject({ status: "ANCHORED", start: next.indexOf("the team") });
     expect(placed(next, after)).toBe("the team won 3–1 at home 🏟️");
     expect(emoji.status).toBe("CHANGED");
@@ -219,7 +233,11 @@ describe("reanchor: short quotes, paragraphs, emoji, whitespace", () => {
 
   it("does not change a state for whitespace-only changes (re-flow, CRLF)", () => {
     const reflowed = ARTICLE.replace("rose 20% last year,", "rose 20%\nlast year,").replaceAll("\n\n", "\r\n\r\n");
-    const spans = [spanOn(ARTICLE, "rose 20% last year"), spanOn(ARTICLE, "since 2009.\n\nOpposition"), spanOn(ARTICLE, "on Friday")];
+    const spans = [
+      spanOn(ARTICLE, "rose 20% last year"),
+      spanOn(ARTICLE, "since 2009.\n\nOpposition"),
+      spanOn(ARTICLE, "on Friday"),
+    ];
     const results = reanchor(ARTICLE, reflowed, spans);
     expect(results.map((r) => r.status)).toEqual(["ANCHORED", "ANCHORED", "ANCHORED"]);
     expect(placed(reflowed, results[0])).toBe("rose 20%\nlast year");
@@ -230,7 +248,10 @@ describe("reanchor: short quotes, paragraphs, emoji, whitespace", () => {
   it("chains three revisions", () => {
     const r2 = ARTICLE.replace("Opposition leaders", "Leaders of the opposition");
     const r3 = `Correction appended.\n\n${r2.replace("on Friday", "on Monday")}`;
-    const spans = [spanOn(ARTICLE, "the highest figure since 2009"), spanOn(ARTICLE, "publish revised numbers on Friday")];
+    const spans = [
+      spanOn(ARTICLE, "the highest figure since 2009"),
+      spanOn(ARTICLE, "publish revised numbers on Friday"),
+    ];
     const second = reanchor(ARTICLE, r2, spans);
     expect(second.map((r) => r.status)).toEqual(["ANCHORED", "ANCHORED"]);
     const again = second.map((r, i) => {
@@ -250,12 +271,35 @@ describe("reanchor: short quotes, paragraphs, emoji, whitespace", () => {
   });
 });
 
+describe("reanchor: edge cases", () => {
+  it("handles empty texts and no spans", () => {
+    expect(reanchor("", "", [])).toEqual([]);
+    const span = spanOn(ARTICLE, "on Friday");
+    expect(carryOne(ARTICLE, "", span)).toMatchObject({ status: "ORPHANED", score: 0, suggestion: null });
+    expect(carryOne("", ARTICLE, { ...span, start: 0, end: 9 })).toMatchObject({ status: "ORPHANED" });
+  });
+
+  it("never scores a CHANGED span 1, even when only punctuation changed", () => {
+    const next = ARTICLE.replace("the figures misleading and", "the figures misleading; and");
+    const carried = carryOne(ARTICLE, next, spanOn(ARTICLE, "figures misleading and asked"));
+    expect(carried.status).toBe("CHANGED");
+    expect(carried.score).toBeLessThan(1);
+  });
+
+  it("keeps spans on identical texts exactly", () => {
+    const spans = [spanOn(ARTICLE, "20%"), spanOn(ARTICLE, P2), spanOn(ARTICLE, "2009.\n\nOpposition")];
+    expect(reanchor(ARTICLE, ARTICLE, spans)).toEqual(
+      spans.map((s) => ({ id: s.id, status: "ANCHORED", start: s.start, end: s.end, score: 1 })),
+    );
+  });
+});
+
 describe("diffRevisions", () => {
   it("rebuilds both texts (equal + delete = old, equal + insert = new) and marks whitespace changes", () => {
     const next = ARTICLE.replace("rose 20%", "rose 12%").replace("\n\nOpposition", "\nOpposition");
     const ops = diffRevisions(ARTICLE, next);
-    expect(ops.filter((o) => o.op !== "insert").map((o) => o.text).join("")).toBe(ARTICLE);
-    expect(ops.filter((o) => o.op !== "delete").map((o) => o.text).join("")).toBe(next);
+    expect(sideOf(ops, "old")).toBe(ARTICLE);
+    expect(sideOf(ops, "new")).toBe(next);
     expect(ops).toContainEqual({ op: "delete", text: "20" });
     expect(ops).toContainEqual({ op: "insert", text: "12" });
   });

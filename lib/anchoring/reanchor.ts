@@ -1,6 +1,6 @@
 import { type Alignment, alignRevisions, type Piece } from "./revision-diff";
 import { exactPlacement, fuzzyPlacement, type Placement } from "./suggest";
-import { Kind, squash, STOP_WORDS, type Units } from "./tokens";
+import { Kind, lowerBound, squash, STOP_WORDS, type Units } from "./tokens";
 
 export type { Placement } from "./suggest";
 export { suggestPlacement } from "./suggest";
@@ -20,8 +20,10 @@ export type DiffOp = { op: "equal" | "insert" | "delete"; text: string };
 export const ORPHAN_BELOW = 0.5;
 /** A quote found once, exactly, in moved (inserted) text with matching context. */
 export const MOVED_SCORE = 0.95;
+/** Every word may survive while punctuation changed ("said," → "said:"): still a change, so never the score of an exact mapping. */
+const CHANGED_MAX = 0.99;
 /** How far from an orphan's mapped position its suggestion is looked for (characters, each side). */
-const SUGGEST_REACH = 2_000;
+const SUGGEST_REACH = 1_000;
 /** A replacement of at most this many words on each side is a correction (a figure, a name), not a rewrite. */
 const CORRECTION_WORDS = 3;
 
@@ -50,7 +52,12 @@ export function reanchor(oldText: string, newText: string, spans: readonly Carry
 }
 
 /** reanchor over a given alignment (the benchmark compares diff engines with it). */
-export function reanchorAligned(oldText: string, newText: string, spans: readonly CarrySpan[], alignment: Alignment): Carried[] {
+export function reanchorAligned(
+  oldText: string,
+  newText: string,
+  spans: readonly CarrySpan[],
+  alignment: Alignment,
+): Carried[] {
   const carrier = new Carrier(oldText, newText, alignment);
   return spans.map((span) => carrier.carry(span));
 }
@@ -77,9 +84,14 @@ class Carrier {
   carry(span: CarrySpan): Carried {
     const { id, start, end } = span;
     const valid =
-      Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end <= this.oldText.length && start < end &&
+      Number.isInteger(start) &&
+      Number.isInteger(end) &&
+      start >= 0 &&
+      end <= this.oldText.length &&
+      start < end &&
       sameWords(this.oldText, start, end, span.quote);
-    if (!valid) return this.orphan(span);
+    // Offsets that do not hold the quote: nothing to map from, and no move can be proven.
+    if (!valid) return { id, status: "ORPHANED", score: 0, suggestion: this.suggestNear(span) };
     const first = firstPieceEndingAfter(this.pieces, start);
     const last = lastPieceStartingBefore(this.pieces, end);
     let changes = 0;
@@ -106,7 +118,11 @@ class Carrier {
       if (piece.kind === "CHANGE") continue;
       const lo = Math.max(span.start, piece.o0);
       const hi = Math.min(span.end, piece.o1);
-      for (let w = lowerBound(this.oldWords.starts, lo); w < this.oldWords.starts.length && this.oldWords.starts[w] < hi; w++) {
+      for (
+        let w = lowerBound(this.oldWords.starts, lo);
+        w < this.oldWords.starts.length && this.oldWords.starts[w] < hi;
+        w++
+      ) {
         survivors++;
         if (!STOP_WORDS.has(this.oldWords.key(w).toLowerCase())) content = true;
       }
@@ -115,7 +131,8 @@ class Carrier {
     const newCount = countIn(this.newWords.starts, from, to);
     if (oldCount === 0 || newCount === 0) return this.orphan(span);
     const similarity = (2 * survivors) / (oldCount + newCount);
-    if (content && similarity >= ORPHAN_BELOW) return { id: span.id, status: "CHANGED", start: from, end: to, score: round(similarity) };
+    if (content && similarity >= ORPHAN_BELOW)
+      return { id: span.id, status: "CHANGED", start: from, end: to, score: Math.min(CHANGED_MAX, round(similarity)) };
     const correction = this.correctionScore(first, last, survivors, oldCount, newCount);
     if (correction !== null) return { id: span.id, status: "CHANGED", start: from, end: to, score: correction };
     return this.orphan(span);
@@ -126,7 +143,13 @@ class Carrier {
    * name) with unchanged words on both sides: the diff locates it exactly, so
    * it is CHANGED, scored with one word of the unchanged context on each side.
    */
-  private correctionScore(first: number, last: number, survivors: number, oldCount: number, newCount: number): number | null {
+  private correctionScore(
+    first: number,
+    last: number,
+    survivors: number,
+    oldCount: number,
+    newCount: number,
+  ): number | null {
     let change = -1;
     for (let k = first; k <= last; k++) {
       if (this.pieces[k].kind !== "CHANGE") continue;
@@ -161,27 +184,39 @@ class Carrier {
       this.deleted ??= changedText(this.oldText, this.pieces, "old");
       const sources = this.deleted.find(span.quote, 2);
       if (sources.every((at) => at === span.start)) {
-        return { id: span.id, status: "ANCHORED", start: found[0], end: found[0] + span.quote.length, score: MOVED_SCORE };
+        return {
+          id: span.id,
+          status: "ANCHORED",
+          start: found[0],
+          end: found[0] + span.quote.length,
+          score: MOVED_SCORE,
+        };
       }
     }
     // A unique inserted copy that failed the checks is the likeliest place; else look where the span was.
-    const moved = found.length === 1 ? exactPlacement(this.newText, span, found[0], found[0] + span.quote.length) : null;
+    const moved =
+      found.length === 1 ? exactPlacement(this.newText, span, found[0], found[0] + span.quote.length) : null;
     return { id: span.id, status: "ORPHANED", score: 0, suggestion: moved ?? this.suggestNear(span) };
   }
 
   /**
    * For the tray: an exact occurrence, else the best fuzzy window, within
-   * SUGGEST_REACH characters of where the span's old position maps (where a
+   * SUGGEST_REACH characters (a paragraph or two) of where the span's old position maps (where a
    * rewrite of its sentence would be). Local, so suggestions cost O(reach)
    * per orphan rather than the whole article; suggestPlacement searches the
    * whole text when the tray asks.
    */
   private suggestNear(span: CarrySpan): Placement | null {
     const offset = Math.min(Math.max(0, span.start), Math.max(0, this.oldText.length - 1));
-    const near = this.pieces.length ? this.mapStart(this.pieces[firstPieceEndingAfter(this.pieces, offset)], offset) : 0;
+    const near = this.pieces.length
+      ? this.mapStart(this.pieces[firstPieceEndingAfter(this.pieces, offset)], offset)
+      : 0;
     const from = Math.max(0, near - SUGGEST_REACH);
     const to = Math.min(this.newText.length, near + span.quote.length + SUGGEST_REACH);
-    return exactPlacement(this.newText, span, from, to) ?? fuzzyPlacement(this.newText, this.newUnits, span.quote, [[from, to]]);
+    return (
+      exactPlacement(this.newText, span, from, to) ??
+      fuzzyPlacement(this.newText, this.newUnits, span.quote, [[from, to]])
+    );
   }
 
   private mapStart(piece: Piece, offset: number): number {
@@ -282,17 +317,6 @@ function lastPieceStartingBefore(pieces: readonly Piece[], offset: number): numb
   return lo - 1;
 }
 
-/** First index whose value is ≥ target. */
-function lowerBound(values: ArrayLike<number>, target: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid] < target) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-const countIn = (starts: ArrayLike<number>, from: number, to: number) => lowerBound(starts, to) - lowerBound(starts, from);
+const countIn = (starts: ArrayLike<number>, from: number, to: number) =>
+  lowerBound(starts, to) - lowerBound(starts, from);
 const round = (score: number) => Math.round(score * 1000) / 1000;

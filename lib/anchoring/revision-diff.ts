@@ -11,18 +11,27 @@ export type Piece = { kind: "EQUAL" | "SPACE" | "CHANGE"; o0: number; o1: number
 
 export type Alignment = { pieces: Piece[]; oldUnits: Units; newUnits: Units };
 
-/** A level gives up refining after this long (s) and returns a coarser but still valid diff. */
-const TIMEOUT_SECONDS = 2;
+/**
+ * The whole alignment gives up refining after this long (ms) and returns a
+ * coarser but still valid diff: what it has not resolved by then is deleted
+ * and inserted whole, so spans there become orphans (never misplaced ones).
+ * Real revisions take milliseconds; only an unrelated text pasted as a
+ * revision of a long article comes near it.
+ */
+const BUDGET_MS = 500;
 
 /**
  * A sequence diff over strings whose every UTF-16 unit stands for one line or
- * one word: [op, units] runs, op -1 delete, 0 equal, 1 insert. The default is
- * diff-match-patch's (chosen in docs/decisions/023); the benchmark swaps in
- * jsdiff's to compare them.
+ * one word: [op, units] runs, op -1 delete, 0 equal, 1 insert, done by
+ * `deadline` (a Date.now() time). The default is diff-match-patch's (chosen in
+ * docs/decisions/023); the benchmark swaps in jsdiff's to compare them.
  */
-export type Engine = (a: string, b: string) => [-1 | 0 | 1, number][];
+export type Engine = (a: string, b: string, deadline: number) => [-1 | 0 | 1, number][];
+type Diff = (a: string, b: string) => [-1 | 0 | 1, number][];
 
-export const dmpEngine: Engine = (a, b) => diffMain(a, b, { diffTimeout: TIMEOUT_SECONDS }).map(([op, chars]) => [op, chars.length]);
+// checklines false: these strings are codes, not text with line breaks.
+export const dmpEngine: Engine = (a, b, deadline) =>
+  diffMain(a, b, { diffTimeout: 1 }, false, deadline).map(([op, chars]) => [op, chars.length]);
 
 /**
  * Two-level diff: lines first (each distinct line one character, the
@@ -33,6 +42,7 @@ export const dmpEngine: Engine = (a, b) => diffMain(a, b, { diffTimeout: TIMEOUT
  * taken for a survival.
  */
 export function alignRevisions(oldText: string, newText: string, engine: Engine = dmpEngine): Alignment {
+  const deadline = Date.now() + BUDGET_MS;
   const oldUnits = diffUnits(oldText);
   const newUnits = diffUnits(newText);
   const oldLines = lineStarts(oldUnits);
@@ -41,16 +51,18 @@ export function alignRevisions(oldText: string, newText: string, engine: Engine 
   const a = lineCodes.encode(lineKeys(oldText, oldUnits, oldLines));
   const b = lineCodes.encode(lineKeys(newText, newUnits, newLines));
   const builder = new PieceBuilder(oldText, newText, oldUnits, newUnits);
-  const words = (o0: number, o1: number, n0: number, n1: number) => wordDiff(builder, engine, o0, o1, n0, n1);
+  const words = (o0: number, o1: number, n0: number, n1: number) =>
+    wordDiff(builder, (x, y) => engine(x, y, deadline), o0, o1, n0, n1);
 
   let oldLine = 0;
   let newLine = 0;
   let pendingOld = 0;
   let pendingNew = 0;
   const flushChanged = () => {
-    if (pendingOld < oldLine || pendingNew < newLine) words(oldLines[pendingOld], oldLines[oldLine], newLines[pendingNew], newLines[newLine]);
+    if (pendingOld < oldLine || pendingNew < newLine)
+      words(oldLines[pendingOld], oldLines[oldLine], newLines[pendingNew], newLines[newLine]);
   };
-  for (const [op, length] of anchored(a, b, engine)) {
+  for (const [op, length] of anchored(a, b, (x, y) => engine(x, y, deadline))) {
     if (op === 0) {
       flushChanged();
       for (let k = 0; k < length; k++, oldLine++, newLine++) {
@@ -78,7 +90,7 @@ export function alignRevisions(oldText: string, newText: string, engine: Engine 
  * out of order, so it stays outside the run: deleted in one place, inserted
  * in the other, as the move search expects.
  */
-function anchored(a: string, b: string, engine: Engine): [-1 | 0 | 1, number][] {
+function anchored(a: string, b: string, engine: Diff): [-1 | 0 | 1, number][] {
   const countA = new Map<number, number>();
   const countB = new Map<number, number>();
   const whereB = new Map<number, number>();
@@ -186,7 +198,7 @@ class Codes {
 const DECODER = new TextDecoder("utf-16le", { ignoreBOM: true });
 
 /** Word-level diff of old units [o0, o1) against new units [n0, n1), appended to the builder. */
-function wordDiff(builder: PieceBuilder, engine: Engine, o0: number, o1: number, n0: number, n1: number) {
+function wordDiff(builder: PieceBuilder, engine: Diff, o0: number, o1: number, n0: number, n1: number) {
   if (o0 === o1 || n0 === n1) return builder.change(o0, o1, n0, n1);
   const codes = new Codes();
   const a = codes.encode(keysOf(builder.oldUnits, o0, o1));
@@ -220,8 +232,10 @@ type Run = { equal: boolean; old: number; new: number };
  * Repeats until stable; every pass is linear.
  */
 function dropCoincidences(diffs: [-1 | 0 | 1, number][], units: Units, o0: number): Run[] {
-  let runs = merge(diffs.map(([op, length]): Run => ({ equal: op === 0, old: op === 1 ? 0 : length, new: op === -1 ? 0 : length })));
-  for (let changed = true; changed; ) {
+  let runs = merge(
+    diffs.map(([op, length]): Run => ({ equal: op === 0, old: op === 1 ? 0 : length, new: op === -1 ? 0 : length })),
+  );
+  for (let changed = true; changed;) {
     changed = false;
     let at = o0;
     for (let k = 0; k < runs.length; k++) {
@@ -256,7 +270,8 @@ function merge(runs: Run[]): Run[] {
 
 function contentWords(units: Units, from: number, to: number): number {
   let count = 0;
-  for (let u = from; u < to; u++) if (units.kinds[u] === Kind.Word && !STOP_WORDS.has(units.key(u).toLowerCase())) count++;
+  for (let u = from; u < to; u++)
+    if (units.kinds[u] === Kind.Word && !STOP_WORDS.has(units.key(u).toLowerCase())) count++;
   return count;
 }
 
@@ -272,8 +287,14 @@ class PieceBuilder {
 
   /** Old units [o0, o1) have the same keys as new units [n0, n1): one piece when the texts are identical too. */
   sameUnits(o0: number, o1: number, n0: number, n1: number) {
-    const [a0, a1, b0, b1] = [this.oldUnits.starts[o0], this.oldUnits.starts[o1], this.newUnits.starts[n0], this.newUnits.starts[n1]];
-    if (a1 - a0 === b1 - b0 && this.oldText.slice(a0, a1) === this.newText.slice(b0, b1)) return this.push("EQUAL", a0, a1, b0, b1);
+    const [a0, a1, b0, b1] = [
+      this.oldUnits.starts[o0],
+      this.oldUnits.starts[o1],
+      this.newUnits.starts[n0],
+      this.newUnits.starts[n1],
+    ];
+    if (a1 - a0 === b1 - b0 && this.oldText.slice(a0, a1) === this.newText.slice(b0, b1))
+      return this.push("EQUAL", a0, a1, b0, b1);
     for (let k = 0; k < o1 - o0; k++) this.unit(o0 + k, n0 + k);
   }
 
@@ -286,7 +307,13 @@ class PieceBuilder {
   /** Old units [i0, i1) replaced by new units [j0, j1). */
   change(i0: number, i1: number, j0: number, j1: number) {
     if (i0 === i1 && j0 === j1) return;
-    this.push("CHANGE", this.oldUnits.starts[i0], this.oldUnits.starts[i1], this.newUnits.starts[j0], this.newUnits.starts[j1]);
+    this.push(
+      "CHANGE",
+      this.oldUnits.starts[i0],
+      this.oldUnits.starts[i1],
+      this.newUnits.starts[j0],
+      this.newUnits.starts[j1],
+    );
   }
 
   /** Old unit i and new unit j have equal words; the whitespace after them may differ. */

@@ -8,7 +8,11 @@ const TEXT =
 describe("suggestPlacement", () => {
   it("ranks exact occurrences by how much of the stored context agrees", () => {
     const placement = suggestPlacement(TEXT, { quote: "the budget", prefix: "Critics said ", suffix: " was rushed." });
-    expect(placement).toEqual({ start: TEXT.lastIndexOf("the budget"), end: TEXT.lastIndexOf("the budget") + 10, score: 1 });
+    expect(placement).toEqual({
+      start: TEXT.lastIndexOf("the budget"),
+      end: TEXT.lastIndexOf("the budget") + 10,
+      score: 1,
+    });
     const other = suggestPlacement(TEXT, { quote: "the budget", prefix: "council approved ", suffix: " on Monday" });
     expect(other?.start).toBe(TEXT.indexOf("the budget"));
   });
@@ -20,13 +24,17 @@ describe("suggestPlacement", () => {
       suffix: ".",
     });
     expect(placement).not.toBeNull();
-    expect(TEXT.slice(placement?.start, placement?.end)).toBe("the plan would cut waiting times at the regional hospital by");
+    expect(TEXT.slice(placement?.start, placement?.end)).toBe(
+      "the plan would cut waiting times at the regional hospital by",
+    );
     expect(placement?.score).toBeLessThan(1);
     expect(placement?.score).toBeGreaterThan(0.6);
   });
 
   it("returns null when nothing credible is there (too few shared words, or a lone word)", () => {
-    expect(suggestPlacement(TEXT, { quote: "ministers postponed the referendum until spring", prefix: "", suffix: "" })).toBeNull();
+    expect(
+      suggestPlacement(TEXT, { quote: "ministers postponed the referendum until spring", prefix: "", suffix: "" }),
+    ).toBeNull();
     expect(suggestPlacement(TEXT, { quote: "Tuesday", prefix: "", suffix: "" })).toBeNull();
     expect(suggestPlacement(TEXT, { quote: "  ", prefix: "", suffix: "" })).toBeNull();
   });

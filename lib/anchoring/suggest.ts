@@ -1,4 +1,4 @@
-import { diffUnits, Kind, STOP_WORDS, type Units } from "./tokens";
+import { diffUnits, Kind, lowerBound, STOP_WORDS, type Units } from "./tokens";
 
 export type Placement = { start: number; end: number; score: number };
 export type QuoteContext = { quote: string; prefix: string; suffix: string };
@@ -27,7 +27,8 @@ export function exactPlacement(text: string, span: QuoteContext, from = 0, to = 
   let best: Placement | null = null;
   for (let at = text.indexOf(quote, from); at >= 0 && at + quote.length <= to; at = text.indexOf(quote, at + 1)) {
     const score = 0.5 + 0.5 * contextAgreement(text, at, at + quote.length, span);
-    if (!best || score > best.score) best = { start: at, end: at + quote.length, score: Math.round(score * 1000) / 1000 };
+    if (!best || score > best.score)
+      best = { start: at, end: at + quote.length, score: Math.round(score * 1000) / 1000 };
   }
   return best;
 }
@@ -37,7 +38,12 @@ function contextAgreement(text: string, start: number, end: number, span: QuoteC
   const total = span.prefix.length + span.suffix.length;
   if (total === 0) return 1;
   let before = 0;
-  while (before < span.prefix.length && start - before > 0 && text[start - before - 1] === span.prefix[span.prefix.length - before - 1]) before++;
+  while (
+    before < span.prefix.length &&
+    start - before > 0 &&
+    text[start - before - 1] === span.prefix[span.prefix.length - before - 1]
+  )
+    before++;
   let after = 0;
   while (after < span.suffix.length && end + after < text.length && text[end + after] === span.suffix[after]) after++;
   return (before + after) / total;
@@ -48,7 +54,12 @@ function contextAgreement(text: string, start: number, end: number, span: QuoteC
  * text: linear in the words searched. The window is trimmed to its first and
  * last word that belongs to the quote.
  */
-export function fuzzyPlacement(text: string, units: Units, quote: string, ranges: readonly [number, number][]): Placement | null {
+export function fuzzyPlacement(
+  text: string,
+  units: Units,
+  quote: string,
+  ranges: readonly [number, number][],
+): Placement | null {
   const wanted = new Map<string, number>();
   const quoteUnits = diffUnits(quote);
   let size = 0;
@@ -63,23 +74,28 @@ export function fuzzyPlacement(text: string, units: Units, quote: string, ranges
   if (content < 2) return null;
   let best: { matched: number; start: number; end: number } | null = null;
   for (const [from, to] of ranges) {
+    // Words outside the quote only take room in the window: kept as null, never counted.
     const words: number[] = [];
-    const keys: string[] = [];
-    for (let u = firstUnitAt(units, from); u < units.count && units.starts[u] < to; u++) {
+    const keys: (string | null)[] = [];
+    for (let u = lowerBound(units.starts, from); u < units.count && units.starts[u] < to; u++) {
       if (units.kinds[u] !== Kind.Word || units.coreEnds[u] > to) continue;
+      const word = units.key(u).toLowerCase();
       words.push(u);
-      keys.push(units.key(u).toLowerCase());
+      keys.push(wanted.has(word) ? word : null);
     }
     const inWindow = new Map<string, number>();
     let matched = 0;
     let top = 0;
     let topEnd = -1;
     for (let w = 0; w < words.length; w++) {
-      const has = inWindow.get(keys[w]) ?? 0;
-      if (has < (wanted.get(keys[w]) ?? 0)) matched++;
-      inWindow.set(keys[w], has + 1);
-      if (w >= size) {
-        const gone = keys[w - size];
+      const key = keys[w];
+      if (key !== null) {
+        const has = inWindow.get(key) ?? 0;
+        if (has < (wanted.get(key) ?? 0)) matched++;
+        inWindow.set(key, has + 1);
+      }
+      const gone = w >= size ? keys[w - size] : null;
+      if (gone !== null) {
         const left = (inWindow.get(gone) ?? 0) - 1;
         inWindow.set(gone, left);
         if (left < (wanted.get(gone) ?? 0)) matched--;
@@ -89,21 +105,10 @@ export function fuzzyPlacement(text: string, units: Units, quote: string, ranges
     if (topEnd < 0 || (best && top <= best.matched)) continue;
     let first = Math.max(0, topEnd - size + 1);
     let last = topEnd;
-    while (first < last && !wanted.has(keys[first])) first++;
-    while (last > first && !wanted.has(keys[last])) last--;
+    while (first < last && keys[first] === null) first++;
+    while (last > first && keys[last] === null) last--;
     best = { matched: top, start: units.starts[words[first]], end: units.coreEnds[words[last]] };
   }
   if (!best || best.matched / size < FUZZY_MIN) return null;
   return { start: best.start, end: best.end, score: Math.round((best.matched / size) * FUZZY_MAX * 1000) / 1000 };
-}
-
-function firstUnitAt(units: Units, offset: number): number {
-  let lo = 0;
-  let hi = units.count;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (units.starts[mid] < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

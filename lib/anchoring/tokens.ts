@@ -158,3 +158,15 @@ export const STOP_WORDS = new Set(
     "where why how all any some each also just only very more most s t"
   ).split(" "),
 );
+
+/** First index whose value is ≥ target. */
+export function lowerBound(values: ArrayLike<number>, target: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -110,7 +110,8 @@ export function applyNewsEdits(
   };
   const emitParagraph = (index: number, moved: boolean) => {
     const paragraph = paragraphs[index];
-    for (let i = paragraph.from; i < (paragraph.sentences[0]?.from ?? paragraph.to); i++) out.push({ text: text(i), origin: i, moved });
+    for (let i = paragraph.from; i < (paragraph.sentences[0]?.from ?? paragraph.to); i++)
+      out.push({ text: text(i), origin: i, moved });
     for (const sentence of paragraph.sentences) emitSentence(sentence, moved);
   };
   for (let p = 0; p < paragraphs.length; p++) {
@@ -120,7 +121,8 @@ export function applyNewsEdits(
       emitParagraph(from, true);
     }
     const breakToken = paragraphs[p].breakToken;
-    if (breakToken !== null && !movedAway.has(p)) out.push({ text: text(breakToken), origin: breakToken, moved: false });
+    if (breakToken !== null && !movedAway.has(p))
+      out.push({ text: text(breakToken), origin: breakToken, moved: false });
     else if (breakToken !== null) out.push({ text: "", origin: -2, moved: false });
   }
 
@@ -159,7 +161,8 @@ export function applyNewsEdits(
         if (out[j].text !== text(i) && tokens.kinds[i] !== Kind.Space && tokens.kinds[i] !== Kind.Break) return null;
       }
       const endAt = at + (last - first);
-      const within = (offset: number, i: number, j: number) => newStarts[j] + Math.min(offset - tokens.starts[i], out[j].text.length);
+      const within = (offset: number, i: number, j: number) =>
+        newStarts[j] + Math.min(offset - tokens.starts[i], out[j].text.length);
       return { start: within(start, first, at), end: within(end, last, endAt), moved: out[at].moved };
     },
   };
@@ -169,7 +172,9 @@ export function applyNewsEdits(
 export function sentenceSpans(text: string): [number, number][] {
   const tokens = tokenize(text);
   const at = (i: number) => tokens.starts[i];
-  return parse(tokens, (i) => text.slice(at(i), at(i + 1))).flatMap((p) => p.sentences.map((s): [number, number] => [at(s.from), at(s.to)]));
+  return parse(tokens, (i) => text.slice(at(i), at(i + 1))).flatMap((p) =>
+    p.sentences.map((s): [number, number] => [at(s.from), at(s.to)]),
+  );
 }
 
 /** A figure corrected (its digits changed) or a word replaced by a different one. */
@@ -203,4 +208,16 @@ function parse(tokens: ReturnType<typeof tokenize>, text: (i: number) => string)
     from = i + 1;
   }
   return paragraphs;
+}
+
+/** One side of a diff: equal + delete is the old text, equal + insert the new one. */
+export function sideOf(
+  ops: readonly { op: "equal" | "insert" | "delete"; text: string }[],
+  side: "old" | "new",
+): string {
+  const skip = side === "old" ? "insert" : "delete";
+  return ops
+    .filter((o) => o.op !== skip)
+    .map((o) => o.text)
+    .join("");
 }

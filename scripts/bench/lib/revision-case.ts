@@ -25,7 +25,11 @@ export function revisionCaseWithTruth(scale: number): RevisionCase & Pick<Edited
   const oldText = longArticleText({ words: 50_000 * scale });
   const random = prng(16 * scale);
   const paragraphs = oldText.split("\n\n").length;
-  const { newText, carry, crossed } = applyNewsEdits(oldText, random.next, { share: 0.05, moves: Math.round(paragraphs / 200), reflow: true });
+  const { newText, carry, crossed } = applyNewsEdits(oldText, random.next, {
+    share: 0.05,
+    moves: Math.round(paragraphs / 200),
+    reflow: true,
+  });
   const words = [...oldText.matchAll(/[\p{L}\p{N}]+/gu)];
   const count = 2_000 * scale;
   const window = Math.floor(words.length / count);
