@@ -6,6 +6,7 @@ import { onDbThread } from "../../db-thread/on-db-thread";
 import { ZSubmit } from "../../schemas/review";
 import { annotationForChange, staleVersion } from "./annotation-access";
 import { annotationInclude, toAnnotationView, type AnnotationView } from "../../views/article-view";
+import { AppError } from "../shared/errors";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { refusedTransition } from "../shared/workflow-errors";
 
@@ -37,7 +38,11 @@ export async function submitInTransaction(
   annotationId: string,
   version: number | undefined,
 ): Promise<AnnotationView> {
-  const current = await annotationForChange(tx, actor, annotationId, "update", version);
+  // Touching the article first takes its row before the annotation's (the lock order every change keeps).
+  const current = await annotationForChange(tx, actor, annotationId, "update", version, { touchArticleAt: new Date() });
+  // Edited while orphaned (it went to DRAFT) but still not in the text: there is nothing for a reviewer to read it against.
+  if (current.anchorStatus === "ORPHANED")
+    throw new AppError("CONFLICT", "This annotation is not placed in the current revision: place it, then submit it.");
   const to = nextAnnotationStatus(current.status, "submit");
   if (!to) throw refusedTransition("an annotation", current.status, "submit");
   const written = await tx.annotation.updateMany({
