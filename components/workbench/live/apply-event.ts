@@ -48,12 +48,18 @@ export type LiveEvent =
       type: typeof AUDIT.comment.created | typeof AUDIT.comment.updated | typeof AUDIT.comment.deleted;
       data: Record<string, unknown>;
     }
+  | ({ type: typeof REVISED; number: number } & Base)
   | { type: "presence"; users: PresenceUser[] }
   | { type: "resync"; reason: string }
   | { type: "noop" };
 
+/** A new revision of the article (its data: the revision, the re-anchoring counts, the article's version): the workbench re-reads the article. */
+export const REVISED = "article.revised";
+
 /** Every event name the stream sends: those made from audit actions (lib/domain/audit-actions.ts) and its own. */
-export const EVENT_NAMES = ["ready", ...AUDIT_STREAM_EVENTS, "presence", "resync", "noop"] as const;
+export const EVENT_NAMES = [
+  ...new Set<string>(["ready", ...AUDIT_STREAM_EVENTS, REVISED, "presence", "resync", "noop"]),
+] as readonly string[];
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
@@ -113,6 +119,10 @@ export function parseEvent(name: string, raw: string): LiveEvent | null {
     case AUDIT.comment.updated:
     case AUDIT.comment.deleted:
       return { type: name, data };
+    case REVISED:
+      return isObject(data.revision) && typeof data.revision.number === "number"
+        ? { type: REVISED, ...base(), number: data.revision.number }
+        : null;
     case "presence":
       return Array.isArray(data.users)
         ? {
