@@ -22,9 +22,12 @@ export function NewRevision() {
       <button type="button" className="button small" onClick={() => dialog.current?.showModal()}>
         New revision
       </button>
-      <p className="wb-revision-outcome" role="status" data-testid="revision-outcome">
-        {outcome}
-      </p>
+      {/* Announced by the workbench's notice already (no second live region: the page has one status); this line stays. */}
+      {outcome && (
+        <p className="wb-revision-outcome" data-testid="revision-outcome">
+          {outcome}
+        </p>
+      )}
       <dialog ref={dialog} className="wb-dialog" aria-labelledby="wb-revision-title">
         <div className="wb-dialog-head">
           <h2 id="wb-revision-title">New revision</h2>

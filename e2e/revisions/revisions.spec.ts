@@ -1,0 +1,158 @@
+import { expect, test } from "@playwright/test";
+import { demoAccount } from "../support/accounts";
+import {
+  createArticle,
+  createClaim,
+  markOf,
+  origin,
+  panelOf,
+  seed,
+  selectQuote,
+  signedIn,
+  stored,
+  type Annotation,
+} from "../support/workbench";
+
+/**
+ * A revision of the article, added in the browser: the banner and the CHANGED cue, an orphan placed by selecting
+ * words, the diff view; and a second person on the article who sees it arrive live without losing a half-typed note.
+ */
+
+const KEPT = "Jake Sullivan, the US national security adviser";
+const CHANGED_OLD = "agreements reached by Joe Biden and Xi Jinping at a virtual summit in November";
+const CHANGED_NEW = "agreements reached by Joe Biden and Xi Jinping at a virtual summit in December";
+const REMOVED =
+  "The Biden White House is keen to prevent the war in Ukraine from further cementing a division of the world into two opposing blocs.";
+const ADDED = "Correction: the White House wants to stop the war from splitting the world into two blocs.";
+const NOTE = "Half-typed by the reviewer, not saved yet.";
+const REVISION_NOTE = "Correction appended at 14:00";
+
+const editor = demoAccount("EDITOR");
+const reviewer = demoAccount("REVIEWER");
+
+/** The seed with one word changed inside a claim, one claimed paragraph deleted and a correction appended. */
+const revised = `${seed.replace(CHANGED_OLD, CHANGED_NEW).replace(`${REMOVED}\n\n`, "")}\n\n${ADDED}\n`;
+
+test("a revision in the browser: banner, changed cue, placing an orphan, the diff, and its live arrival elsewhere", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  expect(revised).not.toContain(REMOVED);
+  const a = await signedIn(browser, editor);
+  const b = await signedIn(browser, reviewer);
+  const article = await createArticle(a.request, `Revisions ${Date.now().toString(36)}`);
+  const kept = await createClaim(a.request, article, KEPT);
+  const changed = await createClaim(a.request, article, CHANGED_OLD);
+  const removed = await createClaim(a.request, article, REMOVED);
+
+  await a.goto(`/articles/${article.id}`);
+  await b.goto(`/articles/${article.id}`);
+  await expect(a.getByTestId("live-connection")).toHaveText("Live");
+  await expect(b.getByTestId("live-connection")).toHaveText("Live");
+  await expect(a.getByTestId("revision-banner")).toContainText("Revision 1 of 1");
+
+  // The reviewer starts a note on the claim that will move (the paragraph before it is deleted) and does not save.
+  await markOf(b, kept.id).click();
+  await panelOf(b).getByLabel("Note").fill(NOTE);
+
+  // The editor pastes the changed article as a new revision.
+  await a.getByRole("button", { name: "New revision" }).click();
+  const dialog = a.getByRole("dialog", { name: "New revision" });
+  await dialog.getByLabel("Text").fill(revised);
+  await dialog.getByLabel("Note (optional)").fill(REVISION_NOTE);
+  await dialog.getByRole("button", { name: "Add revision" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(a.getByTestId("revision-outcome")).toHaveText(
+    "Revision 2 added: 1 carried exactly, 1 changed, 1 needs placement",
+  );
+  const banner = a.getByTestId("revision-banner");
+  await expect(banner).toContainText("Revision 2 of 2");
+  await expect(banner).toContainText("1 changed, 1 needs placement");
+  await expect(banner).toContainText(REVISION_NOTE);
+
+  // The changed claim: a dashed cue on its highlight and Δ on its label, "Words changed" in the list, old and new words in the panel.
+  await expect(markOf(a, changed.id)).toHaveClass(/is-changed/);
+  await expect(markOf(a, changed.id)).toHaveAttribute("data-label", /Δ/);
+  await expect(markOf(a, changed.id)).toHaveText(CHANGED_NEW);
+  await expect(markOf(a, kept.id)).not.toHaveClass(/is-changed/);
+  await expect(panelOf(a).getByRole("listitem").filter({ hasText: "Words changed" })).toHaveCount(1);
+  // The orphan is not drawn anywhere in the text.
+  await expect(a.locator(`.wb-text mark[data-annotations~="${removed.id}"]`)).toHaveCount(0);
+  await markOf(a, changed.id).click();
+  await expect(panelOf(a).getByTestId("changed-words")).toContainText(
+    `Old words: ‘${CHANGED_OLD}’ → New words: ‘${CHANGED_NEW}’`,
+  );
+  await panelOf(a).getByRole("button", { name: "Close panel" }).click();
+
+  // The tray: the orphan with its old words; placing it on the selected correction puts it back in the text.
+  const tray = a.getByTestId("needs-placement");
+  await expect(tray).toContainText(REMOVED);
+  await selectQuote(a, ADDED);
+  const placing = a.waitForResponse(
+    (response) => response.url().endsWith(`/annotations/${removed.id}`) && response.request().method() === "PATCH",
+  );
+  await tray.getByRole("button", { name: "Place on selected words" }).click();
+  expect((await placing).status()).toBe(200);
+  await expect(tray).toBeHidden();
+  await expect(markOf(a, removed.id)).toHaveText(ADDED);
+  await expect(banner).toContainText("1 changed");
+  await expect(banner).not.toContainText("placement");
+  const after = await stored(a.request, article.id);
+  const placed = after.annotations.find((annotation) => annotation.id === removed.id) as Annotation & {
+    anchor: { status: string };
+  };
+  expect(placed.anchor.status).toBe("ANCHORED");
+  expect(after.revision.text.slice(placed.start, placed.end)).toBe(ADDED);
+
+  // The reviewer saw the revision arrive, with the note still typed in; saving it sends no offsets and keeps the claim on its words.
+  await expect(b.getByTestId("revision-banner")).toContainText("Revision 2 of 2");
+  await expect(panelOf(b).getByLabel("Note")).toHaveValue(NOTE);
+  await expect(markOf(b, kept.id)).toHaveText(KEPT);
+  await panelOf(b).getByRole("button", { name: "Save", exact: true }).click();
+  await expect(b.getByRole("status")).toHaveText("Saved");
+  const saved = (await stored(b.request, article.id)).annotations.find((annotation) => annotation.id === kept.id)!;
+  expect(saved.note).toBe(NOTE);
+  expect(after.revision.text.slice(saved.start, saved.end)).toBe(KEPT);
+
+  // The diff view: from the banner's link, previous → current by default, inserted and deleted text marked.
+  await a.getByRole("link", { name: "History and changes" }).click();
+  await expect(a.getByRole("heading", { level: 1, name: "Revisions" })).toBeVisible();
+  await expect(a.getByRole("row", { name: new RegExp(REVISION_NOTE) })).toBeVisible();
+  const diff = a.getByTestId("revision-diff");
+  await expect(diff.locator("ins").filter({ hasText: "December" })).toHaveCount(1);
+  await expect(diff.locator("del").filter({ hasText: "November" })).toHaveCount(1);
+  await expect(diff.locator("del").filter({ hasText: "two opposing blocs" })).toHaveCount(1);
+  await expect(diff.locator("ins").filter({ hasText: "Correction:" })).toHaveCount(1);
+  await expect(a.getByTestId("diff-count")).toContainText("from revision 1 to revision 2");
+  await expect(diff.getByText("[inserted: ", { exact: false }).first()).toBeAttached();
+});
+
+test("a stale base revision: the dialog says someone added one meanwhile and reloads, keeping the text", async ({
+  browser,
+}) => {
+  const a = await signedIn(browser, editor);
+  const article = await createArticle(a.request, `Revisions conflict ${Date.now().toString(36)}`);
+  // No live stream on this page: it cannot learn of the other revision before sending its own (a real race, made certain).
+  await a.route("**/events*", (route) => route.abort());
+  await a.goto(`/articles/${article.id}`);
+  await a.getByRole("button", { name: "New revision" }).click();
+  const dialog = a.getByRole("dialog", { name: "New revision" });
+  const mine = `${seed}\n\nMine.\n`;
+  await dialog.getByLabel("Text").fill(mine);
+  const other = await a.request.post(`/api/v1/articles/${article.id}/revisions`, {
+    data: { text: `${seed}\n\nTheirs.\n`, baseRevisionId: article.revision.id },
+    headers: origin,
+  });
+  expect(other.status(), await other.text()).toBe(201);
+
+  await dialog.getByRole("button", { name: "Add revision" }).click();
+  const alert = dialog.getByRole("alert");
+  await expect(alert).toContainText("Someone added revision 2 meanwhile");
+  await alert.getByRole("button", { name: "Reload the article" }).click();
+  await expect(a.getByTestId("revision-banner")).toContainText("Revision 2 of 2");
+  await expect(alert).toBeHidden();
+  await expect(dialog.getByLabel("Text")).toHaveValue(mine);
+  await dialog.getByRole("button", { name: "Add revision" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(a.getByTestId("revision-banner")).toContainText("Revision 3 of 3");
+});
