@@ -13,22 +13,16 @@ export function DiffText({ parts, label }: { parts: DiffPart[]; label: string })
   return (
     <div className="rev-diff" role="region" aria-label={label} tabIndex={0} data-testid="revision-diff">
       {parts.map((part, index) => {
-        if (part.kind === "insert")
+        if (part.kind === "insert" || part.kind === "delete") {
+          const Tag = part.kind === "insert" ? "ins" : "del";
           return (
-            <ins key={index}>
-              <span className="visually-hidden">[inserted: </span>
+            <Tag key={index}>
+              <span className="visually-hidden">[{part.kind === "insert" ? "inserted" : "deleted"}: </span>
               {part.text}
               <span className="visually-hidden">]</span>
-            </ins>
+            </Tag>
           );
-        if (part.kind === "delete")
-          return (
-            <del key={index}>
-              <span className="visually-hidden">[deleted: </span>
-              {part.text}
-              <span className="visually-hidden">]</span>
-            </del>
-          );
+        }
         if (part.kind === "skip" && !shown.has(index))
           return (
             <button

@@ -53,26 +53,8 @@ export function RevisionDiff({
   return (
     <>
       <form className="rev-compare" method="get" aria-label="Choose two revisions">
-        <label>
-          From revision{" "}
-          <select name="from" defaultValue={from}>
-            {numbers.map((number) => (
-              <option key={number} value={number}>
-                {number}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          to revision{" "}
-          <select name="to" defaultValue={to}>
-            {numbers.map((number) => (
-              <option key={number} value={number}>
-                {number}
-              </option>
-            ))}
-          </select>
-        </label>
+        <RevisionSelect name="from" label="From revision" numbers={numbers} value={from} />
+        <RevisionSelect name="to" label="to revision" numbers={numbers} value={to} />
         <button className="button" type="submit">
           Compare
         </button>
@@ -97,5 +79,30 @@ export function RevisionDiff({
         </>
       )}
     </>
+  );
+}
+
+function RevisionSelect({
+  name,
+  label,
+  numbers,
+  value,
+}: {
+  name: string;
+  label: string;
+  numbers: number[];
+  value: number;
+}) {
+  return (
+    <label>
+      {label}{" "}
+      <select name={name} defaultValue={value}>
+        {numbers.map((number) => (
+          <option key={number} value={number}>
+            {number}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

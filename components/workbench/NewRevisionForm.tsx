@@ -1,12 +1,11 @@
 "use client";
 
-import { useState, type ChangeEvent, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
+import { ArticleBodyInput, type BodyFormat } from "../articles/ArticleBodyInput";
 import { ApiError, fieldMessage } from "../api-client";
 import { reanchoringText } from "./revisions";
 import { addRevision, fetchPage, problem } from "./requests";
 import { useWorkbench } from "./state/WorkbenchProvider";
-
-type Format = "text" | "html";
 
 /**
  * The import's inputs for a changed article: paste text or HTML, upload a .txt/.html file, or fetch the page again
@@ -15,7 +14,7 @@ type Format = "text" | "html";
  */
 export function NewRevisionForm({ reopens, onDone }: { reopens: boolean; onDone: (summary: string) => void }) {
   const { article, refresh } = useWorkbench();
-  const [format, setFormat] = useState<Format>("text");
+  const [format, setFormat] = useState<BodyFormat>("text");
   const [body, setBody] = useState("");
   const [note, setNote] = useState("");
   const [error, setError] = useState<unknown>(null);
@@ -40,13 +39,6 @@ export function NewRevisionForm({ reopens, onDone }: { reopens: boolean; onDone:
     } finally {
       setFetching(false);
     }
-  }
-
-  async function upload(event: ChangeEvent<HTMLInputElement>) {
-    const file = event.target.files?.[0];
-    if (!file) return;
-    setFormat(/\.html?$/i.test(file.name) || file.type === "text/html" ? "html" : "text");
-    setBody(await file.text());
   }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -86,51 +78,30 @@ export function NewRevisionForm({ reopens, onDone }: { reopens: boolean; onDone:
           given again.
         </p>
       )}
-      <fieldset className="format">
-        <legend>The changed article</legend>
-        <label>
-          <input type="radio" name="revision-format" checked={format === "text"} onChange={() => setFormat("text")} />{" "}
-          Plain text
-        </label>
-        <label>
-          <input type="radio" name="revision-format" checked={format === "html"} onChange={() => setFormat("html")} />{" "}
-          HTML
-        </label>
-        <label className="upload">
-          Or upload a .txt or .html file
-          <input type="file" accept=".txt,.html,.htm,text/plain,text/html" onChange={upload} />
-        </label>
+      <ArticleBodyInput
+        id="revision-body"
+        legend="The changed article"
+        format={format}
+        onFormat={setFormat}
+        body={body}
+        onBody={setBody}
+        error={error}
+        rows={12}
+      >
         {article.sourceUrl && (
           <button type="button" className="button small" onClick={() => void fetchAgain()} disabled={fetching}>
             {fetching ? "Fetching…" : "Fetch again from the source"}
           </button>
         )}
-      </fieldset>
+      </ArticleBodyInput>
       {message("url") && (
-        <span id="revision-url-error" className="field-error" role="alert">
+        <span className="field-error" role="alert">
           Could not fetch the source: {message("url")}
         </span>
       )}
       <p role="status" className="form-ok">
         {fetched}
       </p>
-      <div className="field">
-        <label htmlFor="revision-body">{format === "html" ? "HTML" : "Text"}</label>
-        <textarea
-          id="revision-body"
-          rows={12}
-          value={body}
-          onChange={(event) => setBody(event.target.value)}
-          required
-          aria-invalid={Boolean(message(format))}
-          aria-describedby={message(format) ? "revision-body-error" : undefined}
-        />
-        {message(format) && (
-          <span id="revision-body-error" className="field-error">
-            {message(format)}
-          </span>
-        )}
-      </div>
       <div className="field">
         <label htmlFor="revision-note">Note (optional)</label>
         <input

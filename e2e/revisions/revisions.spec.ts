@@ -58,7 +58,7 @@ test("a revision in the browser: banner, changed cue, placing an orphan, the dif
   // The editor pastes the changed article as a new revision.
   await a.getByRole("button", { name: "New revision" }).click();
   const dialog = a.getByRole("dialog", { name: "New revision" });
-  await dialog.getByLabel("Text").fill(revised);
+  await dialog.getByLabel("Text", { exact: true }).fill(revised);
   await dialog.getByLabel("Note (optional)").fill(REVISION_NOTE);
   await dialog.getByRole("button", { name: "Add revision" }).click();
   await expect(dialog).toBeHidden();
@@ -138,7 +138,7 @@ test("a stale base revision: the dialog says someone added one meanwhile and rel
   await a.getByRole("button", { name: "New revision" }).click();
   const dialog = a.getByRole("dialog", { name: "New revision" });
   const mine = `${seed}\n\nMine.\n`;
-  await dialog.getByLabel("Text").fill(mine);
+  await dialog.getByLabel("Text", { exact: true }).fill(mine);
   const other = await a.request.post(`/api/v1/articles/${article.id}/revisions`, {
     data: { text: `${seed}\n\nTheirs.\n`, baseRevisionId: article.revision.id },
     headers: origin,
@@ -151,7 +151,7 @@ test("a stale base revision: the dialog says someone added one meanwhile and rel
   await alert.getByRole("button", { name: "Reload the article" }).click();
   await expect(a.getByTestId("revision-banner")).toContainText("Revision 2 of 2");
   await expect(alert).toBeHidden();
-  await expect(dialog.getByLabel("Text")).toHaveValue(mine);
+  await expect(dialog.getByLabel("Text", { exact: true })).toHaveValue(mine);
   await dialog.getByRole("button", { name: "Add revision" }).click();
   await expect(dialog).toBeHidden();
   await expect(a.getByTestId("revision-banner")).toContainText("Revision 3 of 3");

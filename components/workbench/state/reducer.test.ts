@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { AnnotationView, ArticleView, RevisionView } from "@/lib/views/article-view";
 import type { RolePermissions, WorkbenchActor } from "../access";
 import { draftFrom } from "../drafts";
-import { annotation } from "../live/annotation-fixture";
+import { annotation, articleFixture } from "../live/annotation-fixture";
 import type { LiveEvent } from "../live/apply-event";
 import { initialStore, reducer, type Action, type Store } from "./reducer";
 
@@ -186,24 +186,13 @@ describe("workbench reducer: the user's own changes", () => {
 
 describe("workbench reducer: a new revision", () => {
   const REVISION_2 = { ...REVISION_1, id: "rev-2", number: 2, note: "correction", text: `New. ${"x".repeat(40)}` };
-  const articleWith = (annotations: AnnotationView[]): ArticleView => ({
-    id: "art",
-    title: "T",
-    sourceUrl: null,
-    publisher: null,
-    author: null,
-    publishedAt: null,
-    publicUrl: null,
-    status: "DRAFT",
-    version: 2,
-    createdBy: { id: "u-me", name: "Me" },
-    createdAt: REVISION_1.createdAt,
-    updatedAt: REVISION_1.createdAt,
-    revision: REVISION_2,
-    history: [summary(REVISION_1), summary(REVISION_2)],
-    annotations,
-    signOff: null,
-  });
+  const articleWith = (annotations: AnnotationView[]): ArticleView =>
+    articleFixture({
+      version: 2,
+      revision: REVISION_2,
+      history: [summary(REVISION_1), summary(REVISION_2)],
+      annotations,
+    });
 
   it("replaces the text and every place, keeps half-typed text, and says what the revision left to do", () => {
     const orphan = annotation({ id: "a2", number: 2, start: 0, end: 5, quote: "Gone." });
