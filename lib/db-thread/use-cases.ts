@@ -1,6 +1,7 @@
 import type { AnyUseCase } from "./serve";
 import { createAnnotation } from "../server/annotation/create-annotation";
 import { createAnnotations } from "../server/annotation/create-annotations";
+import { addRevision } from "../server/article/add-revision";
 import { createComment } from "../server/comment/create-comment";
 import { deleteAnnotation } from "../server/annotation/delete-annotation";
 import { deleteComment } from "../server/comment/delete-comment";
@@ -30,6 +31,7 @@ export const dbThreadUseCases = new Map<string, AnyUseCase>(
     reviewAnnotation,
     submitDrafts,
     reviewBatch,
+    addRevision,
     createComment,
     updateComment,
     deleteComment,

@@ -53,6 +53,7 @@ describe("stream events", () => {
       "annotation.created",
       "annotation.deleted",
       "annotation.updated",
+      "article.revised",
       "article.status",
       "comment.created",
       "comment.deleted",
@@ -71,6 +72,7 @@ describe("stream events", () => {
     expect([...actionsStreamedAs(AUDIT.annotation.updated)].sort()).toEqual([
       "annotation.approved",
       "annotation.changes_requested",
+      "annotation.placed",
       "annotation.submitted",
       "annotation.updated",
       "source.added",

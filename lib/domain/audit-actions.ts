@@ -1,4 +1,4 @@
-import type { AnnotationKind, AnnotationStatus, ArticleStatus } from "./annotation";
+import type { AnchorStatus, AnnotationKind, AnnotationStatus, ArticleStatus } from "./annotation";
 import type { FieldChange } from "./audit-changes";
 import type { Role } from "./permissions";
 
@@ -16,6 +16,7 @@ export const AUDIT = {
     status: "article.status",
     signedOff: "article.signed_off",
     reopened: "article.reopened",
+    revised: "article.revised",
   },
   annotation: {
     created: "annotation.created",
@@ -24,6 +25,8 @@ export const AUDIT = {
     submitted: "annotation.submitted",
     approved: "annotation.approved",
     changesRequested: "annotation.changes_requested",
+    reanchored: "annotation.reanchored",
+    placed: "annotation.placed",
   },
   source: { added: "source.added", updated: "source.updated", removed: "source.removed" },
   comment: { created: "comment.created", updated: "comment.updated", deleted: "comment.deleted" },
@@ -52,6 +55,9 @@ type SourceRef = { sourceId: string; url: string; version: number } & StatusChan
 type CommentRef = { commentId: string; version: number; excerpt: string };
 type UserState = { name: string; role: Role; active: boolean };
 type TokenRef = { tokenId: string; name: string };
+/** Where an annotation stood: offsets into the revision it named then, and its words there. */
+type SpanRef = { start: number; end: number; quote: string };
+type Reanchoring = { anchored: number; changed: number; orphaned: number };
 
 /**
  * What each action records in its payload when written now. Rows written by
@@ -65,6 +71,14 @@ type AuditPayloads = {
   [AUDIT.article.status]: ArticleMove;
   [AUDIT.article.signedOff]: ArticleMove & { note: string | null };
   [AUDIT.article.reopened]: ArticleMove & { note: string | null };
+  // A new revision (number, the reviser's note) and what re-anchoring made of the annotations.
+  [AUDIT.article.revised]: {
+    revisionId: string;
+    number: number;
+    note: string | null;
+    characters: number;
+    version: number;
+  } & Reanchoring;
   // The demo seed keeps no quote.
   [AUDIT.annotation.created]: { kind: AnnotationKind; number: number; quote?: string; version: number };
   // An edit (before → after per field; the label, or its change with the kind) or, with `reason`, a denial unlinked from a deleted claim.
@@ -82,6 +96,19 @@ type AuditPayloads = {
   [AUDIT.annotation.submitted]: ReviewMove;
   [AUDIT.annotation.approved]: ReviewMove & { note: string | null };
   [AUDIT.annotation.changesRequested]: ReviewMove & { note: string | null };
+  // One per annotation a revision moved, changed or orphaned: `revision` is the new one's number, `to` null when not
+  // placed; `workflow` the status change (a CHANGED one goes back to review).
+  [AUDIT.annotation.reanchored]: {
+    revision: number;
+    status: AnchorStatus;
+    from: SpanRef;
+    to: SpanRef | null;
+    score: number;
+    version: number;
+    workflow?: StatusChange;
+  };
+  // An orphan (or a CHANGED one) put on words of the current revision by an editor.
+  [AUDIT.annotation.placed]: { revision: number; to: SpanRef; version: number; workflow?: StatusChange };
   [AUDIT.source.added]: SourceRef;
   [AUDIT.source.updated]: SourceRef & { fields: string[]; changes: Record<string, FieldChange> };
   [AUDIT.source.removed]: SourceRef;
@@ -111,12 +138,17 @@ export const STREAM_EVENT_OF = {
   [AUDIT.article.status]: AUDIT.article.status,
   [AUDIT.article.signedOff]: AUDIT.article.status,
   [AUDIT.article.reopened]: AUDIT.article.status,
+  // The workbench re-reads the whole article once: every annotation may have moved.
+  [AUDIT.article.revised]: AUDIT.article.revised,
   [AUDIT.annotation.created]: AUDIT.annotation.created,
   [AUDIT.annotation.updated]: AUDIT.annotation.updated,
   [AUDIT.annotation.deleted]: AUDIT.annotation.deleted,
   [AUDIT.annotation.submitted]: AUDIT.annotation.updated,
   [AUDIT.annotation.approved]: AUDIT.annotation.updated,
   [AUDIT.annotation.changesRequested]: AUDIT.annotation.updated,
+  // Arrives with the article.revised that caused it, which re-reads everything.
+  [AUDIT.annotation.reanchored]: null,
+  [AUDIT.annotation.placed]: AUDIT.annotation.updated,
   [AUDIT.source.added]: AUDIT.annotation.updated,
   [AUDIT.source.updated]: AUDIT.annotation.updated,
   [AUDIT.source.removed]: AUDIT.annotation.updated,

@@ -19,6 +19,7 @@ export const FIELD_NAMES: Record<string, string> = {
   quote: "quote",
   start: "position",
   end: "position",
+  anchorStatus: "anchor",
   url: "address",
   title: "title",
   publisher: "publisher",

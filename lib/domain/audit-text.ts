@@ -27,6 +27,18 @@ const said = (value: unknown) => {
   return text ? `:${text}` : "";
 };
 
+/** Words in single quotes, shortened like quoted(): ‘rose 20%’. */
+const words = (value: unknown) => {
+  const text = typeof value === "string" ? value : "";
+  return `‘${text.length > 60 ? `${text.slice(0, 57)}…` : text}’`;
+};
+
+/** "in revision 3"; events are never written without the number, but a stored row is read defensively. */
+const inRevision = (p: Record<string, unknown>) =>
+  typeof p.revision === "number" ? `in revision ${p.revision}` : "in a new revision";
+
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** What a sentence is made from: who, the payload, the annotation by its number (kept in the event) and as the caller names it. */
 type Told = { who: string; p: Record<string, unknown>; named: string; subject: string; action: string };
 
@@ -42,15 +54,27 @@ const SENTENCES: Record<AuditAction, (told: Told) => string> = {
   [AUDIT.article.updated]: ({ who, p }) =>
     `${who} set the article's public address${isRecord(p.publicUrl) && p.publicUrl.to ? ` to ${p.publicUrl.to}` : " back to the default"}`,
   [AUDIT.article.reopened]: ({ who, p }) => `${who} reopened the article — “${p.note}”`,
-  [AUDIT.annotation.created]: ({ who, p, named }) => `${who} tagged ${named}${quoted(p.quote)}`,
-  [AUDIT.annotation.updated]: ({ who, p, subject }) => {
-    const back =
-      p.to && p.from !== p.to
-        ? `; it went back from ${STATUS_WORDS[String(p.from)]} to ${STATUS_WORDS[String(p.to)]}`
-        : "";
-    return `${who} edited ${subject}${changeList(p)}${back}`;
+  [AUDIT.article.revised]: ({ who, p }) => {
+    const counts = [p.anchored, p.changed, p.orphaned].every((count) => typeof count === "number")
+      ? ` (${p.anchored} annotation(s) kept, ${p.changed} with changed words, ${p.orphaned} not placed)`
+      : "";
+    const number = typeof p.number === "number" ? ` ${p.number}` : "";
+    return `${who} added revision${number} of the article${p.note ? ` — “${p.note}”` : ""}${counts}`;
   },
+  [AUDIT.annotation.created]: ({ who, p, named }) => `${who} tagged ${named}${quoted(p.quote)}`,
+  [AUDIT.annotation.updated]: ({ who, p, subject }) => `${who} edited ${subject}${changeList(p)}${back(p)}`,
   [AUDIT.annotation.deleted]: ({ who, p, named }) => `${who} deleted ${named}${quoted(p.quote)}`,
+  // Written for the reviser's revision, but about the annotation: the history reads "moved in revision 2".
+  [AUDIT.annotation.reanchored]: ({ p, subject }) => {
+    const to = isRecord(p.to) ? p.to : null;
+    const from = isRecord(p.from) ? p.from : null;
+    if (p.status === "ORPHANED" || !to) return `${capitalized(subject)} could not be placed ${inRevision(p)}`;
+    if (p.status === "CHANGED")
+      return `${capitalized(subject)} had its words changed ${inRevision(p)}: ${words(from?.quote)} → ${words(to.quote)}${back(p.workflow)}`;
+    return `${capitalized(subject)} moved ${inRevision(p)}`;
+  },
+  [AUDIT.annotation.placed]: ({ who, p, subject }) =>
+    `${capitalized(subject)} was placed by ${who} ${inRevision(p)}${isRecord(p.to) ? ` on ${words(p.to.quote)}` : ""}${back(p.workflow)}`,
   [AUDIT.annotation.submitted]: ({ who, subject }) => `${who} submitted ${subject} for review`,
   [AUDIT.annotation.approved]: ({ who, subject }) => `${who} approved ${subject}`,
   [AUDIT.annotation.changesRequested]: ({ who, p, subject }) =>
@@ -115,5 +139,11 @@ type FieldChangeValue = Parameters<typeof describeChange>[1];
 
 export const verdictLabel = (verdict: Verdict | null | undefined) =>
   verdict ? VERDICT_SCALE[verdict].label : "No verdict";
+
+/** "; it went back from approved to draft" when the event records a status change, else nothing. */
+function back(change: unknown): string {
+  if (!isRecord(change) || !change.to || change.from === change.to) return "";
+  return `; it went back from ${STATUS_WORDS[String(change.from)]} to ${STATUS_WORDS[String(change.to)]}`;
+}
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;

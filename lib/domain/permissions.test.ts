@@ -6,6 +6,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   "read:article": ["ADMIN", "EDITOR", "REVIEWER"],
   "create:article": ["ADMIN", "EDITOR", "REVIEWER"],
   "update:article": ["ADMIN", "EDITOR", "REVIEWER"],
+  "revise:article": ["ADMIN", "EDITOR", "REVIEWER"],
   "create:annotation": ["ADMIN", "EDITOR", "REVIEWER"],
   "update:annotation:own": ["ADMIN", "EDITOR", "REVIEWER"],
   "update:annotation:others": ["ADMIN", "EDITOR", "REVIEWER"],

@@ -10,6 +10,7 @@ export const PERMISSIONS = [
   "read:article",
   "create:article",
   "update:article",
+  "revise:article",
   "create:annotation",
   "update:annotation:own",
   "update:annotation:others",
@@ -27,11 +28,13 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** Admins alone moderate (delete) others' comments: a comment is someone's own words. */
+/** Adding a revision of a signed-off article also takes "reopen:article" (it reopens it). */
 /** Editors work on each other's annotations (versions stop lost writes); deleting others' work takes a reviewer. */
 const EDITOR: readonly Permission[] = [
   "read:article",
   "create:article",
   "update:article",
+  "revise:article",
   "create:annotation",
   "update:annotation:own",
   "update:annotation:others",

@@ -1,7 +1,7 @@
 import type { Db } from "../db/client";
 import { chunks, CHUNK_SIZE, inChunks } from "../db/chunked";
 import { perClient } from "../db/per-client";
-import { actionsStreamedAs, AUDIT, streamEventOf } from "../domain/audit-actions";
+import { actionsStreamedAs, AUDIT, streamEventOf, type AuditPayload } from "../domain/audit-actions";
 import { annotationInclude, toAnnotationView, toReviewView, type AnnotationView } from "../views/article-view";
 import { commentInclude, toCommentView, type CommentView } from "../views/comment-view";
 
@@ -174,6 +174,20 @@ function toStreamEvent(
           signOff: article.status === "SIGNED_OFF" ? toReviewView(article.signOffs[0]) : null,
         },
       };
+    case AUDIT.article.revised: {
+      // From the row itself: every annotation may have moved, and the workbench re-reads the article once.
+      const p = JSON.parse(row.payload) as Partial<AuditPayload<typeof AUDIT.article.revised>>;
+      return {
+        id: row.id,
+        event,
+        data: {
+          ...base,
+          revision: { id: p.revisionId, number: p.number, note: p.note ?? null, createdAt: base.at },
+          reanchoring: { anchored: p.anchored ?? 0, changed: p.changed ?? 0, orphaned: p.orphaned ?? 0 },
+          version: p.version,
+        },
+      };
+    }
     case AUDIT.comment.created:
     case AUDIT.comment.updated:
     case AUDIT.comment.deleted: {

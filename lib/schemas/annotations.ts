@@ -75,9 +75,28 @@ export const ZUpdateAnnotation = z
   .object({
     version: z.number({ error: "is required: the version you last saw" }).int(),
     kind: kind.optional(),
+    /**
+     * A new span on the article's current revision (both ends; `quote`, when sent, must match there): how an
+     * editor re-selects the words, and places an orphan after a revision (it is then on the current revision).
+     */
+    start: offset.optional(),
+    end: offset.optional(),
+    quote: z.string({ error: "must be text" }).optional(),
     ...annotationFields,
   })
-  .strict();
+  .strict()
+  .superRefine((value, ctx) => {
+    if ((value.start === undefined) !== (value.end === undefined))
+      ctx.addIssue({
+        code: "custom",
+        path: [value.start === undefined ? "start" : "end"],
+        message: "give both start and end for a new span",
+      });
+    else if (value.start !== undefined && value.end! <= value.start)
+      ctx.addIssue({ code: "custom", path: ["end"], message: "must be greater than start" });
+    if (value.quote !== undefined && value.start === undefined)
+      ctx.addIssue({ code: "custom", path: ["quote"], message: "is checked against a new span: send start and end" });
+  });
 export type TUpdateAnnotation = z.infer<typeof ZUpdateAnnotation>;
 
 /** Used on create, and on update against the merged result. */

@@ -44,6 +44,8 @@ export type LiveEvent =
   | ({ type: typeof AUDIT.annotation.created | typeof AUDIT.annotation.updated; annotation: AnnotationView } & Base)
   | ({ type: typeof AUDIT.annotation.deleted; id: string } & Base)
   | ({ type: typeof AUDIT.article.status; status: ArticleStatus; version: number; signOff: ReviewView | null } & Base)
+  // A new revision: every annotation may have moved, so the workbench re-reads the article (data kept as sent).
+  | ({ type: typeof AUDIT.article.revised; data: Record<string, unknown> } & Base)
   | {
       type: typeof AUDIT.comment.created | typeof AUDIT.comment.updated | typeof AUDIT.comment.deleted;
       data: Record<string, unknown>;
@@ -115,6 +117,8 @@ export function parseEvent(name: string, raw: string): LiveEvent | null {
             signOff: isObject(data.signOff) ? (data.signOff as ReviewView) : null,
           }
         : null;
+    case AUDIT.article.revised:
+      return { type: name, ...base(), data };
     case AUDIT.comment.created:
     case AUDIT.comment.updated:
     case AUDIT.comment.deleted:
@@ -388,6 +392,7 @@ const UPDATE_VERBS: Record<
   [AUDIT.annotation.submitted]: (name, what) => `${name} sent ${what} to review`,
   [AUDIT.annotation.approved]: (name, what) => `${name} approved ${what}`,
   [AUDIT.annotation.changesRequested]: (name, what) => `${name} asked for changes to ${what}`,
+  [AUDIT.annotation.placed]: (name, what) => `${name} placed ${what} in the text`,
   [AUDIT.source.added]: (name, what) => `${name} added a source to ${what}`,
   [AUDIT.source.updated]: (name, what) => `${name} updated a source of ${what}`,
   [AUDIT.source.removed]: (name, what) => `${name} removed a source from ${what}`,

@@ -6,6 +6,7 @@ import { onDbThread } from "../../db-thread/on-db-thread";
 import { ZSubmit } from "../../schemas/review";
 import { annotationForChange, staleVersion } from "./annotation-access";
 import { annotationInclude, toAnnotationView, type AnnotationView } from "../../views/article-view";
+import { AppError } from "../shared/errors";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { refusedTransition } from "../shared/workflow-errors";
 
@@ -38,6 +39,9 @@ export async function submitInTransaction(
   version: number | undefined,
 ): Promise<AnnotationView> {
   const current = await annotationForChange(tx, actor, annotationId, "update", version);
+  // Edited while orphaned (it went to DRAFT) but still not in the text: there is nothing for a reviewer to read it against.
+  if (current.anchorStatus === "ORPHANED")
+    throw new AppError("CONFLICT", "This annotation is not placed in the current revision: place it, then submit it.");
   const to = nextAnnotationStatus(current.status, "submit");
   if (!to) throw refusedTransition("an annotation", current.status, "submit");
   const written = await tx.annotation.updateMany({

@@ -33,7 +33,13 @@ export const submitDrafts = onDbThread(
         const article = await tx.article.findUnique({ where: { id: articleId }, select: { status: true } });
         if (!article) throw new AppError("NOT_FOUND", "No such article.");
         assertEditable(article);
-        const mine = { articleId, createdById: actor.id, status: "DRAFT" as const };
+        // Unplaced orphans are not ready for review (submitInTransaction refuses them): "all my drafts" means the placed ones.
+        const mine = {
+          articleId,
+          createdById: actor.id,
+          status: "DRAFT" as const,
+          anchorStatus: { not: "ORPHANED" as const },
+        };
         const targets = ids
           ? [...new Set(ids)]
           : (

@@ -12,6 +12,7 @@ import { annotationInclude, toAnnotationView, type AnnotationView } from "../../
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { checkDeniedClaim } from "./check-denied-claim";
 import { invalid } from "../shared/errors";
+import { newSpan } from "./new-span";
 import { recordSubstanceChange } from "./record-substance-change";
 
 /**
@@ -30,7 +31,7 @@ export const updateAnnotation = onDbThread(
     db: Db,
     { actor, annotationId, input }: { actor: Actor; annotationId: string; input: unknown },
   ): Promise<AnnotationView> {
-    const { version, sources, ...changes } = ZUpdateAnnotation.parse(input);
+    const { version, sources, start, end, quote, ...changes } = ZUpdateAnnotation.parse(input);
     return db.$transaction(async (tx) => {
       const updatedAt = new Date();
       const current = await annotationForChange(tx, actor, annotationId, "update", version, {
@@ -52,9 +53,13 @@ export const updateAnnotation = onDbThread(
           throw invalid("kind", `${denials} denial(s) point at this claim; unlink them before changing its kind`);
       }
 
+      const span = start !== undefined && end !== undefined ? await newSpan(tx, current, { start, end, quote }) : null;
+      const spanFields = span?.changes ? span.fields : {};
+
       const number = kind === current.kind ? current.number : await takeAnnotationNumber(tx, current.articleId, kind);
       const substance =
         Boolean(sources) ||
+        Boolean(span?.changes) ||
         SUBSTANCE_FIELDS.some(
           (field) =>
             field in changes &&
@@ -63,7 +68,16 @@ export const updateAnnotation = onDbThread(
       // Details (speaker, note) never change the status; substance goes through the one rule below.
       const written = await tx.annotation.updateMany({
         where: { id: annotationId, version: current.version },
-        data: { ...changes, number, verdict, deniesId, note: changes.note, version: { increment: 1 }, updatedAt },
+        data: {
+          ...changes,
+          ...spanFields,
+          number,
+          verdict,
+          deniesId,
+          note: changes.note,
+          version: { increment: 1 },
+          updatedAt,
+        },
       });
       if (written.count === 0)
         throw staleVersion(
@@ -84,6 +98,7 @@ export const updateAnnotation = onDbThread(
       const updated = {
         ...current,
         ...definedOnly(changes),
+        ...spanFields,
         number,
         verdict,
         deniesId,
@@ -93,11 +108,30 @@ export const updateAnnotation = onDbThread(
         updatedAt,
         sources: sourceRows,
       };
-      const changed = fieldChanges(changes, current, {
+      // Placing an orphan is its own event ("placed by Ana in revision 3"); a re-selected span is an edit of it.
+      const spanChanges =
+        span?.changes && !span.placed ? { start, end, quote: span.fields.quote, anchorStatus: "ANCHORED" } : {};
+      const changed = fieldChanges({ ...changes, ...spanChanges }, current, {
         deniesId: await claimLabels(tx, [current.deniesId, changes.deniesId]),
       });
       if (sources) changed.sources = { from: current.sources.length, to: sourceRows.length };
       const label = { from: annotationLabel(current.kind, current.number), to: annotationLabel(kind, number) };
+      if (span?.placed) {
+        const { revision, fields } = span;
+        await recordAuditEvent(tx, {
+          articleId: current.articleId,
+          annotationId,
+          actorId: actor.id,
+          action: AUDIT.annotation.placed,
+          payload: {
+            revision: revision.number,
+            to: { start: fields.start, end: fields.end, quote: fields.quote },
+            version: updated.version,
+            ...("to" in statusChange ? { workflow: statusChange } : {}),
+          },
+        });
+        if (Object.keys(changed).length === 0) return toAnnotationView(updated);
+      }
       await recordAuditEvent(tx, {
         articleId: current.articleId,
         annotationId,
@@ -108,7 +142,7 @@ export const updateAnnotation = onDbThread(
           changes: changed,
           label: label.from === label.to ? label.to : label,
           version: updated.version,
-          ...statusChange,
+          ...(span?.placed ? {} : statusChange),
         },
       });
       return toAnnotationView(updated);

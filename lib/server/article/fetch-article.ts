@@ -5,7 +5,7 @@ import { fetchPage, FetchPageError } from "../../import/fetch-page";
 import { extractHtmlTitle, importHtml } from "../../import/html";
 import { pageMetadata } from "../../import/page-metadata";
 import { ZFetchArticle } from "../../schemas/articles";
-import { countTags, MAX_HTML_TAGS } from "./create-article";
+import { countTags, MAX_HTML_TAGS } from "./article-body";
 import { invalid } from "../shared/errors";
 import { requirePermission } from "../shared/require-permission";
 

@@ -11,9 +11,9 @@ import { requirePermission } from "../shared/require-permission";
 const excerpt = (quote: string) => (quote.length > 60 ? `${quote.slice(0, 57)}…` : quote);
 
 /**
- * A reviewer signs the article off once every annotation is APPROVED and every
- * claim and denial is rated or marked "not rated" with a reason; it is then
- * read-only. Otherwise 409 lists what is in the way: `blocking` (not approved)
+ * A reviewer signs the article off once every annotation in the text is
+ * APPROVED (a revision's orphans are not in it) and every claim and denial is
+ * rated or marked "not rated" with a reason; it is then read-only. Otherwise 409 lists what is in the way: `blocking` (not approved)
  * and `unrated` (no verdict), each item { id, kind, status, quote }.
  */
 export async function signOffArticle(
@@ -26,13 +26,20 @@ export async function signOffArticle(
     const check = async () => {
       const select = { id: true, kind: true, status: true, quote: true } as const;
       const blocking = await tx.annotation.findMany({
-        where: { articleId, status: { not: "APPROVED" } },
+        // Orphans are not in the published text (an editor may leave one unplaced on purpose).
+        where: { articleId, status: { not: "APPROVED" }, anchorStatus: { not: "ORPHANED" } },
         orderBy: { start: "asc" },
         select,
       });
       // lacksRating (lib/domain/workflow) as a query: a blank reason is stored as null (optionalText).
       const unrated = await tx.annotation.findMany({
-        where: { articleId, kind: { in: ["CLAIM", "DENIAL"] }, verdict: null, notRatedReason: null },
+        where: {
+          articleId,
+          kind: { in: ["CLAIM", "DENIAL"] },
+          verdict: null,
+          notRatedReason: null,
+          anchorStatus: { not: "ORPHANED" },
+        },
         orderBy: { start: "asc" },
         select,
       });

@@ -65,7 +65,14 @@ export async function reviewInTransaction(
   if (!to) throw refusedTransition("an annotation", current.status, action);
   const written = await tx.annotation.updateMany({
     where: { id: annotationId, status: current.status, version: current.version },
-    data: { status: to, version: { increment: 1 } },
+    data: {
+      status: to,
+      version: { increment: 1 },
+      // The approval covers the words it now stands on: the changed-words cue of a revision ends here.
+      ...(to === "APPROVED" && current.anchorStatus === "CHANGED"
+        ? { anchorStatus: "ANCHORED" as const, anchorScore: 1, previousQuote: null }
+        : {}),
+    },
   });
   if (written.count === 0)
     throw staleVersion(

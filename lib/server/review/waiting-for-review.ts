@@ -6,6 +6,8 @@ import type { Actor } from "../../domain/actor";
  */
 export const waitingFor = (actor: Actor) => ({
   status: "SUBMITTED" as const,
+  // An orphan is placed (and so back in the text) before anyone reviews it.
+  anchorStatus: { not: "ORPHANED" as const },
   createdById: { not: actor.id },
   editors: { none: { userId: actor.id } },
   article: { status: { not: "SIGNED_OFF" as const } },
