@@ -44,8 +44,6 @@ export type LiveEvent =
   | ({ type: typeof AUDIT.annotation.created | typeof AUDIT.annotation.updated; annotation: AnnotationView } & Base)
   | ({ type: typeof AUDIT.annotation.deleted; id: string } & Base)
   | ({ type: typeof AUDIT.article.status; status: ArticleStatus; version: number; signOff: ReviewView | null } & Base)
-  // A new revision: every annotation may have moved, so the workbench re-reads the article (data kept as sent).
-  | ({ type: typeof AUDIT.article.revised; data: Record<string, unknown> } & Base)
   | {
       type: typeof AUDIT.comment.created | typeof AUDIT.comment.updated | typeof AUDIT.comment.deleted;
       data: Record<string, unknown>;
@@ -56,7 +54,7 @@ export type LiveEvent =
   | { type: "noop" };
 
 /** A new revision of the article (its data: the revision, the re-anchoring counts, the article's version): the workbench re-reads the article. */
-export const REVISED = "article.revised";
+export const REVISED = AUDIT.article.revised;
 
 /** Every event name the stream sends: those made from audit actions (lib/domain/audit-actions.ts) and its own. */
 export const EVENT_NAMES = [
@@ -117,8 +115,6 @@ export function parseEvent(name: string, raw: string): LiveEvent | null {
             signOff: isObject(data.signOff) ? (data.signOff as ReviewView) : null,
           }
         : null;
-    case AUDIT.article.revised:
-      return { type: name, ...base(), data };
     case AUDIT.comment.created:
     case AUDIT.comment.updated:
     case AUDIT.comment.deleted:
