@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { demoAccount } from "../support/accounts";
 import {
   createArticle,
@@ -28,6 +28,7 @@ const NOTE = "Half-typed by the reviewer, not saved yet.";
 const REVISION_NOTE = "Correction appended at 14:00";
 
 const editor = demoAccount("EDITOR");
+const shot = (page: Page, name: string) => page.screenshot({ path: `tmp/revisions-${name}.png` });
 const reviewer = demoAccount("REVIEWER");
 
 /** The seed with one word changed inside a claim, one claimed paragraph deleted and a correction appended. */
@@ -60,6 +61,7 @@ test("a revision in the browser: banner, changed cue, placing an orphan, the dif
   const dialog = a.getByRole("dialog", { name: "New revision" });
   await dialog.getByLabel("Text", { exact: true }).fill(revised);
   await dialog.getByLabel("Note (optional)").fill(REVISION_NOTE);
+  await shot(a, "01-dialog");
   await dialog.getByRole("button", { name: "Add revision" }).click();
   await expect(dialog).toBeHidden();
   await expect(a.getByTestId("revision-outcome")).toHaveText(
@@ -78,10 +80,12 @@ test("a revision in the browser: banner, changed cue, placing an orphan, the dif
   await expect(panelOf(a).getByRole("listitem").filter({ hasText: "Words changed" })).toHaveCount(1);
   // The orphan is not drawn anywhere in the text.
   await expect(a.locator(`.wb-text mark[data-annotations~="${removed.id}"]`)).toHaveCount(0);
+  await shot(a, "02-banner-tray-changed");
   await markOf(a, changed.id).click();
   await expect(panelOf(a).getByTestId("changed-words")).toContainText(
     `Old words: ‘${CHANGED_OLD}’ → New words: ‘${CHANGED_NEW}’`,
   );
+  await shot(a, "03-changed-panel");
   await panelOf(a).getByRole("button", { name: "Close panel" }).click();
 
   // The tray: the orphan with its old words; placing it on the selected correction puts it back in the text.
@@ -106,6 +110,7 @@ test("a revision in the browser: banner, changed cue, placing an orphan, the dif
 
   // The reviewer saw the revision arrive, with the note still typed in; saving it sends no offsets and keeps the claim on its words.
   await expect(b.getByTestId("revision-banner")).toContainText("Revision 2 of 2");
+  await shot(b, "04-arrived-live");
   await expect(panelOf(b).getByLabel("Note")).toHaveValue(NOTE);
   await expect(markOf(b, kept.id)).toHaveText(KEPT);
   await panelOf(b).getByRole("button", { name: "Save", exact: true }).click();
@@ -125,6 +130,7 @@ test("a revision in the browser: banner, changed cue, placing an orphan, the dif
   await expect(diff.locator("ins").filter({ hasText: "Correction:" })).toHaveCount(1);
   await expect(a.getByTestId("diff-count")).toContainText("from revision 1 to revision 2");
   await expect(diff.getByText("[inserted: ", { exact: false }).first()).toBeAttached();
+  await shot(a, "05-diff");
 });
 
 test("a stale base revision: the dialog says someone added one meanwhile and reloads, keeping the text", async ({
