@@ -67,6 +67,10 @@ test("a revision in the browser: banner, changed cue, placing an orphan, the dif
   await expect(a.getByTestId("revision-outcome")).toHaveText(
     "Revision 2 added: 1 carried exactly, 1 changed, 1 needs placement",
   );
+  // The reviewer is told at once what the revision left to do.
+  await expect(b.getByRole("status")).toHaveText(
+    "Revision 2 arrived: 1 annotation needs placement, 1 annotation's words changed",
+  );
   const banner = a.getByTestId("revision-banner");
   await expect(banner).toContainText("Revision 2 of 2");
   await expect(banner).toContainText("1 changed, 1 needs placement");
