@@ -11,6 +11,7 @@ import {
   signedIn,
   stored,
   type Annotation,
+  type Article,
 } from "../support/workbench";
 
 /**
@@ -165,4 +166,61 @@ test("a stale base revision: the dialog says someone added one meanwhile and rel
   await dialog.getByRole("button", { name: "Add revision" }).click();
   await expect(dialog).toBeHidden();
   await expect(a.getByTestId("revision-banner")).toContainText("Revision 3 of 3");
+});
+
+test("a deleted sentence with a twin elsewhere is never moved onto it: the tray suggests it, J reaches the tray, and leaving it unplaced folds it away", async ({
+  browser,
+}) => {
+  const TWIN = "The minister said prices rose 20% in May.";
+  const OTHER = "A second claim whose paragraph is also removed.";
+  const first = `Opening paragraph of the story.\n\n${TWIN}\n\nA paragraph in between.\n\n${OTHER}\n\nAnother paragraph.\n\n${TWIN}\n\nThe end.\n`;
+  const second = `Opening paragraph of the story.\n\nA paragraph in between.\n\nAnother paragraph.\n\n${TWIN}\n\nThe end.\n`;
+  const a = await signedIn(browser, editor);
+  const created = await a.request.post("/api/v1/articles", {
+    data: { title: `Revisions twin ${Date.now().toString(36)}`, text: first },
+    headers: origin,
+  });
+  expect(created.status()).toBe(201);
+  const article = (await created.json()) as Article;
+  const twin = await createClaim(a.request, article, TWIN);
+  const other = await createClaim(a.request, article, OTHER);
+  const revised = await a.request.post(`/api/v1/articles/${article.id}/revisions`, {
+    data: { text: second, baseRevisionId: article.revision.id },
+    headers: origin,
+  });
+  expect(revised.status(), await revised.text()).toBe(201);
+
+  await a.goto(`/articles/${article.id}`);
+  await expect(a.getByTestId("live-connection")).toHaveText("Live");
+  const tray = a.getByTestId("needs-placement");
+  await expect(tray.getByRole("listitem")).toHaveCount(2);
+  // Nothing was drawn on the twin: it is offered, not applied.
+  await expect(a.locator(`.wb-text mark[data-annotations~="${twin.id}"]`)).toHaveCount(0);
+
+  // J walks the text (nothing placed here) and then the tray: the first unplaced claim opens in the panel.
+  await a.keyboard.press("j");
+  const panel = panelOf(a);
+  await expect(panel.getByRole("heading", { level: 2, name: "C1 Claim" })).toBeVisible();
+  await expect(panel.getByRole("region", { name: "Needs placement" })).toContainText(TWIN);
+  await a.keyboard.press("Escape");
+
+  // Leaving the other one unplaced folds it away (and back).
+  const otherItem = tray.getByRole("listitem").filter({ hasText: OTHER });
+  await otherItem.getByRole("button", { name: "Leave unplaced" }).click();
+  await expect(tray.getByRole("listitem").filter({ hasText: OTHER })).toBeHidden();
+  await expect(tray.getByText("Left unplaced (1)")).toBeVisible();
+
+  // The suggestion is applied only on its button.
+  const suggestion = tray.getByRole("button", { name: `Place on suggestion: “${TWIN}”` });
+  await suggestion.click();
+  await expect(markOf(a, twin.id)).toHaveText(TWIN);
+  const after = await stored(a.request, article.id);
+  const placed = after.annotations.find((annotation) => annotation.id === twin.id)!;
+  expect(after.revision.text.slice(placed.start, placed.end)).toBe(TWIN);
+  // The left one still waits, folded; the banner still counts it.
+  await expect(a.getByTestId("revision-banner")).toContainText("1 needs placement");
+  const left = after.annotations.find((annotation) => annotation.id === other.id)! as Annotation & {
+    anchor: { status: string };
+  };
+  expect(left.anchor.status).toBe("ORPHANED");
 });
