@@ -224,3 +224,42 @@ test("a deleted sentence with a twin elsewhere is never moved onto it: the tray 
   };
   expect(left.anchor.status).toBe("ORPHANED");
 });
+
+test("a signed-off article: editors cannot add a revision, a reviewer can, is told it reopens the article, and it does", async ({
+  browser,
+}) => {
+  const a = await signedIn(browser, editor);
+  const b = await signedIn(browser, reviewer);
+  const article = await createArticle(a.request, `Revisions signed off ${Date.now().toString(36)}`);
+  const claim = await createClaim(a.request, article, KEPT, { verdict: "TRUE" });
+  const submit = await a.request.post(`/api/v1/annotations/${claim.id}/submit`, {
+    data: { version: claim.version },
+    headers: origin,
+  });
+  expect(submit.status(), await submit.text()).toBe(200);
+  const approve = await b.request.post(`/api/v1/annotations/${claim.id}/review`, {
+    data: { decision: "APPROVE", version: ((await submit.json()) as Annotation).version },
+    headers: origin,
+  });
+  expect(approve.status(), await approve.text()).toBe(200);
+  const signOff = await b.request.post(`/api/v1/articles/${article.id}/sign-off`, { data: {}, headers: origin });
+  expect(signOff.status(), await signOff.text()).toBe(200);
+
+  await a.goto(`/articles/${article.id}`);
+  await expect(a.getByTestId("article-status")).toHaveText("Article status: Signed off");
+  await expect(a.getByRole("button", { name: "New revision" })).toHaveCount(0);
+
+  await b.goto(`/articles/${article.id}`);
+  await b.getByRole("button", { name: "New revision" }).click();
+  const dialog = b.getByRole("dialog", { name: "New revision" });
+  await expect(dialog).toContainText("Adding a revision reopens it");
+  await dialog.getByLabel("Text", { exact: true }).fill(`${seed}\n\n${ADDED}\n`);
+  await dialog.getByRole("button", { name: "Add revision" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(b.getByTestId("article-status")).toHaveText("Article status: Reopened");
+  await expect(b.getByTestId("revision-banner")).toContainText("Revision 2 of 2");
+  // The editor's open page follows: the article is open to changes again, and they may now revise it too.
+  await expect(a.getByTestId("article-status")).toHaveText("Article status: Reopened", { timeout: 5_000 });
+  await expect(a.getByTestId("revision-banner")).toContainText("Revision 2 of 2");
+  await expect(a.getByRole("button", { name: "New revision" })).toBeVisible();
+});
