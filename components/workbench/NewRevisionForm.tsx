@@ -12,11 +12,23 @@ import { useWorkbench } from "./state/WorkbenchProvider";
  * from the article's source address (through the same guarded fetcher as the import), plus an optional note. It is
  * sent against the open revision: if someone added another meanwhile, the 409 says so and offers to reload.
  */
-export function NewRevisionForm({ reopens, onDone }: { reopens: boolean; onDone: (summary: string) => void }) {
+export function NewRevisionForm({
+  reopens,
+  draft,
+  onDraft,
+  onDone,
+}: {
+  reopens: boolean;
+  /** What is typed, kept by the caller while the dialog is closed. */
+  draft: RevisionDraft;
+  onDraft: (change: (draft: RevisionDraft) => RevisionDraft) => void;
+  onDone: (summary: string) => void;
+}) {
   const { article, refresh } = useWorkbench();
-  const [format, setFormat] = useState<BodyFormat>("text");
-  const [body, setBody] = useState("");
-  const [note, setNote] = useState("");
+  const { format, body, note } = draft;
+  const setFormat = (value: BodyFormat) => onDraft((current) => ({ ...current, format: value }));
+  const setBody = (value: string) => onDraft((current) => ({ ...current, body: value }));
+  const setNote = (value: string) => onDraft((current) => ({ ...current, note: value }));
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [fetching, setFetching] = useState(false);
@@ -55,9 +67,6 @@ export function NewRevisionForm({ reopens, onDone }: { reopens: boolean; onDone:
       const summary = `Revision ${answer.revision.number} added: ${reanchoringText(answer.reanchoring)}`;
       // The answer has the new text and annotations but not the history: one re-read brings the whole article.
       await refresh({ message: summary });
-      setBody("");
-      setNote("");
-      setFetched("");
       onDone(summary);
     } catch (failure) {
       setError(failure);
@@ -139,6 +148,9 @@ export function NewRevisionForm({ reopens, onDone }: { reopens: boolean; onDone:
     </form>
   );
 }
+
+/** The changed article as typed, pasted, uploaded or fetched, and the note. */
+export type RevisionDraft = { format: BodyFormat; body: string; note: string };
 
 /** The revision that is current now, from a 409 on a stale base revision; null for any other error. */
 function conflictWith(error: unknown): { number: number } | null {

@@ -232,6 +232,8 @@ function WorkbenchBody({ since }: { since: number | null }) {
 
   const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
     if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
+    // A dialog (New revision) has the keyboard: Escape is its own, and no key tags or walks the text behind it.
+    if (event.target instanceof Element && event.target.closest("dialog")) return;
     if (event.key === "Escape") {
       if (pending && document.activeElement === textRef.current) {
         window.getSelection()?.removeAllRanges();

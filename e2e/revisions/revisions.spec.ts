@@ -150,6 +150,11 @@ test("a stale base revision: the dialog says someone added one meanwhile and rel
   const dialog = a.getByRole("dialog", { name: "New revision" });
   const mine = `${seed}\n\nMine.\n`;
   await dialog.getByLabel("Text", { exact: true }).fill(mine);
+  // Closing the dialog (Escape) keeps what was pasted.
+  await a.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await a.getByRole("button", { name: "New revision" }).click();
+  await expect(dialog.getByLabel("Text", { exact: true })).toHaveValue(mine);
   const other = await a.request.post(`/api/v1/articles/${article.id}/revisions`, {
     data: { text: `${seed}\n\nTheirs.\n`, baseRevisionId: article.revision.id },
     headers: origin,
