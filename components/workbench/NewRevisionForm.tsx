@@ -112,7 +112,7 @@ export function NewRevisionForm({
         {fetched}
       </p>
       <div className="field">
-        <label htmlFor="revision-note">Note (optional)</label>
+        <label htmlFor="revision-note">Note for the history (optional)</label>
         <input
           id="revision-note"
           value={note}

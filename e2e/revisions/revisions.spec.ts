@@ -1,4 +1,7 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { expect, test, type Page } from "@playwright/test";
+import { NEWS_PAGE, NEWS_PAGE_TEXT } from "../../lib/import/fixtures/news-page";
 import { demoAccount } from "../support/accounts";
 import {
   createArticle,
@@ -61,7 +64,7 @@ test("a revision in the browser: banner, changed cue, placing an orphan, the dif
   await a.getByRole("button", { name: "New revision" }).click();
   const dialog = a.getByRole("dialog", { name: "New revision" });
   await dialog.getByLabel("Text", { exact: true }).fill(revised);
-  await dialog.getByLabel("Note (optional)").fill(REVISION_NOTE);
+  await dialog.getByLabel("Note for the history (optional)").fill(REVISION_NOTE);
   await shot(a, "01-dialog");
   await dialog.getByRole("button", { name: "Add revision" }).click();
   await expect(dialog).toBeHidden();
@@ -267,4 +270,57 @@ test("a signed-off article: editors cannot add a revision, a reviewer can, is to
   await expect(a.getByTestId("article-status")).toHaveText("Article status: Reopened", { timeout: 5_000 });
   await expect(a.getByTestId("revision-banner")).toContainText("Revision 2 of 2");
   await expect(a.getByRole("button", { name: "New revision" })).toBeVisible();
+});
+
+test("Fetch again: the source page, changed since the import, comes in through the guarded fetcher as the new revision", async ({
+  browser,
+}) => {
+  // The news site, served from this machine: the survey's cost was corrected after the import.
+  let page = NEWS_PAGE;
+  const site = http.createServer((request, response) => {
+    if (request.url === "/news/harbour-toll")
+      return response.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(page);
+    response.writeHead(404, { "Content-Type": "text/html" }).end("<p>Gone</p>");
+  });
+  await new Promise<void>((resolve) => site.listen(0, "127.0.0.1", resolve));
+  const source = `http://127.0.0.1:${(site.address() as AddressInfo).port}/news/harbour-toll`;
+  try {
+    const a = await signedIn(browser, editor);
+    // Imported as the import form does it: fetched, then sent as HTML.
+    const fetched = await a.request.post("/api/v1/articles/fetch", { data: { url: source }, headers: origin });
+    expect(fetched.status(), await fetched.text()).toBe(200);
+    const { html } = (await fetched.json()) as { html: string };
+    const created = await a.request.post("/api/v1/articles", {
+      data: { title: NEWS_PAGE_TEXT.headline, html, sourceUrl: source },
+      headers: origin,
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    const article = (await created.json()) as Article;
+    const claim = await createClaim(a.request, article, "costing £18,000");
+    page = NEWS_PAGE.replace("£18,000", "£81,000");
+
+    await a.goto(`/articles/${article.id}`);
+    await a.getByRole("button", { name: "New revision" }).click();
+    const dialog = a.getByRole("dialog", { name: "New revision" });
+    await dialog.getByRole("button", { name: "Fetch again from the source" }).click();
+    await expect(dialog.getByRole("status")).toContainText("Check the text below, then add it.");
+    await expect(dialog.getByLabel("HTML (reduced to text, paragraphs and headings)")).toBeChecked();
+    await expect(dialog.getByLabel("HTML", { exact: true })).toHaveValue(/£81,000/);
+    await dialog.getByLabel("Note for the history (optional)").fill("Survey cost corrected");
+    await dialog.getByRole("button", { name: "Add revision" }).click();
+    await expect(a.getByTestId("revision-banner")).toContainText("Revision 2 of 2");
+    await expect(a.getByTestId("revision-banner")).toContainText("1 changed");
+    await expect(markOf(a, claim.id)).toHaveText("costing £81,000");
+    await expect(markOf(a, claim.id)).toHaveClass(/is-changed/);
+
+    // The same page again is no revision: the 422 names the field, next to it.
+    await a.getByRole("button", { name: "New revision" }).click();
+    await dialog.getByRole("button", { name: "Fetch again from the source" }).click();
+    await expect(dialog.getByLabel("HTML", { exact: true })).toHaveValue(/£81,000/);
+    await dialog.getByRole("button", { name: "Add revision" }).click();
+    await expect(dialog.locator("#revision-body-error")).toContainText("same text as the current revision");
+    await expect(dialog.getByLabel("HTML", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  } finally {
+    site.close();
+  }
 });
