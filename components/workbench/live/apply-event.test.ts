@@ -53,7 +53,8 @@ describe("parseEvent", () => {
       action: "article.revised",
       number: 3,
     });
-    expect(parseEvent("article.revised", JSON.stringify({ ...data, revision: null }))).toBeNull();
+    // A shape it cannot read still makes the workbench re-read the article.
+    expect(parseEvent("article.revised", JSON.stringify({ ...data, revision: null }))).toMatchObject({ number: null });
     expect(EVENT_NAMES).toContain("article.revised");
     expect(new Set(EVENT_NAMES).size).toBe(EVENT_NAMES.length);
   });

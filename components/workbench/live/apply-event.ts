@@ -48,7 +48,7 @@ export type LiveEvent =
       type: typeof AUDIT.comment.created | typeof AUDIT.comment.updated | typeof AUDIT.comment.deleted;
       data: Record<string, unknown>;
     }
-  | ({ type: typeof REVISED; number: number } & Base)
+  | ({ type: typeof REVISED; number: number | null } & Base)
   | { type: "presence"; users: PresenceUser[] }
   | { type: "resync"; reason: string }
   | { type: "noop" };
@@ -120,9 +120,12 @@ export function parseEvent(name: string, raw: string): LiveEvent | null {
     case AUDIT.comment.deleted:
       return { type: name, data };
     case REVISED:
-      return isObject(data.revision) && typeof data.revision.number === "number"
-        ? { type: REVISED, ...base(), number: data.revision.number }
-        : null;
+      // Without a readable number (a newer server's shape) the workbench re-reads anyway: a revision is never missed.
+      return {
+        type: REVISED,
+        ...base(),
+        number: isObject(data.revision) && typeof data.revision.number === "number" ? data.revision.number : null,
+      };
     case "presence":
       return Array.isArray(data.users)
         ? {

@@ -125,7 +125,8 @@ export function WorkbenchProvider({ article, actor, permissions: rolePermissions
         case REVISED:
           // A new text and every annotation's place in it: one re-read (the event carries neither). The user's own revision is on screen already.
           // Announced only when someone else added it (this user's own form says what it made of the annotations).
-          if (event.number > revisionNumber.current) void refresh({ revised: event.actor?.id !== actorId });
+          if (event.number === null || event.number > revisionNumber.current)
+            void refresh({ revised: event.actor?.id !== actorId });
           return;
         case AUDIT.comment.created:
         case AUDIT.comment.updated:
