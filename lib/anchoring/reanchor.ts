@@ -1,6 +1,6 @@
 import { type Alignment, alignRevisions, type Piece } from "./revision-diff";
-import { type Placement, suggestPlacement } from "./suggest";
-import { Kind, squash } from "./tokens";
+import { exactPlacement, fuzzyPlacement, type Placement } from "./suggest";
+import { Kind, lowerBound, squash, STOP_WORDS, type Units } from "./tokens";
 
 export type { Placement } from "./suggest";
 export { suggestPlacement } from "./suggest";
@@ -20,6 +20,10 @@ export type DiffOp = { op: "equal" | "insert" | "delete"; text: string };
 export const ORPHAN_BELOW = 0.5;
 /** A quote found once, exactly, in moved (inserted) text with matching context. */
 export const MOVED_SCORE = 0.95;
+/** Every word may survive while punctuation changed ("said," → "said:"): still a change, so never the score of an exact mapping. */
+const CHANGED_MAX = 0.99;
+/** How far from an orphan's mapped position its suggestion is looked for (characters, each side). */
+const SUGGEST_REACH = 1_000;
 /** A replacement of at most this many words on each side is a correction (a figure, a name), not a rewrite. */
 const CORRECTION_WORDS = 3;
 
@@ -44,7 +48,17 @@ export function diffRevisions(oldText: string, newText: string): DiffOp[] {
 
 /** Carries every span of oldText into newText; same order as `spans`. Pure, no I/O. */
 export function reanchor(oldText: string, newText: string, spans: readonly CarrySpan[]): Carried[] {
-  const carrier = new Carrier(oldText, newText, alignRevisions(oldText, newText));
+  return reanchorAligned(oldText, newText, spans, alignRevisions(oldText, newText));
+}
+
+/** reanchor over a given alignment (the benchmark compares diff engines with it). */
+export function reanchorAligned(
+  oldText: string,
+  newText: string,
+  spans: readonly CarrySpan[],
+  alignment: Alignment,
+): Carried[] {
+  const carrier = new Carrier(oldText, newText, alignment);
   return spans.map((span) => carrier.carry(span));
 }
 
@@ -52,7 +66,9 @@ class Carrier {
   private readonly pieces: Piece[];
   private readonly oldWords: WordIndex;
   private readonly newWords: WordIndex;
-  private moved: MovedText | null = null;
+  private inserted: ChangedText | null = null;
+  private deleted: ChangedText | null = null;
+  private readonly newUnits: Units;
 
   constructor(
     private readonly oldText: string,
@@ -60,23 +76,29 @@ class Carrier {
     alignment: Alignment,
   ) {
     this.pieces = alignment.pieces;
-    this.oldWords = wordIndex(oldText, alignment.oldTokens);
-    this.newWords = wordIndex(newText, alignment.newTokens);
+    this.oldWords = wordIndex(alignment.oldUnits);
+    this.newWords = wordIndex(alignment.newUnits);
+    this.newUnits = alignment.newUnits;
   }
 
   carry(span: CarrySpan): Carried {
     const { id, start, end } = span;
     const valid =
-      Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end <= this.oldText.length && start < end &&
-      squash(this.oldText.slice(start, end)) === squash(span.quote);
-    if (!valid) return this.orphan(span);
+      Number.isInteger(start) &&
+      Number.isInteger(end) &&
+      start >= 0 &&
+      end <= this.oldText.length &&
+      start < end &&
+      sameWords(this.oldText, start, end, span.quote);
+    // Offsets that do not hold the quote: nothing to map from, and no move can be proven.
+    if (!valid) return { id, status: "ORPHANED", score: 0, suggestion: this.suggestNear(span) };
     const first = firstPieceEndingAfter(this.pieces, start);
     const last = lastPieceStartingBefore(this.pieces, end);
     let changes = 0;
     for (let k = first; k <= last; k++) if (this.pieces[k].kind === "CHANGE") changes++;
     const newStart = this.mapStart(this.pieces[first], start);
     const newEnd = this.mapEnd(this.pieces[last], end);
-    if (changes === 0 && squash(this.newText.slice(newStart, newEnd)) === squash(span.quote)) {
+    if (changes === 0 && sameWords(this.newText, newStart, newEnd, span.quote)) {
       return { id, status: "ANCHORED", start: newStart, end: newEnd, score: 1 };
     }
     return this.changed(span, first, last, newStart, newEnd);
@@ -96,16 +118,21 @@ class Carrier {
       if (piece.kind === "CHANGE") continue;
       const lo = Math.max(span.start, piece.o0);
       const hi = Math.min(span.end, piece.o1);
-      for (let w = lowerBound(this.oldWords.starts, lo); w < this.oldWords.starts.length && this.oldWords.starts[w] < hi; w++) {
+      for (
+        let w = lowerBound(this.oldWords.starts, lo);
+        w < this.oldWords.starts.length && this.oldWords.starts[w] < hi;
+        w++
+      ) {
         survivors++;
-        if (!STOP_WORDS.has(this.oldWords.keys[w].toLowerCase())) content = true;
+        if (!STOP_WORDS.has(this.oldWords.key(w).toLowerCase())) content = true;
       }
     }
     const oldCount = countIn(this.oldWords.starts, span.start, span.end);
     const newCount = countIn(this.newWords.starts, from, to);
     if (oldCount === 0 || newCount === 0) return this.orphan(span);
     const similarity = (2 * survivors) / (oldCount + newCount);
-    if (content && similarity >= ORPHAN_BELOW) return { id: span.id, status: "CHANGED", start: from, end: to, score: round(similarity) };
+    if (content && similarity >= ORPHAN_BELOW)
+      return { id: span.id, status: "CHANGED", start: from, end: to, score: Math.min(CHANGED_MAX, round(similarity)) };
     const correction = this.correctionScore(first, last, survivors, oldCount, newCount);
     if (correction !== null) return { id: span.id, status: "CHANGED", start: from, end: to, score: correction };
     return this.orphan(span);
@@ -116,7 +143,13 @@ class Carrier {
    * name) with unchanged words on both sides: the diff locates it exactly, so
    * it is CHANGED, scored with one word of the unchanged context on each side.
    */
-  private correctionScore(first: number, last: number, survivors: number, oldCount: number, newCount: number): number | null {
+  private correctionScore(
+    first: number,
+    last: number,
+    survivors: number,
+    oldCount: number,
+    newCount: number,
+  ): number | null {
     let change = -1;
     for (let k = first; k <= last; k++) {
       if (this.pieces[k].kind !== "CHANGE") continue;
@@ -136,14 +169,54 @@ class Carrier {
     return round((2 * (survivors + context)) / (oldCount + newCount + 2 * context));
   }
 
-  /** Deleted or rewritten: a unique exact match (quote and paragraph-clipped context) in the inserted text is a move. */
+  /**
+   * Deleted or rewritten. A move is accepted only when the quote occurs once in
+   * the inserted text, with its context (clipped at paragraph breaks), and no
+   * other deleted text holds it: then that deleted copy and that inserted copy
+   * are the same words moved. Twins that stayed in place are equal text and
+   * never searched; a copy that moved while this one was deleted makes two
+   * deleted occurrences, and the span stays an orphan.
+   */
   private orphan(span: CarrySpan): Carried {
-    const moved = (this.moved ??= movedText(this.newText, this.pieces));
-    const at = moved.findUnique(span.quote);
-    if (at !== null && contextMatches(this.newText, at, at + span.quote.length, span)) {
-      return { id: span.id, status: "ANCHORED", start: at, end: at + span.quote.length, score: MOVED_SCORE };
+    this.inserted ??= changedText(this.newText, this.pieces, "new");
+    const found = this.inserted.find(span.quote, 2);
+    if (found.length === 1 && contextMatches(this.newText, found[0], found[0] + span.quote.length, span)) {
+      this.deleted ??= changedText(this.oldText, this.pieces, "old");
+      const sources = this.deleted.find(span.quote, 2);
+      if (sources.every((at) => at === span.start)) {
+        return {
+          id: span.id,
+          status: "ANCHORED",
+          start: found[0],
+          end: found[0] + span.quote.length,
+          score: MOVED_SCORE,
+        };
+      }
     }
-    return { id: span.id, status: "ORPHANED", score: 0, suggestion: suggestPlacement(this.newText, span) };
+    // A unique inserted copy that failed the checks is the likeliest place; else look where the span was.
+    const moved =
+      found.length === 1 ? exactPlacement(this.newText, span, found[0], found[0] + span.quote.length) : null;
+    return { id: span.id, status: "ORPHANED", score: 0, suggestion: moved ?? this.suggestNear(span) };
+  }
+
+  /**
+   * For the tray: an exact occurrence, else the best fuzzy window, within
+   * SUGGEST_REACH characters (a paragraph or two) of where the span's old position maps (where a
+   * rewrite of its sentence would be). Local, so suggestions cost O(reach)
+   * per orphan rather than the whole article; suggestPlacement searches the
+   * whole text when the tray asks.
+   */
+  private suggestNear(span: CarrySpan): Placement | null {
+    const offset = Math.min(Math.max(0, span.start), Math.max(0, this.oldText.length - 1));
+    const near = this.pieces.length
+      ? this.mapStart(this.pieces[firstPieceEndingAfter(this.pieces, offset)], offset)
+      : 0;
+    const from = Math.max(0, near - SUGGEST_REACH);
+    const to = Math.min(this.newText.length, near + span.quote.length + SUGGEST_REACH);
+    return (
+      exactPlacement(this.newText, span, from, to) ??
+      fuzzyPlacement(this.newText, this.newUnits, span.quote, [[from, to]])
+    );
   }
 
   private mapStart(piece: Piece, offset: number): number {
@@ -157,38 +230,49 @@ class Carrier {
   }
 }
 
-type WordIndex = { starts: number[]; keys: string[] };
-
-function wordIndex(text: string, tokens: Alignment["oldTokens"]): WordIndex {
-  const starts: number[] = [];
-  const keys: string[] = [];
-  for (let i = 0; i < tokens.kinds.length; i++) {
-    if (tokens.kinds[i] !== Kind.Word) continue;
-    starts.push(tokens.starts[i]);
-    keys.push(tokens.keys[i]);
-  }
-  return { starts, keys };
+/** text[start, end) is the quote, modulo whitespace runs (the exact test first: it is the common case and allocates nothing). */
+function sameWords(text: string, start: number, end: number, quote: string): boolean {
+  if (end - start === quote.length && text.startsWith(quote, start)) return true;
+  return squash(text.slice(start, end)) === squash(quote);
 }
 
-type MovedText = { findUnique(quote: string): number | null };
+/** Offsets of the word units of a text (figures included), and each one's word on demand. */
+type WordIndex = { starts: Int32Array; key(w: number): string };
 
-/** The inserted side of every change, searchable as one string (NUL between runs so no match spans two). */
-function movedText(newText: string, pieces: readonly Piece[]): MovedText {
-  const runs: { at: number; n0: number }[] = [];
+function wordIndex(units: Units): WordIndex {
+  const at = new Int32Array(units.count);
+  let count = 0;
+  for (let u = 0; u < units.count; u++) if (units.kinds[u] === Kind.Word) at[count++] = u;
+  const starts = new Int32Array(count);
+  for (let w = 0; w < count; w++) starts[w] = units.starts[at[w]];
+  return { starts, key: (w) => units.key(at[w]) };
+}
+
+/** One side of every change, searchable as one string (NUL between runs so no match spans two). */
+type ChangedText = {
+  /** Offsets (in the whole text) of the occurrences of `quote` inside this side's changed text, at most `limit`. */
+  find(quote: string, limit: number): number[];
+};
+
+function changedText(text: string, pieces: readonly Piece[], side: "old" | "new"): ChangedText {
+  const runs: { at: number; from: number }[] = [];
   let joined = "";
   for (const piece of pieces) {
-    if (piece.kind !== "CHANGE" || piece.n1 === piece.n0) continue;
-    runs.push({ at: joined.length, n0: piece.n0 });
-    joined += newText.slice(piece.n0, piece.n1) + "\u0000";
+    const [from, to] = side === "old" ? [piece.o0, piece.o1] : [piece.n0, piece.n1];
+    if (piece.kind !== "CHANGE" || to === from) continue;
+    runs.push({ at: joined.length, from });
+    joined += text.slice(from, to) + "\u0000";
   }
   const starts = runs.map((run) => run.at);
   return {
-    findUnique(quote) {
-      if (quote === "" || quote.includes("\u0000")) return null;
-      const at = joined.indexOf(quote);
-      if (at < 0 || joined.indexOf(quote, at + 1) >= 0) return null;
-      const run = runs[lowerBound(starts, at + 1) - 1];
-      return run.n0 + (at - run.at);
+    find(quote, limit) {
+      const found: number[] = [];
+      if (quote === "" || quote.includes("\u0000")) return found;
+      for (let at = joined.indexOf(quote); at >= 0 && found.length < limit; at = joined.indexOf(quote, at + 1)) {
+        const run = runs[lowerBound(starts, at + 1) - 1];
+        found.push(run.from + (at - run.at));
+      }
+      return found;
     },
   };
 }
@@ -233,27 +317,6 @@ function lastPieceStartingBefore(pieces: readonly Piece[], offset: number): numb
   return lo - 1;
 }
 
-/** First index whose value is ≥ target. */
-function lowerBound(values: readonly number[], target: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid] < target) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-const countIn = (starts: readonly number[], from: number, to: number) => lowerBound(starts, to) - lowerBound(starts, from);
+const countIn = (starts: ArrayLike<number>, from: number, to: number) =>
+  lowerBound(starts, to) - lowerBound(starts, from);
 const round = (score: number) => Math.round(score * 1000) / 1000;
-
-/** Words whose survival alone does not make a span recognisable. */
-const STOP_WORDS = new Set(
-  (
-    "a an the and or but nor so yet of in on at to for from by with as into onto over under about after before than then " +
-    "that this these those there here it its is are was were be been being has have had do does did will would shall should " +
-    "can could may might must not no he she they we you i his her their our your my him them us me who whom which what when " +
-    "where why how all any some each also just only very more most s t"
-  ).split(" "),
-);

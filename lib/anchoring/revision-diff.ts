@@ -1,167 +1,329 @@
-import { type Diff, diffCleanupSemantic, diffMain } from "diff-match-patch-es";
-import { Kind, tokenize, type Tokens } from "./tokens";
+import { diffMain } from "diff-match-patch-es";
+import { diffUnits, Kind, STOP_WORDS, type Units } from "./tokens";
 
 /**
  * One piece of the alignment of two revisions, in UTF-16 offsets of each text.
- * EQUAL: identical text. SPACE: a whitespace run on both sides that differs
- * (re-flow, line endings), which anchoring treats as equal. CHANGE: old text
- * replaced by new text (either side may be empty: a pure deletion/insertion).
+ * EQUAL: identical text. SPACE: whitespace that differs (re-flow, line
+ * endings), which anchoring treats as equal. CHANGE: old text replaced by new
+ * text (either side may be empty: a pure deletion or insertion).
  */
 export type Piece = { kind: "EQUAL" | "SPACE" | "CHANGE"; o0: number; o1: number; n0: number; n1: number };
 
-export type Alignment = { pieces: Piece[]; oldTokens: Tokens; newTokens: Tokens };
-
-/** Level 1 gives up refining after this long (ms) and returns a coarser but still valid diff. */
-const TIMEOUT_SECONDS = 2;
+export type Alignment = { pieces: Piece[]; oldUnits: Units; newUnits: Units };
 
 /**
- * Two-level token diff: lines first (each distinct line one character, the
- * diff-match-patch "lines to chars" trick), then words inside each changed run
- * of lines, with semantic cleanup so a lone coincidental equality ("the",
- * a space) inside a rewritten sentence is not taken for a survival.
+ * The whole alignment gives up refining after this long (ms) and returns a
+ * coarser but still valid diff: what it has not resolved by then is deleted
+ * and inserted whole, so spans there become orphans (never misplaced ones).
+ * Real revisions take milliseconds; only an unrelated text pasted as a
+ * revision of a long article comes near it.
  */
-export function alignRevisions(oldText: string, newText: string): Alignment {
-  const oldTokens = tokenize(oldText);
-  const newTokens = tokenize(newText);
-  const oldLines = lineStarts(oldTokens);
-  const newLines = lineStarts(newTokens);
-  const lineKeys = new Map<string, number>();
-  const a = encode(lineKeysOf(oldTokens, oldLines), lineKeys);
-  const b = encode(lineKeysOf(newTokens, newLines), lineKeys);
-  const lineDiff = diffMain(a, b, { diffTimeout: TIMEOUT_SECONDS });
+const BUDGET_MS = 500;
 
-  const builder = new PieceBuilder(oldText, newText, oldTokens, newTokens);
+/**
+ * A sequence diff over strings whose every UTF-16 unit stands for one line or
+ * one word: [op, units] runs, op -1 delete, 0 equal, 1 insert, done by
+ * `deadline` (a Date.now() time). The default is diff-match-patch's (chosen in
+ * docs/decisions/023); the benchmark swaps in jsdiff's to compare them.
+ */
+export type Engine = (a: string, b: string, deadline: number) => [-1 | 0 | 1, number][];
+type Diff = (a: string, b: string) => [-1 | 0 | 1, number][];
+
+// checklines false: these strings are codes, not text with line breaks.
+export const dmpEngine: Engine = (a, b, deadline) =>
+  diffMain(a, b, { diffTimeout: 1 }, false, deadline).map(([op, chars]) => [op, chars.length]);
+
+/**
+ * Two-level diff: lines first (each distinct line one character, the
+ * diff-match-patch "lines to chars" trick, anchored on unique lines), then
+ * words inside each changed run
+ * of lines, with a semantic cleanup for words (dropCoincidences) so a lone
+ * coincidental equality ("the", "of a") inside a rewritten sentence is not
+ * taken for a survival.
+ */
+export function alignRevisions(oldText: string, newText: string, engine: Engine = dmpEngine): Alignment {
+  const deadline = Date.now() + BUDGET_MS;
+  const oldUnits = diffUnits(oldText);
+  const newUnits = diffUnits(newText);
+  const oldLines = lineStarts(oldUnits);
+  const newLines = lineStarts(newUnits);
+  const lineCodes = new Codes();
+  const a = lineCodes.encode(lineKeys(oldText, oldUnits, oldLines));
+  const b = lineCodes.encode(lineKeys(newText, newUnits, newLines));
+  const builder = new PieceBuilder(oldText, newText, oldUnits, newUnits);
+  const words = (o0: number, o1: number, n0: number, n1: number) =>
+    wordDiff(builder, (x, y) => engine(x, y, deadline), o0, o1, n0, n1);
+
   let oldLine = 0;
   let newLine = 0;
-  let pendingOld = oldLine;
-  let pendingNew = newLine;
+  let pendingOld = 0;
+  let pendingNew = 0;
   const flushChanged = () => {
-    if (pendingOld === oldLine && pendingNew === newLine) return;
-    wordDiff(builder, oldTokens, newTokens, oldLines[pendingOld], oldLines[oldLine], newLines[pendingNew], newLines[newLine]);
+    if (pendingOld < oldLine || pendingNew < newLine)
+      words(oldLines[pendingOld], oldLines[oldLine], newLines[pendingNew], newLines[newLine]);
   };
-  for (const [op, chars] of lineDiff) {
+  for (const [op, length] of anchored(a, b, (x, y) => engine(x, y, deadline))) {
     if (op === 0) {
       flushChanged();
-      for (let k = 0; k < chars.length; k++) {
-        equalLine(builder, oldTokens, newTokens, oldLines[oldLine], oldLines[oldLine + 1], newLines[newLine], newLines[newLine + 1]);
-        oldLine++;
-        newLine++;
+      for (let k = 0; k < length; k++, oldLine++, newLine++) {
+        const [o0, o1, n0, n1] = [oldLines[oldLine], oldLines[oldLine + 1], newLines[newLine], newLines[newLine + 1]];
+        // Equal codes are equal lines unless the code table overflowed; then the words decide.
+        if (lineCodes.overflowed) words(o0, o1, n0, n1);
+        else builder.sameUnits(o0, o1, n0, n1);
       }
       pendingOld = oldLine;
       pendingNew = newLine;
-    } else if (op === -1) oldLine += chars.length;
-    else newLine += chars.length;
+    } else if (op === -1) oldLine += length;
+    else newLine += length;
   }
   flushChanged();
-  return { pieces: builder.done(), oldTokens, newTokens };
+  return { pieces: builder.pieces, oldUnits, newUnits };
 }
 
-/** Token index where each line starts (a line ends after a whitespace run holding a line break), plus the end. */
-function lineStarts(tokens: Tokens): number[] {
-  const count = tokens.keys.length;
-  const starts = [0];
-  for (let i = 0; i < count; i++) {
-    if (tokens.kinds[i] === Kind.Break && i + 1 < count) starts.push(i + 1);
+/**
+ * Patience-style anchoring for the line level: lines that occur exactly once
+ * in each text, kept in the longest run that is in the same order in both
+ * (patience sorting, O(k log k)), are equal for certain; the engine only
+ * diffs the short stretches between them. A plain Myers diff costs O(N·D),
+ * and a revision that edits 5 % of a text twice as long has twice the edits:
+ * quadratic growth, which this keeps linear. A moved paragraph is unique but
+ * out of order, so it stays outside the run: deleted in one place, inserted
+ * in the other, as the move search expects.
+ */
+function anchored(a: string, b: string, engine: Diff): [-1 | 0 | 1, number][] {
+  const countA = new Map<number, number>();
+  const countB = new Map<number, number>();
+  const whereB = new Map<number, number>();
+  for (let i = 0; i < a.length; i++) countA.set(a.charCodeAt(i), (countA.get(a.charCodeAt(i)) ?? 0) + 1);
+  for (let j = 0; j < b.length; j++) {
+    const code = b.charCodeAt(j);
+    countB.set(code, (countB.get(code) ?? 0) + 1);
+    whereB.set(code, j);
   }
-  starts.push(count);
+  // Candidates in old order; their new positions' longest increasing subsequence is the anchor run.
+  const pairs: [number, number][] = [];
+  for (let i = 0; i < a.length; i++) {
+    const code = a.charCodeAt(i);
+    if (countA.get(code) === 1 && countB.get(code) === 1) pairs.push([i, whereB.get(code) ?? 0]);
+  }
+  const out: [-1 | 0 | 1, number][] = [];
+  const add = (op: -1 | 0 | 1, length: number) => {
+    if (length === 0) return;
+    const last = out.at(-1);
+    if (last && last[0] === op) last[1] += length;
+    else out.push([op, length]);
+  };
+  let i = 0;
+  let j = 0;
+  for (const [ai, bj] of increasingRun(pairs)) {
+    for (const [op, length] of i < ai || j < bj ? engine(a.slice(i, ai), b.slice(j, bj)) : []) add(op, length);
+    add(0, 1);
+    [i, j] = [ai + 1, bj + 1];
+  }
+  for (const [op, length] of i < a.length || j < b.length ? engine(a.slice(i), b.slice(j)) : []) add(op, length);
+  return out;
+}
+
+/** Longest subsequence of `pairs` (sorted by their first member) whose second members increase. */
+function increasingRun(pairs: [number, number][]): [number, number][] {
+  const tails: number[] = []; // index into pairs of the smallest tail of each run length
+  const previous = new Int32Array(pairs.length).fill(-1);
+  for (let k = 0; k < pairs.length; k++) {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (pairs[tails[mid]][1] < pairs[k][1]) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) previous[k] = tails[lo - 1];
+    tails[lo] = k;
+  }
+  const run: [number, number][] = [];
+  for (let k = tails.length ? tails[tails.length - 1] : -1; k >= 0; k = previous[k]) run.push(pairs[k]);
+  return run.reverse();
+}
+
+/** Unit index where each line starts (after a unit whose whitespace holds a line break), plus the end. */
+function lineStarts(units: Units): number[] {
+  const starts = [0];
+  for (let i = 0; i + 1 < units.count; i++) if (units.breaks[i]) starts.push(i + 1);
+  starts.push(units.count);
   return starts;
 }
 
-function lineKeysOf(tokens: Tokens, lines: number[]): string[] {
+/**
+ * A line's text without the whitespace after it: equal keys, equal unit keys.
+ * Whitespace inside is kept (collapsing it cost a regex pass over the whole
+ * text): a re-flowed line goes to the word level, where whitespace is no change.
+ */
+function lineKeys(text: string, units: Units, lines: number[]): string[] {
   const keys: string[] = [];
   for (let l = 0; l + 1 < lines.length; l++) {
-    // Without its closing line break, so the last line (which has none) matches the same line elsewhere.
-    let end = lines[l + 1];
-    if (end > lines[l] && tokens.kinds[end - 1] === Kind.Break) end--;
-    keys.push(tokens.keys.slice(lines[l], end).join(""));
+    const first = lines[l];
+    const last = lines[l + 1] - 1;
+    keys.push(last < first ? "" : text.slice(units.starts[first], units.coreEnds[last]));
   }
   return keys;
 }
 
 /**
- * Each distinct key as one UTF-16 unit (surrogates skipped so no unit pairs
- * up with its neighbour). Past 63,486 distinct keys the rest share the last
- * code: the diff may then call unequal things equal, which the piece builder
- * re-checks token by token.
+ * Each distinct key as one UTF-16 unit (surrogates skipped so no two units
+ * pair up). Past 63,486 distinct keys the rest share the last code: the diff
+ * may then call unequal things equal, so `overflowed` asks for a re-check.
  */
-const LAST_CODE = 0xffff;
-function encode(keys: readonly string[], table: Map<string, number>): string {
-  const units: number[] = new Array<number>(keys.length);
-  for (let i = 0; i < keys.length; i++) {
-    let code = table.get(keys[i]);
-    if (code === undefined) {
-      code = Math.min(LAST_CODE, table.size + 1 + (table.size + 1 >= 0xd800 ? 0x800 : 0));
-      table.set(keys[i], code);
+class Codes {
+  private readonly table = new Map<string, number>();
+  overflowed = false;
+
+  encode(keys: readonly string[]): string {
+    const codes = new Uint16Array(keys.length);
+    for (let i = 0; i < keys.length; i++) {
+      let code = this.table.get(keys[i]);
+      if (code === undefined) {
+        const next = this.table.size + 1;
+        code = next >= 0xd800 ? next + 0x800 : next;
+        if (code >= 0xffff) {
+          code = 0xffff;
+          this.overflowed = true;
+        }
+        this.table.set(keys[i], code);
+      }
+      codes[i] = code;
     }
-    units[i] = code;
+    return DECODER.decode(codes);
   }
-  let out = "";
-  for (let i = 0; i < units.length; i += 8192) out += String.fromCharCode(...units.slice(i, i + 8192));
+}
+
+const DECODER = new TextDecoder("utf-16le", { ignoreBOM: true });
+
+/** Word-level diff of old units [o0, o1) against new units [n0, n1), appended to the builder. */
+function wordDiff(builder: PieceBuilder, engine: Diff, o0: number, o1: number, n0: number, n1: number) {
+  if (o0 === o1 || n0 === n1) return builder.change(o0, o1, n0, n1);
+  const codes = new Codes();
+  const a = codes.encode(keysOf(builder.oldUnits, o0, o1));
+  const b = codes.encode(keysOf(builder.newUnits, n0, n1));
+  const diffs: [-1 | 0 | 1, number][] = a === b ? [[0, a.length]] : engine(a, b);
+  let i = o0;
+  let j = n0;
+  for (const run of dropCoincidences(diffs, builder.oldUnits, o0)) {
+    if (!run.equal) builder.change(i, i + run.old, j, j + run.new);
+    else if (codes.overflowed) for (let k = 0; k < run.old; k++) builder.checkedUnit(i + k, j + k);
+    else builder.sameUnits(i, i + run.old, j, j + run.new);
+    i += run.old;
+    j += run.new;
+  }
+}
+
+function keysOf(units: Units, from: number, to: number): string[] {
+  const keys: string[] = [];
+  for (let u = from; u < to; u++) keys.push(units.key(u));
+  return keys;
+}
+
+type Run = { equal: boolean; old: number; new: number };
+
+/**
+ * Semantic cleanup for words: an equality between two edits that is no longer
+ * than the edit on either side (diff-match-patch's rule) and holds at most one
+ * content word ("the", "of a", "said") is a coincidence inside a rewrite, so it
+ * joins the edit. An equality with two content words or more ("Zhao said.",
+ * "rose 20%") is a survival and stays, however long the edits around it.
+ * Repeats until stable; every pass is linear.
+ */
+function dropCoincidences(diffs: [-1 | 0 | 1, number][], units: Units, o0: number): Run[] {
+  let runs = merge(
+    diffs.map(([op, length]): Run => ({ equal: op === 0, old: op === 1 ? 0 : length, new: op === -1 ? 0 : length })),
+  );
+  for (let changed = true; changed;) {
+    changed = false;
+    let at = o0;
+    for (let k = 0; k < runs.length; k++) {
+      const run = runs[k];
+      if (run.equal && k > 0 && k + 1 < runs.length) {
+        const before = Math.max(runs[k - 1].old, runs[k - 1].new);
+        const after = Math.max(runs[k + 1].old, runs[k + 1].new);
+        if (run.old <= before && run.old <= after && contentWords(units, at, at + run.old) <= 1) {
+          run.equal = false;
+          changed = true;
+        }
+      }
+      at += run.old;
+    }
+    if (changed) runs = merge(runs);
+  }
+  return runs;
+}
+
+/** Adjacent runs of the same kind as one (an edit's old units, then its new ones: both sides stay contiguous). */
+function merge(runs: Run[]): Run[] {
+  const out: Run[] = [];
+  for (const run of runs) {
+    const last = out.at(-1);
+    if (last && last.equal === run.equal) {
+      last.old += run.old;
+      last.new += run.new;
+    } else out.push({ ...run });
+  }
   return out;
 }
 
-/** Equal line codes mean equal keys unless the code table overflowed; then the words decide. */
-function equalLine(builder: PieceBuilder, oldTokens: Tokens, newTokens: Tokens, o0: number, o1: number, n0: number, n1: number) {
-  let same = o1 - o0 === n1 - n0;
-  for (let k = 0; same && k < o1 - o0; k++) same = oldTokens.keys[o0 + k] === newTokens.keys[n0 + k];
-  if (!same) return wordDiff(builder, oldTokens, newTokens, o0, o1, n0, n1);
-  for (let k = 0; k < o1 - o0; k++) builder.token(o0 + k, n0 + k);
+function contentWords(units: Units, from: number, to: number): number {
+  let count = 0;
+  for (let u = from; u < to; u++)
+    if (units.kinds[u] === Kind.Word && !STOP_WORDS.has(units.key(u).toLowerCase())) count++;
+  return count;
 }
 
-/** Word-level diff of old tokens [o0, o1) against new tokens [n0, n1), appended to the builder. */
-function wordDiff(builder: PieceBuilder, oldTokens: Tokens, newTokens: Tokens, o0: number, o1: number, n0: number, n1: number) {
-  if (o0 === o1 || n0 === n1) {
-    builder.change(o0, o1, n0, n1);
-    return;
-  }
-  const table = new Map<string, number>();
-  const a = encode(oldTokens.keys.slice(o0, o1), table);
-  const b = encode(newTokens.keys.slice(n0, n1), table);
-  const diffs: Diff[] = a === b ? [[0, a]] : diffMain(a, b, { diffTimeout: TIMEOUT_SECONDS });
-  if (a !== b) diffCleanupSemantic(diffs);
-  let i = o0;
-  let j = n0;
-  for (const [op, chars] of diffs) {
-    const n = chars.length;
-    if (op === 0) {
-      for (let k = 0; k < n; k++) builder.token(i + k, j + k);
-      i += n;
-      j += n;
-    } else if (op === -1) {
-      builder.change(i, i + n, j, j);
-      i += n;
-    } else {
-      builder.change(i, i, j, j + n);
-      j += n;
-    }
-  }
-}
-
-/** Turns token-level results into merged character pieces. */
+/** Turns unit-level results into merged character pieces. */
 class PieceBuilder {
-  private readonly pieces: Piece[] = [];
+  readonly pieces: Piece[] = [];
   constructor(
     private readonly oldText: string,
     private readonly newText: string,
-    private readonly oldTokens: Tokens,
-    private readonly newTokens: Tokens,
+    readonly oldUnits: Units,
+    readonly newUnits: Units,
   ) {}
 
-  /** Old token i aligned with new token j. */
-  token(i: number, j: number) {
-    const o0 = this.oldTokens.starts[i];
-    const o1 = this.oldTokens.starts[i + 1];
-    const n0 = this.newTokens.starts[j];
-    const n1 = this.newTokens.starts[j + 1];
-    if (this.oldTokens.keys[i] !== this.newTokens.keys[j]) return this.push("CHANGE", o0, o1, n0, n1);
-    const same = o1 - o0 === n1 - n0 && this.oldText.startsWith(this.newText.slice(n0, n1), o0);
-    this.push(same ? "EQUAL" : "SPACE", o0, o1, n0, n1);
+  /** Old units [o0, o1) have the same keys as new units [n0, n1): one piece when the texts are identical too. */
+  sameUnits(o0: number, o1: number, n0: number, n1: number) {
+    const [a0, a1, b0, b1] = [
+      this.oldUnits.starts[o0],
+      this.oldUnits.starts[o1],
+      this.newUnits.starts[n0],
+      this.newUnits.starts[n1],
+    ];
+    if (a1 - a0 === b1 - b0 && this.oldText.slice(a0, a1) === this.newText.slice(b0, b1))
+      return this.push("EQUAL", a0, a1, b0, b1);
+    for (let k = 0; k < o1 - o0; k++) this.unit(o0 + k, n0 + k);
   }
 
-  /** Old tokens [i0, i1) replaced by new tokens [j0, j1). */
+  /** After an overflowed code table: units the diff called equal may not be. */
+  checkedUnit(i: number, j: number) {
+    if (this.oldUnits.key(i) === this.newUnits.key(j)) this.unit(i, j);
+    else this.change(i, i + 1, j, j + 1);
+  }
+
+  /** Old units [i0, i1) replaced by new units [j0, j1). */
   change(i0: number, i1: number, j0: number, j1: number) {
     if (i0 === i1 && j0 === j1) return;
-    this.push("CHANGE", this.oldTokens.starts[i0], this.oldTokens.starts[i1], this.newTokens.starts[j0], this.newTokens.starts[j1]);
+    this.push(
+      "CHANGE",
+      this.oldUnits.starts[i0],
+      this.oldUnits.starts[i1],
+      this.newUnits.starts[j0],
+      this.newUnits.starts[j1],
+    );
+  }
+
+  /** Old unit i and new unit j have equal words; the whitespace after them may differ. */
+  private unit(i: number, j: number) {
+    const [o0, oc, o1] = [this.oldUnits.starts[i], this.oldUnits.coreEnds[i], this.oldUnits.starts[i + 1]];
+    const [n0, nc, n1] = [this.newUnits.starts[j], this.newUnits.coreEnds[j], this.newUnits.starts[j + 1]];
+    if (oc > o0) this.push("EQUAL", o0, oc, n0, nc);
+    if (o1 === oc && n1 === nc) return;
+    const same = o1 - oc === n1 - nc && this.oldText.startsWith(this.newText.slice(nc, n1), oc);
+    this.push(same ? "EQUAL" : "SPACE", oc, o1, nc, n1);
   }
 
   private push(kind: Piece["kind"], o0: number, o1: number, n0: number, n1: number) {
@@ -172,9 +334,5 @@ class PieceBuilder {
       return;
     }
     this.pieces.push({ kind, o0, o1, n0, n1 });
-  }
-
-  done() {
-    return this.pieces;
   }
 }
