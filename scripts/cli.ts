@@ -14,6 +14,7 @@ import { postgresDatabaseName, type DatabaseTarget } from "../lib/db/providers";
 import type { Actor } from "../lib/domain/actor";
 import { AppError, invalid } from "../lib/server/shared/errors";
 import { createApiToken } from "../lib/server/token/create-api-token";
+import { addRevision } from "../lib/server/article/add-revision";
 import { createArticle } from "../lib/server/article/create-article";
 import { ConfigError, databaseTarget, publicUrlSetting, setting } from "../lib/config/env";
 import { exportArticle } from "../lib/server/article/export-article";
@@ -41,6 +42,10 @@ Commands:
       Imports an article (HTML is sanitized to text and structure), as the user
       with that email (default: the first admin). Prints the article's id alone
       on the last line.
+  revise <articleId> <file.txt|file.html> [--note N] [--email E]
+      Adds the file as the article's next revision and carries its annotations
+      across (kept, words changed, or not placed), as the user with that email
+      (default: the first admin). Prints the revision number and the counts.
   backup [FILE]
       A consistent copy of the database, safe while the server runs (SQLite:
       VACUUM INTO; PostgreSQL: pg_dump --format=custom), created 0600. Default
@@ -68,6 +73,7 @@ type Flags = {
   format?: string;
   out?: string;
   article?: string;
+  note?: string;
 };
 type FlagName = keyof Flags;
 
@@ -112,6 +118,7 @@ const COMMANDS: Record<string, Command> = {
   "tokens create": { flags: ["email", "name"], prepare: requireFlags("email", "name"), run: tokensCreate },
   import: { flags: ["title", "email"], prepare: prepareImport, run: importArticle },
   export: { flags: ["format", "out"], prepare: requireFlags("article"), run: exportToFile },
+  revise: { flags: ["note", "email"], prepare: prepareRevise, run: reviseArticle },
   backup: { flags: [], runOnDatabase: backup },
   restore: {
     flags: [],
@@ -206,19 +213,45 @@ async function prepareImport(flags: Flags): Promise<Flags> {
 }
 
 async function importArticle(db: Db, flags: Flags): Promise<void> {
-  const user = flags.email
-    ? await findUserByEmail(db, flags.email)
-    : await db.user.findFirst({ where: { role: "ADMIN", deactivatedAt: null }, orderBy: { createdAt: "asc" } });
-  if (!user) throw invalid("email", "no active admin to import as; name a user with --email");
-  if (user.deactivatedAt) throw invalid("email", "this user is deactivated");
-  const actor: Actor = { id: user.id, email: user.email, name: user.name, role: user.role, via: "cli" };
-  const body = fs.readFileSync(flags.file!, "utf8");
-  const format = /\.html?$/i.test(flags.file!) ? "html" : "text";
-  const article = await createArticle(db, { actor, input: { title: flags.title, [format]: body } });
+  const actor = await actorByEmail(db, flags.email, "import");
+  const article = await createArticle(db, { actor, input: { title: flags.title, ...articleFile(flags.file!) } });
   out(
-    `Imported "${article.title}" (${article.revision.text.length} characters, ${article.revision.blocks.length} blocks) as ${user.email}. Its id is the last line:`,
+    `Imported "${article.title}" (${article.revision.text.length} characters, ${article.revision.blocks.length} blocks) as ${actor.email}. Its id is the last line:`,
   );
   out(article.id);
+}
+
+async function prepareRevise(flags: Flags): Promise<Flags> {
+  if (flags.article === undefined) throw invalid("article", "is required: npm run cli -- revise <articleId> <file>");
+  if (flags.file === undefined) throw invalid("file", "is required: npm run cli -- revise <articleId> <file>");
+  if (!fs.existsSync(flags.file) || !fs.statSync(flags.file).isFile())
+    throw invalid("file", `no such file: ${flags.file}`);
+  return flags;
+}
+
+async function reviseArticle(db: Db, flags: Flags): Promise<void> {
+  const actor = await actorByEmail(db, flags.email, "revise");
+  const { revision, reanchoring } = await addRevision(db, {
+    actor,
+    articleId: flags.article!,
+    input: { ...articleFile(flags.file!), ...(flags.note !== undefined ? { note: flags.note } : {}) },
+  });
+  out(
+    `Added revision ${revision.number} (${revision.text.length} characters) as ${actor.email}: ${reanchoring.anchored} annotation(s) kept, ${reanchoring.changed} with changed words (back to review), ${reanchoring.orphaned} not placed.`,
+  );
+}
+
+/** The file's text under the field the import takes it as: .html/.htm is HTML, anything else text. */
+const articleFile = (file: string) => ({ [/\.html?$/i.test(file) ? "html" : "text"]: fs.readFileSync(file, "utf8") });
+
+/** The user named by --email, or the first active admin, as the actor a change is recorded under. */
+async function actorByEmail(db: Db, email: string | undefined, doing: string): Promise<Actor> {
+  const user = email
+    ? await findUserByEmail(db, email)
+    : await db.user.findFirst({ where: { role: "ADMIN", deactivatedAt: null }, orderBy: { createdAt: "asc" } });
+  if (!user) throw invalid("email", `no active admin to ${doing} as; name a user with --email`);
+  if (user.deactivatedAt) throw invalid("email", "this user is deactivated");
+  return { id: user.id, email: user.email, name: user.name, role: user.role, via: "cli" };
 }
 
 async function exportToFile(db: Db, flags: Flags): Promise<void> {
@@ -317,10 +350,18 @@ function describeError(error: unknown): string | undefined {
 
 function parseCommand(argv: string[]): { command: Command; flags: Flags } {
   const [group, action, ...rest] = argv;
-  // `import <file>`, `export <articleId>`, `backup [file]` and `restore <file>` take their subject as the second word; other commands are two words.
-  const single = ["import", "export", "backup", "restore"].includes(group);
+  // `import <file>`, `export <articleId>`, `revise <articleId>`, `backup [file]` and `restore <file>` take their subject as the second word; other commands are two words.
+  const single = ["import", "export", "backup", "restore", "revise"].includes(group);
   const subject = single && action && !action.startsWith("-") ? action : undefined;
-  const positional = subject ? (group === "export" ? { article: subject } : { file: subject }) : {};
+  // `revise <articleId> <file>` takes a second word too.
+  const second = group === "revise" && subject && rest[0] && !rest[0].startsWith("-") ? rest.shift() : undefined;
+  const positional = subject
+    ? group === "export"
+      ? { article: subject }
+      : group === "revise"
+        ? { article: subject, ...(second ? { file: second } : {}) }
+        : { file: subject }
+    : {};
   const command = single ? COMMANDS[group] : COMMANDS[`${group} ${action}`];
   if (single && !subject) rest.unshift(...(action ? [action] : []));
   if (!command) {

@@ -94,6 +94,55 @@ test.describe("the /api/v1 contract", () => {
     expect(response.status()).toBe(422);
     expect((await response.json()).error.fields).toEqual([{ path: "", message: "is not valid JSON" }]);
   });
+  test("a revision is 201 with the revision, the counts and every annotation; a stale base is 409 naming the current one; the same text is 422", async () => {
+    const editor = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL } });
+    await signInViaApi(editor, demoAccount("EDITOR").email, demoAccount("EDITOR").password);
+    const article = await (
+      await editor.post("/api/v1/articles", {
+        data: { title: "Revision contract", text: "The mayor said crime fell by half. The chief disagreed." },
+      })
+    ).json();
+    const claim = await (
+      await editor.post(`/api/v1/articles/${article.id}/annotations`, { data: { kind: "CLAIM", start: 15, end: 33 } })
+    ).json();
+    const text = "The mayor said crime fell by a third. The chief disagreed.";
+    const created = await editor.post(`/api/v1/articles/${article.id}/revisions`, {
+      data: { text, note: "figure corrected", baseRevisionId: article.revision.id },
+    });
+    expect(created.status()).toBe(201);
+    const body = await created.json();
+    expect(body.revision).toMatchObject({ number: 2, text, note: "figure corrected", blocks: expect.any(Array) });
+    expect(body.reanchoring).toEqual({ anchored: 0, changed: 1, orphaned: 0 });
+    expect(body.annotations).toEqual([
+      expect.objectContaining({
+        id: claim.id,
+        revisionId: body.revision.id,
+        anchor: { status: "CHANGED", score: expect.any(Number) },
+        previousQuote: "crime fell by half",
+      }),
+    ]);
+
+    const stale = await editor.post(`/api/v1/articles/${article.id}/revisions`, {
+      data: { text: `${text} More.`, baseRevisionId: article.revision.id },
+    });
+    expect(stale.status()).toBe(409);
+    expect((await stale.json()).error).toMatchObject({
+      code: "CONFLICT",
+      current: { id: body.revision.id, number: 2 },
+    });
+    const same = await editor.post(`/api/v1/articles/${article.id}/revisions`, { data: { text } });
+    expect(same.status()).toBe(422);
+    expect((await same.json()).error.fields.map((field: { path: string }) => field.path)).toEqual(["text"]);
+
+    const diff = await editor.get(`/api/v1/articles/${article.id}/revisions/diff?from=1&to=2`);
+    expect(diff.status()).toBe(200);
+    expect((await diff.json()).ops).toContainEqual({ op: "insert", text: expect.stringContaining("third") });
+    const missing = await editor.get(`/api/v1/articles/${article.id}/revisions/diff?from=1&to=9`);
+    expect(missing.status()).toBe(422);
+    expect((await missing.json()).error.fields.map((field: { path: string }) => field.path)).toEqual(["to"]);
+    await editor.dispose();
+  });
+
   test("the batch routes answer per annotation: submit-drafts all or nothing, reviews partial; a bad decision is 422 naming it", async () => {
     const editor = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL } });
     const reviewer = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL } });

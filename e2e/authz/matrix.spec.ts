@@ -182,6 +182,18 @@ const MATRIX: Row[] = [
     body: () => ({ note: "correction" }),
     expect: { ...DENIED, editor: 403, reviewer: 200, admin: 200 },
   },
+  // A new revision: editors and up, each on a fresh article (its text must differ from the current one).
+  {
+    route: "POST /api/v1/articles/:id/revisions",
+    path: async (f) => `/api/v1/articles/${await f.freshApprovedArticle()}/revisions`,
+    body: () => ({ text: "A claim to approve, as corrected.", note: "matrix" }),
+    expect: { ...DENIED, editor: 201, reviewer: 201, admin: 201 },
+  },
+  {
+    route: "GET /api/v1/articles/:id/revisions/diff",
+    path: (f) => `/api/v1/articles/${f.articleId}/revisions/diff?from=1&to=1`,
+    expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 },
+  },
   {
     route: "GET /api/v1/articles/:id/audit",
     path: (f) => `/api/v1/articles/${f.articleId}/audit`,

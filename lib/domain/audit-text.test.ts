@@ -141,6 +141,59 @@ describe("describeAuditEvent", () => {
       "Ana deleted a comment by Bo on an annotation: “spam”",
     ],
     [{ action: "comment.created", actor: ana, payload: {} }, undefined, "Ana commented on the annotation"],
+    // #16: revisions, and what they did to each annotation.
+    [
+      {
+        action: "article.revised",
+        actor: ana,
+        payload: { number: 2, note: "correction appended at 14:00", anchored: 5, changed: 1, orphaned: 2 },
+      },
+      undefined,
+      "Ana added revision 2 of the article — “correction appended at 14:00” (5 annotation(s) kept, 1 with changed words, 2 not placed)",
+    ],
+    [
+      { action: "article.revised", actor: null, payload: {} },
+      undefined,
+      "The command line added a revision of the article",
+    ],
+    [
+      {
+        action: "annotation.reanchored",
+        actor: ana,
+        payload: { revision: 2, status: "ANCHORED", from: { quote: "rose" }, to: { quote: "rose" } },
+      },
+      undefined,
+      "The annotation moved in revision 2",
+    ],
+    [
+      {
+        action: "annotation.reanchored",
+        actor: ana,
+        payload: {
+          revision: 3,
+          status: "CHANGED",
+          from: { start: 4, end: 13, quote: "rose 20%" },
+          to: { start: 4, end: 13, quote: "rose 12%" },
+          workflow: { from: "APPROVED", to: "DRAFT" },
+        },
+      },
+      "claim C2 “rose 20%”",
+      "Claim C2 “rose 20%” had its words changed in revision 3: ‘rose 20%’ → ‘rose 12%’; it went back from approved to draft",
+    ],
+    [
+      { action: "annotation.reanchored", actor: ana, payload: { revision: 3, status: "ORPHANED", to: null } },
+      undefined,
+      "The annotation could not be placed in revision 3",
+    ],
+    [
+      {
+        action: "annotation.placed",
+        actor: ana,
+        payload: { revision: 3, to: { start: 0, end: 4, quote: "rose" }, workflow: { from: "ORPHANED", to: "DRAFT" } },
+      },
+      undefined,
+      "The annotation was placed by Ana in revision 3 on ‘rose’; it went back from orphaned to draft",
+    ],
     [{ action: "something.new", actor: ana, payload: {} }, undefined, "Ana: something.new"],
   ])("%o reads as a sentence", (event, subject, sentence) => {
     expect(describeAuditEvent(event, subject)).toBe(sentence);

@@ -58,8 +58,8 @@ const SENTENCES: Record<AuditAction, (told: Told) => string> = {
     const counts = [p.anchored, p.changed, p.orphaned].every((count) => typeof count === "number")
       ? ` (${p.anchored} annotation(s) kept, ${p.changed} with changed words, ${p.orphaned} not placed)`
       : "";
-    const number = typeof p.number === "number" ? ` ${p.number}` : "";
-    return `${who} added revision${number} of the article${p.note ? ` — “${p.note}”` : ""}${counts}`;
+    const revision = typeof p.number === "number" ? `revision ${p.number}` : "a revision";
+    return `${who} added ${revision} of the article${p.note ? ` — “${p.note}”` : ""}${counts}`;
   },
   [AUDIT.annotation.created]: ({ who, p, named }) => `${who} tagged ${named}${quoted(p.quote)}`,
   [AUDIT.annotation.updated]: ({ who, p, subject }) => `${who} edited ${subject}${changeList(p)}${back(p)}`,

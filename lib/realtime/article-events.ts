@@ -13,6 +13,8 @@ const WANTED_PER_QUERY = CHUNK_SIZE / 2;
 // Which stored rows need the article's status, and which name a comment (lib/domain/audit-actions.ts maps actions to events).
 const ARTICLE_UPDATES = actionsStreamedAs(AUDIT.article.status);
 const COMMENT_EVENTS = actionsStreamedAs(AUDIT.comment.created, AUDIT.comment.updated, AUDIT.comment.deleted);
+// Which carry the annotation's state: not, e.g., the thousands of annotation.reanchored rows of one revision.
+const ANNOTATION_EVENTS = actionsStreamedAs(AUDIT.annotation.created, AUDIT.annotation.updated);
 
 /**
  * The article's committed changes after `afterId`, as stream events carrying
@@ -76,12 +78,21 @@ export async function eventsSinceMany(db: Db, wanted: Wanted[], limit: number): 
       if (!page.length) return { events: [], lastId: afterId, truncated };
       const article = page.some((row) => ARTICLE_UPDATES.has(row.action)) ? await statusFor(articleId) : null;
       return {
-        events: page.map((row) => toStreamEvent(row, annotations, comments, article)),
+        events: lastOfEachNoopRun(page.map((row) => toStreamEvent(row, annotations, comments, article))),
         lastId: page.at(-1)!.id,
         truncated,
       };
     }),
   );
+}
+
+/**
+ * A run of noops only moves the client's cursor, so its last one does the
+ * same: a revision's thousands of annotation.reanchored rows (the client
+ * re-reads the article on article.revised) become one event, not thousands.
+ */
+function lastOfEachNoopRun(events: StreamEvent[]): StreamEvent[] {
+  return events.filter((event, i) => event.event !== "noop" || events[i + 1]?.event !== "noop");
 }
 
 /** The index of the first row with an id above `afterId` (rows in id order): a binary search, so a round stays linear in its rows. */
@@ -108,7 +119,14 @@ type AuditRow = {
 
 /** The current state of the annotations and comments the rows name (gone ones are simply absent). */
 async function entitiesOf(db: Db, rows: AuditRow[]) {
-  const annotationIds = [...new Set(rows.map((row) => row.annotationId).filter((id): id is string => Boolean(id)))];
+  const annotationIds = [
+    ...new Set(
+      rows
+        .filter((row) => ANNOTATION_EVENTS.has(row.action))
+        .map((row) => row.annotationId)
+        .filter((id): id is string => Boolean(id)),
+    ),
+  ];
   const commentIds = [
     ...new Set(
       rows

@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/passwords";
 import { hashApiToken } from "@/lib/auth/tokens";
+import { createAnnotation } from "@/lib/server/annotation/create-annotation";
 import { runCli } from "../support/cli";
 import { migratedTestDatabase, testProvider, type MigratedTestDatabase } from "../support/test-database";
 
@@ -187,5 +188,47 @@ describe(`npm run cli on ${provider}`, () => {
     expect(imported.text).toBe("Head\n\nSaid “this”");
 
     expectOneLineFailure(await cli("import", "/nonexistent/story.txt", "--title", "x"), /^file: no such file/);
+  });
+
+  it("revise adds a file as the article's next revision with its note, and prints the number and the counts", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "factmark-cli-"));
+    const first = path.join(dir, "story.txt");
+    const second = path.join(dir, "story-2.htm");
+    const text = "The mayor said crime fell by half. The chief said it rose.";
+    fs.writeFileSync(first, text);
+    fs.writeFileSync(second, "<p>The mayor said crime fell by a third. The chief said it rose.</p><p>Added later.</p>");
+    const foo = await database.db.user.create({ data: { email: "reviser@example.org", name: "Rev", role: "EDITOR" } });
+    const imported = await cli("import", first, "--title", "Crime", "--email", foo.email);
+    const articleId = imported.stdout.trim().split("\n").at(-1)!;
+    const actor = { id: foo.id, email: foo.email, name: foo.name, role: foo.role, via: "cli" as const };
+    for (const phrase of ["crime fell by half", "The chief said it rose"])
+      await createAnnotation(database.db, {
+        actor,
+        articleId,
+        input: { kind: "CLAIM", start: text.indexOf(phrase), end: text.indexOf(phrase) + phrase.length },
+      });
+
+    const result = await cli("revise", articleId, second, "--note", "figure corrected", "--email", foo.email);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(
+      /Added revision 2 .*: 1 annotation\(s\) kept, 1 with changed words \(back to review\), 0 not placed/,
+    );
+    const revision = await database.db.articleRevision.findFirstOrThrow({ where: { articleId, number: 2 } });
+    expect(revision).toMatchObject({
+      text: "The mayor said crime fell by a third. The chief said it rose.\n\nAdded later.",
+      note: "figure corrected",
+      createdById: foo.id,
+      changedCount: 1,
+    });
+
+    expectOneLineFailure(
+      await cli("revise", articleId, second, "--email", foo.email),
+      /^html: is the same text as the current revision \(2\)/,
+    );
+    expectOneLineFailure(await cli("revise", articleId, path.join(dir, "missing.txt")), /^file: no such file/);
+    expectOneLineFailure(await cli("revise", "no-such-article", first, "--email", foo.email), /^No such article/);
+    expectOneLineFailure(await cli("revise", articleId), /^file: is required/);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -276,7 +276,18 @@ const pathId = fc.oneof(
 
 // Long values stay under 16 KB in all: a URL that Next answers with a redirect comes back in its
 // Location header, and the client refuses response headers over 16 KB.
-const QUERY_NAMES = ["version", "format", "q", "status", "page", "pageSize", "annotationId", "lastEventId"];
+const QUERY_NAMES = [
+  "version",
+  "format",
+  "q",
+  "status",
+  "page",
+  "pageSize",
+  "annotationId",
+  "lastEventId",
+  "from",
+  "to",
+];
 const queryValue = fc.oneof(
   fc.constantFrom(
     "%00",
@@ -397,6 +408,14 @@ const TARGETS: Record<string, Target> = {
     path: (f, id) => `/api/v1/articles/${id(f.articleId)}/reopen`,
     body: () => ({ note: "correction" }),
   },
+  // Appends to the text: a new revision each time, and the fixtures' spans at its start stay valid.
+  "POST /api/v1/articles/:id/revisions": {
+    path: (f, id) => `/api/v1/articles/${id(f.articleId)}/revisions`,
+    body: () => ({ text: `${TEXT} Updated ${Math.random().toString(36).slice(2)}.`, note: "fuzz" }),
+  },
+  "GET /api/v1/articles/:id/revisions/diff": {
+    path: (f, id) => `/api/v1/articles/${id(f.articleId)}/revisions/diff`,
+  },
   "GET /api/v1/articles/:id/audit": { path: (f, id) => `/api/v1/articles/${id(f.articleId)}/audit` },
   "GET /api/v1/articles/:id/export": { path: (f, id) => `/api/v1/articles/${id(f.articleId)}/export` },
   "GET /api/v1/review-queue": { path: () => "/api/v1/review-queue" },
@@ -488,6 +507,7 @@ function requestFor(c: FuzzCase, f: Fixtures) {
   let path = target.path(f, (real) => c.id ?? real);
   if (c.query.length) path += "?" + c.query.map(([name, value]) => `${name}=${value}`).join("&");
   if (c.route === "GET /api/v1/articles/:id/export" && !c.query.length) path += "?format=w3c";
+  if (c.route === "GET /api/v1/articles/:id/revisions/diff" && !c.query.length) path += "?from=1&to=1";
   let text: string | Uint8Array<ArrayBuffer> | undefined;
   if (method === "POST" || method === "PATCH") {
     if ("whole" in c.body) text = WHOLE[c.body.whole];

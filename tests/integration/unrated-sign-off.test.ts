@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ZodError } from "zod";
 import type { Actor } from "@/lib/domain/actor";
 import { createAnnotation } from "@/lib/server/annotation/create-annotation";
 import { createArticle } from "@/lib/server/article/create-article";
-import { AppError } from "@/lib/server/shared/errors";
 import { reviewAnnotation } from "@/lib/server/review/review-annotation";
 import { signOffArticle } from "@/lib/server/article/sign-off-article";
 import { submitAnnotation } from "@/lib/server/annotation/submit-annotation";
 import { updateAnnotation } from "@/lib/server/annotation/update-annotation";
 import { createActor } from "../support/actors";
+import { refusal } from "../support/refusal";
 import { migratedTestDatabase, testProvider, type MigratedTestDatabase } from "../support/test-database";
 
 // #13 item 3: no sign-off while a claim or denial has no verdict, unless it is marked "not rated" with a reason.
@@ -26,22 +25,6 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 const span = (phrase: string) => ({ start: TEXT.indexOf(phrase), end: TEXT.indexOf(phrase) + phrase.length });
-const refusal = (promise: Promise<unknown>) =>
-  promise.then(
-    () => null,
-    (error) => {
-      if (error instanceof ZodError)
-        return { code: "INVALID", fields: error.issues.map((issue) => issue.path.join(".")) };
-      if (error instanceof AppError)
-        return {
-          code: error.code,
-          message: error.message,
-          details: error.details,
-          fields: error.details.fields?.map((field) => field.path),
-        };
-      throw error;
-    },
-  );
 
 /** An article whose annotations are all approved: a rated claim, an unrated claim and denial, and an analysis. */
 async function approvedArticle() {

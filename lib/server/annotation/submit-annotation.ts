@@ -38,7 +38,8 @@ export async function submitInTransaction(
   annotationId: string,
   version: number | undefined,
 ): Promise<AnnotationView> {
-  const current = await annotationForChange(tx, actor, annotationId, "update", version);
+  // Touching the article first takes its row before the annotation's (the lock order every change keeps).
+  const current = await annotationForChange(tx, actor, annotationId, "update", version, { touchArticleAt: new Date() });
   // Edited while orphaned (it went to DRAFT) but still not in the text: there is nothing for a reviewer to read it against.
   if (current.anchorStatus === "ORPHANED")
     throw new AppError("CONFLICT", "This annotation is not placed in the current revision: place it, then submit it.");

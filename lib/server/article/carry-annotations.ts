@@ -5,8 +5,9 @@ import type { Db } from "../../db/client";
 import type { AnchorStatus, AnnotationStatus } from "../../domain/annotation";
 import { AUDIT, type AuditPayload } from "../../domain/audit-actions";
 import { nextAnnotationStatus } from "../../domain/workflow";
+import { appendAuditEvents } from "../audit/append-audit-events";
 
-type Tx = Pick<Db, "annotation" | "auditEvent">;
+type Tx = Pick<Db, "annotation" | "$executeRaw">;
 
 /** What re-anchoring reads of an annotation on the revision being replaced. */
 export type CarriedRow = {
@@ -24,9 +25,6 @@ export type CarriedRow = {
 };
 
 export type Reanchoring = { anchored: number; changed: number; orphaned: number };
-
-/** Audit rows per insert: 5 values each, well under the parameter bound (lib/db/chunked.ts). */
-const AUDIT_ROWS_PER_INSERT = 100;
 
 /**
  * Writes what `reanchor` made of each annotation (`carried[i]` is `rows[i]`'s)
@@ -88,22 +86,20 @@ export async function carryAnnotations(
     }
     const at = quoteAt(newText, outcome.start, outcome.end);
     const to = { start: outcome.start, end: outcome.end, quote: at.quote };
+    // Its span on the new revision, for a row written on its own.
+    const placed = { revisionId, ...to, ...at, updatedAt };
     if (outcome.status === "CHANGED") {
       const status = nextAnnotationStatus(row.status, "edit_substance") ?? row.status;
       await tx.annotation.updateMany({
         where: { id: row.id },
         data: {
-          revisionId,
-          ...at,
-          start: outcome.start,
-          end: outcome.end,
+          ...placed,
           anchorStatus: "CHANGED",
           anchorScore: outcome.score,
           // Still unreviewed from an earlier revision: the cue keeps the words a review last saw.
           previousQuote: row.anchorStatus === "CHANGED" && row.previousQuote !== null ? row.previousQuote : row.quote,
           status,
           version: { increment: 1 },
-          updatedAt,
         },
       });
       audit.push({
@@ -127,15 +123,7 @@ export async function carryAnnotations(
     } else {
       await tx.annotation.updateMany({
         where: { id: row.id },
-        data: {
-          revisionId,
-          ...at,
-          start: outcome.start,
-          end: outcome.end,
-          anchorScore: score,
-          ...(moved ? { version: { increment: 1 } } : {}),
-          updatedAt,
-        },
+        data: { ...placed, anchorScore: score, ...(moved ? { version: { increment: 1 } } : {}) },
       });
     }
     if (moved)
@@ -161,16 +149,16 @@ export async function carryAnnotations(
       data: { anchorStatus: "ORPHANED", anchorScore: 0, status: "ORPHANED", version: { increment: 1 }, updatedAt },
     });
 
-  for (const slice of chunks(audit, AUDIT_ROWS_PER_INSERT))
-    await tx.auditEvent.createMany({
-      data: slice.map(({ annotationId, payload }) => ({
-        articleId,
-        annotationId,
-        actorId,
-        action: AUDIT.annotation.reanchored,
-        payload: JSON.stringify(payload),
-      })),
-    });
+  await appendAuditEvents(
+    tx,
+    audit.map(({ annotationId, payload }) => ({
+      articleId,
+      annotationId,
+      actorId,
+      action: AUDIT.annotation.reanchored,
+      payload,
+    })),
+  );
 }
 
 /** The workflow's status change, for the audit payload, when there is one. */

@@ -9,7 +9,7 @@ import { staleVersion } from "../annotation/annotation-access";
 import { annotationInclude, toAnnotationView, type AnnotationView } from "../../views/article-view";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { AppError } from "../shared/errors";
-import { assertEditable } from "../article/load-article";
+import { touchEditableArticle } from "../article/load-article";
 import { requirePermission } from "../shared/require-permission";
 import { refusedTransition } from "../shared/workflow-errors";
 
@@ -51,10 +51,12 @@ export async function reviewInTransaction(
   const action = decision === "APPROVE" ? "approve" : "request_changes";
   const current = await tx.annotation.findUnique({
     where: { id: annotationId },
-    include: { ...annotationInclude, article: { select: { status: true } } },
+    include: annotationInclude,
   });
   if (!current) throw new AppError("NOT_FOUND", "No such annotation.");
-  assertEditable(current.article);
+  // The article's row first, as every change does (annotationForChange, addRevision): one lock order, so on
+  // PostgreSQL a review and a revision of the article wait for each other instead of deadlocking.
+  await touchEditableArticle(tx, current.articleId);
   const bar = reviewBar(actor.id, {
     authorId: current.createdById,
     editorIds: current.editors.map((editor) => editor.userId),
@@ -87,7 +89,6 @@ export async function reviewInTransaction(
       note: note || null,
     },
   });
-  await tx.article.update({ where: { id: current.articleId }, data: { updatedAt: new Date() } });
   await recordAuditEvent(tx, {
     articleId: current.articleId,
     annotationId,
