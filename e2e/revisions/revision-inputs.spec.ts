@@ -33,6 +33,8 @@ test("a stale base revision: the dialog says someone added one meanwhile and rel
   // No live stream on this page: it cannot learn of the other revision before sending its own (a real race, made certain).
   await a.route("**/events*", (route) => route.abort());
   await a.goto(`/articles/${article.id}`);
+  // Hydrated (the stream's failure is shown) before the first click.
+  await expect(a.getByTestId("live-connection")).toHaveText("Reconnecting…");
   await a.getByRole("button", { name: "New revision" }).click();
   const dialog = a.getByRole("dialog", { name: "New revision" });
   const mine = `${seed}\n\nMine.\n`;
@@ -81,10 +83,12 @@ test("a signed-off article: editors cannot add a revision, a reviewer can, is to
   expect(signOff.status(), await signOff.text()).toBe(200);
 
   await a.goto(`/articles/${article.id}`);
+  await expect(a.getByTestId("live-connection")).toHaveText("Live");
   await expect(a.getByTestId("article-status")).toHaveText("Article status: Signed off");
   await expect(a.getByRole("button", { name: "New revision" })).toHaveCount(0);
 
   await b.goto(`/articles/${article.id}`);
+  await expect(b.getByTestId("live-connection")).toHaveText("Live");
   await b.getByRole("button", { name: "New revision" }).click();
   const dialog = b.getByRole("dialog", { name: "New revision" });
   await expect(dialog).toContainText("Adding a revision reopens it");
@@ -127,6 +131,7 @@ test("Fetch again: the source page, changed since the import, comes in through t
     page = NEWS_PAGE.replace("£18,000", "£81,000");
 
     await a.goto(`/articles/${article.id}`);
+    await expect(a.getByTestId("live-connection")).toHaveText("Live");
     await a.getByRole("button", { name: "New revision" }).click();
     const dialog = a.getByRole("dialog", { name: "New revision" });
     await dialog.getByRole("button", { name: "Fetch again from the source" }).click();
