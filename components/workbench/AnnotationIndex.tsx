@@ -1,5 +1,6 @@
 import { useMemo } from "react";
 import { KIND_LABELS, VERDICT_SCALE } from "@/lib/domain/annotation";
+import { IndexPager } from "./IndexPager";
 import { matching, pageOf, searchText } from "./index-list";
 import { byPosition, excerpt } from "./model";
 import { NeedsPlacement } from "./NeedsPlacement";
@@ -129,23 +130,5 @@ export function AnnotationIndex({ selected }: { selected: Span | null }) {
         </>
       )}
     </div>
-  );
-}
-
-/** Previous / "Page n of m" / next, as the other paged lists (Pager) but with buttons: the list pages in place. The buttons stay at the ends (marked unavailable) so focus is not lost. */
-function IndexPager({ page, pages, onPage }: { page: number; pages: number; onPage: (page: number) => void }) {
-  const go = (to: number) => () => to >= 1 && to <= pages && onPage(to);
-  return (
-    <nav className="pager wb-index-pager" aria-label="Annotation pages">
-      <button type="button" className="button small" aria-disabled={page <= 1} onClick={go(page - 1)}>
-        Previous
-      </button>
-      <span>
-        Page {page} of {pages}
-      </span>
-      <button type="button" className="button small" aria-disabled={page >= pages} onClick={go(page + 1)}>
-        Next
-      </button>
-    </nav>
   );
 }

@@ -1,10 +1,16 @@
 "use client";
 
+import { useState } from "react";
 import { KIND_LABELS, VERDICT_SCALE } from "@/lib/domain/annotation";
 import type { AnnotationView } from "@/lib/views/article-view";
+import { IndexPager } from "./IndexPager";
+import { pageOf } from "./index-list";
 import type { Span } from "./offsets";
 import { PlaceOrphan } from "./PlaceOrphan";
 import { useWorkbench } from "./state/WorkbenchProvider";
+
+/** Unplaced annotations per page of the tray: each carries its context and buttons, so fewer than the list's 50. */
+const TRAY_PAGE = 20;
 
 /**
  * The "Needs placement" tray: annotations whose words a revision deleted or rewrote beyond recognition. They are
@@ -14,9 +20,12 @@ import { useWorkbench } from "./state/WorkbenchProvider";
 export function NeedsPlacement({ unplaced, selected }: { unplaced: AnnotationView[]; selected: Span | null }) {
   const { store, setIndexView, openAnnotation } = useWorkbench();
   const view = store.indexView;
+  const [page, setPage] = useState(1);
   const left = new Set(view.left ?? []);
   if (unplaced.length === 0) return null;
   const waiting = unplaced.filter((annotation) => !left.has(annotation.id));
+  // A revision that rewrote much of an article can leave hundreds: a page at a time, as the list below.
+  const shown = pageOf(waiting, page, TRAY_PAGE);
   const folded = unplaced.filter((annotation) => left.has(annotation.id));
   const leave = (id: string, yes: boolean) =>
     setIndexView({ ...view, left: yes ? [...left, id] : [...left].filter((other) => other !== id) });
@@ -31,7 +40,7 @@ export function NeedsPlacement({ unplaced, selected }: { unplaced: AnnotationVie
         unplaced when its words were removed.
       </p>
       <ul className="wb-tray-list">
-        {waiting.map((annotation) => (
+        {shown.items.map((annotation) => (
           <li key={annotation.id} className="wb-tray-item">
             <TrayEntry annotation={annotation} onOpen={() => openAnnotation(annotation.id, { scroll: false })} />
             <PlaceOrphan annotation={annotation} selected={selected} />
@@ -41,6 +50,9 @@ export function NeedsPlacement({ unplaced, selected }: { unplaced: AnnotationVie
           </li>
         ))}
       </ul>
+      {shown.pages > 1 && (
+        <IndexPager page={shown.page} pages={shown.pages} onPage={setPage} label="Needs placement pages" />
+      )}
       {folded.length > 0 && (
         <details className="wb-tray-left">
           <summary>Left unplaced ({folded.length})</summary>
