@@ -3,8 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useState, type ChangeEvent, type FormEvent } from "react";
 import { api, ApiError, fieldMessage } from "../api-client";
+import { ArticleBodyInput, type BodyFormat } from "./ArticleBodyInput";
 
-type Format = "text" | "html";
 type Details = { sourceUrl: string; publisher: string; author: string; publishedAt: string };
 type Fetched = Details & { title: string; html: string; characters: number };
 const NO_DETAILS: Details = { sourceUrl: "", publisher: "", author: "", publishedAt: "" };
@@ -16,7 +16,7 @@ const NO_DETAILS: Details = { sourceUrl: "", publisher: "", author: "", publishe
  */
 export function NewArticleForm() {
   const router = useRouter();
-  const [format, setFormat] = useState<Format>("text");
+  const [format, setFormat] = useState<BodyFormat>("text");
   const [body, setBody] = useState("");
   const [title, setTitle] = useState("");
   const [details, setDetails] = useState<Details>(NO_DETAILS);
@@ -65,14 +65,6 @@ export function NewArticleForm() {
     onChange: (event: ChangeEvent<HTMLInputElement>) =>
       setDetails((current) => ({ ...current, [name]: event.target.value })),
   });
-
-  async function upload(event: ChangeEvent<HTMLInputElement>) {
-    const file = event.target.files?.[0];
-    if (!file) return;
-    setFormat(/\.html?$/i.test(file.name) || file.type === "text/html" ? "html" : "text");
-    setBody(await file.text());
-    if (!title) setTitle(file.name.replace(/\.[^.]+$/, ""));
-  }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -195,34 +187,17 @@ export function NewArticleForm() {
           <FieldError path="publishedAt" error={error} />
         </div>
       </div>
-      <fieldset className="format">
-        <legend>The article&apos;s body</legend>
-        <label>
-          <input type="radio" name="format" checked={format === "text"} onChange={() => setFormat("text")} /> Plain text
-          (kept exactly as pasted)
-        </label>
-        <label>
-          <input type="radio" name="format" checked={format === "html"} onChange={() => setFormat("html")} /> HTML
-          (reduced to text, paragraphs and headings)
-        </label>
-        <label className="upload">
-          Or upload a .txt or .html file
-          <input type="file" accept=".txt,.html,.htm,text/plain,text/html" onChange={upload} />
-        </label>
-      </fieldset>
-      <div className="field">
-        <label htmlFor="body">{format === "html" ? "HTML" : "Text"}</label>
-        <textarea
-          id="body"
-          rows={16}
-          value={body}
-          onChange={(event) => setBody(event.target.value)}
-          required
-          aria-invalid={Boolean(message(format))}
-          aria-describedby={describe(format)}
-        />
-        <FieldError path={format} error={error} />
-      </div>
+      <ArticleBodyInput
+        id="body"
+        legend="The article's body"
+        format={format}
+        onFormat={setFormat}
+        body={body}
+        onBody={setBody}
+        onFile={(name) => setTitle((current) => current || name.replace(/\.[^.]+$/, ""))}
+        error={error}
+        rows={16}
+      />
       {error instanceof ApiError && error.fields.length === 0 ? (
         <p className="form-error" role="alert">
           {error.message}

@@ -1,7 +1,11 @@
 import { useMemo } from "react";
 import { KIND_LABELS, VERDICT_SCALE } from "@/lib/domain/annotation";
+import { IndexPager } from "./IndexPager";
 import { matching, pageOf, searchText } from "./index-list";
 import { byPosition, excerpt } from "./model";
+import { NeedsPlacement } from "./NeedsPlacement";
+import type { Span } from "./offsets";
+import { splitPlaced } from "./revisions";
 import { ANNOTATION_STATUS_LABELS, STATUS_MARKS } from "./status";
 import { useWorkbench } from "./state/WorkbenchProvider";
 
@@ -10,9 +14,14 @@ import { useWorkbench } from "./state/WorkbenchProvider";
  * page's size, and its cost, stay the same however many there are; J and K still walk all of them in the text), or
  * how to make the first; then any deleted by others while this user had unsaved text in them.
  */
-export function AnnotationIndex() {
-  const { store, labels, canCreate, openAnnotation, setIndexView: onView } = useWorkbench();
-  const { annotations, work: unsaved } = store.data;
+export function AnnotationIndex({ selected }: { selected: Span | null }) {
+  const { store, article, labels, canCreate, openAnnotation, setIndexView: onView } = useWorkbench();
+  const { work: unsaved } = store.data;
+  // The list is the text's: unplaced annotations wait in the tray above it.
+  const { placed: annotations, unplaced } = useMemo(
+    () => splitPlaced(store.data.annotations, article.revision.id),
+    [store.data.annotations, article.revision.id],
+  );
   // The search and page are kept in the workbench's state while an annotation is open: Esc returns to where the list was left.
   const view = store.indexView;
   const orphans = useMemo(() => Object.values(store.data.orphans), [store.data.orphans]);
@@ -42,6 +51,7 @@ export function AnnotationIndex() {
           </ul>
         </section>
       )}
+      <NeedsPlacement unplaced={unplaced} selected={selected} />
       <h2 className="wb-panel-title">
         Annotations {annotations.length > 0 && <span className="muted">({count(annotations.length)})</span>}
       </h2>
@@ -73,7 +83,7 @@ export function AnnotationIndex() {
               value={view.query}
               placeholder="Label, quote, speaker, verdict or status"
               autoComplete="off"
-              onChange={(event) => onView({ query: event.target.value, page: 1 })}
+              onChange={(event) => onView({ ...view, query: event.target.value, page: 1 })}
             />
           </div>
           <p className="wb-index-count" aria-live="polite" id="wb-index-count">
@@ -102,6 +112,11 @@ export function AnnotationIndex() {
                       {annotation.verdict && (
                         <span className="wb-verdict-tag">{VERDICT_SCALE[annotation.verdict].label}</span>
                       )}
+                      {annotation.anchor.status === "CHANGED" && (
+                        <span className="wb-changed-tag">
+                          <span aria-hidden="true">Δ </span>Words changed
+                        </span>
+                      )}
                       {unsaved[annotation.id]?.draft && <span className="wb-unsaved">unsaved changes</span>}
                     </span>
                   </span>
@@ -115,23 +130,5 @@ export function AnnotationIndex() {
         </>
       )}
     </div>
-  );
-}
-
-/** Previous / "Page n of m" / next, as the other paged lists (Pager) but with buttons: the list pages in place. The buttons stay at the ends (marked unavailable) so focus is not lost. */
-function IndexPager({ page, pages, onPage }: { page: number; pages: number; onPage: (page: number) => void }) {
-  const go = (to: number) => () => to >= 1 && to <= pages && onPage(to);
-  return (
-    <nav className="pager wb-index-pager" aria-label="Annotation pages">
-      <button type="button" className="button small" aria-disabled={page <= 1} onClick={go(page - 1)}>
-        Previous
-      </button>
-      <span>
-        Page {page} of {pages}
-      </span>
-      <button type="button" className="button small" aria-disabled={page >= pages} onClick={go(page + 1)}>
-        Next
-      </button>
-    </nav>
   );
 }

@@ -5,17 +5,25 @@ import { KIND_LABELS } from "@/lib/domain/annotation";
 import type { AnnotationView } from "@/lib/views/article-view";
 import { mayDelete, mayUpdate } from "./access";
 import { AnnotationForm } from "./AnnotationForm";
+import { ChangedWords } from "./ChangedWords";
 import { CommentThread } from "./comments/CommentThread";
 import { DeleteAnnotation } from "./DeleteAnnotation";
 import { byPosition } from "./model";
+import type { Span } from "./offsets";
+import { OldWords } from "./NeedsPlacement";
+import { PlaceOrphan } from "./PlaceOrphan";
+import { isPlaced } from "./revisions";
 import { ReviewActions } from "./ReviewActions";
 import { SourcesEditor } from "./SourcesEditor";
 import { ANNOTATION_STATUS_LABELS, STATUS_MARKS } from "./status";
 import { useWorkbench, useWorkbenchRefs } from "./state/WorkbenchProvider";
 
-/** The open annotation (as panelAnnotation gives it: a pinned draft's fields, or an orphan), everything else from the workbench's state. */
-export function AnnotationPanel({ annotation }: { annotation: AnnotationView }) {
-  const { store, labels: known, actor, permissions, openAnnotation, closePanel } = useWorkbench();
+/**
+ * The open annotation (as panelAnnotation gives it: a pinned draft's fields, or an orphan), everything else from the
+ * workbench's state. `selected`: the words selected in the article, for placing one a revision left unplaced.
+ */
+export function AnnotationPanel({ annotation, selected }: { annotation: AnnotationView; selected: Span | null }) {
+  const { store, article, labels: known, actor, permissions, openAnnotation, closePanel } = useWorkbench();
   const { heading: headingRef } = useWorkbenchRefs();
   const { annotations, orphans } = store.data;
   const orphan = orphans[annotation.id];
@@ -26,8 +34,18 @@ export function AnnotationPanel({ annotation }: { annotation: AnnotationView }) 
   );
   const label = labels.get(annotation.id) ?? "";
   const canEdit = mayUpdate(permissions, actor, annotation);
+  const revisionId = article.revision.id;
+  const placed = isPlaced(annotation, revisionId);
+  // Offsets of an unplaced one are into an older text: nothing in this one overlaps it.
   const overlapping = annotations
-    .filter((other) => other.id !== annotation.id && other.start < annotation.end && other.end > annotation.start)
+    .filter(
+      (other) =>
+        placed &&
+        other.id !== annotation.id &&
+        isPlaced(other, revisionId) &&
+        other.start < annotation.end &&
+        other.end > annotation.start,
+    )
     .sort(byPosition);
   const deniedBy = annotations
     .filter((other) => other.kind === "DENIAL" && other.deniesId === annotation.id)
@@ -108,9 +126,21 @@ export function AnnotationPanel({ annotation }: { annotation: AnnotationView }) 
         </p>
       )}
 
-      <figure className="wb-quote">
-        <blockquote data-testid="annotation-quote">{annotation.quote}</blockquote>
-      </figure>
+      {!placed && !orphan && (
+        <section className="wb-unplaced" aria-label="Needs placement">
+          <p>
+            <strong>Needs placement.</strong> A revision deleted or rewrote its words: it is not in the text.
+          </p>
+          <OldWords annotation={annotation} />
+          <PlaceOrphan annotation={annotation} selected={selected} />
+        </section>
+      )}
+      {placed && (
+        <figure className="wb-quote">
+          <blockquote data-testid="annotation-quote">{annotation.quote}</blockquote>
+        </figure>
+      )}
+      <ChangedWords annotation={annotation} />
 
       <AnnotationForm annotation={annotation} labels={labels} canEdit={canEdit} />
       <SourcesEditor annotation={annotation} canEdit={canEdit} />

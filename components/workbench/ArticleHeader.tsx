@@ -1,8 +1,16 @@
 import type { ReactNode } from "react";
 import type { ArticleView } from "@/lib/views/article-view";
 
-/** Title and where the article comes from (its review status is in ArticleReview, which follows changes); `children` go under it (who else is here). Dates show in UTC, as stored, so everyone sees the same day. */
-export function ArticleHeader({ article, children }: { article: ArticleView; children?: ReactNode }) {
+/** Title and where the article comes from (its review status is in ArticleReview, which follows changes); `kicker` above it (which revision is open), `children` under it (who else is here). Dates show in UTC, as stored, so everyone sees the same day. */
+export function ArticleHeader({
+  article,
+  kicker,
+  children,
+}: {
+  article: ArticleView;
+  kicker?: ReactNode;
+  children?: ReactNode;
+}) {
   const published = article.publishedAt ? new Date(article.publishedAt) : null;
   let host = "";
   try {
@@ -12,9 +20,11 @@ export function ArticleHeader({ article, children }: { article: ArticleView; chi
   }
   return (
     <header className="wb-header">
-      <p className="wb-kicker">
-        <span className="muted">Revision {article.revision.number}</span>
-      </p>
+      {kicker ?? (
+        <p className="wb-kicker">
+          <span className="muted">Revision {article.revision.number}</span>
+        </p>
+      )}
       <h1>{article.title}</h1>
       <p className="wb-meta">
         {article.publisher && <span>{article.publisher}</span>}

@@ -2,11 +2,11 @@
 
 import Link from "next/link";
 import { ExportMenu } from "./ExportMenu";
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { KIND_LABELS } from "@/lib/domain/annotation";
 import type { AnnotationView, ArticleView } from "@/lib/views/article-view";
 import { fieldMessage } from "../api-client";
-import { judgeable, mayReopen, myDrafts, offersSignOff, signOffBlockers } from "./access";
+import { judgeable, mayReopen, myDrafts, offersSignOff, signOffBlockers, signOffScope } from "./access";
 import { byPosition, excerpt, plural } from "./model";
 import { isOutOfDate, problem, reopenArticle, reviewMany, signOffArticle, submitDrafts } from "./requests";
 import { ANNOTATION_STATUS_LABELS, ARTICLE_STATUS_LABELS, formatDay } from "./status";
@@ -34,7 +34,8 @@ export function ArticleReview() {
     openAnnotation,
     announce: onAnnounce,
   } = useWorkbench();
-  const { annotations, review } = store.data;
+  const { review } = store.data;
+  const annotations = useMemo(() => signOffScope(store.data.annotations), [store.data.annotations]);
   // The review state moves with submissions, sign-off and reopening; the id and public URL are the page's.
   const article = { id: page.id, publicUrl: page.publicUrl, ...review };
   const onOpen = (id: string) => openAnnotation(id, { scroll: true });

@@ -11,6 +11,8 @@ type Props = {
   groups: BlockGroup[];
   labels: Map<string, string>;
   statuses: Map<string, AnnotationStatus>;
+  /** Annotations a revision changed the words of (anchor CHANGED): a dashed outline and Δ on the label until approved again. */
+  changed: ReadonlySet<string>;
   openId: string | null;
   /** Annotations someone else just changed: their highlights flash briefly. */
   flashing: ReadonlySet<string>;
@@ -30,6 +32,7 @@ export const ArticleText = memo(function ArticleText({
   groups,
   labels,
   statuses,
+  changed,
   openId,
   flashing,
   rootRef,
@@ -54,8 +57,9 @@ export const ArticleText = memo(function ArticleText({
       text={text}
       labels={labels}
       statuses={statuses}
+      changed={changed}
       flashing={flashing}
-      {...paragraphState(view, openId, flashing, labels, statuses)}
+      {...paragraphState(view, openId, flashing, labels, statuses, changed)}
     />
   );
 
@@ -97,12 +101,14 @@ type ParagraphProps = {
   text: string;
   labels: Map<string, string>;
   statuses: Map<string, AnnotationStatus>;
+  changed: ReadonlySet<string>;
   flashing: ReadonlySet<string>;
   /** The open annotation if it has text in this block, else null: opening one re-renders only its own paragraphs. */
   openId: string | null;
-  /** This block's flashing ids, its annotations' labels and statuses, as strings that stay equal while nothing here changed. */
+  /** This block's flashing ids, its annotations' labels and statuses, its changed ones, as strings that stay equal while nothing here changed. */
   flashKey: string;
   labelKey: string;
+  changedKey: string;
 };
 
 /**
@@ -111,7 +117,7 @@ type ParagraphProps = {
  * keys carry (so a change elsewhere, with new maps, is skipped here).
  */
 const Paragraph = memo(
-  function Paragraph({ view, Tag, text, labels, statuses, flashing, openId }: ParagraphProps) {
+  function Paragraph({ view, Tag, text, labels, statuses, changed, flashing, openId }: ParagraphProps) {
     return (
       <Tag className={`wb-block wb-${view.type}`}>
         {view.segments.map((piece) => (
@@ -121,6 +127,7 @@ const Paragraph = memo(
             text={text}
             labels={labels}
             statuses={statuses}
+            changed={changed}
             openId={openId}
             flashing={flashing}
           />
@@ -134,7 +141,8 @@ const Paragraph = memo(
     before.text === after.text &&
     before.openId === after.openId &&
     before.flashKey === after.flashKey &&
-    before.labelKey === after.labelKey,
+    before.labelKey === after.labelKey &&
+    before.changedKey === after.changedKey,
 );
 
 /** Stacked underlines, outermost lowest: one layer per covering annotation. */
@@ -150,9 +158,17 @@ function lines(kinds: AnnotationKind[]): CSSProperties {
  * words for it ("C1 approved") as the generated content's alternative text.
  * It is tinted by status only when the annotations starting here agree.
  */
-function startLabel(ids: string[], labels: Map<string, string>, statuses: Map<string, AnnotationStatus>) {
+function startLabel(
+  ids: string[],
+  labels: Map<string, string>,
+  statuses: Map<string, AnnotationStatus>,
+  changed: ReadonlySet<string>,
+) {
   if (ids.length === 0) return {};
-  const parts = ids.map((id) => inlineLabel(labels.get(id) ?? "", statuses.get(id)));
+  const parts = ids.map((id) => {
+    const part = inlineLabel(labels.get(id) ?? "", statuses.get(id));
+    return changed.has(id) ? { text: `${part.text}\u202fΔ`, spoken: `${part.spoken}, words changed` } : part;
+  });
   const first = statuses.get(ids[0]);
   const agreed = first && ids.every((id) => statuses.get(id) === first) ? first.toLowerCase() : undefined;
   return {
@@ -167,6 +183,7 @@ function Piece({
   text,
   labels,
   statuses,
+  changed,
   openId,
   flashing,
 }: {
@@ -174,6 +191,7 @@ function Piece({
   text: string;
   labels: Map<string, string>;
   statuses: Map<string, AnnotationStatus>;
+  changed: ReadonlySet<string>;
   openId: string | null;
   flashing: ReadonlySet<string>;
 }) {
@@ -188,6 +206,7 @@ function Piece({
     isOpen && piece.opens.includes(openId) && "is-open-first",
     isOpen && piece.closes.includes(openId) && "is-open-last",
     piece.ids.some((id) => flashing.has(id)) && "is-flashing",
+    piece.ids.some((id) => changed.has(id)) && "is-changed",
   ]
     .filter(Boolean)
     .join(" ");
@@ -195,7 +214,7 @@ function Piece({
     <mark
       data-start={piece.start}
       data-annotations={piece.ids.join(" ")}
-      {...startLabel(piece.opens, labels, statuses)}
+      {...startLabel(piece.opens, labels, statuses, changed)}
       className={className}
       style={lines(piece.kinds)}
     >

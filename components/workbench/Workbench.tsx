@@ -14,7 +14,10 @@ import { panelAnnotation } from "./live/apply-event";
 import { LiveBar } from "./live/LiveBar";
 import { presenceEntries } from "./live/presence";
 import { useArticleEvents, usePresenceReport } from "./live/useArticleEvents";
-import { createLayout, neighbour } from "./model";
+import { createLayout, step } from "./model";
+import { NewRevision } from "./NewRevision";
+import { RevisionBanner } from "./RevisionBanner";
+import { splitPlaced, walkOrder } from "./revisions";
 import { rangeToSpan, trimSpan, type Span, type TreeNode } from "./offsets";
 import { unpackArticle, type PackedArticle } from "./page-article";
 import { createAnnotation, problem } from "./requests";
@@ -73,7 +76,17 @@ function WorkbenchBody({ since }: { since: number | null }) {
 
   // One layout per revision, remembering each paragraph: a change re-lays (and re-renders) only the paragraphs it touches.
   const layout = useMemo(() => createLayout(text, article.revision.blocks), [text, article.revision.blocks]);
-  const groups = useMemo(() => layout(annotations), [layout, annotations]);
+  // Orphans keep offsets into an older revision: never drawn in this text, they wait in the "Needs placement" tray.
+  const { placed, unplaced } = useMemo(
+    () => splitPlaced(annotations, article.revision.id),
+    [annotations, article.revision.id],
+  );
+  const groups = useMemo(() => layout(placed), [layout, placed]);
+  const changed = useMemo(
+    () =>
+      new Set(placed.filter((annotation) => annotation.anchor.status === "CHANGED").map((annotation) => annotation.id)),
+    [placed],
+  );
   const statuses = useMemo(
     () => new Map(annotations.map((annotation) => [annotation.id, annotation.status])),
     [annotations],
@@ -219,6 +232,8 @@ function WorkbenchBody({ since }: { since: number | null }) {
 
   const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
     if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
+    // A dialog (New revision) has the keyboard: Escape is its own, and no key tags or walks the text behind it.
+    if (event.target instanceof Element && event.target.closest("dialog")) return;
     if (event.key === "Escape") {
       if (pending && document.activeElement === textRef.current) {
         window.getSelection()?.removeAllRanges();
@@ -246,7 +261,8 @@ function WorkbenchBody({ since }: { since: number | null }) {
       return;
     }
     if (key === "j" || key === "k") {
-      const next = neighbour(annotations, openId, key === "j" ? 1 : -1);
+      // The text in reading order, then the tray: every annotation is reachable from the keyboard.
+      const next = step(walkOrder(placed, unplaced), openId, key === "j" ? 1 : -1);
       if (!next) return announce("No annotations yet");
       event.preventDefault();
       openAnnotation(next, { scroll: true });
@@ -267,9 +283,10 @@ function WorkbenchBody({ since }: { since: number | null }) {
 
   return (
     <div className="wb">
-      <ArticleHeader article={article}>
+      <ArticleHeader article={article} kicker={<RevisionBanner />}>
         <LiveBar connection={connection} people={people} onOpen={(id) => openAnnotation(id, { scroll: true })} />
       </ArticleHeader>
+      <NewRevision />
       <ArticleReview />
       <div className="wb-top">
         <VerdictSummary annotations={annotations} />
@@ -294,6 +311,7 @@ function WorkbenchBody({ since }: { since: number | null }) {
             groups={groups}
             labels={labels}
             statuses={statuses}
+            changed={changed}
             openId={openId}
             flashing={flashing}
             rootRef={textRef}
@@ -312,7 +330,11 @@ function WorkbenchBody({ since }: { since: number | null }) {
           <p className={`wb-toast${announcement.text ? " is-shown" : ""}`} role="status">
             <span key={announcement.serial}>{announcement.text}</span>
           </p>
-          {open ? <AnnotationPanel key={open.id} annotation={open} /> : <AnnotationIndex />}
+          {open ? (
+            <AnnotationPanel key={open.id} annotation={open} selected={pending?.span ?? null} />
+          ) : (
+            <AnnotationIndex selected={pending?.span ?? null} />
+          )}
         </aside>
       </div>
     </div>

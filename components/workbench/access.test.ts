@@ -9,6 +9,7 @@ import {
   nextToJudge,
   offersSignOff,
   signOffBlockers,
+  signOffScope,
   type WorkbenchActor,
   type WorkbenchPermissions,
 } from "./access";
@@ -122,6 +123,13 @@ describe("review access", () => {
     expect(mayReopen(reviewer, "SIGNED_OFF")).toBe(true);
     expect(mayReopen(reviewer, "IN_REVIEW")).toBe(false);
     expect(mayReopen(editor, "SIGNED_OFF")).toBe(false);
+  });
+
+  it("leaves unplaced annotations out of a sign-off, as the server does", () => {
+    const anchored = { id: "a", anchor: { status: "ANCHORED" as const } };
+    const changed = { id: "b", anchor: { status: "CHANGED" as const } };
+    const orphan = { id: "c", anchor: { status: "ORPHANED" as const } };
+    expect(signOffScope([anchored, orphan, changed])).toEqual([anchored, changed]);
   });
 
   it("labels highlights with a mark and words for it", () => {

@@ -1,4 +1,4 @@
-import type { AnnotationStatus, ArticleStatus } from "@/lib/domain/annotation";
+import type { AnchorStatus, AnnotationStatus, ArticleStatus } from "@/lib/domain/annotation";
 import type { Role } from "@/lib/domain/permissions";
 import { lacksRating, mayReview, nextAnnotationStatus, nextArticleStatus } from "@/lib/domain/workflow";
 import { byPosition, type Placed } from "./model";
@@ -79,6 +79,13 @@ export function signOffBlockers<T extends { status: AnnotationStatus } & Paramet
     notInReview: nextArticleStatus(status, "sign_off") === null,
   };
 }
+
+/**
+ * What a sign-off covers: the annotations in the published text. Unplaced (ORPHANED) ones are not in it, so they
+ * neither block a sign-off nor count in its progress, as on the server (sign-off-article.ts).
+ */
+export const signOffScope = <T extends { anchor: { status: AnchorStatus } }>(annotations: readonly T[]): T[] =>
+  annotations.filter((annotation) => annotation.anchor.status !== "ORPHANED");
 
 /** "Submit all my drafts (n)": the user's own drafts they may submit, in reading order. */
 export const myDrafts = <T extends Reviewable & Placed>(

@@ -7,8 +7,8 @@ import {
 } from "@/lib/domain/annotation";
 import { ANNOTATION_STATUS_LABELS } from "./status";
 
-/** Where the list was left (search and page), kept by the workbench while an annotation is open. */
-export type IndexView = { query: string; page: number };
+/** Where the list was left (search and page, and the unplaced annotations left out of the tray), kept by the workbench while an annotation is open. */
+export type IndexView = { query: string; page: number; left?: string[] };
 
 /** Annotations per page of the panel's list: its size stays the same however long the article is. */
 export const PAGE_SIZE = 50;

@@ -165,7 +165,7 @@ export const layoutArticle = (text: string, blocks: readonly Block[], annotation
 
 /**
  * What one paragraph's rendering depends on besides its view, as values that stay equal while nothing in it changed:
- * the open annotation only if it has text here, this block's flashing ids, and the labels and statuses of those starting here.
+ * the open annotation only if it has text here, this block's flashing and changed ids, and the labels and statuses of those starting here.
  */
 export function paragraphState(
   view: BlockView,
@@ -173,10 +173,12 @@ export function paragraphState(
   flashing: ReadonlySet<string>,
   labels: ReadonlyMap<string, string>,
   statuses: ReadonlyMap<string, string>,
+  changed: ReadonlySet<string> = new Set(),
 ) {
   return {
     openId: openId !== null && view.ids.includes(openId) ? openId : null,
     flashKey: view.ids.filter((id) => flashing.has(id)).join(" "),
     labelKey: view.opening.map((id) => `${labels.get(id)}:${statuses.get(id)}`).join(" "),
+    changedKey: view.ids.filter((id) => changed.has(id)).join(" "),
   };
 }

@@ -22,12 +22,15 @@ export function labelsFor(annotations: readonly { id: string; label: string }[])
 }
 
 /** The next (step 1) or previous (step -1) annotation in reading order; from none, the first or the last. Wraps around. */
-export function neighbour(annotations: readonly Placed[], currentId: string | null, step: 1 | -1): string | null {
-  const ordered = [...annotations].sort(byPosition);
+export const neighbour = (annotations: readonly Placed[], currentId: string | null, by: 1 | -1): string | null =>
+  step([...annotations].sort(byPosition), currentId, by);
+
+/** The next (by 1) or previous (by -1) in `ordered`; from none, the first or the last. Wraps around. */
+export function step(ordered: readonly { id: string }[], currentId: string | null, by: 1 | -1): string | null {
   if (ordered.length === 0) return null;
   const index = ordered.findIndex((annotation) => annotation.id === currentId);
-  if (index < 0) return (step === 1 ? ordered[0] : ordered.at(-1)!).id;
-  return ordered[(index + step + ordered.length) % ordered.length].id;
+  if (index < 0) return (by === 1 ? ordered[0] : ordered.at(-1)!).id;
+  return ordered[(index + by + ordered.length) % ordered.length].id;
 }
 
 export function kindCounts(annotations: readonly { kind: AnnotationKind }[]): Record<AnnotationKind, number> {

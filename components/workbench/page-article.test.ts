@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { quoteAt } from "@/lib/anchoring/selector";
 import type { AnnotationView, ArticleView } from "@/lib/views/article-view";
-import { annotation as fixture } from "./live/annotation-fixture";
+import { articleFixture, annotation as fixture } from "./live/annotation-fixture";
 import { packArticle, unpackArticle } from "./page-article";
 
 // Surrogate pairs at the context edges: quoteAt moves an edge outward rather than split one.
@@ -13,24 +13,11 @@ function annotation(id: string, start: number, end: number, overrides: Partial<A
 }
 
 const at = TEXT.indexOf("minister");
-const article = (annotations: AnnotationView[]): ArticleView => ({
-  id: "art",
-  title: "T",
-  sourceUrl: null,
-  publisher: null,
-  author: null,
-  publishedAt: null,
-  publicUrl: null,
-  status: "DRAFT",
-  version: 1,
-  createdBy: { id: "u1", name: "Ana" },
-  createdAt: "2026-01-01T00:00:00.000Z",
-  updatedAt: "2026-01-01T00:00:00.000Z",
-  revision: { id: "rev", number: 1, text: TEXT, blocks: [], note: null, createdAt: "2026-01-01T00:00:00.000Z" },
-  history: [],
-  annotations,
-  signOff: null,
-});
+const article = (annotations: AnnotationView[]): ArticleView =>
+  articleFixture({
+    revision: { id: "rev", number: 1, text: TEXT, blocks: [], note: null, createdAt: "2026-01-01T00:00:00.000Z" },
+    annotations,
+  });
 
 describe("the workbench page's article", () => {
   it("leaves out what the text and ids give back, and unpacks to the same views", () => {

@@ -1,7 +1,7 @@
 "use client";
 
 import type { AnnotationKind } from "@/lib/domain/annotation";
-import type { AnnotationView, ArticleView } from "@/lib/views/article-view";
+import type { AnnotationView, ArticleView, RevisionView } from "@/lib/views/article-view";
 import type { BatchAnswer } from "@/lib/views/batch-result";
 import type { CommentView } from "@/lib/views/comment-view";
 import type { ReviewQueue } from "@/lib/views/review-queue";
@@ -56,6 +56,29 @@ export const nextInQueue = async () => (await api<ReviewQueue>("/review-queue?pa
 
 export const updateArticle = (articleId: string, body: { publicUrl: string | null }) =>
   api<ArticleView>(`/articles/${id(articleId)}`, { method: "PATCH", body });
+
+/** What re-anchoring made of the annotations across a new revision. */
+export type Reanchoring = { anchored: number; changed: number; orphaned: number };
+
+/** A new revision of the article; `baseRevisionId` the one the user had open (a newer one meanwhile is a 409). */
+export const addRevision = (
+  articleId: string,
+  body: { text?: string; html?: string; note?: string; baseRevisionId: string },
+) =>
+  api<{ revision: RevisionView; reanchoring: Reanchoring; annotations: AnnotationView[] }>(
+    `/articles/${id(articleId)}/revisions`,
+    { method: "POST", body },
+  );
+
+/** The page at `url` through the guarded fetcher (as the import form uses it), reduced to HTML for a revision. */
+export const fetchPage = (url: string) =>
+  api<{ html: string; characters: number; sourceUrl: string }>("/articles/fetch", { method: "POST", body: { url } });
+
+/** Puts an unplaced (orphaned) annotation on a span of the current revision. */
+export const placeAnnotation = (
+  annotationId: string,
+  body: { start: number; end: number; quote: string; version: number },
+) => api<AnnotationView>(`/annotations/${id(annotationId)}`, { method: "PATCH", body });
 
 export const fetchArticle = (articleId: string) => api<ArticleView>(`/articles/${id(articleId)}`);
 

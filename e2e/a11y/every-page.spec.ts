@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { demoAccount, signInViaApi } from "../support/accounts";
 import { createArticle, createClaim, origin, type Annotation, type Article } from "../support/workbench";
 
@@ -12,7 +12,7 @@ const WIDTHS = [1440, 375] as const;
 const ROLES = ["EDITOR", "REVIEWER", "ADMIN"] as const;
 
 type Target = { name: string; path: (f: Fixtures) => string; ready: (page: Page) => Promise<void> };
-type Fixtures = { article: Article; claim: Annotation };
+type Fixtures = { article: Article; claim: Annotation; revised: Article };
 
 const heading = (name: string | RegExp) => async (page: Page) => {
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
@@ -28,6 +28,22 @@ const PAGES: Target[] = [
     ready: async (page) => {
       await expect(page.getByRole("complementary", { name: "Annotation details" })).toBeVisible();
       await expect(page.getByTestId("annotation-status")).toBeVisible();
+    },
+  },
+  {
+    name: "workbench after a revision (banner, changed cue, needs-placement tray)",
+    path: (f) => `/articles/${f.revised.id}`,
+    ready: async (page) => {
+      await expect(page.getByTestId("revision-banner")).toContainText("Revision 2 of 2");
+      await expect(page.getByTestId("needs-placement")).toBeVisible();
+    },
+  },
+  {
+    name: "revisions and diff",
+    path: (f) => `/articles/${f.revised.id}/revisions`,
+    ready: async (page) => {
+      await heading("Revisions")(page);
+      await expect(page.getByTestId("revision-diff")).toBeVisible();
     },
   },
   { name: "audit log", path: (f) => `/articles/${f.article.id}/audit`, ready: heading(/Audit/) },
@@ -65,6 +81,25 @@ async function check(page: Page, target: Target, fixtures: Fixtures | null, widt
 
 let fixtures: Fixtures;
 
+/** An article with a second revision that changed one claim's words and deleted another's paragraph (an orphan). */
+async function revisedArticle(api: APIRequestContext): Promise<Article> {
+  const article = await createArticle(api, "Accessibility scan, revised");
+  const text = article.revision.text;
+  const paragraphs = text.split("\n\n").filter((paragraph) => paragraph.trim().length > 80);
+  const [changedParagraph, deletedParagraph] = [paragraphs[1], paragraphs[3]];
+  const changedQuote = changedParagraph.slice(0, 60).trim();
+  await createClaim(api, article, changedQuote);
+  await createClaim(api, article, deletedParagraph.trim());
+  const changedText = changedQuote.replace(/\s(\S+)$/, " changed");
+  const next = text.replace(changedQuote, changedText).replace(`${deletedParagraph}\n\n`, "");
+  const response = await api.post(`/api/v1/articles/${article.id}/revisions`, {
+    data: { text: next, note: "Correction", baseRevisionId: article.revision.id },
+    headers: origin,
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  return article;
+}
+
 test.beforeAll(async ({ playwright, baseURL }) => {
   const editor = demoAccount("EDITOR");
   const api = await playwright.request.newContext({ baseURL });
@@ -77,7 +112,7 @@ test.beforeAll(async ({ playwright, baseURL }) => {
       headers: origin,
     });
     expect(sourced.status()).toBe(201);
-    fixtures = { article, claim };
+    fixtures = { article, claim, revised: await revisedArticle(api) };
   } finally {
     await api.dispose();
   }

@@ -22,7 +22,7 @@ export type Article = {
   id: string;
   title: string;
   status: string;
-  revision: { text: string };
+  revision: { id: string; text: string };
   annotations: Annotation[];
 };
 

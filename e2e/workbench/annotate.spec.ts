@@ -264,6 +264,8 @@ test("J and K walk the annotations in reading order; Escape closes the panel", a
   );
   await page.goto(`/articles/${article.id}`);
   await expect(page.getByRole("heading", { level: 2, name: "Annotations (3)" })).toBeVisible();
+  // The heading is in the server's HTML: keys work once the page is hydrated, which "Live" shows.
+  await expect(page.getByTestId("live-connection")).toHaveText("Live");
 
   const heading = page.locator("#wb-panel-heading");
   const quote = page.getByTestId("annotation-quote");

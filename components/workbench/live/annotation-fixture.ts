@@ -1,5 +1,5 @@
 import { annotationLabel } from "@/lib/domain/annotation-label";
-import type { AnnotationView } from "@/lib/views/article-view";
+import type { AnnotationView, ArticleView } from "@/lib/views/article-view";
 
 /** For the workbench's unit tests: a claim C1 by "u-me", version 1, with whatever the test overrides. */
 export function annotation(overrides: Partial<AnnotationView> = {}): AnnotationView {
@@ -34,6 +34,29 @@ export function annotation(overrides: Partial<AnnotationView> = {}): AnnotationV
     sources: [],
     lastReview: null,
     editorIds: [],
+    ...overrides,
+  };
+}
+
+/** For the workbench's unit tests: article "art" at version 1, revision "rev" (number 1), with whatever the test overrides. */
+export function articleFixture(overrides: Partial<ArticleView> = {}): ArticleView {
+  return {
+    id: "art",
+    title: "T",
+    sourceUrl: null,
+    publisher: null,
+    author: null,
+    publishedAt: null,
+    publicUrl: null,
+    status: "DRAFT",
+    version: 1,
+    createdBy: { id: "u1", name: "Ana" },
+    createdAt: "2026-01-01T00:00:00.000Z",
+    updatedAt: "2026-01-01T00:00:00.000Z",
+    revision: { id: "rev", number: 1, text: "", blocks: [], note: null, createdAt: "2026-01-01T00:00:00.000Z" },
+    history: [],
+    annotations: [],
+    signOff: null,
     ...overrides,
   };
 }

@@ -4,6 +4,7 @@ import { draftFrom } from "../drafts";
 import { annotation } from "./annotation-fixture";
 import {
   applyEvent,
+  EVENT_NAMES,
   initialState,
   liveNotice,
   mergeArticle,
@@ -36,6 +37,28 @@ const typing = (current: WorkbenchState, id: string, changes: Partial<ReturnType
 };
 
 describe("parseEvent", () => {
+  it("reads a new revision's event (the workbench then re-reads the article) and listens for it", () => {
+    const data = {
+      actor: ANA,
+      at: "t",
+      action: "article.revised",
+      revision: { id: "r3", number: 3, note: "fix", createdAt: "t" },
+      reanchoring: { anchored: 1, changed: 0, orphaned: 1 },
+      version: 9,
+    };
+    expect(parseEvent("article.revised", JSON.stringify(data))).toEqual({
+      type: "article.revised",
+      actor: ANA,
+      at: "t",
+      action: "article.revised",
+      number: 3,
+    });
+    // A shape it cannot read still makes the workbench re-read the article.
+    expect(parseEvent("article.revised", JSON.stringify({ ...data, revision: null }))).toMatchObject({ number: null });
+    expect(EVENT_NAMES).toContain("article.revised");
+    expect(new Set(EVENT_NAMES).size).toBe(EVENT_NAMES.length);
+  });
+
   it("reads the stream's events and ignores anything malformed or unknown", () => {
     expect(parseEvent("ready", JSON.stringify({ connectionId: "c1", cursor: 7 }))).toEqual({
       type: "ready",

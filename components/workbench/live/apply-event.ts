@@ -44,18 +44,22 @@ export type LiveEvent =
   | ({ type: typeof AUDIT.annotation.created | typeof AUDIT.annotation.updated; annotation: AnnotationView } & Base)
   | ({ type: typeof AUDIT.annotation.deleted; id: string } & Base)
   | ({ type: typeof AUDIT.article.status; status: ArticleStatus; version: number; signOff: ReviewView | null } & Base)
-  // A new revision: every annotation may have moved, so the workbench re-reads the article (data kept as sent).
-  | ({ type: typeof AUDIT.article.revised; data: Record<string, unknown> } & Base)
   | {
       type: typeof AUDIT.comment.created | typeof AUDIT.comment.updated | typeof AUDIT.comment.deleted;
       data: Record<string, unknown>;
     }
+  | ({ type: typeof REVISED; number: number | null } & Base)
   | { type: "presence"; users: PresenceUser[] }
   | { type: "resync"; reason: string }
   | { type: "noop" };
 
+/** A new revision of the article (its data: the revision, the re-anchoring counts, the article's version): the workbench re-reads the article. */
+export const REVISED = AUDIT.article.revised;
+
 /** Every event name the stream sends: those made from audit actions (lib/domain/audit-actions.ts) and its own. */
-export const EVENT_NAMES = ["ready", ...AUDIT_STREAM_EVENTS, "presence", "resync", "noop"] as const;
+export const EVENT_NAMES = [
+  ...new Set<string>(["ready", ...AUDIT_STREAM_EVENTS, REVISED, "presence", "resync", "noop"]),
+] as readonly string[];
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
@@ -111,12 +115,17 @@ export function parseEvent(name: string, raw: string): LiveEvent | null {
             signOff: isObject(data.signOff) ? (data.signOff as ReviewView) : null,
           }
         : null;
-    case AUDIT.article.revised:
-      return { type: name, ...base(), data };
     case AUDIT.comment.created:
     case AUDIT.comment.updated:
     case AUDIT.comment.deleted:
       return { type: name, data };
+    case REVISED:
+      // Without a readable number (a newer server's shape) the workbench re-reads anyway: a revision is never missed.
+      return {
+        type: REVISED,
+        ...base(),
+        number: isObject(data.revision) && typeof data.revision.number === "number" ? data.revision.number : null,
+      };
     case "presence":
       return Array.isArray(data.users)
         ? {

@@ -18,7 +18,7 @@ import type { AnnotationView, ArticleView } from "@/lib/views/article-view";
 import { REVIEW_QUEUE_CHANGED } from "../../ReviewCount";
 import { mayCreate, type RolePermissions, type WorkbenchActor, type WorkbenchPermissions } from "../access";
 import type { IndexView } from "../index-list";
-import type { Work } from "../live/apply-event";
+import { REVISED, type Work } from "../live/apply-event";
 import type { EventHandler } from "../live/useArticleEvents";
 import { labelsFor } from "../model";
 import { fetchArticle, nextInQueue } from "../requests";
@@ -48,8 +48,8 @@ export type WorkbenchActions = {
   setWork: (id: string, entry: Work) => void;
   /** The whole article as the server answered it (sign-off, reopen, a re-read). */
   applyArticle: (view: ArticleView, message?: string) => void;
-  /** Re-reads the article: a submission may have moved it into review, a 409 says the page is behind, the stream may have missed changes. */
-  refresh: () => Promise<void>;
+  /** Re-reads the article: a submission may have moved it into review, a 409 says the page is behind, the stream may have missed changes. `revised`: a new revision arrived, say what it left to do; `message`: what to say once it is applied. */
+  refresh: (options?: { revised?: boolean; message?: string }) => Promise<void>;
   /** "Approve and next" after approving `afterId`. */
   reviewNext: (afterId: string) => void;
   announce: (message: string) => void;
@@ -88,11 +88,14 @@ export function WorkbenchProvider({ article, actor, permissions: rolePermissions
   // Live changes received so far, counted as they arrive (not mirrored from state): a re-read that overlapped one is read again,
   // so it cannot undo a creation or deletion it did not see.
   const liveSerial = useRef(0);
+  // The open revision's number, for the stream's handler (which never changes): a revision already on screen is not read again.
+  const revisionNumber = useRef(article.revision.number);
   const articleId = article.id;
+  const actorId = actor.id;
 
   const actions = useMemo<WorkbenchActions>(() => {
     const applyArticle = (view: ArticleView, message?: string) => dispatch({ type: "merge", view, message });
-    const refresh = async () => {
+    const refresh = async ({ revised = false, message }: { revised?: boolean; message?: string } = {}) => {
       for (let attempt = 0; attempt < 3; attempt++) {
         const serial = liveSerial.current;
         let view: ArticleView;
@@ -102,7 +105,7 @@ export function WorkbenchProvider({ article, actor, permissions: rolePermissions
           // The action's own message already says what went wrong; the page stays as it was.
           return;
         }
-        if (serial === liveSerial.current || attempt === 2) return applyArticle(view);
+        if (serial === liveSerial.current || attempt === 2) return dispatch({ type: "merge", view, revised, message });
       }
     };
     const closePanel = () => {
@@ -118,6 +121,12 @@ export function WorkbenchProvider({ article, actor, permissions: rolePermissions
         case "resync":
           // Too far behind to replay (more than the server replays): one full re-read instead.
           void refresh();
+          return;
+        case REVISED:
+          // A new text and every annotation's place in it: one re-read (the event carries neither). The user's own revision is on screen already.
+          // Announced only when someone else added it (this user's own form says what it made of the annotations).
+          if (event.number === null || event.number > revisionNumber.current)
+            void refresh({ revised: event.actor?.id !== actorId });
           return;
         case AUDIT.comment.created:
         case AUDIT.comment.updated:
@@ -147,7 +156,7 @@ export function WorkbenchProvider({ article, actor, permissions: rolePermissions
       setCommentDraft: (key, text) => dispatch({ type: "comment-draft", key, text }),
       live,
     };
-  }, [articleId]);
+  }, [articleId, actorId]);
 
   // Each flash ends after its own time; a later flash of the same highlight has another serial and outlives this timer.
   useEffect(() => {
@@ -181,13 +190,20 @@ export function WorkbenchProvider({ article, actor, permissions: rolePermissions
     if (store.queueLookup) void lookUpQueue();
   }, [store.queueLookup]);
 
+  useEffect(() => {
+    revisionNumber.current = store.revision.number;
+  }, [store.revision.number]);
+
   const { annotations } = store.data;
   const labels = useMemo(() => labelsFor(annotations), [annotations]);
   const locked = store.data.review.status === "SIGNED_OFF";
   const permissions = useMemo<WorkbenchPermissions>(() => ({ ...rolePermissions, locked }), [rolePermissions, locked]);
+  // The page's article with the open revision and history as they are now (a new revision replaces both).
+  const { revision, history } = store;
+  const current = useMemo(() => ({ ...article, revision, history }), [article, revision, history]);
   const view = useMemo<WorkbenchView>(
-    () => ({ store, article, labels, permissions, canCreate: mayCreate(permissions), actor, publicBase }),
-    [store, article, labels, permissions, actor, publicBase],
+    () => ({ store, article: current, labels, permissions, canCreate: mayCreate(permissions), actor, publicBase }),
+    [store, current, labels, permissions, actor, publicBase],
   );
 
   const [refs] = useState<WorkbenchRefs>(() => ({ text: textRef, heading: headingRef, panel: panelRef }));

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { AnnotationView } from "@/lib/views/article-view";
+import type { AnnotationView, ArticleView, RevisionView } from "@/lib/views/article-view";
 import type { RolePermissions, WorkbenchActor } from "../access";
 import { draftFrom } from "../drafts";
-import { annotation } from "../live/annotation-fixture";
+import { annotation, articleFixture } from "../live/annotation-fixture";
 import type { LiveEvent } from "../live/apply-event";
 import { initialStore, reducer, type Action, type Store } from "./reducer";
 
@@ -19,8 +19,26 @@ const ROLE: RolePermissions = {
   reopen: true,
 };
 
+const REVISION_1: RevisionView = {
+  id: "rev",
+  number: 1,
+  text: "x".repeat(40),
+  blocks: [],
+  note: null,
+  createdAt: "2026-01-01T00:00:00.000Z",
+};
+const summary = (revision: typeof REVISION_1) => ({
+  ...revision,
+  createdBy: { id: "u-me", name: "Me" },
+  reanchoring: { anchored: 0, changed: 0, orphaned: 0 },
+});
+
 const store = (annotations: AnnotationView[] = [annotation()]): Store =>
-  initialStore({ annotations, status: "DRAFT", signOff: null, version: 1 }, ME, ROLE);
+  initialStore(
+    { annotations, status: "DRAFT", signOff: null, version: 1, revision: REVISION_1, history: [summary(REVISION_1)] },
+    ME,
+    ROLE,
+  );
 const run = (start: Store, ...actions: Action[]) => actions.reduce(reducer, start);
 const updated = (view: AnnotationView, actor = ANA): LiveEvent => ({
   type: "annotation.updated",
@@ -163,5 +181,46 @@ describe("workbench reducer: the user's own changes", () => {
     expect(none.openId).toBeNull();
     expect(none.queueLookup).toEqual({ serial: 1, afterId: "a1" });
     expect(reducer(none, { type: "queue-done" }).queueLookup).toBeNull();
+  });
+});
+
+describe("workbench reducer: a new revision", () => {
+  const REVISION_2 = { ...REVISION_1, id: "rev-2", number: 2, note: "correction", text: `New. ${"x".repeat(40)}` };
+  const articleWith = (annotations: AnnotationView[]): ArticleView =>
+    articleFixture({
+      version: 2,
+      revision: REVISION_2,
+      history: [summary(REVISION_1), summary(REVISION_2)],
+      annotations,
+    });
+
+  it("replaces the text and every place, keeps half-typed text, and says what the revision left to do", () => {
+    const orphan = annotation({ id: "a2", number: 2, start: 0, end: 5, quote: "Gone." });
+    const draft = { ...draftFrom(annotation()), note: "half-typed" };
+    const before = run(store([annotation(), orphan]), { type: "work", id: "a1", entry: { draft } });
+    // The server moved a1 without a new version; a2 could not be placed.
+    const moved = annotation({ revisionId: "rev-2", start: 15, end: 25 });
+    const lost = {
+      ...orphan,
+      version: 2,
+      status: "ORPHANED" as const,
+      anchor: { status: "ORPHANED" as const, score: 0 },
+    };
+    const after = run(before, { type: "merge", view: articleWith([moved, lost]), revised: true });
+    expect(after.revision.number).toBe(2);
+    expect(after.history).toHaveLength(2);
+    expect(after.data.annotations.find((held) => held.id === "a1")).toMatchObject({ revisionId: "rev-2", start: 15 });
+    expect(after.data.annotations.find((held) => held.id === "a2")?.anchor.status).toBe("ORPHANED");
+    expect(after.data.work.a1?.draft?.note).toBe("half-typed");
+    expect(after.announcement.text).toBe("Revision 2 arrived: 1 annotation needs placement");
+  });
+
+  it("takes nothing from an answer about an older revision", () => {
+    const later = run(store(), { type: "merge", view: articleWith([annotation({ revisionId: "rev-2" })]) });
+    const older = { ...articleWith([annotation({ start: 0 })]), revision: REVISION_1 };
+    const after = run(later, { type: "merge", view: older, revised: true });
+    expect(after.revision.number).toBe(2);
+    expect(after.data.annotations[0].revisionId).toBe("rev-2");
+    expect(after.announcement.text).toBe("");
   });
 });

@@ -1,6 +1,6 @@
 import { KIND_LABELS } from "@/lib/domain/annotation";
 import { AUDIT } from "@/lib/domain/audit-actions";
-import type { AnnotationView, ArticleView } from "@/lib/views/article-view";
+import type { AnnotationView, ArticleView, RevisionSummary, RevisionView } from "@/lib/views/article-view";
 import { nextToJudge, type RolePermissions, type WorkbenchActor, type WorkbenchPermissions } from "../access";
 import type { IndexView } from "../index-list";
 import {
@@ -15,6 +15,8 @@ import {
   type WorkbenchState,
 } from "../live/apply-event";
 import { labelsFor } from "../model";
+import { arrivalText, openWork } from "../revisions";
+import { onRevision } from "./on-revision";
 
 /**
  * The whole workbench's state in one reducer: the annotations and unsaved work
@@ -30,6 +32,9 @@ export type FocusRequest = { serial: number; scrollTo?: string };
 
 export type Store = {
   data: WorkbenchState;
+  /** The open revision (always the newest) and every revision's summary: a new revision replaces both. */
+  revision: RevisionView;
+  history: RevisionSummary[];
   actor: WorkbenchActor;
   rolePermissions: RolePermissions;
   openId: string | null;
@@ -54,7 +59,8 @@ export type Store = {
 
 export type Action =
   | { type: "live"; event: LiveEvent }
-  | { type: "merge"; view: ArticleView; message?: string }
+  /** `revised`: a new revision arrived from the stream; the message then says what it left to do. */
+  | { type: "merge"; view: ArticleView; message?: string; revised?: boolean }
   | { type: "put"; view: AnnotationView; message?: string; statusBefore?: AnnotationView["status"] }
   | { type: "remove"; id: string; message?: string }
   | { type: "work"; id: string; entry: Work }
@@ -73,12 +79,14 @@ const BACK_TO_DRAFT: Partial<Record<AnnotationView["status"], string>> = {
 };
 
 export function initialStore(
-  article: Pick<ArticleView, "annotations" | "status" | "signOff" | "version">,
+  article: Pick<ArticleView, "annotations" | "status" | "signOff" | "version" | "revision" | "history">,
   actor: WorkbenchActor,
   rolePermissions: RolePermissions,
 ): Store {
   return {
     data: initialState(article),
+    revision: article.revision,
+    history: article.history,
     actor,
     rolePermissions,
     openId: null,
@@ -147,13 +155,26 @@ function live(store: Store, event: LiveEvent): Store {
   return next;
 }
 
+/**
+ * The whole article as the server answered it: newer versions win, unsaved typing is kept. A newer revision replaces
+ * the text, and every annotation's place comes from the answer (see onRevision).
+ */
+function merged(store: Store, view: ArticleView, message: string | undefined, revised: boolean | undefined): Store {
+  const newer = view.revision.number > store.revision.number;
+  const base = newer ? onRevision(store.data, view.annotations) : store.data;
+  const data = mergeArticle(base, view, "Someone");
+  const next = newer ? { ...store, data, revision: view.revision, history: view.history } : withData(store, data);
+  const arrived =
+    newer && revised ? arrivalText(view.revision.number, openWork(data.annotations, view.revision.id)) : "";
+  return announced(next, arrived || message);
+}
+
 export function reducer(store: Store, action: Action): Store {
   switch (action.type) {
     case "live":
       return live(store, action.event);
     case "merge":
-      // The whole article as the server answered it: newer versions win, unsaved typing is kept.
-      return announced(withData(store, mergeArticle(store.data, action.view, "Someone")), action.message);
+      return merged(store, action.view, action.message, action.revised);
     case "put": {
       // The caller knows the status its request started from; the live echo of that very request may already be held.
       const before =
