@@ -6,8 +6,9 @@
  * mapping), their ratio and µs per 1,000 words (flat = linear growth). Then,
  * at 1×, the diff engines compared in docs/decisions/023: time, and quality
  * against the edit script's own record of where every old character went.
- * Medians after warm-up. The database side of `POST …/revisions` is timed by
- * the server's benchmark from the same case (makeRevisionCase).
+ * Medians after warm-up. Last, the whole `POST …/revisions` minus HTTP (the
+ * use case with its reads, re-anchoring, writes and answer) on SQLite and
+ * PostgreSQL from the same cases (timeAddRevision; BENCH_PROVIDERS to choose).
  */
 import { performance } from "node:perf_hooks";
 import { diffChars, diffWordsWithSpace } from "diff";
@@ -16,7 +17,9 @@ import { type Carried, reanchorAligned } from "../../lib/anchoring/reanchor";
 import { type Alignment, alignRevisions, dmpEngine, type Engine, type Piece } from "../../lib/anchoring/revision-diff";
 import { diffUnits } from "../../lib/anchoring/tokens";
 import { printTable } from "./lib/print-table";
-import { revisionCaseWithTruth } from "./lib/revision-case";
+import { DEFAULT_POSTGRES_BENCH_URL, postgresReachable } from "./lib/collab-setup";
+import { makeRevisionCase, revisionCaseWithTruth } from "./lib/revision-case";
+import { timeAddRevision } from "./lib/revision-request";
 
 const TARGET_MS = 100;
 const TARGET_RATIO = 2;
@@ -169,6 +172,51 @@ printTable(
   "Diff engines at 1× (time: the alignment alone, median ms; kept: untouched spans ANCHORED exactly; misplaced: ANCHORED off their words)",
   ["engine", "ms", "kept", "misplaced", "anchored / changed / orphaned"],
   engineRows,
+);
+// ── The whole request with its database writes ──
+const REQUEST_TARGET_MS = 2_000;
+const REQUEST_RUNS = 3;
+const providers = (process.env.BENCH_PROVIDERS || "sqlite,postgresql").split(",").map((name) => name.trim());
+const requestRows: string[][] = [];
+for (const provider of providers) {
+  if (provider !== "sqlite" && provider !== "postgresql") throw new Error(`unknown provider ${provider}`);
+  if (provider === "postgresql") {
+    const unreachable = await postgresReachable(process.env.POSTGRES_BENCH_URL || DEFAULT_POSTGRES_BENCH_URL);
+    if (unreachable) {
+      console.log(`\nPostgreSQL left out: ${unreachable}`);
+      continue;
+    }
+  }
+  let perWordAt1Request = 0;
+  for (const scale of [1, 2, 4]) {
+    const revisionCase = makeRevisionCase(scale);
+    const times: number[] = [];
+    let outcome = { anchored: 0, changed: 0, orphaned: 0 };
+    // A fresh database each run, so no run finds another's rows or warm pages.
+    for (let run = 0; run < REQUEST_RUNS; run++) {
+      const { ms: took, ...counts } = await timeAddRevision(provider, revisionCase);
+      times.push(took);
+      outcome = counts;
+    }
+    times.sort((a, b) => a - b);
+    const median = times[Math.floor(times.length / 2)];
+    const perWord = (median / (50_000 * scale)) * 1000;
+    if (scale === 1) perWordAt1Request = perWord;
+    if (provider === "sqlite" && scale === 1 && median > REQUEST_TARGET_MS) failed = true;
+    requestRows.push([
+      provider,
+      `${scale}×`,
+      `${ms(median)} / ${ms(times[0])}`,
+      (perWord / perWordAt1Request).toFixed(2),
+      `${outcome.anchored} / ${outcome.changed} / ${outcome.orphaned}`,
+    ]);
+  }
+}
+console.log("");
+printTable(
+  `POST …/revisions minus HTTP: addRevision with its database writes, ms as median / fastest of ${REQUEST_RUNS} (target: ≤ ${REQUEST_TARGET_MS} ms on SQLite at 1×)`,
+  ["database", "size", "ms", "growth", "anchored / changed / orphaned"],
+  requestRows,
 );
 if (sink < 0) console.log(sink);
 if (failed) {
