@@ -127,6 +127,10 @@ describe(`a new revision on ${provider}`, () => {
     expect(before.anchor).toEqual({ status: "ANCHORED", score: 1 });
     const kept = byId.get(a.kept.id)!;
     expect(kept).toMatchObject({ ...span(KEPT, revised), quote: KEPT, revisionId: answer.revision.id, version: 2 });
+    // Their words did not change, so neither did their updatedAt (the review queue's "submitted at").
+    const was = new Map(original.annotations.map((view) => [view.id, view.updatedAt]));
+    expect(before.updatedAt).toBe(was.get(a.before.id));
+    expect(kept.updatedAt).toBe(was.get(a.kept.id));
     expect(kept.sources.map((source) => source.url)).toEqual(["https://example.org/sullivan"]);
     expect(revised.slice(kept.start, kept.end)).toBe(KEPT);
 

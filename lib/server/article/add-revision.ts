@@ -89,6 +89,7 @@ export const addRevision = onDbThread(
             previousQuote: true,
             status: true,
             version: true,
+            updatedAt: true,
           },
         });
         const carried = reanchor(oldText, content.text, rows);

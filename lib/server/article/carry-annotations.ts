@@ -1,3 +1,4 @@
+import { join } from "@prisma/client/runtime/client";
 import type { Carried } from "../../anchoring/reanchor";
 import { quoteAt } from "../../anchoring/selector";
 import { chunks } from "../../db/chunked";
@@ -22,6 +23,7 @@ export type CarriedRow = {
   previousQuote: string | null;
   status: AnnotationStatus;
   version: number;
+  updatedAt: Date;
 };
 
 export type Reanchoring = { anchored: number; changed: number; orphaned: number };
@@ -34,8 +36,9 @@ export type Reanchoring = { anchored: number; changed: number; orphaned: number 
  * 2,000 annotations must take well under a second, so rows that change the
  * same way share one statement: the untouched ones (before the first edit)
  * only take the new revision id, those shifted by the same distance with
- * unchanged words and context one `increment` per distance (a revision edits
+ * unchanged words and context one increment per distance (a revision edits
  * a few places, so there are a few distances), every orphan one statement.
+ * Every ANCHORED one keeps its updatedAt (its words did not change).
  * Only the rest (new words, new context, changed) are written one by one.
  */
 export async function carryAnnotations(
@@ -123,26 +126,25 @@ export async function carryAnnotations(
     } else {
       await tx.annotation.updateMany({
         where: { id: row.id },
-        data: { ...placed, anchorScore: score, ...(moved ? { version: { increment: 1 } } : {}) },
+        // Its words did not change, so neither does its updatedAt (the review queue's "submitted at").
+        data: {
+          ...placed,
+          updatedAt: row.updatedAt,
+          anchorScore: score,
+          ...(moved ? { version: { increment: 1 } } : {}),
+        },
       });
     }
     if (moved)
       audit.push({ annotationId: row.id, payload: { ...base, status: "ANCHORED", to, version: row.version + 1 } });
   }
 
-  for (const ids of chunks(kept)) await tx.annotation.updateMany({ where: { id: { in: ids } }, data: { revisionId } });
+  // Raw, so their updatedAt stays (Prisma would set it): the review queue orders by it ("submitted at").
+  for (const ids of chunks(kept))
+    await tx.$executeRaw`UPDATE "Annotation" SET "revisionId" = ${revisionId} WHERE "id" IN (${join(ids)})`;
   for (const [delta, list] of shifted)
     for (const ids of chunks(list))
-      await tx.annotation.updateMany({
-        where: { id: { in: ids } },
-        data: {
-          revisionId,
-          start: { increment: delta },
-          end: { increment: delta },
-          version: { increment: 1 },
-          updatedAt,
-        },
-      });
+      await tx.$executeRaw`UPDATE "Annotation" SET "revisionId" = ${revisionId}, "start" = "start" + ${delta}, "end" = "end" + ${delta}, "version" = "version" + 1 WHERE "id" IN (${join(ids)})`;
   for (const ids of chunks(orphans))
     await tx.annotation.updateMany({
       where: { id: { in: ids } },
