@@ -89,7 +89,9 @@ export function AnnotationPanel({ annotation, selected }: { annotation: Annotati
             year: "numeric",
           })}
         </time>{" "}
-        · version {annotation.version}
+        · version {annotation.version} ·{" "}
+        {/* Its own audit trail: edits, reviews, and where each revision carried it ("moved in revision 2"). */}
+        <a href={`/articles/${annotation.articleId}/audit?annotation=${annotation.id}`}>History</a>
       </p>
 
       <ReviewActions annotation={annotation} />

@@ -137,6 +137,14 @@ test("a revision in the browser: banner, changed cue, placing an orphan, the dif
   await expect(a.getByTestId("diff-count")).toContainText("from revision 1 to revision 2");
   await expect(diff.getByText("[inserted: ", { exact: false }).first()).toBeAttached();
   await shot(a, "05-diff");
+
+  // The changed claim's own history (from its panel) says what the revision did to it.
+  await a.goto(`/articles/${article.id}`);
+  await expect(a.getByTestId("live-connection")).toHaveText("Live");
+  await markOf(a, changed.id).click();
+  await panelOf(a).getByRole("link", { name: "History" }).click();
+  await expect(a.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
+  await expect(a.getByText("had its words changed in revision 2", { exact: false })).toBeVisible();
 });
 
 test("a deleted sentence with a twin elsewhere is never moved onto it: the tray suggests it, J reaches the tray, and leaving it unplaced folds it away", async ({

@@ -73,6 +73,22 @@ describe("reanchor: insertions and deletions around a span", () => {
   });
 });
 
+describe("reanchor: a deleted sentence that begins like the next one", () => {
+  it("keeps the next sentence's span exactly: the deletion is placed on sentence boundaries", () => {
+    const deleted = "“The current situation is indeed disconcerting,” he said in a statement. ";
+    const kept = "“The high priority now is to prevent the situation from escalating.”";
+    const before = `He spoke on Monday.\n\n${deleted}${kept}\n\nEnd.`;
+    const after = `He spoke on Monday.\n\n${kept}\n\nEnd.`;
+    // Both "“The " could be the deleted one; a diff that keeps the first takes the kept sentence's first word.
+    const span = spanOn(before, "The high priority now is to prevent");
+    const carried = carryOne(before, after, span);
+    expect(carried).toMatchObject({ status: "ANCHORED", score: 1 });
+    expect(placed(after, carried)).toBe(span.quote);
+    const gone = carryOne(before, after, spanOn(before, "The current situation"));
+    expect(gone.status).toBe("ORPHANED");
+  });
+});
+
 describe("reanchor: corrected words", () => {
   it("puts a corrected figure's span on the new figure (CHANGED), old and new sides located by the diff", () => {
     const next = ARTICLE.replace("rose 20%", "rose 12%");

@@ -101,7 +101,9 @@ class Carrier {
     if (changes === 0 && sameWords(this.newText, newStart, newEnd, span.quote)) {
       return { id, status: "ANCHORED", start: newStart, end: newEnd, score: 1 };
     }
-    return this.changed(span, first, last, newStart, newEnd);
+    // Its whole quote moved elsewhere: that beats coincidental words the diff kept where it stood (a paragraph
+    // moved away and another moved in, both saying "the United States").
+    return this.moved(span) ?? this.changed(span, first, last, newStart, newEnd);
   }
 
   /** Partly changed: on the new words if enough of the old ones survive, else an orphan. */
@@ -178,25 +180,29 @@ class Carrier {
    * deleted occurrences, and the span stays an orphan.
    */
   private orphan(span: CarrySpan): Carried {
-    this.inserted ??= changedText(this.newText, this.pieces, "new");
-    const found = this.inserted.find(span.quote, 2);
-    if (found.length === 1 && contextMatches(this.newText, found[0], found[0] + span.quote.length, span)) {
-      this.deleted ??= changedText(this.oldText, this.pieces, "old");
-      const sources = this.deleted.find(span.quote, 2);
-      if (sources.every((at) => at === span.start)) {
-        return {
-          id: span.id,
-          status: "ANCHORED",
-          start: found[0],
-          end: found[0] + span.quote.length,
-          score: MOVED_SCORE,
-        };
-      }
-    }
+    const moved = this.moved(span);
+    if (moved) return moved;
+    const found = this.insertedCopies(span);
     // A unique inserted copy that failed the checks is the likeliest place; else look where the span was.
-    const moved =
+    const likely =
       found.length === 1 ? exactPlacement(this.newText, span, found[0], found[0] + span.quote.length) : null;
-    return { id: span.id, status: "ORPHANED", score: 0, suggestion: moved ?? this.suggestNear(span) };
+    return { id: span.id, status: "ORPHANED", score: 0, suggestion: likely ?? this.suggestNear(span) };
+  }
+
+  /** Where the quote occurs in the inserted text (at most two: one is all a move may have). */
+  private insertedCopies(span: CarrySpan): number[] {
+    this.inserted ??= changedText(this.newText, this.pieces, "new");
+    return this.inserted.find(span.quote, 2);
+  }
+
+  /** The span's words moved whole, by the rules above (orphan), or null. */
+  private moved(span: CarrySpan): Carried | null {
+    const found = this.insertedCopies(span);
+    if (found.length !== 1 || !contextMatches(this.newText, found[0], found[0] + span.quote.length, span)) return null;
+    this.deleted ??= changedText(this.oldText, this.pieces, "old");
+    const sources = this.deleted.find(span.quote, 2);
+    if (!sources.every((at) => at === span.start)) return null;
+    return { id: span.id, status: "ANCHORED", start: found[0], end: found[0] + span.quote.length, score: MOVED_SCORE };
   }
 
   /**

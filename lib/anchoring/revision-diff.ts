@@ -1,4 +1,4 @@
-import { diffMain } from "diff-match-patch-es";
+import { diffCleanupSemanticLossless, diffMain, type Diff as DmpDiff } from "diff-match-patch-es";
 import { diffUnits, Kind, STOP_WORDS, type Units } from "./tokens";
 
 /**
@@ -77,8 +77,73 @@ export function alignRevisions(oldText: string, newText: string, engine: Engine 
     else newLine += length;
   }
   flushChanged();
+  slideToBoundaries(builder.pieces, oldText, newText);
   return { pieces: builder.pieces, oldUnits, newUnits };
 }
+
+/** How far an edit may slide when looking for its best place: a sentence or two either way. */
+const SLIDE_WINDOW = 400;
+
+/**
+ * A deleted (or inserted) stretch between two equal ones can often sit in
+ * several places with the same cost: deleting "“The current situation … said.
+ * “The " before "high priority" is as short as deleting "“The current
+ * situation … said. " before "“The high priority". The diff picks one
+ * arbitrarily, and the wrong one takes the first words of the next sentence
+ * into the edit, so an annotation on that untouched sentence would come out
+ * CHANGED. Each such edit is slid to where its edges fall on the best
+ * boundaries (blank line, line break, end of sentence, space: diff-match-patch's
+ * own semantic lossless cleanup), as a person reading the change would place it.
+ */
+function slideToBoundaries(pieces: Piece[], oldText: string, newText: string): void {
+  for (let i = 1; i + 1 < pieces.length; i++) {
+    const [left, edit, right] = [pieces[i - 1], pieces[i], pieces[i + 1]];
+    if (edit.kind !== "CHANGE" || left.kind !== "EQUAL" || right.kind !== "EQUAL") continue;
+    const deletion = edit.n0 === edit.n1;
+    if (!deletion && edit.o0 !== edit.o1) continue;
+    // Equal pieces hold the same text in both revisions; the edit's own text is on its side.
+    const text = deletion ? oldText : newText;
+    const [e0, e1] = deletion ? [edit.o0, edit.o1] : [edit.n0, edit.n1];
+    const [l0, r1] = deletion ? [left.o0, right.o1] : [left.n0, right.n1];
+    const from = Math.max(l0, e0 - SLIDE_WINDOW);
+    const to = Math.min(r1, e1 + SLIDE_WINDOW);
+    const op = deletion ? -1 : 1;
+    const diffs: DmpDiff[] = [
+      [0, text.slice(from, e0)],
+      [op, text.slice(e0, e1)],
+      [0, text.slice(e1, to)],
+    ];
+    diffCleanupSemanticLossless(diffs);
+    const before = diffs[0][0] === 0 ? diffs[0][1].length : 0;
+    const shift = from + before - e0;
+    if (shift === 0) continue;
+    // An edge may not split a surrogate pair (offsets stay on whole characters).
+    if (isLowSurrogate(text.charCodeAt(e0 + shift)) || isLowSurrogate(text.charCodeAt(e1 + shift))) continue;
+    left.o1 += shift;
+    left.n1 += shift;
+    edit.o0 += shift;
+    edit.n0 += shift;
+    if (deletion) edit.o1 += shift;
+    else edit.n1 += shift;
+    edit.o1 = deletion ? edit.o1 : edit.o0;
+    edit.n1 = deletion ? edit.n0 : edit.n1;
+    right.o0 += shift;
+    right.n0 += shift;
+  }
+  // A slide may empty an equal piece: drop it, and join the pieces it separated when they are of one kind.
+  for (let i = pieces.length - 1; i >= 0; i--)
+    if (pieces[i].o0 === pieces[i].o1 && pieces[i].n0 === pieces[i].n1) pieces.splice(i, 1);
+  for (let i = pieces.length - 1; i > 0; i--) {
+    const [before, after] = [pieces[i - 1], pieces[i]];
+    if (before.kind === after.kind && after.kind !== "SPACE" && before.o1 === after.o0 && before.n1 === after.n0) {
+      before.o1 = after.o1;
+      before.n1 = after.n1;
+      pieces.splice(i, 1);
+    }
+  }
+}
+
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 
 /**
  * Patience-style anchoring for the line level: lines that occur exactly once
