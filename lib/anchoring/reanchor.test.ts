@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Carried, type CarrySpan, diffRevisions, reanchor } from "./reanchor";
+import { type Carried, type CarrySpan, diffRevisions, findOrphanAgain, reanchor } from "./reanchor";
 import { quoteAt } from "./selector";
 import { sideOf } from "./testing/news-edits";
 
@@ -86,6 +86,22 @@ describe("reanchor: a deleted sentence that begins like the next one", () => {
     expect(placed(after, carried)).toBe(span.quote);
     const gone = carryOne(before, after, spanOn(before, "The current situation"));
     expect(gone.status).toBe("ORPHANED");
+  });
+});
+
+describe("findOrphanAgain: an earlier orphan's exact words back in a new revision", () => {
+  const orphan = spanOn(ARTICLE, "called the figures misleading");
+
+  it("finds the words when they occur once, with their context up to the paragraph breaks", () => {
+    const next = `A new first paragraph.\n\n${ARTICLE}`;
+    const found = findOrphanAgain(next, orphan);
+    expect(found && next.slice(found.start, found.end)).toBe(orphan.quote);
+  });
+
+  it("finds nothing when the words occur twice, differ by one word, or stand in another context", () => {
+    expect(findOrphanAgain(`${ARTICLE}\n\n${P2}`, orphan)).toBeNull();
+    expect(findOrphanAgain(ARTICLE.replace("the figures", "these figures"), orphan)).toBeNull();
+    expect(findOrphanAgain(ARTICLE.replace("Opposition leaders", "Critics"), orphan)).toBeNull();
   });
 });
 

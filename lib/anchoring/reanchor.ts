@@ -46,6 +46,21 @@ export function diffRevisions(oldText: string, newText: string): DiffOp[] {
   return ops;
 }
 
+/**
+ * An orphan of an earlier revision, looked for in a new one: its exact words,
+ * occurring once in the whole new text, with its context up to the paragraph
+ * breaks. Nothing weaker: there is no diff from its own text to this one, so
+ * only the words themselves can say it is back (a mistaken revision corrected,
+ * a cut paragraph restored). Null when not found that way.
+ */
+export function findOrphanAgain(newText: string, span: CarrySpan): { start: number; end: number } | null {
+  if (span.quote.trim() === "") return null;
+  const first = newText.indexOf(span.quote);
+  if (first < 0 || newText.indexOf(span.quote, first + 1) >= 0) return null;
+  const end = first + span.quote.length;
+  return contextMatches(newText, first, end, span) ? { start: first, end } : null;
+}
+
 /** Carries every span of oldText into newText; same order as `spans`. Pure, no I/O. */
 export function reanchor(oldText: string, newText: string, spans: readonly CarrySpan[]): Carried[] {
   return reanchorAligned(oldText, newText, spans, alignRevisions(oldText, newText));

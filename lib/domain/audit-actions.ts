@@ -106,6 +106,8 @@ type AuditPayloads = {
     score: number;
     version: number;
     workflow?: StatusChange;
+    /** An orphan of an earlier revision whose exact words came back in this one. */
+    refound?: true;
   };
   // An orphan (or a CHANGED one) put on words of the current revision by an editor.
   [AUDIT.annotation.placed]: { revision: number; to: SpanRef; version: number; workflow?: StatusChange };

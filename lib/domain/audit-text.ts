@@ -69,6 +69,7 @@ const SENTENCES: Record<AuditAction, (told: Told) => string> = {
     const to = isRecord(p.to) ? p.to : null;
     const from = isRecord(p.from) ? p.from : null;
     if (p.status === "ORPHANED" || !to) return `${capitalized(subject)} could not be placed ${inRevision(p)}`;
+    if (p.refound === true) return `${capitalized(subject)} was found again ${inRevision(p)}${back(p.workflow)}`;
     if (p.status === "CHANGED")
       return `${capitalized(subject)} had its words changed ${inRevision(p)}: ${words(from?.quote)} → ${words(to.quote)}${back(p.workflow)}`;
     return `${capitalized(subject)} moved ${inRevision(p)}`;

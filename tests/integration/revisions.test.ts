@@ -381,6 +381,42 @@ describe(`a new revision on ${provider}`, () => {
     expect(third.revision.text.slice(changed.start, changed.end)).toBe(changed.quote);
   });
 
+  it("finds orphans again when a later revision brings their exact words back (a mistaken revision corrected), back to review", async () => {
+    const a = await seededArticle();
+    await approve(a.kept.id);
+    // A wrong page pasted as revision 2 (a cookie wall): every annotation is orphaned.
+    const wrong = await addRevision(t.db, {
+      actor: editor,
+      articleId: a.articleId,
+      input: { text: "Before you continue\n\nWe use cookies to improve your experience.", note: "fetched again" },
+    });
+    expect(wrong.reanchoring).toEqual({ anchored: 0, changed: 0, orphaned: 5 });
+    // Revision 3 is the article again, with a place name corrected and a paragraph cut: the three whose exact
+    // words are back are found again.
+    const right = await addRevision(t.db, {
+      actor: editor,
+      articleId: a.articleId,
+      input: { text: revised, note: "the right page" },
+    });
+    expect(right.reanchoring).toEqual({ anchored: 3, changed: 0, orphaned: 0 });
+    const byId = new Map(right.annotations.map((view) => [view.id, view]));
+    const kept = byId.get(a.kept.id)!;
+    expect(kept).toMatchObject({ revisionId: right.revision.id, quote: KEPT, status: "DRAFT" });
+    expect(kept.anchor.status).toBe("ANCHORED");
+    expect(revised.slice(kept.start, kept.end)).toBe(KEPT);
+    // The cut paragraph's claim stays an orphan on revision 1; the corrected one's old words are gone, so it stays too.
+    expect(byId.get(a.gone.id)!.anchor.status).toBe("ORPHANED");
+    expect(byId.get(a.changed.id)!.anchor.status).toBe("ORPHANED");
+    const event = await t.db.auditEvent.findFirstOrThrow({
+      where: { annotationId: a.kept.id, action: "annotation.reanchored" },
+      orderBy: { id: "desc" },
+      include: { actor: { select: { name: true } } },
+    });
+    expect(describeAuditEvent({ ...event, payload: JSON.parse(event.payload) }, "claim C2")).toBe(
+      "Claim C2 was found again in revision 3; it went back from orphaned to draft",
+    );
+  });
+
   it("of two revisions sent at once on the same base, one goes in and the other is 409 naming it", async () => {
     const a = await seededArticle();
     const base = (await getArticle(t.db, { actor: editor, articleId: a.articleId })).revision.id;

@@ -1,4 +1,4 @@
-import { reanchor } from "../../anchoring/reanchor";
+import { findOrphanAgain, reanchor } from "../../anchoring/reanchor";
 import type { Actor } from "../../domain/actor";
 import { AUDIT } from "../../domain/audit-actions";
 import { can } from "../../domain/permissions";
@@ -74,26 +74,37 @@ export const addRevision = onDbThread(
             note: REVISED_REOPEN_NOTE,
           });
 
-        // Orphans stay on the revision they were last found on: only annotations on the current one are carried.
+        // Annotations on the current revision are carried through the diff. Orphans stay on the revision they were
+        // last found on, unless their exact words are back (findOrphanAgain: a mistaken revision corrected).
+        const carriedSelect = {
+          id: true,
+          start: true,
+          end: true,
+          quote: true,
+          prefix: true,
+          suffix: true,
+          anchorStatus: true,
+          anchorScore: true,
+          previousQuote: true,
+          status: true,
+          version: true,
+          updatedAt: true,
+        } as const;
         const rows = await tx.annotation.findMany({
           where: { articleId, revisionId: current.id, anchorStatus: { not: "ORPHANED" } },
-          select: {
-            id: true,
-            start: true,
-            end: true,
-            quote: true,
-            prefix: true,
-            suffix: true,
-            anchorStatus: true,
-            anchorScore: true,
-            previousQuote: true,
-            status: true,
-            version: true,
-            updatedAt: true,
-          },
+          select: carriedSelect,
+        });
+        const orphans = await tx.annotation.findMany({
+          where: { articleId, anchorStatus: "ORPHANED" },
+          select: carriedSelect,
+        });
+        const refound = orphans.flatMap((row) => {
+          const place = findOrphanAgain(content.text, row);
+          return place ? [{ row, ...place }] : [];
         });
         const carried = reanchor(oldText, content.text, rows);
         const counts = countOutcomes(carried);
+        counts.anchored += refound.length;
         const revision = await tx.articleRevision.create({
           data: {
             articleId,
@@ -129,6 +140,7 @@ export const addRevision = onDbThread(
         await carryAnnotations(tx, {
           rows,
           carried,
+          refound,
           newText: content.text,
           revision,
           articleId,

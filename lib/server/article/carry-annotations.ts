@@ -1,5 +1,5 @@
 import { join } from "@prisma/client/runtime/client";
-import type { Carried } from "../../anchoring/reanchor";
+import { type Carried, MOVED_SCORE } from "../../anchoring/reanchor";
 import { quoteAt } from "../../anchoring/selector";
 import { chunks } from "../../db/chunked";
 import type { Db } from "../../db/client";
@@ -46,6 +46,7 @@ export async function carryAnnotations(
   {
     rows,
     carried,
+    refound = [],
     newText,
     revision,
     articleId,
@@ -53,6 +54,8 @@ export async function carryAnnotations(
   }: {
     rows: CarriedRow[];
     carried: Carried[];
+    /** Orphans of earlier revisions whose exact words are back (findOrphanAgain): placed again, to be reviewed again. */
+    refound?: { row: CarriedRow; start: number; end: number }[];
     newText: string;
     revision: { id: string; number: number };
     articleId: string;
@@ -65,6 +68,40 @@ export async function carryAnnotations(
   const audit: { annotationId: string; payload: AuditPayload<typeof AUDIT.annotation.reanchored> }[] = [];
   const updatedAt = new Date();
   const revisionId = revision.id;
+
+  for (const { row, start, end } of refound) {
+    const at = quoteAt(newText, start, end);
+    // Not placed by a person: its approval went with its words, so it goes back to review (ORPHANED → DRAFT).
+    const status = nextAnnotationStatus(row.status, "edit_substance") ?? row.status;
+    await tx.annotation.updateMany({
+      where: { id: row.id },
+      data: {
+        revisionId,
+        start,
+        end,
+        ...at,
+        anchorStatus: "ANCHORED",
+        anchorScore: MOVED_SCORE,
+        previousQuote: null,
+        status,
+        version: { increment: 1 },
+        updatedAt,
+      },
+    });
+    audit.push({
+      annotationId: row.id,
+      payload: {
+        revision: revision.number,
+        status: "ANCHORED",
+        from: { start: row.start, end: row.end, quote: row.quote },
+        to: { start, end, quote: at.quote },
+        score: MOVED_SCORE,
+        version: row.version + 1,
+        refound: true,
+        ...workflow(row.status, status),
+      },
+    });
+  }
 
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
