@@ -1,4 +1,4 @@
-import type { RevisionContent } from "../domain/article";
+import type { BlockType, RevisionContent } from "../domain/article";
 import { escapeHtml } from "../export/escape";
 
 /**
@@ -10,13 +10,26 @@ import { escapeHtml } from "../export/escape";
  * importing it again changes nothing (a unit test holds both to that).
  */
 export function contentToHtml({ text, blocks }: RevisionContent): string {
+  return blocksToHtml(
+    blocks.map((block) => ({ type: block.type, level: block.level, text: text.slice(block.start, block.end) })),
+  );
+}
+
+/** A block with its own text, as the import preview lists them (lib/import/page/types.ts PageBlock). */
+export type TextBlock = { type: BlockType; level?: number; text: string };
+
+/**
+ * The same, from blocks that carry their text: the preview's kept blocks, written back as the fragment the import
+ * form sends, so what the editor confirmed is what is stored. Pure, no schema imports: the browser runs it.
+ */
+export function blocksToHtml(blocks: readonly TextBlock[]): string {
   const out: string[] = [];
   let inList = false;
   for (const block of blocks) {
     const isItem = block.type === "list-item";
     if (isItem !== inList) out.push(isItem ? "<ul>" : "</ul>");
     inList = isItem;
-    const body = escapeHtml(text.slice(block.start, block.end)).replaceAll("\n", "<br>");
+    const body = escapeHtml(block.text).replaceAll("\n", "<br>");
     if (block.type === "heading") out.push(`<h${block.level ?? 2}>${body}</h${block.level ?? 2}>`);
     else if (block.type === "blockquote") out.push(`<blockquote><p>${body}</p></blockquote>`);
     else if (isItem) out.push(`<li>${body}</li>`);

@@ -38,7 +38,7 @@ export const addRevision = onDbThread(
   ): Promise<RevisionAnswer> {
     requirePermission(actor, "revise:article");
     const data = ZAddRevision.parse(input);
-    const { content, format } = articleBody(data);
+    const { content, format } = await articleBody(data);
     const answer = await db.$transaction(
       async (tx) => {
         const article = await tx.article.findUnique({
