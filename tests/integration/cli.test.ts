@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/passwords";
 import { hashApiToken } from "@/lib/auth/tokens";
 import { createAnnotation } from "@/lib/server/annotation/create-annotation";
+import { NEWS_PAGE, NEWS_PAGE_TEXT } from "@/lib/import/fixtures/news-page";
 import { runCli } from "../support/cli";
 import { migratedTestDatabase, testProvider, type MigratedTestDatabase } from "../support/test-database";
 
@@ -188,6 +189,24 @@ describe(`npm run cli on ${provider}`, () => {
     expect(imported.text).toBe("Head\n\nSaid “this”");
 
     expectOneLineFailure(await cli("import", "/nonexistent/story.txt", "--title", "x"), /^file: no such file/);
+  });
+
+  it("import reads a whole saved page as the import form does: the article only, its headline when no --title, and says what it found", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "factmark-cli-"));
+    const pageFile = path.join(dir, "saved.html");
+    fs.writeFileSync(pageFile, NEWS_PAGE);
+    const result = await cli("import", pageFile, "--email", "foo@example.org");
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Found ".+"; kept \d+ of \d+ blocks/m);
+    const article = await database.db.article.findUniqueOrThrow({
+      where: { id: result.stdout.trim().split("\n").at(-1)! },
+      include: { currentRevision: true },
+    });
+    expect(article.title).not.toBe("");
+    for (const part of Object.values(NEWS_PAGE_TEXT)) expect(article.currentRevision?.text).toContain(part);
+    expect(article.currentRevision?.text).not.toContain("Ferry fares");
   });
 
   it("revise adds a file as the article's next revision with its note, and prints the number and the counts", async () => {
