@@ -32,7 +32,7 @@ test("an editor pastes the seed article as text; it is stored character for char
   await expect(row.getByRole("cell").nth(1)).toHaveText("Draft");
 });
 
-test("an uploaded HTML file is reduced to text and structure: no script survives", async ({ page }) => {
+test("an uploaded HTML page is previewed, then reduced to text and structure: no script survives", async ({ page }) => {
   await page.goto("/articles/new");
   await page.getByLabel("Or upload a .txt or .html file").setInputFiles({
     name: "story.html",
@@ -41,8 +41,10 @@ test("an uploaded HTML file is reduced to text and structure: no script survives
       `<html><body><nav>Menu</nav><article><h1>Mayor’s claim</h1><p onclick="steal()">The mayor said “crime fell”.</p><script>alert("x")</script><img src="https://tracker.example/p.gif" width="1" height="1"></article></body></html>`,
     ),
   });
-  await expect(page.getByLabel("HTML (reduced to text, paragraphs and headings)")).toBeChecked();
-  await expect(page.getByLabel("Title")).toHaveValue("story");
+  // A whole page: the server reads it as the import will, and the editor checks the blocks; its headline replaces the file's name.
+  const preview = page.getByRole("group", { name: "The article as it will be imported" });
+  await expect(preview.getByRole("checkbox", { name: "Keep: The mayor said “crime fell”." })).toBeChecked();
+  await expect(page.getByLabel("Title")).toHaveValue("Mayor’s claim");
   await page.getByRole("button", { name: "Import article" }).click();
   await page.waitForURL((url) => /\/articles\/(?!new$)[a-z0-9]+$/.test(url.pathname));
   const stored = await (await page.request.get(`/api/v1/articles/${page.url().split("/").pop()}`)).json();
@@ -83,16 +85,16 @@ test("an editor fetches an article by its web address, checks the filled-in form
 
     await address.fill(`${base}/news/harbour-toll`);
     await address.press("Enter");
-    await expect(page.getByRole("status")).toContainText("Check the title, details and text below, then import.");
+    await expect(page.getByText("Check the title, details and blocks below, then import.")).toBeVisible();
     await expect(page.getByLabel("Title")).toHaveValue(NEWS_PAGE_TEXT.headline);
     await expect(page.getByLabel("Source URL")).toHaveValue(`${base}/news/2026/03/harbour-toll-congestion`);
     await expect(page.getByLabel("Publisher")).toHaveValue("The Harbour Gazette");
     await expect(page.getByLabel("Author")).toHaveValue("Priya Natarajan, Tom Okafor");
     await expect(page.getByLabel("Published")).toHaveValue("2026-03-10");
-    await expect(page.getByLabel("HTML (reduced to text, paragraphs and headings)")).toBeChecked();
-    const body = page.getByLabel("HTML", { exact: true });
-    await expect(body).toHaveValue(/<blockquote><p>We have given the old town back/);
-    await expect(body).not.toHaveValue(/script|Ferry fares|cookies/);
+    const preview = page.getByRole("group", { name: "The article as it will be imported" });
+    await expect(preview.getByRole("checkbox", { name: `Keep: ${NEWS_PAGE_TEXT.quote}` })).toBeChecked();
+    const kept = await preview.locator(".preview-block:not(.is-left-out) label").allTextContents();
+    expect(kept.join(" ")).not.toMatch(/Ferry fares|cookies|dataLayer/);
 
     // The editor corrects the title before importing.
     await page.getByLabel("Title").fill("Harbour toll: council's congestion claim");
