@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ZodError } from "zod";
 import type { Actor } from "@/lib/domain/actor";
+import { blocksToHtml } from "@/lib/import/content-html";
 import { NEWS_PAGE, NEWS_PAGE_TEXT } from "@/lib/import/fixtures/news-page";
+import type { extractPage } from "@/lib/import/page/extract-page";
 import { NotAnArticle } from "@/lib/import/page/types";
 import { addRevision } from "@/lib/server/article/add-revision";
 import { createArticle } from "@/lib/server/article/create-article";
@@ -17,7 +19,7 @@ import { migratedTestDatabase, testProvider, type MigratedTestDatabase } from ".
  */
 const REFUSED = "<!-- a login wall -->";
 vi.mock("@/lib/import/page/extract-page", async (original) => {
-  const real = await original<typeof import("@/lib/import/page/extract-page")>();
+  const real = await original<{ extractPage: typeof extractPage }>();
   return {
     extractPage: (html: string, options?: { url?: string }) => {
       if (html.includes(REFUSED)) throw new NotAnArticle("This page asks readers to sign in; it shows no article.");
@@ -87,7 +89,6 @@ describe(`importing a whole page on ${provider}`, () => {
       ["Last paragraph.", true],
     ]);
     expect(preview.title).toBe("");
-    const { blocksToHtml } = await import("@/lib/import/content-html");
     const html = blocksToHtml(preview.blocks.filter((block) => !block.text.startsWith("Sign up")));
     const article = await createArticle(t.db, { actor: editor, input: { title: "Kept", html } });
     expect(article.revision.text).toBe("First paragraph.\n\nLast paragraph.");

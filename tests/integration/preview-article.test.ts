@@ -80,9 +80,11 @@ describe(`importing from a web address on ${provider}`, () => {
     expect(
       await refusal(previewArticle({ actor: editor, input: { url: `${base}/empty` }, allowPrivateHosts: true })),
     ).toMatchObject({ fields: [{ path: "url", message: expect.stringContaining("No article text could be found") }] });
-    expect(await refusal(previewArticle({ actor: editor, input: { url: `${base}/news/harbour-toll` } }))).toMatchObject({
-      fields: [{ path: "url", message: expect.stringContaining("private or local address") }],
-    });
+    expect(await refusal(previewArticle({ actor: editor, input: { url: `${base}/news/harbour-toll` } }))).toMatchObject(
+      {
+        fields: [{ path: "url", message: expect.stringContaining("private or local address") }],
+      },
+    );
     const invalidUrl = (await previewArticle({ actor: editor, input: { url: "javascript:alert(1)" } }).catch(
       (error: unknown) => error,
     )) as { issues?: { path: unknown }[] };
