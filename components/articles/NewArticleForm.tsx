@@ -319,9 +319,16 @@ export function NewArticleForm() {
           Could not reach the server. Your text is still here; try again.
         </p>
       ) : null}
-      <button className="button primary" type="submit" disabled={busy}>
-        {needsPreview ? (busy ? "Reading the page…" : "Preview") : busy ? "Importing…" : "Import article"}
-      </button>
+      {needsPreview ? (
+        // Not a submit: the form's required fields (the title, which the page may supply) wait for the preview.
+        <button className="button primary" type="button" disabled={busy} onClick={() => void previewPage(body)}>
+          {busy ? "Reading the page…" : "Preview"}
+        </button>
+      ) : (
+        <button className="button primary" type="submit" disabled={busy}>
+          {busy ? "Importing…" : "Import article"}
+        </button>
+      )}
     </form>
   );
 }
