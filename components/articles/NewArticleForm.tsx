@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef, useState, type ChangeEvent, type FormEvent } from "react";
+import { useRef, useState, type ChangeEvent, type FormEvent, type ReactNode } from "react";
 import { blocksToHtml } from "@/lib/import/content-html";
 import { isWholePage } from "@/lib/import/page/whole-page";
 import { api, ApiError, fieldMessage } from "../api-client";
@@ -112,10 +112,15 @@ export function NewArticleForm() {
 
   const needsPreview = !blocks && format === "html" && isWholePage(body);
 
+  /** A detail's input: its value, and its 422 (if any) named and described. */
   const detail = (name: keyof Details) => ({
+    id: name,
+    name,
     value: details[name],
     onChange: (event: ChangeEvent<HTMLInputElement>) =>
       setDetails((current) => ({ ...current, [name]: event.target.value })),
+    "aria-invalid": Boolean(fieldMessage(error, name)),
+    "aria-describedby": fieldMessage(error, name) ? `${name}-error` : undefined,
   });
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -209,65 +214,24 @@ export function NewArticleForm() {
         <FieldError path="title" error={error} />
       </div>
       <div className="form grid">
-        <div className="field">
-          <label htmlFor="sourceUrl">Source URL</label>
-          <input
-            id="sourceUrl"
-            name="sourceUrl"
-            type="text"
-            inputMode="url"
-            placeholder="https://…"
-            {...detail("sourceUrl")}
-            aria-invalid={Boolean(message("sourceUrl"))}
-            aria-describedby={describe("sourceUrl")}
-          />
-          <FieldError path="sourceUrl" error={error} />
-        </div>
-        <div className="field">
-          <label htmlFor="publisher">Publisher</label>
-          <input id="publisher" name="publisher" maxLength={200} {...detail("publisher")} />
-        </div>
-        <div className="field">
-          <label htmlFor="author">Author</label>
-          <input id="author" name="author" maxLength={200} {...detail("author")} />
-        </div>
-        <div className="field">
-          <label htmlFor="publishedAt">Published</label>
-          <input
-            id="publishedAt"
-            name="publishedAt"
-            type="date"
-            {...detail("publishedAt")}
-            aria-invalid={Boolean(message("publishedAt"))}
-            aria-describedby={describe("publishedAt")}
-          />
-          <FieldError path="publishedAt" error={error} />
-        </div>
-        <div className="field">
-          <label htmlFor="modifiedAt">Last modified</label>
-          <input
-            id="modifiedAt"
-            name="modifiedAt"
-            type="date"
-            {...detail("modifiedAt")}
-            aria-invalid={Boolean(message("modifiedAt"))}
-            aria-describedby={describe("modifiedAt")}
-          />
-          <FieldError path="modifiedAt" error={error} />
-        </div>
-        <div className="field">
-          <label htmlFor="language">Language</label>
-          <input
-            id="language"
-            name="language"
-            maxLength={35}
-            placeholder="en, pt-BR, ar…"
-            {...detail("language")}
-            aria-invalid={Boolean(message("language"))}
-            aria-describedby={describe("language")}
-          />
-          <FieldError path="language" error={error} />
-        </div>
+        <Detail label="Source URL" name="sourceUrl" error={error}>
+          <input type="text" inputMode="url" placeholder="https://…" {...detail("sourceUrl")} />
+        </Detail>
+        <Detail label="Publisher" name="publisher" error={error}>
+          <input maxLength={200} {...detail("publisher")} />
+        </Detail>
+        <Detail label="Author" name="author" error={error}>
+          <input maxLength={200} {...detail("author")} />
+        </Detail>
+        <Detail label="Published" name="publishedAt" error={error}>
+          <input type="date" {...detail("publishedAt")} />
+        </Detail>
+        <Detail label="Last modified" name="modifiedAt" error={error}>
+          <input type="date" {...detail("modifiedAt")} />
+        </Detail>
+        <Detail label="Language" name="language" error={error}>
+          <input maxLength={35} placeholder="en, pt-BR, ar…" {...detail("language")} />
+        </Detail>
       </div>
       {blocks ? (
         <>
@@ -340,4 +304,25 @@ function FieldError({ path, error }: { path: string; error: unknown }) {
       {message}
     </span>
   ) : null;
+}
+
+/** A labelled detail of the article (the input is the child, with the same id as `name`) and its error. */
+function Detail({
+  label,
+  name,
+  error,
+  children,
+}: {
+  label: string;
+  name: string;
+  error: unknown;
+  children: ReactNode;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={name}>{label}</label>
+      {children}
+      <FieldError path={name} error={error} />
+    </div>
+  );
 }
