@@ -3,6 +3,7 @@
 import { useMemo, useState } from "react";
 import type { BlockType } from "@/lib/domain/article";
 import type { BlockWhy } from "@/lib/import/page/types";
+import { leftOutLabel, previewRuns } from "./preview-runs";
 
 /** One block of the page as POST /articles/preview lists it; `kept` is the editor's choice, starting as the extractor's. */
 export type PreviewBlock = { type: BlockType; level?: number; text: string; kept: boolean; why: BlockWhy };
@@ -23,9 +24,6 @@ const KIND: Record<BlockType, string> = {
   "list-item": "List item",
 };
 
-/** Runs of blocks the extractor left out, and single kept blocks, by index into the page's blocks. */
-type Run = { leftOut: boolean; indexes: number[] };
-
 /**
  * The page's blocks in order, each with a "keep" checkbox: what the extractor kept is checked, what it left out is
  * muted, and each run of left-out blocks waits behind "N blocks left out — show" so the article reads as one. The
@@ -42,7 +40,7 @@ export function ImportPreview({
   initiallyKept: boolean[];
   onKeep: (index: number, kept: boolean) => void;
 }) {
-  const runs = useMemo(() => runsOf(initiallyKept), [initiallyKept]);
+  const runs = useMemo(() => previewRuns(initiallyKept), [initiallyKept]);
   const [shown, setShown] = useState<ReadonlySet<number>>(new Set());
   const kept = blocks.filter((block) => block.kept).length;
   const show = (first: number, open: boolean) =>
@@ -118,17 +116,4 @@ function Block({
       </span>
     </div>
   );
-}
-
-const leftOutLabel = (count: number) => `${count} ${count === 1 ? "block" : "blocks"} left out`;
-
-function runsOf(kept: boolean[]): Run[] {
-  const runs: Run[] = [];
-  kept.forEach((isKept, index) => {
-    const last = runs.at(-1);
-    // Kept blocks each stand alone; left-out neighbours share one run.
-    if (!isKept && last?.leftOut) last.indexes.push(index);
-    else runs.push({ leftOut: !isKept, indexes: [index] });
-  });
-  return runs;
 }
