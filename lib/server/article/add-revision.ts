@@ -3,6 +3,7 @@ import type { Actor } from "../../domain/actor";
 import { AUDIT } from "../../domain/audit-actions";
 import { can } from "../../domain/permissions";
 import type { Db } from "../../db/client";
+import type { RevisionContent } from "../../domain/article";
 import { onDbThread } from "../../db-thread/on-db-thread";
 import { ZAddRevision } from "../../schemas/articles";
 import type { AnnotationView, RevisionView } from "../../views/article-view";
@@ -30,15 +31,46 @@ export const REVISED_REOPEN_NOTE = "source article revised";
  * naming the current one (two people revising at once). A signed-off article
  * takes a revision only from a reviewer or admin, and is reopened by it.
  */
-export const addRevision = onDbThread(
-  "addRevision",
-  async function addRevision(
+export async function addRevision(
+  db: Db,
+  { actor, articleId, input }: { actor: Actor; articleId: string; input: unknown },
+): Promise<RevisionAnswer> {
+  requirePermission(actor, "revise:article");
+  const data = ZAddRevision.parse(input);
+  // Read here, on the request thread (a big page goes to the extraction thread from here): on the database
+  // thread a 5 MB page would hold up every other write for the second it takes.
+  const { content, format } = await articleBody(data);
+  return storeRevision(db, {
+    actor,
+    articleId,
+    note: data.note ?? null,
+    baseRevisionId: data.baseRevisionId,
+    content,
+    format,
+  });
+}
+
+/** The revision's transaction, on the SQLite database thread in the server (lib/db-thread/on-db-thread.ts). */
+export const storeRevision = onDbThread(
+  "storeRevision",
+  async function storeRevision(
     db: Db,
-    { actor, articleId, input }: { actor: Actor; articleId: string; input: unknown },
+    {
+      actor,
+      articleId,
+      note,
+      baseRevisionId,
+      content,
+      format,
+    }: {
+      actor: Actor;
+      articleId: string;
+      note: string | null;
+      baseRevisionId: string | undefined;
+      content: RevisionContent;
+      format: "html" | "text";
+    },
   ): Promise<RevisionAnswer> {
-    requirePermission(actor, "revise:article");
-    const data = ZAddRevision.parse(input);
-    const { content, format } = await articleBody(data);
     const answer = await db.$transaction(
       async (tx) => {
         const article = await tx.article.findUnique({
@@ -47,7 +79,7 @@ export const addRevision = onDbThread(
         });
         const current = article?.currentRevision;
         if (!article || !current) throw new AppError("NOT_FOUND", "No such article.");
-        if (data.baseRevisionId !== undefined && data.baseRevisionId !== current.id) throw newerRevision(current);
+        if (baseRevisionId !== undefined && baseRevisionId !== current.id) throw newerRevision(current);
         if (article.status === "SIGNED_OFF" && !can(actor.role, "reopen:article"))
           throw new AppError(
             "LOCKED",
@@ -111,7 +143,7 @@ export const addRevision = onDbThread(
             number: current.number + 1,
             text: content.text,
             blocks: JSON.stringify(content.blocks),
-            note: data.note ?? null,
+            note,
             anchoredCount: counts.anchored,
             changedCount: counts.changed,
             orphanedCount: counts.orphaned,
