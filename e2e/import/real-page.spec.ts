@@ -1,5 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { demoAccount, signInViaApi } from "../support/accounts";
 
@@ -119,6 +120,9 @@ test("a whole page pasted as HTML is previewed before import; a left-out run can
   const label = await broughtBack.evaluate((box) => document.querySelector(`label[for="${box.id}"]`)!.textContent!);
   await broughtBack.check();
   await expect(preview.getByRole("button", { name: /blocks? left out — hide/ }).first()).toBeVisible();
+  // The preview, with a left-out run open, passes axe like every page (e2e/a11y/every-page.spec.ts).
+  const { violations } = await new AxeBuilder({ page }).include(".import-preview").analyze();
+  expect(violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
   await page.getByRole("button", { name: "Import article" }).click();
   await page.waitForURL((url) => /\/articles\/(?!new$)[a-z0-9]+$/.test(url.pathname));
   const stored = await (await page.request.get(`/api/v1/articles/${page.url().split("/").pop()}`)).json();
