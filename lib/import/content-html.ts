@@ -1,6 +1,9 @@
 import type { BlockType, RevisionContent } from "../domain/article";
 import { escapeHtml } from "../export/escape";
 
+/** A block as the preview lists it: its type, heading level and text. */
+export type TextBlock = { type: BlockType; level?: number; text: string };
+
 /**
  * Imported content written back as the plainest HTML that imports to the same
  * text and blocks: one element per block (a heading at its level, a
@@ -15,14 +18,12 @@ export function contentToHtml({ text, blocks }: RevisionContent): string {
   );
 }
 
-/** A block with its own text, as the import preview lists them (lib/import/page/types.ts PageBlock). */
-export type TextBlock = { type: BlockType; level?: number; text: string };
-
 /**
- * The same, from blocks that carry their text: the preview's kept blocks, written back as the fragment the import
- * form sends, so what the editor confirmed is what is stored. Pure, no schema imports: the browser runs it.
+ * Blocks written back as a fragment (the shape of `contentToHtml`): what the
+ * import form sends for the blocks the editor kept in the preview, and what
+ * imports to exactly those blocks.
  */
-export function blocksToHtml(blocks: readonly TextBlock[]): string {
+export function blocksToHtml(blocks: TextBlock[]): string {
   const out: string[] = [];
   let inList = false;
   for (const block of blocks) {
