@@ -247,8 +247,16 @@ export function NewArticleForm() {
               {message("html")}
             </p>
           )}
-          <button type="button" className="button small" onClick={() => setBlocks(null)}>
-            Edit the HTML instead
+          <button
+            type="button"
+            className="button small"
+            onClick={() => {
+              // The kept blocks, as chosen, become the HTML to edit by hand.
+              setBody(blocksToHtml(blocks.filter((block) => block.kept)));
+              setBlocks(null);
+            }}
+          >
+            Edit the kept blocks as HTML
           </button>
         </>
       ) : (
