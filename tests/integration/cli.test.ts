@@ -9,6 +9,9 @@ import { NEWS_PAGE, NEWS_PAGE_TEXT } from "@/lib/import/fixtures/news-page";
 import { runCli } from "../support/cli";
 import { migratedTestDatabase, testProvider, type MigratedTestDatabase } from "../support/test-database";
 
+/** The story's parts that are its body: the headline is the article's title, not part of its text. */
+const bodyParts = Object.values(NEWS_PAGE_TEXT).filter((part) => part !== NEWS_PAGE_TEXT.headline);
+
 const provider = testProvider();
 let database: MigratedTestDatabase;
 beforeAll(async () => {
@@ -205,7 +208,7 @@ describe(`npm run cli on ${provider}`, () => {
       include: { currentRevision: true },
     });
     expect(article.title).not.toBe("");
-    for (const part of Object.values(NEWS_PAGE_TEXT)) expect(article.currentRevision?.text).toContain(part);
+    for (const part of bodyParts) expect(article.currentRevision?.text).toContain(part);
     expect(article.currentRevision?.text).not.toContain("Ferry fares");
   });
 
