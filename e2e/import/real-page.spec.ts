@@ -16,7 +16,7 @@ const STORY = [
   "The council will ask the operator to publish the passenger figures behind the decision.",
 ];
 const PAGE = `<!doctype html>
-<html lang="en">
+<html lang="en-GB">
 <head>
 <meta charset="utf-8">
 <title>Ferry timetable cut | The Island Courier</title>
