@@ -1,10 +1,9 @@
 import fs from "node:fs";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { NEWS_PAGE, NEWS_PAGE_TEXT } from "../../lib/import/fixtures/news-page";
 import { demoAccount, signInViaApi } from "../support/accounts";
+import { newsSite } from "../support/news-site";
 
 /** The story's parts that are its body: the headline is the article's title, not part of its text. */
 const bodyParts = Object.values(NEWS_PAGE_TEXT).filter((part) => part !== NEWS_PAGE_TEXT.headline);
@@ -72,14 +71,7 @@ test("bad input names the field and keeps what was typed", async ({ page }) => {
 });
 
 test("an editor fetches an article by its web address, checks the filled-in form, and imports it", async ({ page }) => {
-  // The news site, served from this machine.
-  const site = http.createServer((request, response) => {
-    if (request.url === "/news/harbour-toll")
-      return response.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(NEWS_PAGE);
-    response.writeHead(404, { "Content-Type": "text/html" }).end("<p>Gone</p>");
-  });
-  await new Promise<void>((resolve) => site.listen(0, "127.0.0.1", resolve));
-  const base = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+  const { base, close } = await newsSite({ "/news/harbour-toll": NEWS_PAGE });
   try {
     await page.goto("/articles/new");
     const address = page.getByLabel("Fetch from a web address");
@@ -114,6 +106,6 @@ test("an editor fetches an article by its web address, checks the filled-in form
     for (const part of bodyParts) expect(stored.revision.text).toContain(part);
     await expect(page.getByText(NEWS_PAGE_TEXT.quote)).toBeVisible();
   } finally {
-    site.close();
+    close();
   }
 });

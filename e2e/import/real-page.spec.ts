@@ -1,8 +1,7 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { demoAccount, signInViaApi } from "../support/accounts";
+import { newsSite } from "../support/news-site";
 
 /**
  * A news page as a site serves it: the story inside menus, a "most read" rail, a newsletter prompt, a footer and a
@@ -46,13 +45,7 @@ test.beforeEach(async ({ page }) => {
 test("an editor fetches a real page, leaves one block out in the preview, imports, and the workbench shows exactly the kept text", async ({
   page,
 }) => {
-  const site = http.createServer((request, response) => {
-    if (request.url === "/news/ferry-timetable")
-      return response.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(PAGE);
-    response.writeHead(404, { "Content-Type": "text/html" }).end("<p>Gone</p>");
-  });
-  await new Promise<void>((resolve) => site.listen(0, "127.0.0.1", resolve));
-  const base = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+  const { base, close } = await newsSite({ "/news/ferry-timetable": PAGE });
   try {
     await page.goto("/articles/new");
     await page.getByLabel("Fetch from a web address").fill(`${base}/news/ferry-timetable`);
@@ -97,7 +90,7 @@ test("an editor fetches a real page, leaves one block out in the preview, import
       await expect(text.getByText(paragraph)).toBeVisible();
     await expect(text.getByText(leftOut)).toHaveCount(0);
   } finally {
-    site.close();
+    close();
   }
 });
 
