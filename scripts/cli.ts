@@ -16,6 +16,8 @@ import { AppError, invalid } from "../lib/server/shared/errors";
 import { createApiToken } from "../lib/server/token/create-api-token";
 import { addRevision } from "../lib/server/article/add-revision";
 import { createArticle } from "../lib/server/article/create-article";
+import { previewArticle, type ArticlePreview } from "../lib/server/article/preview-article";
+import { isWholePage } from "../lib/import/page/whole-page";
 import { ConfigError, databaseTarget, publicUrlSetting, setting } from "../lib/config/env";
 import { exportArticle } from "../lib/server/article/export-article";
 import { createUser } from "../lib/server/user/create-user";
@@ -38,10 +40,12 @@ Commands:
       TOKEN=$(npm run cli -s -- tokens create --email E --name N | tail -1)
   export <articleId> --format html|claimreview|w3c|csv [--out FILE]
       Writes the export to FILE, or to stdout.
-  import <file.txt|file.html> --title T [--email E]
-      Imports an article (HTML is sanitized to text and structure), as the user
-      with that email (default: the first admin). Prints the article's id alone
-      on the last line.
+  import <file.txt|file.html> [--title T] [--email E]
+      Imports an article (HTML is sanitized to text and structure; a whole saved
+      page is reduced to its article, and its headline, byline, dates, language
+      and address are taken from it and printed), as the user with that email
+      (default: the first admin). --title is needed unless the page has one.
+      Prints the article's id alone on the last line.
   revise <articleId> <file.txt|file.html> [--note N] [--email E]
       Adds the file as the article's next revision and carries its annotations
       across (kept, words changed, or not placed), as the user with that email
@@ -206,7 +210,7 @@ async function tokensCreate(db: Db, flags: Flags): Promise<void> {
 }
 
 async function prepareImport(flags: Flags): Promise<Flags> {
-  await requireFlags("file", "title")(flags);
+  await requireFlags("file")(flags);
   if (!fs.existsSync(flags.file!) || !fs.statSync(flags.file!).isFile())
     throw invalid("file", `no such file: ${flags.file}`);
   return flags;
@@ -214,7 +218,14 @@ async function prepareImport(flags: Flags): Promise<Flags> {
 
 async function importArticle(db: Db, flags: Flags): Promise<void> {
   const actor = await actorByEmail(db, flags.email, "import");
-  const article = await createArticle(db, { actor, input: { title: flags.title, ...articleFile(flags.file!) } });
+  const body = articleFile(flags.file!);
+  // A whole page is read once, as the import form's preview reads it; what it found is printed for the record.
+  const page = body.html !== undefined && isWholePage(body.html) ? await previewArticle({ actor, input: body }) : null;
+  if (page) out(previewSummary(page));
+  const title = flags.title ?? page?.title;
+  if (!title) throw invalid("title", "is required (--title): the file names no headline");
+  const input = page ? { ...pageDetails(page), title, html: page.html } : { title, ...body };
+  const article = await createArticle(db, { actor, input });
   out(
     `Imported "${article.title}" (${article.revision.text.length} characters, ${article.revision.blocks.length} blocks) as ${actor.email}. Its id is the last line:`,
   );
@@ -239,6 +250,34 @@ async function reviseArticle(db: Db, flags: Flags): Promise<void> {
   out(
     `Added revision ${revision.number} (${revision.text.length} characters) as ${actor.email}: ${reanchoring.anchored} annotation(s) kept, ${reanchoring.changed} with changed words (back to review), ${reanchoring.orphaned} not placed.`,
   );
+}
+
+/** What the page says of itself, as the import form would send it. */
+const pageDetails = ({ sourceUrl, publisher, author, publishedAt, modifiedAt, language }: ArticlePreview) => ({
+  sourceUrl,
+  publisher,
+  author,
+  publishedAt,
+  modifiedAt,
+  language,
+});
+
+/** "Found …; kept 14 of 40 blocks (26 left out: 20 page, 4 caption, 2 pull-quote)." */
+function previewSummary(page: ArticlePreview): string {
+  const found = [
+    `"${page.title}"`,
+    page.author && `by ${page.author}`,
+    page.publisher && `(${page.publisher})`,
+    page.publishedAt && `published ${page.publishedAt}`,
+    page.modifiedAt && `modified ${page.modifiedAt}`,
+    page.language && `in ${page.language}`,
+  ].filter(Boolean);
+  const left = page.blocks.filter((block) => !block.kept);
+  const byWhy = new Map<string, number>();
+  for (const block of left) byWhy.set(block.why, (byWhy.get(block.why) ?? 0) + 1);
+  const reasons = [...byWhy].map(([why, count]) => `${count} ${why}`).join(", ");
+  const kept = page.blocks.length - left.length;
+  return `Found ${found.join(" ")}; kept ${kept} of ${page.blocks.length} blocks${left.length ? ` (${left.length} left out: ${reasons})` : ""}.`;
 }
 
 /** The file's text under the field the import takes it as: .html/.htm is HTML, anything else text. */

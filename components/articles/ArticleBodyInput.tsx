@@ -13,8 +13,8 @@ type Props = {
   onFormat: (format: BodyFormat) => void;
   body: string;
   onBody: (body: string) => void;
-  /** After an upload has set the format and body: the file's name (the import takes a title from it). */
-  onFile?: (name: string) => void;
+  /** After an upload has set the format and body: the file's name (the import takes a title from it) and its text. */
+  onFile?: (name: string, text: string) => void;
   /** The last request's failure: a 422 naming `text` or `html` shows under the textarea. */
   error: unknown;
   rows: number;
@@ -28,8 +28,9 @@ export function ArticleBodyInput({ id, legend, format, onFormat, body, onBody, o
     const file = event.target.files?.[0];
     if (!file) return;
     onFormat(/\.html?$/i.test(file.name) || file.type === "text/html" ? "html" : "text");
-    onBody(await file.text());
-    onFile?.(file.name);
+    const text = await file.text();
+    onBody(text);
+    onFile?.(file.name, text);
   }
   const message = fieldMessage(error, format);
   return (

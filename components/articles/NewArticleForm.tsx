@@ -1,18 +1,37 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type ChangeEvent, type FormEvent } from "react";
+import { useRef, useState, type ChangeEvent, type FormEvent, type ReactNode } from "react";
+import { blocksToHtml } from "@/lib/import/content-html";
+import { isWholePage } from "@/lib/import/page/whole-page";
 import { api, ApiError, fieldMessage } from "../api-client";
 import { ArticleBodyInput, type BodyFormat } from "./ArticleBodyInput";
+import { ImportPreview, type PreviewBlock } from "./ImportPreview";
 
-type Details = { sourceUrl: string; publisher: string; author: string; publishedAt: string };
-type Fetched = Details & { title: string; html: string; characters: number };
-const NO_DETAILS: Details = { sourceUrl: "", publisher: "", author: "", publishedAt: "" };
+type Details = {
+  sourceUrl: string;
+  publisher: string;
+  author: string;
+  publishedAt: string;
+  modifiedAt: string;
+  language: string;
+};
+/** POST /articles/preview's answer (lib/server/article/preview-article.ts). */
+type Preview = { [name in keyof Details]: string | null } & {
+  title: string;
+  blocks: PreviewBlock[];
+  characters: number;
+};
+const NO_DETAILS: Details = { sourceUrl: "", publisher: "", author: "", publishedAt: "", modifiedAt: "", language: "" };
+const DETAIL_NAMES = Object.keys(NO_DETAILS) as (keyof Details)[];
 
 /**
  * Fetch a page by its address, paste text or HTML, or upload a .txt/.html
- * file; the server sanitizes HTML down to text and structure. A fetched page
- * only fills the form: the editor checks it, then imports.
+ * file. A fetched page, or a whole page pasted or uploaded, is previewed
+ * first: the server reads it as the import will (the article's blocks, kept
+ * or left out, and its details), the editor corrects both, and Import sends
+ * the kept blocks, so what they confirmed is what is stored. Plain text and
+ * HTML fragments import as they are.
  */
 export function NewArticleForm() {
   const router = useRouter();
@@ -26,6 +45,30 @@ export function NewArticleForm() {
   const [fetching, setFetching] = useState(false);
   const [fetchError, setFetchError] = useState<unknown>(null);
   const [fetchedNote, setFetchedNote] = useState("");
+  /** The blocks being checked, with the editor's choices; null while the body is edited as text or HTML. */
+  const [blocks, setBlocks] = useState<PreviewBlock[] | null>(null);
+  const [initiallyKept, setInitiallyKept] = useState<boolean[]>([]);
+  /** The title taken from an uploaded file's name, which a page's own headline replaces. */
+  const fileTitle = useRef("");
+
+  function showPreview(preview: Preview, from: "address" | "page") {
+    setBlocks(preview.blocks);
+    setInitiallyKept(preview.blocks.map((block) => block.kept));
+    // A fetched page fills the form; a pasted or uploaded one fills only what the editor left empty.
+    const fill = (current: string, found: string | null) =>
+      from === "address" || !current.trim() ? (found ?? "") : current;
+    setTitle((current) => (current === fileTitle.current ? preview.title || current : fill(current, preview.title)));
+    setDetails((current) => {
+      const next = { ...current };
+      for (const name of DETAIL_NAMES) next[name] = fill(current[name], preview[name]);
+      return next;
+    });
+    const kept = preview.blocks.filter((block) => block.kept).length;
+    const source = from === "address" && preview.sourceUrl ? ` from ${new URL(preview.sourceUrl).host}` : "";
+    setFetchedNote(
+      `Read ${preview.characters.toLocaleString("en")} characters${source}: ${kept} of ${preview.blocks.length} blocks kept. Check the title, details and blocks below, then import.`,
+    );
+  }
 
   async function fetchFromAddress() {
     if (fetching) return;
@@ -33,26 +76,20 @@ export function NewArticleForm() {
     setFetchError(null);
     setFetchedNote("");
     try {
-      const page = await api<Fetched>("/articles/fetch", { method: "POST", body: { url: address } });
+      const preview = await api<Preview & { html: string }>("/articles/preview", {
+        method: "POST",
+        body: { url: address },
+      });
       // What the editor already typed is not overwritten without asking.
       if (
-        body.trim() &&
-        body !== page.html &&
+        (blocks || body.trim()) &&
+        body !== preview.html &&
         !window.confirm("Replace the article body you have with the fetched one?")
       )
         return;
-      setTitle(page.title);
-      setDetails({
-        sourceUrl: page.sourceUrl,
-        publisher: page.publisher ?? "",
-        author: page.author ?? "",
-        publishedAt: page.publishedAt ?? "",
-      });
       setFormat("html");
-      setBody(page.html);
-      setFetchedNote(
-        `Fetched ${page.characters.toLocaleString("en")} characters from ${new URL(page.sourceUrl).host}. Check the title, details and text below, then import.`,
-      );
+      setBody(preview.html);
+      showPreview(preview, "address");
     } catch (failure) {
       setFetchError(failure);
     } finally {
@@ -60,28 +97,53 @@ export function NewArticleForm() {
     }
   }
 
+  /** A whole page pasted or uploaded: read by the server as the import will, then checked here. */
+  async function previewPage(html: string) {
+    setBusy(true);
+    setError(null);
+    try {
+      showPreview(await api<Preview>("/articles/preview", { method: "POST", body: { html } }), "page");
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const needsPreview = !blocks && format === "html" && isWholePage(body);
+
+  /** A detail's input: its value, and its 422 (if any) named and described. */
   const detail = (name: keyof Details) => ({
+    id: name,
+    name,
     value: details[name],
     onChange: (event: ChangeEvent<HTMLInputElement>) =>
       setDetails((current) => ({ ...current, [name]: event.target.value })),
+    "aria-invalid": Boolean(fieldMessage(error, name)),
+    "aria-describedby": fieldMessage(error, name) ? `${name}-error` : undefined,
   });
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const optional = (name: keyof Details) => details[name].trim() || undefined;
+    if (busy) return;
+    if (needsPreview) return void previewPage(body);
+    const kept = blocks?.filter((block) => block.kept);
+    if (kept?.length === 0) {
+      setError(
+        new ApiError(422, "INVALID", "html: keep at least one block", [
+          { path: "html", message: "keep at least one block" },
+        ]),
+      );
+      return;
+    }
+    const optional = Object.fromEntries(DETAIL_NAMES.map((name) => [name, details[name].trim() || undefined]));
     setBusy(true);
     setError(null);
     try {
       const article = await api<{ id: string }>("/articles", {
         method: "POST",
-        body: {
-          title,
-          [format]: body,
-          sourceUrl: optional("sourceUrl"),
-          publisher: optional("publisher"),
-          author: optional("author"),
-          publishedAt: optional("publishedAt"),
-        },
+        // The kept blocks as a fragment: imported as they are, so the stored text is exactly what was checked.
+        body: { title, ...(kept ? { html: blocksToHtml(kept) } : { [format]: body }), ...optional },
       });
       router.push(`/articles/${article.id}`);
     } catch (failure) {
@@ -152,52 +214,74 @@ export function NewArticleForm() {
         <FieldError path="title" error={error} />
       </div>
       <div className="form grid">
-        <div className="field">
-          <label htmlFor="sourceUrl">Source URL</label>
-          <input
-            id="sourceUrl"
-            name="sourceUrl"
-            type="text"
-            inputMode="url"
-            placeholder="https://…"
-            {...detail("sourceUrl")}
-            aria-invalid={Boolean(message("sourceUrl"))}
-            aria-describedby={describe("sourceUrl")}
-          />
-          <FieldError path="sourceUrl" error={error} />
-        </div>
-        <div className="field">
-          <label htmlFor="publisher">Publisher</label>
-          <input id="publisher" name="publisher" maxLength={200} {...detail("publisher")} />
-        </div>
-        <div className="field">
-          <label htmlFor="author">Author</label>
-          <input id="author" name="author" maxLength={200} {...detail("author")} />
-        </div>
-        <div className="field">
-          <label htmlFor="publishedAt">Published</label>
-          <input
-            id="publishedAt"
-            name="publishedAt"
-            type="date"
-            {...detail("publishedAt")}
-            aria-invalid={Boolean(message("publishedAt"))}
-            aria-describedby={describe("publishedAt")}
-          />
-          <FieldError path="publishedAt" error={error} />
-        </div>
+        <Detail label="Source URL" name="sourceUrl" error={error}>
+          <input type="text" inputMode="url" placeholder="https://…" {...detail("sourceUrl")} />
+        </Detail>
+        <Detail label="Publisher" name="publisher" error={error}>
+          <input maxLength={200} {...detail("publisher")} />
+        </Detail>
+        <Detail label="Author" name="author" error={error}>
+          <input maxLength={200} {...detail("author")} />
+        </Detail>
+        <Detail label="Published" name="publishedAt" error={error}>
+          <input type="date" {...detail("publishedAt")} />
+        </Detail>
+        <Detail label="Last modified" name="modifiedAt" error={error}>
+          <input type="date" {...detail("modifiedAt")} />
+        </Detail>
+        <Detail label="Language" name="language" error={error}>
+          <input maxLength={35} placeholder="en, pt-BR, ar…" {...detail("language")} />
+        </Detail>
       </div>
-      <ArticleBodyInput
-        id="body"
-        legend="The article's body"
-        format={format}
-        onFormat={setFormat}
-        body={body}
-        onBody={setBody}
-        onFile={(name) => setTitle((current) => current || name.replace(/\.[^.]+$/, ""))}
-        error={error}
-        rows={16}
-      />
+      {blocks ? (
+        <>
+          <ImportPreview
+            blocks={blocks}
+            initiallyKept={initiallyKept}
+            onKeep={(index, kept) =>
+              setBlocks((current) => current && current.map((block, at) => (at === index ? { ...block, kept } : block)))
+            }
+          />
+          {message("html") && (
+            <p id="html-error" className="field-error" role="alert">
+              {message("html")}
+            </p>
+          )}
+          <button
+            type="button"
+            className="button small"
+            onClick={() => {
+              // The kept blocks, as chosen, become the HTML to edit by hand.
+              setBody(blocksToHtml(blocks.filter((block) => block.kept)));
+              setBlocks(null);
+            }}
+          >
+            Edit the kept blocks as HTML
+          </button>
+        </>
+      ) : (
+        <ArticleBodyInput
+          id="body"
+          legend="The article's body"
+          format={format}
+          onFormat={setFormat}
+          body={body}
+          onBody={setBody}
+          onFile={(name, text) => {
+            fileTitle.current = name.replace(/\.[^.]+$/, "");
+            setTitle((current) => current || fileTitle.current);
+            if (/\.html?$/i.test(name) && isWholePage(text)) void previewPage(text);
+          }}
+          error={error}
+          rows={16}
+        />
+      )}
+      {needsPreview && (
+        <p className="muted field-hint">
+          This is a whole web page: Preview shows the article read from it (menus, adverts and related links left out)
+          for you to check before importing.
+        </p>
+      )}
       {error instanceof ApiError && error.fields.length === 0 ? (
         <p className="form-error" role="alert">
           {error.message}
@@ -207,9 +291,16 @@ export function NewArticleForm() {
           Could not reach the server. Your text is still here; try again.
         </p>
       ) : null}
-      <button className="button primary" type="submit" disabled={busy}>
-        {busy ? "Importing…" : "Import article"}
-      </button>
+      {needsPreview ? (
+        // Not a submit: the form's required fields (the title, which the page may supply) wait for the preview.
+        <button className="button primary" type="button" disabled={busy} onClick={() => void previewPage(body)}>
+          {busy ? "Reading the page…" : "Preview"}
+        </button>
+      ) : (
+        <button className="button primary" type="submit" disabled={busy}>
+          {busy ? "Importing…" : "Import article"}
+        </button>
+      )}
     </form>
   );
 }
@@ -221,4 +312,25 @@ function FieldError({ path, error }: { path: string; error: unknown }) {
       {message}
     </span>
   ) : null;
+}
+
+/** A labelled detail of the article (the input is the child, with the same id as `name`) and its error. */
+function Detail({
+  label,
+  name,
+  error,
+  children,
+}: {
+  label: string;
+  name: string;
+  error: unknown;
+  children: ReactNode;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={name}>{label}</label>
+      {children}
+      <FieldError path={name} error={error} />
+    </div>
+  );
 }

@@ -2,6 +2,7 @@
 
 import { memo, type CSSProperties, type KeyboardEvent, type MouseEvent, type RefObject } from "react";
 import type { AnnotationKind, AnnotationStatus } from "@/lib/domain/annotation";
+import { textDirection } from "@/lib/domain/language";
 import { moveCaret, placeCaret } from "./caret";
 import { paragraphState, type BlockView, type BlockGroup, type SegmentView } from "./layout";
 import { inlineLabel } from "./status";
@@ -18,6 +19,8 @@ type Props = {
   flashing: ReadonlySet<string>;
   rootRef: RefObject<HTMLDivElement | null>;
   onMarkClick: (ids: string[]) => void;
+  /** The article's language: the text's `lang` (screen readers' voice, hyphenation) and its direction, so Arabic or Hebrew reads right to left. */
+  language: string | null;
 };
 
 /**
@@ -37,6 +40,7 @@ export const ArticleText = memo(function ArticleText({
   flashing,
   rootRef,
   onMarkClick,
+  language,
 }: Props) {
   function onClick(event: MouseEvent<HTMLDivElement>) {
     // The end of a drag is a click too: only a plain click opens.
@@ -68,6 +72,8 @@ export const ArticleText = memo(function ArticleText({
     <div
       ref={rootRef}
       className="wb-text"
+      lang={language ?? undefined}
+      dir={textDirection(language)}
       tabIndex={0}
       role="region"
       aria-label="Article text"

@@ -316,6 +316,7 @@ function WorkbenchBody({ since }: { since: number | null }) {
             flashing={flashing}
             rootRef={textRef}
             onMarkClick={onMarkClick}
+            language={article.language}
           />
           {pending && canCreate && (
             <SelectionToolbar

@@ -1,10 +1,12 @@
 import fs from "node:fs";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { NEWS_PAGE, NEWS_PAGE_TEXT } from "../../lib/import/fixtures/news-page";
 import { demoAccount, signInViaApi } from "../support/accounts";
+import { newsSite } from "../support/news-site";
+
+/** The story's parts that are its body: the headline is the article's title, not part of its text. */
+const bodyParts = Object.values(NEWS_PAGE_TEXT).filter((part) => part !== NEWS_PAGE_TEXT.headline);
 
 const seed = fs.readFileSync(path.resolve("../shared/fixtures/seed-article.txt"), "utf8");
 
@@ -32,7 +34,7 @@ test("an editor pastes the seed article as text; it is stored character for char
   await expect(row.getByRole("cell").nth(1)).toHaveText("Draft");
 });
 
-test("an uploaded HTML file is reduced to text and structure: no script survives", async ({ page }) => {
+test("an uploaded HTML page is previewed, then reduced to text and structure: no script survives", async ({ page }) => {
   await page.goto("/articles/new");
   await page.getByLabel("Or upload a .txt or .html file").setInputFiles({
     name: "story.html",
@@ -41,13 +43,17 @@ test("an uploaded HTML file is reduced to text and structure: no script survives
       `<html><body><nav>Menu</nav><article><h1>Mayor’s claim</h1><p onclick="steal()">The mayor said “crime fell”.</p><script>alert("x")</script><img src="https://tracker.example/p.gif" width="1" height="1"></article></body></html>`,
     ),
   });
-  await expect(page.getByLabel("HTML (reduced to text, paragraphs and headings)")).toBeChecked();
-  await expect(page.getByLabel("Title")).toHaveValue("story");
+  // A whole page: the server reads it as the import will, and the editor checks the blocks; its headline replaces the file's name.
+  const preview = page.getByRole("group", { name: "The article as it will be imported" });
+  await expect(preview.getByRole("checkbox", { name: "Keep: The mayor said “crime fell”." })).toBeChecked();
+  await expect(page.getByLabel("Title")).toHaveValue("Mayor’s claim");
   await page.getByRole("button", { name: "Import article" }).click();
   await page.waitForURL((url) => /\/articles\/(?!new$)[a-z0-9]+$/.test(url.pathname));
   const stored = await (await page.request.get(`/api/v1/articles/${page.url().split("/").pop()}`)).json();
-  expect(stored.revision.text).toBe("Mayor’s claim\n\nThe mayor said “crime fell”.");
-  expect(stored.revision.blocks.map((block: { type: string }) => block.type)).toEqual(["heading", "paragraph"]);
+  // The headline is the title; extraction may or may not also keep it as the body's first block.
+  expect(stored.title).toBe("Mayor’s claim");
+  expect(stored.revision.text).toMatch(/^(?:Mayor’s claim\n\n)?The mayor said “crime fell”\.$/);
+  expect(stored.revision.blocks.at(-1).type).toBe("paragraph");
 });
 
 test("bad input names the field and keeps what was typed", async ({ page }) => {
@@ -65,14 +71,7 @@ test("bad input names the field and keeps what was typed", async ({ page }) => {
 });
 
 test("an editor fetches an article by its web address, checks the filled-in form, and imports it", async ({ page }) => {
-  // The news site, served from this machine.
-  const site = http.createServer((request, response) => {
-    if (request.url === "/news/harbour-toll")
-      return response.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(NEWS_PAGE);
-    response.writeHead(404, { "Content-Type": "text/html" }).end("<p>Gone</p>");
-  });
-  await new Promise<void>((resolve) => site.listen(0, "127.0.0.1", resolve));
-  const base = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+  const { base, close } = await newsSite({ "/news/harbour-toll": NEWS_PAGE });
   try {
     await page.goto("/articles/new");
     const address = page.getByLabel("Fetch from a web address");
@@ -83,16 +82,16 @@ test("an editor fetches an article by its web address, checks the filled-in form
 
     await address.fill(`${base}/news/harbour-toll`);
     await address.press("Enter");
-    await expect(page.getByRole("status")).toContainText("Check the title, details and text below, then import.");
+    await expect(page.getByText("Check the title, details and blocks below, then import.")).toBeVisible();
     await expect(page.getByLabel("Title")).toHaveValue(NEWS_PAGE_TEXT.headline);
     await expect(page.getByLabel("Source URL")).toHaveValue(`${base}/news/2026/03/harbour-toll-congestion`);
     await expect(page.getByLabel("Publisher")).toHaveValue("The Harbour Gazette");
     await expect(page.getByLabel("Author")).toHaveValue("Priya Natarajan, Tom Okafor");
     await expect(page.getByLabel("Published")).toHaveValue("2026-03-10");
-    await expect(page.getByLabel("HTML (reduced to text, paragraphs and headings)")).toBeChecked();
-    const body = page.getByLabel("HTML", { exact: true });
-    await expect(body).toHaveValue(/<blockquote><p>We have given the old town back/);
-    await expect(body).not.toHaveValue(/script|Ferry fares|cookies/);
+    const preview = page.getByRole("group", { name: "The article as it will be imported" });
+    await expect(preview.getByRole("checkbox", { name: `Keep: ${NEWS_PAGE_TEXT.quote}` })).toBeChecked();
+    const kept = await preview.locator(".preview-block:not(.is-left-out) label").allTextContents();
+    expect(kept.join(" ")).not.toMatch(/Ferry fares|cookies|dataLayer/);
 
     // The editor corrects the title before importing.
     await page.getByLabel("Title").fill("Harbour toll: council's congestion claim");
@@ -104,9 +103,9 @@ test("an editor fetches an article by its web address, checks the filled-in form
       publisher: "The Harbour Gazette",
       author: "Priya Natarajan, Tom Okafor",
     });
-    for (const part of Object.values(NEWS_PAGE_TEXT)) expect(stored.revision.text).toContain(part);
+    for (const part of bodyParts) expect(stored.revision.text).toContain(part);
     await expect(page.getByText(NEWS_PAGE_TEXT.quote)).toBeVisible();
   } finally {
-    site.close();
+    close();
   }
 });

@@ -96,10 +96,15 @@ const MATRIX: Row[] = [
     body: () => ({ title: "Matrix article", text: "One line of text." }),
     expect: { ...DENIED, editor: 201, reviewer: 201, admin: 201 },
   },
-  // The page fetched is one of the app's own (the e2e server may fetch from this machine).
+  // A fragment: read as it is, whatever the extractor makes of whole pages (fetching one: e2e/import/real-page.spec.ts).
   {
     route: "POST /api/v1/articles/fetch",
-    body: () => ({ url: `${baseURL}/signin` }),
+    body: () => ({ html: "<p>One paragraph of an article.</p>" }),
+    expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 },
+  },
+  {
+    route: "POST /api/v1/articles/preview",
+    body: () => ({ html: "<h2>A heading</h2><p>One paragraph of an article.</p>" }),
     expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 },
   },
   {

@@ -1,7 +1,7 @@
 import type { AnyUseCase } from "./serve";
 import { createAnnotation } from "../server/annotation/create-annotation";
 import { createAnnotations } from "../server/annotation/create-annotations";
-import { addRevision } from "../server/article/add-revision";
+import { storeRevision } from "../server/article/store-revision";
 import { createComment } from "../server/comment/create-comment";
 import { deleteAnnotation } from "../server/annotation/delete-annotation";
 import { deleteComment } from "../server/comment/delete-comment";
@@ -31,7 +31,7 @@ export const dbThreadUseCases = new Map<string, AnyUseCase>(
     reviewAnnotation,
     submitDrafts,
     reviewBatch,
-    addRevision,
+    storeRevision,
     createComment,
     updateComment,
     deleteComment,

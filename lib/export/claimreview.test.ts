@@ -79,6 +79,11 @@ describe("claimReviews", () => {
     }
   });
 
+  it("names the article's language as the claim's, when it is known", () => {
+    expect(reviews(article(text, [], [claim], { language: "pt-BR" }))[0].itemReviewed.inLanguage).toBe("pt-BR");
+    expect(reviews()[0].itemReviewed).not.toHaveProperty("inLanguage");
+  });
+
   it("ellipsizes long quotes under 75 characters", () => {
     const long =
       "Unemployment   fell\nto its lowest level in fifty years across every single region of the country, the minister said.";
@@ -136,7 +141,13 @@ describe("writeClaimReviewsJson", () => {
   it("writes exactly the JSON of claimReviews, with every < as \\u003c", () => {
     expect(written(snapshot(view))).toBe(expected(snapshot(view)));
     expect(written(snapshot(article(text, [], [analysis])))).toBe("[]");
-    const draft = { ...view, status: "IN_REVIEW" as const, sourceUrl: "javascript:alert(1)", publishedAt: null };
+    const draft = {
+      ...view,
+      status: "IN_REVIEW" as const,
+      sourceUrl: "javascript:alert(1)",
+      publishedAt: null,
+      language: "ar",
+    };
     expect(written(snapshot(draft, { exportedAt: "not a date" }))).toBe(
       expected(snapshot(draft, { exportedAt: "not a date" })),
     );
@@ -161,7 +172,11 @@ describe("writeClaimReviewsJson", () => {
     );
     for (const value of hostile) {
       const snap = snapshot(
-        article(body, [], annotations, { sourceUrl: `https://news.example/${value}`, publishedAt: value }),
+        article(body, [], annotations, {
+          sourceUrl: `https://news.example/${value}`,
+          publishedAt: value,
+          language: value,
+        }),
         { publisher: value, articleUrl: `https://f.example/${value}` },
       );
       const json = written(snap);

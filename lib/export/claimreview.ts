@@ -22,6 +22,7 @@ export function claimReviews(
   numbered: readonly NumberedAnnotation[] = numberAnnotations(snapshot.article),
 ): object[] {
   const { datePublished, claimDate, appearance } = sharedFacts(snapshot);
+  const language = snapshot.article.language;
   const reviews: object[] = [];
   for (const { annotation, n, anchored } of numbered) {
     const verdict = anchored ? reviewedVerdict(annotation) : null;
@@ -41,6 +42,7 @@ export function claimReviews(
         ...(speaker ? { author: person(speaker) } : {}),
         ...(claimDate ? { datePublished: claimDate } : {}),
         ...(appearance ? { appearance } : {}),
+        ...(language ? { inLanguage: language } : {}),
       },
     });
   }
@@ -71,7 +73,8 @@ export function writeClaimReviewsJson(
   // From the author up to the Claim's author (the speaker, if any) …
   const middle = `,"author":${jsonForScript(organization(snapshot.publisher))}${datePublished ? `,"datePublished":${jsonForScript(datePublished)}` : ""},"itemReviewed":{"@type":"Claim"`;
   // … and from there to the end of the review.
-  const tail = `${claimDate ? `,"datePublished":${jsonForScript(claimDate)}` : ""}${appearance ? `,"appearance":${jsonForScript(appearance)}` : ""}}}`;
+  const language = snapshot.article.language;
+  const tail = `${claimDate ? `,"datePublished":${jsonForScript(claimDate)}` : ""}${appearance ? `,"appearance":${jsonForScript(appearance)}` : ""}${language ? `,"inLanguage":${jsonForScript(language)}` : ""}}}`;
   const ratings = new Map<Verdict, string>();
   out.push("[");
   let separator = "";

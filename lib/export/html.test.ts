@@ -115,6 +115,15 @@ describe("exportHtml: document", () => {
     ).toEqual([]);
   });
 
+  it("gives the article text its language and direction, the page around it staying English", () => {
+    const arabic = exportHtml(snapshot(article("قال الوزير.", [], [], { language: "ar" })));
+    expect(arabic).toContain(
+      '<article id="article-text" class="article-text" aria-label="Article text" lang="ar" dir="rtl">',
+    );
+    expect(arabic.startsWith('<!doctype html><html lang="en">')).toBe(true);
+    expect(exportHtml(snapshot(article("Plain.", [], [])))).toContain('aria-label="Article text">');
+  });
+
   it("forbids every network request through its Content-Security-Policy", () => {
     const csp = byTag(document, "meta").find((meta) => attr(meta, "http-equiv") === "Content-Security-Policy");
     expect(attr(csp!, "content")).toContain("default-src 'none'");

@@ -1,7 +1,8 @@
 import { VERDICT_SCALE, VERDICTS, kindTakesVerdict } from "../domain/annotation";
 import { writeClaimReviewsJson } from "./claimreview";
 import { EXPORT_CSP } from "./csp";
-import { escapeHtml } from "./escape";
+import { textDirection } from "../domain/language";
+import { escapeAttr, escapeHtml } from "./escape";
 import { renderArticleText } from "./html-body";
 import { dateTimeHtml, linkHtml, renderNotes, timeHtml, type RevisionContext } from "./html-notes";
 import { numberAnnotations, revisionOf, type NumberedAnnotation } from "./model";
@@ -44,7 +45,11 @@ export function exportHtml(snapshot: ExportSnapshot): string {
   renderHeader(out, snapshot);
   renderSummary(out, numbered);
   renderLegend(out);
-  out.push('<article id="article-text" class="article-text" aria-label="Article text">');
+  // The page around it is in English; the article is in its own language and direction (Arabic reads right to left).
+  const language = article.language
+    ? ` lang="${escapeAttr(article.language)}" dir="${textDirection(article.language)}"`
+    : "";
+  out.push(`<article id="article-text" class="article-text" aria-label="Article text"${language}>`);
   renderArticleText(out, article, numbered);
   out.push("</article>");
   const revisions: RevisionContext = {

@@ -92,6 +92,8 @@ export function article(
     publisher: "The Daily Example",
     author: "Sam Writer",
     publishedAt: "2024-02-28T00:00:00.000Z",
+    modifiedAt: null,
+    language: null,
     publicUrl: null,
     status: "SIGNED_OFF",
     version: 3,

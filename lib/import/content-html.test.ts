@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentToHtml } from "./content-html";
+import { blocksToHtml, contentToHtml } from "./content-html";
 import { NEWS_PAGE, NEWS_PAGE_TEXT } from "./fixtures/news-page";
 import { importHtml } from "./html";
 
@@ -28,5 +28,32 @@ describe("contentToHtml", () => {
       "<h3>Q&amp;A: is 3 &lt; 4?</h3>\n<p>line one<br>line two &lt;b&gt;</p>\n<ul>\n<li>a</li>\n</ul>\n<p>after</p>",
     );
     expect(importHtml(html)).toEqual(content);
+  });
+});
+
+describe("blocksToHtml", () => {
+  it("writes the kept blocks of a preview as a fragment that imports to exactly those blocks", () => {
+    const content = importHtml(NEWS_PAGE);
+    const blocks = content.blocks.map((block) => ({
+      type: block.type,
+      level: block.level,
+      text: content.text.slice(block.start, block.end),
+    }));
+    const kept = blocks.filter((_, index) => index !== 1);
+    const stored = importHtml(blocksToHtml(kept));
+    expect(stored.blocks.map((block) => stored.text.slice(block.start, block.end))).toEqual(
+      kept.map((block) => block.text),
+    );
+    expect(stored.text).not.toContain(blocks[1].text);
+  });
+
+  it("keeps a lone list item a list item and line breaks as breaks", () => {
+    const html = blocksToHtml([
+      { type: "paragraph", text: "one\ntwo" },
+      { type: "list-item", text: "a < b" },
+      { type: "heading", level: 3, text: "Next" },
+    ]);
+    expect(html).toBe("<p>one<br>two</p>\n<ul>\n<li>a &lt; b</li>\n</ul>\n<h3>Next</h3>");
+    expect(importHtml(html).blocks.map((block) => block.type)).toEqual(["paragraph", "list-item", "heading"]);
   });
 });

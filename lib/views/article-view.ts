@@ -89,6 +89,10 @@ export type ArticleView = {
   publisher: string | null;
   author: string | null;
   publishedAt: string | null;
+  /** When the page said it was last changed, as found at import. */
+  modifiedAt: string | null;
+  /** The article's language (BCP 47, "en", "ar"): the workbench sets the text's lang and direction from it. */
+  language: string | null;
   /** Where this fact-check is published, overriding FACTMARK_PUBLIC_URL + its id (lib/export/public-url.ts). */
   publicUrl: string | null;
   status: ArticleStatus;

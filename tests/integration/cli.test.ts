@@ -5,8 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/passwords";
 import { hashApiToken } from "@/lib/auth/tokens";
 import { createAnnotation } from "@/lib/server/annotation/create-annotation";
+import { NEWS_PAGE, NEWS_PAGE_TEXT } from "@/lib/import/fixtures/news-page";
 import { runCli } from "../support/cli";
 import { migratedTestDatabase, testProvider, type MigratedTestDatabase } from "../support/test-database";
+
+/** The story's parts that are its body: the headline is the article's title, not part of its text. */
+const bodyParts = Object.values(NEWS_PAGE_TEXT).filter((part) => part !== NEWS_PAGE_TEXT.headline);
 
 const provider = testProvider();
 let database: MigratedTestDatabase;
@@ -188,6 +192,25 @@ describe(`npm run cli on ${provider}`, () => {
     expect(imported.text).toBe("Head\n\nSaid “this”");
 
     expectOneLineFailure(await cli("import", "/nonexistent/story.txt", "--title", "x"), /^file: no such file/);
+  });
+
+  it("import reads a whole saved page as the import form does: the article only, its headline when no --title, and says what it found", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "factmark-cli-"));
+    const pageFile = path.join(dir, "saved.html");
+    fs.writeFileSync(pageFile, NEWS_PAGE);
+    const result = await cli("import", pageFile, "--email", "foo@example.org");
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    // 'Found "<headline>" by … (publisher) published … in en-GB; kept 7 of 12 blocks (5 left out: 4 page, 1 caption).'
+    expect(result.stdout).toMatch(/^Found ".+"[^\n]*; kept \d+ of \d+ blocks/m);
+    const article = await database.db.article.findUniqueOrThrow({
+      where: { id: result.stdout.trim().split("\n").at(-1)! },
+      include: { currentRevision: true },
+    });
+    expect(article.title).not.toBe("");
+    for (const part of bodyParts) expect(article.currentRevision?.text).toContain(part);
+    expect(article.currentRevision?.text).not.toContain("Ferry fares");
   });
 
   it("revise adds a file as the article's next revision with its note, and prints the number and the counts", async () => {

@@ -363,6 +363,12 @@ const TARGETS: Record<string, Target> = {
     path: () => "/api/v1/articles/fetch",
     body: () => ({ url: "http://127.0.0.1:9/story" }),
   },
+  "POST /api/v1/articles/preview": {
+    path: () => "/api/v1/articles/preview",
+    body: () => ({
+      html: "<!doctype html><html><body><article><h1>Fuzzed</h1><p>A paragraph.</p></article></body></html>",
+    }),
+  },
   "GET /api/v1/articles/:id": { path: (f, id) => `/api/v1/articles/${id(f.articleId)}` },
   "PATCH /api/v1/articles/:id": {
     path: (f, id) => `/api/v1/articles/${id(f.articleId)}`,

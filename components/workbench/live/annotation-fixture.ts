@@ -47,6 +47,8 @@ export function articleFixture(overrides: Partial<ArticleView> = {}): ArticleVie
     publisher: null,
     author: null,
     publishedAt: null,
+    modifiedAt: null,
+    language: null,
     publicUrl: null,
     status: "DRAFT",
     version: 1,

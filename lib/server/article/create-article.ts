@@ -11,13 +11,14 @@ import { requirePermission } from "../shared/require-permission";
 
 /**
  * Imports an article from pasted text (kept character for character) or HTML
- * (sanitized down to text and structure). Its first revision is the text every
+ * (a whole page reduced to its article, a fragment sanitized down to text and
+ * structure), with what the page says of itself (dates, language). Its first revision is the text every
  * annotation anchors to.
  */
 export async function createArticle(db: Db, { actor, input }: { actor: Actor; input: unknown }): Promise<ArticleView> {
   requirePermission(actor, "create:article");
   const data = ZCreateArticle.parse(input);
-  const { content, format } = articleBody(data);
+  const { content, format } = await articleBody(data);
   const id = await db.$transaction(async (tx) => {
     const { article } = await insertArticle(tx, {
       fields: {
@@ -26,6 +27,8 @@ export async function createArticle(db: Db, { actor, input }: { actor: Actor; in
         publisher: data.publisher,
         author: data.author,
         publishedAt: data.publishedAt,
+        modifiedAt: data.modifiedAt,
+        language: data.language,
       },
       content,
       actorId: actor.id,

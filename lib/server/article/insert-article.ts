@@ -9,6 +9,8 @@ type ArticleFields = {
   publisher?: string | null;
   author?: string | null;
   publishedAt?: Date | null;
+  modifiedAt?: Date | null;
+  language?: string | null;
 };
 
 /**

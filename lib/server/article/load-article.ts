@@ -40,6 +40,8 @@ export async function loadArticleView(db: Reader, id: string): Promise<ArticleVi
     publisher: article.publisher,
     author: article.author,
     publishedAt: article.publishedAt?.toISOString() ?? null,
+    modifiedAt: article.modifiedAt?.toISOString() ?? null,
+    language: article.language,
     publicUrl: article.publicUrl,
     status: article.status,
     version: article.version,

@@ -168,6 +168,8 @@ export function syntheticArticle({ words, annotations, overlapShare = 0.2, seed 
     publisher: "The Daily Example",
     author: "Bench Writer",
     publishedAt: "2024-02-28T00:00:00.000Z",
+    modifiedAt: null,
+    language: null,
     publicUrl: null,
     status: "SIGNED_OFF",
     version: 1,

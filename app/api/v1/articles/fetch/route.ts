@@ -1,13 +1,7 @@
-import { env } from "@/lib/config/env";
-import { apiRoute } from "@/lib/http/api-route";
-import { readJson } from "@/lib/http/read-json";
-import { fetchArticle } from "@/lib/server/article/fetch-article";
+import { POST as preview } from "../preview/route";
 
-/** `{ url }` → the article on that page, to fill the import form (stores nothing). */
-export const POST = apiRoute(async ({ actor, request }) =>
-  fetchArticle({
-    actor,
-    input: await readJson(request),
-    allowPrivateHosts: env().FACTMARK_FETCH_PRIVATE_HOSTS === "allow",
-  }),
-);
+/**
+ * POST /articles/fetch `{ url }`, from before POST /articles/preview: the same answer, which still carries `html`
+ * (the kept blocks) and the details the import form is filled with.
+ */
+export const POST = preview;

