@@ -1,5 +1,8 @@
-import type { RevisionContent } from "../domain/article";
+import type { BlockType, RevisionContent } from "../domain/article";
 import { escapeHtml } from "../export/escape";
+
+/** A block as the preview lists it: its type, heading level and text. */
+export type TextBlock = { type: BlockType; level?: number; text: string };
 
 /**
  * Imported content written back as the plainest HTML that imports to the same
@@ -10,13 +13,24 @@ import { escapeHtml } from "../export/escape";
  * importing it again changes nothing (a unit test holds both to that).
  */
 export function contentToHtml({ text, blocks }: RevisionContent): string {
+  return blocksToHtml(
+    blocks.map((block) => ({ type: block.type, level: block.level, text: text.slice(block.start, block.end) })),
+  );
+}
+
+/**
+ * Blocks written back as a fragment (the shape of `contentToHtml`): what the
+ * import form sends for the blocks the editor kept in the preview, and what
+ * imports to exactly those blocks.
+ */
+export function blocksToHtml(blocks: TextBlock[]): string {
   const out: string[] = [];
   let inList = false;
   for (const block of blocks) {
     const isItem = block.type === "list-item";
     if (isItem !== inList) out.push(isItem ? "<ul>" : "</ul>");
     inList = isItem;
-    const body = escapeHtml(text.slice(block.start, block.end)).replaceAll("\n", "<br>");
+    const body = escapeHtml(block.text).replaceAll("\n", "<br>");
     if (block.type === "heading") out.push(`<h${block.level ?? 2}>${body}</h${block.level ?? 2}>`);
     else if (block.type === "blockquote") out.push(`<blockquote><p>${body}</p></blockquote>`);
     else if (isItem) out.push(`<li>${body}</li>`);

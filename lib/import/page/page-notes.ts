@@ -1,0 +1,66 @@
+import { textKey } from "./tokens";
+
+/**
+ * What the page's markup says about some of its text, read before Readability
+ * rewrites the document: image captions and credits, pull quotes, and
+ * correction or update notes. Each is kept as a text key; a block of the page
+ * whose words lie inside one of them is that kind of text.
+ */
+export type PageNotes = {
+  captions: string[];
+  pullQuotes: string[];
+  corrections: string[];
+  /** Characters (not counting whitespace) of link text outside menus, sidebars, page headers and footers. */
+  linkChars: number;
+};
+
+/** Class or id words that name a caption or credit: "caption", "wp-caption-text", "photo-credit", "image__credit". */
+const CAPTION = /^(?:[\w-]*[-_])?(?:caption|credits?|figcaption)(?:[-_]+(?:text|inner|wrapper|container|content))?$/i;
+const PULL_QUOTE = /^(?:[\w-]*[-_])?(?:pull-?quote|pullquote|pull-?out(?:-?quote)?|quote--pull|blockquote--pull)(?:[-_][\w-]*)?$/i;
+const CORRECTION =
+  /^(?:[\w-]*[-_])?(?:corrections?|clarifications?|editor-?s?-?notes?|update-?notes?|article-?updates?|amendments?|correction-?notice)(?:[-_][\w-]*)?$/i;
+
+/** Above these lengths (characters) an element is a wrapper around more than a caption, quote or note. */
+const MAX_CAPTION = 600;
+const MAX_PULL_QUOTE = 600;
+const MAX_CORRECTION = 2_000;
+
+export function readPageNotes(document: Document): PageNotes {
+  const notes: PageNotes = { captions: [], pullQuotes: [], corrections: [], linkChars: 0 };
+  const body = document.body;
+  if (!body) return notes;
+  for (const element of Array.from(body.querySelectorAll("*"))) {
+    const tag = element.localName;
+    if (tag === "a" && !element.closest("nav, aside, header, footer")) {
+      notes.linkChars += (element.textContent ?? "").replace(/\s+/g, "").length;
+    }
+    const names = `${element.getAttribute("class") ?? ""} ${element.getAttribute("id") ?? ""}`
+      .split(/\s+/)
+      .filter(Boolean);
+    const itemprop = (element.getAttribute("itemprop") ?? "").toLowerCase();
+    let kind: "captions" | "pullQuotes" | "corrections" | undefined;
+    if (tag === "figcaption" || itemprop === "caption" || names.some((name) => CAPTION.test(name))) kind = "captions";
+    else if (names.some((name) => PULL_QUOTE.test(name))) kind = "pullQuotes";
+    else if (names.some((name) => CORRECTION.test(name))) kind = "corrections";
+    if (!kind) continue;
+    const text = element.textContent ?? "";
+    const limit = kind === "captions" ? MAX_CAPTION : kind === "pullQuotes" ? MAX_PULL_QUOTE : MAX_CORRECTION;
+    if (text.length > limit) continue;
+    const key = textKey(blockText(element));
+    if (key) notes[kind].push(key);
+  }
+  return notes;
+}
+
+const BLOCK = /^(?:p|div|br|li|h[1-6]|figcaption|blockquote|section|header|footer|dt|dd|tr|td|th)$/;
+
+/** The element's text with a space where one block ends and another starts, as the import splits them. */
+function blockText(node: Node): string {
+  if (node.nodeType === 3) return node.nodeValue ?? "";
+  let text = "";
+  for (const child of Array.from(node.childNodes)) {
+    const block = child.nodeType === 1 && BLOCK.test((child as Element).localName);
+    text += block ? ` ${blockText(child)} ` : blockText(child);
+  }
+  return text;
+}
