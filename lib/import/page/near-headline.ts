@@ -1,0 +1,38 @@
+import type { PageIndex } from "./page-index";
+
+/**
+ * Whether an element sits in the article's header, by the headline: the
+ * byline and dates a reader sees there, not those of a related-stories rail,
+ * a comment, a footer or a card linking to another story.
+ */
+const OUTSIDE_ARTICLE =
+  /(?:^|[\s_-])(?:related|recirc|recommend|more-?stories|most-?(?:read|popular)|trending|promo|teaser|newsletter|comments?|footer|sidebar|rail|widget|nav|menu|breadcrumbs?|share|social|tags?)(?:$|[\s_-])/i;
+/** How far from the headline, in elements of the page, it may sit (before it: a kicker; after it: the header). */
+const BEFORE_H1 = 40;
+const AFTER_H1 = 200;
+
+export function inArticleHeader(index: PageIndex, headline: Element | undefined): (element: Element) => boolean {
+  return (element) => isNear(element, headline, index) && !outsideArticle(element);
+}
+
+function isNear(element: Element, headline: Element | undefined, index: PageIndex): boolean {
+  if (!headline) return element.closest("article, main, [role=main], header") !== null;
+  const at = index.order.get(element);
+  const h1 = index.order.get(headline);
+  if (at === undefined || h1 === undefined) return false;
+  if (at >= h1 - BEFORE_H1 && at <= h1 + AFTER_H1) return true;
+  // Same <article> as the headline (a long header with a hero image between).
+  const article = headline.closest("article");
+  return article !== null && article.contains(element) && at > h1;
+}
+
+export function outsideArticle(element: Element): boolean {
+  for (let node: Element | null = element; node; node = node.parentElement) {
+    const name = node.localName;
+    if (name === "nav" || name === "aside" || name === "footer" || name === "form") return true;
+    if (name === "article" || name === "main" || name === "body") return false;
+    const className = node.getAttribute("class") ?? "";
+    if (className && OUTSIDE_ARTICLE.test(className) && !/byline|author/i.test(className)) return true;
+  }
+  return false;
+}
