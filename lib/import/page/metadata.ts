@@ -9,7 +9,7 @@ import {
   type JsonLdItem,
 } from "./json-ld";
 import { normalizeLanguage } from "./language";
-import { inArticleHeader, outsideArticle } from "./near-headline";
+import { inArticleHeader, outsideArticle, shortSiblings } from "./near-headline";
 import { pageBylines } from "./page-byline";
 import { normalizeDate, writtenDate } from "./page-dates";
 import { firstMeta, indexPage, textPieces, visibleText, type PageIndex } from "./page-index";
@@ -72,7 +72,7 @@ export function readMetadata(document: Document, options: { url?: string; now?: 
   const author = chooseByline(bylineSources(index, items, article, byId, site, headline));
 
   const now = options.now ?? new Date();
-  const dates = pageDates(index, inHeader, now);
+  const dates = pageDates(index, inHeader, headline, now);
   const datedItem = article ?? items.find((item) => item.datePublished);
   const publishedAt = firstDate(
     now,
@@ -160,7 +160,12 @@ function firstDate(now: Date, ...sources: (string | undefined | (() => string | 
 }
 
 /** The dates a reader sees under the headline: microdata, `<time>`, then a written date in a byline or dateline. */
-function pageDates(index: PageIndex, inHeader: (element: Element) => boolean, now: Date) {
+function pageDates(
+  index: PageIndex,
+  inHeader: (element: Element) => boolean,
+  headline: Element | undefined,
+  now: Date,
+) {
   let published: string | undefined;
   let modified: string | undefined;
   const consider = (element: Element, value: string | undefined) => {
@@ -195,6 +200,16 @@ function pageDates(index: PageIndex, inHeader: (element: Element) => boolean, no
         published = date;
         break;
       }
+    }
+  }
+  if (!published && headline) {
+    // A dateline with no markup: "By Ana Ruiz · 3 March 2024" under the headline.
+    for (const sibling of shortSiblings(headline, index)) {
+      const value = sibling.textContent ?? "";
+      // A short line, not the lede ("On March 3, 2024, the council voted…" is the story, not its date).
+      if (value.length > 120 || /[.!?]\s+\p{Lu}/u.test(value)) continue;
+      published = writtenDate(value, now);
+      if (published) break;
     }
   }
   return { published, modified };

@@ -36,3 +36,33 @@ export function outsideArticle(element: Element): boolean {
   }
   return false;
 }
+
+/**
+ * Short elements beside the headline — its siblings after it, then before it,
+ * then its parents' (three levels up) — in that order: where a byline or a
+ * dateline sits when no markup names it. An element holding more than a few
+ * dozen elements (the article body, the whole page) is skipped.
+ */
+export function* shortSiblings(headline: Element, index: PageIndex): Generator<Element> {
+  let scope: Element | null = headline;
+  for (let depth = 0; depth < 3 && scope; depth++) {
+    for (const step of ["nextElementSibling", "previousElementSibling"] as const) {
+      let sibling: Element | null = scope[step];
+      for (let count = 0; count < 4 && sibling; count++) {
+        if (subtreeSize(sibling, index) <= 60) yield sibling;
+        sibling = sibling[step];
+      }
+    }
+    scope = scope.parentElement;
+  }
+}
+
+/** How many elements an element holds, from page order. */
+function subtreeSize(element: Element, index: PageIndex): number {
+  const start = index.order.get(element) ?? 0;
+  for (let node: Element | null = element; node; node = node.parentElement) {
+    const next = node.nextElementSibling;
+    if (next) return (index.order.get(next) ?? start) - start;
+  }
+  return index.order.size - start;
+}

@@ -1,5 +1,5 @@
 import { readByline, type Byline } from "./byline";
-import { inArticleHeader } from "./near-headline";
+import { inArticleHeader, shortSiblings } from "./near-headline";
 import { textPieces, type PageIndex } from "./page-index";
 import type { SiteNames } from "./site-names";
 
@@ -61,29 +61,11 @@ function bylinePieces(element: Element): { text: string }[] {
 
 /** "By Ana Ruiz" in an element just before or after the h1 (or its header's siblings), for pages with no byline markup. */
 function byLinesBeside(headline: Element, index: PageIndex): { text: string }[] {
-  let scope: Element | null = headline;
-  for (let depth = 0; depth < 3 && scope; depth++) {
-    for (const step of ["nextElementSibling", "previousElementSibling"] as const) {
-      let sibling = scope[step];
-      for (let count = 0; count < 4 && sibling; count++) {
-        const line = subtreeSize(sibling, index) <= 60 ? byLine(sibling) : undefined;
-        if (line) return [{ text: line }];
-        sibling = sibling[step];
-      }
-    }
-    scope = scope.parentElement;
+  for (const sibling of shortSiblings(headline, index)) {
+    const line = byLine(sibling);
+    if (line) return [{ text: line }];
   }
   return [];
-}
-
-/** How many elements an element holds, from page order (a sibling holding the article body is not a byline line). */
-function subtreeSize(element: Element, index: PageIndex): number {
-  const start = index.order.get(element) ?? 0;
-  for (let node: Element | null = element; node; node = node.parentElement) {
-    const next = node.nextElementSibling;
-    if (next) return (index.order.get(next) ?? start) - start;
-  }
-  return index.order.size - start;
 }
 
 function byLine(element: Element): string | undefined {
