@@ -31,9 +31,12 @@ describe("readByline", () => {
     expect(people("Ana Ruiz", "Tom Lee", "ANA RUIZ", "More from Ana Ruiz")).toEqual(["Ana Ruiz", "Tom Lee"]);
   });
 
-  it("treats wire services and editorial boards as organisations", () => {
-    const byline = readByline([{ text: "By Ana Ruiz, Associated Press" }], site);
-    expect(byline).toEqual({ people: ["Ana Ruiz"], organisations: ["Associated Press"] });
+  it("drops wire credits and organisations, and keeps an editorial board aside for an editorial", () => {
+    expect(readByline([{ text: "By Ana Ruiz, Associated Press" }], site)).toEqual({ people: ["Ana Ruiz"], organisations: [] });
+    expect(readByline([{ text: "Reuters" }, { text: "Acme Media", organisation: true }], site)).toEqual({
+      people: [],
+      organisations: [],
+    });
     expect(readByline([{ text: "The Editorial Board" }], site).organisations).toEqual(["The Editorial Board"]);
   });
 
@@ -55,9 +58,9 @@ describe("readByline", () => {
 
 describe("chooseByline", () => {
   it("takes the first source naming people; an organisation only when no one is named", () => {
-    const wire = { people: [], organisations: ["Reuters"] };
-    expect(chooseByline([wire, { people: ["Ana Ruiz"], organisations: [] }])).toBe("Ana Ruiz");
-    expect(chooseByline([wire, { people: [], organisations: [] }])).toBe("Reuters");
+    const board = { people: [], organisations: ["The Editorial Board"] };
+    expect(chooseByline([board, { people: ["Ana Ruiz"], organisations: [] }])).toBe("Ana Ruiz");
+    expect(chooseByline([board, { people: [], organisations: [] }])).toBe("The Editorial Board");
     expect(chooseByline([])).toBeUndefined();
   });
 });

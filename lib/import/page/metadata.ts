@@ -39,7 +39,8 @@ export function readMetadata(document: Document, options: { url?: string; now?: 
     resolveUrl(text(article?.url), baseUrl) ??
     resolveUrl(idOrText(article?.mainEntityOfPage), baseUrl);
 
-  const publisherName = nameOf(firstObject(resolveRefs(article?.publisher, byId)));
+  const publisherItem = firstObject(resolveRefs(article?.publisher, byId));
+  const publisherName = nameOf(publisherItem);
   const ogSiteName = siteLike(firstMeta(index, "og:site_name"));
   const applicationName = siteLike(firstMeta(index, "application-name", "apple-mobile-web-app-title"));
   const webSiteName = nameOf(items.find((item) => typesOf(item).includes("WebSite")));
@@ -94,8 +95,12 @@ export function readMetadata(document: Document, options: { url?: string; now?: 
     normalizeLanguage(firstMeta(index, "og:locale")) ??
     normalizeLanguage(languageOf(article?.inLanguage));
 
+  // A personal site's JSON-LD publisher is its owner (a Person); the site's own name is in og:site_name.
+  const publisherIsPerson = publisherItem !== undefined && typesOf(publisherItem).includes("Person");
   const publisher =
-    clean(publisherName ?? ogSiteName ?? applicationName ?? "") || hostName(baseUrl ?? canonicalUrl) || undefined;
+    clean((publisherIsPerson ? (ogSiteName ?? publisherName) : (publisherName ?? ogSiteName)) ?? applicationName ?? "") ||
+    hostName(baseUrl ?? canonicalUrl) ||
+    undefined;
 
   return defined({
     title,
@@ -282,7 +287,9 @@ function jsonLdAuthors(value: unknown, byId: Map<string, JsonLdItem>): { text: s
       ([text(item.givenName), text(item.familyName)].filter(Boolean).join(" ") || undefined);
     if (!name || /^(?:https?:)?\/\//i.test(name)) return [];
     const types = typesOf(item);
-    const organisation = types.some((type) => /Organization|Corporation|NewsMedia|Brand/.test(type));
+    // Yoast types a personal site's owner ["Person", "Organization"]: a person.
+    const organisation =
+      !types.includes("Person") && types.some((type) => /Organization|Corporation|NewsMedia|Brand/.test(type));
     return [{ text: name, organisation, person: types.includes("Person") }];
   });
 }

@@ -6,7 +6,7 @@ import type { PageIndex } from "./page-index";
  * a comment, a footer or a card linking to another story.
  */
 const OUTSIDE_ARTICLE =
-  /(?:^|[\s_-])(?:related|recirc|recommend|more-?stories|most-?(?:read|popular)|trending|promo|teaser|newsletter|comments?|footer|sidebar|rail|widget|nav|menu|breadcrumbs?|share|social|tags?)(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(?:related|recirc|recommend|more-?stories|most-?(?:read|popular)|trending|promo|teaser|newsletter|comments?|footer|sidebar|rail|widget|nav|menu|breadcrumbs?|share|social|tags?|caption|credits?|photo)(?:$|[\s_-])/i;
 /** How far from the headline, in elements of the page, it may sit (before it: a kicker; after it: the header). */
 const BEFORE_H1 = 40;
 const AFTER_H1 = 200;
@@ -27,10 +27,15 @@ function isNear(element: Element, headline: Element | undefined, index: PageInde
 }
 
 export function outsideArticle(element: Element): boolean {
+  let inFooter = false;
   for (let node: Element | null = element; node; node = node.parentElement) {
     const name = node.localName;
-    if (name === "nav" || name === "aside" || name === "footer" || name === "form") return true;
-    if (name === "article" || name === "main" || name === "body") return false;
+    // A photo's credit line is a byline too ("Nam Lee, Associated Wire"): of the picture, not the story.
+    if (name === "nav" || name === "aside" || name === "form" || name === "figure" || name === "figcaption") return true;
+    // An <article>'s own <footer> holds its author ("Posted by …"); the page's footer does not.
+    if (name === "footer") inFooter = true;
+    if (name === "article") return false;
+    if (name === "main" || name === "body") return inFooter;
     const className = node.getAttribute("class") ?? "";
     if (className && OUTSIDE_ARTICLE.test(className) && !/byline|author/i.test(className)) return true;
   }

@@ -28,6 +28,17 @@ export function* pageBylines(index: PageIndex, headline: Element | undefined, si
   if (pieces.length) yield readByline(pieces, site, { single: false });
 
   if (headline) yield readByline(byLinesBeside(headline, index), site, { single: false });
+  // The article's own footer: "Posted by Ana Ruiz." under the story.
+  const footers = headline?.closest("article")?.querySelectorAll("footer");
+  if (footers?.length)
+    yield readByline(
+      Array.from(footers).flatMap((footer) => {
+        const line = byLine(footer);
+        return line ? [{ text: line }] : [];
+      }),
+      site,
+      { single: false },
+    );
 }
 
 /** Microdata of the page's own article item (`<article itemscope itemtype=…/BlogPosting>`), even in its aside. */
@@ -68,13 +79,15 @@ function byLinesBeside(headline: Element, index: PageIndex): { text: string }[] 
   return [];
 }
 
+const BY_LINE = /^\s*(?:(?:posted|written|words|story|reported)\s+)?by\s+\p{Lu}/iu;
+
 function byLine(element: Element): string | undefined {
   const candidates = [element, ...Array.from(element.querySelectorAll("p, span, div, address")).slice(0, 20)];
   for (const candidate of candidates) {
     const raw = candidate.textContent ?? "";
-    if (raw.length > 200 || !/^\s*(?:written\s+by|words\s+by|by)\s/i.test(raw)) continue;
+    if (raw.length > 200 || !BY_LINE.test(raw)) continue;
     const text = textPieces(candidate).join(" ");
-    if (text.length < 120 && /^(?:by|written by|words by)\s+\p{Lu}/iu.test(text)) return text;
+    if (text.length < 120 && BY_LINE.test(text)) return text.replace(/^\s*(?:posted|written|words|story|reported)\s+/i, "");
   }
   return undefined;
 }
