@@ -44,8 +44,7 @@ export function alignBlocks(page: PageBlock[], extracted: PageBlock[]): PageBloc
     const key = textKey(block.text);
     const next = extracted[index + 1] && textKey(extracted[index + 1].text);
     const candidates = (positions.get(key) ?? []).filter((position) => position >= cursor);
-    const match =
-      candidates.find((position) => next === undefined || pageKeys[position + 1] === next) ?? candidates[0];
+    const match = candidates.find((position) => next === undefined || pageKeys[position + 1] === next) ?? candidates[0];
     if (key && match !== undefined) {
       copyUpTo(match);
       out.push({ ...page[match], kept: true, why: block.why });

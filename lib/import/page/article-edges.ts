@@ -13,16 +13,47 @@ import type { PageNotes } from "./page-notes";
  *    Readability drops footers and short trailing blocks, but the note is part
  *    of the record.
  */
-export function refineEdges(
-  blocks: PageBlock[],
-  notes: PageNotes,
-  names: { title?: string[]; bylines?: string[] },
-): PageBlock[] {
+export type ArticleNames = {
+  /** The headline as the metadata, Readability and the JSON-LD give it. */
+  titles: string[];
+  /** Bylines ("Ana Ruiz, Tom Lee"), to recognise byline lines and author notes. */
+  bylines: string[];
+  /** The page's summary (og:description…): a standfirst repeating it is header material. */
+  descriptions: string[];
+};
+
+export function refineEdges(blocks: PageBlock[], notes: PageNotes, names: ArticleNames): PageBlock[] {
   const out = blocks.map((block) => ({ ...block }));
   markCaptionsAndQuotes(out, notes);
-  dropHeadlineAndByline(out, names);
+  dropBoilerplate(out, notes);
+  const people = names.bylines
+    .flatMap((byline) => byline.split(/\s*(?:,|&|\band\b)\s*/))
+    .map(textKey)
+    .filter((person) => person.split(" ").length >= 2);
+  dropHeader(out, names, people);
+  dropMetaLines(out, people);
   keepCorrections(out, notes);
   return out;
+}
+
+/** Lines that are a label, a prompt or a notice, never the story's own words. */
+const BOILERPLATE_LINE =
+  /^(?:advertisement|advertising|ad|sponsored(?: content)?|continued|pinned|subscribe|share(?: this)?(?: article| story| page)?|read more|skip advertisement|story continues below(?: advertisement)?|continue reading(?: the main story| below)?|more on (?:this|that) story|related(?: stories| articles| content)?|listen(?: to this article)?|\d*\s*comments?|image source,? .{0,60}|(?:photo|photograph|image|illustration)s?: .{0,80})$/i;
+const BOILERPLATE_NOTICE =
+  /^(?:a version of this (?:article|story) appear(?:s|ed) in print|this (?:article|story) (?:appears|appeared) in the .{0,80}edition|copyright\b|©|all rights reserved|.{0,80}\bmay earn (?:a )?(?:small )?commission\b|by (?:clicking|submitting|signing up)|sign up (?:for|to)\b|get (?:the|our) .{0,60}newsletter|you['’]ve read \d+|enjoying this\b|support (?:our|independent) journalism)/i;
+
+function dropBoilerplate(blocks: PageBlock[], notes: PageNotes): void {
+  for (const block of blocks) {
+    if (!block.kept || block.why === "json-ld") continue;
+    const text = block.text.trim();
+    const key = textKey(text);
+    const words = key ? key.split(" ").length : 0;
+    const marked = key !== "" && notes.boilerplate.some((promo) => keyContains(promo, key));
+    const line = words <= 10 && BOILERPLATE_LINE.test(text);
+    const notice = words <= 60 && BOILERPLATE_NOTICE.test(text);
+    // A block with no letters or digits ("###", "* * *") has nothing to check.
+    if (words === 0 || marked || line || notice) Object.assign(block, { kept: false, why: "page" });
+  }
 }
 
 function markCaptionsAndQuotes(blocks: PageBlock[], notes: PageNotes): void {
@@ -30,42 +61,97 @@ function markCaptionsAndQuotes(blocks: PageBlock[], notes: PageNotes): void {
     if (block.why === "json-ld") continue;
     const key = textKey(block.text);
     if (!key) continue;
-    if (notes.captions.some((caption) => keyContains(caption, key))) Object.assign(block, { kept: false, why: "caption" });
+    if (notes.captions.some((caption) => keyContains(caption, key)))
+      Object.assign(block, { kept: false, why: "caption" });
     else if (notes.pullQuotes.some((quote) => keyContains(quote, key)))
       Object.assign(block, { kept: false, why: "pull-quote" });
   }
 }
 
 /** A line that only says who wrote it and when: "By Ana Ruiz", "Updated 14 March 2024, 09:30 GMT". */
-const BYLINE_START = /^(?:by|von|par|por|door|di|de|av|af|z|przez|от|بقلم|written by|words by|reporting by)\s/i;
+const BYLINE_START = /^(?:by|von|par|por|door|di|av|af|przez|от|بقلم|written by|words by|reporting by)\s+\p{Lu}/iu;
 const DATE_WORDS =
-  /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|am|pm|gmt|utc|bst|edt|est|pdt|pst|cet|cest|et|pt|published|updated|posted|last|on|at|min|mins|read|minute|minutes|ago|hours?|\d+(?:st|nd|rd|th)?)$/;
+  /^(?:a|p|m|noon|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|am|pm|gmt|utc|bst|edt|est|cdt|cst|mdt|mst|pdt|pst|cet|cest|eet|eest|ist|aest|aedt|jst|et|ct|pt|published|updated|posted|last|on|at|min|mins|read|minute|minutes|ago|hours?|\d+(?:st|nd|rd|th|am|pm|h)?)$/;
 const TOP_REGION = 6;
 
 function isDateLine(text: string): boolean {
   const words = wordsOf(text);
-  return words.length >= 2 && words.length <= 16 && words.every((word) => DATE_WORDS.test(word));
+  return (
+    words.length >= 2 &&
+    words.length <= 16 &&
+    words.some((word) => /\d/.test(word)) &&
+    words.every((word) => DATE_WORDS.test(word))
+  );
 }
 
-function dropHeadlineAndByline(blocks: PageBlock[], names: { title?: string[]; bylines?: string[] }): void {
-  const titles = (names.title ?? []).map(textKey).filter((key) => key.split(" ").length >= 2);
-  const people = (names.bylines ?? []).flatMap((byline) => byline.split(/\s*(?:,|&|\band\b)\s*/)).map(textKey);
-  let seen = 0;
-  for (const block of blocks) {
+/**
+ * The article's header as pages set it above the story: kicker, headline,
+ * standfirst, byline, dateline. Among the first kept blocks (until a
+ * subheading, a list or a long paragraph starts the story), a line that is the
+ * headline, the summary, a byline or a date goes, and so does a short
+ * paragraph before the last such line (a kicker or a standfirst sits above the
+ * byline).
+ */
+function dropHeader(blocks: PageBlock[], names: ArticleNames, people: string[]): void {
+  const titles = names.titles.map(textKey).filter((key) => key.split(" ").length >= 2);
+  const descriptions = names.descriptions.map(textKey).filter((key) => key.split(" ").length >= 5);
+  const top: number[] = [];
+  let last = -1;
+  for (let index = 0; index < blocks.length && top.length < TOP_REGION; index++) {
+    const block = blocks[index];
     if (!block.kept) continue;
-    if (seen++ >= TOP_REGION) break;
     const key = textKey(block.text);
     const words = key.split(" ");
-    const isTitle = titles.some((title) => title === key || (block.type === "heading" && keyContains(title, key) && words.length >= 4));
-    const short = words.length <= 16 && block.type !== "list-item";
+    const isTitle = titles.some(
+      (title) => title === key || (block.type === "heading" && keyContains(title, key) && words.length >= 4),
+    );
+    const isSummary = descriptions.some((description) => description === key);
     const isByline =
-      short &&
-      (BYLINE_START.test(block.text.trim()) ||
-        people.some((person) => person.split(" ").length >= 2 && keyContains(key, person) && words.length <= person.split(" ").length + 8));
-    const isDate = short && isDateLine(block.text);
-    if (isTitle || isByline || isDate) Object.assign(block, { kept: false, why: "page" });
-    else if (block.type === "paragraph" && words.length >= 20) break; // The story has begun.
+      block.type === "paragraph" &&
+      words.length <= 12 &&
+      ((BYLINE_START.test(block.text.trim()) && !/[.!?]$/.test(block.text.trim())) ||
+        people.some((person) => isNameLine(key, person)));
+    const isDate = words.length <= 16 && isDateLine(block.text);
+    if (isTitle || isSummary || isByline || isDate) {
+      top.push(index);
+      last = index;
+      continue;
+    }
+    if (block.type !== "paragraph" || words.length >= 30) break; // The story has begun.
+    top.push(index);
   }
+  for (const index of top) {
+    if (index <= last && wordsOf(blocks[index].text).length <= MAX_STANDFIRST)
+      Object.assign(blocks[index], { kept: false, why: "page" });
+  }
+}
+
+/** A paragraph above the byline longer than this is the story's own beginning, not a standfirst. */
+const MAX_STANDFIRST = 40;
+
+/** A line naming the author and little else ("Jessica Oyelaran", "By Ana Ruiz, Health Editor"). */
+function isNameLine(key: string, person: string): boolean {
+  return keyContains(key, person) && key.split(" ").length <= person.split(" ").length + 8;
+}
+
+/**
+ * Inside and after the story: a line that is only a date or time (a live
+ * blog's entry stamps, "Last updated: …"), only an author's name, or, in
+ * the last blocks, a note about the author ("Ana Ruiz covers health…").
+ */
+function dropMetaLines(blocks: PageBlock[], people: string[]): void {
+  const kept = blocks.filter((block) => block.kept);
+  kept.forEach((block, index) => {
+    const key = textKey(block.text);
+    const words = key.split(" ").length;
+    const dateOnly = words <= 8 && isDateLine(block.text);
+    const nameOnly = words <= 5 && people.some((person) => isNameLine(key, person));
+    const authorNote =
+      index >= kept.length - 4 &&
+      words <= 50 &&
+      people.some((person) => key.startsWith(`${person} `) && / (?:is|was|covers|writes|reports)\b/i.test(block.text));
+    if (dateOnly || nameOnly || authorNote) Object.assign(block, { kept: false, why: "page" });
+  });
 }
 
 /** How a correction or update note starts when its markup does not say so. */
@@ -85,7 +171,6 @@ function keepCorrections(blocks: PageBlock[], notes: PageNotes): void {
     if (!key || key.length > 2_000) continue;
     const marked = notes.corrections.some((note) => keyContains(note, key));
     const worded = CORRECTION_TEXT.test(block.text) && key.split(" ").length >= 6 && !isDateLine(block.text);
-    if (marked || worded)
-      Object.assign(block, { kept: true, why: "correction" });
+    if (marked || worded) Object.assign(block, { kept: true, why: "correction" });
   }
 }

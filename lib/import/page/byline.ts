@@ -52,7 +52,9 @@ const ROLE_NOUN =
 const UI_WORDS =
   /^(?:by|and|follow|share|email|e-mail|contact|more|view|see|read|bio|profile|view\s+profile|twitter|facebook|linkedin|instagram|rss|all\s+(?:posts|articles|stories)|view\s+all(?:\s+posts)?|more\s+from.*|latest|updated|published|posted|about(?:\s+the\s+author)?|written\s+by|close|menu|comments?|opinion|analysis|news|sponsored|advertisement|subscribe)$/i;
 const PARTICLES = new Set(
-  "de da do dos das del della di du van von der den ter le la bin ibn al el y e zu af av ben bint ap mac st. dei degli".split(" "),
+  "de da do dos das del della di du van von der den ter le la bin ibn al el y e zu af av ben bint ap mac st. dei degli".split(
+    " ",
+  ),
 );
 const MONTH =
   /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?/i;
@@ -62,11 +64,7 @@ const MONTH =
  * list, several meta tags, the pieces of a visible byline).
  * `organisation` marks entries known to be organisations (JSON-LD @type).
  */
-export function readByline(
-  raw: readonly BylineEntry[],
-  site: SiteNames,
-  options: { single?: boolean } = {},
-): Byline {
+export function readByline(raw: readonly BylineEntry[], site: SiteNames, options: { single?: boolean } = {}): Byline {
   const people: string[] = [];
   const organisations: string[] = [];
   for (const entry of raw) {
@@ -106,14 +104,19 @@ export function splitNames(text: string): string[] {
 }
 
 function stripByPrefix(text: string): string {
-  return text
-    .replace(
-      /^(?:(?:written|words|story|text|reporting|report|reported|compiled|edited|photos?|interview)\s+)?(?:by|from|von|por|par|di|door|av|af)\s*[:\s]\s*/i,
-      "",
-    )
-    .replace(/^(?:author|authors|words|text|byline|reporter|writer)\s*:\s*/i, "")
-    // Link texts around an author's name: "More Ana Ruiz", "More from Ana Ruiz", "All posts by Ana Ruiz".
-    .replace(/^(?:more(?:\s+(?:from|by))?|(?:view\s+)?all\s+(?:posts|articles|stories)\s+by|(?:posts|articles|stories)\s+by|follow)\s+(?=\p{Lu})/iu, "");
+  return (
+    text
+      .replace(
+        /^(?:(?:written|words|story|text|reporting|report|reported|compiled|edited|photos?|interview)\s+)?(?:by|from|von|por|par|di|door|av|af)\s*[:\s]\s*/i,
+        "",
+      )
+      .replace(/^(?:author|authors|words|text|byline|reporter|writer)\s*:\s*/i, "")
+      // Link texts around an author's name: "More Ana Ruiz", "More from Ana Ruiz", "All posts by Ana Ruiz".
+      .replace(
+        /^(?:more(?:\s+(?:from|by))?|(?:view\s+)?all\s+(?:posts|articles|stories)\s+by|(?:posts|articles|stories)\s+by|follow)\s+(?=\p{Lu})/iu,
+        "",
+      )
+  );
 }
 
 /** "Ana Ruiz Senior Correspondent" (a name and its role in one run of text) → "Ana Ruiz". */

@@ -31,16 +31,16 @@ export function extractPage(html: string, options: { url?: string } = {}): Extra
   const notes = readPageNotes(document);
   const articleSignal = hasArticleSignal(document, article !== undefined);
   const pageTitle = document.title;
+  const descriptions = present(meta(document, "og:description"), meta(document, "description"), article?.description);
 
   const main = readMainContent(document);
   const page = toPageBlocks(importBlocks(html, "body"), "page");
   const extracted = toPageBlocks(importBlocks(main.html, "content"), "article", true);
   const aligned = alignBlocks(page, extracted);
   const refined = refineEdges(aligned, notes, {
-    title: [metadata.title, main.title, typeof article?.headline === "string" ? article.headline : undefined].filter(
-      (title): title is string => Boolean(title),
-    ),
-    bylines: [metadata.author, main.byline].filter((byline): byline is string => Boolean(byline)),
+    titles: present(metadata.title, main.title, article?.headline),
+    bylines: present(metadata.author, main.byline),
+    descriptions,
   });
   const blocks = withJsonLdBody(refined, article?.articleBody);
 
@@ -64,7 +64,12 @@ function contentOf(blocks: PageBlock[]): ExtractedPage["content"] {
   for (const block of blocks) {
     if (!block.kept) continue;
     if (text) text += "\n\n";
-    out.push({ type: block.type, start: text.length, end: text.length + block.text.length, ...(block.level !== undefined ? { level: block.level } : {}) });
+    out.push({
+      type: block.type,
+      start: text.length,
+      end: text.length + block.text.length,
+      ...(block.level !== undefined ? { level: block.level } : {}),
+    });
     text += block.text;
   }
   return { text, blocks: out };
@@ -72,8 +77,17 @@ function contentOf(blocks: PageBlock[]): ExtractedPage["content"] {
 
 /** The page calls itself an article (so it is never refused as a home or search page). */
 function hasArticleSignal(document: Document, hasArticleJsonLd: boolean): boolean {
-  if (hasArticleJsonLd) return true;
-  const meta = (name: string) =>
-    document.querySelector(`meta[property="${name}"], meta[name="${name}"]`)?.getAttribute("content")?.trim() ?? "";
-  return /article/i.test(meta("og:type")) || Boolean(meta("article:published_time"));
+  return (
+    hasArticleJsonLd || /article/i.test(meta(document, "og:type")) || Boolean(meta(document, "article:published_time"))
+  );
+}
+
+function meta(document: Document, name: string): string {
+  return (
+    document.querySelector(`meta[property="${name}"], meta[name="${name}"]`)?.getAttribute("content")?.trim() ?? ""
+  );
+}
+
+function present(...values: unknown[]): string[] {
+  return values.filter((value): value is string => typeof value === "string" && value.trim() !== "");
 }

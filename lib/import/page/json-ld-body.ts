@@ -31,7 +31,10 @@ export function withJsonLdBody(blocks: PageBlock[], articleBody: unknown): PageB
     // The page's own few words are a wall or a shell's leftovers unless they are the story's.
     const ownAreStory = keptWords.length > 0 && sharedWords(bodyWords, keptWords) / keptWords.length >= AGREES;
     if (ownAreStory) return recover(blocks, paragraphs);
-    return [...blocks.map((block) => (block.kept ? { ...block, kept: false, why: "page" as const } : block)), ...paragraphs];
+    return [
+      ...blocks.map((block) => (block.kept ? { ...block, kept: false, why: "page" as const } : block)),
+      ...paragraphs,
+    ];
   }
   if (sharedWords(bodyWords, keptWords) / keptWords.length < AGREES) return blocks;
   return recover(blocks, paragraphs);

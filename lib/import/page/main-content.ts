@@ -40,6 +40,7 @@ function linkDensity(element: Element): number {
   const total = (element.textContent ?? "").replace(/\s+/g, "").length;
   if (!total) return 0;
   let linked = 0;
-  for (const link of Array.from(element.querySelectorAll("a"))) linked += (link.textContent ?? "").replace(/\s+/g, "").length;
+  for (const link of Array.from(element.querySelectorAll("a")))
+    linked += (link.textContent ?? "").replace(/\s+/g, "").length;
   return Math.min(1, linked / total);
 }

@@ -88,8 +88,14 @@ describe("readMetadata", () => {
   });
 
   it("takes the language from content-language or og:locale when <html lang> is missing", () => {
-    expect(read(`<html><head><meta http-equiv="Content-Language" content="ar"></head><body dir="rtl"><h1>عنوان</h1></body></html>`).language).toBe("ar");
-    expect(read(`<html><head><meta property="og:locale" content="pt_BR"></head><body></body></html>`).language).toBe("pt-BR");
+    expect(
+      read(
+        `<html><head><meta http-equiv="Content-Language" content="ar"></head><body dir="rtl"><h1>عنوان</h1></body></html>`,
+      ).language,
+    ).toBe("ar");
+    expect(read(`<html><head><meta property="og:locale" content="pt_BR"></head><body></body></html>`).language).toBe(
+      "pt-BR",
+    );
   });
 
   it("rejects absurd dates and unusable canonical addresses, and falls back to the domain for the publisher", () => {

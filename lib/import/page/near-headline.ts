@@ -31,7 +31,8 @@ export function outsideArticle(element: Element): boolean {
   for (let node: Element | null = element; node; node = node.parentElement) {
     const name = node.localName;
     // A photo's credit line is a byline too ("Nam Lee, Associated Wire"): of the picture, not the story.
-    if (name === "nav" || name === "aside" || name === "form" || name === "figure" || name === "figcaption") return true;
+    if (name === "nav" || name === "aside" || name === "form" || name === "figure" || name === "figcaption")
+      return true;
     // An <article>'s own <footer> holds its author ("Posted by …"); the page's footer does not.
     if (name === "footer") inFooter = true;
     if (name === "article") return false;

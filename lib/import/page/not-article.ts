@@ -19,6 +19,11 @@ export type PageFacts = {
 const PROSE_WORDS = 15;
 const SEARCH_ADDRESS = /[?&](?:q|query|s|search|keywords?|text)=|\/search(?:[/?.]|$)/i;
 const SEARCH_TITLE = /\bsearch results?\b|\bresults for\b/i;
+const SEARCH_TEXT =
+  /\bsearch results?\b|\b(?:showing )?results? \d[\d,–-]*(?: (?:to|of|–|-) [\d,]+)* for\b|\b[\d,]+ results? for\b/i;
+/** A wall's own words: it asks for an account or a subscription to go on reading. */
+const WALL =
+  /\bsign in to (?:continue|keep reading|read)\b|\bto (?:keep|continue) reading\b|\bcreate (?:a|an|your) (?:free )?account\b|\balready a subscriber\b/i;
 const SUBSCRIBE = /\bsubscri(?:be|ber|bers|ption)\b|\bpremium\b|\bpaywall\b/i;
 const SIGN_IN = /\bsign(?:ed)? ?in\b|\blog ?in\b|\baccount\b|\bpassword\b|\balready\b|\bregister\b/i;
 
@@ -37,18 +42,25 @@ export function notArticleReason(blocks: PageBlock[], facts: PageFacts): string 
   const kept = blocks.filter((block) => block.kept);
   const keptText = kept.map((block) => block.text).join("\n");
   const keptWords = wordsOf(keptText).length;
-  const prose = kept.filter((block) => block.type !== "heading" && wordsOf(block.text).length >= PROSE_WORDS).length;
+  // Paragraphs and quotes only: a search page's snippets are list items of prose length.
+  const prose = kept.filter(
+    (block) => (block.type === "paragraph" || block.type === "blockquote") && wordsOf(block.text).length >= PROSE_WORDS,
+  ).length;
   if (keptWords === 0) {
     return facts.pageWords < 40
       ? "This page has no text of its own: it is built by JavaScript in the browser. Paste the article's text instead, or its HTML as the browser shows it."
       : "No article text was found on this page. Open the article itself and fetch that address, or paste the article's text.";
   }
-  if (keptWords < 60 && SUBSCRIBE.test(keptText) && SIGN_IN.test(keptText)) {
+  const wall = WALL.test(keptText) || (SUBSCRIBE.test(keptText) && SIGN_IN.test(keptText));
+  if (keptWords < 100 && wall) {
     return "This page only asks the reader to sign in or subscribe; it shows no article text. Paste the article's text, or save the page while signed in and import that.";
   }
   if (facts.articleSignal) return undefined;
-  const searchPage = SEARCH_ADDRESS.test(facts.url ?? "") || SEARCH_TITLE.test(facts.title ?? "");
-  if (searchPage && prose < 3) {
+  const searchPage =
+    SEARCH_ADDRESS.test(facts.url ?? "") ||
+    SEARCH_TITLE.test(facts.title ?? "") ||
+    SEARCH_TEXT.test(keptText.slice(0, 2_000));
+  if (searchPage && prose < 3 && kept.filter((block) => block.type === "list-item").length >= 3) {
     return "This looks like a search results page, not an article: open the article itself and fetch that address.";
   }
   if (facts.contentLinkDensity >= 0.5 || (prose < 2 && facts.pageLinkDensity >= 0.5)) {

@@ -10,13 +10,20 @@ export type PageNotes = {
   captions: string[];
   pullQuotes: string[];
   corrections: string[];
+  /** Promotions and rails set in the text: newsletter sign-ups, donation asks, "more on this story", ad slots. */
+  boilerplate: string[];
   /** Characters (not counting whitespace) of link text outside menus, sidebars, page headers and footers. */
   linkChars: number;
 };
 
 /** Class or id words that name a caption or credit: "caption", "wp-caption-text", "photo-credit", "image__credit". */
 const CAPTION = /^(?:[\w-]*[-_])?(?:caption|credits?|figcaption)(?:[-_]+(?:text|inner|wrapper|container|content))?$/i;
-const PULL_QUOTE = /^(?:[\w-]*[-_])?(?:pull-?quote|pullquote|pull-?out(?:-?quote)?|quote--pull|blockquote--pull)(?:[-_][\w-]*)?$/i;
+const PULL_QUOTE =
+  /^(?:[\w-]*[-_])?(?:pull-?quote|pullquote|pull-?out(?:-?quote)?|quote--pull|blockquote--pull)(?:[-_][\w-]*)?$/i;
+/** Name parts (between "-" or "_") of promotions and rails; "social" is left out (an embedded post is a quote). */
+const BOILERPLATE =
+  /(?:^|[-_])(?:newsletters?|nl|signup|sign-up|subscribe|subscription|promo|promotion|cta|contribution|contribute|donate|donation|membership|paywall|related|more-on|links-block|recirc|recirculation|outbrain|taboola|read-more|readmore|share|sharing|most-read|most-popular|trending|ad|ads|advert|advertisement|sponsored|author-bio|bio)(?:$|[-_])/i;
+const MAX_BOILERPLATE = 1_500;
 const CORRECTION =
   /^(?:[\w-]*[-_])?(?:corrections?|clarifications?|editor-?s?-?notes?|update-?notes?|article-?updates?|amendments?|correction-?notice)(?:[-_][\w-]*)?$/i;
 
@@ -25,8 +32,11 @@ const MAX_CAPTION = 600;
 const MAX_PULL_QUOTE = 600;
 const MAX_CORRECTION = 2_000;
 
+/** Where pages name what an element is: its classes and id, and the component names of React/Arc/Guardian markup. */
+const NAME_ATTRIBUTES = ["class", "id", "data-component", "data-qa", "data-testid"];
+
 export function readPageNotes(document: Document): PageNotes {
-  const notes: PageNotes = { captions: [], pullQuotes: [], corrections: [], linkChars: 0 };
+  const notes: PageNotes = { captions: [], pullQuotes: [], corrections: [], boilerplate: [], linkChars: 0 };
   const body = document.body;
   if (!body) return notes;
   for (const element of Array.from(body.querySelectorAll("*"))) {
@@ -34,17 +44,24 @@ export function readPageNotes(document: Document): PageNotes {
     if (tag === "a" && !element.closest("nav, aside, header, footer")) {
       notes.linkChars += (element.textContent ?? "").replace(/\s+/g, "").length;
     }
-    const names = `${element.getAttribute("class") ?? ""} ${element.getAttribute("id") ?? ""}`
+    const names = NAME_ATTRIBUTES.map((name) => element.getAttribute(name) ?? "")
+      .join(" ")
       .split(/\s+/)
       .filter(Boolean);
     const itemprop = (element.getAttribute("itemprop") ?? "").toLowerCase();
-    let kind: "captions" | "pullQuotes" | "corrections" | undefined;
+    let kind: "captions" | "pullQuotes" | "corrections" | "boilerplate" | undefined;
     if (tag === "figcaption" || itemprop === "caption" || names.some((name) => CAPTION.test(name))) kind = "captions";
     else if (names.some((name) => PULL_QUOTE.test(name))) kind = "pullQuotes";
     else if (names.some((name) => CORRECTION.test(name))) kind = "corrections";
+    else if (names.some((name) => BOILERPLATE.test(name))) kind = "boilerplate";
     if (!kind) continue;
     const text = element.textContent ?? "";
-    const limit = kind === "captions" ? MAX_CAPTION : kind === "pullQuotes" ? MAX_PULL_QUOTE : MAX_CORRECTION;
+    const limit = {
+      captions: MAX_CAPTION,
+      pullQuotes: MAX_PULL_QUOTE,
+      corrections: MAX_CORRECTION,
+      boilerplate: MAX_BOILERPLATE,
+    }[kind];
     if (text.length > limit) continue;
     const key = textKey(blockText(element));
     if (key) notes[kind].push(key);

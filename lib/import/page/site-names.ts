@@ -64,7 +64,8 @@ export function isSiteName(text: string, site: SiteNames): boolean {
   if (!piece) return false;
   for (const label of site.domainLabels) {
     // "WebMD Health News" on webmd.com, "BBC News" on bbc.co.uk.
-    if (piece === label || (label.length >= 3 && piece.startsWith(label) && piece.length <= label.length + 12)) return true;
+    if (piece === label || (label.length >= 3 && piece.startsWith(label) && piece.length <= label.length + 12))
+      return true;
   }
   return site.names.some(
     (name) =>
