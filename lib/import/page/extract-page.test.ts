@@ -4,6 +4,8 @@ import { NEWS_PAGE } from "../fixtures/news-page";
 import { importHtml } from "../html";
 import { loadCorpus } from "./corpus";
 import { extractPage } from "./extract-page";
+import { flattenDeepNesting, MAX_DEPTH } from "./nesting";
+import { parsePage } from "./parse-page";
 import { NotAnArticle, type ExtractedPage } from "./types";
 
 const sentence = (n: number) =>
@@ -110,6 +112,15 @@ describe("extractPage", () => {
 
   it("does not refuse a short real article", () => {
     const html = `<!doctype html><html><head><title>Brief</title></head><body><p>${sentence(1)}</p><p>Subscribe to our newsletter.</p></body></html>`;
+    expect(extractPage(html).content.text).toContain(sentence(1));
+  });
+
+  it("unwraps nesting deeper than the limit, keeping the text in order (Readability's cost grows with depth squared)", () => {
+    const depth = 3_000;
+    const html = `<!doctype html><html><body>${"<div>".repeat(depth)}<p>${sentence(1)}</p><p>${sentence(2)}</p>${"</div>".repeat(depth)}</body></html>`;
+    const document = parsePage(html);
+    expect(flattenDeepNesting(document)).toBeGreaterThan(depth - MAX_DEPTH - 10);
+    expect(document.body.textContent).toBe(sentence(1) + sentence(2));
     expect(extractPage(html).content.text).toContain(sentence(1));
   });
 });

@@ -5,6 +5,7 @@ import { articleJsonLd } from "./json-ld";
 import { withJsonLdBody } from "./json-ld-body";
 import { readMainContent } from "./main-content";
 import { readMetadata } from "./metadata";
+import { flattenDeepNesting } from "./nesting";
 import { notArticleReason } from "./not-article";
 import { readPageNotes } from "./page-notes";
 import { parsePage } from "./parse-page";
@@ -33,6 +34,7 @@ export function extractPage(html: string, options: { url?: string } = {}): Extra
   const pageTitle = document.title;
   const descriptions = present(meta(document, "og:description"), meta(document, "description"), article?.description);
 
+  flattenDeepNesting(document);
   const main = readMainContent(document);
   const page = toPageBlocks(importBlocks(html, "body"), "page");
   const extracted = toPageBlocks(importBlocks(main.html, "content"), "article", true);
