@@ -4,7 +4,7 @@ import { NEWS_PAGE } from "../fixtures/news-page";
 import { importHtml } from "../html";
 import { loadCorpus } from "./corpus";
 import { extractPage } from "./extract-page";
-import { flattenDeepNesting, MAX_DEPTH } from "./nesting";
+import { flattenDeepNesting, htmlDepth, MAX_DEPTH } from "./nesting";
 import { parsePage } from "./parse-page";
 import { NotAnArticle, type ExtractedPage } from "./types";
 
@@ -122,5 +122,11 @@ describe("extractPage", () => {
     expect(flattenDeepNesting(document)).toBeGreaterThan(depth - MAX_DEPTH - 10);
     expect(document.body.textContent).toBe(sentence(1) + sentence(2));
     expect(extractPage(html).content.text).toContain(sentence(1));
+  });
+
+  it("measures nesting depth from the tags alone, ignoring self-closing elements, scripts and comments", () => {
+    expect(htmlDepth("<div><p>a<p>b<ul><li>c<li>d</ul></div><br><img src=x>")).toBe(2);
+    expect(htmlDepth("<script>'<div><div><div>'</script><!-- <div><div> --><div></div>")).toBe(1);
+    expect(htmlDepth("<b>".repeat(60_000) + "x")).toBe(60_000);
   });
 });

