@@ -4,11 +4,9 @@
  * keys are equal, whatever whitespace, punctuation or quotation marks differ
  * (an extractor and the page's own walk disagree on those, not on words).
  */
-const WORD = /[\p{L}\p{N}]+/gu;
+import { words } from "./word-f1";
 
-export function wordsOf(text: string): string[] {
-  return text.toLowerCase().match(WORD) ?? [];
-}
+export const wordsOf = words;
 
 /** The words of `text`, space-separated: equal keys mean the same words in the same order. */
 export function textKey(text: string): string {
