@@ -14,6 +14,7 @@ describe("splitNames", () => {
     expect(splitNames("Ana Ruiz is a senior reporter covering the courts")).toEqual(["Ana Ruiz"]);
     expect(splitNames("Martin Roux (avec Léa Dubois et Paul Girard)")).toEqual(["Martin Roux", "Léa Dubois", "Paul Girard"]);
     expect(splitNames("Par Sébastien Morel")).toEqual(["Sébastien Morel"]);
+    expect(splitNames("Written by Ana Ruiz Edited by Tom Lee")).toEqual(["Ana Ruiz"]);
   });
 });
 

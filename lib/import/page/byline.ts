@@ -85,6 +85,8 @@ export function splitNames(text: string): string[] {
     .replace(/\(?\s*(?:https?:\/\/|www\.)\S+\s*\)?/gi, " ")
     .replace(/\S+@\S+\.\S+/g, " ")
     .replace(/(?:^|\s)@[\w.]+/g, " ");
+  // Other credits in the same line are not authors: "Written by Ana Ruiz Edited by Tom Lee", "… Photos by …".
+  value = value.replace(/(?:^|[\s,|;–—-]+)(?:edited|photos?|photographs|illustrations?|graphics|video|additional\s+reporting)\s+by\b.*$/i, "");
   // Tails that follow a name: "Updated 3 hours ago", "Published March 3", "| Reuters — 5 min read".
   value = value.replace(
     /(?:^|[\s,|–—-]+)(?:updated|published|posted|last\s+updated|first\s+published|modified|on\s+(?=\d|[A-Z][a-z]+\s+\d))\b.*$/i,

@@ -103,6 +103,70 @@ describe("readMetadata", () => {
     });
   });
 
+  it("reads the byline meta tags newsrooms use: byl, parsely-author, sailthru.author, citation_author, Yoast's twitter data", () => {
+    const head = (tags: string) =>
+      read(`<html><head>${tags}</head><body><article><h1>Bridge</h1></article></body></html>`).author;
+    expect(head(`<meta name="byl" content="By ANA RUIZ and TOM LEE">`)).toBe("ANA RUIZ, TOM LEE");
+    expect(head(`<meta name="parsely-author" content="Ana Ruiz"><meta name="parsely-author" content="Tom Lee">`)).toBe(
+      "Ana Ruiz, Tom Lee",
+    );
+    expect(head(`<meta name="sailthru.author" content="Ana Ruiz">`)).toBe("Ana Ruiz");
+    expect(head(`<meta name="citation_author" content="Ruiz, Ana"><meta name="citation_author" content="Lee, Tom">`)).toBe(
+      "Ana Ruiz, Tom Lee",
+    );
+    expect(head(`<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Ana Ruiz">`)).toBe(
+      "Ana Ruiz",
+    );
+  });
+
+  it("reads a WordPress (Yoast) graph: the Person publisher is the author, og:site_name the publisher", () => {
+    const html = `<html lang="en-GB"><head><meta property="og:site_name" content="Marsh Notes">
+<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+{"@type":"Article","@id":"https://marsh.example/p/#article","author":{"name":"Gwen Pryce","@id":"https://marsh.example/#/person/1"},
+ "headline":"Thirty years of minutes","datePublished":"2024-01-08T19:42:17+00:00","publisher":{"@id":"https://marsh.example/#/person/1"}},
+{"@type":["Person","Organization"],"@id":"https://marsh.example/#/person/1","name":"Gwen Pryce"}]}</script>
+<title>Thirty years of minutes - Marsh Notes</title></head><body><article><h1>Thirty years of minutes</h1></article></body></html>`;
+    expect(read(html, "https://marsh.example/p/")).toMatchObject({
+      title: "Thirty years of minutes",
+      author: "Gwen Pryce",
+      publisher: "Marsh Notes",
+      publishedAt: "2024-01-08T19:42:17+00:00",
+    });
+  });
+
+  it("takes the header's <time> for published and an 'Updated' one for modified, not a related story's", () => {
+    const html = `<html><body><article><header><h1>Ferry fined</h1>
+<p class="byline">By <a rel="author" href="/people/ewan-grant">Ewan Grant</a></p>
+<p><time datetime="2024-03-03T14:05:12Z">3 March</time> · Updated <time datetime="2024-03-03T16:41:00Z">16:41</time></p></header>
+<p>Text.</p><div class="story"><a href="/news/other"><time datetime="2024-02-01">1 Feb</time></a></div></article></body></html>`;
+    expect(read(html)).toMatchObject({
+      author: "Ewan Grant",
+      publishedAt: "2024-03-03T14:05:12Z",
+      modifiedAt: "2024-03-03T16:41:00Z",
+    });
+  });
+
+  it("reads a right-to-left page's language and byline", () => {
+    const html = `<!doctype html><html lang="ar" dir="rtl"><head><meta property="og:site_name" content="الساحل نيوز">
+<title>افتتاح محطة تحلية جديدة | الساحل نيوز</title></head><body><article><h1>افتتاح محطة تحلية جديدة</h1>
+<div class="article-author"><a href="/author/rana/">رنا العلي</a></div><p>نص.</p></article></body></html>`;
+    expect(read(html)).toMatchObject({
+      title: "افتتاح محطة تحلية جديدة",
+      author: "رنا العلي",
+      publisher: "الساحل نيوز",
+      language: "ar",
+    });
+  });
+
+  it("does not take a photo credit, a comment author or the page footer for the byline", () => {
+    const html = `<html><body><article><h1>Senate panel advances insulin bill</h1>
+<figure><img src="a.jpg"><figcaption><span class="byline">Nam Lee, Associated Wire, file</span></figcaption></figure>
+<p>WASHINGTON (AW) — The panel voted.</p></article>
+<section id="comments"><div class="comment-author vcard"><span class="fn">Gareth Price</span></div></section>
+<footer><p>By Daily Example Media</p></footer></body></html>`;
+    expect(read(html).author).toBeUndefined();
+  });
+
   it("does not change the document", () => {
     const document = parsePage(HEAD_ONLY_META);
     const before = document.documentElement.outerHTML;
