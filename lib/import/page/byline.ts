@@ -1,5 +1,5 @@
 import { clean } from "./headline";
-import { isSiteName, type SiteNames } from "./site-names";
+import { siteMatch, type SiteNames } from "./site-names";
 
 /**
  * The people in a byline, as a reader would write them down.
@@ -51,6 +51,11 @@ const ROLE_NOUN =
   /\b(?:correspondents?|reporters?|editors?|writers?|columnists?|contributors?|producers?|analysts?|journalists?|photographers?|photojournalist|critic|intern|fellow|host|anchor|presenter|staff|attorney|counsel|director|manager|officer|advis[eo]r|specialist|researcher|scientist|professor|lecturer|president|chair|founder|ceo|coordinator|strategist|consultant|economist|associate|assistant)\b/i;
 const UI_WORDS =
   /^(?:by|and|follow|share|email|e-mail|contact|more|view|see|read|bio|profile|view\s+profile|twitter|facebook|linkedin|instagram|rss|all\s+(?:posts|articles|stories)|view\s+all(?:\s+posts)?|more\s+from.*|latest|updated|published|posted|about(?:\s+the\s+author)?|written\s+by|close|menu|comments?|opinion|analysis|news|sponsored|advertisement|subscribe)$/i;
+/** Words that make a name an organisation's ("Example Research", "Daily Beacon", "Acme Corp"). */
+const ORG_WORD =
+  /\b(?:research|institute|university|college|school|corp(?:oration)?|inc|ltd|llc|gmbh|group|news|media|press|labs?|foundation|cent(?:er|re)|council|association|agency|department|ministry|company|times|post|journal|magazine|daily|network|radio|tv|studios?|division|office|bureau|services?|partners|capital|bank|project|online|digital|publishing|productions|society|committee|commission|party)\b/i;
+/** Two to four capitalized words: how a person's name looks where letters have case. */
+const PERSON_SHAPE = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}$/u;
 const PARTICLES = new Set(
   "de da do dos das del della di du van von der den ter le la bin ibn al el y e zu af av ben bint ap mac st. dei degli".split(" "),
 );
@@ -100,6 +105,7 @@ export function splitNames(text: string): string[] {
   value = value.replace(/\(\s*(?:avec|with|mit|con|com)\s+([^)]*)\)/gi, ", $1");
   const parts = value
     .split(/\s*(?:,|;|\||•|·|\/|\s&\s|\s+and\s+|\s+with\s+|\s+y\s+|\s+und\s+|\s+et\s+|\s+e\s+|\n)\s*|\s+[–—-]\s+/i)
+    .map((part) => part.replace(/^(?:and|&|und|et|y|e)\s+/i, ""))
     .map(stripByPrefix)
     .map((part) => part.replace(/\s+in\s+\p{Lu}[\p{L} ]*$/u, ""))
     .map(stripTrailingRole)
@@ -140,8 +146,11 @@ function classify(
   if (MONTH.test(name) && /\d/.test(name)) return "none";
   if (UI_WORDS.test(name) || BOILERPLATE.test(name)) return "none";
   if (isRole(name)) return "none";
-  // A Person who is also the site's name is a personal site's author ("Haki Benita" on hakibenita.com).
-  if (!options.person && isSiteName(name, site)) return "none";
+  if (ORG_WORD.test(name)) return "none";
+  // A personal site's author is its name: a JSON-LD Person ("Haki Benita" as publisher too), or a person-shaped
+  // name that only the domain spells ("Steph Ango" on stephango.com, which declares no other site name).
+  const match = options.person ? undefined : siteMatch(name, site);
+  if (match === "name" || (match === "domain" && !PERSON_SHAPE.test(name))) return "none";
   if (BOARD.test(name)) return "organisation";
   if (WIRE.test(name) || options.organisation) return "none";
   const tokens = name.split(/\s+/);
