@@ -92,6 +92,20 @@ describe("pickHeadline", () => {
     ).toBe("Bridge to close");
   });
 
+  it("takes the article's one h1 over an SEO title that reads differently", () => {
+    expect(
+      pickHeadline(
+        {
+          jsonLd: "Neon signs: a brief history",
+          meta: ["Neon signs: a brief history"],
+          h1s: ["Why neon is the symbol of the century"],
+          visible: "Why neon is the symbol of the century",
+        },
+        site,
+      ),
+    ).toBe("Why neon is the symbol of the century");
+  });
+
   it("completes a JSON-LD headline cut short with an ellipsis from another source", () => {
     const long = "Harbour bridge to close for two years while engineers replace every cable, council says";
     expect(

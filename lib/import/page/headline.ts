@@ -10,7 +10,8 @@ import { isSiteName, type SiteNames } from "./site-names";
  * publisher, the domain) or is a short section next to it, and the page's own
  * `<h1>` settles doubt: when a candidate (after cutting, or whole) reads the
  * same as an `<h1>`, that is the headline, so "Brexit: what happens next" or
- * "Storm hits coast - live updates" keep their colon and dash. Like
+ * "Storm hits coast - live updates" keep their colon and dash; and the
+ * article's one `<h1>` wins over an SEO title that reads differently. Like
  * Defuddle's `cleanTitle`, a generic short-suffix cut is the last resort, used
  * only for the `<title>` and Open Graph titles and never on JSON-LD or an h1.
  */
@@ -21,8 +22,10 @@ export type HeadlineSources = {
   meta: string[];
   /** The document's `<title>`. */
   title?: string;
-  /** Texts of the page's `<h1>`s, in page order. */
+  /** Texts of the page's `<h1>`s, in page order (then its first `<h2>`s: some pages keep the headline there). */
   h1s: string[];
+  /** The page's one visible headline: the sole `<h1>` of its `<article>`. */
+  visible?: string;
 };
 
 const SEPARATOR = /\s+(?:[|\-–—·•»›~/\\]|::)\s+/g;
@@ -45,6 +48,10 @@ export function pickHeadline(sources: HeadlineSources, site: SiteNames): string 
       if (compareKey(longest(separatedParts(text))) === key) return h1;
     }
   }
+
+  // 1b. The article's one h1, when the metadata says something else (an SEO title): what the reader sees.
+  const visible = sources.visible ? clean(sources.visible) : "";
+  if (visible && visible.split(/\s+/).length >= 4 && !isSiteName(visible, site)) return visible;
 
   const stripped = tagged.map((candidate) => ({ ...candidate, text: stripSite(candidate.text, site) }));
   if (stripped.length === 0) return h1s.length === 1 ? h1s[0] : undefined;

@@ -48,6 +48,7 @@ export function readMetadata(document: Document, options: { url?: string; now?: 
   const site = siteNames([publisherName, ogSiteName, applicationName, webSiteName, twitterSite], baseUrl, canonicalUrl);
 
   const h1Texts = index.h1s.map((h1) => visibleText(h1));
+  const h2Texts = index.h2s.slice(0, 10).map((h2) => visibleText(h2));
   const title = pickHeadline(
     {
       jsonLd: text(article?.headline) ?? (article ? text(article.name) : undefined),
@@ -62,7 +63,8 @@ export function readMetadata(document: Document, options: { url?: string; now?: 
         "title",
       ].flatMap((key) => index.meta.get(key)?.slice(0, 1) ?? []),
       title: index.title,
-      h1s: h1Texts,
+      h1s: [...h1Texts, ...h2Texts],
+      visible: soleHeadline(index, h1Texts),
     },
     // A personal site's title ends with its author's name ("Post | Code | Nicolas Perriault").
     { ...site, names: [...site.names, ...authorHints(index, items, article, byId)] },
@@ -292,6 +294,12 @@ function jsonLdAuthors(value: unknown, byId: Map<string, JsonLdItem>): { text: s
       !types.includes("Person") && types.some((type) => /Organization|Corporation|NewsMedia|Brand/.test(type));
     return [{ text: name, organisation, person: types.includes("Person") }];
   });
+}
+
+/** The text of the one `<h1>` in the page's `<article>` (a lone h1 elsewhere is as often the site's logo). */
+function soleHeadline(index: PageIndex, h1Texts: string[]): string | undefined {
+  const inArticle = index.h1s.filter((h1) => h1.closest("article") !== null && !outsideArticle(h1));
+  return inArticle.length === 1 ? h1Texts[index.h1s.indexOf(inArticle[0])] : undefined;
 }
 
 function headlineElement(index: PageIndex, h1Texts: string[], title: string | undefined): Element | undefined {
