@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import type { PageMetadata } from "./types";
 
 /**
  * The corpus of saved news pages (tests/fixtures/pages/README.md): each folder
@@ -10,16 +11,8 @@ import path from "node:path";
 export const PAGES_DIR = path.resolve(import.meta.dirname, "../../../tests/fixtures/pages");
 export const FLOORS_FILE = path.join(PAGES_DIR, "floors.json");
 
-export type ExpectedPage = {
-  title?: string;
-  author?: string;
-  publisher?: string;
-  publishedAt?: string;
-  modifiedAt?: string;
-  canonicalUrl?: string;
-  language?: string;
-  notArticle?: true;
-};
+/** What a reader would write down about the page (expected.json); `notArticle` for a page that is not an article. */
+export type ExpectedPage = PageMetadata & { notArticle?: true };
 
 export type CorpusPage = {
   name: string;
