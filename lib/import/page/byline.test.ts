@@ -4,7 +4,11 @@ import { chooseByline, invertedName, readByline, splitNames } from "./byline";
 import { siteNames } from "./site-names";
 
 const site = siteNames(["The Daily Example"], "https://dailyexample.com/a");
-const people = (...texts: string[]) => readByline(texts.map((text) => ({ text })), site).people;
+const people = (...texts: string[]) =>
+  readByline(
+    texts.map((text) => ({ text })),
+    site,
+  ).people;
 
 describe("splitNames", () => {
   it("drops 'By', joins, roles, e-mails and 'Updated' tails", () => {
@@ -12,7 +16,11 @@ describe("splitNames", () => {
     expect(splitNames("Ana Ruiz, Senior Correspondent")).toEqual(["Ana Ruiz", "Senior Correspondent"]);
     expect(splitNames("Words by Ana Ruiz (ana.ruiz@dailyexample.com)")).toEqual(["Ana Ruiz"]);
     expect(splitNames("Ana Ruiz is a senior reporter covering the courts")).toEqual(["Ana Ruiz"]);
-    expect(splitNames("Martin Roux (avec Léa Dubois et Paul Girard)")).toEqual(["Martin Roux", "Léa Dubois", "Paul Girard"]);
+    expect(splitNames("Martin Roux (avec Léa Dubois et Paul Girard)")).toEqual([
+      "Martin Roux",
+      "Léa Dubois",
+      "Paul Girard",
+    ]);
     expect(splitNames("Par Sébastien Morel")).toEqual(["Sébastien Morel"]);
     expect(splitNames("Written by Ana Ruiz Edited by Tom Lee")).toEqual(["Ana Ruiz"]);
   });
@@ -33,7 +41,10 @@ describe("readByline", () => {
   });
 
   it("drops wire credits and organisations, and keeps an editorial board aside for an editorial", () => {
-    expect(readByline([{ text: "By Ana Ruiz, Associated Press" }], site)).toEqual({ people: ["Ana Ruiz"], organisations: [] });
+    expect(readByline([{ text: "By Ana Ruiz, Associated Press" }], site)).toEqual({
+      people: ["Ana Ruiz"],
+      organisations: [],
+    });
     expect(readByline([{ text: "Reuters" }, { text: "Acme Media", organisation: true }], site)).toEqual({
       people: [],
       organisations: [],
@@ -49,7 +60,13 @@ describe("readByline", () => {
 
   it("rejects link texts, dates and one-word pieces of running byline text", () => {
     const pieces = ["By", "Ana Ruiz", "in", "Kyiv", "March 3, 2024", "Follow", "View Profile", "Join our newsletter"];
-    expect(readByline(pieces.map((text) => ({ text })), site, { single: false }).people).toEqual(["Ana Ruiz"]);
+    expect(
+      readByline(
+        pieces.map((text) => ({ text })),
+        site,
+        { single: false },
+      ).people,
+    ).toEqual(["Ana Ruiz"]);
   });
 
   it("reads names without letter case (Arabic, Japanese)", () => {

@@ -57,7 +57,9 @@ const ORG_WORD =
 /** Two to four capitalized words: how a person's name looks where letters have case. */
 const PERSON_SHAPE = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}$/u;
 const PARTICLES = new Set(
-  "de da do dos das del della di du van von der den ter le la bin ibn al el y e zu af av ben bint ap mac st. dei degli".split(" "),
+  "de da do dos das del della di du van von der den ter le la bin ibn al el y e zu af av ben bint ap mac st. dei degli".split(
+    " ",
+  ),
 );
 const MONTH =
   /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?/i;
@@ -67,11 +69,7 @@ const MONTH =
  * list, several meta tags, the pieces of a visible byline).
  * `organisation` marks entries known to be organisations (JSON-LD @type).
  */
-export function readByline(
-  raw: readonly BylineEntry[],
-  site: SiteNames,
-  options: { single?: boolean } = {},
-): Byline {
+export function readByline(raw: readonly BylineEntry[], site: SiteNames, options: { single?: boolean } = {}): Byline {
   const people: string[] = [];
   const organisations: string[] = [];
   for (const entry of raw) {
@@ -91,7 +89,10 @@ export function splitNames(text: string): string[] {
     .replace(/\S+@\S+\.\S+/g, " ")
     .replace(/(?:^|\s)@[\w.]+/g, " ");
   // Other credits in the same line are not authors: "Written by Ana Ruiz Edited by Tom Lee", "… Photos by …".
-  value = value.replace(/(?:^|[\s,|;–—-]+)(?:edited|photos?|photographs|illustrations?|graphics|video|additional\s+reporting)\s+by\b.*$/i, "");
+  value = value.replace(
+    /(?:^|[\s,|;–—-]+)(?:edited|photos?|photographs|illustrations?|graphics|video|additional\s+reporting)\s+by\b.*$/i,
+    "",
+  );
   // Tails that follow a name: "Updated 3 hours ago", "Published March 3", "| Reuters — 5 min read".
   value = value.replace(
     /(?:^|[\s,|–—-]+)(?:updated|published|posted|last\s+updated|first\s+published|modified|on\s+(?=\d|[A-Z][a-z]+\s+\d))\b.*$/i,
@@ -114,14 +115,19 @@ export function splitNames(text: string): string[] {
 }
 
 function stripByPrefix(text: string): string {
-  return text
-    .replace(
-      /^(?:(?:written|words|story|text|reporting|report|reported|compiled|edited|photos?|interview)\s+)?(?:by|from|von|por|par|di|door|av|af)\s*[:\s]\s*/i,
-      "",
-    )
-    .replace(/^(?:author|authors|words|text|byline|reporter|writer)\s*:\s*/i, "")
-    // Link texts around an author's name: "More Ana Ruiz", "More from Ana Ruiz", "All posts by Ana Ruiz".
-    .replace(/^(?:more(?:\s+(?:from|by))?|(?:view\s+)?all\s+(?:posts|articles|stories)\s+by|(?:posts|articles|stories)\s+by|follow)\s+(?=\p{Lu})/iu, "");
+  return (
+    text
+      .replace(
+        /^(?:(?:written|words|story|text|reporting|report|reported|compiled|edited|photos?|interview)\s+)?(?:by|from|von|por|par|di|door|av|af)\s*[:\s]\s*/i,
+        "",
+      )
+      .replace(/^(?:author|authors|words|text|byline|reporter|writer)\s*:\s*/i, "")
+      // Link texts around an author's name: "More Ana Ruiz", "More from Ana Ruiz", "All posts by Ana Ruiz".
+      .replace(
+        /^(?:more(?:\s+(?:from|by))?|(?:view\s+)?all\s+(?:posts|articles|stories)\s+by|(?:posts|articles|stories)\s+by|follow)\s+(?=\p{Lu})/iu,
+        "",
+      )
+  );
 }
 
 /** "Ana Ruiz Senior Correspondent" (a name and its role in one run of text) → "Ana Ruiz". */

@@ -108,9 +108,9 @@ describe("pickHeadline", () => {
 
   it("completes a JSON-LD headline cut short with an ellipsis from another source", () => {
     const long = "Harbour bridge to close for two years while engineers replace every cable, council says";
-    expect(
-      pickHeadline({ jsonLd: "Harbour bridge to close for two years while…", meta: [long], h1s: [] }, site),
-    ).toBe(long);
+    expect(pickHeadline({ jsonLd: "Harbour bridge to close for two years while…", meta: [long], h1s: [] }, site)).toBe(
+      long,
+    );
   });
 
   it("decodes entities a CMS encoded twice and collapses whitespace", () => {

@@ -171,23 +171,26 @@ export function compareKey(text: string): string {
 
 /** Some CMSs encode meta contents twice ("Tom &amp;amp; Jerry"): one more round of the common entities. */
 export function decodeLeftoverEntities(text: string): string {
-  return text.replace(/&(amp|quot|apos|lt|gt|nbsp|#39|#x27|#8217|#8216|#8220|#8221|#8211|#8212);/g, (_, name: string) => {
-    const map: Record<string, string> = {
-      amp: "&",
-      quot: '"',
-      apos: "'",
-      lt: "<",
-      gt: ">",
-      nbsp: " ",
-      "#39": "'",
-      "#x27": "'",
-      "#8217": "’",
-      "#8216": "‘",
-      "#8220": "“",
-      "#8221": "”",
-      "#8211": "–",
-      "#8212": "—",
-    };
-    return map[name];
-  });
+  return text.replace(
+    /&(amp|quot|apos|lt|gt|nbsp|#39|#x27|#8217|#8216|#8220|#8221|#8211|#8212);/g,
+    (_, name: string) => {
+      const map: Record<string, string> = {
+        amp: "&",
+        quot: '"',
+        apos: "'",
+        lt: "<",
+        gt: ">",
+        nbsp: " ",
+        "#39": "'",
+        "#x27": "'",
+        "#8217": "’",
+        "#8216": "‘",
+        "#8220": "“",
+        "#8221": "”",
+        "#8211": "–",
+        "#8212": "—",
+      };
+      return map[name];
+    },
+  );
 }

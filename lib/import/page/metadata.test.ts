@@ -88,8 +88,14 @@ describe("readMetadata", () => {
   });
 
   it("takes the language from content-language or og:locale when <html lang> is missing", () => {
-    expect(read(`<html><head><meta http-equiv="Content-Language" content="ar"></head><body dir="rtl"><h1>عنوان</h1></body></html>`).language).toBe("ar");
-    expect(read(`<html><head><meta property="og:locale" content="pt_BR"></head><body></body></html>`).language).toBe("pt-BR");
+    expect(
+      read(
+        `<html><head><meta http-equiv="Content-Language" content="ar"></head><body dir="rtl"><h1>عنوان</h1></body></html>`,
+      ).language,
+    ).toBe("ar");
+    expect(read(`<html><head><meta property="og:locale" content="pt_BR"></head><body></body></html>`).language).toBe(
+      "pt-BR",
+    );
   });
 
   it("rejects absurd dates and unusable canonical addresses, and falls back to the domain for the publisher", () => {
@@ -111,12 +117,12 @@ describe("readMetadata", () => {
       "Ana Ruiz, Tom Lee",
     );
     expect(head(`<meta name="sailthru.author" content="Ana Ruiz">`)).toBe("Ana Ruiz");
-    expect(head(`<meta name="citation_author" content="Ruiz, Ana"><meta name="citation_author" content="Lee, Tom">`)).toBe(
-      "Ana Ruiz, Tom Lee",
-    );
-    expect(head(`<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Ana Ruiz">`)).toBe(
-      "Ana Ruiz",
-    );
+    expect(
+      head(`<meta name="citation_author" content="Ruiz, Ana"><meta name="citation_author" content="Lee, Tom">`),
+    ).toBe("Ana Ruiz, Tom Lee");
+    expect(
+      head(`<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Ana Ruiz">`),
+    ).toBe("Ana Ruiz");
   });
 
   it("reads a WordPress (Yoast) graph: the Person publisher is the author, og:site_name the publisher", () => {
@@ -165,6 +171,14 @@ describe("readMetadata", () => {
 <section id="comments"><div class="comment-author vcard"><span class="fn">Gareth Price</span></div></section>
 <footer><p>By Daily Example Media</p></footer></body></html>`;
     expect(read(html).author).toBeUndefined();
+  });
+
+  it("gives a wiki page no publication date (its JSON-LD datePublished is the day the page was started)", () => {
+    const html = `<html><head><meta name="generator" content="MediaWiki 1.34.0">
+<script type="application/ld+json">{"@type":"Article","name":"Harbour","datePublished":"2001-10-29T01:59:14Z","dateModified":"2019-09-26T11:35:37Z"}</script>
+</head><body><h1>Harbour</h1></body></html>`;
+    expect(read(html)).toMatchObject({ modifiedAt: "2019-09-26T11:35:37Z" });
+    expect(read(html).publishedAt).toBeUndefined();
   });
 
   it("does not change the document", () => {

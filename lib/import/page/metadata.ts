@@ -1,13 +1,6 @@
 import { chooseByline, invertedName, readByline, type Byline } from "./byline";
 import { clean, compareKey, pickHeadline } from "./headline";
-import {
-  articleItem,
-  indexById,
-  jsonLdFromSources,
-  resolveRefs,
-  typesOf,
-  type JsonLdItem,
-} from "./json-ld";
+import { articleItem, indexById, jsonLdFromSources, resolveRefs, typesOf, type JsonLdItem } from "./json-ld";
 import { normalizeLanguage } from "./language";
 import { inArticleHeader, outsideArticle, shortSiblings } from "./near-headline";
 import { pageBylines } from "./page-byline";
@@ -77,13 +70,17 @@ export function readMetadata(document: Document, options: { url?: string; now?: 
   const now = options.now ?? new Date();
   const dates = pageDates(index, inHeader, headline, now);
   const datedItem = article ?? items.find((item) => item.datePublished);
-  const publishedAt = firstDate(
-    now,
-    text(datedItem?.datePublished),
-    ...metaValues(index, PUBLISHED_META),
-    text(datedItem?.dateCreated),
-    () => dates.published,
-  );
+  // A wiki page has revisions, not a publication: its JSON-LD datePublished is the day the page was started.
+  const isWiki = /^MediaWiki\b/i.test(firstMeta(index, "generator") ?? "");
+  const publishedAt = isWiki
+    ? undefined
+    : firstDate(
+        now,
+        text(datedItem?.datePublished),
+        ...metaValues(index, PUBLISHED_META),
+        text(datedItem?.dateCreated),
+        () => dates.published,
+      );
   const modifiedAt = firstDate(
     now,
     text(datedItem?.dateModified),
@@ -100,7 +97,9 @@ export function readMetadata(document: Document, options: { url?: string; now?: 
   // A personal site's JSON-LD publisher is its owner (a Person); the site's own name is in og:site_name.
   const publisherIsPerson = publisherItem !== undefined && typesOf(publisherItem).includes("Person");
   const publisher =
-    clean((publisherIsPerson ? (ogSiteName ?? publisherName) : (publisherName ?? ogSiteName)) ?? applicationName ?? "") ||
+    clean(
+      (publisherIsPerson ? (ogSiteName ?? publisherName) : (publisherName ?? ogSiteName)) ?? applicationName ?? "",
+    ) ||
     hostName(baseUrl ?? canonicalUrl) ||
     undefined;
 
@@ -254,12 +253,15 @@ function* bylineSources(
     if (!values) continue;
     const inverted = key === "citation_author" || key === "dc.creator" || key === "dcterms.creator";
     yield readByline(
-      values.filter((value) => !/^(?:https?:)?\/\/|^www\./i.test(value)).map((value) => ({ text: inverted ? invertedName(value) : value })),
+      values
+        .filter((value) => !/^(?:https?:)?\/\/|^www\./i.test(value))
+        .map((value) => ({ text: inverted ? invertedName(value) : value })),
       site,
     );
   }
   const label = firstMeta(index, "twitter:label1");
-  if (label && /author|written|by/i.test(label)) yield readByline([{ text: firstMeta(index, "twitter:data1") ?? "" }], site);
+  if (label && /author|written|by/i.test(label))
+    yield readByline([{ text: firstMeta(index, "twitter:data1") ?? "" }], site);
   yield* pageBylines(index, headline, site);
 }
 
@@ -284,9 +286,7 @@ function jsonLdAuthors(value: unknown, byId: Map<string, JsonLdItem>): { text: s
     if (typeof entry === "string") return /^(?:https?:)?\/\//i.test(entry) ? [] : [{ text: entry }];
     if (!entry || typeof entry !== "object") return [];
     const item = resolveRefs(entry, byId) as JsonLdItem;
-    const name =
-      nameOf(item) ??
-      ([text(item.givenName), text(item.familyName)].filter(Boolean).join(" ") || undefined);
+    const name = nameOf(item) ?? ([text(item.givenName), text(item.familyName)].filter(Boolean).join(" ") || undefined);
     if (!name || /^(?:https?:)?\/\//i.test(name)) return [];
     const types = typesOf(item);
     // Yoast types a personal site's owner ["Person", "Organization"]: a person.

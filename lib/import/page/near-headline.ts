@@ -31,14 +31,18 @@ export function outsideArticle(element: Element): boolean {
   for (let node: Element | null = element; node; node = node.parentElement) {
     const name = node.localName;
     // A photo's credit line is a byline too ("Nam Lee, Associated Wire"): of the picture, not the story.
-    if (name === "nav" || name === "aside" || name === "form" || name === "figure" || name === "figcaption") return true;
+    if (name === "nav" || name === "aside" || name === "form" || name === "figure" || name === "figcaption")
+      return true;
     // An <article>'s own <footer> holds its author ("Posted by …"); the page's footer does not.
     if (name === "footer") inFooter = true;
     if (name === "article") return false;
     if (name === "main" || name === "body") return inFooter;
     const label = `${node.getAttribute("class") ?? ""} ${node.getAttribute("id") ?? ""}`;
     // "byline-share", "author-social" are the byline's own parts; a comment's or a related story's author is not.
-    if (OUTSIDE_ARTICLE.test(label) && (!/byline|author/i.test(label) || /comment|related|recirc|recommend/i.test(label)))
+    if (
+      OUTSIDE_ARTICLE.test(label) &&
+      (!/byline|author/i.test(label) || /comment|related|recirc|recommend/i.test(label))
+    )
       return true;
   }
   return false;

@@ -24,7 +24,9 @@ export function* pageBylines(index: PageIndex, headline: Element | undefined, si
 
   const candidates = index.bylines.filter(usable);
   // Outermost first: a byline box and the author link inside it are one byline.
-  const outer = candidates.filter((element) => !candidates.some((other) => other !== element && other.contains(element)));
+  const outer = candidates.filter(
+    (element) => !candidates.some((other) => other !== element && other.contains(element)),
+  );
   const pieces = outer.slice(0, 4).flatMap((element) => bylinePieces(element));
   if (pieces.length) yield readByline(pieces, site, { single: false });
 
@@ -99,7 +101,8 @@ function byLine(element: Element): string | undefined {
     const raw = candidate.textContent ?? "";
     if (raw.length > 200 || !BY_LINE.test(raw)) continue;
     const text = textPieces(candidate).join(" ");
-    if (text.length < 120 && BY_LINE.test(text)) return text.replace(/^\s*(?:posted|written|words|story|reported)\s+/i, "");
+    if (text.length < 120 && BY_LINE.test(text))
+      return text.replace(/^\s*(?:posted|written|words|story|reported)\s+/i, "");
   }
   return undefined;
 }

@@ -31,14 +31,18 @@ export type PageIndex = {
   order: Map<Element, number>;
 };
 
-const AUTHOR_PAGE = /\/(?:authors?|byline|people|profiles?|reporters?|journalists?|contributors?|writers?|staff)\/[^/?#]/i;
+const AUTHOR_PAGE =
+  /\/(?:authors?|byline|people|profiles?|reporters?|journalists?|contributors?|writers?|staff)\/[^/?#]/i;
 const BYLINE_CLASS = /byline|author|writer|reporter|contributor/i;
-const DATE_CLASS = /(?:^|[\s_-])(?:date|dateline|published|pubdate|timestamp|time)(?:$|[\s_-])|publish(?:ed)?[-_]?(?:date|on|at)/i;
+const DATE_CLASS =
+  /(?:^|[\s_-])(?:date|dateline|published|pubdate|timestamp|time)(?:$|[\s_-])|publish(?:ed)?[-_]?(?:date|on|at)/i;
 
 /** A byline's class ("byline", "article-author", "c-byline__name"), not a WordPress tag ("tag-fan-contributor") on the article. */
 function bylineClass(name: string, className: string): boolean {
   if (!className || !BYLINE_CLASS.test(className) || CONTAINER.has(name)) return false;
-  return className.split(/\s+/).some((token) => BYLINE_CLASS.test(token) && !/^(?:tag|category|post|has|type)-/i.test(token));
+  return className
+    .split(/\s+/)
+    .some((token) => BYLINE_CLASS.test(token) && !/^(?:tag|category|post|has|type)-/i.test(token));
 }
 
 const CONTAINER = new Set(["html", "body", "main", "article", "section"]);
@@ -122,7 +126,11 @@ function addMeta(meta: Map<string, string[]>, element: Element): void {
 }
 
 /** Lower case; Dublin Core written either way ("DC.creator", "dc:creator", "dcterms:created" → "dc.creator"…). */
-const normalKey = (key: string) => key.trim().toLowerCase().replace(/^(dc|dcterms):/, "$1.");
+const normalKey = (key: string) =>
+  key
+    .trim()
+    .toLowerCase()
+    .replace(/^(dc|dcterms):/, "$1.");
 
 export function collapse(text: string): string {
   return text.replace(/[\s\u00a0\u200b]+/g, " ").trim();
@@ -138,7 +146,20 @@ export function firstMeta(index: PageIndex, ...keys: string[]): string | undefin
 }
 
 /** Tags that style words inside a run of text rather than separate one run from the next. */
-const INLINE_FORMATTING = new Set(["b", "i", "em", "strong", "u", "small", "font", "abbr", "mark", "sub", "sup", "bdi"]);
+const INLINE_FORMATTING = new Set([
+  "b",
+  "i",
+  "em",
+  "strong",
+  "u",
+  "small",
+  "font",
+  "abbr",
+  "mark",
+  "sub",
+  "sup",
+  "bdi",
+]);
 
 /**
  * An element's text as pieces split at element boundaries (not at `<b>`, `<em>`…) and `<br>`:
