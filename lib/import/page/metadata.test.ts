@@ -181,6 +181,13 @@ describe("readMetadata", () => {
     expect(read(html).publishedAt).toBeUndefined();
   });
 
+  it("survives a hostile nesting depth (deeper than the call stack)", () => {
+    const n = 20_000;
+    const html = `<html><body><article><h1>${"<span>".repeat(n)}Deep harbour headline here${"</span>".repeat(n)}</h1>
+<p class="byline">${"<b>".repeat(n)}By Ana Ruiz${"</b>".repeat(n)}</p></article></body></html>`;
+    expect(read(html)).toMatchObject({ title: "Deep harbour headline here", author: "Ana Ruiz" });
+  });
+
   it("does not change the document", () => {
     const document = parsePage(HEAD_ONLY_META);
     const before = document.documentElement.outerHTML;

@@ -174,19 +174,26 @@ export function textPieces(element: Element): string[] {
     if (piece) pieces.push(piece);
     current = "";
   };
-  const walk = (node: Node) => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) current += child.nodeValue ?? "";
-      else if (child.nodeType === 1) {
-        const name = (child as Element).localName;
-        if (name === "script" || name === "style" || name === "noscript" || name === "svg") continue;
-        if (name === "br" || !INLINE_FORMATTING.has(name)) flush();
-        walk(child);
-        if (!INLINE_FORMATTING.has(name)) flush();
-      }
+  // Iterative: a hostile page nests tens of thousands of elements, deeper than the call stack.
+  const stack: { node: Node; leaving: boolean }[] = [];
+  for (let child = element.lastChild; child; child = child.previousSibling) stack.push({ node: child, leaving: false });
+  while (stack.length) {
+    const { node, leaving } = stack.pop()!;
+    if (node.nodeType === 3) {
+      current += node.nodeValue ?? "";
+      continue;
     }
-  };
-  walk(element);
+    if (node.nodeType !== 1) continue;
+    const name = (node as Element).localName;
+    if (leaving) {
+      if (!INLINE_FORMATTING.has(name)) flush();
+      continue;
+    }
+    if (name === "script" || name === "style" || name === "noscript" || name === "svg") continue;
+    if (name === "br" || !INLINE_FORMATTING.has(name)) flush();
+    stack.push({ node, leaving: true });
+    for (let child = node.lastChild; child; child = child.previousSibling) stack.push({ node: child, leaving: false });
+  }
   flush();
   return pieces;
 }
