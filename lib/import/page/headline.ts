@@ -96,6 +96,20 @@ export function stripSite(title: string, site: SiteNames): string {
   return joinParts(text, parts, start, end);
 }
 
+/** The site's name as the title spells it ("Headline - Greenford Gazette" on greenfordgazette.example). */
+export function siteNameInTitle(title: string | undefined, site: SiteNames): string | undefined {
+  if (!title) return undefined;
+  const text = clean(title);
+  const prefix = /^([^:]{2,40}):\s+\S/.exec(text);
+  const parts = splitParts(text);
+  const candidates = [
+    parts.length > 1 ? parts[parts.length - 1] : undefined,
+    parts.length > 1 ? parts[0] : undefined,
+    prefix?.[1],
+  ];
+  return candidates.find((part) => part && part.split(/\s+/).length <= 6 && isSiteName(part, site));
+}
+
 /** A short suffix after a separator ("… | Opinion", "… - Foo Blog"), when there is no site name to go by. */
 export function stripGenericSuffix(title: string): string {
   const parts = splitParts(title);

@@ -13,7 +13,8 @@ import { parsePage } from "./parse-page";
  * figure when this work was finished. Pages are read as fetched from their
  * address (the canonical URL stands in for it).
  */
-const FLOORS: Record<MetadataField, number> = { title: 1, author: 1, publishedAt: 1 };
+// publisher: real-v8-blog-cc-by has no address to read "V8" against (no canonical URL in the saved page).
+const FLOORS: Record<MetadataField, number> = { title: 1, author: 1, publishedAt: 1, publisher: 0.96 };
 
 const pages = loadCorpus().filter((page) => !page.expected.notArticle);
 const rows: { name: string; cells: Record<MetadataField, boolean | undefined>; misses: string[] }[] = [];

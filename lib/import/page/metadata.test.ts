@@ -45,7 +45,8 @@ describe("readMetadata", () => {
     expect(read(html)).toMatchObject({
       title: "Harbour bridge to close",
       author: "Lucía Gómez, Tom Lee",
-      publisher: "Daily Example Group",
+      // The brand in the title, not the owning company in JSON-LD.
+      publisher: "The Daily Example",
       publishedAt: "2024-03-03T09:15:00Z",
       language: "es-MX",
     });
@@ -123,6 +124,13 @@ describe("readMetadata", () => {
     expect(
       head(`<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Ana Ruiz">`),
     ).toBe("Ana Ruiz");
+  });
+
+  it("spells the publisher as JSON-LD does when og:site_name is the same name", () => {
+    const html = `<html><head><meta property="og:site_name" content="the Harbour Gazette">
+<script type="application/ld+json">{"@type":"NewsArticle","headline":"Tide","publisher":{"@type":"Organization","name":"The Harbour Gazette"}}</script>
+</head><body></body></html>`;
+    expect(read(html).publisher).toBe("The Harbour Gazette");
   });
 
   it("reads a WordPress (Yoast) graph: the Person publisher is the author, og:site_name the publisher", () => {

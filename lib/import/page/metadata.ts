@@ -1,5 +1,5 @@
 import { chooseByline, invertedName, readByline, type Byline } from "./byline";
-import { clean, compareKey, pickHeadline } from "./headline";
+import { clean, compareKey, pickHeadline, siteNameInTitle } from "./headline";
 import { articleItem, indexById, jsonLdFromSources, resolveRefs, typesOf, type JsonLdItem } from "./json-ld";
 import { normalizeLanguage } from "./language";
 import { inArticleHeader, outsideArticle, shortSiblings } from "./near-headline";
@@ -94,11 +94,22 @@ export function readMetadata(document: Document, options: { url?: string; now?: 
     normalizeLanguage(firstMeta(index, "og:locale")) ??
     normalizeLanguage(languageOf(article?.inLanguage));
 
-  // A personal site's JSON-LD publisher is its owner (a Person); the site's own name is in og:site_name.
+  // The brand the reader sees (og:site_name, the site's name in the title) before the JSON-LD publisher, which is as
+  // often the owner ("Future US, Inc." for PC Gamer, "Wikimedia Foundation, Inc." for Wikipedia); a Person publisher
+  // (a personal site's owner, in Yoast's graph) is not the site's name.
   const publisherIsPerson = publisherItem !== undefined && typesOf(publisherItem).includes("Person");
   const publisher =
     clean(
-      (publisherIsPerson ? (ogSiteName ?? publisherName) : (publisherName ?? ogSiteName)) ?? applicationName ?? "",
+      // "the Guardian" in og:site_name, "The Guardian" in JSON-LD: the same name, the publisher's spelling.
+      (ogSiteName && publisherName && normalizeSite(ogSiteName) === normalizeSite(publisherName)
+        ? publisherName
+        : undefined) ??
+        ogSiteName ??
+        siteNameInTitle(index.title, site) ??
+        (publisherIsPerson ? undefined : publisherName) ??
+        applicationName ??
+        publisherName ??
+        "",
     ) ||
     hostName(baseUrl ?? canonicalUrl) ||
     undefined;
