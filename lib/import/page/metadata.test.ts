@@ -133,6 +133,11 @@ describe("readMetadata", () => {
     expect(read(html).publisher).toBe("The Harbour Gazette");
   });
 
+  it("takes the site's name without its slogan", () => {
+    const html = `<html><head><meta property="og:site_name" content="Aktuálně.cz - Víte, co se právě děje"></head><body></body></html>`;
+    expect(read(html, "https://sport.aktualne.cz/fotbal/a").publisher).toBe("Aktuálně.cz");
+  });
+
   it("reads a WordPress (Yoast) graph: the Person publisher is the author, og:site_name the publisher", () => {
     const html = `<html lang="en-GB"><head><meta property="og:site_name" content="Marsh Notes">
 <script type="application/ld+json">{"@context":"https://schema.org","@graph":[

@@ -39,6 +39,9 @@ export function readMetadata(document: Document, options: { url?: string; now?: 
   const webSiteName = nameOf(items.find((item) => typesOf(item).includes("WebSite")));
   const twitterSite = firstMeta(index, "twitter:site")?.replace(/^@/, "");
   const site = siteNames([publisherName, ogSiteName, applicationName, webSiteName, twitterSite], baseUrl, canonicalUrl);
+  // "Aktuálně.cz - Víte, co se právě děje": the name without its slogan, the part the domain spells.
+  const brand =
+    ogSiteName && (siteNameInTitle(ogSiteName, { names: [], domainLabels: site.domainLabels }) ?? ogSiteName);
 
   const h1Texts = index.h1s.map((h1) => visibleText(h1));
   const h2Texts = index.h2s.slice(0, 10).map((h2) => visibleText(h2));
@@ -101,10 +104,8 @@ export function readMetadata(document: Document, options: { url?: string; now?: 
   const publisher =
     clean(
       // "the Guardian" in og:site_name, "The Guardian" in JSON-LD: the same name, the publisher's spelling.
-      (ogSiteName && publisherName && normalizeSite(ogSiteName) === normalizeSite(publisherName)
-        ? publisherName
-        : undefined) ??
-        ogSiteName ??
+      (brand && publisherName && normalizeSite(brand) === normalizeSite(publisherName) ? publisherName : undefined) ??
+        brand ??
         siteNameInTitle(index.title, site) ??
         (publisherIsPerson ? undefined : publisherName) ??
         applicationName ??
