@@ -67,6 +67,13 @@ describe("readMetadata", () => {
     });
   });
 
+  it("reads a byline marked by a test id, dropping the broadcaster's credit", () => {
+    const html = `<html><head><meta property="og:site_name" content="North Broadcast News"></head><body><main><article>
+<h1>Ferry operator fined after drills skipped</h1><div data-testid="byline-contributors"><div><span>By Ewan Grant</span></div>
+<div><span>North Broadcast News, Glasgow</span></div></div><p>Text.</p></article></main></body></html>`;
+    expect(read(html, "https://www.northbroadcast.example/news/1").author).toBe("Ewan Grant");
+  });
+
   it("reads a 'By' line beside the headline when nothing marks it", () => {
     const html = `<!doctype html><html><body><div><h1>Council votes to fund the bridge</h1><p>By Ana Ruiz · 3 March 2024</p>
 <p>The council voted on Tuesday.</p></div></body></html>`;

@@ -102,7 +102,13 @@ export function indexPage(document: Document): PageIndex {
     const linkLike = name === "a" || name === "address" || name === "span";
     const rel = linkLike ? (element.getAttribute("rel") ?? "") : "";
     const href = name === "a" ? (element.getAttribute("href") ?? "") : "";
-    if (/(?:^|\s)author(?:\s|$)/i.test(rel) || bylineClass(name, className) || AUTHOR_PAGE.test(href))
+    if (
+      /(?:^|\s)author(?:\s|$)/i.test(rel) ||
+      bylineClass(name, className) ||
+      AUTHOR_PAGE.test(href) ||
+      // React sites name parts by test id rather than class (data-testid="byline", "AuthorName").
+      (name !== "a" && BYLINE_CLASS.test(element.getAttribute("data-testid") ?? ""))
+    )
       index.bylines.push(element);
     else if (DATE_CLASS.test(className)) index.dated.push(element);
   }
