@@ -23,6 +23,8 @@ describe("splitNames", () => {
     ]);
     expect(splitNames("Par Sébastien Morel")).toEqual(["Sébastien Morel"]);
     expect(splitNames("Written by Ana Ruiz Edited by Tom Lee")).toEqual(["Ana Ruiz"]);
+    expect(splitNames("Amy Fenwick For Beacononline")).toEqual(["Amy Fenwick"]);
+    expect(splitNames("Organization for Transformative Works")).toEqual(["Organization for Transformative Works"]);
   });
 });
 

@@ -53,7 +53,7 @@ const UI_WORDS =
   /^(?:by|and|follow|share|email|e-mail|contact|more|view|see|read|bio|profile|view\s+profile|twitter|facebook|linkedin|instagram|rss|all\s+(?:posts|articles|stories)|view\s+all(?:\s+posts)?|more\s+from.*|latest|updated|published|posted|about(?:\s+the\s+author)?|written\s+by|close|menu|comments?|opinion|analysis|news|sponsored|advertisement|subscribe)$/i;
 /** Words that make a name an organisation's ("Example Research", "Daily Beacon", "Acme Corp"). */
 const ORG_WORD =
-  /\b(?:research|institute|university|college|school|corp(?:oration)?|inc|ltd|llc|gmbh|group|news|media|press|labs?|foundation|cent(?:er|re)|council|association|agency|department|ministry|company|times|post|journal|magazine|daily|network|radio|tv|studios?|division|office|bureau|services?|partners|capital|bank|project|online|digital|publishing|productions|society|committee|commission|party)\b/i;
+  /\b(?:organi[sz]ations?|research|institute|university|college|school|corp(?:oration)?|inc|ltd|llc|gmbh|group|news|media|press|labs?|foundation|cent(?:er|re)|council|association|agency|department|ministry|company|times|post|journal|magazine|daily|network|radio|tv|studios?|division|office|bureau|services?|partners|capital|bank|project|online|digital|publishing|productions|society|committee|commission|party)\b/i;
 /** Two to four capitalized words: how a person's name looks where letters have case. */
 const PERSON_SHAPE = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}$/u;
 const PARTICLES = new Set(
@@ -101,7 +101,7 @@ export function splitNames(text: string): string[] {
   // A bio after the name: "Ana Ruiz is a senior reporter…", "Ana Ruiz covers…".
   value = value.replace(/\s+(?:is|was|has|covers|writes|reports|joined|leads)\s+.*$/i, "");
   // The outlet a freelancer wrote for: "Amy Fenwick For Beacononline", "Ana Ruiz for The Daily Example".
-  value = value.replace(/\s+for\s+(?:the\s+)?\p{Lu}[\p{L}\p{N}.'’ -]*$/iu, "");
+  value = value.replace(/^(\S+\s+\S.*?)\s+for\s+(?:the\s+)?\p{Lu}[\p{L}\p{N}.'’ -]*$/iu, "$1");
   // "Ana Ruiz (with Tom Lee and Eva Sá)": the parenthesis holds more names.
   value = value.replace(/\(\s*(?:avec|with|mit|con|com)\s+([^)]*)\)/gi, ", $1");
   const parts = value
