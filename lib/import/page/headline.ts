@@ -50,10 +50,18 @@ export function pickHeadline(sources: HeadlineSources, site: SiteNames): string 
   }
 
   // 1b. The article's one h1, when the metadata says something else (an SEO title): what the reader sees.
-  const visible = sources.visible ? clean(sources.visible) : "";
-  if (visible && visible.split(/\s+/).length >= 4 && !isSiteName(visible, site)) return visible;
-
   const stripped = tagged.map((candidate) => ({ ...candidate, text: stripSite(candidate.text, site) }));
+  const visible = sources.visible ? clean(sources.visible) : "";
+  if (visible && words(visible) >= 4 && !isSiteName(visible, site)) {
+    // A kicker or a badge inside the h1 ("Exclusive: …", "… LIVE") is not the headline: the metadata's words within it are.
+    const key = compareKey(visible);
+    const inside = stripped.find((candidate) => {
+      const candidateKey = compareKey(candidate.text);
+      return words(candidate.text) >= 3 && (key.endsWith(candidateKey) || key.startsWith(candidateKey));
+    });
+    return inside ? inside.text : visible;
+  }
+
   if (stripped.length === 0) return h1s.length === 1 ? h1s[0] : undefined;
 
   // 2. Candidates that agree with each other.

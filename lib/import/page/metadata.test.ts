@@ -52,6 +52,12 @@ describe("readMetadata", () => {
     });
   });
 
+  it("reads a headline with inline marks as shown, without a kicker inside the h1", () => {
+    const html = `<html><head><meta property="og:title" content="Council won’t fund the harbour bridge"></head><body><article>
+<h1><span class="kicker">Exclusive</span> Council won<span>’</span>t fund the <em>harbour</em> bridge</h1></article></body></html>`;
+    expect(read(html).title).toBe("Council won’t fund the harbour bridge");
+  });
+
   it("reads the visible byline when JSON-LD and meta tags name no one", () => {
     const html = `<!doctype html><html><head><title>Storm hits coast - live updates - The Daily Example</title></head><body>
 <nav><a href="/author/someone-else/">Someone Else</a></nav>

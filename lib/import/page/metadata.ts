@@ -5,7 +5,7 @@ import { normalizeLanguage } from "./language";
 import { inArticleHeader, outsideArticle, shortSiblings } from "./near-headline";
 import { pageBylines } from "./page-byline";
 import { normalizeDate, writtenDate } from "./page-dates";
-import { firstMeta, indexPage, textPieces, visibleText, type PageIndex } from "./page-index";
+import { firstMeta, headingText, indexPage, textPieces, visibleText, type PageIndex } from "./page-index";
 import { hostName, normalizeSite, siteNames, type SiteNames } from "./site-names";
 import type { PageMetadata } from "./types";
 
@@ -43,8 +43,8 @@ export function readMetadata(document: Document, options: { url?: string; now?: 
   const brand =
     ogSiteName && (siteNameInTitle(ogSiteName, { names: [], domainLabels: site.domainLabels }) ?? ogSiteName);
 
-  const h1Texts = index.h1s.map((h1) => visibleText(h1));
-  const h2Texts = index.h2s.slice(0, 10).map((h2) => visibleText(h2));
+  const h1Texts = index.h1s.map(headingText);
+  const h2Texts = index.h2s.slice(0, 10).map(headingText);
   const title = pickHeadline(
     {
       jsonLd: text(article?.headline) ?? (article ? text(article.name) : undefined),
@@ -318,7 +318,7 @@ function headlineElement(index: PageIndex, h1Texts: string[], title: string | un
   const key = title ? compareKey(title) : "";
   const matching = key
     ? (index.h1s.find((_, position) => compareKey(h1Texts[position]) === key) ??
-      index.h2s.slice(0, 20).find((h2) => compareKey(visibleText(h2)) === key))
+      index.h2s.slice(0, 20).find((h2) => compareKey(headingText(h2)) === key))
     : undefined;
   return (
     matching ??

@@ -172,7 +172,7 @@ const INLINE_FORMATTING = new Set([
  * `<span>By</span><a>Ana Ruiz</a>` gives ["By", "Ana Ruiz"] where
  * `textContent` would run them together as "ByAna Ruiz".
  */
-export function textPieces(element: Element): string[] {
+export function textPieces(element: Element, inline: ReadonlySet<string> = INLINE_FORMATTING): string[] {
   const pieces: string[] = [];
   let current = "";
   const flush = () => {
@@ -192,16 +192,27 @@ export function textPieces(element: Element): string[] {
     if (node.nodeType !== 1) continue;
     const name = (node as Element).localName;
     if (leaving) {
-      if (!INLINE_FORMATTING.has(name)) flush();
+      if (!inline.has(name)) flush();
       continue;
     }
     if (name === "script" || name === "style" || name === "noscript" || name === "svg") continue;
-    if (name === "br" || !INLINE_FORMATTING.has(name)) flush();
+    if (name === "br" || !inline.has(name)) flush();
     stack.push({ node, leaving: true });
     for (let child = node.lastChild; child; child = child.previousSibling) stack.push({ node: child, leaving: false });
   }
   flush();
   return pieces;
+}
+
+/** Inline elements: within a heading they run on with the words around them, as a browser shows them. */
+const INLINE = new Set([
+  ...INLINE_FORMATTING,
+  ..."span a q cite time code kbd var dfn s del ins label data".split(" "),
+]);
+
+/** A heading's text as shown: inline elements run on ("Don<span>’</span>t" is "Don’t"), blocks and <br> separate. */
+export function headingText(element: Element): string {
+  return textPieces(element, INLINE).join(" ");
 }
 
 /** Whitespace-collapsed text of an element, with a space at each element boundary. */
