@@ -18,6 +18,11 @@ describe("stripSite", () => {
     );
   });
 
+  it("cuts the site's name in brackets", () => {
+    expect(stripSite("Harbour bridge to close [The Daily Example]", site)).toBe("Harbour bridge to close");
+    expect(stripSite("Harbour bridge to close (for now)", site)).toBe("Harbour bridge to close (for now)");
+  });
+
   it("takes a short section next to the site's name with it", () => {
     expect(stripSite("Harbour bridge to close for repairs - Local News - The Daily Example", site)).toBe(
       "Harbour bridge to close for repairs",

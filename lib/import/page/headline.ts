@@ -82,6 +82,9 @@ export function stripSite(title: string, site: SiteNames): string {
   // "Site: Headline"
   const prefix = /^([^:]{2,40}):\s+(\S.*)$/.exec(text);
   if (prefix && isSiteName(prefix[1], site)) text = prefix[2];
+  // "Headline [Archive of Our Own]", "Headline (Daily Example)"
+  const bracketed = /^(.*\S)\s*(?:\[([^\]]{2,60})\]|\(([^)]{2,60})\))$/.exec(text);
+  if (bracketed && isSiteName(bracketed[2] ?? bracketed[3], site)) text = bracketed[1];
 
   const parts = splitParts(text);
   if (parts.length < 2) return text;
