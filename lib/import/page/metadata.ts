@@ -5,7 +5,7 @@ import { normalizeLanguage } from "./language";
 import { inArticleHeader, outsideArticle, shortSiblings } from "./near-headline";
 import { pageBylines } from "./page-byline";
 import { normalizeDate, writtenDate } from "./page-dates";
-import { firstMeta, headingText, indexPage, textPieces, visibleText, type PageIndex } from "./page-index";
+import { classOf, firstMeta, headingText, indexPage, textPieces, visibleText, type PageIndex } from "./page-index";
 import { hostName, normalizeSite, siteNames, type SiteNames } from "./site-names";
 import type { PageMetadata } from "./types";
 
@@ -234,8 +234,8 @@ function pageDates(
 }
 
 function isModified(element: Element): boolean {
-  const label = `${element.getAttribute("class") ?? ""} ${element.getAttribute("itemprop") ?? ""} ${
-    element.parentElement?.getAttribute("class") ?? ""
+  const label = `${classOf(element)} ${element.getAttribute("itemprop") ?? ""} ${
+    element.parentElement ? classOf(element.parentElement) : ""
   }`;
   if (/updat|modif/i.test(label)) return true;
   const before = element.previousSibling?.textContent ?? element.parentElement?.firstChild?.textContent ?? "";

@@ -1,4 +1,4 @@
-import type { PageIndex } from "./page-index";
+import { classOf, type PageIndex } from "./page-index";
 
 /**
  * Whether an element sits in the article's header, by the headline: the
@@ -37,7 +37,7 @@ export function outsideArticle(element: Element): boolean {
     if (name === "footer") inFooter = true;
     if (name === "article") return false;
     if (name === "main" || name === "body") return inFooter;
-    const label = `${node.getAttribute("class") ?? ""} ${node.getAttribute("id") ?? ""}`;
+    const label = `${classOf(node)} ${node.getAttribute("id") ?? ""}`;
     // "byline-share", "author-social" are the byline's own parts; a comment's or a related story's author is not.
     if (
       OUTSIDE_ARTICLE.test(label) &&

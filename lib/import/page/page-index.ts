@@ -97,7 +97,7 @@ export function indexPage(document: Document): PageIndex {
         break;
     }
     if (element.hasAttribute("itemprop")) index.itemprops.push(element);
-    const className = element.getAttribute("class") ?? "";
+    const className = classOf(element);
     const name = element.localName;
     const linkLike = name === "a" || name === "address" || name === "span";
     const rel = linkLike ? (element.getAttribute("rel") ?? "") : "";
@@ -140,6 +140,15 @@ const normalKey = (key: string) =>
 
 export function collapse(text: string): string {
   return text.replace(/[\s\u00a0\u200b]+/g, " ").trim();
+}
+
+/**
+ * An element's class attribute. linkedom answers getAttribute("class") through
+ * a DOMTokenList it builds each time; the attribute node is a third of the cost,
+ * which counts over every element of a large page.
+ */
+export function classOf(element: Element): string {
+  return element.getAttributeNode("class")?.value ?? "";
 }
 
 /** The first meta content among the keys, in the keys' order. */
