@@ -178,6 +178,12 @@ describe("readMetadata", () => {
     });
   });
 
+  it("prefers the date under the headline to the masthead's date above it", () => {
+    const html = `<html><body><header><time datetime="2024-05-31">Friday 31 May 2024</time></header>
+<article><h1>Tide tables corrected after error</h1><p class="meta"><time datetime="2024-03-03">3 March 2024</time></p></article></body></html>`;
+    expect(read(html).publishedAt).toBe("2024-03-03");
+  });
+
   it("reads a right-to-left page's language and byline", () => {
     const html = `<!doctype html><html lang="ar" dir="rtl"><head><meta property="og:site_name" content="الساحل نيوز">
 <title>افتتاح محطة تحلية جديدة | الساحل نيوز</title></head><body><article><h1>افتتاح محطة تحلية جديدة</h1>

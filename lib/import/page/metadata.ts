@@ -201,7 +201,13 @@ function pageDates(
     if (prop.includes("modified")) modified ??= date;
     else published ??= date;
   }
-  for (const time of index.times) {
+  // Under the headline first: a <time> above it is as often the masthead's "today" as the article's date.
+  const at = headline ? (index.order.get(headline) ?? 0) : 0;
+  const times = [
+    ...index.times.filter((time) => (index.order.get(time) ?? 0) > at),
+    ...index.times.filter((time) => (index.order.get(time) ?? 0) <= at),
+  ];
+  for (const time of times) {
     if (published && modified) break;
     if (!inHeader(time) || linksElsewhere(time)) continue;
     consider(time, time.getAttribute("datetime") ?? visibleText(time));
