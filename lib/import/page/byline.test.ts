@@ -38,6 +38,10 @@ describe("readByline", () => {
     expect(people("Ana Ruiz, Games Editor")).toEqual(["Ana Ruiz"]);
   });
 
+  it("writes a name set in capitals as a name", () => {
+    expect(people("By GILLIAN O'BRIEN-MOHNEY", "Ana McRuiz")).toEqual(["Gillian O'Brien-Mohney", "Ana McRuiz"]);
+  });
+
   it("de-duplicates names case-insensitively, in page order", () => {
     expect(people("Ana Ruiz", "Tom Lee", "ANA RUIZ", "More from Ana Ruiz")).toEqual(["Ana Ruiz", "Tom Lee"]);
   });

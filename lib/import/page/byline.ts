@@ -75,7 +75,7 @@ export function readByline(raw: readonly BylineEntry[], site: SiteNames, options
   for (const entry of raw) {
     for (const name of splitNames(entry.text)) {
       const kind = classify(name, site, { single: options.single ?? true, ...entry });
-      if (kind === "person") people.push(name);
+      if (kind === "person") people.push(unshout(name));
       else if (kind === "organisation") organisations.push(name);
     }
   }
@@ -176,6 +176,14 @@ function isRole(name: string): boolean {
   if (tokens.every((token) => ROLE_WORDS.has(token.replace(/[,.]$/, ""))) && ROLE_NOUN.test(name)) return true;
   // "Staff Attorney", "Policy Director": a short phrase that ends in a role noun (a surname rarely is one).
   return tokens.length <= 4 && ROLE_NOUN.test(tokens[tokens.length - 1]);
+}
+
+/** "GILLIAN MOHNEY" (a byline set in capitals) → "Gillian Mohney"; a name with any lower case is left as written. */
+function unshout(name: string): string {
+  if (name !== name.toUpperCase() || name === name.toLowerCase()) return name;
+  return name
+    .toLowerCase()
+    .replace(/(^|[\s'’-])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
 }
 
 function unique(names: string[]): string[] {

@@ -126,7 +126,7 @@ describe("readMetadata", () => {
   it("reads the byline meta tags newsrooms use: byl, parsely-author, sailthru.author, citation_author, Yoast's twitter data", () => {
     const head = (tags: string) =>
       read(`<html><head>${tags}</head><body><article><h1>Bridge</h1></article></body></html>`).author;
-    expect(head(`<meta name="byl" content="By ANA RUIZ and TOM LEE">`)).toBe("ANA RUIZ, TOM LEE");
+    expect(head(`<meta name="byl" content="By ANA RUIZ and TOM LEE">`)).toBe("Ana Ruiz, Tom Lee");
     expect(head(`<meta name="parsely-author" content="Ana Ruiz"><meta name="parsely-author" content="Tom Lee">`)).toBe(
       "Ana Ruiz, Tom Lee",
     );
