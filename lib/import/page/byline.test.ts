@@ -62,6 +62,8 @@ describe("readByline", () => {
     const personal = siteNames(["Ana Ruiz"], "https://anaruiz.dev/post");
     expect(readByline([{ text: "Ana Ruiz" }], personal).people).toEqual([]);
     expect(readByline([{ text: "Ana Ruiz", person: true }], personal).people).toEqual(["Ana Ruiz"]);
+    expect(readByline([{ text: "theahura", person: true }], personal).people).toEqual(["theahura"]);
+    expect(readByline([{ text: "theahura" }], personal).people).toEqual([]);
   });
 
   it("rejects link texts, dates and one-word pieces of running byline text", () => {

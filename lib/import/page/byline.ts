@@ -161,6 +161,8 @@ function classify(
   if (WIRE.test(name) || options.organisation) return "none";
   const tokens = name.split(/\s+/);
   if (tokens.length > 6) return "none";
+  // A JSON-LD Person's one-word name is deliberate, even a lower-case pen name ("theahura").
+  if (options.person && tokens.length === 1) return "person";
   // Where letters have case, a name has a capital ("updated yesterday", "share this" are not names).
   if (/[a-zA-Z]/.test(name) && !/\p{Lu}/u.test(name)) return "none";
   // A single word from running byline text is more often a place or a section than a person.
