@@ -22,6 +22,9 @@ describe("splitNames", () => {
       "Paul Girard",
     ]);
     expect(splitNames("Par Sébastien Morel")).toEqual(["Sébastien Morel"]);
+    expect(splitNames("Written by Ana Ruiz Edited by Tom Lee")).toEqual(["Ana Ruiz"]);
+    expect(splitNames("Amy Fenwick For Beacononline")).toEqual(["Amy Fenwick"]);
+    expect(splitNames("Organization for Transformative Works")).toEqual(["Organization for Transformative Works"]);
   });
 });
 
@@ -33,6 +36,10 @@ describe("readByline", () => {
     ]);
     expect(people("Staff", "Staff Reporter", "Daily Example Staff", "News Desk", "The Daily Example")).toEqual([]);
     expect(people("Ana Ruiz, Games Editor")).toEqual(["Ana Ruiz"]);
+  });
+
+  it("writes a name set in capitals as a name", () => {
+    expect(people("By GILLIAN O'BRIEN-MOHNEY", "Ana McRuiz")).toEqual(["Gillian O'Brien-Mohney", "Ana McRuiz"]);
   });
 
   it("de-duplicates names case-insensitively, in page order", () => {
@@ -55,6 +62,8 @@ describe("readByline", () => {
     const personal = siteNames(["Ana Ruiz"], "https://anaruiz.dev/post");
     expect(readByline([{ text: "Ana Ruiz" }], personal).people).toEqual([]);
     expect(readByline([{ text: "Ana Ruiz", person: true }], personal).people).toEqual(["Ana Ruiz"]);
+    expect(readByline([{ text: "theahura", person: true }], personal).people).toEqual(["theahura"]);
+    expect(readByline([{ text: "theahura" }], personal).people).toEqual([]);
   });
 
   it("rejects link texts, dates and one-word pieces of running byline text", () => {

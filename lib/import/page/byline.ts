@@ -1,5 +1,5 @@
 import { clean } from "./headline";
-import { isSiteName, type SiteNames } from "./site-names";
+import { siteMatch, type SiteNames } from "./site-names";
 
 /**
  * The people in a byline, as a reader would write them down.
@@ -51,6 +51,11 @@ const ROLE_NOUN =
   /\b(?:correspondents?|reporters?|editors?|writers?|columnists?|contributors?|producers?|analysts?|journalists?|photographers?|photojournalist|critic|intern|fellow|host|anchor|presenter|staff|attorney|counsel|director|manager|officer|advis[eo]r|specialist|researcher|scientist|professor|lecturer|president|chair|founder|ceo|coordinator|strategist|consultant|economist|associate|assistant)\b/i;
 const UI_WORDS =
   /^(?:by|and|follow|share|email|e-mail|contact|more|view|see|read|bio|profile|view\s+profile|twitter|facebook|linkedin|instagram|rss|all\s+(?:posts|articles|stories)|view\s+all(?:\s+posts)?|more\s+from.*|latest|updated|published|posted|about(?:\s+the\s+author)?|written\s+by|close|menu|comments?|opinion|analysis|news|sponsored|advertisement|subscribe)$/i;
+/** Words that make a name an organisation's ("Example Research", "Daily Beacon", "Acme Corp"). */
+const ORG_WORD =
+  /\b(?:organi[sz]ations?|research|institute|university|college|school|corp(?:oration)?|inc|ltd|llc|gmbh|group|news|media|press|labs?|foundation|cent(?:er|re)|council|association|agency|department|ministry|company|times|post|journal|magazine|daily|network|radio|tv|studios?|division|office|bureau|services?|partners|capital|bank|project|online|digital|publishing|productions|society|committee|commission|party)\b/i;
+/** Two to four capitalized words: how a person's name looks where letters have case. */
+const PERSON_SHAPE = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}$/u;
 const PARTICLES = new Set(
   "de da do dos das del della di du van von der den ter le la bin ibn al el y e zu af av ben bint ap mac st. dei degli".split(
     " ",
@@ -70,7 +75,7 @@ export function readByline(raw: readonly BylineEntry[], site: SiteNames, options
   for (const entry of raw) {
     for (const name of splitNames(entry.text)) {
       const kind = classify(name, site, { single: options.single ?? true, ...entry });
-      if (kind === "person") people.push(name);
+      if (kind === "person") people.push(unshout(name));
       else if (kind === "organisation") organisations.push(name);
     }
   }
@@ -83,6 +88,11 @@ export function splitNames(text: string): string[] {
     .replace(/\(?\s*(?:https?:\/\/|www\.)\S+\s*\)?/gi, " ")
     .replace(/\S+@\S+\.\S+/g, " ")
     .replace(/(?:^|\s)@[\w.]+/g, " ");
+  // Other credits in the same line are not authors: "Written by Ana Ruiz Edited by Tom Lee", "… Photos by …".
+  value = value.replace(
+    /(?:^|[\s,|;–—-]+)(?:edited|photos?|photographs|illustrations?|graphics|video|additional\s+reporting)\s+by\b.*$/i,
+    "",
+  );
   // Tails that follow a name: "Updated 3 hours ago", "Published March 3", "| Reuters — 5 min read".
   value = value.replace(
     /(?:^|[\s,|–—-]+)(?:updated|published|posted|last\s+updated|first\s+published|modified|on\s+(?=\d|[A-Z][a-z]+\s+\d))\b.*$/i,
@@ -91,11 +101,12 @@ export function splitNames(text: string): string[] {
   // A bio after the name: "Ana Ruiz is a senior reporter…", "Ana Ruiz covers…".
   value = value.replace(/\s+(?:is|was|has|covers|writes|reports|joined|leads)\s+.*$/i, "");
   // The outlet a freelancer wrote for: "Amy Fenwick For Beacononline", "Ana Ruiz for The Daily Example".
-  value = value.replace(/\s+for\s+(?:the\s+)?\p{Lu}[\p{L}\p{N}.'’ -]*$/iu, "");
+  value = value.replace(/^(\S+\s+\S.*?)\s+for\s+(?:the\s+)?\p{Lu}[\p{L}\p{N}.'’ -]*$/iu, "$1");
   // "Ana Ruiz (with Tom Lee and Eva Sá)": the parenthesis holds more names.
   value = value.replace(/\(\s*(?:avec|with|mit|con|com)\s+([^)]*)\)/gi, ", $1");
   const parts = value
     .split(/\s*(?:,|;|\||•|·|\/|\s&\s|\s+and\s+|\s+with\s+|\s+y\s+|\s+und\s+|\s+et\s+|\s+e\s+|\n)\s*|\s+[–—-]\s+/i)
+    .map((part) => part.replace(/^(?:and|&|und|et|y|e)\s+/i, ""))
     .map(stripByPrefix)
     .map((part) => part.replace(/\s+in\s+\p{Lu}[\p{L} ]*$/u, ""))
     .map(stripTrailingRole)
@@ -141,12 +152,17 @@ function classify(
   if (MONTH.test(name) && /\d/.test(name)) return "none";
   if (UI_WORDS.test(name) || BOILERPLATE.test(name)) return "none";
   if (isRole(name)) return "none";
-  // A Person who is also the site's name is a personal site's author ("Haki Benita" on hakibenita.com).
-  if (!options.person && isSiteName(name, site)) return "none";
+  if (ORG_WORD.test(name)) return "none";
+  // A personal site's author is its name: a JSON-LD Person ("Haki Benita" as publisher too), or a person-shaped
+  // name that only the domain spells ("Steph Ango" on stephango.com, which declares no other site name).
+  const match = options.person ? undefined : siteMatch(name, site);
+  if (match === "name" || (match === "domain" && !PERSON_SHAPE.test(name))) return "none";
   if (BOARD.test(name)) return "organisation";
   if (WIRE.test(name) || options.organisation) return "none";
   const tokens = name.split(/\s+/);
   if (tokens.length > 6) return "none";
+  // A JSON-LD Person's one-word name is deliberate, even a lower-case pen name ("theahura").
+  if (options.person && tokens.length === 1) return "person";
   // Where letters have case, a name has a capital ("updated yesterday", "share this" are not names).
   if (/[a-zA-Z]/.test(name) && !/\p{Lu}/u.test(name)) return "none";
   // A single word from running byline text is more often a place or a section than a person.
@@ -162,6 +178,14 @@ function isRole(name: string): boolean {
   if (tokens.every((token) => ROLE_WORDS.has(token.replace(/[,.]$/, ""))) && ROLE_NOUN.test(name)) return true;
   // "Staff Attorney", "Policy Director": a short phrase that ends in a role noun (a surname rarely is one).
   return tokens.length <= 4 && ROLE_NOUN.test(tokens[tokens.length - 1]);
+}
+
+/** "GILLIAN MOHNEY" (a byline set in capitals) → "Gillian Mohney"; a name with any lower case is left as written. */
+function unshout(name: string): string {
+  if (name !== name.toUpperCase() || name === name.toLowerCase()) return name;
+  return name
+    .toLowerCase()
+    .replace(/(^|[\s'’-])(\p{L})/gu, (_, before: string, letter: string) => before + letter.toUpperCase());
 }
 
 function unique(names: string[]): string[] {

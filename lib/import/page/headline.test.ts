@@ -18,6 +18,11 @@ describe("stripSite", () => {
     );
   });
 
+  it("cuts the site's name in brackets", () => {
+    expect(stripSite("Harbour bridge to close [The Daily Example]", site)).toBe("Harbour bridge to close");
+    expect(stripSite("Harbour bridge to close (for now)", site)).toBe("Harbour bridge to close (for now)");
+  });
+
   it("takes a short section next to the site's name with it", () => {
     expect(stripSite("Harbour bridge to close for repairs - Local News - The Daily Example", site)).toBe(
       "Harbour bridge to close for repairs",
@@ -90,6 +95,20 @@ describe("pickHeadline", () => {
         site,
       ),
     ).toBe("Bridge to close");
+  });
+
+  it("takes the article's one h1 over an SEO title that reads differently", () => {
+    expect(
+      pickHeadline(
+        {
+          jsonLd: "Neon signs: a brief history",
+          meta: ["Neon signs: a brief history"],
+          h1s: ["Why neon is the symbol of the century"],
+          visible: "Why neon is the symbol of the century",
+        },
+        site,
+      ),
+    ).toBe("Why neon is the symbol of the century");
   });
 
   it("completes a JSON-LD headline cut short with an ellipsis from another source", () => {

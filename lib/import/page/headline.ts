@@ -10,7 +10,8 @@ import { isSiteName, type SiteNames } from "./site-names";
  * publisher, the domain) or is a short section next to it, and the page's own
  * `<h1>` settles doubt: when a candidate (after cutting, or whole) reads the
  * same as an `<h1>`, that is the headline, so "Brexit: what happens next" or
- * "Storm hits coast - live updates" keep their colon and dash. Like
+ * "Storm hits coast - live updates" keep their colon and dash; and the
+ * article's one `<h1>` wins over an SEO title that reads differently. Like
  * Defuddle's `cleanTitle`, a generic short-suffix cut is the last resort, used
  * only for the `<title>` and Open Graph titles and never on JSON-LD or an h1.
  */
@@ -21,8 +22,10 @@ export type HeadlineSources = {
   meta: string[];
   /** The document's `<title>`. */
   title?: string;
-  /** Texts of the page's `<h1>`s, in page order. */
+  /** Texts of the page's `<h1>`s, in page order (then its first `<h2>`s: some pages keep the headline there). */
   h1s: string[];
+  /** The page's one visible headline: the sole `<h1>` of its `<article>`. */
+  visible?: string;
 };
 
 const SEPARATOR = /\s+(?:[|\-–—·•»›~/\\]|::)\s+/g;
@@ -46,7 +49,19 @@ export function pickHeadline(sources: HeadlineSources, site: SiteNames): string 
     }
   }
 
+  // 1b. The article's one h1, when the metadata says something else (an SEO title): what the reader sees.
   const stripped = tagged.map((candidate) => ({ ...candidate, text: stripSite(candidate.text, site) }));
+  const visible = sources.visible ? clean(sources.visible) : "";
+  if (visible && words(visible) >= 4 && !isSiteName(visible, site)) {
+    // A kicker or a badge inside the h1 ("Exclusive: …", "… LIVE") is not the headline: the metadata's words within it are.
+    const key = compareKey(visible);
+    const inside = stripped.find((candidate) => {
+      const candidateKey = compareKey(candidate.text);
+      return words(candidate.text) >= 3 && (key.endsWith(candidateKey) || key.startsWith(candidateKey));
+    });
+    return inside ? inside.text : visible;
+  }
+
   if (stripped.length === 0) return h1s.length === 1 ? h1s[0] : undefined;
 
   // 2. Candidates that agree with each other.
@@ -67,6 +82,9 @@ export function stripSite(title: string, site: SiteNames): string {
   // "Site: Headline"
   const prefix = /^([^:]{2,40}):\s+(\S.*)$/.exec(text);
   if (prefix && isSiteName(prefix[1], site)) text = prefix[2];
+  // "Headline [Archive of Our Own]", "Headline (Daily Example)"
+  const bracketed = /^(.*\S)\s*(?:\[([^\]]{2,60})\]|\(([^)]{2,60})\))$/.exec(text);
+  if (bracketed && isSiteName(bracketed[2] ?? bracketed[3], site)) text = bracketed[1];
 
   const parts = splitParts(text);
   if (parts.length < 2) return text;
@@ -87,6 +105,20 @@ export function stripSite(title: string, site: SiteNames): string {
   while (cutStart && end - start > 1 && isSection(parts[start], parts.slice(start + 1, end).join(" "))) start++;
   if (start === 0 && end === parts.length) return text;
   return joinParts(text, parts, start, end);
+}
+
+/** The site's name as the title spells it ("Headline - Greenford Gazette" on greenfordgazette.example). */
+export function siteNameInTitle(title: string | undefined, site: SiteNames): string | undefined {
+  if (!title) return undefined;
+  const text = clean(title);
+  const prefix = /^([^:]{2,40}):\s+\S/.exec(text);
+  const parts = splitParts(text);
+  const candidates = [
+    parts.length > 1 ? parts[parts.length - 1] : undefined,
+    parts.length > 1 ? parts[0] : undefined,
+    prefix?.[1],
+  ];
+  return candidates.find((part) => part && part.split(/\s+/).length <= 6 && isSiteName(part, site));
 }
 
 /** A short suffix after a separator ("… | Opinion", "… - Foo Blog"), when there is no site name to go by. */

@@ -31,6 +31,15 @@ describe("jsonLdItems", () => {
     expect(items.map((item) => typesOf(item)[0] ?? "graph")).toEqual(["Organization", "graph", "WebPage", "Article"]);
   });
 
+  it("stops at a hostile depth instead of overflowing the stack", () => {
+    const deep = "[".repeat(20_000) + `{"@type":"NewsArticle"}` + "]".repeat(20_000);
+    const shallow = `[[[{"@graph":[{"@type":"NewsArticle","headline":"Kept"}]}]]]`;
+    expect(jsonLdItems(page(deep, shallow)).map((item) => item.headline ?? typesOf(item)[0] ?? "graph")).toEqual([
+      "graph",
+      "Kept",
+    ]);
+  });
+
   it("tolerates raw line breaks inside strings", () => {
     expect(articleJsonLd(page(`{"@type":"NewsArticle","headline":"Line\none"}`))?.headline).toBe("Line one");
   });

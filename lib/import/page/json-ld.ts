@@ -76,19 +76,23 @@ export function typesOf(item: JsonLdItem): string[] {
     .map((entry) => entry.replace(/^.*[/:#]/, ""));
 }
 
-function collect(value: unknown, into: JsonLdItem[]): void {
+/** Real pages nest a few levels (an array of @graphs, a mainEntity); a hostile page nests thousands: stop early. */
+const MAX_DEPTH = 8;
+
+function collect(value: unknown, into: JsonLdItem[], depth = 0): void {
+  if (depth > MAX_DEPTH) return;
   if (Array.isArray(value)) {
-    for (const entry of value) collect(entry, into);
+    for (const entry of value) collect(entry, into, depth + 1);
     return;
   }
   if (!value || typeof value !== "object") return;
   const item = value as JsonLdItem;
   into.push(item);
-  if (item["@graph"] !== undefined) collect(item["@graph"], into);
+  if (item["@graph"] !== undefined) collect(item["@graph"], into, depth + 1);
   // Some sites nest the article one level down: { "@type": "WebPage", "mainEntity": { "@type": "NewsArticle" … } }.
-  if (item.mainEntity && typeof item.mainEntity === "object") collect(item.mainEntity, into);
+  if (item.mainEntity && typeof item.mainEntity === "object") collect(item.mainEntity, into, depth + 1);
   if (item.mainEntityOfPage && typeof item.mainEntityOfPage === "object" && isArticleLike(item.mainEntityOfPage))
-    collect(item.mainEntityOfPage, into);
+    collect(item.mainEntityOfPage, into, depth + 1);
 }
 
 function isArticleLike(value: object): boolean {

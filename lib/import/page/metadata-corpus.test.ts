@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { loadCorpus } from "./corpus";
 import { fieldMatches, METADATA_FIELDS, type MetadataField } from "./metadata-match";
@@ -13,14 +13,15 @@ import { parsePage } from "./parse-page";
  * figure when this work was finished. Pages are read as fetched from their
  * address (the canonical URL stands in for it).
  */
-const FLOORS: Record<MetadataField, number> = { title: 1, author: 1, publishedAt: 1 };
+// publisher: real-v8-blog-cc-by has no address to read "V8" against (no canonical URL in the saved page).
+const FLOORS: Record<MetadataField, number> = { title: 1, author: 1, publishedAt: 1, publisher: 0.96 };
 
 const pages = loadCorpus().filter((page) => !page.expected.notArticle);
 const rows: { name: string; cells: Record<MetadataField, boolean | undefined>; misses: string[] }[] = [];
 
 describe("page metadata on the corpus", () => {
-  for (const page of pages) {
-    it(`reads ${page.name}`, () => {
+  beforeAll(() => {
+    for (const page of pages) {
       const got = readMetadata(parsePage(page.html), { url: page.expected.canonicalUrl, now: new Date("2030-01-01") });
       const cells = {} as Record<MetadataField, boolean | undefined>;
       const misses: string[] = [];
@@ -30,9 +31,8 @@ describe("page metadata on the corpus", () => {
           misses.push(`${field}: ${JSON.stringify(got[field])} ≠ ${JSON.stringify(page.expected[field])}`);
       }
       rows.push({ name: page.name, cells, misses });
-      expect(got).toBeTypeOf("object");
-    });
-  }
+    }
+  });
 
   it.each(METADATA_FIELDS)("matches %s on at least its floor's share of pages", (field) => {
     const counted = rows.filter((row) => row.cells[field] !== undefined);

@@ -1,11 +1,11 @@
 import { chooseByline, invertedName, readByline, type Byline } from "./byline";
-import { clean, compareKey, pickHeadline } from "./headline";
+import { clean, compareKey, pickHeadline, siteNameInTitle } from "./headline";
 import { articleItem, indexById, jsonLdFromSources, resolveRefs, typesOf, type JsonLdItem } from "./json-ld";
 import { normalizeLanguage } from "./language";
 import { inArticleHeader, outsideArticle, shortSiblings } from "./near-headline";
 import { pageBylines } from "./page-byline";
 import { normalizeDate, writtenDate } from "./page-dates";
-import { firstMeta, indexPage, textPieces, visibleText, type PageIndex } from "./page-index";
+import { classOf, firstMeta, headingText, indexPage, textPieces, visibleText, type PageIndex } from "./page-index";
 import { hostName, normalizeSite, siteNames, type SiteNames } from "./site-names";
 import type { PageMetadata } from "./types";
 
@@ -39,8 +39,12 @@ export function readMetadata(document: Document, options: { url?: string; now?: 
   const webSiteName = nameOf(items.find((item) => typesOf(item).includes("WebSite")));
   const twitterSite = firstMeta(index, "twitter:site")?.replace(/^@/, "");
   const site = siteNames([publisherName, ogSiteName, applicationName, webSiteName, twitterSite], baseUrl, canonicalUrl);
+  // "Aktuálně.cz - Víte, co se právě děje": the name without its slogan, the part the domain spells.
+  const brand =
+    ogSiteName && (siteNameInTitle(ogSiteName, { names: [], domainLabels: site.domainLabels }) ?? ogSiteName);
 
-  const h1Texts = index.h1s.map((h1) => visibleText(h1));
+  const h1Texts = index.h1s.map(headingText);
+  const h2Texts = index.h2s.slice(0, 10).map(headingText);
   const title = pickHeadline(
     {
       jsonLd: text(article?.headline) ?? (article ? text(article.name) : undefined),
@@ -55,7 +59,8 @@ export function readMetadata(document: Document, options: { url?: string; now?: 
         "title",
       ].flatMap((key) => index.meta.get(key)?.slice(0, 1) ?? []),
       title: index.title,
-      h1s: h1Texts,
+      h1s: [...h1Texts, ...h2Texts],
+      visible: soleHeadline(index, h1Texts),
     },
     // A personal site's title ends with its author's name ("Post | Code | Nicolas Perriault").
     { ...site, names: [...site.names, ...authorHints(index, items, article, byId)] },
@@ -68,13 +73,17 @@ export function readMetadata(document: Document, options: { url?: string; now?: 
   const now = options.now ?? new Date();
   const dates = pageDates(index, inHeader, headline, now);
   const datedItem = article ?? items.find((item) => item.datePublished);
-  const publishedAt = firstDate(
-    now,
-    text(datedItem?.datePublished),
-    ...metaValues(index, PUBLISHED_META),
-    text(datedItem?.dateCreated),
-    () => dates.published,
-  );
+  // A wiki page has revisions, not a publication: its JSON-LD datePublished is the day the page was started.
+  const isWiki = /^MediaWiki\b/i.test(firstMeta(index, "generator") ?? "");
+  const publishedAt = isWiki
+    ? undefined
+    : firstDate(
+        now,
+        text(datedItem?.datePublished),
+        ...metaValues(index, PUBLISHED_META),
+        text(datedItem?.dateCreated),
+        () => dates.published,
+      );
   const modifiedAt = firstDate(
     now,
     text(datedItem?.dateModified),
@@ -88,11 +97,20 @@ export function readMetadata(document: Document, options: { url?: string; now?: 
     normalizeLanguage(firstMeta(index, "og:locale")) ??
     normalizeLanguage(languageOf(article?.inLanguage));
 
-  // A personal site's JSON-LD publisher is its owner (a Person); the site's own name is in og:site_name.
+  // The brand the reader sees (og:site_name, the site's name in the title) before the JSON-LD publisher, which is as
+  // often the owner ("Future US, Inc." for PC Gamer, "Wikimedia Foundation, Inc." for Wikipedia); a Person publisher
+  // (a personal site's owner, in Yoast's graph) is not the site's name.
   const publisherIsPerson = publisherItem !== undefined && typesOf(publisherItem).includes("Person");
   const publisher =
     clean(
-      (publisherIsPerson ? (ogSiteName ?? publisherName) : (publisherName ?? ogSiteName)) ?? applicationName ?? "",
+      // "the Guardian" in og:site_name, "The Guardian" in JSON-LD: the same name, the publisher's spelling.
+      (brand && publisherName && normalizeSite(brand) === normalizeSite(publisherName) ? publisherName : undefined) ??
+        brand ??
+        siteNameInTitle(index.title, site) ??
+        (publisherIsPerson ? undefined : publisherName) ??
+        applicationName ??
+        publisherName ??
+        "",
     ) ||
     hostName(baseUrl ?? canonicalUrl) ||
     undefined;
@@ -183,7 +201,13 @@ function pageDates(
     if (prop.includes("modified")) modified ??= date;
     else published ??= date;
   }
-  for (const time of index.times) {
+  // Under the headline first: a <time> above it is as often the masthead's "today" as the article's date.
+  const at = headline ? (index.order.get(headline) ?? 0) : 0;
+  const times = [
+    ...index.times.filter((time) => (index.order.get(time) ?? 0) > at),
+    ...index.times.filter((time) => (index.order.get(time) ?? 0) <= at),
+  ];
+  for (const time of times) {
     if (published && modified) break;
     if (!inHeader(time) || linksElsewhere(time)) continue;
     consider(time, time.getAttribute("datetime") ?? visibleText(time));
@@ -216,8 +240,8 @@ function pageDates(
 }
 
 function isModified(element: Element): boolean {
-  const label = `${element.getAttribute("class") ?? ""} ${element.getAttribute("itemprop") ?? ""} ${
-    element.parentElement?.getAttribute("class") ?? ""
+  const label = `${classOf(element)} ${element.getAttribute("itemprop") ?? ""} ${
+    element.parentElement ? classOf(element.parentElement) : ""
   }`;
   if (/updat|modif/i.test(label)) return true;
   const before = element.previousSibling?.textContent ?? element.parentElement?.firstChild?.textContent ?? "";
@@ -290,11 +314,17 @@ function jsonLdAuthors(value: unknown, byId: Map<string, JsonLdItem>): { text: s
   });
 }
 
+/** The text of the one `<h1>` in the page's `<article>` (a lone h1 elsewhere is as often the site's logo). */
+function soleHeadline(index: PageIndex, h1Texts: string[]): string | undefined {
+  const inArticle = index.h1s.filter((h1) => h1.closest("article") !== null && !outsideArticle(h1));
+  return inArticle.length === 1 ? h1Texts[index.h1s.indexOf(inArticle[0])] : undefined;
+}
+
 function headlineElement(index: PageIndex, h1Texts: string[], title: string | undefined): Element | undefined {
   const key = title ? compareKey(title) : "";
   const matching = key
     ? (index.h1s.find((_, position) => compareKey(h1Texts[position]) === key) ??
-      index.h2s.slice(0, 20).find((h2) => compareKey(visibleText(h2)) === key))
+      index.h2s.slice(0, 20).find((h2) => compareKey(headingText(h2)) === key))
     : undefined;
   return (
     matching ??

@@ -1,4 +1,4 @@
-import type { PageIndex } from "./page-index";
+import { classOf, type PageIndex } from "./page-index";
 
 /**
  * Whether an element sits in the article's header, by the headline: the
@@ -6,7 +6,7 @@ import type { PageIndex } from "./page-index";
  * a comment, a footer or a card linking to another story.
  */
 const OUTSIDE_ARTICLE =
-  /(?:^|[\s_-])(?:related|recirc|recommend|more-?stories|most-?(?:read|popular)|trending|promo|teaser|newsletter|comments?|footer|sidebar|rail|widget|nav|menu|breadcrumbs?|share|social|tags?|caption|credits?|photo)(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(?:related|recirc|recommend|more-?stories|most-?(?:read|popular)|trending|promo|teaser|newsletter|comments?|footer|sidebar|rail|widget|nav|menu|breadcrumbs?|share|social|tags?|caption)(?:$|[\s_-])/i;
 /** How far from the headline, in elements of the page, it may sit (before it: a kicker; after it: the header). */
 const BEFORE_H1 = 40;
 const AFTER_H1 = 200;
@@ -37,8 +37,13 @@ export function outsideArticle(element: Element): boolean {
     if (name === "footer") inFooter = true;
     if (name === "article") return false;
     if (name === "main" || name === "body") return inFooter;
-    const className = node.getAttribute("class") ?? "";
-    if (className && OUTSIDE_ARTICLE.test(className) && !/byline|author/i.test(className)) return true;
+    const label = `${classOf(node)} ${node.getAttribute("id") ?? ""}`;
+    // "byline-share", "author-social" are the byline's own parts; a comment's or a related story's author is not.
+    if (
+      OUTSIDE_ARTICLE.test(label) &&
+      (!/byline|author/i.test(label) || /comment|related|recirc|recommend/i.test(label))
+    )
+      return true;
   }
   return false;
 }

@@ -1,5 +1,6 @@
 import { readByline, type Byline } from "./byline";
 import { inArticleHeader, shortSiblings } from "./near-headline";
+import { writtenDate } from "./page-dates";
 import { textPieces, type PageIndex } from "./page-index";
 import type { SiteNames } from "./site-names";
 
@@ -74,9 +75,20 @@ function bylinePieces(element: Element): { text: string }[] {
 
 /** "By Ana Ruiz" in an element just before or after the h1 (or its header's siblings), for pages with no byline markup. */
 function byLinesBeside(headline: Element, index: PageIndex): { text: string }[] {
-  for (const sibling of shortSiblings(headline, index)) {
+  const siblings = [...shortSiblings(headline, index)];
+  for (const sibling of siblings) {
     const line = byLine(sibling);
     if (line) return [{ text: line }];
+  }
+  // No "By": a header line of a date and names in separate children (<p>March 24, 2026</p><p>Ana Ruiz, Tom Lee</p>).
+  for (const sibling of siblings) {
+    const children = Array.from(sibling.children);
+    if (children.length < 2 || children.length > 4) continue;
+    const texts = children.map((child) => textPieces(child).join(" "));
+    const dated = texts.findIndex((text) => text.length <= 40 && writtenDate(text) !== undefined);
+    if (dated < 0 && !children.some((child) => child.localName === "time")) continue;
+    const names = texts.filter((text, position) => position !== dated && text.length <= 150 && !writtenDate(text));
+    if (names.length) return names.map((text) => ({ text }));
   }
   return [];
 }

@@ -56,21 +56,27 @@ export function hostName(url?: string): string | undefined {
 
 /**
  * Whether a piece of a title or byline names the site: the same name, the
- * domain's label ("NYTimes.com", "The New York Times" vs nytimes — the latter
- * by initials-free squash), or a short form of it ("MDN" for "MDN Web Docs").
+ * domain's label ("NYTimes.com" or "The New York Times" on nytimes.com), or
+ * a short form of it ("MDN" for "MDN Web Docs").
  */
 export function isSiteName(text: string, site: SiteNames): boolean {
+  return siteMatch(text, site) !== undefined;
+}
+
+/** Which of the site's names the text is: one the page declares ("name"), or only its domain's label ("domain"). */
+export function siteMatch(text: string, site: SiteNames): "name" | "domain" | undefined {
   const piece = normalizeSite(text);
-  if (!piece) return false;
-  for (const label of site.domainLabels) {
-    // "WebMD Health News" on webmd.com, "BBC News" on bbc.co.uk.
-    if (piece === label || (label.length >= 3 && piece.startsWith(label) && piece.length <= label.length + 12))
-      return true;
-  }
-  return site.names.some(
+  if (!piece) return undefined;
+  const named = site.names.some(
     (name) =>
       piece === name ||
       (piece.length >= 3 && name.startsWith(piece)) ||
       (name.length >= 3 && piece.startsWith(name) && piece.length <= name.length + 8),
   );
+  if (named) return "name";
+  // "WebMD Health News" on webmd.com, "BBC News" on bbc.co.uk.
+  const domain = site.domainLabels.some(
+    (label) => piece === label || (label.length >= 3 && piece.startsWith(label) && piece.length <= label.length + 12),
+  );
+  return domain ? "domain" : undefined;
 }
