@@ -38,9 +38,12 @@ export function refineEdges(blocks: PageBlock[], notes: PageNotes, names: Articl
 
 /** Lines that are a label, a prompt or a notice, never the story's own words. */
 const BOILERPLATE_LINE =
-  /^(?:advertisement|advertising|ad|sponsored(?: content)?|continued|pinned|subscribe|share(?: this)?(?: article| story| page)?|read more|skip advertisement|story continues below(?: advertisement)?|continue reading(?: the main story| below)?|more on (?:this|that) story|related(?: stories| articles| content)?|listen(?: to this article)?|\d*\s*comments?|image source,? .{0,60}|(?:photo|photograph|image|illustration)s?: .{0,80})$/i;
+  /^(?:advertisement|advertising|ad|sponsored(?: content)?|continued|pinned|subscribe|share(?: this)?(?: article| story| page)?|read more|skip advertisement|story continues below(?: advertisement)?|continue reading(?: the main story| below)?|more on (?:this|that) story|related(?: stories| articles| content)?|listen(?: to this article)?|suscr[ií]bete(?: para seguir leyendo)?|abonnez-vous|jetzt abonnieren|sobre la firma|sobre el autor|about the authors?|\d*\s*comments?|image source,? .{0,60}|(?:photo|photograph|image|illustration|pictured)s?: .{0,80})$/i;
 const BOILERPLATE_NOTICE =
-  /^(?:a version of this (?:article|story) appear(?:s|ed) in print|this (?:article|story) (?:appears|appeared) in the .{0,80}edition|copyright\b|©|all rights reserved|.{0,80}\bmay earn (?:a )?(?:small )?commission\b|by (?:clicking|submitting|signing up)|sign up (?:for|to)\b|get (?:the|our) .{0,60}newsletter|you['’]ve read \d+|enjoying this\b|support (?:our|independent) journalism)/i;
+  /^(?:a version of this (?:article|story) appear(?:s|ed) in print|this (?:article|story) (?:appears|appeared) in the .{0,80}edition|copyright\b|©|all rights reserved|.{0,80}\bmay earn (?:a )?(?:small )?commission\b|by (?:clicking|submitting|signing up)|sign up (?:for|to)\b|get (?:the|our) .{0,60}newsletter|you['’]ve read \d+|enjoying this\b|support (?:our|independent) journalism|lee sin l[ií]mites)/i;
+/** A heading over a list of links to other stories; the heading and the list after it go. */
+const RELATED_HEADING =
+  /^(?:more on (?:this|that) story|related(?: stories| articles| content| coverage| reading)?|read more|recommended(?: reading)?|more information|más información|te puede interesar|lire aussi|à lire aussi|mehr zum thema)$/i;
 
 function dropBoilerplate(blocks: PageBlock[], notes: PageNotes): void {
   for (const block of blocks) {
@@ -53,6 +56,13 @@ function dropBoilerplate(blocks: PageBlock[], notes: PageNotes): void {
     const notice = words <= 60 && BOILERPLATE_NOTICE.test(text);
     // A block with no letters or digits ("###", "* * *") has nothing to check.
     if (words === 0 || marked || line || notice) Object.assign(block, { kept: false, why: "page" });
+  }
+  for (let index = 0; index < blocks.length; index++) {
+    if (!blocks[index].kept || blocks[index].type !== "heading" || !RELATED_HEADING.test(blocks[index].text.trim()))
+      continue;
+    Object.assign(blocks[index], { kept: false, why: "page" });
+    for (let next = index + 1; next < blocks.length && blocks[next].type === "list-item"; next++)
+      Object.assign(blocks[next], { kept: false, why: "page" });
   }
 }
 
@@ -117,9 +127,21 @@ function dropHeader(blocks: PageBlock[], names: ArticleNames, people: string[]):
       last = index;
       continue;
     }
-    if (block.type !== "paragraph" || words.length >= 30) break; // The story has begun.
+    // The story has begun: a list, a section heading (short; a subtitle set as h2 is long) or a long paragraph.
+    const subtitle = block.type === "heading" && words.length >= 8;
+    if ((block.type !== "paragraph" && !subtitle) || words.length >= 30) break;
     top.push(index);
   }
+  // A subtitle set as a heading straight under the headline is the standfirst.
+  const first = top[0];
+  if (
+    first !== undefined &&
+    blocks[first].type === "heading" &&
+    wordsOf(blocks[first].text).length <= MAX_STANDFIRST &&
+    first > 0 &&
+    titles.includes(textKey(blocks[first - 1].text))
+  )
+    last = Math.max(last, first);
   for (const index of top) {
     if (index <= last && wordsOf(blocks[index].text).length <= MAX_STANDFIRST)
       Object.assign(blocks[index], { kept: false, why: "page" });
@@ -144,12 +166,14 @@ function dropMetaLines(blocks: PageBlock[], people: string[]): void {
   kept.forEach((block, index) => {
     const key = textKey(block.text);
     const words = key.split(" ").length;
-    const dateOnly = words <= 8 && isDateLine(block.text);
+    const dateOnly = isDateLine(block.text);
     const nameOnly = words <= 5 && people.some((person) => isNameLine(key, person));
     const authorNote =
       index >= kept.length - 4 &&
       words <= 50 &&
-      people.some((person) => key.startsWith(`${person} `) && / (?:is|was|covers|writes|reports)\b/i.test(block.text));
+      people.some(
+        (person) => key.startsWith(`${person} `) && / (?:is|was|covers|writes|reports|es|est|ist)\b/i.test(block.text),
+      );
     if (dateOnly || nameOnly || authorNote) Object.assign(block, { kept: false, why: "page" });
   });
 }

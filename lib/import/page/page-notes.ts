@@ -24,6 +24,9 @@ const PULL_QUOTE =
 const BOILERPLATE =
   /(?:^|[-_])(?:newsletters?|nl|signup|sign-up|subscribe|subscription|promo|promotion|cta|contribution|contribute|donate|donation|membership|paywall|related|more-on|links-block|recirc|recirculation|outbrain|taboola|read-more|readmore|share|sharing|most-read|most-popular|trending|ad|ads|advert|advertisement|sponsored|author-bio|bio)(?:$|[-_])/i;
 const MAX_BOILERPLATE = 1_500;
+/** An encyclopedia's apparatus around the article (MediaWiki's class names): boxes, contents, reference lists. */
+const APPARATUS =
+  /^(?:infobox|navbox|vertical-navbox|navbox-inner|toc|toctitle|reflist|references|refbegin|mw-references-wrap|hatnote|sistersitebox|catlinks|mw-editsection|ambox)$/i;
 const CORRECTION =
   /^(?:[\w-]*[-_])?(?:corrections?|clarifications?|editor-?s?-?notes?|update-?notes?|article-?updates?|amendments?|correction-?notice)(?:[-_][\w-]*)?$/i;
 
@@ -53,7 +56,7 @@ export function readPageNotes(document: Document): PageNotes {
     if (tag === "figcaption" || itemprop === "caption" || names.some((name) => CAPTION.test(name))) kind = "captions";
     else if (names.some((name) => PULL_QUOTE.test(name))) kind = "pullQuotes";
     else if (names.some((name) => CORRECTION.test(name))) kind = "corrections";
-    else if (names.some((name) => BOILERPLATE.test(name))) kind = "boilerplate";
+    else if (names.some((name) => BOILERPLATE.test(name) || APPARATUS.test(name))) kind = "boilerplate";
     if (!kind) continue;
     const text = element.textContent ?? "";
     const limit = {
@@ -62,7 +65,7 @@ export function readPageNotes(document: Document): PageNotes {
       corrections: MAX_CORRECTION,
       boilerplate: MAX_BOILERPLATE,
     }[kind];
-    if (text.length > limit) continue;
+    if (text.length > limit && !names.some((name) => APPARATUS.test(name))) continue;
     const key = textKey(blockText(element));
     if (key) notes[kind].push(key);
   }
