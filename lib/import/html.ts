@@ -1,6 +1,8 @@
 import { Parser } from "htmlparser2";
 import sanitizeHtml from "sanitize-html";
 import type { Block, BlockType, RevisionContent } from "../domain/article";
+import { extractPage } from "./page/extract-page";
+import { isWholePage } from "./page/whole-page";
 
 /**
  * HTML → article text + block structure.
@@ -16,9 +18,12 @@ import type { Block, BlockType, RevisionContent } from "../domain/article";
  *     the input can survive, whatever slipped through layer 1.
  *
  * Decisions:
- *  - Scope: the top-level `<article>` with the most text if there is one (pages
- *    often hold teaser cards as articles too), else the largest `<main>`, else
- *    the whole body.
+ *  - Scope: a whole page goes through main-content extraction (`extractPage`,
+ *    docs/decisions/026-main-content-extraction.md), which hands its article
+ *    back through these same rules. A fragment keeps the rule below: the
+ *    top-level `<article>` with the most text if there is one (pages often hold
+ *    teaser cards as articles too), else the largest `<main>`, else the whole
+ *    fragment.
  *  - `<nav>` and `<aside>` (menus, related links, ad slots, pull-out boxes) are
  *    dropped everywhere. `<header>`/`<footer>` are kept when they belong to
  *    content — inside article, main, section, blockquote, figure, list item,
@@ -345,11 +350,21 @@ class BlockBuilder {
   }
 }
 
-function build(html: string): { content: RevisionContent; firstH1?: string } {
+/**
+ * Which part of the HTML becomes blocks: "pick" is the fragment rule (largest
+ * article, else main, else everything); "body" is everything, with page-level
+ * header/footer dropped (the page as a whole, for the preview's list);
+ * "content" is everything, all of it article content (an extractor's output,
+ * where a header or footer left in belongs to the article).
+ */
+export type ImportScope = "pick" | "body" | "content";
+
+function build(html: string, scopeRule: ImportScope = "pick"): { content: RevisionContent; firstH1?: string } {
   const sanitized = sanitizeHtml(html.replace(/^\uFEFF/, ""), SANITIZE_OPTIONS);
-  const scope = pickScope(parseTree(sanitized));
+  const tree = parseTree(sanitized);
+  const scope = scopeRule === "pick" ? pickScope(tree) : tree;
   const builder = new BlockBuilder();
-  const inContent = scope.name !== "#root";
+  const inContent = scopeRule === "content" || scope.name !== "#root";
   builder.walk(scope, { type: "paragraph", pre: false, inContent, quoteDepth: 0 });
   builder.flush();
   const text = builder.text();
@@ -357,9 +372,19 @@ function build(html: string): { content: RevisionContent; firstH1?: string } {
   return { content: { text, blocks: builder.blocks }, firstH1: h1 && text.slice(h1.start, h1.end).replace(/\n/g, " ") };
 }
 
-/** Plain text and block structure of an HTML article; no markup from the input survives. */
+/** The import's block rules on HTML, with the scope rule chosen by the caller (see `ImportScope`). */
+export function importBlocks(html: string, scope: ImportScope): RevisionContent {
+  return build(html, scope).content;
+}
+
+/**
+ * Plain text and block structure of HTML; no markup from the input survives.
+ * A whole page (a document a browser saves or a server sends) is reduced to its
+ * article first (`extractPage`, which throws `NotAnArticle` for a page that is
+ * not one); a fragment is the article already and keeps the fragment rules.
+ */
 export function importHtml(html: string): RevisionContent {
-  return build(html).content;
+  return isWholePage(html) ? extractPage(html).content : build(html).content;
 }
 
 /**

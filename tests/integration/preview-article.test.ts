@@ -66,7 +66,9 @@ describe(`importing from a web address on ${provider}`, () => {
     const article = await createArticle(t.db, { actor: editor, input: form });
     const stored = await getArticle(t.db, { actor: editor, articleId: article.id });
     expect(stored.revision.text.length).toBe(characters);
+    // The headline is the title, not part of the stored body (docs/decisions/026).
     for (const part of bodyParts) expect(stored.revision.text).toContain(part);
+    expect(stored.revision.text).not.toContain(NEWS_PAGE_TEXT.headline);
     expect(stored.revision.text).not.toContain("Ferry fares");
     expect(stored).toMatchObject({
       title: NEWS_PAGE_TEXT.headline,

@@ -8,7 +8,9 @@ import { parseHTML } from "linkedom";
 export function parsePage(html: string): Document {
   const source = html.replace(/^\uFEFF/, "");
   // linkedom needs a document element to build <head>/<body>; a bare fragment gets one.
-  const wrapped = /^\s*(?:<!doctype[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<html[\s>]/i.test(source)
+  // Each comment ends at its first "-->" (a lazy [\s\S]*? inside a repeated group backtracks exponentially on a page
+  // that starts "<!--?xml …?--><!DOCTYPE …>"); doctype and comments may come in either order.
+  const wrapped = /^\s*(?:(?:<!doctype[^>]*>|<!--(?:(?!-->)[\s\S])*-->)\s*)*<html[\s>]/i.test(source)
     ? source
     : `<!doctype html><html><body>${source}</body></html>`;
   return parseHTML(wrapped).document as unknown as Document;

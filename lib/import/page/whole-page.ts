@@ -7,7 +7,8 @@
  * A browser's clipboard wraps a selection in <html><body> with
  * <!--StartFragment--> markers: that is the editor's own selection, a fragment.
  */
-const PAGE_START = /^[\s\uFEFF]*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype|html|head)[\s>]/i;
+/** A comment's body cannot run past its own "-->" (a lazy match there backtracks for minutes on many comments). */
+const PAGE_START = /^[\s\uFEFF]*(?:<!--(?:[^-]|-(?!->))*-->\s*|<\?xml[^>]*>\s*)*<(?:!doctype|html|head)[\s>]/i;
 const CLIPBOARD_SELECTION = /<!--\s*StartFragment\s*-->/i;
 
 export function isWholePage(html: string): boolean {
