@@ -101,6 +101,11 @@ describe(`articles on ${provider}`, () => {
     ["a javascript: source URL", { title: "T", text: "a", sourceUrl: "javascript:alert(1)" }, ["sourceUrl"]],
     ["a bad date", { title: "T", text: "a", publishedAt: "last week" }, ["publishedAt"]],
     ["HTML nested too deep to parse quickly", { title: "T", html: "<b>".repeat(60_000) + "x" }, ["html"]],
+    [
+      "a whole page nested too deep to parse quickly",
+      { title: "T", html: `<!doctype html><html><body>${"<div>".repeat(20_000)}x</body></html>` },
+      ["html"],
+    ],
   ])("refuses %s naming the field, storing nothing", async (_case, input, fields) => {
     const before = await snapshot();
     expect(await failedFields(createArticle(t.db, { actor: editor, input }))).toEqual(fields);

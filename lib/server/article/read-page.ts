@@ -1,6 +1,7 @@
 import type { RevisionContent } from "../../domain/article";
 import { ExtractionTimedOut, extractPageOffThread } from "../../extract-thread/on-extract-thread";
 import { importHtml } from "../../import/html";
+import { htmlDepth } from "../../import/page/nesting";
 import { NotAnArticle, type ExtractedPage, type PageBlock } from "../../import/page/types";
 import { isWholePage } from "../../import/page/whole-page";
 import { MAX_BODY_BYTES } from "../../schemas/articles";
@@ -14,6 +15,11 @@ import { invalid } from "../shared/errors";
  */
 export const MAX_HTML_TAGS = 50_000;
 export const MAX_PAGE_TAGS = 200_000;
+/**
+ * The page's tag count no longer bounds its depth (200,000 nested tags would keep the parser busy for many seconds):
+ * real pages nest a few dozen deep, sloppy ones with unclosed tags a few hundred.
+ */
+export const MAX_PAGE_DEPTH = 2_000;
 export const countTags = (html: string) => html.match(/<[a-zA-Z!/]/g)?.length ?? 0;
 
 /**
@@ -32,6 +38,11 @@ export async function readPage(
     throw invalid(
       field,
       `has more than ${limit.toLocaleString("en")} tags, too many to read. Save the article alone, or paste its text.`,
+    );
+  if (whole && htmlDepth(html) > MAX_PAGE_DEPTH)
+    throw invalid(
+      field,
+      `nests more than ${MAX_PAGE_DEPTH.toLocaleString("en")} elements deep, too deep to read. Save the article alone, or paste its text.`,
     );
   const page = whole ? await extract(html, field, url) : fragment(html);
   if (!page.content.text.trim())
