@@ -122,9 +122,17 @@ function dropHeader(blocks: PageBlock[], names: ArticleNames, people: string[]):
       ((BYLINE_START.test(block.text.trim()) && !/[.!?]$/.test(block.text.trim())) ||
         people.some((person) => isNameLine(key, person)));
     const isDate = words.length <= 16 && isDateLine(block.text);
-    if (isTitle || isSummary || isByline || isDate) {
+    if (isTitle || isByline || isDate) {
       top.push(index);
       last = index;
+      continue;
+    }
+    // A paragraph repeating the page's summary is a standfirst only straight under the headline or above a byline
+    // or date: many sites take the summary from the story's first paragraph (after the byline), and a lede is the
+    // last thing a fact-check may lose.
+    if (isSummary) {
+      top.push(index);
+      if (index > 0 && titles.includes(textKey(blocks[index - 1].text))) last = index;
       continue;
     }
     // The story has begun: a list, a section heading (short; a subtitle set as h2 is long) or a long paragraph.

@@ -47,6 +47,21 @@ describe("extractPage", () => {
     expect(extracted.content.text).not.toContain("Another story");
   });
 
+  it("keeps a lede the page reuses as its summary, and leaves out a standfirst under the headline", () => {
+    const lede = sentence(1);
+    const ledeAfterByline = page({ head: `<meta name="description" content="${lede}">` }).replace(
+      "<h1>Bridge repairs cost the council thousands</h1>",
+      '<h1>Bridge repairs cost the council thousands</h1><p class="byline">By Ana Ruiz</p>',
+    );
+    expect(kept(extractPage(ledeAfterByline))[0].text).toBe(lede);
+    const dek = "The council says the bill was unavoidable; residents are not so sure about it.";
+    const standfirst = page({ head: `<meta name="description" content="${dek}">` }).replace(
+      "<h1>Bridge repairs cost the council thousands</h1>",
+      `<h1>Bridge repairs cost the council thousands</h1><p class="dek">${dek}</p>`,
+    );
+    expect(extractPage(standfirst).content.text).not.toContain(dek);
+  });
+
   it("keeps a correction note at the end, leaves captions, pull quotes and promotions out", () => {
     const extracted = extractPage(
       page({
