@@ -40,7 +40,12 @@ export function refineEdges(blocks: PageBlock[], notes: PageNotes, names: Articl
 const BOILERPLATE_LINE =
   /^(?:advertisement|advertising|ad|sponsored(?: content)?|continued|pinned|subscribe|share(?: this)?(?: article| story| page)?|read more|skip advertisement|story continues below(?: advertisement)?|continue reading(?: the main story| below)?|more on (?:this|that) story|related(?: stories| articles| content)?|listen(?: to this article)?|suscr[ií]bete(?: para seguir leyendo)?|abonnez-vous|jetzt abonnieren|sobre la firma|sobre el autor|about the authors?|\d*\s*comments?|image source,? .{0,60}|(?:photo|photograph|image|illustration|pictured)s?: .{0,80})$/i;
 const BOILERPLATE_NOTICE =
-  /^(?:a version of this (?:article|story) appear(?:s|ed) in print|this (?:article|story) (?:appears|appeared) in the .{0,80}edition|copyright\b|©|all rights reserved|.{0,80}\bmay earn (?:a )?(?:small )?commission\b|by (?:clicking|submitting|signing up)|sign up (?:for|to)\b|get (?:the|our) .{0,60}newsletter|you['’]ve read \d+|enjoying this\b|support (?:our|independent) journalism|lee sin l[ií]mites)/i;
+  /^(?:a version of this (?:article|story) appear(?:s|ed) in print|this (?:article|story) (?:appears|appeared) in the .{0,80}edition|.{0,80}\bmay earn (?:a )?(?:small )?commission\b|by (?:clicking|submitting|signing up)|sign up (?:for|to)\b|get (?:the|our) .{0,60}newsletter|you['’]ve read \d+|enjoying this\b|support (?:our|independent) journalism|lee sin l[ií]mites)/i;
+/**
+ * A copyright line is short; a long block starting with one is an image credit run into the story's first
+ * paragraph ("© Provided by … Nintendo and Apple shocked the world…"), whose words must stay.
+ */
+const COPYRIGHT_LINE = /^(?:copyright\b|©|all rights reserved)/i;
 /** A heading over a list of links to other stories; the heading and the list after it go. */
 const RELATED_HEADING =
   /^(?:more on (?:this|that) story|related(?: stories| articles| content| coverage| reading)?|read more|recommended(?: reading)?|more information|más información|te puede interesar|lire aussi|à lire aussi|mehr zum thema)$/i;
@@ -53,7 +58,7 @@ function dropBoilerplate(blocks: PageBlock[], notes: PageNotes): void {
     const words = key ? key.split(" ").length : 0;
     const marked = key !== "" && notes.boilerplate.some((promo) => keyContains(promo, key));
     const line = words <= 10 && BOILERPLATE_LINE.test(text);
-    const notice = words <= 60 && BOILERPLATE_NOTICE.test(text);
+    const notice = (words <= 60 && BOILERPLATE_NOTICE.test(text)) || (words <= 20 && COPYRIGHT_LINE.test(text));
     // A block with no letters or digits ("###", "* * *") has nothing to check.
     if (words === 0 || marked || line || notice) Object.assign(block, { kept: false, why: "page" });
   }

@@ -62,6 +62,13 @@ describe("extractPage", () => {
     expect(extractPage(standfirst).content.text).not.toContain(dek);
   });
 
+  it("keeps a paragraph that an image credit runs into, and drops a copyright line", () => {
+    const credited = `© Provided by Gazette Pictures ${sentence(9)}`;
+    const extracted = extractPage(page({ inside: `<p>${credited}</p><p>© 2026 The Gazette Ltd</p>` }));
+    expect(extracted.content.text).toContain(credited);
+    expect(extracted.content.text).not.toContain("The Gazette Ltd");
+  });
+
   it("keeps a correction note at the end, leaves captions, pull quotes and promotions out", () => {
     const extracted = extractPage(
       page({
