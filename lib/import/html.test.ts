@@ -2,7 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { RevisionContent } from "../domain/article";
-import { extractHtmlTitle, importHtml, looksLikeHtml } from "./html";
+import { importHtml, looksLikeHtml } from "./html";
+import { extractPage } from "./page/extract-page";
 import { NotAnArticle } from "./page/types";
 import { importPlainText } from "./plain-text";
 
@@ -531,7 +532,7 @@ describe("importHtml on real-world input", () => {
       expect(content.text).not.toContain(needle);
     }
     expectWellFormed(content);
-    expect(extractHtmlTitle(page)).toBe("Harbour bridge repairs to cost £40m, council says");
+    expect(extractPage(page).metadata.title).toBe("Harbour bridge repairs to cost £40m, council says");
   });
 
   it("imports ~1.5 MB of paragraphs", () => {
@@ -555,40 +556,6 @@ describe("importHtml on real-world input", () => {
       "<div>".repeat(depth) + "<p>Deep</p><script>alert(1)</script>" + "</div>".repeat(depth) + "<p>After</p>";
     const content = importHtml(html);
     expect(content.text).toBe("Deep\n\nAfter");
-  });
-});
-
-describe("extractHtmlTitle", () => {
-  it("takes the first <h1> of the article", () => {
-    expect(
-      extractHtmlTitle(
-        "<title>Page</title><h1>Outside</h1><article><h2>Kicker</h2><h1>The  <em>real</em><br>headline</h1><h1>Second</h1></article>",
-      ),
-    ).toBe("The real headline");
-  });
-
-  it("falls back to <title>, then og:title", () => {
-    expect(
-      extractHtmlTitle(
-        "<html><head><title> Page &amp; title </title><meta property='og:title' content='OG'></head><body><p>x</p></body></html>",
-      ),
-    ).toBe("Page & title");
-    expect(
-      extractHtmlTitle(
-        '<html><head><meta property="og:title" content="Open &quot;Graph&quot; title"></head><body><h2>Not a title</h2></body></html>',
-      ),
-    ).toBe('Open "Graph" title');
-    expect(extractHtmlTitle('<meta name="OG:TITLE" content="By name">')).toBe("By name");
-  });
-
-  it("ignores a page-level site logo <h1>, <svg> titles and empty titles", () => {
-    expect(
-      extractHtmlTitle(
-        "<svg><title>Icon</title></svg><title>Real</title><header><h1>Site name</h1></header><p>Text</p>",
-      ),
-    ).toBe("Real");
-    expect(extractHtmlTitle("<title>  </title><p>No title here</p>")).toBeUndefined();
-    expect(extractHtmlTitle("")).toBeUndefined();
   });
 });
 

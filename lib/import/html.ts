@@ -359,7 +359,7 @@ class BlockBuilder {
  */
 export type ImportScope = "pick" | "body" | "content";
 
-function build(html: string, scopeRule: ImportScope = "pick"): { content: RevisionContent; firstH1?: string } {
+function build(html: string, scopeRule: ImportScope = "pick"): { content: RevisionContent } {
   const sanitized = sanitizeHtml(html.replace(/^\uFEFF/, ""), SANITIZE_OPTIONS);
   const tree = parseTree(sanitized);
   const scope = scopeRule === "pick" ? pickScope(tree) : tree;
@@ -367,9 +367,7 @@ function build(html: string, scopeRule: ImportScope = "pick"): { content: Revisi
   const inContent = scopeRule === "content" || scope.name !== "#root";
   builder.walk(scope, { type: "paragraph", pre: false, inContent, quoteDepth: 0 });
   builder.flush();
-  const text = builder.text();
-  const h1 = builder.blocks.find((block) => block.type === "heading" && block.level === 1);
-  return { content: { text, blocks: builder.blocks }, firstH1: h1 && text.slice(h1.start, h1.end).replace(/\n/g, " ") };
+  return { content: { text: builder.text(), blocks: builder.blocks } };
 }
 
 /** The import's block rules on HTML, with the scope rule chosen by the caller (see `ImportScope`). */
@@ -385,51 +383,6 @@ export function importBlocks(html: string, scope: ImportScope): RevisionContent 
  */
 export function importHtml(html: string): RevisionContent {
   return isWholePage(html) ? extractPage(html).content : build(html).content;
-}
-
-/**
- * A title for the article: its first `<h1>` (within the article that
- * `importHtml` imports, else the page's main content), else the page's
- * `<title>`, else its `og:title` meta. Plain text, whitespace collapsed.
- */
-export function extractHtmlTitle(html: string): string | undefined {
-  const heading = build(html).firstH1;
-  if (heading) return heading;
-
-  let title: string | undefined;
-  let ogTitle: string | undefined;
-  let titleText: string | undefined;
-  let foreignDepth = 0;
-  const parser = new Parser(
-    {
-      onopentag(name, attribs) {
-        if (name === "svg" || name === "math") foreignDepth++;
-        else if (name === "title" && foreignDepth === 0 && title === undefined) titleText = "";
-        else if (name === "meta" && ogTitle === undefined) {
-          const key = (attribs.property ?? attribs.name ?? "").trim().toLowerCase();
-          if (key === "og:title") ogTitle = clean(attribs.content ?? "") || undefined;
-        }
-      },
-      ontext(text) {
-        if (titleText !== undefined) titleText += text;
-      },
-      onclosetag(name) {
-        if (name === "svg" || name === "math") foreignDepth = Math.max(0, foreignDepth - 1);
-        else if (name === "title" && titleText !== undefined) {
-          title = clean(titleText) || undefined;
-          titleText = undefined;
-        }
-      },
-    },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
-  );
-  parser.write(html);
-  parser.end();
-  return title ?? ogTitle;
-}
-
-function clean(text: string): string {
-  return text.replace(CONTROL_CHARS, "").replace(/\s+/g, " ").trim();
 }
 
 const DOCUMENT_START = /^[\s\uFEFF]*<(?:!doctype|html|head|body)[\s>]/i;
