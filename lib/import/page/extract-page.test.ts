@@ -69,6 +69,14 @@ describe("extractPage", () => {
     expect(extracted.content.text).not.toContain("The Gazette Ltd");
   });
 
+  it("reads camelCase class names as words: an imageCaption is a caption", () => {
+    const caption = "The old bridge, pictured in 1950, before the first repairs were carried out by the council.";
+    const extracted = extractPage(
+      page({ inside: `<div class="mol-img"><p class="imageCaption">${caption}</p></div>` }),
+    );
+    expect(extracted.blocks.find((block) => block.text === caption)).toMatchObject({ kept: false, why: "caption" });
+  });
+
   it("keeps a correction note at the end, leaves captions, pull quotes and promotions out", () => {
     const extracted = extractPage(
       page({

@@ -57,7 +57,9 @@ export function readPageNotes(document: Document): PageNotes {
     const names = NAME_ATTRIBUTES.map((name) => element.getAttributeNode(name)?.value ?? "")
       .join(" ")
       .split(/\s+/)
-      .filter(Boolean);
+      .filter(Boolean)
+      // camelCase names are words too: "imageCaption" is "image-caption", "relatedStories" "related-stories".
+      .map((name) => name.replace(/([a-z0-9])([A-Z])/g, "$1-$2"));
     const itemprop = (element.getAttributeNode("itemprop")?.value ?? "").toLowerCase();
     let kind: "captions" | "pullQuotes" | "corrections" | "boilerplate" | undefined;
     if (tag === "figcaption" || itemprop === "caption" || names.some((name) => CAPTION.test(name))) kind = "captions";
