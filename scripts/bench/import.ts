@@ -5,7 +5,8 @@
  * against the human-marked body (mean and minimum over the articles):
  *  - extractPage: what Factmark stores (Readability + the import's rules + the
  *    additions of docs/decisions/026), metadata included;
- *  - the importer before it (scripts/bench/lib/import-legacy.ts);
+ *  - the importer before it: the fragment rules (`importBlocks(html, "pick")`: largest <article>, else <main>,
+ *    else the body), which were the whole importer before #17 and are unchanged;
  *  - Readability alone and Defuddle alone, each on its own linkedom parse,
  *    their HTML output reduced to text the same way (the import's block rules).
  * Non-article pages are timed but not scored. The machine's load average is
@@ -21,7 +22,6 @@ import { extractPage } from "../../lib/import/page/extract-page";
 import { parsePage } from "../../lib/import/page/parse-page";
 import { NotAnArticle } from "../../lib/import/page/types";
 import { wordF1 } from "../../lib/import/page/word-f1";
-import { importHtml as legacyImport } from "./lib/import-legacy";
 import { printTable } from "./lib/print-table";
 
 const RUNS = 3;
@@ -39,7 +39,7 @@ const extractors: Extractor[] = [
       }
     },
   },
-  { name: "importer before #17", text: (html) => legacyImport(html).text },
+  { name: "importer before #17", text: (html) => importBlocks(html, "pick").text },
   {
     name: "Readability alone",
     text: (html) => importBlocks(new Readability(parsePage(html)).parse()?.content ?? "", "content").text,

@@ -71,13 +71,7 @@ export async function previewArticle({
     publishedAt: dateOf(metadata.publishedAt),
     modifiedAt: dateOf(metadata.modifiedAt),
     language: languageTag(metadata.language),
-    blocks: blocks.map(({ type, level, text, kept, why }) => ({
-      type,
-      ...(level !== undefined ? { level } : {}),
-      text,
-      kept,
-      why,
-    })),
+    blocks,
     html: blocksToHtml(kept),
     characters: content.text.length,
   };

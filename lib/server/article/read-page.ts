@@ -1,8 +1,8 @@
-import type { RevisionContent } from "../../domain/article";
 import { ExtractionTimedOut, extractPageOffThread } from "../../extract-thread/on-extract-thread";
 import { importHtml } from "../../import/html";
+import { toPageBlocks } from "../../import/page/align-blocks";
 import { htmlDepth } from "../../import/page/nesting";
-import { NotAnArticle, type ExtractedPage, type PageBlock } from "../../import/page/types";
+import { NotAnArticle, type ExtractedPage } from "../../import/page/types";
 import { isWholePage } from "../../import/page/whole-page";
 import { MAX_BODY_BYTES } from "../../schemas/articles";
 import { invalid } from "../shared/errors";
@@ -69,15 +69,5 @@ async function extract(html: string, field: "html" | "url", url: string | undefi
 /** A fragment is the article already: every block kept, no metadata beyond what the import form is given. */
 function fragment(html: string): ExtractedPage {
   const content = importHtml(html);
-  return { blocks: pageBlocks(content), content, metadata: {} };
-}
-
-function pageBlocks({ text, blocks }: RevisionContent): PageBlock[] {
-  return blocks.map((block) => ({
-    type: block.type,
-    ...(block.level !== undefined ? { level: block.level } : {}),
-    text: text.slice(block.start, block.end),
-    kept: true,
-    why: "article",
-  }));
+  return { blocks: toPageBlocks(content, "article", true), content, metadata: {} };
 }
