@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { cuidLike } from "./cuid-like";
 import { quoteAt } from "../../../lib/anchoring/selector";
 import type { Actor } from "../../../lib/domain/actor";
 import { addRevision } from "../../../lib/server/article/add-revision";
@@ -10,9 +10,6 @@ export type RevisionRequestTiming = { ms: number; anchored: number; changed: num
 
 /** Rows per createMany: an annotation row has about 15 values, well under SQLite's parameter cap. */
 const ROWS_PER_INSERT = 40;
-
-/** An id of the app's own shape (a cuid: "c" and 24 lower-case letters or digits). */
-const appId = () => `c${Array.from(randomBytes(24), (byte) => (byte % 36).toString(36)).join("")}`;
 
 /**
  * The whole `POST /api/v1/articles/:id/revisions` minus HTTP: a fresh database
@@ -37,7 +34,7 @@ export async function timeAddRevision(
     if (article.revision.text !== c.oldText)
       throw new Error("the import changed the old text: the spans would not fit");
     const rows = c.spans.map((span, i) => ({
-      id: appId(),
+      id: cuidLike(),
       articleId: article.id,
       revisionId: article.revision.id,
       kind: "CLAIM" as const,

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { cuidLike } from "./cuid-like";
 import { quoteAt } from "../../../lib/anchoring/selector";
 import { hashPassword } from "../../../lib/auth/passwords";
 import type { Db } from "../../../lib/db/client";
@@ -13,9 +14,6 @@ import { PROBE_WORDS, seedAnnotations } from "./workbench-article";
  * any cap while keeping the seeding of 10,000 annotations to a few seconds.
  */
 const CHUNK = 40;
-
-/** An id of the app's own shape (a cuid: "c" and 24 lower-case letters or digits), which the routes check. */
-const appId = () => `c${Array.from(randomBytes(24), (byte) => (byte % 36).toString(36)).join("")}`;
 
 export type WorkbenchUsers = {
   /** Signs in in the browser (an editor, as most users of the workbench are). */
@@ -81,7 +79,7 @@ export async function seedArticle(db: Db, users: WorkbenchUsers, text: string, s
   const numbers = { CLAIM: 1, DENIAL: 0, ANALYSIS: 0 };
   const rows = [
     {
-      id: appId(),
+      id: cuidLike(),
       articleId: article.id,
       revisionId,
       kind: "CLAIM" as const,
@@ -99,7 +97,7 @@ export async function seedArticle(db: Db, users: WorkbenchUsers, text: string, s
       return {
         ...fields,
         number: number + (annotation.kind === "CLAIM" ? 1 : 0),
-        id: appId(),
+        id: cuidLike(),
         articleId: article.id,
         revisionId,
         createdById: authors[author],
@@ -110,7 +108,7 @@ export async function seedArticle(db: Db, users: WorkbenchUsers, text: string, s
   const sources = seeded.flatMap((annotation, i) =>
     annotation.sources.map((source, position) => ({
       ...source,
-      id: appId(),
+      id: cuidLike(),
       annotationId: rows[i + 1].id,
       position,
       accessedAt: new Date("2026-03-01T10:00:00Z"),
