@@ -1,11 +1,21 @@
 "use client";
 
-import { memo, type CSSProperties, type KeyboardEvent, type MouseEvent, type RefObject } from "react";
-import type { AnnotationKind, AnnotationStatus } from "@/lib/domain/annotation";
+import {
+  memo,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type MouseEvent,
+  type RefObject,
+} from "react";
+import type { AnnotationStatus } from "@/lib/domain/annotation";
 import { textDirection } from "@/lib/domain/language";
 import { moveCaret, placeCaret } from "./caret";
-import { paragraphState, type BlockView, type BlockGroup, type SegmentView } from "./layout";
-import { inlineLabel } from "./status";
+import { blockPieces, blockSpan, idSet, startLabel } from "./highlight-pieces";
+import { highlightsSupported, idsAtPoint, installTestHook, register } from "./highlight-registry";
+import { paragraphState, type BlockView, type BlockGroup } from "./layout";
 
 type Props = {
   text: string;
@@ -24,11 +34,14 @@ type Props = {
 };
 
 /**
- * The article text, block by block. Every run of text is one element with
+ * The article text, block by block. Every block is one element with
  * `data-start` holding one text node, so a DOM selection maps back to exact
- * offsets (offsets.ts). Annotated runs are <mark>s: the outermost annotation
- * gives the colour, and every covering annotation adds an underline in its
- * kind's pattern (solid, dashed, dotted), so overlaps stay visible.
+ * offsets (offsets.ts) and a long article costs one element per paragraph,
+ * however densely annotated (decision 027). Highlights are Ranges over those
+ * text nodes in CSS.highlights (highlight-registry.ts): the outermost
+ * annotation gives the colour and the underline pattern (solid, dashed,
+ * dotted), overlaps draw darker. Labels are the block's attributes, shown at
+ * its start.
  */
 export const ArticleText = memo(function ArticleText({
   text,
@@ -45,9 +58,16 @@ export const ArticleText = memo(function ArticleText({
   function onClick(event: MouseEvent<HTMLDivElement>) {
     // The end of a drag is a click too: only a plain click opens.
     if (window.getSelection()?.isCollapsed === false) return;
-    const mark = (event.target as Element).closest?.("mark[data-annotations]");
-    if (mark) onMarkClick(mark.getAttribute("data-annotations")!.split(" "));
+    const ids = idsAtPoint(event.currentTarget, event.clientX, event.clientY);
+    if (ids.length > 0) onMarkClick(ids);
   }
+
+  // Highlights need the CSS Custom Highlight API: known only in the browser, after hydration.
+  const [unsupported, setUnsupported] = useState(false);
+  useEffect(() => {
+    setUnsupported(!highlightsSupported());
+    return rootRef.current ? installTestHook(rootRef.current) : undefined;
+  }, [rootRef]);
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (moveCaret(event, event.currentTarget)) event.preventDefault();
@@ -62,7 +82,6 @@ export const ArticleText = memo(function ArticleText({
       labels={labels}
       statuses={statuses}
       changed={changed}
-      flashing={flashing}
       {...paragraphState(view, openId, flashing, labels, statuses, changed)}
     />
   );
@@ -83,6 +102,12 @@ export const ArticleText = memo(function ArticleText({
       // Reached with Tab: a caret at the first text in view, ready for Shift+arrows.
       onFocus={(event) => event.currentTarget.matches(":focus-visible") && placeCaret(event.currentTarget)}
     >
+      {unsupported && (
+        <p className="wb-notice" role="note">
+          This browser cannot show highlights: the text reads as usual, and the annotations are listed beside it. Use a
+          current browser (Chrome or Edge 105+, Safari 17.2+, Firefox 140+) to see them in the text.
+        </p>
+      )}
       {!hasText && <p className="muted">This revision has no text to annotate.</p>}
       {groups.map((group) => {
         if (group.type === "list")
@@ -108,7 +133,6 @@ type ParagraphProps = {
   labels: Map<string, string>;
   statuses: Map<string, AnnotationStatus>;
   changed: ReadonlySet<string>;
-  flashing: ReadonlySet<string>;
   /** The open annotation if it has text in this block, else null: opening one re-renders only its own paragraphs. */
   openId: string | null;
   /** This block's flashing ids, its annotations' labels and statuses, its changed ones, as strings that stay equal while nothing here changed. */
@@ -118,26 +142,29 @@ type ParagraphProps = {
 };
 
 /**
- * One block of the text, rendered again only when its own highlights change: the layout hands back the same view
- * while the spans over it are unchanged, and the maps and sets are read only for this block's ids, whose values the
- * keys carry (so a change elsewhere, with new maps, is skipped here).
+ * One block of the text: one element, one text node, rendered again only when its own highlights change (the layout
+ * hands back the same view while the spans over it are unchanged, and the maps and sets are read only for this
+ * block's ids, whose values the keys carry). It owns its highlight ranges: registered after each render that changes
+ * them, taken back before the next and on unmount, so opening one annotation touches only its paragraphs' ranges.
  */
 const Paragraph = memo(
-  function Paragraph({ view, Tag, text, labels, statuses, changed, flashing, openId }: ParagraphProps) {
+  function Paragraph({ view, Tag, text, labels, statuses, changed, openId, flashKey, changedKey }: ParagraphProps) {
+    // One ref type for the six tags a block can be.
+    const ref = useRef<HTMLParagraphElement & HTMLQuoteElement & HTMLHeadingElement & HTMLLIElement>(null);
+    const span = blockSpan(view);
+    const start = span?.start;
+    useLayoutEffect(() => {
+      if (!ref.current || start === undefined) return;
+      return register(ref.current, start, blockPieces(view, openId, idSet(flashKey), idSet(changedKey)));
+    }, [view, start, openId, flashKey, changedKey, text]);
     return (
-      <Tag className={`wb-block wb-${view.type}`}>
-        {view.segments.map((piece) => (
-          <Piece
-            key={piece.start}
-            piece={piece}
-            text={text}
-            labels={labels}
-            statuses={statuses}
-            changed={changed}
-            openId={openId}
-            flashing={flashing}
-          />
-        ))}
+      <Tag
+        ref={ref}
+        className={`wb-block wb-${view.type}`}
+        data-start={span?.start}
+        {...startLabel(view.opening, labels, statuses, changed)}
+      >
+        {span ? text.slice(span.start, span.end) : null}
       </Tag>
     );
   },
@@ -150,81 +177,3 @@ const Paragraph = memo(
     before.labelKey === after.labelKey &&
     before.changedKey === after.changedKey,
 );
-
-/** Stacked underlines, outermost lowest: one layer per covering annotation. */
-function lines(kinds: AnnotationKind[]): CSSProperties {
-  return {
-    backgroundImage: kinds.map((kind) => `var(--wb-line-${kind.toLowerCase()})`).join(", "),
-    backgroundPosition: kinds.map((_, depth) => `0 calc(100% - ${depth * 4}px)`).join(", "),
-  };
-}
-
-/**
- * The label where annotations start, with each one's review mark (C1✓) and
- * words for it ("C1 approved") as the generated content's alternative text.
- * It is tinted by status only when the annotations starting here agree.
- */
-function startLabel(
-  ids: string[],
-  labels: Map<string, string>,
-  statuses: Map<string, AnnotationStatus>,
-  changed: ReadonlySet<string>,
-) {
-  if (ids.length === 0) return {};
-  const parts = ids.map((id) => {
-    const part = inlineLabel(labels.get(id) ?? "", statuses.get(id));
-    return changed.has(id) ? { text: `${part.text}\u202fΔ`, spoken: `${part.spoken}, words changed` } : part;
-  });
-  const first = statuses.get(ids[0]);
-  const agreed = first && ids.every((id) => statuses.get(id) === first) ? first.toLowerCase() : undefined;
-  return {
-    "data-label": parts.map((part) => part.text).join(" "),
-    "data-label-alt": parts.map((part) => part.spoken).join(", "),
-    "data-status": agreed,
-  };
-}
-
-function Piece({
-  piece,
-  text,
-  labels,
-  statuses,
-  changed,
-  openId,
-  flashing,
-}: {
-  piece: SegmentView;
-  text: string;
-  labels: Map<string, string>;
-  statuses: Map<string, AnnotationStatus>;
-  changed: ReadonlySet<string>;
-  openId: string | null;
-  flashing: ReadonlySet<string>;
-}) {
-  const content = text.slice(piece.start, piece.end);
-  if (piece.ids.length === 0) return <span data-start={piece.start}>{content}</span>;
-  const isOpen = openId !== null && piece.ids.includes(openId);
-  const className = [
-    "wb-mark",
-    `wb-${piece.kinds[0].toLowerCase()}`,
-    `wb-depth-${Math.min(piece.ids.length, 4)}`,
-    isOpen && "is-open",
-    isOpen && piece.opens.includes(openId) && "is-open-first",
-    isOpen && piece.closes.includes(openId) && "is-open-last",
-    piece.ids.some((id) => flashing.has(id)) && "is-flashing",
-    piece.ids.some((id) => changed.has(id)) && "is-changed",
-  ]
-    .filter(Boolean)
-    .join(" ");
-  return (
-    <mark
-      data-start={piece.start}
-      data-annotations={piece.ids.join(" ")}
-      {...startLabel(piece.opens, labels, statuses, changed)}
-      className={className}
-      style={lines(piece.kinds)}
-    >
-      {content}
-    </mark>
-  );
-}

@@ -30,7 +30,9 @@ export function Legend({ canCreate }: { canCreate: boolean }) {
             <span className="visually-hidden">: {PATTERN[kind]}</span>
           </li>
         ))}
-        <li className="muted wb-legend-note">Overlaps stack one underline per annotation.</li>
+        <li className="muted wb-legend-note">
+          Overlapping annotations draw darker; the outermost gives the colour and the underline.
+        </li>
       </ul>
       <ul className="wb-legend-statuses" aria-label="Review marks on the labels">
         {SHOWN_STATUSES.map((status) => (

@@ -9,6 +9,7 @@ import { ArticleHeader } from "./ArticleHeader";
 import { ArticleReview } from "./ArticleReview";
 import { ArticleText } from "./ArticleText";
 import { focusRect } from "./caret";
+import { revealAnnotation } from "./highlight-registry";
 import { Legend } from "./Legend";
 import { panelAnnotation } from "./live/apply-event";
 import { LiveBar } from "./live/LiveBar";
@@ -40,8 +41,6 @@ const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
   (target.isContentEditable ||
     target.matches("input, textarea, select, [role=textbox], [role=combobox], [role=listbox]"));
-
-const markSelector = (id: string) => `mark[data-annotations~="${CSS.escape(id)}"]`;
 
 /** Links to one annotation (the review queue, the sign-off list) end in #annotation-<id>. */
 const HASH_PREFIX = "#annotation-";
@@ -100,12 +99,11 @@ function WorkbenchBody({ since }: { since: number | null }) {
   useEffect(() => {
     if (!focusRequest.serial) return;
     if (focusRequest.scrollTo) {
-      const mark = document.querySelector(markSelector(focusRequest.scrollTo));
       const reduced = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-      mark?.scrollIntoView({ block: "nearest", behavior: reduced ? "auto" : "smooth" });
+      if (textRef.current) revealAnnotation(textRef.current, focusRequest.scrollTo, reduced ? "auto" : "smooth");
     }
     headingRef.current?.focus({ preventScroll: true });
-  }, [focusRequest, headingRef]);
+  }, [focusRequest, headingRef, textRef]);
 
   // Someone else deleted the open annotation: the panel went back to the list, and focus that was in it (now nowhere) returns to the text.
   useLayoutEffect(() => {

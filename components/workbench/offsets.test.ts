@@ -117,6 +117,43 @@ describe("rangeToSpan", () => {
   });
 });
 
+// The article as it renders now (decision 027): each block is the segment, one text node, no child elements;
+// a list's items are the segments, the list itself carries no offset. "Intro text.\n- one\n- two\n\nEnd."
+describe("one text node per block", () => {
+  const blockText = "Intro text.\n- one\n- two\n\nEnd.";
+  const intro = txt("Intro text.");
+  const one = txt("one");
+  const two = txt("two");
+  const end = txt("End.");
+  const p = el({ "data-start": "0" }, intro);
+  const li1 = el({ "data-start": "14" }, one);
+  const li2 = el({ "data-start": "20" }, two);
+  const list = el({}, li1, li2);
+  const last = el({ "data-start": "25" }, end);
+  const blockRoot = el({}, p, list, last);
+
+  it("maps a point in a block's text node, or on the block itself, to the block's start plus the offset", () => {
+    expect(boundaryToOffset(blockRoot, { node: intro, offset: 6 }, "start")).toBe(6);
+    expect(boundaryToOffset(blockRoot, { node: two, offset: 3 }, "end")).toBe(23);
+    expect(blockText.slice(20, 23)).toBe("two");
+    // A click or triple-click can land on the element (its label's generated content adds no node).
+    expect(boundaryToOffset(blockRoot, { node: li1, offset: 0 }, "start")).toBe(14);
+    expect(boundaryToOffset(blockRoot, { node: last, offset: 1 }, "end")).toBe(blockText.length);
+  });
+
+  it("snaps points on the list (between its items) and on root to the nearest item", () => {
+    expect(boundaryToOffset(blockRoot, { node: list, offset: 1 }, "start")).toBe(20);
+    expect(boundaryToOffset(blockRoot, { node: list, offset: 1 }, "end")).toBe(17);
+    expect(boundaryToOffset(blockRoot, { node: blockRoot, offset: 1 }, "end")).toBe(11);
+  });
+
+  it("converts a selection across blocks and list items", () => {
+    const span = rangeToSpan(blockRoot, { startContainer: intro, startOffset: 6, endContainer: li2, endOffset: 1 });
+    expect(span).toEqual({ start: 6, end: 23 });
+    expect(blockText.slice(span!.start, span!.end)).toBe("text.\n- one\n- two");
+  });
+});
+
 describe("trimSpan", () => {
   it("drops leading and trailing whitespace, including newlines and no-break spaces", () => {
     expect(trimSpan(" \n a b\u00a0\n", { start: 0, end: 8 })).toEqual({ start: 3, end: 6 });

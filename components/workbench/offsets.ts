@@ -1,9 +1,10 @@
 /**
  * DOM selection → text offsets, written against a minimal node shape so it is
- * unit-tested without a browser. The article renders every run of text as one
+ * unit-tested without a browser. The article renders every block as one
  * element carrying `data-start` (its UTF-16 offset in the revision text) with
- * a single text node inside; anything else (block elements, whitespace between
- * them) carries no text of the revision.
+ * a single text node inside (decision 027: highlights are Ranges, not
+ * elements); anything else (lists, whitespace between blocks) carries no text
+ * of the revision. Segments holding several nodes still map exactly.
  */
 export interface TreeNode {
   readonly nodeType: number;

@@ -1,0 +1,177 @@
+"use client";
+
+import { boundaryToOffset, type TreeNode } from "./offsets";
+import { HIGHLIGHT_NAMES, idsAt, type HighlightName, type HighlightPiece } from "./highlight-pieces";
+
+/**
+ * The DOM side of the article's highlights: each block registers its pieces as Ranges over its one text node in the
+ * named Highlights of CSS.highlights (drawn by ::highlight(name) in app/workbench.css), and takes them back when its
+ * state changes or it unmounts. No element per highlight: a paragraph's text stays one text node.
+ */
+
+type Entry = { piece: HighlightPiece; range: Range | null };
+
+/** Registered pieces per block element, in text order: clicks, scrolling to an annotation and the test hook read them. */
+const blocks = new Map<Element, Entry[]>();
+let named: Map<HighlightName, Highlight> | null = null;
+
+/** Chrome/Edge 105+, Safari 17.2+, Firefox 140+. Without it the text still reads, undecorated. */
+export const highlightsSupported = () =>
+  typeof CSS !== "undefined" && "highlights" in CSS && typeof globalThis.Highlight === "function";
+
+function highlights(): Map<HighlightName, Highlight> | null {
+  if (named || !highlightsSupported()) return named;
+  named = new Map();
+  HIGHLIGHT_NAMES.forEach((name, priority) => {
+    const highlight = new Highlight();
+    // Later names paint over earlier ones: open above flashing above changed above depth above kind.
+    highlight.priority = priority;
+    CSS.highlights.set(name, highlight);
+    named!.set(name, highlight);
+  });
+  return named;
+}
+
+/** Draws a block's pieces over its text node (offsets from `blockStart`); the returned function takes them back. */
+export function register(block: Element, blockStart: number, pieces: readonly HighlightPiece[]): () => void {
+  const text = block.firstChild;
+  const registry = highlights();
+  const entries: Entry[] = pieces.map((piece) => {
+    if (!registry || !text || text.nodeType !== Node.TEXT_NODE) return { piece, range: null };
+    const range = new Range();
+    range.setStart(text, piece.start - blockStart);
+    range.setEnd(text, piece.end - blockStart);
+    for (const name of piece.names) registry.get(name)!.add(range);
+    return { piece, range };
+  });
+  blocks.set(block, entries);
+  return () => {
+    if (blocks.get(block) === entries) blocks.delete(block);
+    for (const { piece, range } of entries)
+      if (range) for (const name of piece.names) registry!.get(name)!.delete(range);
+  };
+}
+
+const blockStartOf = (element: Element) => Number(element.getAttribute("data-start"));
+
+/** The character under a viewport point: its text node and offset, only if the point is really over it (not past a line's end). */
+function characterAt(x: number, y: number): { node: Text; offset: number } | null {
+  const position = document.caretPositionFromPoint?.(x, y);
+  const caret = position
+    ? { node: position.offsetNode, offset: position.offset }
+    : (() => {
+        const range = document.caretRangeFromPoint?.(x, y);
+        return range ? { node: range.startContainer, offset: range.startOffset } : null;
+      })();
+  if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return null;
+  const node = caret.node as Text;
+  // The caret falls on the nearer edge of a character: it is the one after it or the one before.
+  for (const offset of [caret.offset, caret.offset - 1]) {
+    if (offset < 0 || offset >= node.length) continue;
+    const range = document.createRange();
+    range.setStart(node, offset);
+    range.setEnd(node, offset + 1);
+    for (const rect of range.getClientRects())
+      if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return { node, offset };
+  }
+  return null;
+}
+
+/** The annotations drawn under a viewport point, outermost first; [] when the point is over no highlighted character. */
+export function idsAtPoint(root: Element, x: number, y: number): string[] {
+  const at = characterAt(x, y);
+  const block = at?.node.parentElement;
+  if (!at || !block || !root.contains(block)) return [];
+  const entries = blocks.get(block);
+  const offset = boundaryToOffset(
+    root as unknown as TreeNode,
+    at as unknown as { node: TreeNode; offset: number },
+    "start",
+  );
+  if (!entries || offset === null) return [];
+  return idsAt(
+    entries.map((entry) => entry.piece),
+    offset,
+  );
+}
+
+/** The first registered piece of an annotation under root, in text order, with its block. */
+function firstPiece(root: Element, id: string): { block: Element; entry: Entry } | null {
+  let best: { block: Element; entry: Entry } | null = null;
+  for (const [block, entries] of blocks) {
+    if (!root.contains(block)) continue;
+    const entry = entries.find((candidate) => candidate.piece.ids.includes(id));
+    if (entry && (!best || entry.piece.start < best.entry.piece.start)) best = { block, entry };
+  }
+  return best;
+}
+
+/**
+ * Scrolls an annotation's first piece into view with room around it (a quarter of the window), as the marks'
+ * scroll-margin did. A block out of view is not laid out (content-visibility: auto): the block is brought in first,
+ * then the piece's own box is measured.
+ */
+export function revealAnnotation(root: Element, id: string, behavior: ScrollBehavior) {
+  const found = firstPiece(root, id);
+  if (!found) return;
+  const { block, entry } = found;
+  const box = () => (entry.range ?? block).getBoundingClientRect();
+  const margin = window.innerHeight / 4;
+  let rect = box();
+  if (rect.height === 0 || rect.bottom < 0 || rect.top > window.innerHeight) {
+    block.scrollIntoView({ block: "nearest" });
+    rect = box();
+  }
+  if (rect.top < margin) window.scrollBy({ top: rect.top - margin, behavior });
+  else if (rect.bottom > window.innerHeight - margin)
+    window.scrollBy({ top: Math.min(rect.bottom - window.innerHeight + margin, rect.top - margin), behavior });
+}
+
+/** What the text draws for one annotation: read by end-to-end tests through the root's test hook (see installTestHook). */
+export type DrawnAnnotation = {
+  /** Start of the block holding its first piece (its label shows there), or null if nothing is drawn. */
+  block: number | null;
+  pieces: { start: number; end: number; text: string; names: string[] }[];
+};
+
+function describe(root: Element, id: string): DrawnAnnotation {
+  const found: (DrawnAnnotation["pieces"][number] & { block: number })[] = [];
+  for (const [block, entries] of blocks) {
+    if (!root.contains(block)) continue;
+    for (const { piece, range } of entries) {
+      if (!piece.ids.includes(id)) continue;
+      found.push({
+        block: blockStartOf(block),
+        start: piece.start,
+        end: piece.end,
+        text: range ? range.toString() : "",
+        // Only the names the range is really registered under.
+        names: range ? piece.names.filter((name) => CSS.highlights.get(name)?.has(range)) : [],
+      });
+    }
+  }
+  found.sort((a, b) => a.start - b.start);
+  return { block: found[0]?.block ?? null, pieces: found.map(({ block: _, ...piece }) => piece) };
+}
+
+/** The ids drawn under one highlight name (e.g. "wb-flashing") under root. */
+function drawnUnder(root: Element, name: HighlightName): string[] {
+  const highlight = CSS.highlights?.get(name);
+  const ids = new Set<string>();
+  for (const [block, entries] of blocks)
+    if (root.contains(block))
+      for (const { piece, range } of entries)
+        if (range && highlight?.has(range)) piece.ids.forEach((id) => ids.add(id));
+  return [...ids];
+}
+
+/** The read-only test hook: `document.querySelector(".wb-text").factmarkHighlights` (e2e/support/workbench.ts). */
+export type HighlightsHook = { describe(id: string): DrawnAnnotation; drawnUnder(name: HighlightName): string[] };
+
+export function installTestHook(root: HTMLElement): () => void {
+  const hook: HighlightsHook = { describe: (id) => describe(root, id), drawnUnder: (name) => drawnUnder(root, name) };
+  Object.defineProperty(root, "factmarkHighlights", { value: hook, configurable: true });
+  return () => {
+    delete (root as unknown as { factmarkHighlights?: unknown }).factmarkHighlights;
+  };
+}
