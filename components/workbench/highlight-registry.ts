@@ -131,17 +131,19 @@ export function revealAnnotation(root: Element, id: string, behavior: ScrollBeha
 export type DrawnAnnotation = {
   /** Start of the block holding its first piece (its label shows there), or null if nothing is drawn. */
   block: number | null;
+  /** Its place among the labels of that block (data-label holds one part per annotation starting there). */
+  labelIndex: number;
   pieces: { start: number; end: number; text: string; names: string[] }[];
 };
 
 function describe(root: Element, id: string): DrawnAnnotation {
-  const found: (DrawnAnnotation["pieces"][number] & { block: number })[] = [];
-  for (const [block, entries] of blocks) {
-    if (!root.contains(block)) continue;
+  const inRoot = [...blocks].filter(([block]) => root.contains(block));
+  const found: (DrawnAnnotation["pieces"][number] & { block: Element })[] = [];
+  for (const [block, entries] of inRoot)
     for (const { piece, range } of entries) {
       if (!piece.ids.includes(id)) continue;
       found.push({
-        block: blockStartOf(block),
+        block,
         start: piece.start,
         end: piece.end,
         text: range ? range.toString() : "",
@@ -149,9 +151,23 @@ function describe(root: Element, id: string): DrawnAnnotation {
         names: range ? piece.names.filter((name) => CSS.highlights.get(name)?.has(range)) : [],
       });
     }
-  }
   found.sort((a, b) => a.start - b.start);
-  return { block: found[0]?.block ?? null, pieces: found.map(({ block: _, ...piece }) => piece) };
+  const block = found[0]?.block;
+  if (!block) return { block: null, labelIndex: -1, pieces: [] };
+  // The annotations starting in that block, in the order the layout labels them (pieces in order, outermost first).
+  const starts = blockStartOf(block);
+  const startsEarlier = (other: string) =>
+    inRoot.some(
+      ([element, entries]) => blockStartOf(element) < starts && entries.some((e) => e.piece.ids.includes(other)),
+    );
+  const opening = [...new Set(blocks.get(block)!.flatMap((entry) => entry.piece.ids))].filter(
+    (other) => !startsEarlier(other),
+  );
+  return {
+    block: starts,
+    labelIndex: opening.indexOf(id),
+    pieces: found.map(({ block: _, ...piece }) => piece),
+  };
 }
 
 /** The ids drawn under one highlight name (e.g. "wb-flashing") under root. */

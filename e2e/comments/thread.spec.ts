@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { baseURL } from "../../playwright.config";
 import { demoAccount, signInViaApi, type DemoAccount } from "../support/accounts";
+import { clickHighlight } from "../support/workbench";
 
 const TEXT = "The mayor said crime fell by half last year. Police figures tell another story.";
 const CLAIM = "crime fell by half last year";
@@ -35,7 +36,7 @@ async function articleWithClaim(page: Page): Promise<{ articleId: string; claimI
 /** Opens the claim in the workbench and returns its comment thread. */
 async function openThread(page: Page, articleId: string, claimId: string) {
   await page.goto(`/articles/${articleId}`);
-  await page.locator(`mark[data-annotations~="${claimId}"]`).first().click();
+  await clickHighlight(page, claimId);
   const panel = page.getByRole("complementary", { name: "Annotation details" });
   await expect(panel.getByRole("heading", { level: 2, name: "C1 Claim" })).toBeVisible();
   const thread = panel.getByRole("region", { name: /^Comments/ });

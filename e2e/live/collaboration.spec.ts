@@ -3,9 +3,13 @@ import { demoAccount } from "../support/accounts";
 import {
   createArticle,
   createClaim,
-  markOf,
+  clickHighlight,
+  flashedIds,
+  highlightTextOf,
+  labelTextOf,
   origin,
   panelOf,
+  recordFlashes,
   selectQuote,
   signedIn,
   stored,
@@ -62,7 +66,7 @@ test("two people on one article: presence, live highlights, a conflict resolved 
   await expect(presenceOf(a).getByText("Also here:")).toBeVisible();
 
   // The editor opens C1: the reviewer's list says so, and following it opens C1 there too.
-  await markOf(a, first.id).click();
+  await clickHighlight(a, first.id);
   await expect(panelOf(a).getByRole("heading", { level: 2, name: "C1 Claim" })).toBeVisible();
   const looking = presenceOf(b).getByRole("button", { name: `${editor.name} is looking at C1: open it` });
   await expect(looking).toHaveText("looking at C1", { timeout: 3_000 });
@@ -85,13 +89,13 @@ test("two people on one article: presence, live highlights, a conflict resolved 
   await a.keyboard.press("c");
   const claim = (await (await createdResponse).json()) as Annotation;
   await expect(a.getByRole("status")).toHaveText("Claim added");
-  await expect(markOf(b, claim.id)).toBeVisible({ timeout: 3_000 });
-  await expect(markOf(b, claim.id)).toHaveAttribute("data-label", "C2");
+  await expect.poll(() => highlightTextOf(b, claim.id), { timeout: 3_000 }).toBe(claim.quote);
+  await expect.poll(() => labelTextOf(b, claim.id)).toBe("C2");
   await expect(b.getByRole("status")).toHaveText(
     new RegExp(`^${editor.name} added a claim “His Foreign Ministry spokesman, Zhao Lijian, said the .*…”$`),
   );
   // The flash lasts 1.6 s: on a loaded machine it can be over before the assertions above finish, so the page records it.
-  await expect.poll(() => b.evaluate((id) => (window as unknown as FlashLog).__flashed.has(id), claim.id)).toBe(true);
+  await expect.poll(() => flashedIds(b)).toContain(claim.id);
   await shot(b, "03-reviewer-new-highlight");
   // Nobody announces their own change twice.
   await a.waitForTimeout(500);
@@ -101,7 +105,7 @@ test("two people on one article: presence, live highlights, a conflict resolved 
   const panelA = panelOf(a);
   const panelB = panelOf(b);
   await expect(panelA.getByRole("heading", { level: 2, name: "C2 Claim" })).toBeVisible();
-  await markOf(b, claim.id).click();
+  await clickHighlight(b, claim.id);
   await expect(panelB.getByRole("heading", { level: 2, name: "C2 Claim" })).toBeVisible();
   await panelA.getByLabel("Note").fill(NOTE);
   await panelB.getByLabel("Speaker").fill(SPEAKER);
@@ -148,19 +152,19 @@ test("two people on one article: presence, live highlights, a conflict resolved 
   await shot(b, "06-reviewer-same-version");
 
   // The reviewer types in C1 (unsaved) as the editor deletes it: gone from the text, the typed note kept to copy.
-  await markOf(b, first.id).click();
+  await clickHighlight(b, first.id);
   await expect(panelB.getByRole("heading", { level: 2, name: "C1 Claim" })).toBeVisible();
   await panelB.getByLabel("Note").fill(REVIEWER_NOTE);
-  await markOf(a, first.id).click();
+  await clickHighlight(a, first.id);
   await panelA.getByRole("button", { name: "Delete claim C1" }).click();
   await panelA.getByRole("button", { name: "Yes, delete claim C1" }).click();
   await expect(a.getByRole("status")).toHaveText("Deleted");
-  await expect(markOf(b, first.id)).toHaveCount(0, { timeout: 3_000 });
+  await expect.poll(() => highlightTextOf(b, first.id), { timeout: 3_000 }).toBe("");
   await expect(b.getByRole("status")).toContainText(`${editor.name} deleted a claim`);
   await expect(panelB.getByTestId("conflict-notice")).toContainText(`This annotation was deleted by ${editor.name}.`);
   await expect(panelB.getByLabel("Note")).toHaveValue(REVIEWER_NOTE);
   // The other claim keeps its label: C1 is not given again.
-  await expect(markOf(b, claim.id)).toHaveAttribute("data-label", "C2");
+  await expect.poll(() => labelTextOf(b, claim.id)).toBe("C2");
   await shot(b, "07-reviewer-annotation-deleted");
   await panelB.getByRole("button", { name: "Close it" }).click();
   await expect(panelB.getByRole("heading", { level: 2, name: /Annotations/ })).toBeVisible();
@@ -191,7 +195,7 @@ test("a sign-off elsewhere makes an open page read-only at once, keeping unsaved
   await a.goto(`/articles/${article.id}`);
   await markPage(a);
   await expect(a.getByTestId("live-connection")).toHaveText("Live");
-  await markOf(a, claim.id).click();
+  await clickHighlight(a, claim.id);
   const panelA = panelOf(a);
   await panelA.getByLabel("Note").fill(NOTE);
 
@@ -226,23 +230,3 @@ test("a sign-off elsewhere makes an open page read-only at once, keeping unsaved
   await a.context().close();
   await b.context().close();
 });
-
-type FlashLog = { __flashed: Set<string> };
-
-/** Records every annotation id that is ever shown flashing from now on, however briefly. */
-async function recordFlashes(page: Page) {
-  await page.evaluate(() => {
-    const log = window as unknown as FlashLog;
-    log.__flashed = new Set();
-    const note = () => {
-      for (const mark of document.querySelectorAll(".wb-text mark.is-flashing"))
-        for (const id of (mark.getAttribute("data-annotations") ?? "").split(" ")) log.__flashed.add(id);
-    };
-    new MutationObserver(note).observe(document.querySelector(".wb-text")!, {
-      subtree: true,
-      childList: true,
-      attributes: true,
-      attributeFilter: ["class"],
-    });
-  });
-}

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { demoAccount } from "../support/accounts";
-import { createArticle, createClaim, markOf, origin, panelOf, signedIn } from "../support/workbench";
+import { createArticle, createClaim, clickHighlight, origin, panelOf, signedIn } from "../support/workbench";
 
 // #13 item 3 in Chromium: sign-off waits while a claim has no verdict, says so and lists it; the editor
 // marks it "Not rated" with a required reason; the reviewer then signs off, and the HTML says why.
@@ -50,7 +50,7 @@ test("sign-off refuses an unrated claim until it is rated or marked not rated wi
 
   // The editor: "Not rated" needs a reason before it saves.
   await a.goto(`/articles/${article.id}`);
-  await markOf(a, unrated.id).click();
+  await clickHighlight(a, unrated.id);
   const panel = panelOf(a);
   await panel.getByLabel("Verdict").selectOption({ label: "Not rated (say why)" });
   const reason = panel.getByLabel("Why not rated (published, required)");

@@ -3,7 +3,9 @@ import { demoAccount } from "../support/accounts";
 import {
   createArticle,
   createClaim,
-  markOf,
+  clickHighlight,
+  labelOf,
+  labelTextOf,
   origin,
   panelOf,
   selectQuote,
@@ -39,9 +41,9 @@ test("submit, request changes, fix, resubmit, approve, sign off (read-only), reo
   // A: the editor opens the claim and submits it.
   await a.goto(`/articles/${article.id}`);
   await expect(a.getByTestId("article-status")).toHaveText("Article status: Draft");
-  await expect(markOf(a, claim.id)).toHaveAttribute("data-label", "C1");
+  await expect.poll(() => labelTextOf(a, claim.id)).toBe("C1");
   await expect(a.getByRole("button", { name: "Sign off article" })).toHaveCount(0);
-  await markOf(a, claim.id).click();
+  await clickHighlight(a, claim.id);
   const panelA = panelOf(a);
   await expect(panelA.getByRole("heading", { level: 2, name: "C1 Claim" })).toBeVisible();
   await expect(panelA.getByTestId("annotation-status")).toHaveText("Status: Draft");
@@ -54,8 +56,8 @@ test("submit, request changes, fix, resubmit, approve, sign off (read-only), reo
   await expect(panelA.getByRole("button", { name: "Submit for review" })).toHaveCount(0);
   // The first submission moves the article into review.
   await expect(a.getByTestId("article-status")).toHaveText("Article status: In review");
-  await expect(markOf(a, claim.id)).toHaveAttribute("data-label", "C1\u202f→");
-  await expect(markOf(a, claim.id)).toHaveAttribute("data-label-alt", "C1 submitted");
+  await expect.poll(() => labelTextOf(a, claim.id)).toBe("C1\u202f→");
+  await expect.poll(async () => (await labelOf(a, claim.id))?.spoken).toBe("C1 submitted");
   await shot(a, "01-editor-submitted");
 
   // B: the reviewer finds it in the queue (counted in the navigation) and opens it from there.
@@ -96,11 +98,11 @@ test("submit, request changes, fix, resubmit, approve, sign off (read-only), reo
     { decision: "REQUEST_CHANGES", note: NOTE, version: claim.version + 1 },
   ]);
   await expect(panelB.getByTestId("annotation-status")).toHaveText("Status: !Changes requested");
-  await expect(markOf(b, claim.id)).toHaveAttribute("data-label-alt", "C1 changes requested");
+  await expect.poll(async () => (await labelOf(b, claim.id))?.spoken).toBe("C1 changes requested");
 
   // A: the editor reloads and reads the note, fixes the claim and submits it again.
   await a.reload();
-  await markOf(a, claim.id).click();
+  await clickHighlight(a, claim.id);
   await expect(panelA.getByTestId("changes-requested")).toHaveText(`Changes requested by ${reviewer.name}: “${NOTE}”`);
   await expect(panelA.getByTestId("annotation-status")).toHaveText("Status: !Changes requested");
   await shot(a, "03-editor-changes-requested");
@@ -131,7 +133,7 @@ test("submit, request changes, fix, resubmit, approve, sign off (read-only), reo
   await expect(b.getByRole("status")).toHaveText("Approved");
   await expect(panelB.getByTestId("annotation-status")).toHaveText("Status: ✓Approved");
   await expect(panelB.getByText(`Approved by ${reviewer.name}.`)).toBeVisible();
-  await expect(markOf(b, claim.id)).toHaveAttribute("data-label", "C1\u202f✓");
+  await expect.poll(() => labelTextOf(b, claim.id)).toBe("C1\u202f✓");
   await expect(signOff).not.toHaveAttribute("aria-disabled");
   await expect(b.getByTestId("sign-off-why")).toHaveCount(0);
   await shot(b, "04-reviewer-approved");
@@ -151,7 +153,7 @@ test("submit, request changes, fix, resubmit, approve, sign off (read-only), reo
   await expect(a.getByTestId("signed-off-banner")).toContainText("read-only");
   await expect(a.getByRole("button", { name: "Reopen article" })).toHaveCount(0);
   await expect(a.getByText("Select text, then")).toHaveCount(0);
-  await markOf(a, claim.id).click();
+  await clickHighlight(a, claim.id);
   await a.evaluate(() => window.scrollTo(0, 0));
   await expect(panelA.getByRole("heading", { level: 2, name: "C1 Claim" })).toBeVisible();
   for (const name of ["Save", "Submit for review", "+ Add a source", "Delete claim C1", "Approve"])
@@ -208,7 +210,7 @@ test("submit, request changes, fix, resubmit, approve, sign off (read-only), reo
   // A: the editor can edit again. A detail keeps the approval; substance sends it back to draft, and the page says so.
   await a.reload();
   await expect(a.getByTestId("signed-off-banner")).toHaveCount(0);
-  await markOf(a, claim.id).click();
+  await clickHighlight(a, claim.id);
   await panelA.getByLabel("Speaker").fill("US officials");
   await panelA.getByRole("button", { name: "Save", exact: true }).click();
   await expect(a.getByRole("status")).toHaveText("Saved");

@@ -6,7 +6,8 @@ import { demoAccount } from "../support/accounts";
 import {
   createArticle,
   createClaim,
-  markOf,
+  highlightTextOf,
+  isDrawnAs,
   origin,
   seed,
   signedIn,
@@ -142,8 +143,8 @@ test("Fetch again: the source page, changed since the import, comes in through t
     await dialog.getByRole("button", { name: "Add revision" }).click();
     await expect(a.getByTestId("revision-banner")).toContainText("Revision 2 of 2");
     await expect(a.getByTestId("revision-banner")).toContainText("1 changed");
-    await expect(markOf(a, claim.id)).toHaveText("costing £81,000");
-    await expect(markOf(a, claim.id)).toHaveClass(/is-changed/);
+    await expect.poll(() => highlightTextOf(a, claim.id)).toBe("costing £81,000");
+    await expect.poll(() => isDrawnAs(a, claim.id, "wb-changed")).toBe(true);
 
     // The same page again is no revision: the 422 names the field, next to it.
     await a.getByRole("button", { name: "New revision" }).click();

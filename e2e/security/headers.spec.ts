@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { baseURL } from "../../playwright.config";
 import { demoAccount, type DemoAccount } from "../support/accounts";
-import { createArticle, createClaim, origin, selectQuote, signedIn } from "../support/workbench";
+import { clickHighlight, createArticle, createClaim, origin, selectQuote, signedIn } from "../support/workbench";
 
 /** The CSP as a map of directive → sources. */
 const directives = (policy: string) =>
@@ -105,7 +105,7 @@ test("every page runs under the strict CSP without a single violation, for every
   await editor.page.keyboard.press("a");
   await expect(editor.page.getByRole("status")).toHaveText("Analysis added");
   await editor.page.keyboard.press("Escape");
-  await editor.page.locator(`.wb-text mark[data-annotations~="${claim.id}"]`).first().click();
+  await clickHighlight(editor.page, claim.id);
   const panel = editor.page.getByRole("complementary", { name: "Annotation details" });
   await expect(panel.getByLabel("Speaker")).toBeVisible();
   await editor.page.getByText("Export", { exact: true }).click();

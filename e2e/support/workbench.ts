@@ -61,6 +61,7 @@ export const stored = async (request: APIRequestContext, id: string): Promise<Ar
 export async function selectQuote(page: Page, quote: string) {
   await page.evaluate((wanted) => {
     const root = document.querySelector(".wb-text")!;
+    // Each block is one element with data-start and one text node (decision 027).
     const pieces = [...root.querySelectorAll<HTMLElement>("[data-start]")];
     const at = pieces
       .map((piece) => piece.textContent)
@@ -87,4 +88,128 @@ export async function selectQuote(page: Page, quote: string) {
 }
 
 export const panelOf = (page: Page) => page.getByRole("complementary", { name: "Annotation details" });
-export const markOf = (page: Page, id: string) => page.locator(`.wb-text mark[data-annotations~="${id}"][data-label]`);
+
+/*
+ * Highlights are not elements (decision 027): the article text draws them as Ranges in CSS.highlights. The text root
+ * (.wb-text) carries a read-only test hook, `factmarkHighlights` (components/workbench/highlight-registry.ts):
+ * describe(id) gives what is drawn for an annotation (each piece's text and the highlight names its Range is
+ * registered under: wb-claim|wb-denial|wb-analysis, wb-depth-2..4, wb-changed, wb-flashing, wb-open) and the block
+ * that shows its label; drawnUnder(name) the ids drawn under one name. These helpers read it; use them with
+ * expect.poll, which retries as a locator assertion would.
+ */
+export type Drawn = {
+  block: number | null;
+  labelIndex: number;
+  pieces: { start: number; end: number; text: string; names: string[] }[];
+};
+type HighlightsHook = { describe(id: string): Drawn; drawnUnder(name: string): string[] };
+type HookedRoot = Element & { factmarkHighlights?: HighlightsHook };
+
+/** What the text draws for an annotation (nothing before the page has hydrated). */
+export const drawnOf = (page: Page, id: string): Promise<Drawn> =>
+  page.evaluate(
+    (wanted) =>
+      (document.querySelector(".wb-text") as HookedRoot | null)?.factmarkHighlights?.describe(wanted) ?? {
+        block: null,
+        labelIndex: -1,
+        pieces: [],
+      },
+    id,
+  );
+
+/** The highlighted text of an annotation, its pieces joined ("" when it is not drawn). */
+export const highlightTextOf = async (page: Page, id: string) =>
+  (await drawnOf(page, id)).pieces.map((piece) => piece.text).join("");
+
+/** Every highlight name any piece of the annotation is drawn under, sorted ("wb-claim", "wb-open", …). */
+export const highlightNamesOf = async (page: Page, id: string) =>
+  [...new Set((await drawnOf(page, id)).pieces.flatMap((piece) => piece.names))].sort();
+
+/** Whether the annotation's pieces are drawn under a name: every piece (open, changed) or, with "some", any (flashing over an overlap). */
+export const isDrawnAs = async (page: Page, id: string, name: string, some = false) => {
+  const { pieces } = await drawnOf(page, id);
+  const has = (piece: Drawn["pieces"][number]) => piece.names.includes(name);
+  return pieces.length > 0 && (some ? pieces.some(has) : pieces.every(has));
+};
+
+/**
+ * The annotation's label as its block shows it: its own part of the block's data-label ("C1\u202f✓") and of
+ * data-label-alt ("C1 approved"), and the block's data-status (set when the labels there agree). Null when not drawn.
+ */
+export const labelOf = (page: Page, id: string) =>
+  page.evaluate((wanted) => {
+    const root = document.querySelector(".wb-text") as HookedRoot | null;
+    const drawn = root?.factmarkHighlights?.describe(wanted);
+    if (!root || !drawn || drawn.block === null) return null;
+    const block = root.querySelector(`[data-start="${drawn.block}"]`)!;
+    return {
+      text: block.getAttribute("data-label")?.split(" ")[drawn.labelIndex] ?? null,
+      spoken: block.getAttribute("data-label-alt")?.split("; ")[drawn.labelIndex] ?? null,
+      status: block.getAttribute("data-status"),
+    };
+  }, id);
+
+/** The annotation's own label text ("C1\u202f✓"), or null while it is not drawn. */
+export const labelTextOf = async (page: Page, id: string) => (await labelOf(page, id))?.text ?? null;
+
+/** The viewport point at the middle of the annotation's first piece, scrolled into view first. */
+export async function highlightPoint(page: Page, id: string, piece = 0): Promise<{ x: number; y: number }> {
+  await expect.poll(async () => (await drawnOf(page, id)).pieces.length, { message: `${id} drawn` }).toBeGreaterThan(0);
+  return page.evaluate(
+    ({ wanted, index }) => {
+      const root = document.querySelector(".wb-text") as HookedRoot;
+      const drawn = root.factmarkHighlights!.describe(wanted);
+      const { start, end } = drawn.pieces[index];
+      const block = [...root.querySelectorAll<HTMLElement>("[data-start]")].findLast(
+        (element) => Number(element.getAttribute("data-start")) <= start,
+      )!;
+      const from = Number(block.getAttribute("data-start"));
+      const range = document.createRange();
+      range.setStart(block.firstChild!, start - from);
+      range.setEnd(block.firstChild!, end - from);
+      block.scrollIntoView({ block: "center" });
+      let rect = [...range.getClientRects()].find((box) => box.width > 0)!;
+      if (rect.top < 0 || rect.bottom > window.innerHeight) {
+        window.scrollBy(0, rect.top - window.innerHeight / 2);
+        rect = [...range.getClientRects()].find((box) => box.width > 0)!;
+      }
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    },
+    { wanted: id, index: piece },
+  );
+}
+
+/** Clicks an annotation's highlight as a reader would: at the middle of its first piece (the page hit-tests the point). */
+export async function clickHighlight(page: Page, id: string, piece = 0) {
+  const { x, y } = await highlightPoint(page, id, piece);
+  await page.mouse.click(x, y);
+}
+
+/** Whether the annotation's first piece is inside the window (scrolled to). */
+export const highlightInView = (page: Page, id: string) =>
+  page.evaluate((wanted) => {
+    const root = document.querySelector(".wb-text") as HookedRoot | null;
+    const drawn = root?.factmarkHighlights?.describe(wanted);
+    if (!root || !drawn || drawn.block === null) return false;
+    const block = root.querySelector(`[data-start="${drawn.block}"]`)!;
+    const range = document.createRange();
+    range.setStart(block.firstChild!, drawn.pieces[0].start - drawn.block);
+    range.setEnd(block.firstChild!, drawn.pieces[0].end - drawn.block);
+    const rect = range.getBoundingClientRect();
+    return rect.height > 0 && rect.top >= 0 && rect.bottom <= window.innerHeight;
+  }, id);
+
+/** Records every annotation id that is ever drawn flashing from now on, however briefly (read with flashedIds). */
+export async function recordFlashes(page: Page) {
+  await page.evaluate(() => {
+    const log = window as unknown as { __flashed: Set<string> };
+    log.__flashed = new Set();
+    const root = document.querySelector(".wb-text") as HookedRoot;
+    // A timer, not animation frames: those stop in a page the browser considers hidden.
+    setInterval(() => {
+      for (const id of root.factmarkHighlights?.drawnUnder("wb-flashing") ?? []) log.__flashed.add(id);
+    }, 40);
+  });
+}
+export const flashedIds = (page: Page) =>
+  page.evaluate(() => [...(window as unknown as { __flashed: Set<string> }).__flashed]);

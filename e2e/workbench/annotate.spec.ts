@@ -3,7 +3,14 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { baseURL } from "../../playwright.config";
 import { demoAccount, signInViaApi } from "../support/accounts";
-import { selectQuote } from "../support/workbench";
+import {
+  clickHighlight,
+  drawnOf,
+  highlightInView,
+  highlightTextOf,
+  isDrawnAs,
+  selectQuote,
+} from "../support/workbench";
 
 const seed = fs.readFileSync(path.resolve("../shared/fixtures/seed-article.txt"), "utf8");
 const CLAIM =
@@ -52,18 +59,16 @@ async function annotate(page: Page, article: Article, kind: string, quote: strin
 const stored = async (page: Page, id: string): Promise<Article> =>
   (await page.request.get(`/api/v1/articles/${id}`)).json();
 
-/** The text of every highlight piece carrying the annotation, in document order. */
-const highlightText = (page: Page, annotationId: string) =>
-  page
-    .locator(`.wb-text mark[data-annotations~="${annotationId}"]`)
-    .evaluateAll((marks) => marks.map((mark) => mark.textContent).join(""));
+/** The text of every highlight piece carrying the annotation, in document order, once the page draws it. */
+const expectHighlightText = (page: Page, annotationId: string, wanted: string) =>
+  expect.poll(() => highlightTextOf(page, annotationId)).toBe(wanted);
 
 /** Viewport points just inside the first and last characters of `quote` in the article text. */
 async function dragPoints(page: Page, quote: string) {
   return page.evaluate((wanted) => {
     const root = document.querySelector(".wb-text")!;
+    // One element with data-start and one text node per block; the quote lies within one paragraph.
     const pieces = [...root.querySelectorAll<HTMLElement>("[data-start]")];
-    // The quote lies within one paragraph, whose pieces are consecutive.
     const flat = pieces.map((piece) => piece.textContent).join("");
     const at = flat.indexOf(wanted);
     if (at < 0) throw new Error("quote not rendered");
@@ -143,7 +148,7 @@ test("tag a claim by mouse, fill it in, overlap it with analysis, and it all sur
   expect(notice.x + notice.width).toBeLessThanOrEqual(panelBox.x + panelBox.width + 0.5);
   expect(notice.x >= textBox.x + textBox.width || notice.y >= textBox.y + textBox.height).toBe(true);
   await expect(page.getByRole("heading", { level: 2, name: "C1 Claim" })).toBeFocused();
-  expect(await highlightText(page, claim.id)).toBe(CLAIM);
+  await expectHighlightText(page, claim.id, CLAIM);
   await expect(page.getByTestId("annotation-status")).toContainText("Draft");
 
   // Speaker typed first; adding sources in between moves the version on without losing it.
@@ -192,16 +197,22 @@ test("tag a claim by mouse, fill it in, overlap it with analysis, and it all sur
   await expect(panel.getByLabel("Verdict")).toHaveCount(0);
 
   await page.reload();
-  expect(await highlightText(page, claim.id)).toBe(CLAIM);
-  expect(await highlightText(page, analysis.id)).toBe(PARAGRAPH);
-  const overlap = text.locator(`mark[data-annotations="${analysis.id} ${claim.id}"]`);
-  await expect(overlap).toHaveText(CLAIM);
+  await expectHighlightText(page, claim.id, CLAIM);
+  await expectHighlightText(page, analysis.id, PARAGRAPH);
+  // The claim's words are drawn once, under both (outermost first) and darker.
+  const overlap = async () => {
+    const { pieces } = await drawnOf(page, claim.id);
+    return pieces.map((piece) => ({ text: piece.text, names: piece.names }));
+  };
+  expect(await overlap()).toEqual([{ text: CLAIM, names: ["wb-analysis", "wb-depth-2"] }]);
 
   // Clicking the overlap opens the innermost (the claim) and offers the other.
   const inside = await dragPoints(page, "malicious disinformation");
   await page.mouse.click(inside.from.x + 8, inside.from.y);
   await expect(page.getByRole("heading", { level: 2, name: "C1 Claim" })).toBeVisible();
-  await expect(overlap).toHaveClass(/is-open/);
+  await expect.poll(overlap).toEqual([{ text: CLAIM, names: ["wb-analysis", "wb-depth-2", "wb-open"] }]);
+  // The analysis's words outside the claim are not drawn open.
+  expect(await isDrawnAs(page, analysis.id, "wb-open")).toBe(false);
   await expect(
     panel
       .getByRole("navigation", { name: "Overlapping annotations" })
@@ -241,8 +252,8 @@ test("tag a claim by mouse, fill it in, overlap it with analysis, and it all sur
   expect((await deleted).status()).toBe(204);
   await expect(page.getByRole("status")).toHaveText("Deleted");
   await page.reload();
-  await expect(text.locator(`mark[data-annotations~="${analysis.id}"]`)).toHaveCount(0);
-  expect(await highlightText(page, claim.id)).toBe(CLAIM);
+  await expectHighlightText(page, claim.id, CLAIM);
+  expect((await drawnOf(page, analysis.id)).pieces).toEqual([]);
   expect((await stored(page, article.id)).annotations.map((annotation) => annotation.id)).toEqual([claim.id]);
 });
 
@@ -273,12 +284,12 @@ test("J and K walk the annotations in reading order; Escape closes the panel", a
   await expect(heading).toHaveText("C1 Claim");
   await expect(heading).toBeFocused();
   await expect(quote).toHaveText(first.quote);
-  await expect(page.locator(`mark[data-annotations~="${first.id}"]`).first()).toHaveClass(/is-open/);
+  await expect.poll(() => isDrawnAs(page, first.id, "wb-open")).toBe(true);
   await page.keyboard.press("j");
   await expect(quote).toHaveText(second.quote);
   await page.keyboard.press("j");
   await expect(quote).toHaveText(third.quote);
-  await expect(page.locator(`mark[data-annotations~="${third.id}"]`).first()).toBeInViewport();
+  await expect.poll(() => highlightInView(page, third.id)).toBe(true);
   await page.keyboard.press("k");
   await expect(quote).toHaveText(second.quote);
   await expect(heading).toHaveText("D1 Denial");
@@ -310,7 +321,7 @@ test("a source URL the server refuses (422) shows the error at the field and sto
   const article = await createArticle(page);
   const claim = await annotate(page, article, "CLAIM", "Russia has asked China for weapons");
   await page.goto(`/articles/${article.id}`);
-  await page.locator(`mark[data-annotations~="${claim.id}"]`).first().click();
+  await clickHighlight(page, claim.id);
   const panel = page.getByRole("complementary", { name: "Annotation details" });
   await expect(panel.getByRole("heading", { level: 2, name: "C1 Claim" })).toBeVisible();
 
@@ -348,7 +359,7 @@ test("a save over someone else's change (409) says so, loads their version and k
   const article = await createArticle(page);
   const claim = await annotate(page, article, "CLAIM", "Russia has asked China for weapons");
   await page.goto(`/articles/${article.id}`);
-  await page.locator(`mark[data-annotations~="${claim.id}"]`).first().click();
+  await clickHighlight(page, claim.id);
   const panel = page.getByRole("complementary", { name: "Annotation details" });
   await panel.getByLabel("Speaker").fill("My speaker");
 
@@ -395,7 +406,7 @@ test("a source edited or removed over someone else's change (409) shows their ve
   // (A regular expression: the page's stream resumes with ?lastEventId=, which a glob ending in /events would miss.)
   await page.route(/\/api\/v1\/articles\/[^/]+\/events/, (route) => route.abort());
   await page.goto(`/articles/${article.id}`);
-  await page.locator(`mark[data-annotations~="${claim.id}"]`).first().click();
+  await clickHighlight(page, claim.id);
   const panel = page.getByRole("complementary", { name: "Annotation details" });
   const sources = panel.getByTestId("source-list");
   await expect(sources).toContainText("Ministry statement");

@@ -1,6 +1,14 @@
 import { expect, test } from "@playwright/test";
 import { demoAccount, signInViaApi } from "../support/accounts";
-import { createArticle, createClaim, origin, selectQuote, type Annotation } from "../support/workbench";
+import {
+  createArticle,
+  createClaim,
+  labelOf,
+  labelTextOf,
+  origin,
+  selectQuote,
+  type Annotation,
+} from "../support/workbench";
 
 const LATER =
   "His Foreign Ministry spokesman, Zhao Lijian, said the United States was spreading “malicious disinformation”";
@@ -18,8 +26,8 @@ test("C1 stays C1 after an earlier span is tagged: the same label in the text, t
   const first = (await createClaim(page.request, article, LATER)) as Annotation & { label: string };
   expect(first.label).toBe("C1");
   await page.goto(`/articles/${article.id}`);
-  const mark = (id: string) => page.locator(`.wb-text mark[data-annotations~="${id}"]`).first();
-  await expect(mark(first.id)).toHaveAttribute("data-label", "C1");
+  const label = (id: string) => expect.poll(() => labelTextOf(page, id));
+  await label(first.id).toBe("C1");
 
   // Tag a passage before it: the new claim is C2, and C1 keeps its name.
   await selectQuote(page, EARLIER);
@@ -32,8 +40,11 @@ test("C1 stays C1 after an earlier span is tagged: the same label in the text, t
   expect(second.label).toBe("C2");
   const panel = page.getByRole("complementary", { name: "Annotation details" });
   await expect(panel.getByRole("heading", { level: 2, name: "C2 Claim" })).toBeVisible();
-  await expect(mark(second.id)).toHaveAttribute("data-label", "C2");
-  await expect(mark(first.id)).toHaveAttribute("data-label", "C1");
+  await label(second.id).toBe("C2");
+  await label(first.id).toBe("C1");
+  // Both start in the same paragraph: its label lists them in text order, with words for each.
+  await expect(page.locator(".wb-text p[data-label]").first()).toHaveAttribute("data-label", "C2 C1");
+  expect(await labelOf(page, first.id)).toEqual({ text: "C1", spoken: "C1", status: "draft" });
   await page.keyboard.press("Escape");
 
   // The index, in reading order: C2 first (its passage comes first), then C1.

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { demoAccount, signInViaApi } from "../support/accounts";
-import { createArticle, origin, panelOf, type Annotation } from "../support/workbench";
+import { createArticle, isDrawnAs, origin, panelOf, type Annotation } from "../support/workbench";
 
 const COUNT = 60;
 const SPEAKER = "Quentin Listfinder";
@@ -78,5 +78,5 @@ test("a long annotation list shows 50 at a time, pages and searches in place, an
   await expect(panel.getByRole("heading", { level: 2, name: "C1 Claim" })).toBeVisible();
   await page.keyboard.press("k");
   await expect(panel.getByRole("heading", { level: 2, name: `C${COUNT} Claim` })).toBeVisible();
-  await expect(page.locator(`mark[data-annotations~="${created.at(-1)!.id}"]`)).toHaveClass(/is-open/);
+  await expect.poll(() => isDrawnAs(page, created.at(-1)!.id, "wb-open")).toBe(true);
 });
