@@ -109,8 +109,15 @@ export async function runCase(context: CaseContext, article: SeededArticle, roun
     const esc = await timed(page, context.timeoutMs, "listShown", null, "keydown", () => page.keyboard.press("Escape"));
     const elements = (await page.evaluate("window.__bench.elements()")) as number;
 
-    const probeMark = page.locator(`.wb-text mark[data-annotations~="${article.probeId}"]`).first();
-    const click = await timed(page, context.timeoutMs, "panelOpen", null, "click", () => probeMark.click());
+    // Highlights are not elements: click where the probe's first piece is drawn (found, and scrolled to, before the clock starts).
+    const point = (await page.evaluate(`window.__bench.pointAt(${JSON.stringify(article.probeId)})`)) as {
+      x: number;
+      y: number;
+    } | null;
+    if (!point) throw new Error("the probe annotation is not drawn in the text");
+    const click = await timed(page, context.timeoutMs, "panelOpen", null, "click", () =>
+      page.mouse.click(point.x, point.y),
+    );
     await timed(page, context.timeoutMs, "listShown", null, "keydown", () => page.keyboard.press("Escape"));
 
     // Live: the other editor's PATCH leaves this process at t0 (epoch ms); the page's paint is on the same clock.

@@ -98,7 +98,23 @@ export const PROBE_SCRIPT = String.raw`(() => {
       pending = null;
       return state.promise;
     },
-    /** Selects [start, end) of the article text as a drag would, from the runs that carry data-start offsets. */
+    /**
+     * The viewport point in the middle of an annotation's first highlighted piece, scrolled into view: highlights are
+     * not elements (decision 027), so the text root's test hook (factmarkHighlights) says where it is drawn.
+     */
+    pointAt: (id) => {
+      const root = document.querySelector(".wb-text");
+      const drawn = root.factmarkHighlights && root.factmarkHighlights.describe(id);
+      if (!drawn || drawn.block === null) return null;
+      const block = root.querySelector('[data-start="' + drawn.block + '"]');
+      const range = document.createRange();
+      range.setStart(block.firstChild, drawn.pieces[0].start - drawn.block);
+      range.setEnd(block.firstChild, drawn.pieces[0].end - drawn.block);
+      block.scrollIntoView({ block: "center" });
+      const rect = [...range.getClientRects()].find((box) => box.width > 0);
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    },
+    /** Selects [start, end) of the article text as a drag would, from the blocks that carry data-start offsets (one text node each). */
     select: (start, end) => {
       const root = document.querySelector(".wb-text");
       const runs = [...root.querySelectorAll("[data-start]")];
