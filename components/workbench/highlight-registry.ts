@@ -9,7 +9,12 @@ import { HIGHLIGHT_NAMES, idsAt, type HighlightName, type HighlightPiece } from 
  * state changes or it unmounts. No element per highlight: a paragraph's text stays one text node.
  */
 
-type Entry = { piece: HighlightPiece; range: Range | null };
+/**
+ * StaticRanges, not Ranges: a live Range is updated by the browser on every DOM change anywhere in the document, and
+ * thousands of them made each panel render pay for every highlight. A block's text node never changes while its
+ * ranges are registered (a new text re-registers them), so nothing needs updating.
+ */
+type Entry = { piece: HighlightPiece; range: StaticRange | null };
 
 /** Registered pieces per block element, in text order: clicks, scrolling to an annotation and the test hook read them. */
 const blocks = new Map<Element, Entry[]>();
@@ -38,9 +43,12 @@ export function register(block: Element, blockStart: number, pieces: readonly Hi
   const registry = highlights();
   const entries: Entry[] = pieces.map((piece) => {
     if (!registry || !text || text.nodeType !== Node.TEXT_NODE) return { piece, range: null };
-    const range = new Range();
-    range.setStart(text, piece.start - blockStart);
-    range.setEnd(text, piece.end - blockStart);
+    const range = new StaticRange({
+      startContainer: text,
+      startOffset: piece.start - blockStart,
+      endContainer: text,
+      endOffset: piece.end - blockStart,
+    });
     for (const name of piece.names) registry.get(name)!.add(range);
     return { piece, range };
   });
@@ -50,6 +58,14 @@ export function register(block: Element, blockStart: number, pieces: readonly Hi
     for (const { piece, range } of entries)
       if (range) for (const name of piece.names) registry!.get(name)!.delete(range);
   };
+}
+
+/** A live copy of a static range, to measure or read it (and then drop it). */
+function liveRange(range: StaticRange): Range {
+  const live = document.createRange();
+  live.setStart(range.startContainer, range.startOffset);
+  live.setEnd(range.endContainer, range.endOffset);
+  return live;
 }
 
 const blockStartOf = (element: Element) => Number(element.getAttribute("data-start"));
@@ -115,7 +131,7 @@ export function revealAnnotation(root: Element, id: string, behavior: ScrollBeha
   const found = firstPiece(root, id);
   if (!found) return;
   const { block, entry } = found;
-  const box = () => (entry.range ?? block).getBoundingClientRect();
+  const box = () => (entry.range ? liveRange(entry.range) : block).getBoundingClientRect();
   const margin = window.innerHeight / 4;
   let rect = box();
   if (rect.height === 0 || rect.bottom < 0 || rect.top > window.innerHeight) {
@@ -146,7 +162,7 @@ function describe(root: Element, id: string): DrawnAnnotation {
         block,
         start: piece.start,
         end: piece.end,
-        text: range ? range.toString() : "",
+        text: range ? liveRange(range).toString() : "",
         // Only the names the range is really registered under.
         names: range ? piece.names.filter((name) => CSS.highlights.get(name)?.has(range)) : [],
       });
