@@ -31,7 +31,7 @@ export function Legend({ canCreate }: { canCreate: boolean }) {
           </li>
         ))}
         <li className="muted wb-legend-note">
-          Overlapping annotations draw darker; the outermost gives the colour and the underline.
+          Overlapping annotations draw darker; the outermost gives the colour, the innermost the underline.
         </li>
       </ul>
       <ul className="wb-legend-statuses" aria-label="Review marks on the labels">

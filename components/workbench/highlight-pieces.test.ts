@@ -23,11 +23,12 @@ const [first, second] = viewsOf(createLayout(text, blocks)(annotations));
 const none = new Set<string>();
 
 describe("blockPieces", () => {
-  it("draws every annotated run once, named by the outermost kind and how many overlap; plain runs draw nothing", () => {
+  it("draws every annotated run once, named by the outermost and innermost kinds and how many overlap; plain runs draw nothing", () => {
     const pieces = blockPieces(first, null, none, none);
     expect(pieces.map((piece) => [text.slice(piece.start, piece.end), piece.names])).toEqual([
       ["beta ", ["wb-denial"]],
-      ["gamma", ["wb-analysis", "wb-depth-3"]],
+      // The analysis's colour, the claim's underline.
+      ["gamma", ["wb-analysis-claim", "wb-depth-3"]],
       [".", ["wb-analysis"]],
     ]);
     // Outermost first, as a click hands them to the panel.

@@ -10,6 +10,13 @@ export const HIGHLIGHT_NAMES = [
   "wb-claim",
   "wb-denial",
   "wb-analysis",
+  // Nested kinds: the outermost's colour with the innermost's underline (wb-<outer>-<inner>), so both show.
+  "wb-claim-denial",
+  "wb-claim-analysis",
+  "wb-denial-claim",
+  "wb-denial-analysis",
+  "wb-analysis-claim",
+  "wb-analysis-denial",
   "wb-depth-2",
   "wb-depth-3",
   "wb-depth-4",
@@ -29,9 +36,9 @@ export function blockSpan(view: BlockView): { start: number; end: number } | nul
 }
 
 /**
- * The highlighted pieces of one block, as the marks' classes were: the outermost annotation's kind (colour and
- * underline pattern), how many annotations overlap (darker from 2), open, flashing, words changed. Unannotated
- * runs draw nothing. `openId` is the open annotation if it has text here; flashing and changed are this block's ids.
+ * The highlighted pieces of one block, as the marks' classes were: the outermost annotation's kind gives the colour
+ * and the innermost's the underline pattern (one name for both), how many annotations overlap (darker from 2), open,
+ * flashing, words changed. Unannotated runs draw nothing. `openId` is the open annotation if it has text here; flashing and changed are this block's ids.
  */
 export function blockPieces(
   view: BlockView,
@@ -42,7 +49,9 @@ export function blockPieces(
   const pieces: HighlightPiece[] = [];
   for (const segment of view.segments) {
     if (segment.ids.length === 0) continue;
-    const names: HighlightName[] = [`wb-${segment.kinds[0].toLowerCase()}` as HighlightName];
+    const outer = segment.kinds[0].toLowerCase();
+    const inner = segment.kinds.at(-1)!.toLowerCase();
+    const names: HighlightName[] = [(inner === outer ? `wb-${outer}` : `wb-${outer}-${inner}`) as HighlightName];
     if (segment.ids.length > 1) names.push(`wb-depth-${Math.min(segment.ids.length, 4)}` as HighlightName);
     if (segment.ids.some((id) => changed.has(id))) names.push("wb-changed");
     if (segment.ids.some((id) => flashing.has(id))) names.push("wb-flashing");

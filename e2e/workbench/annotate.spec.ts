@@ -199,18 +199,18 @@ test("tag a claim by mouse, fill it in, overlap it with analysis, and it all sur
   await page.reload();
   await expectHighlightText(page, claim.id, CLAIM);
   await expectHighlightText(page, analysis.id, PARAGRAPH);
-  // The claim's words are drawn once, under both (outermost first) and darker.
+  // The claim's words are drawn once, under both: darker, in the analysis's colour with the claim's underline.
   const overlap = async () => {
     const { pieces } = await drawnOf(page, claim.id);
     return pieces.map((piece) => ({ text: piece.text, names: piece.names }));
   };
-  expect(await overlap()).toEqual([{ text: CLAIM, names: ["wb-analysis", "wb-depth-2"] }]);
+  expect(await overlap()).toEqual([{ text: CLAIM, names: ["wb-analysis-claim", "wb-depth-2"] }]);
 
   // Clicking the overlap opens the innermost (the claim) and offers the other.
   const inside = await dragPoints(page, "malicious disinformation");
   await page.mouse.click(inside.from.x + 8, inside.from.y);
   await expect(page.getByRole("heading", { level: 2, name: "C1 Claim" })).toBeVisible();
-  await expect.poll(overlap).toEqual([{ text: CLAIM, names: ["wb-analysis", "wb-depth-2", "wb-open"] }]);
+  await expect.poll(overlap).toEqual([{ text: CLAIM, names: ["wb-analysis-claim", "wb-depth-2", "wb-open"] }]);
   // The analysis's words outside the claim are not drawn open.
   expect(await isDrawnAs(page, analysis.id, "wb-open")).toBe(false);
   await expect(
