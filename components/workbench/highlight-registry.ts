@@ -123,24 +123,27 @@ function firstPiece(root: Element, id: string): { block: Element; entry: Entry }
 }
 
 /**
- * Scrolls an annotation's first piece into view with room around it (a quarter of the window), as the marks'
- * scroll-margin did. A block out of view is not laid out (content-visibility: auto): the block is brought in first,
- * then the piece's own box is measured.
+ * Scrolls an annotation's first piece into view with room around it: the text root's scroll-margin (app/workbench.css:
+ * a quarter of the window, more below where the panel docks at the bottom), as the marks' own scroll-margin did. A
+ * block out of view is not laid out (content-visibility: auto): the block is brought in first, then the piece's own
+ * box is measured.
  */
 export function revealAnnotation(root: Element, id: string, behavior: ScrollBehavior) {
   const found = firstPiece(root, id);
   if (!found) return;
   const { block, entry } = found;
   const box = () => (entry.range ? liveRange(entry.range) : block).getBoundingClientRect();
-  const margin = window.innerHeight / 4;
+  const style = getComputedStyle(root);
+  const above = parseFloat(style.scrollMarginTop) || 0;
+  const below = parseFloat(style.scrollMarginBottom) || 0;
   let rect = box();
   if (rect.height === 0 || rect.bottom < 0 || rect.top > window.innerHeight) {
     block.scrollIntoView({ block: "nearest" });
     rect = box();
   }
-  if (rect.top < margin) window.scrollBy({ top: rect.top - margin, behavior });
-  else if (rect.bottom > window.innerHeight - margin)
-    window.scrollBy({ top: Math.min(rect.bottom - window.innerHeight + margin, rect.top - margin), behavior });
+  if (rect.top < above) window.scrollBy({ top: rect.top - above, behavior });
+  else if (rect.bottom > window.innerHeight - below)
+    window.scrollBy({ top: Math.min(rect.bottom - window.innerHeight + below, rect.top - above), behavior });
 }
 
 /** What the text draws for one annotation: read by end-to-end tests through the root's test hook (see installTestHook). */
