@@ -200,11 +200,29 @@ function drawnUnder(root: Element, name: HighlightName): string[] {
   return [...ids];
 }
 
-/** The read-only test hook: `document.querySelector(".wb-text").factmarkHighlights` (e2e/support/workbench.ts). */
-export type HighlightsHook = { describe(id: string): DrawnAnnotation; drawnUnder(name: HighlightName): string[] };
+/** Where an annotation's first piece is in the window (its first line's box), or null when it is not drawn. */
+function firstBox(root: Element, id: string): { left: number; top: number; width: number; height: number } | null {
+  const range = firstPiece(root, id)?.entry.range;
+  const box = range && [...liveRange(range).getClientRects()].find((rect) => rect.width > 0);
+  return box ? { left: box.left, top: box.top, width: box.width, height: box.height } : null;
+}
+
+/**
+ * The read-only test hook: `document.querySelector(".wb-text").factmarkHighlights` (e2e/support/workbench.ts, the
+ * bench's probe): what is drawn for an annotation, the ids drawn under a name, and where its first piece is.
+ */
+export type HighlightsHook = {
+  describe(id: string): DrawnAnnotation;
+  drawnUnder(name: HighlightName): string[];
+  firstBox(id: string): ReturnType<typeof firstBox>;
+};
 
 export function installTestHook(root: HTMLElement): () => void {
-  const hook: HighlightsHook = { describe: (id) => describe(root, id), drawnUnder: (name) => drawnUnder(root, name) };
+  const hook: HighlightsHook = {
+    describe: (id) => describe(root, id),
+    drawnUnder: (name) => drawnUnder(root, name),
+    firstBox: (id) => firstBox(root, id),
+  };
   Object.defineProperty(root, "factmarkHighlights", { value: hook, configurable: true });
   return () => {
     delete (root as unknown as { factmarkHighlights?: unknown }).factmarkHighlights;

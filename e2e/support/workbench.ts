@@ -93,8 +93,9 @@ export const panelOf = (page: Page) => page.getByRole("complementary", { name: "
  * Highlights are not elements (decision 027): the article text draws them as Ranges in CSS.highlights. The text root
  * (.wb-text) carries a read-only test hook, `factmarkHighlights` (components/workbench/highlight-registry.ts):
  * describe(id) gives what is drawn for an annotation (each piece's text and the highlight names its Range is
- * registered under: wb-claim|wb-denial|wb-analysis, wb-depth-2..4, wb-changed, wb-flashing, wb-open) and the block
- * that shows its label; drawnUnder(name) the ids drawn under one name. These helpers read it; use them with
+ * registered under: wb-claim|wb-denial|wb-analysis or wb-<outer>-<inner>, wb-depth-2..4, wb-changed, wb-flashing,
+ * wb-open) and the block that shows its label; drawnUnder(name) the ids drawn under one name; firstBox(id) where its
+ * first piece is in the window. These helpers read it; use them with
  * expect.poll, which retries as a locator assertion would.
  */
 export type Drawn = {
@@ -102,7 +103,12 @@ export type Drawn = {
   labelIndex: number;
   pieces: { start: number; end: number; text: string; names: string[] }[];
 };
-type HighlightsHook = { describe(id: string): Drawn; drawnUnder(name: string): string[] };
+type Box = { left: number; top: number; width: number; height: number };
+type HighlightsHook = {
+  describe(id: string): Drawn;
+  drawnUnder(name: string): string[];
+  firstBox(id: string): Box | null;
+};
 type HookedRoot = Element & { factmarkHighlights?: HighlightsHook };
 
 /** What the text draws for an annotation (nothing before the page has hydrated). */
@@ -152,51 +158,33 @@ export const labelOf = (page: Page, id: string) =>
 /** The annotation's own label text ("C1\u202f✓"), or null while it is not drawn. */
 export const labelTextOf = async (page: Page, id: string) => (await labelOf(page, id))?.text ?? null;
 
-/** The viewport point at the middle of the annotation's first piece, scrolled into view first. */
-export async function highlightPoint(page: Page, id: string, piece = 0): Promise<{ x: number; y: number }> {
+/** The viewport point at the middle of the annotation's first piece (its first line), scrolled into view first. */
+export async function highlightPoint(page: Page, id: string): Promise<{ x: number; y: number }> {
   await expect.poll(async () => (await drawnOf(page, id)).pieces.length, { message: `${id} drawn` }).toBeGreaterThan(0);
-  return page.evaluate(
-    ({ wanted, index }) => {
-      const root = document.querySelector(".wb-text") as HookedRoot;
-      const drawn = root.factmarkHighlights!.describe(wanted);
-      const { start, end } = drawn.pieces[index];
-      const block = [...root.querySelectorAll<HTMLElement>("[data-start]")].findLast(
-        (element) => Number(element.getAttribute("data-start")) <= start,
-      )!;
-      const from = Number(block.getAttribute("data-start"));
-      const range = document.createRange();
-      range.setStart(block.firstChild!, start - from);
-      range.setEnd(block.firstChild!, end - from);
-      block.scrollIntoView({ block: "center" });
-      let rect = [...range.getClientRects()].find((box) => box.width > 0)!;
-      if (rect.top < 0 || rect.bottom > window.innerHeight) {
-        window.scrollBy(0, rect.top - window.innerHeight / 2);
-        rect = [...range.getClientRects()].find((box) => box.width > 0)!;
-      }
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    },
-    { wanted: id, index: piece },
-  );
+  return page.evaluate((wanted) => {
+    const root = document.querySelector(".wb-text") as HookedRoot;
+    const hook = root.factmarkHighlights!;
+    root.querySelector(`[data-start="${hook.describe(wanted).block}"]`)!.scrollIntoView({ block: "center" });
+    let box = hook.firstBox(wanted)!;
+    if (box.top < 0 || box.top + box.height > window.innerHeight) {
+      window.scrollBy(0, box.top - window.innerHeight / 2);
+      box = hook.firstBox(wanted)!;
+    }
+    return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+  }, id);
 }
 
 /** Clicks an annotation's highlight as a reader would: at the middle of its first piece (the page hit-tests the point). */
-export async function clickHighlight(page: Page, id: string, piece = 0) {
-  const { x, y } = await highlightPoint(page, id, piece);
+export async function clickHighlight(page: Page, id: string) {
+  const { x, y } = await highlightPoint(page, id);
   await page.mouse.click(x, y);
 }
 
 /** Whether the annotation's first piece is inside the window (scrolled to). */
 export const highlightInView = (page: Page, id: string) =>
   page.evaluate((wanted) => {
-    const root = document.querySelector(".wb-text") as HookedRoot | null;
-    const drawn = root?.factmarkHighlights?.describe(wanted);
-    if (!root || !drawn || drawn.block === null) return false;
-    const block = root.querySelector(`[data-start="${drawn.block}"]`)!;
-    const range = document.createRange();
-    range.setStart(block.firstChild!, drawn.pieces[0].start - drawn.block);
-    range.setEnd(block.firstChild!, drawn.pieces[0].end - drawn.block);
-    const rect = range.getBoundingClientRect();
-    return rect.height > 0 && rect.top >= 0 && rect.bottom <= window.innerHeight;
+    const box = (document.querySelector(".wb-text") as HookedRoot | null)?.factmarkHighlights?.firstBox(wanted);
+    return Boolean(box && box.top >= 0 && box.top + box.height <= window.innerHeight);
   }, id);
 
 /** Records every annotation id that is ever drawn flashing from now on, however briefly (read with flashedIds). */

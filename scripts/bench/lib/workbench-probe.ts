@@ -104,15 +104,12 @@ export const PROBE_SCRIPT = String.raw`(() => {
      */
     pointAt: (id) => {
       const root = document.querySelector(".wb-text");
-      const drawn = root.factmarkHighlights && root.factmarkHighlights.describe(id);
+      const hook = root.factmarkHighlights;
+      const drawn = hook && hook.describe(id);
       if (!drawn || drawn.block === null) return null;
-      const block = root.querySelector('[data-start="' + drawn.block + '"]');
-      const range = document.createRange();
-      range.setStart(block.firstChild, drawn.pieces[0].start - drawn.block);
-      range.setEnd(block.firstChild, drawn.pieces[0].end - drawn.block);
-      block.scrollIntoView({ block: "center" });
-      const rect = [...range.getClientRects()].find((box) => box.width > 0);
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      root.querySelector('[data-start="' + drawn.block + '"]').scrollIntoView({ block: "center" });
+      const box = hook.firstBox(id);
+      return box && { x: box.left + box.width / 2, y: box.top + box.height / 2 };
     },
     /** Selects [start, end) of the article text as a drag would, from the blocks that carry data-start offsets (one text node each). */
     select: (start, end) => {
