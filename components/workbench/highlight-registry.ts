@@ -18,6 +18,40 @@ type Entry = { piece: HighlightPiece; range: StaticRange | null };
 
 /** Registered pieces per block element, in text order: clicks, scrolling to an annotation and the test hook read them. */
 const blocks = new Map<Element, Entry[]>();
+/**
+ * Only the blocks in or near the window have their ranges in the highlights; the others' wait (in `blocks`) until
+ * they come near. Chromium rebuilds its highlight markers from every registered range after each DOM or style change
+ * (opening an annotation, the panel's render, a caret), so thousands of ranges made every step pay for the whole
+ * article; now it pays for what is on screen. One IntersectionObserver watches the blocks (it reports each one once
+ * when first observed, then on every change): a block is left out until its first report.
+ */
+const away = new WeakSet<Element>();
+const watched = new WeakSet<Element>();
+let watcher: IntersectionObserver | null | undefined;
+
+function watch(block: Element) {
+  if (watcher === undefined)
+    watcher =
+      typeof IntersectionObserver === "function"
+        ? new IntersectionObserver(
+            (changes) => {
+              for (const { target, isIntersecting } of changes) {
+                if (isIntersecting !== away.has(target)) continue;
+                if (isIntersecting) away.delete(target);
+                else away.add(target);
+                const entries = blocks.get(target);
+                if (entries) show(entries, isIntersecting);
+              }
+            },
+            // A window's height above and below: scrolling shows highlights already drawn.
+            { rootMargin: "100% 0px" },
+          )
+        : null;
+  if (!watcher || watched.has(block)) return;
+  watched.add(block);
+  away.add(block);
+  watcher.observe(block);
+}
 let named: Map<HighlightName, Highlight> | null = null;
 
 /** Chrome/Edge 105+, Safari 17.2+, Firefox 140+. Without it the text still reads, undecorated. */
@@ -37,27 +71,45 @@ function highlights(): Map<HighlightName, Highlight> | null {
   return named;
 }
 
+function show(entries: readonly Entry[], shown: boolean) {
+  const registry = highlights();
+  if (!registry) return;
+  for (const { piece, range } of entries)
+    if (range) for (const name of piece.names) registry.get(name)![shown ? "add" : "delete"](range);
+}
+
 /** Draws a block's pieces over its text node (offsets from `blockStart`); the returned function takes them back. */
 export function register(block: Element, blockStart: number, pieces: readonly HighlightPiece[]): () => void {
   const text = block.firstChild;
-  const registry = highlights();
-  const entries: Entry[] = pieces.map((piece) => {
-    if (!registry || !text || text.nodeType !== Node.TEXT_NODE) return { piece, range: null };
-    const range = new StaticRange({
-      startContainer: text,
-      startOffset: piece.start - blockStart,
-      endContainer: text,
-      endOffset: piece.end - blockStart,
-    });
-    for (const name of piece.names) registry.get(name)!.add(range);
-    return { piece, range };
-  });
+  const drawable = highlightsSupported() && text?.nodeType === Node.TEXT_NODE;
+  const entries: Entry[] = pieces.map((piece) => ({
+    piece,
+    range: drawable
+      ? new StaticRange({
+          startContainer: text!,
+          startOffset: piece.start - blockStart,
+          endContainer: text!,
+          endOffset: piece.end - blockStart,
+        })
+      : null,
+  }));
   blocks.set(block, entries);
+  watch(block);
+  if (!away.has(block)) show(entries, true);
   return () => {
     if (blocks.get(block) === entries) blocks.delete(block);
-    for (const { piece, range } of entries)
-      if (range) for (const name of piece.names) registry!.get(name)!.delete(range);
+    show(entries, false);
+    // Unmounted (not re-registering): stop watching it.
+    queueMicrotask(() => {
+      if (!block.isConnected && !blocks.has(block)) watcher?.unobserve(block);
+    });
   };
+}
+
+/** The names a piece is drawn under: those its range is really registered under, or (in a block away from the window) those it will be. */
+function drawnNames(block: Element, { piece, range }: Entry): HighlightName[] {
+  if (!range) return [];
+  return away.has(block) ? piece.names : piece.names.filter((name) => CSS.highlights.get(name)?.has(range));
 }
 
 /** A live copy of a static range, to measure or read it (and then drop it). */
@@ -166,8 +218,7 @@ function describe(root: Element, id: string): DrawnAnnotation {
         start: piece.start,
         end: piece.end,
         text: range ? liveRange(range).toString() : "",
-        // Only the names the range is really registered under.
-        names: range ? piece.names.filter((name) => CSS.highlights.get(name)?.has(range)) : [],
+        names: drawnNames(block, { piece, range }),
       });
     }
   found.sort((a, b) => a.start - b.start);
