@@ -1,9 +1,10 @@
 import { quoteAt } from "@/lib/anchoring/selector";
 import { annotationLabel } from "@/lib/domain/annotation-label";
-import type { AnnotationView, ArticleView } from "@/lib/views/article-view";
+import type { AnnotationSummary, ArticleSummaryView } from "@/lib/views/article-view";
 
 /**
  * The article as the workbench page sends it to the browser: each annotation
+ * as its summary (its details are read when it is opened: decision 028),
  * without what the article gives back exactly (its quote and context are
  * slices of the text, its label is its kind and number, its ids the
  * article's). The page's data carries every annotation, so at 2,000 of them
@@ -11,8 +12,8 @@ import type { AnnotationView, ArticleView } from "@/lib/views/article-view";
  * Pure, for the server page (pack) and the client workbench (unpack).
  */
 type Derived = "articleId" | "revisionId" | "label" | "quote" | "prefix" | "suffix";
-export type PackedAnnotation = Omit<AnnotationView, Derived> & Partial<Pick<AnnotationView, Derived>>;
-export type PackedArticle = Omit<ArticleView, "annotations"> & { annotations: PackedAnnotation[] };
+export type PackedAnnotation = Omit<AnnotationSummary, Derived> & Partial<Pick<AnnotationSummary, Derived>>;
+export type PackedArticle = Omit<ArticleSummaryView, "annotations"> & { annotations: PackedAnnotation[] };
 
 /** Quote, prefix and suffix for a span of the text, as stored at creation; null for a span the text cannot hold. */
 function anchorOf(text: string, start: number, end: number) {
@@ -21,7 +22,7 @@ function anchorOf(text: string, start: number, end: number) {
     : null;
 }
 
-export function packArticle(article: ArticleView): PackedArticle {
+export function packArticle(article: ArticleSummaryView): PackedArticle {
   const { text, id: revisionId } = article.revision;
   const annotations = article.annotations.map((view): PackedAnnotation => {
     const { articleId, revisionId: on, label, quote, prefix, suffix, ...rest } = view;
@@ -40,9 +41,9 @@ export function packArticle(article: ArticleView): PackedArticle {
 }
 
 export function unpackAnnotation(
-  article: Pick<ArticleView, "id" | "revision">,
+  article: Pick<ArticleSummaryView, "id" | "revision">,
   packed: PackedAnnotation,
-): AnnotationView {
+): AnnotationSummary {
   const needsAnchor = packed.quote === undefined || packed.prefix === undefined || packed.suffix === undefined;
   const anchor = needsAnchor ? anchorOf(article.revision.text, packed.start, packed.end) : null;
   return {
@@ -56,6 +57,6 @@ export function unpackAnnotation(
   };
 }
 
-export function unpackArticle(packed: PackedArticle): ArticleView {
+export function unpackArticle(packed: PackedArticle): ArticleSummaryView {
   return { ...packed, annotations: packed.annotations.map((annotation) => unpackAnnotation(packed, annotation)) };
 }

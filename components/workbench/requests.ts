@@ -88,13 +88,20 @@ export const signOffArticle = (articleId: string, note: string) =>
 export const reopenArticle = (articleId: string, note: string) =>
   api<ArticleView>(`/articles/${id(articleId)}/reopen`, { method: "POST", body: { note } });
 
+/** One annotation in full: its details, read when it is opened (the page carries summaries: decision 028). */
+export const fetchAnnotation = (annotationId: string) => api<AnnotationView>(`/annotations/${id(annotationId)}`);
+
 /**
  * The annotation as stored now, or null when it is gone. (The 409 body carries
  * it as `error.current`, but ApiError keeps only code, message and fields.)
  */
-export async function currentAnnotation(articleId: string, annotationId: string): Promise<AnnotationView | null> {
-  const article = await fetchArticle(articleId);
-  return article.annotations.find((annotation) => annotation.id === annotationId) ?? null;
+export async function currentAnnotation(annotationId: string): Promise<AnnotationView | null> {
+  try {
+    return await fetchAnnotation(annotationId);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  }
 }
 
 export const isConflict = (error: unknown) =>

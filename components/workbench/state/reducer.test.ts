@@ -68,7 +68,7 @@ describe("workbench reducer: live events", () => {
       type: "live",
       event: updated(annotation({ version: 2, note: "mine" }), { id: ME.id, name: "Me" }),
     });
-    expect(after.data.annotations[0].note).toBe("mine");
+    expect(after.data.annotations[0]).toMatchObject({ note: "mine" });
     expect(after.announcement.text).toBe("");
     expect(after.flashes).toEqual({});
   });
