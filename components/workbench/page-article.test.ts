@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { quoteAt } from "@/lib/anchoring/selector";
-import type { AnnotationView, ArticleView } from "@/lib/views/article-view";
+import { DETAIL_FIELDS, toAnnotationSummary, type AnnotationView, type ArticleView } from "@/lib/views/article-view";
 import { articleFixture, annotation as fixture } from "./live/annotation-fixture";
 import { packArticle, unpackArticle } from "./page-article";
 
@@ -46,5 +46,14 @@ describe("the workbench page's article", () => {
     expect(packed.annotations[1]).not.toHaveProperty("quote");
     expect(packed.annotations[2]).toMatchObject({ label: "C9", quote: "Minister" });
     expect(unpackArticle(packed).annotations).toEqual(odd);
+  });
+
+  it("carries summaries: none of an annotation's details travel, and unpacking gives the summaries back", () => {
+    const full = article([annotation("a1", at, at + 8, { note: "n".repeat(500), rationale: "r".repeat(500) })]);
+    const page = { ...full, annotations: full.annotations.map(toAnnotationSummary) };
+    const packed = packArticle(page);
+    for (const field of DETAIL_FIELDS) expect(packed.annotations[0]).not.toHaveProperty(field);
+    expect(unpackArticle(packed)).toEqual(page);
+    expect(JSON.stringify(packed).length).toBeLessThan(JSON.stringify(packArticle(full)).length - 1000);
   });
 });

@@ -1,7 +1,7 @@
 "use client";
 
 import type { AnnotationKind } from "@/lib/domain/annotation";
-import type { AnnotationView, ArticleView, RevisionView } from "@/lib/views/article-view";
+import type { AnnotationView, ArticleSummaryView, ArticleView, RevisionView } from "@/lib/views/article-view";
 import type { BatchAnswer } from "@/lib/views/batch-result";
 import type { CommentView } from "@/lib/views/comment-view";
 import type { ReviewQueue } from "@/lib/views/review-queue";
@@ -80,7 +80,9 @@ export const placeAnnotation = (
   body: { start: number; end: number; quote: string; version: number },
 ) => api<AnnotationView>(`/annotations/${id(annotationId)}`, { method: "PATCH", body });
 
-export const fetchArticle = (articleId: string) => api<ArticleView>(`/articles/${id(articleId)}`);
+/** The article with each annotation as its summary, as the page carries them: the workbench's re-reads (decision 028). */
+export const fetchArticleSummaries = (articleId: string) =>
+  api<ArticleSummaryView>(`/articles/${id(articleId)}?annotations=summary`);
 
 export const signOffArticle = (articleId: string, note: string) =>
   api<ArticleView>(`/articles/${id(articleId)}/sign-off`, { method: "POST", body: note ? { note } : {} });

@@ -21,7 +21,7 @@ import type { IndexView } from "../index-list";
 import { REVISED, type Work } from "../live/apply-event";
 import type { EventHandler } from "../live/useArticleEvents";
 import { labelsFor } from "../model";
-import { fetchAnnotation, fetchArticle, nextInQueue } from "../requests";
+import { fetchAnnotation, fetchArticleSummaries, nextInQueue } from "../requests";
 import { initialStore, reducer, type Store } from "./reducer";
 
 /** How long a highlight changed by someone else stays marked (the CSS animation is 1.5 s). */
@@ -106,9 +106,10 @@ export function WorkbenchProvider({ article, actor, permissions: rolePermissions
     const refresh = async ({ revised = false, message }: { revised?: boolean; message?: string } = {}) => {
       for (let attempt = 0; attempt < 3; attempt++) {
         const serial = liveSerial.current;
-        let view: ArticleView;
+        let view: ArticleSummaryView;
         try {
-          view = await fetchArticle(articleId);
+          // Summaries, as the page carries them: what is held whole stays so unless the re-read finds it newer.
+          view = await fetchArticleSummaries(articleId);
         } catch {
           // The action's own message already says what went wrong; the page stays as it was.
           return;
