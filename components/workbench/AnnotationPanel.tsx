@@ -25,8 +25,7 @@ import { useWorkbench, useWorkbenchRefs } from "./state/WorkbenchProvider";
  * and deletion wait for its details (decision 028), so nothing half-loaded can be saved over what is stored.
  */
 export function AnnotationPanel({ annotation, selected }: { annotation: AnnotationSummary; selected: Span | null }) {
-  const { store, article, labels: known, actor, permissions, openAnnotation, closePanel, loadDetails } =
-    useWorkbench();
+  const { store, article, labels: known, actor, permissions, openAnnotation, closePanel, loadDetails } = useWorkbench();
   const { heading: headingRef } = useWorkbenchRefs();
   const { annotations, orphans } = store.data;
   const orphan = orphans[annotation.id];
@@ -159,7 +158,10 @@ export function AnnotationPanel({ annotation, selected }: { annotation: Annotati
           <SourcesEditor annotation={full} canEdit={canEdit} />
         </>
       ) : (
-        <DetailsPending failed={Boolean(store.details.failed[annotation.id])} onRetry={() => loadDetails(annotation.id)} />
+        <DetailsPending
+          failed={Boolean(store.details.failed[annotation.id])}
+          onRetry={() => loadDetails(annotation.id)}
+        />
       )}
       <CommentThread annotationId={annotation.id} />
       {full && mayDelete(permissions, actor, full) && (

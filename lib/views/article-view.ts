@@ -60,7 +60,15 @@ export type AnnotationView = {
  * decision 028): the long free text and what only the open panel shows. Everything else (where it stands, its
  * kind, label, verdict, status, speaker, author and editors) is in the page's summary.
  */
-export const DETAIL_FIELDS = ["note", "publicNote", "rationale", "sources", "lastReview", "createdAt", "updatedAt"] as const;
+export const DETAIL_FIELDS = [
+  "note",
+  "publicNote",
+  "rationale",
+  "sources",
+  "lastReview",
+  "createdAt",
+  "updatedAt",
+] as const;
 export type AnnotationDetailField = (typeof DETAIL_FIELDS)[number];
 
 /** An annotation as the workbench page carries it: what the text, the list, j/k, counts, checks and permissions need. */

@@ -139,9 +139,9 @@ describe(`an article with ${COUNT} annotations on ${provider}`, () => {
     const byId = new Map(article.annotations.map((a) => [a.id, a]));
     for (const id of [seeded.ids[0], seeded.ids[COUNT - 7], seeded.ids[COUNT - 8]])
       expect(await readAnnotation(t.db, { actor: editor, annotationId: id })).toEqual(byId.get(id));
-    expect((await failure(readAnnotation(t.db, { actor: editor, annotationId: "cnosuchannotation00000000" })))?.code).toBe(
-      "NOT_FOUND",
-    );
+    expect(
+      (await failure(readAnnotation(t.db, { actor: editor, annotationId: "cnosuchannotation00000000" })))?.code,
+    ).toBe("NOT_FOUND");
   });
 
   it("exports in every format (HTML, ClaimReview, W3C, CSV) with every annotation", async () => {

@@ -215,7 +215,9 @@ function settle(
   const base = pin?.base ?? (current && isDetailed(current) ? current : undefined);
   // A newer summary (a re-read) cannot say which fields changed: the draft stays against the version it started from.
   if (!isDetailed(view))
-    return base ? { side: { ...side, pins: { ...side.pins, [view.id]: { base, by } } }, pinned: true } : { side, pinned: false };
+    return base
+      ? { side: { ...side, pins: { ...side.pins, [view.id]: { base, by } } }, pinned: true }
+      : { side, pinned: false };
   if (changedFields(work.draft, view).length === 0) {
     // They saved what this user typed (or this user's own save from another tab): nothing left unsaved.
     return {

@@ -222,7 +222,9 @@ export function WorkbenchProvider({ article, actor, permissions: rolePermissions
 
   // The open annotation held as its summary: its details are read (again after a read that a newer change overtook,
   // which leaves it a summary: `reads` moves on); after a failure, only the panel's retry reads again.
-  const openHeld = store.openId ? store.data.annotations.find((annotation) => annotation.id === store.openId) : undefined;
+  const openHeld = store.openId
+    ? store.data.annotations.find((annotation) => annotation.id === store.openId)
+    : undefined;
   const openNeedsDetails = openHeld && !isDetailed(openHeld) && !store.details.failed[openHeld.id] ? openHeld.id : null;
   useEffect(() => {
     if (openNeedsDetails) actions.loadDetails(openNeedsDetails);

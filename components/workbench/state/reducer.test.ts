@@ -295,7 +295,11 @@ describe("workbench reducer: summaries, then details when opened (decision 028)"
     });
     const reread = run(typing, {
       type: "merge",
-      view: { ...articleFixture({ annotations: [] }), revision: REVISION_1, annotations: [summaryOf(annotation({ version: 2 }))] },
+      view: {
+        ...articleFixture({ annotations: [] }),
+        revision: REVISION_1,
+        annotations: [summaryOf(annotation({ version: 2 }))],
+      },
     });
     expect(reread.data.pins.a1?.base).toBe(whole);
     expect(reread.data.work.a1?.draft?.note).toBe("mine");

@@ -1,11 +1,6 @@
 import { KIND_LABELS } from "@/lib/domain/annotation";
 import { AUDIT } from "@/lib/domain/audit-actions";
-import type {
-  AnnotationView,
-  ArticleSummaryView,
-  RevisionSummary,
-  RevisionView,
-} from "@/lib/views/article-view";
+import type { AnnotationView, ArticleSummaryView, RevisionSummary, RevisionView } from "@/lib/views/article-view";
 import { nextToJudge, type RolePermissions, type WorkbenchActor, type WorkbenchPermissions } from "../access";
 import type { IndexView } from "../index-list";
 import {
@@ -171,7 +166,12 @@ function live(store: Store, event: LiveEvent): Store {
  * The whole article as the server answered it: newer versions win, unsaved typing is kept. A newer revision replaces
  * the text, and every annotation's place comes from the answer (see onRevision).
  */
-function merged(store: Store, view: ArticleSummaryView, message: string | undefined, revised: boolean | undefined): Store {
+function merged(
+  store: Store,
+  view: ArticleSummaryView,
+  message: string | undefined,
+  revised: boolean | undefined,
+): Store {
   const newer = view.revision.number > store.revision.number;
   const base = newer ? onRevision(store.data, view.annotations) : store.data;
   const data = mergeArticle(base, view, "Someone");
