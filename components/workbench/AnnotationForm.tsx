@@ -77,7 +77,7 @@ export function AnnotationForm({ annotation, labels, canEdit }: Props) {
     } catch (failure) {
       if (!isConflict(failure)) setError(failure);
       else {
-        const theirs = await currentAnnotation(annotation.articleId, annotation.id).catch(() => undefined);
+        const theirs = await currentAnnotation(annotation.id).catch(() => undefined);
         if (theirs === undefined) setError(failure);
         else setConflict({ theirs });
       }

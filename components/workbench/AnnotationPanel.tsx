@@ -2,7 +2,7 @@
 
 import { useMemo } from "react";
 import { KIND_LABELS } from "@/lib/domain/annotation";
-import type { AnnotationView } from "@/lib/views/article-view";
+import { isDetailed, type AnnotationSummary, type AnnotationView } from "@/lib/views/article-view";
 import { mayDelete, mayUpdate } from "./access";
 import { AnnotationForm } from "./AnnotationForm";
 import { ChangedWords } from "./ChangedWords";
@@ -21,9 +21,11 @@ import { useWorkbench, useWorkbenchRefs } from "./state/WorkbenchProvider";
 /**
  * The open annotation (as panelAnnotation gives it: a pinned draft's fields, or an orphan), everything else from the
  * workbench's state. `selected`: the words selected in the article, for placing one a revision left unplaced.
+ * Shown at once from its summary (heading, status, quote, neighbours, comments); the form, sources, review actions
+ * and deletion wait for its details (decision 028), so nothing half-loaded can be saved over what is stored.
  */
-export function AnnotationPanel({ annotation, selected }: { annotation: AnnotationView; selected: Span | null }) {
-  const { store, article, labels: known, actor, permissions, openAnnotation, closePanel } = useWorkbench();
+export function AnnotationPanel({ annotation, selected }: { annotation: AnnotationSummary; selected: Span | null }) {
+  const { store, article, labels: known, actor, permissions, openAnnotation, closePanel, loadDetails } = useWorkbench();
   const { heading: headingRef } = useWorkbenchRefs();
   const { annotations, orphans } = store.data;
   const orphan = orphans[annotation.id];
@@ -51,7 +53,8 @@ export function AnnotationPanel({ annotation, selected }: { annotation: Annotati
     .filter((other) => other.kind === "DENIAL" && other.deniesId === annotation.id)
     .sort(byPosition);
   const jump = (id: string) => openAnnotation(id, { scroll: true });
-  const name = (other: AnnotationView) => `${KIND_LABELS[other.kind]} ${labels.get(other.id)}`;
+  const name = (other: AnnotationSummary) => `${KIND_LABELS[other.kind]} ${labels.get(other.id)}`;
+  const full: AnnotationView | null = isDetailed(annotation) ? annotation : null;
 
   return (
     <section className={`wb-detail wb-detail-${annotation.kind.toLowerCase()}`} aria-labelledby="wb-panel-heading">
@@ -82,19 +85,24 @@ export function AnnotationPanel({ annotation, selected }: { annotation: Annotati
       </header>
       <p className="wb-byline">
         Added by {annotation.createdBy.name} ·{" "}
-        <time dateTime={annotation.createdAt}>
-          {new Date(annotation.createdAt).toLocaleDateString("en-GB", {
-            day: "numeric",
-            month: "short",
-            year: "numeric",
-          })}
-        </time>{" "}
-        · version {annotation.version} ·{" "}
+        {full && (
+          <>
+            <time dateTime={full.createdAt}>
+              {new Date(full.createdAt).toLocaleDateString("en-GB", {
+                day: "numeric",
+                month: "short",
+                year: "numeric",
+              })}
+            </time>{" "}
+            ·{" "}
+          </>
+        )}
+        version {annotation.version} ·{" "}
         {/* Its own audit trail: edits, reviews, and where each revision carried it ("moved in revision 2"). */}
         <a href={`/articles/${annotation.articleId}/audit?annotation=${annotation.id}`}>History</a>
       </p>
 
-      <ReviewActions annotation={annotation} />
+      {full && <ReviewActions annotation={full} />}
       {overlapping.length > 0 && (
         <nav className="wb-also" aria-label="Overlapping annotations">
           <span>Also here:</span>
@@ -144,12 +152,39 @@ export function AnnotationPanel({ annotation, selected }: { annotation: Annotati
       )}
       <ChangedWords annotation={annotation} />
 
-      <AnnotationForm annotation={annotation} labels={labels} canEdit={canEdit} />
-      <SourcesEditor annotation={annotation} canEdit={canEdit} />
+      {full ? (
+        <>
+          <AnnotationForm annotation={full} labels={labels} canEdit={canEdit} />
+          <SourcesEditor annotation={full} canEdit={canEdit} />
+        </>
+      ) : (
+        <DetailsPending
+          failed={Boolean(store.details.failed[annotation.id])}
+          onRetry={() => loadDetails(annotation.id)}
+        />
+      )}
       <CommentThread annotationId={annotation.id} />
-      {mayDelete(permissions, actor, annotation) && (
-        <DeleteAnnotation annotation={annotation} label={`${KIND_LABELS[annotation.kind].toLowerCase()} ${label}`} />
+      {full && mayDelete(permissions, actor, full) && (
+        <DeleteAnnotation annotation={full} label={`${KIND_LABELS[full.kind].toLowerCase()} ${label}`} />
       )}
     </section>
+  );
+}
+
+/** Where the form and sources will be: their details are being read, or could not be (with a retry). */
+function DetailsPending({ failed, onRetry }: { failed: boolean; onRetry: () => void }) {
+  if (failed)
+    return (
+      <p className="wb-error" role="alert" data-testid="annotation-details-failed">
+        Could not load its note, sources and review.{" "}
+        <button type="button" className="button small" onClick={onRetry}>
+          Retry
+        </button>
+      </p>
+    );
+  return (
+    <p className="wb-hint" aria-busy="true" data-testid="annotation-details-loading">
+      Loading its note, sources and review…
+    </p>
   );
 }

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { ArticleView } from "@/lib/views/article-view";
+import type { ArticleSummaryView } from "@/lib/views/article-view";
 
 /** Title and where the article comes from (its review status is in ArticleReview, which follows changes); `kicker` above it (which revision is open), `children` under it (who else is here). Dates show in UTC, as stored, so everyone sees the same day. */
 export function ArticleHeader({
@@ -7,7 +7,7 @@ export function ArticleHeader({
   kicker,
   children,
 }: {
-  article: ArticleView;
+  article: Omit<ArticleSummaryView, "annotations">;
   kicker?: ReactNode;
   children?: ReactNode;
 }) {

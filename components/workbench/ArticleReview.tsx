@@ -4,7 +4,7 @@ import Link from "next/link";
 import { ExportMenu } from "./ExportMenu";
 import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { KIND_LABELS } from "@/lib/domain/annotation";
-import type { AnnotationView, ArticleView } from "@/lib/views/article-view";
+import type { AnnotationSummary, ArticleView } from "@/lib/views/article-view";
 import { fieldMessage } from "../api-client";
 import { judgeable, mayReopen, myDrafts, offersSignOff, signOffBlockers, signOffScope } from "./access";
 import { byPosition, excerpt, plural } from "./model";
@@ -66,7 +66,7 @@ export function ArticleReview() {
   // The batch buttons: a whole day's drafts in one click, and for a reviewer everything here they may approve, after one confirmation.
   const drafts = myDrafts(permissions, actor, annotations);
   const waiting = judgeable(permissions, actor, annotations);
-  const names = (list: readonly AnnotationView[]) => list.map((annotation) => labels.get(annotation.id)).join(", ");
+  const names = (list: readonly AnnotationSummary[]) => list.map((annotation) => labels.get(annotation.id)).join(", ");
 
   // Focus follows what the user just did: into a form as it opens, to the banner after signing off, back to the trigger after cancelling.
   useEffect(() => {
@@ -405,10 +405,10 @@ function BlockerList({
   onOpen,
   describe,
 }: {
-  annotations: AnnotationView[];
+  annotations: AnnotationSummary[];
   labels: Map<string, string>;
   onOpen: (id: string) => void;
-  describe: (annotation: AnnotationView) => string;
+  describe: (annotation: AnnotationSummary) => string;
 }) {
   return (
     <ul className="wb-pending">

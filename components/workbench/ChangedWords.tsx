@@ -1,7 +1,7 @@
-import type { AnnotationView } from "@/lib/views/article-view";
+import type { AnnotationSummary } from "@/lib/views/article-view";
 
 /** A revision changed this annotation's words: the old and the new, until it is approved again (the anchor then reads ANCHORED). */
-export function ChangedWords({ annotation }: { annotation: AnnotationView }) {
+export function ChangedWords({ annotation }: { annotation: AnnotationSummary }) {
   if (annotation.anchor.status !== "CHANGED" || annotation.previousQuote === null) return null;
   return (
     <p className="wb-changed" data-testid="changed-words">

@@ -28,7 +28,7 @@ export function DeleteAnnotation({ annotation, label }: Props) {
       onRemove(annotation.id, "Deleted");
     } catch (failure) {
       if (isConflict(failure)) {
-        const current = await currentAnnotation(annotation.articleId, annotation.id).catch(() => null);
+        const current = await currentAnnotation(annotation.id).catch(() => null);
         if (current) {
           setTheirs(current);
           setError("Someone changed this since you opened it. Look at their version before deleting it.");

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { KIND_LABELS, VERDICT_SCALE } from "@/lib/domain/annotation";
-import type { AnnotationView } from "@/lib/views/article-view";
+import type { AnnotationSummary } from "@/lib/views/article-view";
 import { IndexPager } from "./IndexPager";
 import { pageOf } from "./index-list";
 import type { Span } from "./offsets";
@@ -17,7 +17,7 @@ const TRAY_PAGE = 20;
  * never drawn in the text (their offsets are into an older revision); each shows its old words in their context, and
  * an editor places it on the right words or leaves it unplaced (the claim was removed): that folds it away.
  */
-export function NeedsPlacement({ unplaced, selected }: { unplaced: AnnotationView[]; selected: Span | null }) {
+export function NeedsPlacement({ unplaced, selected }: { unplaced: AnnotationSummary[]; selected: Span | null }) {
   const { store, setIndexView, openAnnotation } = useWorkbench();
   const view = store.indexView;
   const [page, setPage] = useState(1);
@@ -73,7 +73,7 @@ export function NeedsPlacement({ unplaced, selected }: { unplaced: AnnotationVie
 }
 
 /** Label, kind, speaker, verdict and the old words with their context, as they stood in the revision it was last on. */
-export function TrayEntry({ annotation, onOpen }: { annotation: AnnotationView; onOpen?: () => void }) {
+export function TrayEntry({ annotation, onOpen }: { annotation: AnnotationSummary; onOpen?: () => void }) {
   const kind = annotation.kind.toLowerCase();
   const name = (
     <>
@@ -99,7 +99,7 @@ export function TrayEntry({ annotation, onOpen }: { annotation: AnnotationView; 
 }
 
 /** An unplaced annotation's words with the context they had in the revision it was last on, the words in bold. */
-export function OldWords({ annotation }: { annotation: AnnotationView }) {
+export function OldWords({ annotation }: { annotation: AnnotationSummary }) {
   return (
     <p className="wb-tray-quote">
       <span className="visually-hidden">Old words, in their context: </span>

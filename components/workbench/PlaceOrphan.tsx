@@ -2,7 +2,7 @@
 
 import { useMemo, useState } from "react";
 import { suggestPlacement } from "@/lib/anchoring/reanchor";
-import type { AnnotationView } from "@/lib/views/article-view";
+import type { AnnotationSummary } from "@/lib/views/article-view";
 import { mayUpdate } from "./access";
 import { excerpt } from "./model";
 import type { Span } from "./offsets";
@@ -14,7 +14,7 @@ import { useWorkbench } from "./state/WorkbenchProvider";
  * the place suggestPlacement finds for its old words, which is only ever applied on this click. The request carries
  * the span against the open revision and the version seen (someone else's change meanwhile is a 409).
  */
-export function PlaceOrphan({ annotation, selected }: { annotation: AnnotationView; selected: Span | null }) {
+export function PlaceOrphan({ annotation, selected }: { annotation: AnnotationSummary; selected: Span | null }) {
   const { article, permissions, actor, replace, labels } = useWorkbench();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState("");

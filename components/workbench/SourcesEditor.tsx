@@ -55,7 +55,7 @@ export function SourcesEditor({ annotation, canEdit }: Props) {
   async function showTheirs(failure: unknown, then: string): Promise<never> {
     if (!isConflict(failure)) throw failure;
     const sent = (failure as ApiError).details.current as AnnotationView | undefined;
-    const theirs = sent ?? (await currentAnnotation(annotation.articleId, annotation.id).catch(() => null));
+    const theirs = sent ?? (await currentAnnotation(annotation.id).catch(() => null));
     if (theirs) onReplace(theirs, "Loaded their version");
     throw new ApiError(
       409,

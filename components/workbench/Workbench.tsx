@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useEffectEvent, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { KIND_LABELS, type AnnotationKind } from "@/lib/domain/annotation";
+import { isDetailed } from "@/lib/views/article-view";
 import type { RolePermissions, WorkbenchActor } from "./access";
 import { AnnotationIndex } from "./AnnotationIndex";
 import { AnnotationPanel } from "./AnnotationPanel";
@@ -61,8 +62,20 @@ export function Workbench({ article: packed, since, actor, permissions, publicBa
 }
 
 function WorkbenchBody({ since }: { since: number | null }) {
-  const { store, article, labels, permissions, canCreate, actor, openAnnotation, closePanel, replace, announce, live } =
-    useWorkbench();
+  const {
+    store,
+    article,
+    labels,
+    permissions,
+    canCreate,
+    actor,
+    openAnnotation,
+    closePanel,
+    replace,
+    announce,
+    live,
+    loadDetails,
+  } = useWorkbench();
   const text = article.revision.text;
   const { annotations, work, orphans } = store.data;
   const { openId, flashes, announcement, focus: focusRequest, closedByLive } = store;
@@ -266,6 +279,26 @@ function WorkbenchBody({ since }: { since: number | null }) {
       openAnnotation(next, { scroll: true });
     }
   });
+
+  // When the browser is idle, the details of the annotations j and k open next are read (of the first and last when
+  // none is open), so walking the text waits for nothing; only after the open one's own (decision 028).
+  const prefetchNeighbours = useEffectEvent(() => {
+    const order = walkOrder(placed, unplaced);
+    for (const id of new Set([step(order, openId, 1), step(order, openId, -1)])) {
+      const held = id ? annotations.find((annotation) => annotation.id === id) : undefined;
+      if (held && !isDetailed(held)) loadDetails(held.id, { quiet: true });
+    }
+  });
+  const openWhole = open ? isDetailed(open) : true;
+  useEffect(() => {
+    if (!openWhole) return;
+    if (typeof window.requestIdleCallback !== "function") {
+      const timer = window.setTimeout(() => prefetchNeighbours(), 200);
+      return () => window.clearTimeout(timer);
+    }
+    const handle = window.requestIdleCallback(() => prefetchNeighbours(), { timeout: 2000 });
+    return () => window.cancelIdleCallback(handle);
+  }, [openId, openWhole]);
 
   useEffect(() => {
     const listener = (event: KeyboardEvent) => onKeyDown(event);

@@ -1,7 +1,7 @@
 "use client";
 
 import type { AnnotationKind } from "@/lib/domain/annotation";
-import type { AnnotationView, ArticleView, RevisionView } from "@/lib/views/article-view";
+import type { AnnotationView, ArticleSummaryView, ArticleView, RevisionView } from "@/lib/views/article-view";
 import type { BatchAnswer } from "@/lib/views/batch-result";
 import type { CommentView } from "@/lib/views/comment-view";
 import type { ReviewQueue } from "@/lib/views/review-queue";
@@ -80,7 +80,9 @@ export const placeAnnotation = (
   body: { start: number; end: number; quote: string; version: number },
 ) => api<AnnotationView>(`/annotations/${id(annotationId)}`, { method: "PATCH", body });
 
-export const fetchArticle = (articleId: string) => api<ArticleView>(`/articles/${id(articleId)}`);
+/** The article with each annotation as its summary, as the page carries them: the workbench's re-reads (decision 028). */
+export const fetchArticleSummaries = (articleId: string) =>
+  api<ArticleSummaryView>(`/articles/${id(articleId)}?annotations=summary`);
 
 export const signOffArticle = (articleId: string, note: string) =>
   api<ArticleView>(`/articles/${id(articleId)}/sign-off`, { method: "POST", body: note ? { note } : {} });
@@ -88,13 +90,20 @@ export const signOffArticle = (articleId: string, note: string) =>
 export const reopenArticle = (articleId: string, note: string) =>
   api<ArticleView>(`/articles/${id(articleId)}/reopen`, { method: "POST", body: { note } });
 
+/** One annotation in full: its details, read when it is opened (the page carries summaries: decision 028). */
+export const fetchAnnotation = (annotationId: string) => api<AnnotationView>(`/annotations/${id(annotationId)}`);
+
 /**
  * The annotation as stored now, or null when it is gone. (The 409 body carries
  * it as `error.current`, but ApiError keeps only code, message and fields.)
  */
-export async function currentAnnotation(articleId: string, annotationId: string): Promise<AnnotationView | null> {
-  const article = await fetchArticle(articleId);
-  return article.annotations.find((annotation) => annotation.id === annotationId) ?? null;
+export async function currentAnnotation(annotationId: string): Promise<AnnotationView | null> {
+  try {
+    return await fetchAnnotation(annotationId);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  }
 }
 
 export const isConflict = (error: unknown) =>

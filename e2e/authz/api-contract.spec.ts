@@ -84,6 +84,50 @@ test.describe("the /api/v1 contract", () => {
     await scripted.dispose();
   });
 
+  test("GET /api/v1/annotations/:id answers the whole annotation; an unknown or impossible id is 404", async ({
+    request,
+  }) => {
+    const editor = demoAccount("EDITOR");
+    await signInViaApi(request, editor.email, editor.password);
+    const headers = { Origin: baseURL };
+    const article = await (
+      await request.post("/api/v1/articles", { headers, data: { title: "Details contract", text: "One two three." } })
+    ).json();
+    const created = await (
+      await request.post(`/api/v1/articles/${article.id}/annotations`, {
+        headers,
+        data: { kind: "CLAIM", start: 0, end: 3, note: "The team's note" },
+      })
+    ).json();
+    await request.post(`/api/v1/annotations/${created.id}/sources`, {
+      headers,
+      data: { url: "https://example.org/details", version: created.version },
+    });
+    const read = await request.get(`/api/v1/annotations/${created.id}`);
+    expect(read.status()).toBe(200);
+    expect(await read.json()).toMatchObject({
+      id: created.id,
+      label: created.label,
+      note: "The team's note",
+      version: created.version + 1,
+      sources: [{ url: "https://example.org/details" }],
+      lastReview: null,
+    });
+    // The workbench's re-reads take the article with summaries: the details stay behind.
+    const summaries = await (await request.get(`/api/v1/articles/${article.id}?annotations=summary`)).json();
+    expect(summaries.annotations).toEqual([expect.objectContaining({ id: created.id, label: created.label })]);
+    expect(summaries.annotations[0]).not.toHaveProperty("note");
+    expect(summaries.annotations[0]).not.toHaveProperty("sources");
+    const badShape = await request.get(`/api/v1/articles/${article.id}?annotations=some`);
+    expect(badShape.status()).toBe(422);
+    expect((await badShape.json()).error.fields).toEqual([{ path: "annotations", message: "must be full or summary" }]);
+    const unknown = await request.get("/api/v1/annotations/cunknownannotation0000000");
+    expect(unknown.status()).toBe(404);
+    expect((await unknown.json()).error.code).toBe("NOT_FOUND");
+    // Like every /api/v1 path id, one that cannot be an id is "not found" without asking the database.
+    expect((await request.get("/api/v1/annotations/%00bad")).status()).toBe(404);
+  });
+
   test("a malformed JSON body is 422 naming the body", async ({ request }) => {
     const editor = demoAccount("EDITOR");
     await signInViaApi(request, editor.email, editor.password);

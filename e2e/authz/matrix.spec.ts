@@ -124,6 +124,12 @@ const MATRIX: Row[] = [
     body: () => ({ kind: "CLAIM", start: 0, end: 3 }),
     expect: { ...DENIED, editor: 201, reviewer: 201, admin: 201 },
   },
+  // An annotation's details, read when the workbench opens it: whoever may read the article.
+  {
+    route: "GET /api/v1/annotations/:id",
+    path: (f) => `/api/v1/annotations/${f.annotationId}`,
+    expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 },
+  },
   {
     route: "PATCH /api/v1/annotations/:id",
     path: (f) => `/api/v1/annotations/${f.annotationId}`,

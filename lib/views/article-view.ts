@@ -55,6 +55,46 @@ export type AnnotationView = {
   editorIds: string[];
 };
 
+/**
+ * What the workbench page leaves out of each annotation, read when one is opened (GET /api/v1/annotations/:id,
+ * decision 028): the long free text and what only the open panel shows. Everything else (where it stands, its
+ * kind, label, verdict, status, speaker, author and editors) is in the page's summary.
+ */
+export const DETAIL_FIELDS = [
+  "note",
+  "publicNote",
+  "rationale",
+  "sources",
+  "lastReview",
+  "createdAt",
+  "updatedAt",
+] as const;
+export type AnnotationDetailField = (typeof DETAIL_FIELDS)[number];
+
+/** An annotation as the workbench page carries it: what the text, the list, j/k, counts, checks and permissions need. */
+export type AnnotationSummary = Omit<AnnotationView, AnnotationDetailField>;
+
+/** The article as the workbench page carries it: every annotation as its summary. */
+export type ArticleSummaryView = Omit<ArticleView, "annotations"> & { annotations: AnnotationSummary[] };
+
+/** Whether an annotation held as a summary is in fact the whole AnnotationView (its details were read or arrived). */
+export const isDetailed = (annotation: AnnotationSummary): annotation is AnnotationView => "sources" in annotation;
+
+/** An AnnotationView without its details. */
+export function toAnnotationSummary(view: AnnotationView): AnnotationSummary {
+  const {
+    note: _note,
+    publicNote: _publicNote,
+    rationale: _rationale,
+    sources: _sources,
+    lastReview: _lastReview,
+    createdAt: _createdAt,
+    updatedAt: _updatedAt,
+    ...summary
+  } = view;
+  return summary;
+}
+
 export type RevisionView = {
   id: string;
   number: number;

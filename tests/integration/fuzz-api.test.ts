@@ -425,6 +425,7 @@ const TARGETS: Record<string, Target> = {
   "GET /api/v1/articles/:id/audit": { path: (f, id) => `/api/v1/articles/${id(f.articleId)}/audit` },
   "GET /api/v1/articles/:id/export": { path: (f, id) => `/api/v1/articles/${id(f.articleId)}/export` },
   "GET /api/v1/review-queue": { path: () => "/api/v1/review-queue" },
+  "GET /api/v1/annotations/:id": { path: (f, id) => `/api/v1/annotations/${id(f.annotationId)}` },
   "PATCH /api/v1/annotations/:id": {
     path: (f, id) => `/api/v1/annotations/${id(f.annotationId)}`,
     body: (f) => ({ version: f.annotationVersion, note: "changed", speaker: "S2" }),

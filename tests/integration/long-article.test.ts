@@ -5,11 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/domain/actor";
 import { eventsSince, eventsSinceMany } from "@/lib/realtime/article-events";
 import { MAX_REPLAY } from "@/lib/realtime/article-stream";
-import type { AnnotationView } from "@/lib/views/article-view";
+import { DETAIL_FIELDS, toAnnotationSummary, type AnnotationView } from "@/lib/views/article-view";
 import { createArticle } from "@/lib/server/article/create-article";
 import { AppError } from "@/lib/server/shared/errors";
 import { exportArticle } from "@/lib/server/article/export-article";
 import { getArticle } from "@/lib/server/article/get-article";
+import { openWorkbench } from "@/lib/server/article/open-workbench";
+import { readAnnotation } from "@/lib/server/annotation/read-annotation";
 import { importW3cAnnotations } from "@/lib/server/annotation/import-w3c-annotations";
 import { reopenArticle } from "@/lib/server/article/reopen-article";
 import { reviewAnnotation } from "@/lib/server/review/review-annotation";
@@ -120,6 +122,26 @@ describe(`an article with ${COUNT} annotations on ${provider}`, () => {
     expect(
       article.annotations.filter((a, i) => i > 0 && a.start < article.annotations[i - 1].end).length,
     ).toBeGreaterThanOrEqual(COUNT / 5 - 1);
+  });
+
+  it("opens the workbench page with every annotation's summary, and reads any one's details (GET /api/v1/annotations/:id)", async () => {
+    const { article: page } = await openWorkbench(t.db, { actor: editor, articleId: seeded.articleId });
+    expect(page.annotations).toHaveLength(COUNT);
+    // The summaries are the full views without their details, in the same order, editors and authors included.
+    expect(page.annotations).toEqual(article.annotations.map(toAnnotationSummary));
+    for (const field of DETAIL_FIELDS) expect(page.annotations[0]).not.toHaveProperty(field);
+    // The workbench's re-reads (GET /api/v1/articles/:id?annotations=summary) answer the same.
+    const reread = await getArticle(t.db, { actor: editor, articleId: seeded.articleId, summaries: true });
+    expect(reread.annotations).toEqual(page.annotations);
+    expect(page.annotations.filter((a) => a.editorIds.length === 1)).toHaveLength(
+      article.annotations.filter((a) => a.editorIds.length === 1).length,
+    );
+    const byId = new Map(article.annotations.map((a) => [a.id, a]));
+    for (const id of [seeded.ids[0], seeded.ids[COUNT - 7], seeded.ids[COUNT - 8]])
+      expect(await readAnnotation(t.db, { actor: editor, annotationId: id })).toEqual(byId.get(id));
+    expect(
+      (await failure(readAnnotation(t.db, { actor: editor, annotationId: "cnosuchannotation00000000" })))?.code,
+    ).toBe("NOT_FOUND");
   });
 
   it("exports in every format (HTML, ClaimReview, W3C, CSV) with every annotation", async () => {

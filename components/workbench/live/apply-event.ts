@@ -1,6 +1,12 @@
 import { ARTICLE_STATUSES, KIND_LABELS, type AnnotationKind, type ArticleStatus } from "@/lib/domain/annotation";
 import { AUDIT, AUDIT_STREAM_EVENTS, type StreamedAs } from "@/lib/domain/audit-actions";
-import type { AnnotationView, ArticleView, ReviewView } from "@/lib/views/article-view";
+import {
+  isDetailed,
+  type AnnotationSummary,
+  type AnnotationView,
+  type ArticleSummaryView,
+  type ReviewView,
+} from "@/lib/views/article-view";
 import { changedFields, type AnnotationDraft } from "../drafts";
 import { excerpt } from "../model";
 import { ARTICLE_STATUS_LABELS } from "../status";
@@ -10,6 +16,12 @@ import { ARTICLE_STATUS_LABELS } from "../status";
  * (someone else's change), the user's own requests, and whole-article
  * re-reads. Pure, so the rules about never losing typed text are tested in
  * one place (apply-event.test.ts).
+ *
+ * The page brings each annotation as its summary; its details (note, sources,
+ * last review…) are read when it is opened (putDetails), and any change that
+ * brings the whole annotation (a live event, the user's own request's answer)
+ * makes it whole as well (decision 028). An annotation is held whole or as a
+ * summary (isDetailed tells), never half.
  */
 
 /** What someone else did to an annotation this user is typing in; derived for the form, never stored. */
@@ -24,10 +36,11 @@ export type ReviewState = { status: ArticleStatus; signOff: ReviewView | null; v
 export type Pin = { base: AnnotationView; by: string };
 
 /** Deleted by someone else while this user had unsaved text in it: kept on screen so the text can be copied. */
-export type Orphan = { annotation: AnnotationView; label: string; by: string };
+export type Orphan = { annotation: AnnotationSummary; label: string; by: string };
 
 export type WorkbenchState = {
-  annotations: AnnotationView[];
+  /** Summaries, or whole AnnotationViews once their details were read or a change brought them (isDetailed). */
+  annotations: AnnotationSummary[];
   review: ReviewState;
   work: Record<string, Work>;
   pins: Record<string, Pin>;
@@ -153,7 +166,7 @@ export function parseEvent(name: string, raw: string): LiveEvent | null {
 }
 
 export function initialState(
-  article: Pick<ArticleView, "annotations" | "status" | "signOff" | "version">,
+  article: Pick<ArticleSummaryView, "annotations" | "status" | "signOff" | "version">,
 ): WorkbenchState {
   return {
     annotations: article.annotations,
@@ -188,8 +201,8 @@ type Side = Pick<WorkbenchState, "work" | "pins" | "orphans">;
  */
 function settle(
   side: Side,
-  current: AnnotationView | undefined,
-  view: AnnotationView,
+  current: AnnotationSummary | undefined,
+  view: AnnotationSummary,
   by: string | null,
 ): { side: Side; pinned: boolean } | null {
   if (side.orphans[view.id]) return null;
@@ -198,6 +211,13 @@ function settle(
   if (by === null || !work?.draft) return { side, pinned: false };
 
   const pin = side.pins[view.id];
+  // A draft is typed only into a whole annotation (the form waits for the details), so the one held is whole.
+  const base = pin?.base ?? (current && isDetailed(current) ? current : undefined);
+  // A newer summary (a re-read) cannot say which fields changed: the draft stays against the version it started from.
+  if (!isDetailed(view))
+    return base
+      ? { side: { ...side, pins: { ...side.pins, [view.id]: { base, by } } }, pinned: true }
+      : { side, pinned: false };
   if (changedFields(work.draft, view).length === 0) {
     // They saved what this user typed (or this user's own save from another tab): nothing left unsaved.
     return {
@@ -209,7 +229,6 @@ function settle(
       pinned: false,
     };
   }
-  const base = pin?.base ?? current;
   // Their change left every field the form edits alone: the draft simply moves onto the new version.
   if (!base || (!pin && sameFields(base, view))) return { side, pinned: false };
   return { side: { ...side, pins: { ...side.pins, [view.id]: { base, by } } }, pinned: true };
@@ -218,7 +237,7 @@ function settle(
 /** Puts one annotation's newer state in place (see settle): one pass over the annotations. */
 function put(
   state: WorkbenchState,
-  view: AnnotationView,
+  view: AnnotationSummary,
   by: string | null,
 ): { state: WorkbenchState; changed: boolean; pinned: boolean } {
   const at = state.annotations.findIndex((annotation) => annotation.id === view.id);
@@ -244,7 +263,7 @@ function sameFields(a: AnnotationView, b: AnnotationView): boolean {
 }
 
 /** The unsaved work of an annotation taken away: text in it stays as an orphan the panel can still show. */
-function release(side: Side, current: AnnotationView, by: string): { side: Side; orphaned: boolean } {
+function release(side: Side, current: AnnotationSummary, by: string): { side: Side; orphaned: boolean } {
   const { id } = current;
   const keep = hasText(side.work[id]);
   return {
@@ -260,7 +279,7 @@ function release(side: Side, current: AnnotationView, by: string): { side: Side;
 }
 
 /** The database drops a deleted claim from its denials (ON DELETE SET NULL); mirror that here. */
-const clearDenials = (annotations: AnnotationView[], gone: ReadonlySet<string>) =>
+const clearDenials = (annotations: AnnotationSummary[], gone: ReadonlySet<string>) =>
   annotations.map((annotation) =>
     annotation.deniesId !== null && gone.has(annotation.deniesId) ? { ...annotation, deniesId: null } : annotation,
   );
@@ -270,7 +289,7 @@ function drop(
   state: WorkbenchState,
   id: string,
   by: string,
-): { state: WorkbenchState; gone: AnnotationView | null; orphaned: boolean } {
+): { state: WorkbenchState; gone: AnnotationSummary | null; orphaned: boolean } {
   const current = state.annotations.find((annotation) => annotation.id === id);
   if (!current) return { state, gone: null, orphaned: false };
   const released = release(state, current, by);
@@ -284,6 +303,22 @@ function drop(
 /** An annotation the user's own request created or changed (the answer of POST, PATCH, a source change…). */
 export function putOwn(state: WorkbenchState, view: AnnotationView): WorkbenchState {
   return put(state, view, null).state;
+}
+
+/**
+ * An annotation's details as read when it was opened: the summary held becomes the whole annotation at the same
+ * version or a newer one. A read older than what is held (a live change overtook it) changes nothing: the one held
+ * is newer, and whole if a live event brought it (otherwise the panel reads it again). A newer read over a whole
+ * one is someone else's change, with the usual care for unsaved typing.
+ */
+export function putDetails(state: WorkbenchState, view: AnnotationView): WorkbenchState {
+  const at = state.annotations.findIndex((annotation) => annotation.id === view.id);
+  if (at < 0) return state;
+  const held = state.annotations[at];
+  if (isDetailed(held) || view.version < held.version) return put(state, view, "Someone").state;
+  const annotations = [...state.annotations];
+  annotations[at] = view;
+  return { ...state, annotations };
 }
 
 /** The user deleted it, or closed an annotation someone else deleted: it and any unsaved text in it go. */
@@ -313,15 +348,19 @@ export function setWork(state: WorkbenchState, id: string, entry: Work): Workben
  * each annotation is looked up once in an index by id, and the list is rebuilt
  * once, however many changed (10,000 annotations must not cost 10,000 passes).
  */
-export function mergeArticle(state: WorkbenchState, view: ArticleView, by: string): WorkbenchState {
+export function mergeArticle(
+  state: WorkbenchState,
+  view: Pick<ArticleSummaryView, "annotations" | "status" | "signOff" | "version">,
+  by: string,
+): WorkbenchState {
   const review =
     view.version >= state.review.version
       ? { status: view.status, signOff: view.signOff, version: view.version }
       : state.review;
   const held = new Map(state.annotations.map((annotation) => [annotation.id, annotation]));
   let side: Side = state;
-  const replaced = new Map<string, AnnotationView>();
-  const added: AnnotationView[] = [];
+  const replaced = new Map<string, AnnotationSummary>();
+  const added: AnnotationSummary[] = [];
   for (const annotation of view.annotations) {
     const current = held.get(annotation.id);
     const settled = settle(side, current, annotation, by);
@@ -338,7 +377,7 @@ export function mergeArticle(state: WorkbenchState, view: ArticleView, by: strin
     side = release(side, annotation, by).side;
   }
   if (!replaced.size && !added.length && !gone.size) return review === state.review ? state : { ...state, review };
-  const kept: AnnotationView[] = [];
+  const kept: AnnotationSummary[] = [];
   for (const annotation of state.annotations)
     if (!gone.has(annotation.id)) kept.push(replaced.get(annotation.id) ?? annotation);
   kept.push(...added);
@@ -346,7 +385,7 @@ export function mergeArticle(state: WorkbenchState, view: ArticleView, by: strin
 }
 
 /** What the panel shows and the form edits: for a pinned draft, the fields and version the typing started from, with everything else (sources, status) as it is now. */
-export function panelAnnotation(state: WorkbenchState, id: string): AnnotationView | null {
+export function panelAnnotation(state: WorkbenchState, id: string): AnnotationSummary | null {
   const orphan = state.orphans[id];
   if (orphan) return orphan.annotation;
   const latest = state.annotations.find((annotation) => annotation.id === id);
@@ -354,11 +393,11 @@ export function panelAnnotation(state: WorkbenchState, id: string): AnnotationVi
 }
 
 /** An annotation held as the panel shows it (see panelAnnotation). */
-function shownAs(side: Side, latest: AnnotationView): AnnotationView {
+function shownAs(side: Side, latest: AnnotationSummary): AnnotationSummary {
   const pin = side.pins[latest.id];
-  if (!pin || !side.work[latest.id]?.draft) return latest;
+  if (!pin || !side.work[latest.id]?.draft || !isDetailed(latest)) return latest;
   const { base } = pin;
-  return {
+  const shown: AnnotationView = {
     ...latest,
     kind: base.kind,
     speaker: base.speaker,
@@ -368,6 +407,7 @@ function shownAs(side: Side, latest: AnnotationView): AnnotationView {
     deniesId: base.deniesId,
     version: base.version,
   };
+  return shown;
 }
 
 /** The live news the open form should show, if any. */
@@ -376,7 +416,8 @@ export function liveNotice(state: WorkbenchState, id: string): LiveNotice | unde
   if (orphan) return { theirs: null, by: orphan.by };
   const pin = state.pins[id];
   const latest = state.annotations.find((annotation) => annotation.id === id);
-  return pin && latest && state.work[id]?.draft ? { theirs: latest, by: pin.by } : undefined;
+  // What pinned the draft was someone else's whole annotation (a live event): it is held whole.
+  return pin && latest && isDetailed(latest) && state.work[id]?.draft ? { theirs: latest, by: pin.by } : undefined;
 }
 
 const withArticle = (kind: AnnotationKind) => `${kind === "ANALYSIS" ? "an" : "a"} ${KIND_LABELS[kind].toLowerCase()}`;

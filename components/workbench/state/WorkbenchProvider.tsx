@@ -14,14 +14,14 @@ import {
   type RefObject,
 } from "react";
 import { AUDIT } from "@/lib/domain/audit-actions";
-import type { AnnotationView, ArticleView } from "@/lib/views/article-view";
+import { isDetailed, type AnnotationView, type ArticleSummaryView, type ArticleView } from "@/lib/views/article-view";
 import { REVIEW_QUEUE_CHANGED } from "../../ReviewCount";
 import { mayCreate, type RolePermissions, type WorkbenchActor, type WorkbenchPermissions } from "../access";
 import type { IndexView } from "../index-list";
 import { REVISED, type Work } from "../live/apply-event";
 import type { EventHandler } from "../live/useArticleEvents";
 import { labelsFor } from "../model";
-import { fetchArticle, nextInQueue } from "../requests";
+import { fetchAnnotation, fetchArticleSummaries, nextInQueue } from "../requests";
 import { initialStore, reducer, type Store } from "./reducer";
 
 /** How long a highlight changed by someone else stays marked (the CSS animation is 1.5 s). */
@@ -30,7 +30,8 @@ const FLASH_MS = 1600;
 /** What the workbench reads: the store and what follows from it. A new value with every change. */
 export type WorkbenchView = {
   store: Store;
-  article: ArticleView;
+  /** The page's article (annotations as summaries) with the open revision and history as they are now. */
+  article: ArticleSummaryView;
   labels: Map<string, string>;
   permissions: WorkbenchPermissions;
   canCreate: boolean;
@@ -50,6 +51,11 @@ export type WorkbenchActions = {
   applyArticle: (view: ArticleView, message?: string) => void;
   /** Re-reads the article: a submission may have moved it into review, a 409 says the page is behind, the stream may have missed changes. `revised`: a new revision arrived, say what it left to do; `message`: what to say once it is applied. */
   refresh: (options?: { revised?: boolean; message?: string }) => Promise<void>;
+  /**
+   * Reads an annotation's details (the page carries summaries: decision 028), once at a time per annotation.
+   * `quiet`: a prefetch, whose failure says nothing (opening it reads again).
+   */
+  loadDetails: (id: string, options?: { quiet?: boolean }) => void;
   /** "Approve and next" after approving `afterId`. */
   reviewNext: (afterId: string) => void;
   announce: (message: string) => void;
@@ -72,7 +78,7 @@ const ActionsContext = createContext<WorkbenchActions | null>(null);
 const RefsContext = createContext<WorkbenchRefs | null>(null);
 
 type Props = {
-  article: ArticleView;
+  article: ArticleSummaryView;
   actor: WorkbenchActor;
   permissions: RolePermissions;
   publicBase: string | null;
@@ -92,15 +98,18 @@ export function WorkbenchProvider({ article, actor, permissions: rolePermissions
   const revisionNumber = useRef(article.revision.number);
   const articleId = article.id;
   const actorId = actor.id;
+  // Details being read, so opening, prefetching and a retry never read the same annotation twice at once.
+  const reading = useRef(new Set<string>());
 
   const actions = useMemo<WorkbenchActions>(() => {
     const applyArticle = (view: ArticleView, message?: string) => dispatch({ type: "merge", view, message });
     const refresh = async ({ revised = false, message }: { revised?: boolean; message?: string } = {}) => {
       for (let attempt = 0; attempt < 3; attempt++) {
         const serial = liveSerial.current;
-        let view: ArticleView;
+        let view: ArticleSummaryView;
         try {
-          view = await fetchArticle(articleId);
+          // Summaries, as the page carries them: what is held whole stays so unless the re-read finds it newer.
+          view = await fetchArticleSummaries(articleId);
         } catch {
           // The action's own message already says what went wrong; the page stays as it was.
           return;
@@ -139,8 +148,25 @@ export function WorkbenchProvider({ article, actor, permissions: rolePermissions
         window.dispatchEvent(new Event(REVIEW_QUEUE_CHANGED));
       dispatch({ type: "live", event });
     };
+    const loadDetails = (id: string, { quiet = false }: { quiet?: boolean } = {}) => {
+      if (reading.current.has(id)) return;
+      reading.current.add(id);
+      if (!quiet) dispatch({ type: "details-retry", id });
+      fetchAnnotation(id).then(
+        (view) => {
+          reading.current.delete(id);
+          dispatch({ type: "details", id, view });
+        },
+        () => {
+          reading.current.delete(id);
+          // A prefetch that failed is simply not there: opening it reads again, and says so if that fails too.
+          if (!quiet) dispatch({ type: "details", id, view: null });
+        },
+      );
+    };
     return {
       openAnnotation: (id, focus) => dispatch({ type: "open", id, focus }),
+      loadDetails,
       closePanel,
       replace: (view, message, statusBefore) => dispatch({ type: "put", view, message, statusBefore }),
       remove: (id, message) => {
@@ -193,6 +219,16 @@ export function WorkbenchProvider({ article, actor, permissions: rolePermissions
   useEffect(() => {
     revisionNumber.current = store.revision.number;
   }, [store.revision.number]);
+
+  // The open annotation held as its summary: its details are read (again after a read that a newer change overtook,
+  // which leaves it a summary: `reads` moves on); after a failure, only the panel's retry reads again.
+  const openHeld = store.openId
+    ? store.data.annotations.find((annotation) => annotation.id === store.openId)
+    : undefined;
+  const openNeedsDetails = openHeld && !isDetailed(openHeld) && !store.details.failed[openHeld.id] ? openHeld.id : null;
+  useEffect(() => {
+    if (openNeedsDetails) actions.loadDetails(openNeedsDetails);
+  }, [openNeedsDetails, store.details.reads, actions]);
 
   const { annotations } = store.data;
   const labels = useMemo(() => labelsFor(annotations), [annotations]);

@@ -1,9 +1,16 @@
 import { describe, expect, it } from "vitest";
-import type { AnnotationView, ArticleView, RevisionView } from "@/lib/views/article-view";
+import {
+  isDetailed,
+  toAnnotationSummary,
+  type AnnotationSummary,
+  type AnnotationView,
+  type ArticleView,
+  type RevisionView,
+} from "@/lib/views/article-view";
 import type { RolePermissions, WorkbenchActor } from "../access";
 import { draftFrom } from "../drafts";
 import { annotation, articleFixture } from "../live/annotation-fixture";
-import type { LiveEvent } from "../live/apply-event";
+import { panelAnnotation, type LiveEvent } from "../live/apply-event";
 import { initialStore, reducer, type Action, type Store } from "./reducer";
 
 const ME: WorkbenchActor = { id: "u-me", role: "REVIEWER" };
@@ -33,7 +40,7 @@ const summary = (revision: typeof REVISION_1) => ({
   reanchoring: { anchored: 0, changed: 0, orphaned: 0 },
 });
 
-const store = (annotations: AnnotationView[] = [annotation()]): Store =>
+const store = (annotations: AnnotationSummary[] = [annotation()]): Store =>
   initialStore(
     { annotations, status: "DRAFT", signOff: null, version: 1, revision: REVISION_1, history: [summary(REVISION_1)] },
     ME,
@@ -68,7 +75,7 @@ describe("workbench reducer: live events", () => {
       type: "live",
       event: updated(annotation({ version: 2, note: "mine" }), { id: ME.id, name: "Me" }),
     });
-    expect(after.data.annotations[0].note).toBe("mine");
+    expect(after.data.annotations[0]).toMatchObject({ note: "mine" });
     expect(after.announcement.text).toBe("");
     expect(after.flashes).toEqual({});
   });
@@ -222,5 +229,79 @@ describe("workbench reducer: a new revision", () => {
     expect(after.revision.number).toBe(2);
     expect(after.data.annotations[0].revisionId).toBe("rev-2");
     expect(after.announcement.text).toBe("");
+  });
+});
+
+describe("workbench reducer: summaries, then details when opened (decision 028)", () => {
+  const summaryOf = (view: AnnotationView) => toAnnotationSummary(view);
+  const held = (s: Store, id = "a1") => s.data.annotations.find((a) => a.id === id)!;
+
+  it("holds the page's summary, makes it whole when its details arrive, then takes a live event's newer version", () => {
+    const start = store([summaryOf(annotation({ note: "stored" }))]);
+    expect(isDetailed(held(start))).toBe(false);
+    // Opened: the panel shows the summary; the form waits (nothing typed, nothing to save).
+    const opened = run(start, { type: "open", id: "a1" });
+    const shown = panelAnnotation(opened.data, "a1")!;
+    expect(isDetailed(shown)).toBe(false);
+    expect(shown).not.toHaveProperty("note");
+
+    const loaded = run(opened, { type: "details", id: "a1", view: annotation({ note: "stored" }) });
+    expect(isDetailed(held(loaded))).toBe(true);
+    expect(held(loaded)).toMatchObject({ note: "stored", version: 1 });
+    expect(loaded.details.reads).toBe(1);
+    // Reading details is not a change: nothing is announced or flashed.
+    expect(loaded.announcement.text).toBe("");
+    expect(loaded.flashes).toEqual({});
+
+    const changed = run(loaded, { type: "live", event: updated(annotation({ version: 2, note: "theirs" })) });
+    expect(held(changed)).toMatchObject({ note: "theirs", version: 2 });
+  });
+
+  it("a live event makes a never-opened annotation whole and current: opening it then reads nothing", () => {
+    const start = store([summaryOf(annotation())]);
+    const after = run(start, { type: "live", event: updated(annotation({ version: 2, note: "by Ana" })) });
+    expect(isDetailed(held(after))).toBe(true);
+    expect(held(after)).toMatchObject({ version: 2, note: "by Ana" });
+  });
+
+  it("a details read that a newer live event overtook does not roll it back", () => {
+    const start = store([summaryOf(annotation())]);
+    const live = run(start, { type: "live", event: updated(annotation({ version: 3, note: "newest" })) });
+    const late = run(live, { type: "details", id: "a1", view: annotation({ version: 2, note: "older" }) });
+    expect(held(late)).toMatchObject({ version: 3, note: "newest" });
+    // Nor one read from before a newer summary: the summary stays, and `reads` moves on so the panel reads again.
+    const newerSummary = store([summaryOf(annotation({ version: 4 }))]);
+    const stale = run(newerSummary, { type: "details", id: "a1", view: annotation({ version: 3, note: "old" }) });
+    expect(isDetailed(held(stale))).toBe(false);
+    expect(held(stale).version).toBe(4);
+    expect(stale.details.reads).toBe(1);
+  });
+
+  it("a failed read is remembered for the panel's retry, and cleared by the retry or a later read", () => {
+    const start = store([summaryOf(annotation())]);
+    const failed = run(start, { type: "details", id: "a1", view: null });
+    expect(failed.details.failed).toEqual({ a1: true });
+    expect(failed.data).toBe(start.data);
+    expect(run(failed, { type: "details-retry", id: "a1" }).details.failed).toEqual({});
+    expect(run(failed, { type: "details", id: "a1", view: annotation() }).details.failed).toEqual({});
+  });
+
+  it("a newer summary (a re-read) over a whole annotation with unsaved typing pins the typing to what it started from", () => {
+    const whole = annotation({ note: "stored" });
+    const typing = run(store([whole]), {
+      type: "work",
+      id: "a1",
+      entry: { draft: { ...draftFrom(whole), note: "mine" } },
+    });
+    const reread = run(typing, {
+      type: "merge",
+      view: {
+        ...articleFixture({ annotations: [] }),
+        revision: REVISION_1,
+        annotations: [summaryOf(annotation({ version: 2 }))],
+      },
+    });
+    expect(reread.data.pins.a1?.base).toBe(whole);
+    expect(reread.data.work.a1?.draft?.note).toBe("mine");
   });
 });

@@ -1,12 +1,13 @@
 import { KIND_LABELS } from "@/lib/domain/annotation";
 import { AUDIT } from "@/lib/domain/audit-actions";
-import type { AnnotationView, ArticleView, RevisionSummary, RevisionView } from "@/lib/views/article-view";
+import type { AnnotationView, ArticleSummaryView, RevisionSummary, RevisionView } from "@/lib/views/article-view";
 import { nextToJudge, type RolePermissions, type WorkbenchActor, type WorkbenchPermissions } from "../access";
 import type { IndexView } from "../index-list";
 import {
   applyEvent,
   initialState,
   mergeArticle,
+  putDetails,
   putOwn,
   removeAnnotation,
   setWork,
@@ -49,6 +50,8 @@ export type Store = {
   closedByLive: number;
   /** "Approve and next" found nothing more here: the queue is asked (an effect, see WorkbenchProvider). */
   queueLookup: { serial: number; afterId: string } | null;
+  /** Annotations whose details could not be read (the panel says so, with a retry); `reads`: bumped by each read's end. */
+  details: { failed: Record<string, true>; reads: number };
   comments: {
     /** Typed, unposted comment text for the life of the page: `new:<annotationId>` and `edit:<commentId>`. */
     drafts: Record<string, string>;
@@ -60,7 +63,10 @@ export type Store = {
 export type Action =
   | { type: "live"; event: LiveEvent }
   /** `revised`: a new revision arrived from the stream; the message then says what it left to do. */
-  | { type: "merge"; view: ArticleView; message?: string; revised?: boolean }
+  | { type: "merge"; view: ArticleSummaryView; message?: string; revised?: boolean }
+  /** An annotation's details as read when it was opened (or prefetched); `failed`: the read failed, with nothing to put. */
+  | { type: "details"; id: string; view: AnnotationView | null }
+  | { type: "details-retry"; id: string }
   | { type: "put"; view: AnnotationView; message?: string; statusBefore?: AnnotationView["status"] }
   | { type: "remove"; id: string; message?: string }
   | { type: "work"; id: string; entry: Work }
@@ -79,7 +85,7 @@ const BACK_TO_DRAFT: Partial<Record<AnnotationView["status"], string>> = {
 };
 
 export function initialStore(
-  article: Pick<ArticleView, "annotations" | "status" | "signOff" | "version" | "revision" | "history">,
+  article: Pick<ArticleSummaryView, "annotations" | "status" | "signOff" | "version" | "revision" | "history">,
   actor: WorkbenchActor,
   rolePermissions: RolePermissions,
 ): Store {
@@ -97,6 +103,7 @@ export function initialStore(
     focus: { serial: 0 },
     closedByLive: 0,
     queueLookup: null,
+    details: { failed: {}, reads: 0 },
     comments: { drafts: {}, changed: {} },
   };
 }
@@ -159,7 +166,12 @@ function live(store: Store, event: LiveEvent): Store {
  * The whole article as the server answered it: newer versions win, unsaved typing is kept. A newer revision replaces
  * the text, and every annotation's place comes from the answer (see onRevision).
  */
-function merged(store: Store, view: ArticleView, message: string | undefined, revised: boolean | undefined): Store {
+function merged(
+  store: Store,
+  view: ArticleSummaryView,
+  message: string | undefined,
+  revised: boolean | undefined,
+): Store {
   const newer = view.revision.number > store.revision.number;
   const base = newer ? onRevision(store.data, view.annotations) : store.data;
   const data = mergeArticle(base, view, "Someone");
@@ -188,6 +200,17 @@ export function reducer(store: Store, action: Action): Store {
       return announced({ ...store, data: removeAnnotation(store.data, action.id), openId: null }, action.message);
     case "work":
       return withData(store, setWork(store.data, action.id, action.entry));
+    case "details": {
+      const next = action.view ? withData(store, putDetails(store.data, action.view)) : store;
+      const failed = action.view
+        ? withoutKey(store.details.failed, action.id)
+        : { ...store.details.failed, [action.id]: true as const };
+      return { ...next, details: { failed, reads: store.details.reads + 1 } };
+    }
+    case "details-retry": {
+      const failed = withoutKey(store.details.failed, action.id);
+      return failed === store.details.failed ? store : { ...store, details: { ...store.details, failed } };
+    }
     case "open":
       return opened(store, action.id, action.focus);
     case "unflash": {

@@ -1,7 +1,12 @@
 import type { Block } from "../../domain/article";
 import type { Db } from "../../db/client";
-import { loadAnnotationViews, type AnnotationsReader } from "./article-annotations";
-import { toReviewView, type ArticleView, type RevisionSummary } from "../../views/article-view";
+import { loadAnnotationSummaries, loadAnnotationViews, type AnnotationsReader } from "./article-annotations";
+import {
+  toReviewView,
+  type ArticleSummaryView,
+  type ArticleView,
+  type RevisionSummary,
+} from "../../views/article-view";
 import { AppError } from "../shared/errors";
 import { isRecordNotFound } from "../shared/prisma-errors";
 
@@ -14,6 +19,19 @@ type Reader = Pick<Db, "article" | "articleRevision"> & AnnotationsReader;
  * each; loadAnnotationViews).
  */
 export async function loadArticleView(db: Reader, id: string): Promise<ArticleView> {
+  return loadArticleWith(db, id, loadAnnotationViews(db, id));
+}
+
+/** The article as loadArticleView gives it, each annotation as its summary (the workbench page's: decision 028). */
+export async function loadArticleSummaryView(db: Reader, id: string): Promise<ArticleSummaryView> {
+  return loadArticleWith(db, id, loadAnnotationSummaries(db, id));
+}
+
+async function loadArticleWith<A>(
+  db: Reader,
+  id: string,
+  annotationsRead: Promise<A[]>,
+): Promise<Omit<ArticleView, "annotations"> & { annotations: A[] }> {
   const [article, annotations, history] = await Promise.all([
     db.article.findUnique({
       where: { id },
@@ -28,7 +46,7 @@ export async function loadArticleView(db: Reader, id: string): Promise<ArticleVi
         },
       },
     }),
-    loadAnnotationViews(db, id),
+    annotationsRead,
     loadRevisionHistory(db, id),
   ]);
   if (!article || !article.currentRevision) throw new AppError("NOT_FOUND", "No such article.");

@@ -1,8 +1,8 @@
 import type { Actor } from "../../domain/actor";
 import type { Db } from "../../db/client";
 import { latestEventId } from "../../realtime/article-events";
-import type { ArticleView } from "../../views/article-view";
-import { loadArticleView } from "./load-article";
+import type { ArticleSummaryView } from "../../views/article-view";
+import { loadArticleSummaryView } from "./load-article";
 import { requirePermission } from "../shared/require-permission";
 
 /**
@@ -11,12 +11,13 @@ import { requirePermission } from "../shared/require-permission";
  * up to it committed before the article was read, so the page shows it; later
  * ones may show too, and the stream, resuming from the id, replays them, which
  * changes nothing (versions decide). So the page never reads the article twice.
+ * Each annotation comes as its summary: its details are read when it is opened (decision 028).
  */
 export async function openWorkbench(
   db: Db,
   { actor, articleId }: { actor: Actor; articleId: string },
-): Promise<{ article: ArticleView; since: number }> {
+): Promise<{ article: ArticleSummaryView; since: number }> {
   requirePermission(actor, "read:article");
   const since = await latestEventId(db, articleId);
-  return { article: await loadArticleView(db, articleId), since };
+  return { article: await loadArticleSummaryView(db, articleId), since };
 }
