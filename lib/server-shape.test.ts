@@ -48,7 +48,9 @@ function useCasesIn(file: string, text = fs.readFileSync(file, "utf8")): string[
     const exported =
       ts.canHaveModifiers(statement) && ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
     if (!exported) continue;
-    if (ts.isFunctionDeclaration(statement) && takesDb(statement)) names.push(statement.name?.text ?? "default");
+    // An overload's signatures (no body) are the same use case as its implementation.
+    if (ts.isFunctionDeclaration(statement) && statement.body && takesDb(statement))
+      names.push(statement.name?.text ?? "default");
     if (ts.isVariableStatement(statement)) {
       for (const declaration of statement.declarationList.declarations) {
         const fn = functionIn(declaration.initializer);
