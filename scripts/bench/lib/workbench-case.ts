@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { PROBE_SCRIPT, type Network, type Painted } from "./workbench-probe";
@@ -84,6 +86,9 @@ export async function runCase(context: CaseContext, article: SeededArticle, roun
       timeout: context.timeoutMs,
     });
     if (!response || response.status() !== 200) throw new Error(`the page answered ${response?.status() ?? "nothing"}`);
+    // BENCH_SAVE_HTML=<folder>: the document as served, one file per size, to see what its bytes are made of.
+    if (process.env.BENCH_SAVE_HTML)
+      fs.writeFileSync(path.join(process.env.BENCH_SAVE_HTML, `S${article.size}.html`), await response.body());
 
     // Interactive: as soon as the page is live (hydrated, stream open), j; until the panel shows the first annotation.
     const opened = await timed(
