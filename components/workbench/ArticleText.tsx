@@ -124,6 +124,17 @@ export const ArticleText = memo(function ArticleText({
   );
 });
 
+const LABEL_ATTRIBUTES = ["data-label", "data-label-alt", "data-status"] as const;
+
+/** Sets a block's label attributes to `label`, removing those it has no value for. */
+function setLabel(element: HTMLElement, label: ReturnType<typeof startLabel>) {
+  for (const name of LABEL_ATTRIBUTES) {
+    const value = label[name];
+    if (value === undefined) element.removeAttribute(name);
+    else element.setAttribute(name, value);
+  }
+}
+
 type BlockTag = "p" | "blockquote" | "li" | `h${2 | 3 | 4 | 5 | 6}`;
 
 type ParagraphProps = {
@@ -148,7 +159,18 @@ type ParagraphProps = {
  * them, taken back before the next and on unmount, so opening one annotation touches only its paragraphs' ranges.
  */
 const Paragraph = memo(
-  function Paragraph({ view, Tag, text, labels, statuses, changed, openId, flashKey, changedKey }: ParagraphProps) {
+  function Paragraph({
+    view,
+    Tag,
+    text,
+    labels,
+    statuses,
+    changed,
+    openId,
+    flashKey,
+    labelKey,
+    changedKey,
+  }: ParagraphProps) {
     // One ref type for the six tags a block can be.
     const ref = useRef<HTMLParagraphElement & HTMLQuoteElement & HTMLHeadingElement & HTMLLIElement>(null);
     const span = blockSpan(view);
@@ -157,13 +179,15 @@ const Paragraph = memo(
       if (!ref.current || start === undefined) return;
       return register(ref.current, start, blockPieces(view, openId, idSet(flashKey), idSet(changedKey)));
     }, [view, start, openId, flashKey, changedKey, text]);
+    // The labels are set here, after hydration, not rendered: they derive from the annotations the page data
+    // already carries, and as attributes of every paragraph they were a sixth of a dense page's bytes (decision 027).
+    useLayoutEffect(() => {
+      if (ref.current) setLabel(ref.current, startLabel(view.opening, labels, statuses, changed));
+      // labelKey and changedKey stand for this block's part of labels, statuses and changed.
+      // eslint-disable-next-line react-hooks/exhaustive-deps
+    }, [view, labelKey, changedKey]);
     return (
-      <Tag
-        ref={ref}
-        className={`wb-block wb-${view.type}`}
-        data-start={span?.start}
-        {...startLabel(view.opening, labels, statuses, changed)}
-      >
+      <Tag ref={ref} className={`wb-block wb-${view.type}`} data-start={span?.start}>
         {span ? text.slice(span.start, span.end) : null}
       </Tag>
     );

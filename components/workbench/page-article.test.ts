@@ -1,4 +1,5 @@
 import zlib from "node:zlib";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { quoteAt } from "@/lib/anchoring/selector";
 import {
@@ -9,7 +10,7 @@ import {
   type ArticleSummaryView,
 } from "@/lib/views/article-view";
 import { articleFixture, annotation as fixture } from "./live/annotation-fixture";
-import { packArticle, unpackArticle } from "./page-article";
+import { frontCode, frontDecode, packArticle, unpackArticle } from "./page-article";
 
 // Surrogate pairs at the context edges: quoteAt moves an edge outward rather than split one.
 const TEXT = `${"😀".repeat(20)} The minister said inflation rose by three percent. ${"Critics disagreed 🙂 loudly. ".repeat(4)}`;
@@ -77,5 +78,16 @@ describe("the workbench page's article", () => {
     const gzip = (value: unknown) => zlib.gzipSync(JSON.stringify(value)).length;
     expect(gzip(packed.annotations)).toBeLessThan(gzip(view.annotations) * 0.75);
     expect(unpackArticle(packed)).toEqual(view);
+  });
+
+  it("front-codes ids so that any list of ids decodes to itself, and sends a list holding the separator as it is", () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: fc.constantFrom("c", "m", "x", "0", "1", "é", " ") })), (ids) => {
+        expect(frontDecode(frontCode(ids))).toEqual(ids);
+      }),
+    );
+    expect(frontCode(["a b", "c"])).toEqual(["a b", "c"]);
+    // Shared prefixes travel as one digit: "cmx42" then "cmx43" is "0cmx42" and "4" + "3".
+    expect(frontCode(["cmx42", "cmx43"])).toBe("0cmx42 43");
   });
 });

@@ -87,8 +87,10 @@ export async function runCase(context: CaseContext, article: SeededArticle, roun
     });
     if (!response || response.status() !== 200) throw new Error(`the page answered ${response?.status() ?? "nothing"}`);
     // BENCH_SAVE_HTML=<folder>: the document as served, one file per size, to see what its bytes are made of.
-    if (process.env.BENCH_SAVE_HTML)
+    if (process.env.BENCH_SAVE_HTML) {
+      fs.mkdirSync(process.env.BENCH_SAVE_HTML, { recursive: true });
       fs.writeFileSync(path.join(process.env.BENCH_SAVE_HTML, `S${article.size}.html`), await response.body());
+    }
 
     // Interactive: as soon as the page is live (hydrated, stream open), j; until the panel shows the first annotation.
     const opened = await timed(
