@@ -59,8 +59,12 @@ export const QUERY_KINDS: QueryKind[] = [
 export type Sample = { kind: string; ms: number; status: number };
 
 /**
- * `users` concurrent users, each sending its next query as soon as the last is answered, for
- * `seconds`, with an API token, to the production server at `url`.
+ * `users` concurrent users searching for `seconds`, with an API token, on the production server at
+ * `url`. Closed loop (no `perUserPerSecond`): each sends its next query as soon as the last is
+ * answered, which finds the throughput; its latency is then mostly the queue. Paced: each user
+ * sends `perUserPerSecond` queries a second on its own schedule (users staggered), and a query's
+ * time runs from when it was due, so a slow answer that delays the next counts against both
+ * (no coordinated omission).
  */
 export async function runSearchLoad({
   url,
@@ -70,6 +74,7 @@ export async function runSearchLoad({
   material,
   kinds = QUERY_KINDS,
   seed = 7,
+  perUserPerSecond,
 }: {
   url: string;
   token: string;
@@ -78,15 +83,22 @@ export async function runSearchLoad({
   material: QueryMaterial;
   kinds?: QueryKind[];
   seed?: number;
+  perUserPerSecond?: number;
 }): Promise<Sample[]> {
   const samples: Sample[] = [];
   const until = performance.now() + seconds * 1000;
+  const interval = perUserPerSecond ? 1000 / perUserPerSecond : 0;
+  const begin = performance.now();
   const user = async (index: number) => {
     const random = prng(seed * 1000 + index);
-    while (performance.now() < until) {
+    for (let n = 0; performance.now() < until; n++) {
       const kind = random.pick(kinds);
       const path = kind.path(random, material);
-      const started = performance.now();
+      const due = begin + (index / users) * interval + n * interval;
+      if (interval && due > performance.now())
+        await new Promise((resolve) => setTimeout(resolve, due - performance.now()));
+      if (interval && due >= until) break;
+      const started = interval ? due : performance.now();
       const response = await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${token}` } });
       await response.arrayBuffer();
       samples.push({ kind: kind.name, ms: performance.now() - started, status: response.status });

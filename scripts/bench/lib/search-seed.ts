@@ -64,13 +64,21 @@ const LAST = [
 const SPEAKERS = FIRST.flatMap((first) => LAST.map((last) => `${first} ${last}`));
 const PUBLISHERS = ["Statistics Office", "Central Bank", "The Daily Example", "Wire Service", "Fiscal Institute"];
 
-/** A sentence with its figures and a place and topic changed, so sentences repeat with different details. */
+const MOVES = ["rose", "fell", "doubled", "halved", "stalled", "climbed", "dropped", "tripled", "slowed", "recovered"];
+const UNITS = ["percent", "points", "million", "billion", "tonnes", "jobs", "cases", "homes"];
+const SINCE = ["since", "in", "before", "after", "during", "by"];
+
+/**
+ * A sentence with its figures, places and topics changed, and sometimes a figure-bearing clause
+ * added, so that sentences repeat with different details, as claims do.
+ */
 function vary(sentence: string, random: ReturnType<typeof prng>): string {
-  return `${sentence
+  const varied = sentence
     .replace(/\d+(\.\d+)?/g, () => String(random.int(2, 980)))
-    .replace(/\b(Rome|China|Russia|Ukraine|Italian)\b/g, () => random.pick(PLACES))} ${
-    random.next() < 0.5 ? `${random.pick(TOPICS)} rose ${random.int(2, 60)} percent in ${random.int(1990, 2026)}.` : ""
-  }`.trim();
+    .replace(/\b(Rome|China|Russia|Ukraine|Italian)\b/g, () => random.pick(PLACES));
+  if (random.next() < 0.5) return varied;
+  const clause = `${random.pick(TOPICS)} ${random.pick(MOVES)} ${random.int(2, 900)} ${random.pick(UNITS)} ${random.pick(SINCE)} ${random.int(1990, 2026)}`;
+  return `${varied} In ${random.pick(PLACES)}, ${clause}.`;
 }
 
 type Sentence = { start: number; end: number };
