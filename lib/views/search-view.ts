@@ -26,7 +26,8 @@ export type SearchArticleItem = {
   snippet: string;
 };
 
-export type FacetCount = { value: string; count: number };
+import type { FacetCount } from "../domain/search-facets";
+export type { FacetCount };
 
 export type SearchResult = {
   /** The words searched for, as the database saw them (empty when browsing by date). */

@@ -61,20 +61,30 @@ export function dateSql(filters: SearchFilters, columns: FilterColumns): Sql {
 export const MATCH_SELECT = sql`CAST(a."kind" AS TEXT) AS "kind", CAST(a."verdict" AS TEXT) AS "verdict",
   CAST(a."status" AS TEXT) AS "status", coalesce(sp."name", a."speaker") AS "speaker"`;
 
-export type FacetRow = { facet: Facet | "total"; value: string | null; n: number | bigint };
+/**
+ * The facet query's rows: `combo`, the matches counted per kind, verdict and status (and, when a
+ * speaker is chosen, whether they are that speaker's: "yes"/"no" in `speaker`); `speaker`, the ten
+ * speakers with most matches under the other filters.
+ */
+export type FacetRow = {
+  facet: "combo" | "speaker";
+  kind: string | null;
+  verdict: string | null;
+  status: string | null;
+  speaker: string | null;
+  n: number | bigint;
+};
 
 /**
- * One statement for every facet's counts and the total: the matches (`matches`, a SELECT of the
- * MATCH_COLUMNS, date bounds applied) are found once, then grouped per facet under the other filters.
+ * One statement for every facet's counts: the matches (`matches`, a SELECT of the MATCH_COLUMNS,
+ * date bounds applied) are found once, then grouped twice: by kind × verdict × status (a few dozen
+ * groups, from which facetCounts sums each facet under the other filters) and by speaker.
  */
 export function facetSql(matches: Sql, filters: SearchFilters): Sql {
-  // The dates are applied inside the matches already.
-  const { from: _from, toBefore: _toBefore, ...facets } = filters;
-  const others = (except?: Facet) => filterSql(facets, MATCH_COLUMNS, except);
+  const { speaker, kind, verdict, status } = filters;
+  const chosen = speaker === undefined ? sql`NULL` : sql`CASE WHEN "speaker" = ${speaker} THEN 'yes' ELSE 'no' END`;
+  const others = filterSql({ kind, verdict, status }, MATCH_COLUMNS);
   return sql`WITH m AS MATERIALIZED (${matches})
-SELECT 'kind' AS facet, "kind" AS value, count(*) AS n FROM m WHERE 1 = 1 ${others("kind")} GROUP BY "kind"
-UNION ALL SELECT 'verdict', "verdict", count(*) FROM m WHERE "verdict" IS NOT NULL ${others("verdict")} GROUP BY "verdict"
-UNION ALL SELECT 'status', "status", count(*) FROM m WHERE 1 = 1 ${others("status")} GROUP BY "status"
-UNION ALL SELECT * FROM (SELECT 'speaker', "speaker", count(*) FROM m WHERE "speaker" IS NOT NULL AND "speaker" <> '' ${others("speaker")} GROUP BY "speaker" ORDER BY count(*) DESC, "speaker" LIMIT 10) top
-UNION ALL SELECT 'total', NULL, count(*) FROM m WHERE 1 = 1 ${others()}`;
+SELECT 'combo' AS "facet", "kind", "verdict", "status", ${chosen} AS "speaker", count(*) AS "n" FROM m GROUP BY 1, 2, 3, 4, 5
+UNION ALL SELECT * FROM (SELECT 'speaker', NULL, NULL, NULL, "speaker", count(*) FROM m WHERE "speaker" IS NOT NULL AND "speaker" <> '' ${others} GROUP BY "speaker" ORDER BY count(*) DESC, "speaker" LIMIT 10) top`;
 }

@@ -3,9 +3,10 @@ import type { Actor } from "../../domain/actor";
 import type { AnnotationKind, AnnotationStatus, ArticleStatus, Verdict } from "../../domain/annotation";
 import { annotationLabel } from "../../domain/annotation-label";
 import { providerOf, type Db } from "../../db/client";
+import { facetCounts, sortCounts } from "../../domain/search-facets";
 import { searchWords, SEARCH_PAGE_SIZE } from "../../domain/search-query";
 import { ZSearchQuery } from "../../schemas/search";
-import type { FacetCount, SearchResult } from "../../views/search-view";
+import type { SearchResult } from "../../views/search-view";
 import { requirePermission } from "../shared/require-permission";
 import { postgresqlSearch } from "./postgresql-search";
 import type { RankedMatch } from "./search-backend";
@@ -13,7 +14,6 @@ import {
   ANNOTATION_COLUMNS,
   dateSql,
   facetSql,
-  FACETS,
   filterSql,
   MATCH_SELECT,
   type FacetRow,
@@ -57,8 +57,29 @@ export async function searchLibrary(db: Db, { actor, input }: { actor: Actor; in
       ])
     : await Promise.all([browsePage(db, filters, offset), browseFacets(db, filters), { items: [], total: 0 }]);
 
-  const facets = toFacets(facetRows);
-  const total = Number(facetRows.find((row) => row.facet === "total")?.n ?? 0);
+  const counted = facetCounts(
+    facetRows
+      .filter((row) => row.facet === "combo")
+      .map((row) => ({
+        kind: row.kind,
+        verdict: row.verdict,
+        status: row.status,
+        speaker: row.speaker,
+        count: Number(row.n),
+      })),
+    filters,
+  );
+  const total = counted.total;
+  const facets: SearchResult["facets"] = {
+    kind: counted.kind,
+    verdict: counted.verdict,
+    status: counted.status,
+    speaker: sortCounts(
+      facetRows
+        .filter((row) => row.facet === "speaker" && row.speaker !== null)
+        .map((row) => ({ value: row.speaker!, count: Number(row.n) })),
+    ),
+  };
   const rows = matches.length
     ? await db.annotation.findMany({
         where: { id: { in: matches.map((match) => match.id) } },
@@ -137,16 +158,4 @@ function browseFacets(db: Db, filters: SearchFilters): Promise<FacetRow[]> {
 
 function emptyFacets(): SearchResult["facets"] {
   return { kind: [], verdict: [], status: [], speaker: [] };
-}
-
-/** Most first, then by value, so the order is stable. */
-function toFacets(rows: FacetRow[]): SearchResult["facets"] {
-  const facets = emptyFacets();
-  for (const facet of FACETS) {
-    const counts: FacetCount[] = rows
-      .filter((row) => row.facet === facet && row.value !== null)
-      .map((row) => ({ value: row.value!, count: Number(row.n) }));
-    facets[facet] = counts.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-  }
-  return facets;
 }
