@@ -48,6 +48,14 @@ const PAGES: Target[] = [
   },
   { name: "audit log", path: (f) => `/articles/${f.article.id}/audit`, ready: heading(/Audit/) },
   { name: "review queue", path: () => "/review", ready: heading("Review queue") },
+  {
+    name: "search with results, facets and marked words",
+    path: () => "/search?q=United+States",
+    ready: async (page) => {
+      await heading("Search")(page);
+      await expect(page.getByTestId("search-result").first().locator("mark").first()).toBeVisible();
+    },
+  },
   { name: "account", path: () => "/account", ready: heading("Your account") },
   { name: "admin users", path: () => "/admin/users", ready: async (page) => expect(page.locator("h1")).toBeVisible() },
   { name: "404", path: () => "/no-such-page", ready: async (page) => expect(page.locator("h1")).toBeVisible() },

@@ -128,6 +128,31 @@ test.describe("the /api/v1 contract", () => {
     expect((await request.get("/api/v1/annotations/%00bad")).status()).toBe(404);
   });
 
+  test("GET /api/v1/search: bad filters are 422 naming each field; full-text syntax in q is plain words, never an error", async ({
+    request,
+  }) => {
+    const reviewer = demoAccount("REVIEWER");
+    await signInViaApi(request, reviewer.email, reviewer.password);
+    const bad = await request.get(`/api/v1/search?q=${"x".repeat(501)}&kind=OPINION&from=yesterday&page=0`);
+    expect(bad.status()).toBe(422);
+    expect((await bad.json()).error.fields.map((field: { path: string }) => field.path).sort()).toEqual([
+      "from",
+      "kind",
+      "page",
+      "q",
+    ]);
+    const backwards = await request.get("/api/v1/search?from=2026-02-01&to=2026-01-01");
+    expect(backwards.status()).toBe(422);
+    expect((await backwards.json()).error.fields.map((field: { path: string }) => field.path)).toEqual(["to"]);
+    for (const q of ['"', "NEAR(", "*", "-", ":", "a AND OR", "x".repeat(500)]) {
+      const response = await request.get(`/api/v1/search?q=${encodeURIComponent(q)}`);
+      expect(response.status(), q).toBe(200);
+      const body = await response.json();
+      expect(body.annotations).toMatchObject({ page: 1, pageSize: 20 });
+      expect(Array.isArray(body.articles.items)).toBe(true);
+    }
+  });
+
   test("a malformed JSON body is 422 naming the body", async ({ request }) => {
     const editor = demoAccount("EDITOR");
     await signInViaApi(request, editor.email, editor.password);

@@ -211,6 +211,12 @@ const MATRIX: Row[] = [
     expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 },
   },
   { route: "GET /api/v1/review-queue", expect: { ...DENIED, editor: 403, reviewer: 200, admin: 200 } },
+  // Search: everyone signed in.
+  {
+    route: "GET /api/v1/search",
+    path: () => "/api/v1/search?q=crime&kind=CLAIM",
+    expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 },
+  },
   {
     route: "GET /api/v1/articles/:id/export",
     path: (f) => `/api/v1/articles/${f.articleId}/export?format=w3c`,

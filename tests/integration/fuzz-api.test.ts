@@ -287,6 +287,9 @@ const QUERY_NAMES = [
   "lastEventId",
   "from",
   "to",
+  "kind",
+  "verdict",
+  "speaker",
 ];
 const queryValue = fc.oneof(
   fc.constantFrom(
@@ -308,6 +311,9 @@ const queryValue = fc.oneof(
     "csv",
     "DRAFT",
     "%5B%5D",
+    // Full-text query syntax (GET /api/v1/search): plain words to the app, never an FTS syntax error.
+    "NEAR(%22crime%22",
+    "crime*%20-fell%20%22",
   ),
   fc.string({ maxLength: 20 }).map(encodeURIComponent),
 );
@@ -425,6 +431,7 @@ const TARGETS: Record<string, Target> = {
   "GET /api/v1/articles/:id/audit": { path: (f, id) => `/api/v1/articles/${id(f.articleId)}/audit` },
   "GET /api/v1/articles/:id/export": { path: (f, id) => `/api/v1/articles/${id(f.articleId)}/export` },
   "GET /api/v1/review-queue": { path: () => "/api/v1/review-queue" },
+  "GET /api/v1/search": { path: () => "/api/v1/search" },
   "GET /api/v1/annotations/:id": { path: (f, id) => `/api/v1/annotations/${id(f.annotationId)}` },
   "PATCH /api/v1/annotations/:id": {
     path: (f, id) => `/api/v1/annotations/${id(f.annotationId)}`,
