@@ -28,86 +28,289 @@ export type NormalisedClaim = {
 };
 
 const MONTHS = [
-  "january", "february", "march", "april", "may", "june",
-  "july", "august", "september", "october", "november", "december",
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
 ];
 const MONTH_INDEX = new Map<string, number>(
-  MONTHS.flatMap((name, index) => [[name, index + 1], [name.slice(0, 3), index + 1]] as [string, number][]).concat([
-    ["sept", 9],
-  ]),
+  MONTHS.flatMap(
+    (name, index) =>
+      [
+        [name, index + 1],
+        [name.slice(0, 3), index + 1],
+      ] as [string, number][],
+  ).concat([["sept", 9]]),
 );
 
 const UNITS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
   nineteen: 19,
 };
 const TENS: Record<string, number> = {
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
 };
 const SCALES: Record<string, number> = {
-  hundred: 100, thousand: 1e3, k: 1e3, million: 1e6, m: 1e6, mn: 1e6, mln: 1e6, billion: 1e9, bn: 1e9, b: 1e9,
-  trillion: 1e12, tn: 1e12,
+  hundred: 100,
+  thousand: 1e3,
+  k: 1e3,
+  million: 1e6,
+  m: 1e6,
+  mn: 1e6,
+  mln: 1e6,
+  billion: 1e9,
+  bn: 1e9,
+  b: 1e9,
+  trillion: 1e12,
+  tn: 1e12,
 };
 const LARGE_SCALES = new Set(["thousand", "million", "billion", "trillion", "k", "m", "mn", "mln", "bn", "b", "tn"]);
 const FRACTIONS: Record<string, number> = { half: 50, third: 33, quarter: 25, fifth: 20, tenth: 10 };
 const CURRENCY_SIGNS: Record<string, string> = { "£": "GBP", $: "USD", "€": "EUR", "¥": "JPY", "₹": "INR" };
 const CURRENCY_WORDS: Record<string, string> = {
-  pound: "GBP", pounds: "GBP", gbp: "GBP", dollar: "USD", dollars: "USD", usd: "USD", euro: "EUR", euros: "EUR",
-  eur: "EUR", rupees: "INR", yen: "JPY",
+  pound: "GBP",
+  pounds: "GBP",
+  gbp: "GBP",
+  dollar: "USD",
+  dollars: "USD",
+  usd: "USD",
+  euro: "EUR",
+  euros: "EUR",
+  eur: "EUR",
+  rupees: "INR",
+  yen: "JPY",
 };
 
 /** Words that flip an assertion; mapped to one canonical term so "rose" and "went up" agree. */
 const UP = "increase";
 const DOWN = "decrease";
 const SYNONYMS: Record<string, string> = {
-  rise: UP, rose: UP, risen: UP, rising: UP, rises: UP, increase: UP, increased: UP, increasing: UP,
-  grow: UP, grew: UP, grown: UP, growing: UP, growth: UP, up: UP, jump: UP, jumped: UP, soar: UP, soared: UP,
-  climb: UP, climbed: UP, surge: UP, surged: UP, doubled: UP, tripled: UP, higher: UP, more: UP, spike: UP,
-  spiked: UP, skyrocketed: UP, skyrocket: UP, boost: UP, boosted: UP, hike: UP, hiked: UP, raise: UP, raised: UP,
-  fall: DOWN, fell: DOWN, fallen: DOWN, falling: DOWN, falls: DOWN, decrease: DOWN, decreased: DOWN, drop: DOWN,
-  dropped: DOWN, decline: DOWN, declined: DOWN, down: DOWN, cut: DOWN, cuts: DOWN, slash: DOWN, slashed: DOWN,
-  plunge: DOWN, plunged: DOWN, shrank: DOWN, shrink: DOWN, shrunk: DOWN, lower: DOWN, fewer: DOWN, less: DOWN,
-  reduce: DOWN, reduced: DOWN, halved: DOWN, sank: DOWN, tumbled: DOWN, collapsed: DOWN, slump: DOWN,
-  slumped: DOWN, plummeted: DOWN, highest: UP, lowest: DOWN, worst: DOWN, best: UP,
-  kids: "child", children: "child", child: "child", jobless: "unemploy", unemployed: "unemploy",
-  unemployment: "unemploy", jobs: "job", migrants: "migrant", immigrants: "migrant", immigrant: "migrant",
-  immigration: "migrat", migration: "migrat", vaccine: "vaccin", vaccines: "vaccin", vaccinated: "vaccin",
-  vax: "vaccin", jab: "vaccin", jabs: "vaccin", vaccination: "vaccin", govt: "government", gov: "government",
-  doctors: "doctor", docs: "doctor", gp: "doctor", gps: "doctor", nurses: "nurse", cops: "police",
-  officers: "officer", crimes: "crime", murders: "murder", homicides: "murder", homicide: "murder",
-  killings: "murder", deaths: "death", died: "death", die: "death", dying: "death", dead: "death",
-  people: "people", persons: "people", folks: "people", country: "country", nation: "country",
-  yearly: "year", annual: "year", annually: "year", years: "year", yr: "year", yrs: "year",
-  pct: "percent", percentage: "percent", uk: "britain", british: "britain", gb: "britain", usa: "america",
-  us: "america", american: "america", americans: "america", eu: "europe", european: "europe",
+  rise: UP,
+  rose: UP,
+  risen: UP,
+  rising: UP,
+  rises: UP,
+  increase: UP,
+  increased: UP,
+  increasing: UP,
+  grow: UP,
+  grew: UP,
+  grown: UP,
+  growing: UP,
+  growth: UP,
+  up: UP,
+  jump: UP,
+  jumped: UP,
+  soar: UP,
+  soared: UP,
+  climb: UP,
+  climbed: UP,
+  surge: UP,
+  surged: UP,
+  doubled: UP,
+  tripled: UP,
+  higher: UP,
+  more: UP,
+  spike: UP,
+  spiked: UP,
+  skyrocketed: UP,
+  skyrocket: UP,
+  boost: UP,
+  boosted: UP,
+  hike: UP,
+  hiked: UP,
+  raise: UP,
+  raised: UP,
+  fall: DOWN,
+  fell: DOWN,
+  fallen: DOWN,
+  falling: DOWN,
+  falls: DOWN,
+  decrease: DOWN,
+  decreased: DOWN,
+  drop: DOWN,
+  dropped: DOWN,
+  decline: DOWN,
+  declined: DOWN,
+  down: DOWN,
+  cut: DOWN,
+  cuts: DOWN,
+  slash: DOWN,
+  slashed: DOWN,
+  plunge: DOWN,
+  plunged: DOWN,
+  shrank: DOWN,
+  shrink: DOWN,
+  shrunk: DOWN,
+  lower: DOWN,
+  fewer: DOWN,
+  less: DOWN,
+  reduce: DOWN,
+  reduced: DOWN,
+  halved: DOWN,
+  sank: DOWN,
+  tumbled: DOWN,
+  collapsed: DOWN,
+  slump: DOWN,
+  slumped: DOWN,
+  plummeted: DOWN,
+  highest: UP,
+  lowest: DOWN,
+  worst: DOWN,
+  best: UP,
+  kids: "child",
+  children: "child",
+  child: "child",
+  jobless: "unemploy",
+  unemployed: "unemploy",
+  unemployment: "unemploy",
+  jobs: "job",
+  migrants: "migrant",
+  immigrants: "migrant",
+  immigrant: "migrant",
+  immigration: "migrat",
+  migration: "migrat",
+  vaccine: "vaccin",
+  vaccines: "vaccin",
+  vaccinated: "vaccin",
+  vax: "vaccin",
+  jab: "vaccin",
+  jabs: "vaccin",
+  vaccination: "vaccin",
+  govt: "government",
+  gov: "government",
+  doctors: "doctor",
+  docs: "doctor",
+  gp: "doctor",
+  gps: "doctor",
+  nurses: "nurse",
+  cops: "police",
+  officers: "officer",
+  crimes: "crime",
+  murders: "murder",
+  homicides: "murder",
+  homicide: "murder",
+  killings: "murder",
+  deaths: "death",
+  died: "death",
+  die: "death",
+  dying: "death",
+  dead: "death",
+  people: "people",
+  persons: "people",
+  folks: "people",
+  country: "country",
+  nation: "country",
+  yearly: "year",
+  annual: "year",
+  annually: "year",
+  years: "year",
+  yr: "year",
+  yrs: "year",
+  pct: "percent",
+  percentage: "percent",
+  uk: "britain",
+  british: "britain",
+  gb: "britain",
+  usa: "america",
+  us: "america",
+  american: "america",
+  americans: "america",
+  eu: "europe",
+  european: "europe",
 };
 /** Units that make "8 minutes" and "8 seconds" different figures. */
 const MEASURES: Record<string, string> = {
-  second: "s", seconds: "s", minute: "min", minutes: "min", mins: "min", min: "min", hour: "h", hours: "h",
-  hrs: "h", day: "d", days: "d", week: "wk", weeks: "wk", month: "mo", months: "mo", year: "yr", years: "yr",
-  yrs: "yr", decade: "decade", decades: "decade", mm: "mm", millimetre: "mm", millimetres: "mm", cm: "cm",
-  centimetre: "cm", centimetres: "cm", metre: "m", metres: "m", meter: "m", meters: "m", km: "km",
-  kilometre: "km", kilometres: "km", miles: "mi", degree: "deg", degrees: "deg", c: "deg",
+  second: "s",
+  seconds: "s",
+  minute: "min",
+  minutes: "min",
+  mins: "min",
+  min: "min",
+  hour: "h",
+  hours: "h",
+  hrs: "h",
+  day: "d",
+  days: "d",
+  week: "wk",
+  weeks: "wk",
+  month: "mo",
+  months: "mo",
+  year: "yr",
+  years: "yr",
+  yrs: "yr",
+  decade: "decade",
+  decades: "decade",
+  mm: "mm",
+  millimetre: "mm",
+  millimetres: "mm",
+  cm: "cm",
+  centimetre: "cm",
+  centimetres: "cm",
+  metre: "m",
+  metres: "m",
+  meter: "m",
+  meters: "m",
+  km: "km",
+  kilometre: "km",
+  kilometres: "km",
+  miles: "mi",
+  degree: "deg",
+  degrees: "deg",
+  c: "deg",
 };
 const NEGATIONS = new Set(["not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "cannot", "n't"]);
 
 /** Straight quotes, plain hyphens, no diacritics, NFKC digits; case kept (names need it). */
 export function foldText(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
-    .replace(/[\u2018\u2019\u201A\u201B\u2032\u00B4`]/g, "'")
-    .replace(/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"')
-    .replace(/[\u2010-\u2015\u2212]/g, "-")
-    .replace(/\u00A0|\u202F/g, " ")
-    .replace(/ß/g, "ss")
-    .replace(/æ/g, "ae")
-    .replace(/ø/g, "o")
-    .replace(/ł/g, "l")
-    // One name for each of the two countries most often written three ways.
-    .replace(/\b(?:the )?United States(?: of America)?\b|\bU\.S\.(?:A\.)?/g, "US")
-    .replace(/\b(?:the )?United Kingdom\b|\bU\.K\./g, "UK");
+  return (
+    text
+      .normalize("NFKD")
+      .replace(/\p{M}+/gu, "")
+      .replace(/[\u2018\u2019\u201A\u201B\u2032\u00B4`]/g, "'")
+      .replace(/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"')
+      .replace(/[\u2010-\u2015\u2212]/g, "-")
+      .replace(/\u00A0|\u202F/g, " ")
+      .replace(/ß/g, "ss")
+      .replace(/æ/g, "ae")
+      .replace(/ø/g, "o")
+      .replace(/ł/g, "l")
+      // One name for each of the two countries most often written three ways.
+      .replace(/\b(?:the )?United States(?: of America)?\b|\bU\.S\.(?:A\.)?/g, "US")
+      .replace(/\b(?:the )?United Kingdom\b|\bU\.K\./g, "UK")
+  );
 }
 
 /** A light English stemmer: enough to make plurals and verb forms agree without a dependency. */
@@ -131,7 +334,8 @@ type Token = { word: string; raw: string; start: number; sentenceStart: boolean 
 function tokens(folded: string): Token[] {
   const out: Token[] = [];
   let sentenceStart = true;
-  const pattern = /([£$€¥₹])|(\d+(?:,\d{3})*(?:\.\d+)?(?:k|m|mn|bn|b|tn)?(?![\p{L}\d]))|(\d+)|([\p{L}][\p{L}\p{N}]*(?:'[\p{L}\p{N}]+)*)|(%)|([.!?:;]+(?=\s|$)|\n)|#|@/gu;
+  const pattern =
+    /([£$€¥₹])|(\d+(?:,\d{3})*(?:\.\d+)?(?:k|m|mn|bn|b|tn)?(?![\p{L}\d]))|(\d+)|([\p{L}][\p{L}\p{N}]*(?:'[\p{L}\p{N}]+)*)|(%)|([.!?:;]+(?=\s|$)|\n)|#|@/gu;
   for (const match of folded.matchAll(pattern)) {
     const [raw, sign, numberOrAmount, digitsOnly, word, percent, stop] = match;
     const number = numberOrAmount ?? digitsOnly;
@@ -158,12 +362,17 @@ function wordNumber(words: string[], from: number): { value: number; used: numbe
     if (parts.every((p) => p in UNITS || p in TENS)) {
       for (const p of parts) current += UNITS[p] ?? TENS[p];
       any = true;
-    } else if (any && (words[i] === "hundred")) current *= 100;
+    } else if (any && words[i] === "hundred") current *= 100;
     else if (any && words[i] in SCALES && LARGE_SCALES.has(words[i]) && words[i].length > 2) {
       total += current * SCALES[words[i]];
       current = 0;
-    } else if (any && words[i] === "and" && i + 1 < words.length && /^(?:[a-z]+-)?[a-z]+$/.test(words[i + 1]) &&
-      words[i + 1].split("-").every((p) => p in UNITS || p in TENS)) {
+    } else if (
+      any &&
+      words[i] === "and" &&
+      i + 1 < words.length &&
+      /^(?:[a-z]+-)?[a-z]+$/.test(words[i + 1]) &&
+      words[i + 1].split("-").every((p) => p in UNITS || p in TENS)
+    ) {
       used++;
       continue;
     } else break;
@@ -208,13 +417,18 @@ export function normaliseClaim(text: string): NormalisedClaim {
       if (Number.isNaN(value)) value = null;
     } else if (word === "twice") {
       value = 2;
-    } else if (word !== "one" || (i + 1 < toks.length && /^(?:hundred|thousand|million|billion|in)$/.test(words[i + 1]))) {
+    } else if (
+      word !== "one" ||
+      (i + 1 < toks.length && /^(?:hundred|thousand|million|billion|in)$/.test(words[i + 1]))
+    ) {
       const spelled = wordNumber(words, i);
       if (spelled) ({ value, used } = spelled);
     }
     // "one in five" → 20 %, "half of" → 50 %.
     if (value !== null && words[i + used] === "in") {
-      const denominator = wordNumber(words, i + used + 1) ?? (/^\d+$/.test(words[i + used + 1] ?? "") ? { value: Number(words[i + used + 1]), used: 1 } : null);
+      const denominator =
+        wordNumber(words, i + used + 1) ??
+        (/^\d+$/.test(words[i + used + 1] ?? "") ? { value: Number(words[i + used + 1]), used: 1 } : null);
       if (denominator && denominator.value > 0) {
         addFigure({ kind: "percent", value: canonicalNumber((100 * value) / denominator.value) });
         terms.push("percent");
@@ -241,7 +455,13 @@ export function normaliseClaim(text: string): NormalisedClaim {
       let currency = before.length === 1 && before in CURRENCY_SIGNS ? CURRENCY_SIGNS[before] : null;
       const next = words[j] ?? "";
       const after = words[j + 1] ?? "";
-      if (next === "%" || next === "percent" || next === "pc" || next === "pct" || (next === "per" && after === "cent")) {
+      if (
+        next === "%" ||
+        next === "percent" ||
+        next === "pc" ||
+        next === "pct" ||
+        (next === "per" && after === "cent")
+      ) {
         addFigure({ kind: "percent", value: canonicalNumber(value) });
         terms.push("percent");
         i = j + (next === "per" ? 1 : 0);
@@ -276,7 +496,11 @@ export function normaliseClaim(text: string): NormalisedClaim {
         continue;
       }
       const measure = MEASURES[words[j] ?? ""];
-      addFigure(measure ? { kind: "number", value: canonicalNumber(value), unit: measure } : { kind: "number", value: canonicalNumber(value) });
+      addFigure(
+        measure
+          ? { kind: "number", value: canonicalNumber(value), unit: measure }
+          : { kind: "number", value: canonicalNumber(value) },
+      );
       i = j - 1;
       continue;
     }
@@ -286,7 +510,11 @@ export function normaliseClaim(text: string): NormalisedClaim {
       const before = i > 0 ? words[i - 1] : "";
       const v = Number(amount[1]) * SCALES[amount[2]];
       const currency = before.length === 1 && before in CURRENCY_SIGNS ? CURRENCY_SIGNS[before] : null;
-      addFigure(currency ? { kind: "currency", value: canonicalNumber(v), unit: currency } : { kind: "number", value: canonicalNumber(v) });
+      addFigure(
+        currency
+          ? { kind: "currency", value: canonicalNumber(v), unit: currency }
+          : { kind: "number", value: canonicalNumber(v) },
+      );
       continue;
     }
     if (MONTH_INDEX.has(word) && word.length > 2) {
@@ -302,7 +530,7 @@ export function normaliseClaim(text: string): NormalisedClaim {
       negated = true;
       continue;
     }
-    if (word === "%" || word.length === 1 && word in CURRENCY_SIGNS) continue;
+    if (word === "%" || (word.length === 1 && word in CURRENCY_SIGNS)) continue;
     if (STOP_WORDS.has(word) && !(word in SYNONYMS)) continue;
     if (NEGATIONS.has(word)) continue;
     if (word === "us" && tok.raw !== "US") continue;
@@ -319,11 +547,18 @@ export function normaliseClaim(text: string): NormalisedClaim {
     queryWords.push(word.replace(/['-]/g, ""));
     const capitalised = /^\p{Lu}/u.test(tok.raw) && !MONTH_INDEX.has(word);
     // A capital opening a sentence is a name only when it is all capitals or possessive ("France's").
-    if (capitalised && (!tok.sentenceStart || /^\p{Lu}{2,}$/u.test(tok.raw.replace(/'s$/, "")) || /'s$/.test(tok.word) || PLACE_NAMES.has(word))) {
+    if (
+      capitalised &&
+      (!tok.sentenceStart ||
+        /^\p{Lu}{2,}$/u.test(tok.raw.replace(/'s$/, "")) ||
+        /'s$/.test(tok.word) ||
+        PLACE_NAMES.has(word))
+    ) {
       names.push(canonical);
     }
   }
-  for (const figure of figures) if (/^\d+$/.test(figure.value) && figure.value.length <= 4) queryWords.push(figure.value);
+  for (const figure of figures)
+    if (/^\d+$/.test(figure.value) && figure.value.length <= 4) queryWords.push(figure.value);
   return {
     terms,
     figures,

@@ -26,7 +26,10 @@ async function loadClaims(claims: QualityClaim[]) {
   for (let from = 0; from < claims.length; from += 40) {
     const batch = claims.slice(from, from + 40);
     const text = batch.map((claim) => claim.text).join("\n\n");
-    const article = await createArticle(t.db, { actor: editor, input: { title: `Quality set ${from / 40 + 1}`, text } });
+    const article = await createArticle(t.db, {
+      actor: editor,
+      input: { title: `Quality set ${from / 40 + 1}`, text },
+    });
     const revision = await t.db.articleRevision.findFirstOrThrow({ where: { articleId: article.id } });
     let start = 0;
     const rows = batch.map((claim, index) => {

@@ -20,7 +20,10 @@ const OTHER = "Unemployment rose by 12 per cent in the last year, a second speak
 let t: MigratedTestDatabase;
 let editor: Actor;
 
-const whole = (text: string, phrase: string) => ({ start: text.indexOf(phrase), end: text.indexOf(phrase) + phrase.length });
+const whole = (text: string, phrase: string) => ({
+  start: text.indexOf(phrase),
+  end: text.indexOf(phrase) + phrase.length,
+});
 
 beforeAll(async () => {
   t = await migratedTestDatabase();
@@ -133,7 +136,11 @@ describe(`claim reuse on ${provider}`, () => {
     for (const basedOnId of [claim.id, "no-such-annotation", analysis.id]) {
       expect(
         await refusal(
-          updateAnnotation(t.db, { actor: editor, annotationId: claim.id, input: { version: claim.version, basedOnId } }),
+          updateAnnotation(t.db, {
+            actor: editor,
+            annotationId: claim.id,
+            input: { version: claim.version, basedOnId },
+          }),
         ),
       ).toMatchObject({ code: "INVALID", fields: ["basedOnId"] });
     }

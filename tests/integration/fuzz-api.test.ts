@@ -287,6 +287,9 @@ const QUERY_NAMES = [
   "lastEventId",
   "from",
   "to",
+  "text",
+  "limit",
+  "excludeArticleId",
 ];
 const queryValue = fc.oneof(
   fc.constantFrom(
@@ -425,6 +428,7 @@ const TARGETS: Record<string, Target> = {
   "GET /api/v1/articles/:id/audit": { path: (f, id) => `/api/v1/articles/${id(f.articleId)}/audit` },
   "GET /api/v1/articles/:id/export": { path: (f, id) => `/api/v1/articles/${id(f.articleId)}/export` },
   "GET /api/v1/review-queue": { path: () => "/api/v1/review-queue" },
+  "GET /api/v1/claims/similar": { path: () => "/api/v1/claims/similar" },
   "GET /api/v1/annotations/:id": { path: (f, id) => `/api/v1/annotations/${id(f.annotationId)}` },
   "PATCH /api/v1/annotations/:id": {
     path: (f, id) => `/api/v1/annotations/${id(f.annotationId)}`,
@@ -515,6 +519,7 @@ function requestFor(c: FuzzCase, f: Fixtures) {
   if (c.query.length) path += "?" + c.query.map(([name, value]) => `${name}=${value}`).join("&");
   if (c.route === "GET /api/v1/articles/:id/export" && !c.query.length) path += "?format=w3c";
   if (c.route === "GET /api/v1/articles/:id/revisions/diff" && !c.query.length) path += "?from=1&to=1";
+  if (c.route === "GET /api/v1/claims/similar" && !c.query.length) path += "?text=crime%20fell%2012%25";
   let text: string | Uint8Array<ArrayBuffer> | undefined;
   if (method === "POST" || method === "PATCH") {
     if ("whole" in c.body) text = WHOLE[c.body.whole];

@@ -2,7 +2,13 @@ import type { QualityQuery } from "./claim-quality-set";
 
 /** What a matcher answered for one query: claim ids with their relation, best first. */
 export type Ranked = { claimId: string; relation: "same" | "different-figure" | "unrelated" }[];
-export type QualityFigures = { posts: number; recallAt5: number; mapAt5: number; nearMisses: number; nearMissPrecision: number };
+export type QualityFigures = {
+  posts: number;
+  recallAt5: number;
+  mapAt5: number;
+  nearMisses: number;
+  nearMissPrecision: number;
+};
 
 /**
  * recall@5: the post's claim is among the first five "same" items; MAP@5 with

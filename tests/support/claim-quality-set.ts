@@ -6,7 +6,13 @@ import path from "node:path";
  * claims, posts that repeat them, near-misses that must not match them, and
  * distractors. The split is fixed in the files (dev: tune; held: report only).
  */
-export type QualityClaim = { id: string; split: "dev" | "held" | "none"; speaker: string; verdict: string; text: string };
+export type QualityClaim = {
+  id: string;
+  split: "dev" | "held" | "none";
+  speaker: string;
+  verdict: string;
+  text: string;
+};
 export type QualityQuery = { claimId: string; split: "dev" | "held"; text: string };
 export type QualitySet = { claims: QualityClaim[]; posts: QualityQuery[]; nearMisses: QualityQuery[] };
 
@@ -14,7 +20,9 @@ export const QUALITY_SET_DIR = path.join(process.cwd(), "tests/fixtures/claims")
 
 export function loadQualitySet(dir = QUALITY_SET_DIR): QualitySet {
   const set: QualitySet = { claims: [], posts: [], nearMisses: [] };
-  for (const file of readdirSync(dir).filter((name) => name.endsWith(".txt")).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((name) => name.endsWith(".txt"))
+    .sort()) {
     let current: QualityClaim | null = null;
     for (const line of readFileSync(path.join(dir, file), "utf8").split("\n")) {
       const claim = /^C (\S+) (dev|held|none) \| ([^|]*) \| ([A-Z_]+) \| (.+)$/.exec(line);
