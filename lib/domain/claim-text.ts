@@ -95,8 +95,22 @@ const SCALES: Record<string, number> = {
   b: 1e9,
   trillion: 1e12,
   tn: 1e12,
+  grand: 1e3,
 };
-const LARGE_SCALES = new Set(["thousand", "million", "billion", "trillion", "k", "m", "mn", "mln", "bn", "b", "tn"]);
+const LARGE_SCALES = new Set([
+  "thousand",
+  "million",
+  "billion",
+  "trillion",
+  "grand",
+  "k",
+  "m",
+  "mn",
+  "mln",
+  "bn",
+  "b",
+  "tn",
+]);
 const FRACTIONS: Record<string, number> = { half: 50, third: 33, quarter: 25, fifth: 20, tenth: 10 };
 const CURRENCY_SIGNS: Record<string, string> = { "£": "GBP", $: "USD", "€": "EUR", "¥": "JPY", "₹": "INR" };
 const CURRENCY_WORDS: Record<string, string> = {
@@ -111,6 +125,7 @@ const CURRENCY_WORDS: Record<string, string> = {
   eur: "EUR",
   rupees: "INR",
   yen: "JPY",
+  quid: "GBP",
 };
 
 /** Words that flip an assertion; mapped to one canonical term so "rose" and "went up" agree. */
@@ -241,6 +256,24 @@ const SYNONYMS: Record<string, string> = {
   yrs: "year",
   pct: "percent",
   percentage: "percent",
+  warmest: "hottest",
+  warm: "hot",
+  warmer: "hotter",
+  japanese: "japan",
+  chinese: "china",
+  german: "germany",
+  french: "france",
+  spanish: "spain",
+  italian: "italy",
+  swiss: "switzerland",
+  indian: "india",
+  russian: "russia",
+  canadian: "canada",
+  african: "africa",
+  irish: "ireland",
+  scottish: "scotland",
+  welsh: "wales",
+  english: "england",
   uk: "britain",
   british: "britain",
   gb: "britain",
@@ -293,6 +326,18 @@ const MEASURES: Record<string, string> = {
 };
 const NEGATIONS = new Set(["not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "cannot", "n't"]);
 
+/** Abbreviations people write for what the earlier claim spelled out (and the other way round). */
+const EXPANSIONS: Record<string, string> = {
+  pm: "prime minister",
+  mp: "member of parliament",
+  co2: "carbon dioxide",
+  ev: "electric car",
+  ai: "artificial intelligence",
+  boe: "Bank of England",
+  gdp: "economy",
+};
+const ABBREVIATIONS = /\b(?:PMs?|MPs?|CO2|co2|EVs?|AI|BoE|GDP)\b/g;
+
 /** Straight quotes, plain hyphens, no diacritics, NFKC digits; case kept (names need it). */
 export function foldText(text: string): string {
   return (
@@ -310,6 +355,9 @@ export function foldText(text: string): string {
       // One name for each of the two countries most often written three ways.
       .replace(/\b(?:the )?United States(?: of America)?\b|\bU\.S\.(?:A\.)?/g, "US")
       .replace(/\b(?:the )?United Kingdom\b|\bU\.K\./g, "UK")
+      .replace(ABBREVIATIONS, (short) => EXPANSIONS[short.toLowerCase().replace(/s$/, "")] ?? short)
+      // Ordinals are their numbers: "20th July" is "20 July".
+      .replace(/\b(\d+)(?:st|nd|rd|th)\b/g, "$1")
   );
 }
 
@@ -518,6 +566,15 @@ export function normaliseClaim(text: string): NormalisedClaim {
       continue;
     }
     if (MONTH_INDEX.has(word) && word.length > 2) {
+      // "July 20 1969", the American order.
+      const day = words[i + 1];
+      const dayYear = words[i + 2];
+      if (day && /^\d\d?$/.test(day) && Number(day) <= 31 && dayYear && /^(1[89]|20)\d\d$/.test(dayYear)) {
+        addFigure({ kind: "date", value: `${dayYear}-${pad(MONTH_INDEX.get(word)!)}-${pad(Number(day))}` });
+        addFigure({ kind: "year", value: dayYear });
+        i += 2;
+        continue;
+      }
       const year = words[i + 1];
       if (year && /^(1[89]|20)\d\d$/.test(year) && (word !== "may" || tok.raw[0] === "M")) {
         addFigure({ kind: "date", value: `${year}-${pad(MONTH_INDEX.get(word)!)}` });
