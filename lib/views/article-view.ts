@@ -84,6 +84,10 @@ export const DETAIL_FIELDS = [
   "lastReview",
   "createdAt",
   "updatedAt",
+  "basedOnId",
+  "basedOnChangedAt",
+  "basedOn",
+  "reusedBy",
 ] as const;
 export type AnnotationDetailField = (typeof DETAIL_FIELDS)[number];
 
@@ -106,6 +110,10 @@ export function toAnnotationSummary(view: AnnotationView): AnnotationSummary {
     lastReview: _lastReview,
     createdAt: _createdAt,
     updatedAt: _updatedAt,
+    basedOnId: _basedOnId,
+    basedOnChangedAt: _basedOnChangedAt,
+    basedOn: _basedOn,
+    reusedBy: _reusedBy,
     ...summary
   } = view;
   return summary;
