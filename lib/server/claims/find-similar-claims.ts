@@ -8,13 +8,13 @@ import { providerOf, type Db } from "../../db/client";
 import { ZSimilarClaimsQuery } from "../../schemas/claims";
 import type { SimilarClaim } from "../../views/similar-claim";
 import { requirePermission } from "../shared/require-permission";
+import { ftsMatch, safeWords, tsQuery } from "./full-text-candidates";
 
 /** How many rated candidates are re-ranked: enough for recall, few enough to stay well under 100 ms. */
 export const CANDIDATES = 150;
 /** How many full-text matches are read before the rated claims and denials among them are kept. */
 const MATCHES = 2 * CANDIDATES;
 
-type Candidate = { annotationId: string; rank: number };
 type CandidateRow = {
   id: string;
   kind: AnnotationKind;
@@ -90,13 +90,6 @@ export function termWeights(documents: string[][]): (term: string) => number {
   return (term) => Math.log(1 + total / (1 + (frequency.get(term) ?? 0)));
 }
 
-/** Query words as the index's query languages take them: letters and digits only, at most 64. */
-function safeWords(words: string[]): string[] {
-  return words.filter((word) => /^[\p{L}\p{N}]+$/u.test(word)).slice(0, 64);
-}
-const ftsMatch = (words: string[]) => `quote : (${words.map((word) => `"${word}"`).join(" OR ")})`;
-const tsQuery = (words: string[]) => words.map((word) => `${word.toLowerCase()}:A`).join(" | ");
-
 /**
  * The best full-text matches on the quote that are rated claims or denials
  * outside `excludeArticleId`, with what the answer shows, in one statement
@@ -142,26 +135,4 @@ async function ratedCandidates(db: Db, words: string[], excludeArticleId: string
     WHERE a."kind" IN ('CLAIM', 'DENIAL') AND a."verdict" IS NOT NULL AND a."articleId" <> ${excludeArticleId}
     ORDER BY m."rank" DESC
     LIMIT ${CANDIDATES}`;
-}
-
-/**
- * Candidates from the full-text index alone, best first (the quality test's
- * baseline: the index's own rank, nothing else).
- */
-export async function fullTextCandidates(db: Db, words: string[], take = CANDIDATES): Promise<Candidate[]> {
-  const safe = safeWords(words);
-  if (safe.length === 0) return [];
-  if (providerOf(db) === "postgresql")
-    return db.$queryRaw<Candidate[]>`
-      SELECT "annotationId", ts_rank_cd('{0, 0, 0, 1}', "document", q)::float8 AS "rank"
-      FROM "AnnotationFts", to_tsquery('english', ${tsQuery(safe)}) q
-      WHERE "document" @@ q
-      ORDER BY "rank" DESC
-      LIMIT ${take}`;
-  return db.$queryRaw<Candidate[]>`
-    SELECT "annotationId", -bm25("AnnotationFts") AS "rank"
-    FROM "AnnotationFts"
-    WHERE "AnnotationFts" MATCH ${ftsMatch(safe)}
-    ORDER BY bm25("AnnotationFts")
-    LIMIT ${take}`;
 }
