@@ -159,6 +159,13 @@ describe(`claim reuse on ${provider}`, () => {
         fields: [field],
       });
     }
+    // The query languages' own syntax in the text is only words to them.
+    for (const text of [
+      'NEAR("crime" * OR AND) -- \'; DROP TABLE "Annotation"',
+      "crime:* | !fell & (x)",
+      "é\u0000\uFFFF𝔘 ünïcödé",
+    ])
+      expect(await findSimilarClaims(t.db, { actor: editor, input: { text } })).toEqual({ items: expect.any(Array) });
     // Only punctuation and stop words: nothing to look for, no error.
     expect(await findSimilarClaims(t.db, { actor: editor, input: { text: "and the of ???" } })).toEqual({ items: [] });
   });

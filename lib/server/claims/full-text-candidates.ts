@@ -5,9 +5,9 @@ const TAKE = 150;
 
 export type Candidate = { annotationId: string; rank: number };
 
-/** Query words as the index's query languages take them: letters and digits only, at most 64. */
+/** Query words as the index's query languages take them: letters and digits only, at most 64 of 1–64 characters. */
 export function safeWords(words: string[]): string[] {
-  return words.filter((word) => /^[\p{L}\p{N}]+$/u.test(word)).slice(0, 64);
+  return words.filter((word) => /^[\p{L}\p{N}]{1,64}$/u.test(word)).slice(0, 64);
 }
 export const ftsMatch = (words: string[]) => `quote : (${words.map((word) => `"${word}"`).join(" OR ")})`;
 export const tsQuery = (words: string[]) => words.map((word) => `${word.toLowerCase()}:A`).join(" | ");
