@@ -2,7 +2,7 @@ import type { Actor } from "../../domain/actor";
 import { annotationLabel } from "../../domain/annotation-label";
 import type { AnnotationKind } from "../../domain/annotation";
 import { matchClaims } from "../../domain/claim-match";
-import { normaliseClaim } from "../../domain/claim-text";
+import { normaliseClaim, type NormalisedClaim } from "../../domain/claim-text";
 import { oneLine } from "../../domain/one-line";
 import { providerOf, type Db } from "../../db/client";
 import { ZSimilarClaimsQuery } from "../../schemas/claims";
@@ -11,7 +11,7 @@ import { requirePermission } from "../shared/require-permission";
 import { ftsMatch, safeWords, tsQuery } from "./full-text-candidates";
 
 /** How many rated candidates are re-ranked: enough for recall, few enough to stay well under 100 ms. */
-export const CANDIDATES = 150;
+export const CANDIDATES = 100;
 /** How many full-text matches are read before the rated claims and denials among them are kept. */
 const MATCHES = 2 * CANDIDATES;
 
@@ -47,7 +47,7 @@ export async function findSimilarClaims(
   const rows = await ratedCandidates(db, query.queryWords, excludeArticleId ?? "");
   if (rows.length === 0) return { items: [] };
   const best = Math.max(...rows.map((row) => Number(row.rank)));
-  const normalised = rows.map((row) => ({ row, claim: normaliseClaim(row.quote) }));
+  const normalised = rows.map((row) => ({ row, claim: normalisedQuote(row.quote) }));
   const weight = termWeights(normalised.map((n) => n.claim.terms));
   const items = normalised
     .map(({ row, claim }) => ({
@@ -73,6 +73,24 @@ export async function findSimilarClaims(
       createdAt: new Date(row.createdAt).toISOString(),
     })),
   };
+}
+
+/**
+ * Earlier claims' quotes come back query after query: normalising 100 of them
+ * was most of a query's time at 100,000 annotations. The normaliser is pure,
+ * so its answers are kept for the most recently used quotes.
+ */
+const NORMALISED_KEPT = 5_000;
+const normalisedQuotes = new Map<string, NormalisedClaim>();
+function normalisedQuote(quote: string): NormalisedClaim {
+  let claim = normalisedQuotes.get(quote);
+  if (claim) normalisedQuotes.delete(quote);
+  else {
+    claim = normaliseClaim(quote);
+    if (normalisedQuotes.size >= NORMALISED_KEPT) normalisedQuotes.delete(normalisedQuotes.keys().next().value!);
+  }
+  normalisedQuotes.set(quote, claim);
+  return claim;
 }
 
 function relationOrder(relation: string): number {
@@ -118,7 +136,8 @@ async function ratedCandidates(db: Db, words: string[], excludeArticleId: string
       ORDER BY m."rank" DESC
       LIMIT ${CANDIDATES}`;
   // By rowid through AnnotationFtsKey (the index's own key table, decision 029): reading the UNINDEXED id of
-  // every match before the sort doubled the time of a query matching 20,000 rows.
+  // every match before the sort doubled the time of a query matching 20,000 rows. CROSS JOIN keeps the
+  // matches the outer loop: left to itself, SQLite 3.53 scanned every claim by kind and probed the matches.
   return db.$queryRaw<CandidateRow[]>`
     WITH matches AS (
       SELECT "rowid" AS "key", -bm25("AnnotationFts") AS "rank"
@@ -129,10 +148,11 @@ async function ratedCandidates(db: Db, words: string[], excludeArticleId: string
     SELECT a."id", a."kind", a."number", a."articleId", ar."title" AS "articleTitle", a."quote", a."speaker",
       a."verdict", a."status", a."rationale", a."createdAt", m."rank"
     FROM matches m
-    JOIN "AnnotationFtsKey" k ON k."id" = m."key"
-    JOIN "Annotation" a ON a."id" = k."annotationId"
-    JOIN "Article" ar ON ar."id" = a."articleId"
-    WHERE a."kind" IN ('CLAIM', 'DENIAL') AND a."verdict" IS NOT NULL AND a."articleId" <> ${excludeArticleId}
+    CROSS JOIN "AnnotationFtsKey" k
+    CROSS JOIN "Annotation" a
+    CROSS JOIN "Article" ar
+    WHERE k."id" = m."key" AND a."id" = k."annotationId" AND ar."id" = a."articleId"
+      AND a."kind" IN ('CLAIM', 'DENIAL') AND a."verdict" IS NOT NULL AND a."articleId" <> ${excludeArticleId}
     ORDER BY m."rank" DESC
     LIMIT ${CANDIDATES}`;
 }
