@@ -23,17 +23,23 @@ test("a reworded claim finds the earlier rated one under Checked before, and Reu
     expect(response.status(), await response.text()).toBe(201);
     return (await response.json()) as { id: string; title: string };
   };
-  const claim = async (articleId: string, text: string, quote: string, extra: Record<string, unknown>) => {
+  const claim = async (
+    articleId: string,
+    text: string,
+    quote: string,
+    extra: Record<string, unknown>,
+  ): Promise<{ id: string; version: number }> => {
     const start = text.indexOf(quote);
     const response = await page.request.post(`/api/v1/articles/${articleId}/annotations`, {
       data: { kind: "CLAIM", start, end: start + quote.length, ...extra },
       headers: origin,
     });
     expect(response.status(), await response.text()).toBe(201);
+    return response.json();
   };
   const textA = `The mayor spoke on Monday. ${EARLIER}, she said.`;
   const a = await article(`Harbour trade A ${run}`, textA);
-  await claim(a.id, textA, EARLIER, {
+  const earlierClaim = await claim(a.id, textA, EARLIER, {
     verdict: "FALSE",
     rationale: RATIONALE,
     sources: [{ url: "https://harbour.example.org/figures", title: "Harbour figures" }],
@@ -74,4 +80,17 @@ test("a reworded claim finds the earlier rated one under Checked before, and Reu
   await expect(page.getByTestId("live-connection")).toHaveText("Live");
   await page.keyboard.press("j");
   await expect(panelOf(page).getByTestId("reused-by")).toContainText("Reused in 1 annotation");
+
+  // A later change of the earlier verdict flags the reuse in B's panel.
+  const changed = await page.request.patch(`/api/v1/annotations/${earlierClaim.id}`, {
+    data: { version: earlierClaim.version, verdict: "MOSTLY_FALSE" },
+    headers: origin,
+  });
+  expect(changed.status(), await changed.text()).toBe(200);
+  await page.goto(`/articles/${b.id}`);
+  await expect(page.getByTestId("live-connection")).toHaveText("Live");
+  await page.keyboard.press("j");
+  await expect(panelOf(page).getByTestId("based-on-changed")).toHaveText(
+    "The verdict this was based on changed (was False, now Mostly false).",
+  );
 });
