@@ -6,6 +6,8 @@ import { isDetailed, type AnnotationSummary, type AnnotationView } from "@/lib/v
 import { mayDelete, mayUpdate } from "./access";
 import { AnnotationForm } from "./AnnotationForm";
 import { ChangedWords } from "./ChangedWords";
+import { CheckedBefore } from "./CheckedBefore";
+import { ClaimLinks } from "./ClaimLinks";
 import { CommentThread } from "./comments/CommentThread";
 import { DeleteAnnotation } from "./DeleteAnnotation";
 import { byPosition } from "./model";
@@ -156,12 +158,16 @@ export function AnnotationPanel({ annotation, selected }: { annotation: Annotati
         <>
           <AnnotationForm annotation={full} labels={labels} canEdit={canEdit} />
           <SourcesEditor annotation={full} canEdit={canEdit} />
+          <ClaimLinks annotation={full} />
         </>
       ) : (
         <DetailsPending
           failed={Boolean(store.details.failed[annotation.id])}
           onRetry={() => loadDetails(annotation.id)}
         />
+      )}
+      {annotation.kind !== "ANALYSIS" && placed && (
+        <CheckedBefore annotation={annotation} full={full} canEdit={canEdit} />
       )}
       <CommentThread annotationId={annotation.id} />
       {full && mayDelete(permissions, actor, full) && (

@@ -5,6 +5,7 @@ import type { AnnotationView, ArticleSummaryView, ArticleView, RevisionView } fr
 import type { BatchAnswer } from "@/lib/views/batch-result";
 import type { CommentView } from "@/lib/views/comment-view";
 import type { ReviewQueue } from "@/lib/views/review-queue";
+import type { SimilarClaim } from "@/lib/views/similar-claim";
 import { api, ApiError } from "../api-client";
 import type { AnnotationPatch, sourceBody } from "./drafts";
 
@@ -141,3 +142,26 @@ export const removeComment = (commentId: string, version: number) =>
 /** An ApiError with this status and code (a comment deleted or changed meanwhile). */
 export const isCode = (error: unknown, status: number, code: string) =>
   error instanceof ApiError && error.status === status && error.code === code;
+
+/** "Checked before": earlier rated claims and denials from other articles (decision 030). */
+export const fetchSimilarClaims = (text: string, excludeArticleId: string, limit = 5) =>
+  api<{ items: SimilarClaim[] }>(
+    `/claims/similar?text=${id(text)}&limit=${limit}&excludeArticleId=${id(excludeArticleId)}`,
+  );
+
+/** One annotation with its "based on" links both ways (the detail read carries them). */
+export const fetchAnnotationLinks = (annotationId: string) =>
+  api<AnnotationView & { reusedByCount: number }>(`/annotations/${id(annotationId)}`);
+
+/** Reuse: the earlier verdict, rationale and sources copied through the ordinary update, with the link. */
+export const reuseClaim = (
+  annotationId: string,
+  body: {
+    version: number;
+    verdict: string | null;
+    notRatedReason: null;
+    rationale: string | null;
+    sources: ReturnType<typeof sourceBody>[];
+    basedOnId: string;
+  },
+) => api<AnnotationView>(`/annotations/${id(annotationId)}`, { method: "PATCH", body });

@@ -153,6 +153,25 @@ test.describe("the /api/v1 contract", () => {
     }
   });
 
+  test("GET /api/v1/claims/similar answers items, and 422 naming text or limit when they are out of range", async ({
+    request,
+  }) => {
+    const editor = demoAccount("EDITOR");
+    await signInViaApi(request, editor.email, editor.password);
+    const found = await request.get("/api/v1/claims/similar?text=crime%20fell%20by%20half&limit=3");
+    expect(found.status()).toBe(200);
+    expect((await found.json()).items).toEqual(expect.any(Array));
+    for (const [query, field] of [
+      ["text=ab", "text"],
+      ["text=crime%20fell&limit=0", "limit"],
+      ["text=crime%20fell&limit=21", "limit"],
+    ]) {
+      const refused = await request.get(`/api/v1/claims/similar?${query}`);
+      expect(refused.status()).toBe(422);
+      expect((await refused.json()).error.fields.map((f: { path: string }) => f.path)).toEqual([field]);
+    }
+  });
+
   test("a malformed JSON body is 422 naming the body", async ({ request }) => {
     const editor = demoAccount("EDITOR");
     await signInViaApi(request, editor.email, editor.password);

@@ -211,6 +211,12 @@ const MATRIX: Row[] = [
     expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 },
   },
   { route: "GET /api/v1/review-queue", expect: { ...DENIED, editor: 403, reviewer: 200, admin: 200 } },
+  // "Checked before" (decision 030): whoever may read articles.
+  {
+    route: "GET /api/v1/claims/similar",
+    path: () => "/api/v1/claims/similar?text=unemployment%20rose%20by%2020%20per%20cent",
+    expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 },
+  },
   // Search: everyone signed in.
   {
     route: "GET /api/v1/search",

@@ -83,6 +83,8 @@ export const ZUpdateAnnotation = z
     end: offset.optional(),
     quote: z.string({ error: "must be text" }).optional(),
     ...annotationFields,
+    /** The earlier claim or denial this one reused ("Checked before", decision 030); null unlinks it. */
+    basedOnId: ZId.nullish(),
   })
   .strict()
   .superRefine((value, ctx) => {

@@ -53,6 +53,22 @@ export type AnnotationView = {
   lastReview: ReviewView | null;
   /** Who changed its substance since an approval last covered it: with the author, barred from reviewing it (four-eyes rule). */
   editorIds: string[];
+  /** The earlier claim or denial whose verdict, rationale and sources this one reused (decision 030). */
+  basedOnId?: string | null;
+  /** When that earlier verdict changed after the reuse; cleared when this one's verdict is saved again. */
+  basedOnChangedAt?: string | null;
+  /** Read with the details (GET /api/v1/annotations/:id): what it is based on, and what reused it. */
+  basedOn?: LinkedAnnotationView | null;
+  reusedBy?: LinkedAnnotationView[];
+};
+
+/** Another annotation named by a "based on" link, with its article. */
+export type LinkedAnnotationView = {
+  id: string;
+  label: string;
+  articleId: string;
+  articleTitle: string;
+  verdict: Verdict | null;
 };
 
 /**
@@ -68,6 +84,10 @@ export const DETAIL_FIELDS = [
   "lastReview",
   "createdAt",
   "updatedAt",
+  "basedOnId",
+  "basedOnChangedAt",
+  "basedOn",
+  "reusedBy",
 ] as const;
 export type AnnotationDetailField = (typeof DETAIL_FIELDS)[number];
 
@@ -90,6 +110,10 @@ export function toAnnotationSummary(view: AnnotationView): AnnotationSummary {
     lastReview: _lastReview,
     createdAt: _createdAt,
     updatedAt: _updatedAt,
+    basedOnId: _basedOnId,
+    basedOnChangedAt: _basedOnChangedAt,
+    basedOn: _basedOn,
+    reusedBy: _reusedBy,
     ...summary
   } = view;
   return summary;
@@ -186,8 +210,9 @@ type SourceRow = {
 };
 type AnnotationRow = Omit<
   AnnotationView,
-  "label" | "createdAt" | "updatedAt" | "sources" | "lastReview" | "editorIds" | "anchor"
+  "label" | "createdAt" | "updatedAt" | "sources" | "lastReview" | "editorIds" | "anchor" | "basedOnChangedAt"
 > & {
+  basedOnChangedAt?: Date | null;
   anchorStatus: AnchorStatus;
   anchorScore: number;
   createdAt: Date;
@@ -240,5 +265,7 @@ export function toAnnotationView(row: AnnotationRow): AnnotationView {
     sources: row.sources.map(toSourceView),
     lastReview: toReviewView(row.signOffs[0]),
     editorIds: row.editors.map((editor) => editor.userId),
+    basedOnId: row.basedOnId ?? null,
+    basedOnChangedAt: row.basedOnChangedAt?.toISOString() ?? null,
   };
 }

@@ -290,6 +290,9 @@ const QUERY_NAMES = [
   "kind",
   "verdict",
   "speaker",
+  "text",
+  "limit",
+  "excludeArticleId",
 ];
 const queryValue = fc.oneof(
   fc.constantFrom(
@@ -432,6 +435,7 @@ const TARGETS: Record<string, Target> = {
   "GET /api/v1/articles/:id/export": { path: (f, id) => `/api/v1/articles/${id(f.articleId)}/export` },
   "GET /api/v1/review-queue": { path: () => "/api/v1/review-queue" },
   "GET /api/v1/search": { path: () => "/api/v1/search" },
+  "GET /api/v1/claims/similar": { path: () => "/api/v1/claims/similar" },
   "GET /api/v1/annotations/:id": { path: (f, id) => `/api/v1/annotations/${id(f.annotationId)}` },
   "PATCH /api/v1/annotations/:id": {
     path: (f, id) => `/api/v1/annotations/${id(f.annotationId)}`,
@@ -522,6 +526,7 @@ function requestFor(c: FuzzCase, f: Fixtures) {
   if (c.query.length) path += "?" + c.query.map(([name, value]) => `${name}=${value}`).join("&");
   if (c.route === "GET /api/v1/articles/:id/export" && !c.query.length) path += "?format=w3c";
   if (c.route === "GET /api/v1/articles/:id/revisions/diff" && !c.query.length) path += "?from=1&to=1";
+  if (c.route === "GET /api/v1/claims/similar" && !c.query.length) path += "?text=crime%20fell%2012%25";
   let text: string | Uint8Array<ArrayBuffer> | undefined;
   if (method === "POST" || method === "PATCH") {
     if ("whole" in c.body) text = WHOLE[c.body.whole];

@@ -10,6 +10,7 @@ import { annotationForChange, staleVersion } from "./annotation-access";
 import { takeAnnotationNumber } from "./annotation-number";
 import { annotationInclude, toAnnotationView, type AnnotationView } from "../../views/article-view";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { checkBasedOn } from "./check-based-on";
 import { checkDeniedClaim } from "./check-denied-claim";
 import { invalid } from "../shared/errors";
 import { newSpan } from "./new-span";
@@ -47,6 +48,10 @@ export const updateAnnotation = onDbThread(
         throw invalid("deniesId", "only a denial can deny a claim; send deniesId: null");
       if (deniesId === current.id) throw invalid("deniesId", "an annotation cannot deny itself");
       if (changes.deniesId) await checkDeniedClaim(tx, current.articleId, changes.deniesId);
+      if (changes.basedOnId) await checkBasedOn(tx, annotationId, changes.basedOnId);
+      // Saving its own verdict answers a "the verdict this was based on changed" flag.
+      const verdictSaved = changes.verdict !== undefined;
+      const basedOnChangedAt = verdictSaved ? null : current.basedOnChangedAt;
       if (current.kind === "CLAIM" && kind !== "CLAIM") {
         const denials = await tx.annotation.count({ where: { deniesId: annotationId } });
         if (denials)
@@ -75,6 +80,7 @@ export const updateAnnotation = onDbThread(
           verdict,
           deniesId,
           note: changes.note,
+          ...(verdictSaved ? { basedOnChangedAt: null } : {}),
           version: { increment: 1 },
           updatedAt,
         },
@@ -94,6 +100,9 @@ export const updateAnnotation = onDbThread(
         });
         sourceRows = rows.sort((a, b) => a.position - b.position);
       }
+      // Annotations that reused this verdict are flagged in the same transaction (decision 030).
+      if (verdict !== current.verdict)
+        await tx.annotation.updateMany({ where: { basedOnId: annotationId }, data: { basedOnChangedAt: updatedAt } });
       // The row as written, from what was read and what changed: no second read inside the transaction.
       const updated = {
         ...current,
@@ -102,6 +111,7 @@ export const updateAnnotation = onDbThread(
         number,
         verdict,
         deniesId,
+        basedOnChangedAt,
         status,
         editors,
         version: current.version + 1,

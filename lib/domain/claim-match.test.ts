@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { conflictOf, figuresConflict, matchClaims, sameFigure } from "./claim-match";
+import { normaliseClaim } from "./claim-text";
+
+const weight = () => 1;
+const match = (a: string, b: string) => matchClaims(normaliseClaim(a), normaliseClaim(b), { weight });
+
+describe("the different-figure rule", () => {
+  it("finds the same claim worded differently", () => {
+    expect(
+      match("unemployment up twenty percent in a year", "Unemployment rose by 20 per cent in a year.").relation,
+    ).toBe("same");
+    expect(
+      match(
+        "min wage going up to 11.44 an hour from April 2024",
+        "The minimum wage will rise to £11.44 an hour from April 2024.",
+      ).relation,
+    ).toBe("same");
+  });
+
+  it("flags the same words with another figure, date, name or direction, never as the same", () => {
+    const earlier = "Unemployment rose by 20 per cent in 2023.";
+    expect(match("Unemployment rose by 12 per cent in 2023.", earlier)).toMatchObject({
+      relation: "different-figure",
+      conflict: "figure",
+    });
+    expect(match("Unemployment rose by 20 per cent in 2021.", earlier)).toMatchObject({ conflict: "figure" });
+    expect(match("Unemployment fell by 20 per cent in 2023.", earlier)).toMatchObject({
+      relation: "different-figure",
+      conflict: "direction",
+    });
+    expect(match("France's economy grew 4 per cent.", "Germany's economy grew 4 per cent.")).toMatchObject({
+      relation: "different-figure",
+      conflict: "name",
+    });
+  });
+
+  it("a figure one side leaves out is no conflict: posts shorten", () => {
+    expect(
+      match("unemployment rose again last year", "Unemployment rose by 20 per cent last year.").conflict,
+    ).toBeNull();
+    expect(conflictOf(normaliseClaim("Marsh says crime fell"), normaliseClaim("Crime fell"))).toBeNull();
+  });
+
+  it("every figure of the side that gives fewer must be on the other", () => {
+    const top = (share: string) => normaliseClaim(`The top ${share} per cent pay half of all income tax.`).figures;
+    expect(figuresConflict(top("1"), top("10"))).toBe(true);
+    expect(figuresConflict(top("1"), top("1"))).toBe(false);
+  });
+
+  it("allows for rounding but not for another unit", () => {
+    expect(sameFigure({ kind: "number", value: "29437" }, { kind: "number", value: "30000" })).toBe(true);
+    expect(sameFigure({ kind: "number", value: "8", unit: "min" }, { kind: "number", value: "8", unit: "s" })).toBe(
+      false,
+    );
+    expect(sameFigure({ kind: "currency", value: "1200", unit: "GBP" }, { kind: "number", value: "1200" })).toBe(true);
+    expect(sameFigure({ kind: "year", value: "2020" }, { kind: "year", value: "2021" })).toBe(false);
+  });
+
+  it("scores between 0 and 1, unrelated below the line", () => {
+    const unrelated = match("Bats are blind.", "Unemployment rose by 20 per cent.");
+    expect(unrelated.relation).toBe("unrelated");
+    for (const m of [unrelated, match("crime fell", "Crime fell.")]) {
+      expect(m.score).toBeGreaterThanOrEqual(0);
+      expect(m.score).toBeLessThanOrEqual(1);
+    }
+    expect(match("crime fell", "Crime fell.").score).toBeGreaterThan(match("crime fell in Leeds", "Crime fell.").score);
+  });
+});

@@ -1,0 +1,115 @@
+import type { Figure, NormalisedClaim } from "./claim-text";
+
+/**
+ * The different-figure rule and the match score (decision 030). Pure: the
+ * weights of terms (inverse document frequency) come from the caller.
+ *
+ * - "same": the two make the same assertion (shown under "Checked before").
+ * - "different-figure": strong word overlap, but a figure, date, name or the
+ *   direction (rose/fell) differs: "similar wording, different figure", never
+ *   shown as a match.
+ * - "unrelated": not worth showing.
+ */
+export type ClaimRelation = "same" | "different-figure" | "unrelated";
+export type ClaimMatch = { score: number; relation: ClaimRelation; conflict: "figure" | "name" | "direction" | null };
+
+export type MatchOptions = {
+  /** A term's weight, e.g. its inverse document frequency among the candidates. */
+  weight: (term: string) => number;
+  /** The database's relevance for this candidate, 0–1 (1 = the best candidate). */
+  relevance?: number;
+};
+
+/** Tuned on the dev split of tests/fixtures/claims (decision 030 has the figures). */
+export const MATCH_TUNING = {
+  /** score = coverage·a + dice·b + figures·c + relevance·d (word bigrams measured no better on dev: left out) */
+  coverage: 0.55,
+  dice: 0.25,
+  figures: 0.1,
+  relevance: 0.1,
+  /** Below this, "unrelated". */
+  sameAt: 0.3,
+  /** A conflicting pair with at least this much of the earlier claim's words is "different-figure". */
+  differentAt: 0.45,
+};
+
+export function matchClaims(
+  query: NormalisedClaim,
+  candidate: NormalisedClaim,
+  { weight, relevance = 0 }: MatchOptions,
+  tuning = MATCH_TUNING,
+): ClaimMatch {
+  const q = new Set(query.terms);
+  const c = new Set(candidate.terms);
+  const total = (terms: Iterable<string>) => {
+    let sum = 0;
+    for (const term of terms) sum += weight(term);
+    return sum;
+  };
+  const shared = [...q].filter((term) => c.has(term));
+  const sharedWeight = total(shared);
+  const qWeight = total(q);
+  const cWeight = total(c);
+  const coverage = cWeight > 0 ? sharedWeight / cWeight : 0;
+  const dice = qWeight + cWeight > 0 ? (2 * sharedWeight) / (qWeight + cWeight) : 0;
+  const figures = figureAgreement(query.figures, candidate.figures);
+  const score = clamp(
+    tuning.coverage * coverage + tuning.dice * dice + tuning.figures * (figures ?? 0.5) + tuning.relevance * relevance,
+  );
+  const conflict = conflictOf(query, candidate);
+  if (conflict) {
+    const similar = coverage >= tuning.differentAt;
+    return { score, relation: similar ? "different-figure" : "unrelated", conflict };
+  }
+  return { score, relation: score >= tuning.sameAt ? "same" : "unrelated", conflict: null };
+}
+
+/** What makes two similar wordings different assertions, or null. */
+export function conflictOf(a: NormalisedClaim, b: NormalisedClaim): ClaimMatch["conflict"] {
+  if (figuresConflict(a.figures, b.figures)) return "figure";
+  if (a.direction && b.direction && a.direction !== b.direction) return "direction";
+  const aTerms = new Set(a.terms);
+  const bTerms = new Set(b.terms);
+  const onlyA = a.names.filter((name) => !bTerms.has(name));
+  const onlyB = b.names.filter((name) => !aTerms.has(name));
+  if (onlyA.length > 0 && onlyB.length > 0) return "name";
+  return null;
+}
+
+/** Figure kinds compared with each other (an amount in words and one with a sign are both amounts). */
+function family(figure: Figure): string {
+  return figure.kind === "currency" ? "number" : figure.kind;
+}
+
+/** One figure, allowing for rounding ("almost 30,000" vs "29,437"; "1.23 million" vs "1.2 million"). */
+export function sameFigure(a: Figure, b: Figure): boolean {
+  if (family(a) !== family(b)) return false;
+  if (a.unit && b.unit && a.unit !== b.unit) return false;
+  if (a.kind === "year" || a.kind === "date") return a.value === b.value;
+  const x = Number(a.value);
+  const y = Number(b.value);
+  return x === y || Math.abs(x - y) <= 0.025 * Math.max(Math.abs(x), Math.abs(y));
+}
+
+/** Both sides give a figure of one kind and none of them agree: "rose 20 %" vs "rose 12 %". */
+export function figuresConflict(a: Figure[], b: Figure[]): boolean {
+  for (const kind of new Set(a.map(family))) {
+    const left = a.filter((f) => family(f) === kind);
+    const right = b.filter((f) => family(f) === kind);
+    if (right.length === 0) continue;
+    // Every figure on the side that gives fewer must be on the other: "top 1 % pay half" vs "top 10 % pay half".
+    const [fewer, more] = left.length <= right.length ? [left, right] : [right, left];
+    if (!fewer.every((x) => more.some((y) => sameFigure(x, y)))) return true;
+  }
+  return false;
+}
+
+/** Share of the candidate's figures the query repeats (null when either has none). */
+function figureAgreement(query: Figure[], candidate: Figure[]): number | null {
+  if (query.length === 0 || candidate.length === 0) return null;
+  return candidate.filter((x) => query.some((y) => sameFigure(x, y))).length / candidate.length;
+}
+
+function clamp(value: number): number {
+  return Math.max(0, Math.min(1, value));
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { foldText, normaliseClaim, stem } from "./claim-text";
+
+const figures = (text: string) => normaliseClaim(text).figures;
+
+describe("normaliseClaim", () => {
+  it("reads percentages however they are written", () => {
+    for (const text of ["rose 20%", "rose 20 %", "rose 20 per cent", "rose 20 percent", "rose twenty per cent"])
+      expect(figures(text)).toEqual([{ kind: "percent", value: "20" }]);
+    expect(figures("one in five children")).toEqual([{ kind: "percent", value: "20" }]);
+    expect(figures("half of all tax")).toEqual([{ kind: "percent", value: "50" }]);
+    expect(figures("cut by a third")).toEqual([{ kind: "percent", value: "33" }]);
+    // "third" alone is an ordinal, not a fraction.
+    expect(figures("the third year running")).toEqual([]);
+  });
+
+  it("reads numbers in words and digits, with scales and thousands separators, as one value", () => {
+    for (const text of ["1.2 million jobs", "1,200,000 jobs", "1.2m jobs"])
+      expect(figures(text)).toEqual([{ kind: "number", value: "1200000" }]);
+    expect(figures("twenty-three people")).toEqual([{ kind: "number", value: "23" }]);
+    expect(figures("one hundred and five beds")).toEqual([{ kind: "number", value: "105" }]);
+    expect(figures("fifty thousand nurses")).toEqual([{ kind: "number", value: "50000" }]);
+    expect(figures("it doubled twice")).toEqual([{ kind: "number", value: "2" }]);
+  });
+
+  it("reads amounts of money with their currency", () => {
+    expect(figures("£3bn")).toEqual([{ kind: "currency", value: "3000000000", unit: "GBP" }]);
+    expect(figures("£3 billion")).toEqual([{ kind: "currency", value: "3000000000", unit: "GBP" }]);
+    expect(figures("1200 pounds")).toEqual([{ kind: "currency", value: "1200", unit: "GBP" }]);
+    expect(figures("$16bn")).toEqual([{ kind: "currency", value: "16000000000", unit: "USD" }]);
+  });
+
+  it("reads dates and years to one form", () => {
+    const march = [
+      { kind: "date", value: "2021-03" },
+      { kind: "year", value: "2021" },
+    ];
+    expect(figures("in March 2021")).toEqual(march);
+    expect(figures("in Mar 2021")).toEqual(march);
+    expect(figures("in 2021-03")).toEqual(march);
+    expect(figures("on 3 March 2021")).toEqual([
+      { kind: "date", value: "2021-03-03" },
+      { kind: "year", value: "2021" },
+    ]);
+    expect(figures("since 2010")).toEqual([{ kind: "year", value: "2010" }]);
+  });
+
+  it("keeps the unit of a measure, so minutes and seconds differ", () => {
+    expect(figures("eight minutes")).toEqual([{ kind: "number", value: "8", unit: "min" }]);
+    expect(figures("8 seconds")).toEqual([{ kind: "number", value: "8", unit: "s" }]);
+  });
+
+  it("drops case, punctuation, quotes, diacritics, possessives and stop words; stems and maps synonyms", () => {
+    const a = normaliseClaim("“The Children’s poverty rate ROSE,” she said!");
+    const b = normaliseClaim("children poverty rate increased");
+    expect(a.terms).toEqual(b.terms);
+    expect(normaliseClaim("Zürich’s café").terms).toEqual(["zurich", "cafe"]);
+    expect(foldText("‘quoted’ – “dash” naïve")).toBe("'quoted' - \"dash\" naive");
+    expect(stem("prices")).toBe(stem("price"));
+  });
+
+  it("finds names: capitals inside a sentence, all-capital words, places and possessives at its start", () => {
+    expect(normaliseClaim("Unemployment rose, says Boris Johnson.").names).toEqual(["boris", "johnson"]);
+    expect(normaliseClaim("The NHS spent more").names).toEqual(["nhs"]);
+    expect(normaliseClaim("India emits more").names).toEqual(["india"]);
+    expect(normaliseClaim("Germany's economy grew").names).toEqual(["germany"]);
+    expect(normaliseClaim("Unemployment rose").names).toEqual([]);
+    // The United States, the US and the U.S. are one name.
+    expect(normaliseClaim("murders in the United States").names).toEqual(normaliseClaim("murders in the US").names);
+  });
+
+  it("says which way a claim goes, and when it is negated", () => {
+    expect(normaliseClaim("Crime fell").direction).toBe("down");
+    expect(normaliseClaim("crime went up").direction).toBe("up");
+    expect(normaliseClaim("Crime is a problem").direction).toBeNull();
+    expect(normaliseClaim("CO2 isn't a greenhouse gas").negated).toBe(true);
+  });
+
+  it("gives plain query words only: letters and digits, no stop words", () => {
+    const { queryWords } = normaliseClaim('Unemployment "rose" by 20% (AND) -- NEAR* the end');
+    expect(queryWords).toEqual(["unemployment", "rose", "near", "end", "20"]);
+    for (const word of queryWords) expect(word).toMatch(/^[\p{L}\p{N}]+$/u);
+  });
+});

@@ -1,0 +1,337 @@
+import {
+  MONTH_INDEX,
+  UNITS,
+  TENS,
+  SCALES,
+  LARGE_SCALES,
+  FRACTIONS,
+  CURRENCY_SIGNS,
+  CURRENCY_WORDS,
+  UP,
+  DOWN,
+  SYNONYMS,
+  MEASURES,
+  NEGATIONS,
+  EXPANSIONS,
+  ABBREVIATIONS,
+} from "./claim-lexicon";
+import { PLACE_NAMES } from "./place-names";
+import { STOP_WORDS } from "./stop-words";
+
+/**
+ * The claim normaliser (decision 030): what two wordings of one assertion have
+ * in common once case, punctuation, quotes, dashes, diacritics, possessives,
+ * stop words and the many ways of writing a number or a date are set aside.
+ * Pure; the matcher (claim-match.ts) and the "Checked before" query use it.
+ */
+
+export type FigureKind = "percent" | "currency" | "year" | "date" | "number";
+/** A figure with its unit: `value` is canonical (20 → "20", 1.2 million → "1200000", March 2021 → "2021-03"). */
+export type Figure = { kind: FigureKind; value: string; unit?: string };
+
+export type NormalisedClaim = {
+  /** Content terms, lower case, stemmed and mapped to a canonical synonym, in text order (repeats kept). */
+  terms: string[];
+  /** Every number, percentage, amount, year and date, canonical. */
+  figures: Figure[];
+  /** Capitalised words not opening a sentence, from the original text (lower case, no diacritics). */
+  names: string[];
+  /** "up" / "down" when the claim says something rose or fell (the words that flip an assertion). */
+  direction: "up" | "down" | null;
+  /** Negated ("not", "never", "no")? */
+  negated: boolean;
+  /** Plain words for a full-text query: the surface words and their canonical forms, no stop words. */
+  queryWords: string[];
+};
+
+/** Straight quotes, plain hyphens, no diacritics, NFKC digits; case kept (names need it). */
+export function foldText(text: string): string {
+  return (
+    text
+      .normalize("NFKD")
+      .replace(/\p{M}+/gu, "")
+      .replace(/[\u2018\u2019\u201A\u201B\u2032\u00B4`]/g, "'")
+      .replace(/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"')
+      .replace(/[\u2010-\u2015\u2212]/g, "-")
+      .replace(/\u00A0|\u202F/g, " ")
+      .replace(/ß/g, "ss")
+      .replace(/æ/g, "ae")
+      .replace(/ø/g, "o")
+      .replace(/ł/g, "l")
+      // One name for each of the two countries most often written three ways.
+      .replace(/\b(?:the )?United States(?: of America)?\b|\bU\.S\.(?:A\.)?/g, "US")
+      .replace(/\b(?:the )?United Kingdom\b|\bU\.K\./g, "UK")
+      .replace(ABBREVIATIONS, (short) => EXPANSIONS[short.toLowerCase().replace(/s$/, "")] ?? short)
+      // Ordinals are their numbers: "20th July" is "20 July".
+      .replace(/\b(\d+)(?:st|nd|rd|th)\b/g, "$1")
+  );
+}
+
+/** A light English stemmer: enough to make plurals and verb forms agree without a dependency. */
+export function stem(word: string): string {
+  let w = word;
+  if (w.length <= 3 || /\d/.test(w)) return w;
+  if (w.endsWith("ies") && w.length > 4) w = `${w.slice(0, -3)}y`;
+  else if (w.endsWith("sses")) w = w.slice(0, -2);
+  else if (w.endsWith("s") && !/(ss|us|is|ous)$/.test(w)) w = w.slice(0, -1);
+  if (w.endsWith("ing") && w.length > 5) w = w.slice(0, -3);
+  else if (w.endsWith("ed") && w.length > 4) w = w.slice(0, -2);
+  else if (w.endsWith("ly") && w.length > 4) w = w.slice(0, -2);
+  if (w.endsWith("ation") && w.length > 7) w = w.slice(0, -5);
+  if (w.endsWith("e") && w.length > 4) w = w.slice(0, -1);
+  if (/([^aeiouslz])\1$/.test(w) && w.length > 4) w = w.slice(0, -1);
+  return w;
+}
+
+type Token = { word: string; raw: string; start: number; sentenceStart: boolean };
+
+function tokens(folded: string): Token[] {
+  const out: Token[] = [];
+  let sentenceStart = true;
+  const pattern =
+    /([£$€¥₹])|(\d+(?:,\d{3})*(?:\.\d+)?(?:k|m|mn|bn|b|tn)?(?![\p{L}\d]))|(\d+)|([\p{L}][\p{L}\p{N}]*(?:'[\p{L}\p{N}]+)*)|(%)|([.!?:;]+(?=\s|$)|\n)|#|@/gu;
+  for (const match of folded.matchAll(pattern)) {
+    const [raw, sign, numberOrAmount, digitsOnly, word, percent, stop] = match;
+    const number = numberOrAmount ?? digitsOnly;
+    if (stop) {
+      sentenceStart = true;
+      continue;
+    }
+    const text = sign ?? number ?? word ?? percent;
+    if (!text) continue;
+    out.push({ word: text.toLowerCase(), raw, start: match.index, sentenceStart });
+    if (word || number) sentenceStart = false;
+  }
+  return out;
+}
+
+/** "twenty-three" → 23, "one hundred and five" → 105, "two million" → 2000000 (null if none). */
+function wordNumber(words: string[], from: number): { value: number; used: number } | null {
+  let total = 0;
+  let current = 0;
+  let used = 0;
+  let any = false;
+  for (let i = from; i < words.length; i++) {
+    const parts = words[i].split("-");
+    if (parts.every((p) => p in UNITS || p in TENS)) {
+      for (const p of parts) current += UNITS[p] ?? TENS[p];
+      any = true;
+    } else if (any && words[i] === "hundred") current *= 100;
+    else if (any && words[i] in SCALES && LARGE_SCALES.has(words[i]) && words[i].length > 2) {
+      total += current * SCALES[words[i]];
+      current = 0;
+    } else if (
+      any &&
+      words[i] === "and" &&
+      i + 1 < words.length &&
+      /^(?:[a-z]+-)?[a-z]+$/.test(words[i + 1]) &&
+      words[i + 1].split("-").every((p) => p in UNITS || p in TENS)
+    ) {
+      used++;
+      continue;
+    } else break;
+    used++;
+  }
+  return any ? { value: total + current, used } : null;
+}
+
+function canonicalNumber(value: number): string {
+  const rounded = Math.round(value * 1000) / 1000;
+  return String(rounded);
+}
+
+/** Normalise a claim for matching: content terms, figures, names, direction. */
+export function normaliseClaim(text: string): NormalisedClaim {
+  const folded = foldText(text);
+  const toks = tokens(folded);
+  const words = toks.map((t) => t.word.replace(/'s$|'$/, ""));
+  const figures: Figure[] = [];
+  const terms: string[] = [];
+  const queryWords: string[] = [];
+  const names: string[] = [];
+  let up = 0;
+  let down = 0;
+  let negated = false;
+
+  const addFigure = (figure: Figure) => {
+    if (!figures.some((f) => f.kind === figure.kind && f.value === figure.value)) figures.push(figure);
+  };
+
+  for (let i = 0; i < toks.length; i++) {
+    const word = words[i];
+    const tok = toks[i];
+    // A number: digits (1,200,000 / 1.2) or words (twenty-three), then an optional scale and unit.
+    let value: number | null = null;
+    let used = 1;
+    let digits = false;
+    if (/^\d/.test(word)) {
+      const plain = word.replace(/,(?=\d{3}(?:\D|$))/g, "");
+      value = Number(plain.replace(/,/g, ""));
+      digits = true;
+      if (Number.isNaN(value)) value = null;
+    } else if (word === "twice") {
+      value = 2;
+    } else if (
+      word !== "one" ||
+      (i + 1 < toks.length && /^(?:hundred|thousand|million|billion|in)$/.test(words[i + 1]))
+    ) {
+      const spelled = wordNumber(words, i);
+      if (spelled) ({ value, used } = spelled);
+    }
+    // "one in five" → 20 %, "half of" → 50 %.
+    if (value !== null && words[i + used] === "in") {
+      const denominator =
+        wordNumber(words, i + used + 1) ??
+        (/^\d+$/.test(words[i + used + 1] ?? "") ? { value: Number(words[i + used + 1]), used: 1 } : null);
+      if (denominator && denominator.value > 0) {
+        addFigure({ kind: "percent", value: canonicalNumber((100 * value) / denominator.value) });
+        terms.push("percent");
+        i += used + denominator.used;
+        continue;
+      }
+    }
+    if (value === null && word in FRACTIONS && (word === "half" || /^(?:a|one)$/.test(words[i - 1] ?? ""))) {
+      addFigure({ kind: "percent", value: String(FRACTIONS[word]) });
+      terms.push("percent");
+      continue;
+    }
+    const sign = word.length === 1 && word in CURRENCY_SIGNS ? CURRENCY_SIGNS[word] : null;
+    if (sign && i + 1 < toks.length && /^\d/.test(words[i + 1])) continue; // read with the number that follows
+    if (value !== null) {
+      let j = i + used;
+      // 1.2 million / 3bn (the tokenizer splits "3bn" into a word with digits: handled below) / £3 billion
+      const scaleWord = words[j];
+      if (scaleWord && scaleWord in SCALES && (LARGE_SCALES.has(scaleWord) || scaleWord === "hundred")) {
+        value *= SCALES[scaleWord];
+        j++;
+      }
+      const before = i > 0 ? words[i - 1] : "";
+      let currency = before.length === 1 && before in CURRENCY_SIGNS ? CURRENCY_SIGNS[before] : null;
+      const next = words[j] ?? "";
+      const after = words[j + 1] ?? "";
+      if (
+        next === "%" ||
+        next === "percent" ||
+        next === "pc" ||
+        next === "pct" ||
+        (next === "per" && after === "cent")
+      ) {
+        addFigure({ kind: "percent", value: canonicalNumber(value) });
+        terms.push("percent");
+        i = j + (next === "per" ? 1 : 0);
+        continue;
+      }
+      if (!currency && next in CURRENCY_WORDS) {
+        currency = CURRENCY_WORDS[next];
+        j++;
+      }
+      if (currency) {
+        addFigure({ kind: "currency", value: canonicalNumber(value), unit: currency });
+        i = j - 1;
+        continue;
+      }
+      // Dates: "3 March 2021", "March 2021", "2021-03", bare years.
+      if (digits && Number.isInteger(value) && value >= 1 && value <= 31 && MONTH_INDEX.has(next)) {
+        const year = words[j + 1];
+        if (year && /^(1[89]|20)\d\d$/.test(year)) {
+          addFigure({ kind: "date", value: `${year}-${pad(MONTH_INDEX.get(next)!)}-${pad(value)}` });
+          addFigure({ kind: "year", value: year });
+          i = j + 1;
+          continue;
+        }
+      }
+      if (digits && /^(1[89]|20)\d\d$/.test(word) && used === 1) {
+        const monthAfter = /^\d\d?$/.test(words[i + 1] ?? "") && folded[toks[i + 1].start - 1] === "-";
+        if (monthAfter && Number(words[i + 1]) <= 12) {
+          addFigure({ kind: "date", value: `${word}-${pad(Number(words[i + 1]))}` });
+          i++;
+        }
+        addFigure({ kind: "year", value: word });
+        continue;
+      }
+      const measure = MEASURES[words[j] ?? ""];
+      addFigure(
+        measure
+          ? { kind: "number", value: canonicalNumber(value), unit: measure }
+          : { kind: "number", value: canonicalNumber(value) },
+      );
+      i = j - 1;
+      continue;
+    }
+    // Amounts written "3bn" / "£3m" / "2k" come as one word with digits: split them here.
+    const amount = /^(\d+(?:\.\d+)?)(k|m|mn|bn|b|tn)$/.exec(word);
+    if (amount) {
+      const before = i > 0 ? words[i - 1] : "";
+      const v = Number(amount[1]) * SCALES[amount[2]];
+      const currency = before.length === 1 && before in CURRENCY_SIGNS ? CURRENCY_SIGNS[before] : null;
+      addFigure(
+        currency
+          ? { kind: "currency", value: canonicalNumber(v), unit: currency }
+          : { kind: "number", value: canonicalNumber(v) },
+      );
+      continue;
+    }
+    if (MONTH_INDEX.has(word) && word.length > 2) {
+      // "July 20 1969", the American order.
+      const day = words[i + 1];
+      const dayYear = words[i + 2];
+      if (day && /^\d\d?$/.test(day) && Number(day) <= 31 && dayYear && /^(1[89]|20)\d\d$/.test(dayYear)) {
+        addFigure({ kind: "date", value: `${dayYear}-${pad(MONTH_INDEX.get(word)!)}-${pad(Number(day))}` });
+        addFigure({ kind: "year", value: dayYear });
+        i += 2;
+        continue;
+      }
+      const year = words[i + 1];
+      if (year && /^(1[89]|20)\d\d$/.test(year) && (word !== "may" || tok.raw[0] === "M")) {
+        addFigure({ kind: "date", value: `${year}-${pad(MONTH_INDEX.get(word)!)}` });
+        addFigure({ kind: "year", value: year });
+        i++;
+        continue;
+      }
+    }
+    if (NEGATIONS.has(word) || word.endsWith("n't")) {
+      negated = true;
+      continue;
+    }
+    if (word === "%" || (word.length === 1 && word in CURRENCY_SIGNS)) continue;
+    if (STOP_WORDS.has(word) && !(word in SYNONYMS)) continue;
+    if (NEGATIONS.has(word)) continue;
+    if (word === "us" && tok.raw !== "US") continue;
+    const canonical = SYNONYMS[word] ?? stem(word);
+    if (canonical === UP) up++;
+    if (canonical === DOWN) down++;
+    if (canonical === UP || canonical === DOWN) {
+      terms.push(canonical);
+      queryWords.push(word);
+      continue;
+    }
+    if (word.length < 2) continue;
+    terms.push(canonical);
+    queryWords.push(word.replace(/['-]/g, ""));
+    const capitalised = /^\p{Lu}/u.test(tok.raw) && !MONTH_INDEX.has(word);
+    // A capital opening a sentence is a name only when it is all capitals or possessive ("France's").
+    if (
+      capitalised &&
+      (!tok.sentenceStart ||
+        /^\p{Lu}{2,}$/u.test(tok.raw.replace(/'s$/, "")) ||
+        /'s$/.test(tok.word) ||
+        PLACE_NAMES.has(word))
+    ) {
+      names.push(canonical);
+    }
+  }
+  for (const figure of figures)
+    if (/^\d+$/.test(figure.value) && figure.value.length <= 4) queryWords.push(figure.value);
+  return {
+    terms,
+    figures,
+    names: [...new Set(names)],
+    direction: up > down ? "up" : down > up ? "down" : null,
+    negated,
+    queryWords: [...new Set(queryWords.filter((w) => /^[\p{L}\p{N}]+$/u.test(w)))],
+  };
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, "0");
+}

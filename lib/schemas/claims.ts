@@ -1,0 +1,17 @@
+import { z } from "zod";
+
+/** `GET /api/v1/claims/similar` query: the claim's text, how many, and the article to leave out. */
+export const ZSimilarClaimsQuery = z.object({
+  text: z
+    .string({ error: "must be text" })
+    .trim()
+    .min(3, "must be at least 3 characters")
+    .max(2000, "must be at most 2000 characters"),
+  limit: z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(1, "must be 1 or more")
+    .max(20, "must be at most 20")
+    .default(5),
+  excludeArticleId: z.string({ error: "must be an article id" }).min(1).max(64, "must be an article id").optional(),
+});

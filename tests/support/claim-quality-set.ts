@@ -1,0 +1,43 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+
+/**
+ * The "Checked before" quality set (tests/fixtures/claims, CC0): earlier rated
+ * claims, posts that repeat them, near-misses that must not match them, and
+ * distractors. The split is fixed in the files (dev: tune; held: report only).
+ */
+export type QualityClaim = {
+  id: string;
+  split: "dev" | "held" | "none";
+  speaker: string;
+  verdict: string;
+  text: string;
+};
+export type QualityQuery = { claimId: string; split: "dev" | "held"; text: string };
+export type QualitySet = { claims: QualityClaim[]; posts: QualityQuery[]; nearMisses: QualityQuery[] };
+
+export const QUALITY_SET_DIR = path.join(process.cwd(), "tests/fixtures/claims");
+
+export function loadQualitySet(dir = QUALITY_SET_DIR): QualitySet {
+  const set: QualitySet = { claims: [], posts: [], nearMisses: [] };
+  for (const file of readdirSync(dir)
+    .filter((name) => name.endsWith(".txt"))
+    .sort()) {
+    let current: QualityClaim | null = null;
+    for (const line of readFileSync(path.join(dir, file), "utf8").split("\n")) {
+      const claim = /^C (\S+) (dev|held|none) \| ([^|]*) \| ([A-Z_]+) \| (.+)$/.exec(line);
+      if (claim) {
+        const [, id, split, speaker, verdict, text] = claim;
+        current = { id, split: split as QualityClaim["split"], speaker: speaker.trim(), verdict, text: text.trim() };
+        set.claims.push(current);
+        continue;
+      }
+      const query = /^([PN]) (.+)$/.exec(line);
+      if (!query) continue;
+      if (!current || current.split === "none") throw new Error(`${file}: "${line}" follows no claim with a split`);
+      const item = { claimId: current.id, split: current.split, text: query[2].trim() };
+      (query[1] === "P" ? set.posts : set.nearMisses).push(item);
+    }
+  }
+  return set;
+}
