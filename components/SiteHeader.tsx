@@ -17,6 +17,7 @@ export function SiteHeader({ actor, waiting }: { actor: Actor | null; waiting: n
       {actor && (
         <nav aria-label="Main" className="site-nav">
           <Link href="/articles">Articles</Link>
+          <Link href="/speakers">Speakers</Link>
           {can(actor.role, "review:annotation:others") && (
             <Link href="/review">
               Review queue

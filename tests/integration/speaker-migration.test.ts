@@ -67,7 +67,10 @@ describe(`the claim library migration on ${provider}`, () => {
     for (const record of records) expect(record.id).toMatch(/^c[a-z0-9]{24}$/);
     const byKey = new Map(records.map((record) => [record.nameKey, record.id]));
     const links = Object.fromEntries(
-      (await after.annotation.findMany({ select: { id: true, speakerId: true } })).map((row) => [row.id, row.speakerId]),
+      (await after.annotation.findMany({ select: { id: true, speakerId: true } })).map((row) => [
+        row.id,
+        row.speakerId,
+      ]),
     );
     expect(links).toEqual({
       n1: byKey.get("jane doe"),

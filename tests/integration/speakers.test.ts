@@ -31,7 +31,7 @@ const newArticle = async (title = "Speakers") =>
 const claim = (articleId: string, phrase: string, extra: Record<string, unknown> = {}) =>
   createAnnotation(t.db, { actor: editor, articleId, input: { kind: "CLAIM", ...at(phrase), ...extra } });
 const linkOf = async (id: string) =>
-  (await t.db.annotation.findUniqueOrThrow({ where: { id }, select: { speaker: true, speakerId: true } }));
+  await t.db.annotation.findUniqueOrThrow({ where: { id }, select: { speaker: true, speakerId: true } });
 
 /** Refused with this code, naming a field that matches `field` when given. */
 async function expectRefusal(promise: Promise<unknown>, code: string, field?: RegExp) {
@@ -63,12 +63,20 @@ describe(`speaker records on ${provider}`, () => {
     });
 
     // A new name re-links; clearing it unlinks; a detail edit that leaves the name alone keeps the link.
-    await updateAnnotation(t.db, { actor: editor, annotationId: b.id, input: { version: b.version, speaker: "Yang Jiechi" } });
+    await updateAnnotation(t.db, {
+      actor: editor,
+      annotationId: b.id,
+      input: { version: b.version, speaker: "Yang Jiechi" },
+    });
     const yang = await linkOf(b.id);
     expect(yang.speakerId).not.toBe(first.speakerId);
     await updateAnnotation(t.db, { actor: editor, annotationId: b.id, input: { version: b.version + 1, note: "n" } });
     expect(await linkOf(b.id)).toEqual(yang);
-    await updateAnnotation(t.db, { actor: editor, annotationId: b.id, input: { version: b.version + 2, speaker: null } });
+    await updateAnnotation(t.db, {
+      actor: editor,
+      annotationId: b.id,
+      input: { version: b.version + 2, speaker: null },
+    });
     expect(await linkOf(b.id)).toEqual({ speaker: null, speakerId: null });
 
     // A suggestion picked: the record's id wins over the text's key, and alone it brings the record's name.
@@ -79,11 +87,7 @@ describe(`speaker records on ${provider}`, () => {
     });
     expect(await linkOf(b.id)).toEqual({ speaker: "Jake Sullivan", speakerId: first.speakerId });
     const unknown = "c" + "0".repeat(24);
-    await expectRefusal(
-      claim(articleId, "Rome", { speaker: "X", speakerId: unknown }),
-      "INVALID",
-      /speakerId/,
-    );
+    await expectRefusal(claim(articleId, "Rome", { speaker: "X", speakerId: unknown }), "INVALID", /speakerId/);
 
     // The W3C import writes through the same path: the exported speaker text finds the same record.
     const document = JSON.parse(
@@ -161,10 +165,18 @@ describe(`speaker records on ${provider}`, () => {
     await t.db.speakerAlias.create({ data: { speakerId: from, name: "Joseph Biden", nameKey: "joseph biden" } });
 
     await expectRefusal(mergeSpeakers(t.db, { actor: editor, speakerId: into, input: { from } }), "FORBIDDEN");
-    await expectRefusal(mergeSpeakers(t.db, { actor: admin, speakerId: into, input: { from: into } }), "INVALID", /from/);
+    await expectRefusal(
+      mergeSpeakers(t.db, { actor: admin, speakerId: into, input: { from: into } }),
+      "INVALID",
+      /from/,
+    );
     await expectRefusal(mergeSpeakers(t.db, { actor: admin, speakerId: into, input: {} }), "INVALID", /from/);
     const missing = "c" + "2".repeat(24);
-    await expectRefusal(mergeSpeakers(t.db, { actor: admin, speakerId: into, input: { from: missing } }), "INVALID", /from/);
+    await expectRefusal(
+      mergeSpeakers(t.db, { actor: admin, speakerId: into, input: { from: missing } }),
+      "INVALID",
+      /from/,
+    );
     await expectRefusal(mergeSpeakers(t.db, { actor: admin, speakerId: missing, input: { from } }), "NOT_FOUND");
 
     const merged = await mergeSpeakers(t.db, { actor: admin, speakerId: into, input: { from } });

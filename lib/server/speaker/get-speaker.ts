@@ -84,8 +84,12 @@ async function verdictsByMonth(db: Db, speakerId: string): Promise<SpeakerDetail
   // SQLite keeps Prisma's DateTime as ISO 8601 text ("2026-11-30T…"): its first seven characters are the month.
   const rows =
     providerOf(db) === "postgresql"
-      ? await db.$queryRaw<Row[]>`SELECT to_char("createdAt", 'YYYY-MM') AS "month", "verdict", COUNT(*) AS "count" FROM "Annotation" WHERE "speakerId" = ${speakerId} AND "kind" IN ('CLAIM', 'DENIAL') GROUP BY 1, 2`
-      : await db.$queryRaw<Row[]>`SELECT substr("createdAt", 1, 7) AS "month", "verdict", COUNT(*) AS "count" FROM "Annotation" WHERE "speakerId" = ${speakerId} AND "kind" IN ('CLAIM', 'DENIAL') GROUP BY 1, 2`;
+      ? await db.$queryRaw<
+          Row[]
+        >`SELECT to_char("createdAt", 'YYYY-MM') AS "month", "verdict", COUNT(*) AS "count" FROM "Annotation" WHERE "speakerId" = ${speakerId} AND "kind" IN ('CLAIM', 'DENIAL') GROUP BY 1, 2`
+      : await db.$queryRaw<
+          Row[]
+        >`SELECT substr("createdAt", 1, 7) AS "month", "verdict", COUNT(*) AS "count" FROM "Annotation" WHERE "speakerId" = ${speakerId} AND "kind" IN ('CLAIM', 'DENIAL') GROUP BY 1, 2`;
   const byMonth = new Map<string, VerdictCounts>();
   for (const row of rows) {
     const counts = byMonth.get(row.month) ?? {};

@@ -46,9 +46,7 @@ export async function listSpeakers(
       };
     })
     .filter((entry) => entry.match > 0)
-    .sort(
-      (a, b) => b.match - a.match || b.checked - a.checked || a.record.name.localeCompare(b.record.name, "en"),
-    );
+    .sort((a, b) => b.match - a.match || b.checked - a.checked || a.record.name.localeCompare(b.record.name, "en"));
   return {
     total: ranked.length,
     page,

@@ -22,7 +22,8 @@ export async function resolveSpeaker(
   const text = speaker?.trim() || null;
   if (speakerId) {
     const record = await tx.speaker.findUnique({ where: { id: speakerId }, select: { id: true, name: true } });
-    if (!record) throw invalid("speakerId", "no speaker has this id: pick one of the suggestions, or send only the name");
+    if (!record)
+      throw invalid("speakerId", "no speaker has this id: pick one of the suggestions, or send only the name");
     return { speaker: text ?? record.name, speakerId: record.id };
   }
   if (!text) return { speaker: null, speakerId: null };
@@ -34,9 +35,9 @@ export async function speakerIdForName(tx: Tx, name: string): Promise<string> {
   const nameKey = speakerNameKey(name);
   const found =
     (await tx.speaker.findUnique({ where: { nameKey }, select: { id: true } })) ??
-    (await tx.speakerAlias.findUnique({ where: { nameKey }, select: { id: true, speakerId: true } }).then(
-      (alias) => alias && { id: alias.speakerId },
-    ));
+    (await tx.speakerAlias
+      .findUnique({ where: { nameKey }, select: { id: true, speakerId: true } })
+      .then((alias) => alias && { id: alias.speakerId }));
   if (found) return found.id;
   // Two writers may bring a new name at once: ON CONFLICT keeps the transaction alive on PostgreSQL,
   // where a failed INSERT (and catching P2002) would abort it; the read after it finds whichever won.
