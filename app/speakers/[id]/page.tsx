@@ -101,7 +101,7 @@ export default async function SpeakerPage({
       <h2>What they said</h2>
       <form className="filters" action={`/speakers/${speaker.id}`}>
         <label>
-          Verdict
+          Filter by verdict
           <select name="verdict" defaultValue={verdict ?? ""}>
             <option value="">Any</option>
             {VERDICTS.map((one) => (
