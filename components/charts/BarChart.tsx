@@ -12,7 +12,17 @@ const ROW = 22;
  * decoration for sighted readers (aria-hidden); the table, with its caption,
  * is what assistive technology reads and what anyone can copy the numbers from.
  */
-export function BarChart({ caption, bars, valueHeader }: { caption: string; bars: Bar[]; valueHeader: string }) {
+export function BarChart({
+  caption,
+  bars,
+  labelHeader,
+  valueHeader,
+}: {
+  caption: string;
+  bars: Bar[];
+  labelHeader: string;
+  valueHeader: string;
+}) {
   const top = niceMax(Math.max(0, ...bars.map((bar) => bar.value)));
   const span = WIDTH - LABEL - 40;
   return (
@@ -54,11 +64,16 @@ export function BarChart({ caption, bars, valueHeader }: { caption: string; bars
         <caption>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">{bars.length ? "" : "Nothing yet"}</th>
+            <th scope="col">{labelHeader}</th>
             <th scope="col">{valueHeader}</th>
           </tr>
         </thead>
         <tbody>
+          {bars.length === 0 && (
+            <tr>
+              <td colSpan={2}>Nothing yet</td>
+            </tr>
+          )}
           {bars.map((bar) => (
             <tr key={bar.key}>
               <th scope="row">{bar.href ? <Link href={bar.href}>{bar.label}</Link> : bar.label}</th>

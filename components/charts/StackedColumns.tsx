@@ -1,4 +1,5 @@
 import { niceMax, stack } from "@/lib/domain/chart-scale";
+import { TableScroll } from "../TableScroll";
 
 export type Series = { key: string; label: string };
 export type Column = { key: string; label: string; values: Record<string, number | undefined> };
@@ -11,7 +12,17 @@ const AXIS = 18;
  * the table behind them: one row per column, one cell per series that has any
  * count. The SVG is aria-hidden; the table carries the numbers.
  */
-export function StackedColumns({ caption, columns, series }: { caption: string; columns: Column[]; series: Series[] }) {
+export function StackedColumns({
+  caption,
+  columns,
+  series,
+  columnHeader,
+}: {
+  caption: string;
+  columns: Column[];
+  series: Series[];
+  columnHeader: string;
+}) {
   const shown = series.filter((one) => columns.some((column) => (column.values[one.key] ?? 0) > 0));
   const totals = columns.map((column) => shown.reduce((sum, one) => sum + (column.values[one.key] ?? 0), 0));
   const top = niceMax(Math.max(0, ...totals));
@@ -68,31 +79,39 @@ export function StackedColumns({ caption, columns, series }: { caption: string; 
           ))}
         </ul>
       )}
-      <table className="chart-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{columns.length ? "" : "Nothing yet"}</th>
-            {shown.map((one) => (
-              <th key={one.key} scope="col">
-                {one.label}
-              </th>
-            ))}
-            <th scope="col">Total</th>
-          </tr>
-        </thead>
-        <tbody>
-          {columns.map((column, i) => (
-            <tr key={column.key}>
-              <th scope="row">{column.label}</th>
+      {/* A column per verdict: on a phone the table scrolls in its box, never the page. */}
+      <TableScroll label={caption}>
+        <table className="chart-table">
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{columnHeader}</th>
               {shown.map((one) => (
-                <td key={one.key}>{column.values[one.key] ?? 0}</td>
+                <th key={one.key} scope="col">
+                  {one.label}
+                </th>
               ))}
-              <td>{totals[i]}</td>
+              <th scope="col">Total</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {columns.length === 0 && (
+              <tr>
+                <td colSpan={shown.length + 2}>Nothing yet</td>
+              </tr>
+            )}
+            {columns.map((column, i) => (
+              <tr key={column.key}>
+                <th scope="row">{column.label}</th>
+                {shown.map((one) => (
+                  <td key={one.key}>{column.values[one.key] ?? 0}</td>
+                ))}
+                <td>{totals[i]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </figure>
   );
 }

@@ -31,7 +31,8 @@ export function DeskCharts({
           </p>
           <BarChart
             caption="Annotations waiting for review, by time waited"
-            valueHeader="Waiting"
+            labelHeader="Waited"
+            valueHeader="Annotations"
             bars={backlog.byAge.map((band) => ({ key: band.key, label: band.label, value: band.count }))}
           />
         </section>
@@ -39,6 +40,7 @@ export function DeskCharts({
           <h3 id="desk-statuses">Articles by status</h3>
           <BarChart
             caption="Articles in each status"
+            labelHeader="Status"
             valueHeader="Articles"
             bars={statuses.map((row) => ({ key: row.status, label: STATUS_LABELS[row.status], value: row.count }))}
           />
@@ -48,6 +50,7 @@ export function DeskCharts({
           <StackedColumns
             caption="Claims and denials tagged per week (starting Monday), by verdict"
             series={VERDICT_SERIES}
+            columnHeader="Week of"
             columns={weeks.map((week) => ({ key: week.week, label: week.week.slice(5), values: week.verdicts }))}
           />
         </section>
@@ -55,6 +58,7 @@ export function DeskCharts({
           <h3 id="desk-speakers">Most-checked speakers</h3>
           <BarChart
             caption="Speakers with the most claims and denials checked"
+            labelHeader="Speaker"
             valueHeader="Checked"
             bars={speakers.map((speaker) => ({
               key: speaker.id,

@@ -86,6 +86,7 @@ export default async function SpeakerPage({
           <BarChart
             caption={`Verdicts on ${speaker.name}’s claims and denials`}
             bars={verdictBars}
+            labelHeader="Verdict"
             valueHeader="Count"
           />
         </section>
@@ -94,6 +95,7 @@ export default async function SpeakerPage({
           <StackedColumns
             caption="Claims and denials per month, by verdict"
             series={VERDICT_SERIES}
+            columnHeader="Month"
             columns={detail.months.map((month) => ({ key: month.month, label: month.month, values: month.verdicts }))}
           />
         </section>
