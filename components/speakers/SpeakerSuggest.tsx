@@ -1,18 +1,14 @@
 "use client";
 
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import type { SpeakerListItem } from "@/lib/views/speakers";
 import { api } from "../api-client";
 
 /** What a suggestion shows and what picking it links to (GET /api/v1/speakers items). */
-export type SuggestedSpeaker = {
-  id: string;
-  name: string;
-  aliases: string[];
-  role: string | null;
-  affiliation: string | null;
-  claims: number;
-  denials: number;
-};
+export type SuggestedSpeaker = Pick<
+  SpeakerListItem,
+  "id" | "name" | "aliases" | "role" | "affiliation" | "claims" | "denials"
+>;
 
 const SHOWN = 8;
 
