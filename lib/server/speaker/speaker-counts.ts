@@ -8,31 +8,44 @@ export const STATEMENT_KINDS = ["CLAIM", "DENIAL"] as const;
 type Tally = { claims: number; denials: number; verdicts: VerdictCounts; lastCheckedAt: string | null };
 
 /**
- * Claims, denials, verdicts and the last change per speaker, in two GROUP BY
- * queries however many annotations there are (`ids` undefined: every speaker).
+ * How many annotations name each speaker: the order of "most checked". It
+ * counts every kind on purpose: a filter on `kind` makes the database read
+ * every row (measured at 100,000 annotations on SQLite: 15–25 ms without it,
+ * 250–450 ms with), while this reads the (speakerId, createdAt) index alone.
+ * A speaker's analyses are rare; the counts shown come from speakerTallies.
  */
-export async function speakerTallies(db: Pick<Db, "annotation">, ids?: string[]): Promise<Map<string, Tally>> {
-  const where = {
-    kind: { in: [...STATEMENT_KINDS] },
-    speakerId: ids ? { in: ids } : { not: null },
-  };
-  const [kinds, verdicts] = await Promise.all([
-    db.annotation.groupBy({ by: ["speakerId", "kind"], where, _count: { _all: true }, _max: { updatedAt: true } }),
-    db.annotation.groupBy({ by: ["speakerId", "verdict"], where, _count: { _all: true } }),
-  ]);
+export async function annotationCounts(db: Pick<Db, "annotation">): Promise<Map<string, number>> {
+  const rows = await db.annotation.groupBy({
+    by: ["speakerId"],
+    where: { speakerId: { not: null } },
+    _count: { _all: true },
+  });
+  return new Map(rows.map((row) => [row.speakerId!, row._count._all]));
+}
+
+/**
+ * Claims, denials, verdicts and the last change of these speakers (a page of
+ * them), in one GROUP BY however many annotations there are. The kind is
+ * grouped, not filtered: with `kind IN (…)` in the WHERE, SQLite walks the
+ * (kind, createdAt) index over every claim instead of these speakers' rows.
+ */
+export async function speakerTallies(db: Pick<Db, "annotation">, ids: string[]): Promise<Map<string, Tally>> {
+  const rows = await db.annotation.groupBy({
+    by: ["speakerId", "kind", "verdict"],
+    where: { speakerId: { in: ids } },
+    _count: { _all: true },
+    _max: { updatedAt: true },
+  });
   const tallies = new Map<string, Tally>();
-  const tally = (id: string) => {
-    let found = tallies.get(id);
-    if (!found) tallies.set(id, (found = { claims: 0, denials: 0, verdicts: {}, lastCheckedAt: null }));
-    return found;
-  };
-  for (const row of kinds) {
-    const entry = tally(row.speakerId!);
+  for (const row of rows) {
+    if (!(STATEMENT_KINDS as readonly string[]).includes(row.kind)) continue;
+    let entry = tallies.get(row.speakerId!);
+    if (!entry) tallies.set(row.speakerId!, (entry = { claims: 0, denials: 0, verdicts: {}, lastCheckedAt: null }));
     entry[row.kind === "CLAIM" ? "claims" : "denials"] += row._count._all;
+    addVerdict(entry.verdicts, row.verdict, row._count._all);
     const last = row._max.updatedAt?.toISOString() ?? null;
     if (last && (!entry.lastCheckedAt || last > entry.lastCheckedAt)) entry.lastCheckedAt = last;
   }
-  for (const row of verdicts) addVerdict(tally(row.speakerId!).verdicts, row.verdict, row._count._all);
   return tallies;
 }
 
