@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ChartSvg } from "./ChartSvg";
 import { niceMax, scaled } from "@/lib/domain/chart-scale";
 
 export type Bar = { key: string; label: string; value: number; href?: string; className?: string };
@@ -28,14 +29,7 @@ export function BarChart({
   return (
     <figure className="chart">
       {bars.length > 0 && (
-        <svg
-          className="chart-svg"
-          aria-hidden="true"
-          focusable="false"
-          viewBox={`0 0 ${WIDTH} ${bars.length * ROW}`}
-          width={WIDTH}
-          height={bars.length * ROW}
-        >
+        <ChartSvg width={WIDTH} height={bars.length * ROW}>
           {bars.map((bar, i) => (
             <g key={bar.key} transform={`translate(0 ${i * ROW})`}>
               <text className="chart-label" x={LABEL - 6} y={ROW / 2} dominantBaseline="middle" textAnchor="end">
@@ -58,7 +52,7 @@ export function BarChart({
               </text>
             </g>
           ))}
-        </svg>
+        </ChartSvg>
       )}
       <table className="chart-table">
         <caption>{caption}</caption>

@@ -1,3 +1,4 @@
+import { ChartSvg } from "./ChartSvg";
 import { niceMax, stack } from "@/lib/domain/chart-scale";
 import { TableScroll } from "../TableScroll";
 
@@ -31,14 +32,7 @@ export function StackedColumns({
   return (
     <figure className="chart">
       {columns.length > 0 && (
-        <svg
-          className="chart-svg"
-          aria-hidden="true"
-          focusable="false"
-          viewBox={`0 0 ${width} ${HEIGHT + AXIS}`}
-          width={width}
-          height={HEIGHT + AXIS}
-        >
+        <ChartSvg width={width} height={HEIGHT + AXIS}>
           {columns.map((column, i) => {
             const segments = stack(
               shown.map((one) => column.values[one.key] ?? 0),
@@ -65,7 +59,7 @@ export function StackedColumns({
               </g>
             );
           })}
-        </svg>
+        </ChartSvg>
       )}
       {shown.length > 0 && (
         <ul className="chart-legend" aria-hidden="true">

@@ -85,5 +85,17 @@ test("a speaker picked from the suggestions is linked; its page shows the claims
   await expect(adminPage.getByTestId("speaker-statements").getByRole("row")).toHaveCount(4);
   const gone = await adminPage.request.get(`/api/v1/speakers?q=${encodeURIComponent(other)}`, { headers: origin });
   expect((await gone.json()).items.map((item: { id: string }) => item.id)).toEqual([record.id]);
+
+  // The front page's Desk: each chart's numbers in a table; the speakers link to their pages.
+  await adminPage.goto("/");
+  await expect(adminPage.getByRole("heading", { level: 2, name: "Desk" })).toBeVisible();
+  for (const caption of [
+    "Annotations waiting for review, by time waited",
+    "Articles in each status",
+    "Claims and denials tagged per week (starting Monday), by verdict",
+  ])
+    await expect(adminPage.getByRole("table", { name: caption }).getByRole("row").nth(1)).toBeVisible();
+  const top = adminPage.getByRole("table", { name: "Speakers with the most claims and denials checked" });
+  await expect(top.getByRole("link").first()).toHaveAttribute("href", /^\/speakers\/c[a-z0-9]{24}$/);
   await adminPage.context().close();
 });
