@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { speakerNameKey } from "@/lib/domain/speaker-name";
 import type { SpeakerListItem } from "@/lib/views/speakers";
 import { api } from "../api-client";
 
@@ -29,6 +30,7 @@ export function SpeakerSuggest({
   describedBy,
   invalid,
   placeholder,
+  omitExact = false,
 }: {
   id: string;
   value: string;
@@ -40,12 +42,15 @@ export function SpeakerSuggest({
   describedBy?: string;
   invalid?: boolean;
   placeholder?: string;
+  /** Leave out the record the text already names (its key): where the text alone links to it. */
+  omitExact?: boolean;
 }) {
   const listId = useId();
   const [items, setItems] = useState<SuggestedSpeaker[]>([]);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const typed = useRef(false);
+  const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     if (!typed.current) return;
@@ -57,9 +62,12 @@ export function SpeakerSuggest({
           `/speakers?${new URLSearchParams({ q: query, pageSize: String(SHOWN + 1) })}`,
         );
         if (stale) return;
-        setItems(list.items.filter((item) => item.id !== exclude).slice(0, SHOWN));
+        // In the workbench a record whose key is the text's is linked by the text alone: no list over the form.
+        const key = omitExact ? speakerNameKey(query) : null;
+        setItems(list.items.filter((item) => item.id !== exclude && speakerNameKey(item.name) !== key).slice(0, SHOWN));
         setActive(-1);
-        setOpen(true);
+        // An answer that arrives after the field lost focus opens nothing over where the user went.
+        setOpen(document.activeElement === input.current);
       } catch {
         // Suggestions are a help: without them the field still takes a name.
         if (!stale) setItems([]);
@@ -69,7 +77,7 @@ export function SpeakerSuggest({
       stale = true;
       clearTimeout(timer);
     };
-  }, [value, exclude]);
+  }, [value, exclude, omitExact]);
 
   const pick = (speaker: SuggestedSpeaker) => {
     typed.current = false;
@@ -98,6 +106,7 @@ export function SpeakerSuggest({
   return (
     <div className="speaker-suggest">
       <input
+        ref={input}
         id={id}
         type="text"
         role="combobox"

@@ -175,6 +175,7 @@ export function AnnotationForm({ annotation, labels, canEdit }: Props) {
             describedBy={control["aria-describedby"]}
             invalid={control["aria-invalid"]}
             placeholder="Who said it?"
+            omitExact
             value={draft.speaker}
             onChange={(speaker) => set({ speaker })}
             onPick={(speaker) => {
