@@ -10,6 +10,11 @@ import { listArticles } from "@/lib/server/article/list-articles";
 import { listChangesRequested } from "@/lib/server/review/list-changes-requested";
 import { HOME_LIST_SIZE, listMyDrafts } from "@/lib/server/annotation/list-my-drafts";
 import { reviewQueue } from "@/lib/server/review/review-queue";
+import { articlesByStatus } from "@/lib/server/desk/articles-by-status";
+import { reviewBacklog } from "@/lib/server/desk/review-backlog";
+import { topSpeakers } from "@/lib/server/desk/top-speakers";
+import { verdictWeeks } from "@/lib/server/desk/verdict-weeks";
+import { DeskCharts } from "@/components/desk/DeskCharts";
 
 export const dynamic = "force-dynamic";
 
@@ -80,9 +85,22 @@ export default async function HomePage() {
       <div className="home-grid">
         <HomeSections actor={actor} />
       </div>
+      <Desk actor={actor} />
       {status}
     </section>
   );
+}
+
+/** The desk's figures: each a few GROUP BY queries, side by side. */
+async function Desk({ actor }: { actor: Actor }) {
+  const db = await getDb();
+  const [backlog, statuses, weeks, speakers] = await Promise.all([
+    reviewBacklog(db, { actor }),
+    articlesByStatus(db, { actor }),
+    verdictWeeks(db, { actor }),
+    topSpeakers(db, { actor }),
+  ]);
+  return <DeskCharts backlog={backlog} statuses={statuses} weeks={weeks} speakers={speakers} />;
 }
 
 async function HomeSections({ actor }: { actor: Actor }) {

@@ -18,6 +18,7 @@ export function SiteHeader({ actor, waiting }: { actor: Actor | null; waiting: n
         <nav aria-label="Main" className="site-nav">
           <Link href="/articles">Articles</Link>
           <Link href="/search">Search</Link>
+          <Link href="/speakers">Speakers</Link>
           {can(actor.role, "review:annotation:others") && (
             <Link href="/review">
               Review queue

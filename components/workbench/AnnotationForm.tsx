@@ -11,6 +11,7 @@ import { byPosition, excerpt, KIND_LETTER } from "./model";
 import { currentAnnotation, isConflict, problem, updateAnnotation } from "./requests";
 import { liveNotice, type Work } from "./live/apply-event";
 import { useWorkbench } from "./state/WorkbenchProvider";
+import { SpeakerSuggest } from "../speakers/SpeakerSuggest";
 
 /** `labels`: the panel's (an orphan keeps its label there); the annotations and the unsaved work come from the workbench's state. */
 type Props = { annotation: AnnotationView; labels: Map<string, string>; canEdit: boolean };
@@ -44,6 +45,8 @@ export function AnnotationForm({ annotation, labels, canEdit }: Props) {
   const [error, setError] = useState<unknown>(null);
   const [reasonMissing, setReasonMissing] = useState(false);
   const [conflict, setConflict] = useState<{ theirs: AnnotationView | null } | null>(null);
+  // The speaker record a suggestion picked: sent with the name while the field still shows its name.
+  const [pickedSpeaker, setPickedSpeaker] = useState<{ id: string; name: string } | null>(null);
 
   const claims = annotations.filter((other) => other.kind === "CLAIM" && other.id !== annotation.id).sort(byPosition);
   const claimName = (id: string) => {
@@ -71,7 +74,10 @@ export function AnnotationForm({ annotation, labels, canEdit }: Props) {
     setConflict(null);
     const statusBefore = annotation.status;
     try {
-      const saved = await updateAnnotation(annotation.id, patchChanges(draft, annotation));
+      const linked =
+        pickedSpeaker && pickedSpeaker.name === draft.speaker.trim() ? { speakerId: pickedSpeaker.id } : {};
+      const saved = await updateAnnotation(annotation.id, { ...patchChanges(draft, annotation), ...linked });
+      setPickedSpeaker(null);
       onWork(annotation.id, { ...work, draft: undefined });
       onReplace(saved, "Saved", statusBefore);
     } catch (failure) {
@@ -164,13 +170,18 @@ export function AnnotationForm({ annotation, labels, canEdit }: Props) {
 
       <Field id="wb-speaker" label="Speaker" error={errorFor("speaker")}>
         {(control) => (
-          <input
-            {...control}
-            value={draft.speaker}
-            onChange={(event) => set({ speaker: event.target.value })}
+          <SpeakerSuggest
+            id={control.id}
+            describedBy={control["aria-describedby"]}
+            invalid={control["aria-invalid"]}
             placeholder="Who said it?"
-            maxLength={200}
-            autoComplete="off"
+            omitExact
+            value={draft.speaker}
+            onChange={(speaker) => set({ speaker })}
+            onPick={(speaker) => {
+              setPickedSpeaker({ id: speaker.id, name: speaker.name });
+              set({ speaker: speaker.name });
+            }}
           />
         )}
       </Field>

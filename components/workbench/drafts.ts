@@ -87,7 +87,8 @@ export function patchBody(draft: AnnotationDraft, version: number) {
   };
 }
 
-export type AnnotationPatch = Partial<ReturnType<typeof patchBody>> & { version: number };
+/** `speakerId`: the speaker record a suggestion picked (components/speakers/SpeakerSuggest). */
+export type AnnotationPatch = Partial<ReturnType<typeof patchBody>> & { version: number; speakerId?: string };
 
 /**
  * Only what the draft changes (the server keeps what is not sent): the audit

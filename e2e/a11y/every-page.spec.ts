@@ -12,7 +12,7 @@ const WIDTHS = [1440, 375] as const;
 const ROLES = ["EDITOR", "REVIEWER", "ADMIN"] as const;
 
 type Target = { name: string; path: (f: Fixtures) => string; ready: (page: Page) => Promise<void> };
-type Fixtures = { article: Article; claim: Annotation; revised: Article };
+type Fixtures = { article: Article; claim: Annotation; revised: Article; speakerId: string };
 
 const heading = (name: string | RegExp) => async (page: Page) => {
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
@@ -55,6 +55,12 @@ const PAGES: Target[] = [
       await heading("Search")(page);
       await expect(page.getByTestId("search-result").first().locator("mark").first()).toBeVisible();
     },
+  },
+  { name: "speakers", path: () => "/speakers", ready: heading("Speakers") },
+  {
+    name: "speaker page with charts",
+    path: (f) => `/speakers/${f.speakerId}`,
+    ready: heading("Accessibility Speaker"),
   },
   { name: "account", path: () => "/account", ready: heading("Your account") },
   { name: "admin users", path: () => "/admin/users", ready: async (page) => expect(page.locator("h1")).toBeVisible() },
@@ -114,13 +120,17 @@ test.beforeAll(async ({ playwright, baseURL }) => {
   try {
     await signInViaApi(api, editor.email, editor.password);
     const article = await createArticle(api, "Accessibility scan");
-    const claim = await createClaim(api, article, article.revision.text.slice(0, 40).trim());
+    const claim = await createClaim(api, article, article.revision.text.slice(0, 40).trim(), {
+      speaker: "Accessibility Speaker",
+      verdict: "FALSE",
+    });
+    const speakers = await (await api.get("/api/v1/speakers?q=Accessibility%20Speaker")).json();
     const sourced = await api.post(`/api/v1/annotations/${claim.id}/sources`, {
       data: { url: "https://example.org/report", title: "The report", version: claim.version },
       headers: origin,
     });
     expect(sourced.status()).toBe(201);
-    fixtures = { article, claim, revised: await revisedArticle(api) };
+    fixtures = { article, claim, revised: await revisedArticle(api), speakerId: speakers.items[0].id };
   } finally {
     await api.dispose();
   }

@@ -32,6 +32,10 @@ type Fixtures = {
    * lookup (401) get one of the editor's.
    */
   ownComment: (route: string) => Promise<string>;
+  /** A speaker record with a claim. */
+  speakerId: string;
+  /** Two new speaker records, each with a claim: a merge consumes one. */
+  freshSpeakers: () => Promise<{ into: string; from: string }>;
 };
 type Row = {
   route: string;
@@ -210,6 +214,23 @@ const MATRIX: Row[] = [
     path: (f) => `/api/v1/articles/${f.articleId}/audit`,
     expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 },
   },
+  // Everyone signed in sees speakers; only admins merge them.
+  { route: "GET /api/v1/speakers", expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 } },
+  {
+    route: "GET /api/v1/speakers/:id",
+    path: (f) => `/api/v1/speakers/${f.speakerId}`,
+    expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 },
+  },
+  {
+    route: "POST /api/v1/speakers/:id/merge",
+    path: async (f) => {
+      const pair = await f.freshSpeakers();
+      mergeFrom = pair.from;
+      return `/api/v1/speakers/${pair.into}/merge`;
+    },
+    body: () => ({ from: mergeFrom }),
+    expect: { ...DENIED, editor: 403, reviewer: 403, admin: 200 },
+  },
   { route: "GET /api/v1/review-queue", expect: { ...DENIED, editor: 403, reviewer: 200, admin: 200 } },
   // "Checked before" (decision 030): whoever may read articles.
   {
@@ -265,6 +286,8 @@ const MATRIX: Row[] = [
 ];
 
 let admin: APIRequestContext;
+/** The record the merge row's body names: made with the pair its path merges into. */
+let mergeFrom = "";
 const tokens: Partial<Record<Caller, string>> = {};
 let fixtures: Fixtures;
 
@@ -379,7 +402,24 @@ test.beforeAll(async () => {
     );
     return created.id as string;
   };
+  let speakers = 0;
+  const speakerNamed = async (name: string) => {
+    await ok(
+      editorApi.post(`/api/v1/articles/${article.id}/annotations`, {
+        data: { kind: "CLAIM", start: 4, end: 9, speaker: name },
+      }),
+    );
+    const found = await ok(editorApi.get(`/api/v1/speakers?q=${encodeURIComponent(name)}`));
+    return found.items.find((item: { name: string }) => item.name === name).id as string;
+  };
+  const freshSpeakers = async () => {
+    speakers++;
+    const stamp = `${Date.now().toString(36)} ${speakers}`;
+    return { into: await speakerNamed(`Matrix into ${stamp}`), from: await speakerNamed(`Matrix from ${stamp}`) };
+  };
   fixtures = {
+    speakerId: await speakerNamed(`Matrix speaker ${Date.now().toString(36)}`),
+    freshSpeakers,
     victimUserId: victim.id,
     othersTokenId: spare.id,
     articleId: article.id,

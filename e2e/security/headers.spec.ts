@@ -97,7 +97,7 @@ test("every page runs under the strict CSP without a single violation, for every
   const editor = await as(browser, "EDITOR");
   const article = await createArticle(editor.page.request, `CSP walk ${Date.now().toString(36)}`);
   const claim = await createClaim(editor.page.request, article, CLAIM);
-  for (const path of ["/", "/articles", "/articles/new", "/account", "/no-such-page"])
+  for (const path of ["/", "/articles", "/articles/new", "/speakers", "/account", "/no-such-page"])
     await visit(editor.page, path, path === "/no-such-page" ? 404 : 200);
   await visit(editor.page, `/articles/${article.id}`);
   await selectQuote(editor.page, OTHER);
@@ -126,6 +126,9 @@ test("every page runs under the strict CSP without a single violation, for every
   expect(reviewer.violations).toEqual([]);
   const admin = await as(browser, "ADMIN");
   await visit(admin.page, "/admin/users");
+  // A speaker page with its charts and the admin's merge form (a client component).
+  const speakers = await (await admin.page.request.get("/api/v1/speakers?pageSize=1")).json();
+  await visit(admin.page, `/speakers/${speakers.items[0].id}`);
   await visit(admin.page, "/account");
   expect(admin.violations).toEqual([]);
 });

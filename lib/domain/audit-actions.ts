@@ -33,6 +33,8 @@ export const AUDIT = {
   // Accounts: written without an article, so no article's log or stream shows them.
   user: { created: "user.created", updated: "user.updated", passwordChanged: "user.password-changed" },
   token: { created: "token.created", revoked: "token.revoked" },
+  // The desk's speaker records: across articles, so written without one.
+  speaker: { merged: "speaker.merged" },
 } as const;
 
 type Groups = typeof AUDIT;
@@ -123,6 +125,13 @@ type AuditPayloads = {
   [AUDIT.user.passwordChanged]: { userId: string; sessionsEnded: number };
   [AUDIT.token.created]: TokenRef;
   [AUDIT.token.revoked]: TokenRef;
+  /** `from` was merged into `into` and deleted: its annotations moved, its names became aliases. */
+  [AUDIT.speaker.merged]: {
+    into: { id: string; name: string };
+    from: { id: string; name: string };
+    annotations: number;
+    aliases: string[];
+  };
 };
 
 /** The payload an action records (an action without an entry above fails the type check here). */
@@ -162,6 +171,7 @@ export const STREAM_EVENT_OF = {
   [AUDIT.user.passwordChanged]: null,
   [AUDIT.token.created]: null,
   [AUDIT.token.revoked]: null,
+  [AUDIT.speaker.merged]: null,
 } as const satisfies Record<AuditAction, AuditAction | null>;
 
 /** The stream's events made from audit actions (the stream has a few of its own besides: ready, presence…). */

@@ -95,6 +95,11 @@ const SENTENCES: Record<AuditAction, (told: Told) => string> = {
   [AUDIT.user.passwordChanged]: byName,
   [AUDIT.token.created]: byName,
   [AUDIT.token.revoked]: byName,
+  [AUDIT.speaker.merged]: ({ who, p }) => {
+    const name = (side: unknown) =>
+      typeof side === "object" && side && "name" in side ? `“${String(side.name)}”` : "a speaker";
+    return `${who} merged the speaker ${name(p.from)} into ${name(p.into)}`;
+  },
 };
 
 /**

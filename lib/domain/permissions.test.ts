@@ -20,6 +20,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   "export:article": ["ADMIN", "EDITOR", "REVIEWER"],
   "manage:own-tokens": ["ADMIN", "EDITOR", "REVIEWER"],
   "manage:users": ["ADMIN"],
+  "merge:speakers": ["ADMIN"],
 };
 
 describe("permission table", () => {

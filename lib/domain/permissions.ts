@@ -24,6 +24,7 @@ export const PERMISSIONS = [
   "export:article",
   "manage:own-tokens",
   "manage:users",
+  "merge:speakers",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

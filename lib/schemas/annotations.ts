@@ -44,6 +44,8 @@ const offset = z.number({ error: "must be a number" }).int("must be a whole numb
 
 const annotationFields = {
   speaker: optionalText(200),
+  /** The speaker record a suggestion picked (GET /api/v1/speakers); without it the name's key finds or makes one. */
+  speakerId: ZId.nullish(),
   note: z.string({ error: "must be text" }).max(10_000, "must be at most 10000 characters").optional(),
   /** Printed beside the verdict in the reader-facing HTML export; the note never is. */
   publicNote: optionalText(MAX_PUBLIC_NOTE),

@@ -45,6 +45,9 @@ type Fixtures = {
   commentVersion: number;
   victimUserId: string;
   tokenId: string;
+  /** Two speaker records: a merge of the second into the first consumes it (currentFixtures makes another). */
+  speakerId: string;
+  otherSpeakerId: string;
 };
 let fixtures: Fixtures;
 
@@ -70,6 +73,12 @@ async function freshAnnotation(articleId: string) {
   };
 }
 
+let speakers = 0;
+const newSpeaker = async () => {
+  const name = `Fuzz speaker ${++speakers}`;
+  return (await t.db.speaker.create({ data: { name, nameKey: name.toLowerCase() } })).id;
+};
+
 /** The fixtures as they are now: a deleted annotation, source or comment is replaced, a signed-off article too. */
 async function currentFixtures(): Promise<Fixtures> {
   const article = await t.db.article.findUnique({ where: { id: fixtures.articleId } });
@@ -94,6 +103,8 @@ async function currentFixtures(): Promise<Fixtures> {
       commentVersion: annotation.comments[0].version,
     });
   }
+  for (const key of ["speakerId", "otherSpeakerId"] as const)
+    if (!(await t.db.speaker.findUnique({ where: { id: fixtures[key] } }))) fixtures[key] = await newSpeaker();
   const token = await t.db.apiToken.findUnique({ where: { id: fixtures.tokenId } });
   if (!token || token.revokedAt)
     fixtures.tokenId = (await createApiToken(t.db, { actor: actors.editor, input: { name: "spare" } })).id;
@@ -436,6 +447,12 @@ const TARGETS: Record<string, Target> = {
   "GET /api/v1/review-queue": { path: () => "/api/v1/review-queue" },
   "GET /api/v1/search": { path: () => "/api/v1/search" },
   "GET /api/v1/claims/similar": { path: () => "/api/v1/claims/similar" },
+  "GET /api/v1/speakers": { path: () => "/api/v1/speakers?q=fuzz" },
+  "GET /api/v1/speakers/:id": { path: (f, id) => `/api/v1/speakers/${id(f.speakerId)}` },
+  "POST /api/v1/speakers/:id/merge": {
+    path: (f, id) => `/api/v1/speakers/${id(f.speakerId)}/merge`,
+    body: (f) => ({ from: f.otherSpeakerId }),
+  },
   "GET /api/v1/annotations/:id": { path: (f, id) => `/api/v1/annotations/${id(f.annotationId)}` },
   "PATCH /api/v1/annotations/:id": {
     path: (f, id) => `/api/v1/annotations/${id(f.annotationId)}`,
@@ -583,7 +600,14 @@ beforeAll(async () => {
   const victim = await createActor(t.db, "EDITOR", "victim@example.org");
   const articleId = (await createArticle(t.db, { actor: actors.editor, input: { title: "Fuzz", text: TEXT } })).id;
   const tokenId = (await createApiToken(t.db, { actor: actors.editor, input: { name: "spare" } })).id;
-  fixtures = { articleId, victimUserId: victim.id, tokenId, ...(await freshAnnotation(articleId)) };
+  fixtures = {
+    articleId,
+    victimUserId: victim.id,
+    tokenId,
+    speakerId: await newSpeaker(),
+    otherSpeakerId: await newSpeaker(),
+    ...(await freshAnnotation(articleId)),
+  };
   server = await startAppServer(t.target.url);
 }, 90_000);
 

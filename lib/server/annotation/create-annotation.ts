@@ -11,6 +11,7 @@ import { checkDeniedClaim } from "./check-denied-claim";
 import { touchEditableArticle } from "../article/load-article";
 import { requirePermission } from "../shared/require-permission";
 import { revisionText } from "../article/revision-text";
+import { resolveSpeaker } from "../speaker/resolve-speaker";
 
 /**
  * Tags a span of the article's current revision. Nothing is stored unless
@@ -56,6 +57,7 @@ export async function createInTransaction(
   const anchor = anchorSpan(await revisionText(tx, revisionId), data.start, data.end, data.quote);
   await checkDeniedClaim(tx, articleId, data.deniesId);
   const sources = data.sources ?? [];
+  const speaker = await resolveSpeaker(tx, data);
   // Last, after every check that could refuse: the article row is already locked by the touch above.
   const number = await takeAnnotationNumber(tx, articleId, data.kind);
   const created = await tx.annotation.create({
@@ -68,7 +70,7 @@ export async function createInTransaction(
       start: data.start,
       end: data.end,
       ...anchor,
-      speaker: data.speaker,
+      ...speaker,
       note: data.note ?? "",
       publicNote: data.publicNote,
       verdict: data.verdict ?? null,

@@ -15,6 +15,7 @@ import { checkDeniedClaim } from "./check-denied-claim";
 import { invalid } from "../shared/errors";
 import { newSpan } from "./new-span";
 import { recordSubstanceChange } from "./record-substance-change";
+import { resolveSpeaker, type ResolvedSpeaker } from "../speaker/resolve-speaker";
 
 /**
  * Partial update carrying the version the client last saw: a stale version is
@@ -32,7 +33,7 @@ export const updateAnnotation = onDbThread(
     db: Db,
     { actor, annotationId, input }: { actor: Actor; annotationId: string; input: unknown },
   ): Promise<AnnotationView> {
-    const { version, sources, start, end, quote, ...changes } = ZUpdateAnnotation.parse(input);
+    const { version, sources, start, end, quote, speakerId, ...changes } = ZUpdateAnnotation.parse(input);
     return db.$transaction(async (tx) => {
       const updatedAt = new Date();
       const current = await annotationForChange(tx, actor, annotationId, "update", version, {
@@ -61,6 +62,16 @@ export const updateAnnotation = onDbThread(
       const span = start !== undefined && end !== undefined ? await newSpan(tx, current, { start, end, quote }) : null;
       const spanFields = span?.changes ? span.fields : {};
 
+      // A new name or a picked record re-links the speaker; only a picked record without a name renames it.
+      const speakerLink: Partial<ResolvedSpeaker> =
+        changes.speaker === undefined && speakerId === undefined
+          ? {}
+          : await resolveSpeaker(tx, {
+              speaker: changes.speaker !== undefined ? changes.speaker : speakerId ? null : current.speaker,
+              speakerId,
+            });
+      if (speakerLink.speaker !== undefined) changes.speaker = speakerLink.speaker;
+
       const number = kind === current.kind ? current.number : await takeAnnotationNumber(tx, current.articleId, kind);
       const substance =
         Boolean(sources) ||
@@ -76,6 +87,7 @@ export const updateAnnotation = onDbThread(
         data: {
           ...changes,
           ...spanFields,
+          ...speakerLink,
           number,
           verdict,
           deniesId,

@@ -7,6 +7,7 @@ import { takeAnnotationNumber } from "../annotation/annotation-number";
 import { insertArticle } from "../article/insert-article";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { DEMO_ARTICLE } from "./demo-content";
+import { resolveSpeaker } from "../speaker/resolve-speaker";
 
 export type DemoAccount = { email: string; name: string; role: "ADMIN" | "EDITOR" | "REVIEWER"; password: string };
 
@@ -64,7 +65,7 @@ export async function seedDemo(db: Db, accounts: DemoAccount[]): Promise<boolean
           start,
           end: start + demo.quote.length,
           ...anchor,
-          speaker: demo.speaker,
+          ...(await resolveSpeaker(tx, { speaker: demo.speaker })),
           note: demo.note,
           verdict: "verdict" in demo ? demo.verdict : null,
           rationale: "rationale" in demo ? demo.rationale : null,

@@ -58,4 +58,22 @@ ALTER TABLE "Annotation" ADD CONSTRAINT "Annotation_basedOnId_fkey" FOREIGN KEY 
 -- AddForeignKey
 ALTER TABLE "SpeakerAlias" ADD CONSTRAINT "SpeakerAlias_speakerId_fkey" FOREIGN KEY ("speakerId") REFERENCES "Speaker"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
+-- Factmark: the speaker text already written becomes speaker records, one per name key (same name, same
+-- record), named by its most common spelling (the earliest on a tie), and every annotation is linked to
+-- its record. The key is speakerNameKey (lib/domain/speaker-name.ts) written in SQL: ASCII whitespace
+-- collapsed, trimmed, ASCII letters lower-cased (SQLite lower() folds ASCII only, PostgreSQL lower() would fold
+-- more, so it uses translate()). tests/integration/speaker-migration.test.ts checks it on both databases.
+CREATE TEMP TABLE "_SpeakerText" ON COMMIT DROP AS
+  SELECT "id", "createdAt", trim(regexp_replace("speaker", '[\t\n\v\f\r ]+', ' ', 'g')) AS "spelling" FROM "Annotation" WHERE "speaker" IS NOT NULL;
+DELETE FROM "_SpeakerText" WHERE "spelling" = '';
+INSERT INTO "Speaker" ("id", "name", "nameKey", "createdAt", "updatedAt")
+  SELECT 'c' || substr(md5(random()::text || clock_timestamp()::text || "key"), 1, 24), "spelling", "key", CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM (
+    SELECT "spelling", translate("spelling", 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') AS "key",
+      ROW_NUMBER() OVER (PARTITION BY translate("spelling", 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') ORDER BY COUNT(*) DESC, MIN("createdAt"), "spelling") AS "rank"
+    FROM "_SpeakerText" GROUP BY "spelling"
+  ) AS "ranked" WHERE "rank" = 1;
+UPDATE "Annotation" SET "speakerId" = "Speaker"."id"
+  FROM "_SpeakerText" JOIN "Speaker" ON "Speaker"."nameKey" = translate("_SpeakerText"."spelling", 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')
+  WHERE "_SpeakerText"."id" = "Annotation"."id";
+
 COMMIT;

@@ -89,5 +89,25 @@ CREATE UNIQUE INDEX "SpeakerAlias_nameKey_key" ON "SpeakerAlias"("nameKey");
 -- CreateIndex
 CREATE INDEX "SpeakerAlias_speakerId_idx" ON "SpeakerAlias"("speakerId");
 
+-- Factmark: the speaker text already written becomes speaker records, one per name key (same name, same
+-- record), named by its most common spelling (the earliest on a tie), and every annotation is linked to
+-- its record. The key is speakerNameKey (lib/domain/speaker-name.ts) written in SQL: ASCII whitespace
+-- collapsed, trimmed, ASCII letters lower-cased (SQLite lower() folds ASCII only, PostgreSQL lower() would fold
+-- more, so it uses translate()). tests/integration/speaker-migration.test.ts checks it on both databases.
+CREATE TEMP TABLE "_SpeakerText" AS
+  SELECT "id", "createdAt", trim(replace(replace(replace(replace(replace(replace(replace(replace("speaker", char(9), ' '), char(10), ' '), char(11), ' '), char(12), ' '), char(13), ' '), ' ', ' ' || char(1)), char(1) || ' ', ''), char(1), '')) AS "spelling" FROM "Annotation" WHERE "speaker" IS NOT NULL;
+DELETE FROM "_SpeakerText" WHERE "spelling" = '';
+INSERT INTO "Speaker" ("id", "name", "nameKey", "createdAt", "updatedAt")
+  SELECT 'c' || lower(hex(randomblob(12))), "spelling", "key", CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM (
+    SELECT "spelling", lower("spelling") AS "key",
+      ROW_NUMBER() OVER (PARTITION BY lower("spelling") ORDER BY COUNT(*) DESC, MIN("createdAt"), "spelling") AS "rank"
+    FROM "_SpeakerText" GROUP BY "spelling"
+  ) WHERE "rank" = 1;
+UPDATE "Annotation" SET "speakerId" = (
+  SELECT "Speaker"."id" FROM "_SpeakerText" JOIN "Speaker" ON "Speaker"."nameKey" = lower("_SpeakerText"."spelling")
+  WHERE "_SpeakerText"."id" = "Annotation"."id"
+) WHERE "id" IN (SELECT "id" FROM "_SpeakerText");
+DROP TABLE "_SpeakerText";
+
 COMMIT;
 PRAGMA foreign_keys=ON;
