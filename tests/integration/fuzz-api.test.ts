@@ -79,10 +79,14 @@ const newSpeaker = async () => {
   return (await t.db.speaker.create({ data: { name, nameKey: name.toLowerCase() } })).id;
 };
 
-/** The fixtures as they are now: a deleted annotation, source or comment is replaced, a signed-off article too. */
+/** The fixtures as they are now: a deleted annotation, source or comment is replaced, a signed-off or too short article too. */
 async function currentFixtures(): Promise<Fixtures> {
-  const article = await t.db.article.findUnique({ where: { id: fixtures.articleId } });
-  if (!article || article.status === "SIGNED_OFF")
+  const article = await t.db.article.findUnique({
+    where: { id: fixtures.articleId },
+    include: { currentRevision: { select: { text: true } } },
+  });
+  // A fuzzed revision may have left a text too short for the fixture annotation's span (4–9).
+  if (!article || article.status === "SIGNED_OFF" || (article.currentRevision?.text.length ?? 0) < 9)
     fixtures.articleId = (await createArticle(t.db, { actor: actors.editor, input: { title: "Fuzz", text: TEXT } })).id;
   const annotation = await t.db.annotation.findUnique({
     where: { id: fixtures.annotationId },
