@@ -14,6 +14,13 @@ import { ftsMatch, safeWords, tsQuery } from "./full-text-candidates";
 export const CANDIDATES = 100;
 /** How many full-text matches are read before the rated claims and denials among them are kept. */
 const MATCHES = 2 * CANDIDATES;
+/**
+ * On SQLite, how many of the claim's words the full-text query takes: its rarest. bm25 scores every
+ * quote holding any word of an OR query, so the common ones ("government", "said", "year") made it
+ * score most of a 100,000-quote library (56 ms at the median); the rarest words find the same
+ * claims, and the re-ranking still weighs every word (decision 030).
+ */
+export const RAREST_WORDS = 6;
 
 type CandidateRow = {
   id: string;
@@ -135,6 +142,8 @@ async function ratedCandidates(db: Db, words: string[], excludeArticleId: string
       WHERE a."kind" IN ('CLAIM', 'DENIAL') AND a."verdict" IS NOT NULL AND a."articleId" <> ${excludeArticleId}
       ORDER BY m."rank" DESC
       LIMIT ${CANDIDATES}`;
+  const rarest = await rarestWords(db, safe, RAREST_WORDS);
+  if (rarest.length === 0) return [];
   // By rowid through AnnotationFtsKey (the index's own key table, decision 029): reading the UNINDEXED id of
   // every match before the sort doubled the time of a query matching 20,000 rows. CROSS JOIN keeps the
   // matches the outer loop: left to itself, SQLite 3.53 scanned every claim by kind and probed the matches.
@@ -142,7 +151,7 @@ async function ratedCandidates(db: Db, words: string[], excludeArticleId: string
     WITH matches AS (
       SELECT "rowid" AS "key", -bm25("AnnotationFts") AS "rank"
       FROM "AnnotationFts"
-      WHERE "AnnotationFts" MATCH ${ftsMatch(safe)}
+      WHERE "AnnotationFts" MATCH ${ftsMatch(rarest)}
       ORDER BY bm25("AnnotationFts")
       LIMIT ${MATCHES})
     SELECT a."id", a."kind", a."number", a."articleId", ar."title" AS "articleTitle", a."quote", a."speaker",
@@ -155,4 +164,36 @@ async function ratedCandidates(db: Db, words: string[], excludeArticleId: string
       AND a."kind" IN ('CLAIM', 'DENIAL') AND a."verdict" IS NOT NULL AND a."articleId" <> ${excludeArticleId}
     ORDER BY m."rank" DESC
     LIMIT ${CANDIDATES}`;
+}
+
+/**
+ * How many quotes hold a word, as the index matches it (stemmed, accents folded), kept for a while:
+ * which words are common changes slowly, and counting a common one costs as much as matching it.
+ * Per server process; a stale count only changes which words are sent, never what is answered.
+ */
+const HELD_FOR_MS = 10 * 60_000;
+const HELD_KEPT = 20_000;
+const heldCounts = new Map<string, { quotes: number; at: number }>();
+
+async function quotesHolding(db: Db, word: string): Promise<number> {
+  const now = Date.now();
+  const kept = heldCounts.get(word);
+  if (kept && now - kept.at < HELD_FOR_MS) return kept.quotes;
+  const [{ n }] = await db.$queryRaw<{ n: number | bigint }[]>`
+    SELECT count(*) AS "n" FROM "AnnotationFts" WHERE "AnnotationFts" MATCH ${ftsMatch([word])}`;
+  if (heldCounts.size >= HELD_KEPT) heldCounts.clear();
+  heldCounts.set(word, { quotes: Number(n), at: now });
+  return Number(n);
+}
+
+/** The `count` words held by the fewest quotes; a word no quote holds finds nothing and is left out. */
+async function rarestWords(db: Db, words: string[], count: number): Promise<string[]> {
+  if (words.length <= count) return words;
+  const held: { word: string; quotes: number }[] = [];
+  for (const word of new Set(words)) held.push({ word, quotes: await quotesHolding(db, word) });
+  return held
+    .filter((entry) => entry.quotes > 0)
+    .sort((a, b) => a.quotes - b.quotes)
+    .slice(0, count)
+    .map((entry) => entry.word);
 }
