@@ -99,7 +99,9 @@ export function CheckedBefore({
                   className="button small"
                   onClick={() => void reuse(item)}
                   disabled={reusing !== null}
-                  aria-label={`Reuse the verdict of ${item.label} in ${item.articleTitle}`}
+                  // Named "Reuse", described by the item's "C1 in <article>": a name holding the article's
+                  // title would also answer to the form's field labels ("Speaker", "Verdict") it may contain.
+                  aria-describedby={sourceId(item)}
                 >
                   {reusing === item.annotationId ? "Reusing…" : "Reuse"}
                 </button>
@@ -140,7 +142,7 @@ function Item({ item, children }: { item: SimilarClaim; children?: React.ReactNo
       </p>
       {item.rationaleExcerpt && <p className="wb-checked-rationale">{item.rationaleExcerpt}</p>}
       <p className="wb-checked-meta">
-        <a href={`/articles/${encodeURIComponent(item.articleId)}`}>
+        <a id={sourceId(item)} href={`/articles/${encodeURIComponent(item.articleId)}`}>
           {item.label} in {item.articleTitle}
         </a>
         {children}
@@ -148,6 +150,9 @@ function Item({ item, children }: { item: SimilarClaim; children?: React.ReactNo
     </li>
   );
 }
+
+/** The id of an item's "C1 in <article>" link. */
+const sourceId = (item: SimilarClaim) => `wb-checked-${item.annotationId}`;
 
 function shortDate(iso: string): string {
   return new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" });

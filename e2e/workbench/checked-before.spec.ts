@@ -68,7 +68,9 @@ test("a reworded claim finds the earlier rated one under Checked before, and Reu
   await expect(different).toContainText(DIFFERENT);
   await expect(different.getByRole("button", { name: /Reuse/ })).toHaveCount(0);
 
-  await earlier.getByRole("button", { name: `Reuse the verdict of C1 in ${a.title}` }).click();
+  const reuse = earlier.getByRole("button", { name: "Reuse" });
+  await expect(reuse).toHaveAccessibleDescription(`C1 in ${a.title}`);
+  await reuse.click();
   await expect(panel.getByLabel("Verdict", { exact: true })).toHaveValue("FALSE");
   await expect(panel.getByLabel("Rationale", { exact: true })).toHaveValue(RATIONALE);
   await expect(panel.getByTestId("annotation-status")).toContainText("Draft");
