@@ -41,19 +41,25 @@ export function AnnotationPanel({ annotation, selected }: { annotation: Annotati
   const revisionId = article.revision.id;
   const placed = isPlaced(annotation, revisionId);
   // Offsets of an unplaced one are into an older text: nothing in this one overlaps it.
-  const overlapping = annotations
-    .filter(
-      (other) =>
-        placed &&
-        other.id !== annotation.id &&
-        isPlaced(other, revisionId) &&
-        other.start < annotation.end &&
-        other.end > annotation.start,
-    )
-    .sort(byPosition);
-  const deniedBy = annotations
-    .filter((other) => other.kind === "DENIAL" && other.deniesId === annotation.id)
-    .sort(byPosition);
+  // Scans of every annotation, kept while the annotations are unchanged: the panel re-renders on each keystroke.
+  const overlapping = useMemo(
+    () =>
+      annotations
+        .filter(
+          (other) =>
+            placed &&
+            other.id !== annotation.id &&
+            isPlaced(other, revisionId) &&
+            other.start < annotation.end &&
+            other.end > annotation.start,
+        )
+        .sort(byPosition),
+    [annotations, annotation, placed, revisionId],
+  );
+  const deniedBy = useMemo(
+    () => annotations.filter((other) => other.kind === "DENIAL" && other.deniesId === annotation.id).sort(byPosition),
+    [annotations, annotation.id],
+  );
   const jump = (id: string) => openAnnotation(id, { scroll: true });
   const name = (other: AnnotationSummary) => `${KIND_LABELS[other.kind]} ${labels.get(other.id)}`;
   const full: AnnotationView | null = isDetailed(annotation) ? annotation : null;

@@ -58,14 +58,19 @@ export function ArticleReview() {
   const fieldRef = useRef<HTMLTextAreaElement>(null);
 
   const signedOff = article.status === "SIGNED_OFF";
-  const { pending, unrated, notInReview } = signOffBlockers(article.status, annotations);
+  // Derived once per change of the annotations, not on every render: opening one re-renders this too (a long article's
+  // 2,000 annotations made these filters a third of a click's work, issue #14).
+  const { pending, unrated, notInReview } = useMemo(
+    () => signOffBlockers(article.status, annotations),
+    [article.status, annotations],
+  );
   const ready = pending.length === 0 && unrated.length === 0 && !notInReview;
   const canSignOff = offersSignOff(permissions, article.status);
   const canReopen = mayReopen(permissions, article.status);
   const approved = annotations.length - pending.length;
   // The batch buttons: a whole day's drafts in one click, and for a reviewer everything here they may approve, after one confirmation.
-  const drafts = myDrafts(permissions, actor, annotations);
-  const waiting = judgeable(permissions, actor, annotations);
+  const drafts = useMemo(() => myDrafts(permissions, actor, annotations), [permissions, actor, annotations]);
+  const waiting = useMemo(() => judgeable(permissions, actor, annotations), [permissions, actor, annotations]);
   const names = (list: readonly AnnotationSummary[]) => list.map((annotation) => labels.get(annotation.id)).join(", ");
 
   // Focus follows what the user just did: into a form as it opens, to the banner after signing off, back to the trigger after cancelling.

@@ -3,6 +3,7 @@
 import {
   memo,
   useEffect,
+  useMemo,
   useLayoutEffect,
   useRef,
   useState,
@@ -15,7 +16,7 @@ import { textDirection } from "@/lib/domain/language";
 import { moveCaret, placeCaret } from "./caret";
 import { blockPieces, blockSpan, idSet, startLabel } from "./highlight-pieces";
 import { highlightsSupported, idsAtPoint, installTestHook, register } from "./highlight-registry";
-import { paragraphState, type BlockView, type BlockGroup } from "./layout";
+import { openIn, paragraphKeys, type BlockView, type BlockGroup } from "./layout";
 
 type Props = {
   text: string;
@@ -73,6 +74,15 @@ export const ArticleText = memo(function ArticleText({
     if (moveCaret(event, event.currentTarget)) event.preventDefault();
   }
 
+  // Per block, what changes with the annotations (not with the open one): a click then costs one `includes` a block.
+  const keys = useMemo(() => {
+    const byView = new Map<BlockView, ReturnType<typeof paragraphKeys>>();
+    for (const group of groups)
+      for (const view of group.type === "list" ? group.items : [group])
+        byView.set(view, paragraphKeys(view, flashing, labels, statuses, changed));
+    return byView;
+  }, [groups, flashing, labels, statuses, changed]);
+
   const block = (view: BlockView, Tag: BlockTag) => (
     <Paragraph
       key={view.key}
@@ -82,7 +92,8 @@ export const ArticleText = memo(function ArticleText({
       labels={labels}
       statuses={statuses}
       changed={changed}
-      {...paragraphState(view, openId, flashing, labels, statuses, changed)}
+      openId={openIn(view, openId)}
+      {...keys.get(view)!}
     />
   );
 

@@ -93,7 +93,10 @@ function WorkbenchBody({ since }: { since: number | null }) {
     () => splitPlaced(annotations, article.revision.id),
     [annotations, article.revision.id],
   );
-  const groups = useMemo(() => layout(placed), [layout, placed]);
+  // The server lays the text out without the annotations: a paragraph's markup is its text alone (highlights and
+  // labels are set by its layout effects, in the browser), so the HTML is the same, and a long article's page does
+  // not wait for 2,000 annotations to be laid out twice (issue #14). The browser lays them out as it hydrates.
+  const groups = useMemo(() => layout(typeof window === "undefined" ? [] : placed), [layout, placed]);
   const changed = useMemo(
     () =>
       new Set(placed.filter((annotation) => annotation.anchor.status === "CHANGED").map((annotation) => annotation.id)),

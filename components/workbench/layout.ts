@@ -163,22 +163,35 @@ function layBlock(
 export const layoutArticle = (text: string, blocks: readonly Block[], annotations: readonly Placed[]) =>
   createLayout(text, blocks)(annotations);
 
+/** The open annotation if it has text in this block, else null: opening one changes only its own paragraphs' props. */
+export const openIn = (view: BlockView, openId: string | null) =>
+  openId !== null && view.ids.includes(openId) ? openId : null;
+
 /**
- * What one paragraph's rendering depends on besides its view, as values that stay equal while nothing in it changed:
- * the open annotation only if it has text here, this block's flashing and changed ids, and the labels and statuses of those starting here.
+ * This block's flashing and changed ids, and the labels and statuses of those starting here, as strings that stay
+ * equal while nothing in it changed. They do not depend on which annotation is open, so the workbench computes them
+ * once per change of the annotations rather than for every paragraph on every click (issue #14).
  */
-export function paragraphState(
+export function paragraphKeys(
   view: BlockView,
-  openId: string | null,
   flashing: ReadonlySet<string>,
   labels: ReadonlyMap<string, string>,
   statuses: ReadonlyMap<string, string>,
   changed: ReadonlySet<string> = new Set(),
 ) {
   return {
-    openId: openId !== null && view.ids.includes(openId) ? openId : null,
     flashKey: view.ids.filter((id) => flashing.has(id)).join(" "),
     labelKey: view.opening.map((id) => `${labels.get(id)}:${statuses.get(id)}`).join(" "),
     changedKey: view.ids.filter((id) => changed.has(id)).join(" "),
   };
 }
+
+/** What one paragraph's rendering depends on besides its view: the open annotation if it is here, and its keys. */
+export const paragraphState = (
+  view: BlockView,
+  openId: string | null,
+  flashing: ReadonlySet<string>,
+  labels: ReadonlyMap<string, string>,
+  statuses: ReadonlyMap<string, string>,
+  changed: ReadonlySet<string> = new Set(),
+) => ({ openId: openIn(view, openId), ...paragraphKeys(view, flashing, labels, statuses, changed) });

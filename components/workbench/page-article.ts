@@ -111,20 +111,27 @@ export function packArticle(article: ArticleSummaryView): PackedArticle {
   const list = article.annotations;
   const extra: Record<number, Partial<AnnotationSummary>> = {};
   list.forEach((view, i) => {
-    const rest: Partial<AnnotationSummary> = { ...view };
-    for (const column of COLUMNS) delete rest[column];
-    for (const [field, value] of Object.entries(DEFAULTS))
-      if (rest[field as keyof typeof DEFAULTS] === value) delete rest[field as keyof typeof DEFAULTS];
-    if (view.editorIds.length === 0) delete rest.editorIds;
-    // Only what derives exactly is left out: anything else travels as it is, so unpacking gives back the same summary.
-    if (view.articleId === article.id) delete rest.articleId;
-    if (view.revisionId === revisionId) delete rest.revisionId;
-    if (view.label === annotationLabel(view.kind, view.number)) delete rest.label;
+    // One pass over the summary's own fields, copying only what does not derive: no copy-then-delete, which at
+    // 2,000 annotations made the packing a tenth of the page's server time (issue #14).
     const anchor = anchorOf(text, view.start, view.end);
-    if (view.quote === anchor?.quote) delete rest.quote;
-    if (view.prefix === anchor?.prefix) delete rest.prefix;
-    if (view.suffix === anchor?.suffix) delete rest.suffix;
-    if (Object.keys(rest).length > 0) extra[i] = rest;
+    const derived: Partial<Record<keyof AnnotationSummary, unknown>> = {
+      articleId: article.id,
+      revisionId,
+      label: annotationLabel(view.kind, view.number),
+      quote: anchor?.quote,
+      prefix: anchor?.prefix,
+      suffix: anchor?.suffix,
+      ...DEFAULTS,
+    };
+    let rest: Partial<AnnotationSummary> | undefined;
+    for (const field of Object.keys(view) as (keyof AnnotationSummary)[]) {
+      if ((COLUMNS as readonly string[]).includes(field)) continue;
+      const value = view[field];
+      // Only what derives exactly is left out: anything else travels as it is, so unpacking gives back the same summary.
+      if (field in derived ? value === derived[field] : field === "editorIds" && view.editorIds.length === 0) continue;
+      (rest ??= {})[field] = value as never;
+    }
+    if (rest) extra[i] = rest;
   });
   const annotations: PackedAnnotations = {
     id: frontCode(list.map((view) => view.id)),
