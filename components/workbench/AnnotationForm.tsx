@@ -185,6 +185,7 @@ export function AnnotationForm({ annotation, labels, canEdit }: Props) {
           />
         )}
       </Field>
+      <SpeakerLink annotation={annotation} />
 
       {rated && (
         <div className="wb-verdict-group">
@@ -343,7 +344,10 @@ function ReadOnly({ annotation, claimName }: { annotation: AnnotationView; claim
   return (
     <dl className="wb-readonly">
       <dt>Speaker</dt>
-      <dd>{annotation.speaker ?? <span className="muted">not given</span>}</dd>
+      <dd>
+        {annotation.speaker ?? <span className="muted">not given</span>}
+        <SpeakerLink annotation={annotation} />
+      </dd>
       {kindTakesVerdict(annotation.kind) && (
         <>
           <dt>Verdict</dt>
@@ -373,5 +377,15 @@ function ReadOnly({ annotation, claimName }: { annotation: AnnotationView; claim
       <dt>Remark for readers (published)</dt>
       <dd>{annotation.publicNote || <span className="muted">none</span>}</dd>
     </dl>
+  );
+}
+
+/** The way from a saved speaker name to everything the desk has checked of theirs (its speaker record's page). */
+function SpeakerLink({ annotation }: { annotation: AnnotationView }) {
+  if (!annotation.speakerId || !annotation.speaker) return null;
+  return (
+    <p className="wb-speaker-link small">
+      <a href={`/speakers/${encodeURIComponent(annotation.speakerId)}`}>Everything checked of {annotation.speaker}</a>
+    </p>
   );
 }

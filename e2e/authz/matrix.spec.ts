@@ -214,11 +214,17 @@ const MATRIX: Row[] = [
     path: (f) => `/api/v1/articles/${f.articleId}/audit`,
     expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 },
   },
-  // Everyone signed in sees speakers; only admins merge them.
+  // Everyone signed in sees speakers and keeps their profile up to date; only admins merge them.
   { route: "GET /api/v1/speakers", expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 } },
   {
     route: "GET /api/v1/speakers/:id",
     path: (f) => `/api/v1/speakers/${f.speakerId}`,
+    expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 },
+  },
+  {
+    route: "PATCH /api/v1/speakers/:id",
+    path: (f) => `/api/v1/speakers/${f.speakerId}`,
+    body: () => ({ role: `Role ${Date.now().toString(36)}` }),
     expect: { ...DENIED, editor: 200, reviewer: 200, admin: 200 },
   },
   {

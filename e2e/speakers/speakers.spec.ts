@@ -46,6 +46,10 @@ test("a speaker picked from the suggestions is linked; its page shows the claims
   await panel.getByRole("button", { name: "Save" }).click();
   expect((await patch).postDataJSON()).toMatchObject({ speaker: name, speakerId: record.id });
   await expect(page.getByRole("status").first()).toContainText("Saved");
+  await expect(panel.getByRole("link", { name: `Everything checked of ${name}` })).toHaveAttribute(
+    "href",
+    `/speakers/${record.id}`,
+  );
 
   // The speaker's page: both claims, the verdict chart and the chart over time, each with its table.
   await page.goto(`/speakers/${record.id}`);
@@ -70,6 +74,18 @@ test("a speaker picked from the suggestions is linked; its page shows the claims
   await expect(statements).toContainText(`Speaker earlier ${stamp}`);
   // Editors do not merge.
   await expect(page.getByRole("heading", { name: "Merge another record into this one" })).toHaveCount(0);
+  // Editors keep the record's profile: a role shows under the name; another record's name is refused at the field.
+  await page.getByText("Edit this record").click();
+  const edit = page.getByRole("form", { name: "Edit the speaker record" });
+  await edit.getByRole("textbox", { name: "Role" }).fill("Minister of Examples");
+  await edit.getByRole("button", { name: "Save" }).click();
+  await expect(edit.getByRole("status")).toHaveText("Saved.");
+  await expect(page.locator(".lede")).toHaveText("Minister of Examples");
+  await edit.getByRole("textbox", { name: "Name" }).fill(other);
+  await edit.getByRole("button", { name: "Save" }).click();
+  await expect(edit.getByRole("textbox", { name: "Name" })).toHaveAttribute("aria-invalid", "true");
+  await expect(edit).toContainText("merge the two records instead");
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   await page.context().close();
 
   // An admin merges the other record into this one.

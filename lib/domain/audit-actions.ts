@@ -34,7 +34,7 @@ export const AUDIT = {
   user: { created: "user.created", updated: "user.updated", passwordChanged: "user.password-changed" },
   token: { created: "token.created", revoked: "token.revoked" },
   // The desk's speaker records: across articles, so written without one.
-  speaker: { merged: "speaker.merged" },
+  speaker: { merged: "speaker.merged", updated: "speaker.updated" },
 } as const;
 
 type Groups = typeof AUDIT;
@@ -57,6 +57,7 @@ type SourceRef = { sourceId: string; url: string; version: number } & StatusChan
 type CommentRef = { commentId: string; version: number; excerpt: string };
 type UserState = { name: string; role: Role; active: boolean };
 type TokenRef = { tokenId: string; name: string };
+type SpeakerProfile = { name?: string; role?: string | null; affiliation?: string | null; description?: string | null };
 /** Where an annotation stood: offsets into the revision it named then, and its words there. */
 type SpanRef = { start: number; end: number; quote: string };
 type Reanchoring = { anchored: number; changed: number; orphaned: number };
@@ -132,6 +133,8 @@ type AuditPayloads = {
     annotations: number;
     aliases: string[];
   };
+  /** The fields changed, before and after (a renamed record keeps its old name as an alias). */
+  [AUDIT.speaker.updated]: { speakerId: string; name: string; from: SpeakerProfile; to: SpeakerProfile };
 };
 
 /** The payload an action records (an action without an entry above fails the type check here). */
@@ -172,6 +175,7 @@ export const STREAM_EVENT_OF = {
   [AUDIT.token.created]: null,
   [AUDIT.token.revoked]: null,
   [AUDIT.speaker.merged]: null,
+  [AUDIT.speaker.updated]: null,
 } as const satisfies Record<AuditAction, AuditAction | null>;
 
 /** The stream's events made from audit actions (the stream has a few of its own besides: ready, presence…). */

@@ -100,6 +100,7 @@ const SENTENCES: Record<AuditAction, (told: Told) => string> = {
       typeof side === "object" && side && "name" in side ? `“${String(side.name)}”` : "a speaker";
     return `${who} merged the speaker ${name(p.from)} into ${name(p.into)}`;
   },
+  [AUDIT.speaker.updated]: ({ who, p }) => `${who} edited the speaker record “${String(p.name ?? "")}”`,
 };
 
 /**

@@ -21,6 +21,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   "manage:own-tokens": ["ADMIN", "EDITOR", "REVIEWER"],
   "manage:users": ["ADMIN"],
   "merge:speakers": ["ADMIN"],
+  "update:speakers": ["ADMIN", "EDITOR", "REVIEWER"],
 };
 
 describe("permission table", () => {

@@ -25,6 +25,7 @@ export const PERMISSIONS = [
   "manage:own-tokens",
   "manage:users",
   "merge:speakers",
+  "update:speakers",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -43,6 +44,8 @@ const EDITOR: readonly Permission[] = [
   "comment:annotation",
   "export:article",
   "manage:own-tokens",
+  // A speaker's name and profile (role, affiliation, description): desk knowledge any editor keeps up to date.
+  "update:speakers",
 ];
 
 const REVIEWER: readonly Permission[] = [

@@ -53,6 +53,8 @@ export type AnnotationView = {
   lastReview: ReviewView | null;
   /** Who changed its substance since an approval last covered it: with the author, barred from reviewing it (four-eyes rule). */
   editorIds: string[];
+  /** The speaker record its speaker name is linked to (decision 031): the workbench links to the speaker's page. */
+  speakerId?: string | null;
   /** The earlier claim or denial whose verdict, rationale and sources this one reused (decision 030). */
   basedOnId?: string | null;
   /** When that earlier verdict changed after the reuse; cleared when this one's verdict is saved again. */
@@ -84,6 +86,7 @@ export const DETAIL_FIELDS = [
   "lastReview",
   "createdAt",
   "updatedAt",
+  "speakerId",
   "basedOnId",
   "basedOnChangedAt",
   "basedOn",
@@ -110,6 +113,7 @@ export function toAnnotationSummary(view: AnnotationView): AnnotationSummary {
     lastReview: _lastReview,
     createdAt: _createdAt,
     updatedAt: _updatedAt,
+    speakerId: _speakerId,
     basedOnId: _basedOnId,
     basedOnChangedAt: _basedOnChangedAt,
     basedOn: _basedOn,
@@ -265,6 +269,7 @@ export function toAnnotationView(row: AnnotationRow): AnnotationView {
     sources: row.sources.map(toSourceView),
     lastReview: toReviewView(row.signOffs[0]),
     editorIds: row.editors.map((editor) => editor.userId),
+    speakerId: row.speakerId ?? null,
     basedOnId: row.basedOnId ?? null,
     basedOnChangedAt: row.basedOnChangedAt?.toISOString() ?? null,
   };

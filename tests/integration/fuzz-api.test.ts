@@ -453,6 +453,10 @@ const TARGETS: Record<string, Target> = {
   "GET /api/v1/claims/similar": { path: () => "/api/v1/claims/similar" },
   "GET /api/v1/speakers": { path: () => "/api/v1/speakers?q=fuzz" },
   "GET /api/v1/speakers/:id": { path: (f, id) => `/api/v1/speakers/${id(f.speakerId)}` },
+  "PATCH /api/v1/speakers/:id": {
+    path: (f, id) => `/api/v1/speakers/${id(f.speakerId)}`,
+    body: () => ({ role: "Minister", description: "Fuzzed" }),
+  },
   "POST /api/v1/speakers/:id/merge": {
     path: (f, id) => `/api/v1/speakers/${id(f.speakerId)}/merge`,
     body: (f) => ({ from: f.otherSpeakerId }),

@@ -11,6 +11,7 @@ import { getSpeaker } from "@/lib/server/speaker/get-speaker";
 import { listSpeakers } from "@/lib/server/speaker/list-speakers";
 import { mergeSpeakers } from "@/lib/server/speaker/merge-speakers";
 import { resolveSpeaker } from "@/lib/server/speaker/resolve-speaker";
+import { updateSpeaker } from "@/lib/server/speaker/update-speaker";
 import { createActor } from "../support/actors";
 import { refusal } from "../support/refusal";
 import { migratedTestDatabase, testProvider, type MigratedTestDatabase } from "../support/test-database";
@@ -20,6 +21,7 @@ const seed = fs.readFileSync(path.resolve("../shared/fixtures/seed-article.txt")
 let t: MigratedTestDatabase;
 let editor: Actor;
 let admin: Actor;
+let reviewer: Actor;
 
 const at = (phrase: string) => {
   const start = seed.indexOf(phrase);
@@ -44,6 +46,7 @@ beforeAll(async () => {
   t = await migratedTestDatabase();
   editor = await createActor(t.db, "EDITOR", "ed@example.org");
   admin = await createActor(t.db, "ADMIN", "admin@example.org");
+  reviewer = await createActor(t.db, "REVIEWER", "rev@example.org");
 });
 afterAll(() => t?.close());
 
@@ -195,5 +198,94 @@ describe(`speaker records on ${provider}`, () => {
     expect((await linkOf(alias.id)).speakerId).toBe(into);
     const listed = await listSpeakers(t.db, { actor: editor, input: { q: "joseph" } });
     expect(listed.items.map((item) => [item.id, item.claims])).toEqual([[into, 4]]);
+  });
+
+  it("edits a record's profile and name (any editor): the old name becomes an alias, a taken name is 422, audited", async () => {
+    const articleId = await newArticle("Edit");
+    const a = await claim(articleId, "Jake Sullivan", { speaker: "Xi Jinping" });
+    const b = await claim(articleId, "Yang Jiechi", { speaker: "Yang Jiechi" });
+    const id = (await linkOf(a.id)).speakerId!;
+    const other = (await linkOf(b.id)).speakerId!;
+
+    const profiled = await updateSpeaker(t.db, {
+      actor: editor,
+      speakerId: id,
+      input: { role: " President ", affiliation: "People's Republic of China", description: "Head of state." },
+    });
+    expect(profiled).toMatchObject({
+      id,
+      name: "Xi Jinping",
+      role: "President",
+      affiliation: "People's Republic of China",
+    });
+    // Blank clears; an absent field stays.
+    expect(await updateSpeaker(t.db, { actor: reviewer, speakerId: id, input: { description: "  " } })).toMatchObject({
+      role: "President",
+      description: null,
+    });
+
+    await expectRefusal(updateSpeaker(t.db, { actor: editor, speakerId: id, input: {} }), "INVALID");
+    await expectRefusal(updateSpeaker(t.db, { actor: editor, speakerId: id, input: { name: " " } }), "INVALID", /name/);
+    await expectRefusal(
+      updateSpeaker(t.db, { actor: editor, speakerId: id, input: { role: "x".repeat(201) } }),
+      "INVALID",
+      /role/,
+    );
+    await expectRefusal(updateSpeaker(t.db, { actor: editor, speakerId: id, input: { colour: "red" } }), "INVALID");
+    // Another record's name (any case) is the same person: merge instead, and nothing changed.
+    await expectRefusal(
+      updateSpeaker(t.db, { actor: editor, speakerId: id, input: { name: "YANG JIECHI", role: "Changed" } }),
+      "INVALID",
+      /name/,
+    );
+    expect(await t.db.speaker.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      name: "Xi Jinping",
+      role: "President",
+    });
+    const missing = "c" + "3".repeat(24);
+    await expectRefusal(updateSpeaker(t.db, { actor: editor, speakerId: missing, input: { role: "x" } }), "NOT_FOUND");
+
+    const renamed = await updateSpeaker(t.db, {
+      actor: editor,
+      speakerId: id,
+      input: { name: "President Xi Jinping" },
+    });
+    expect(renamed).toMatchObject({ name: "President Xi Jinping", aliases: ["Xi Jinping"] });
+    // The old name still lands on the record; the annotation keeps its text as written.
+    const later = await claim(articleId, "Italian capital", { speaker: "xi jinping" });
+    expect(await linkOf(later.id)).toEqual({ speaker: "xi jinping", speakerId: id });
+    expect(await linkOf(a.id)).toEqual({ speaker: "Xi Jinping", speakerId: id });
+    // Back to a name it has as an alias: the alias and the name swap.
+    expect(await updateSpeaker(t.db, { actor: editor, speakerId: id, input: { name: "Xi Jinping" } })).toMatchObject({
+      name: "Xi Jinping",
+      aliases: ["President Xi Jinping"],
+    });
+    // Every answer carries the link, so the workbench can point to the speaker's page at once.
+    expect(a.speakerId).toBe(id);
+    const relinked = await updateAnnotation(t.db, {
+      actor: editor,
+      annotationId: b.id,
+      input: { version: b.version, speaker: "President Xi Jinping" },
+    });
+    expect(relinked.speakerId).toBe(id);
+    expect(other).not.toBe(id);
+
+    const events = await t.db.auditEvent.findMany({ where: { action: "speaker.updated" }, orderBy: { id: "asc" } });
+    expect(events.map((event) => JSON.parse(event.payload))).toEqual([
+      {
+        speakerId: id,
+        name: "Xi Jinping",
+        from: { role: null, affiliation: null, description: null },
+        to: { role: "President", affiliation: "People's Republic of China", description: "Head of state." },
+      },
+      { speakerId: id, name: "Xi Jinping", from: { description: "Head of state." }, to: { description: null } },
+      {
+        speakerId: id,
+        name: "President Xi Jinping",
+        from: { name: "Xi Jinping" },
+        to: { name: "President Xi Jinping" },
+      },
+      { speakerId: id, name: "Xi Jinping", from: { name: "President Xi Jinping" }, to: { name: "Xi Jinping" } },
+    ]);
   });
 });

@@ -15,6 +15,7 @@ import { VERDICT_SERIES } from "@/components/charts/verdict-series";
 import { Pager } from "@/components/Pager";
 import { TableScroll } from "@/components/TableScroll";
 import { StatusBadge } from "@/components/articles/StatusBadge";
+import { EditSpeaker } from "@/components/speakers/EditSpeaker";
 import { MergeSpeaker } from "@/components/speakers/MergeSpeaker";
 
 export const metadata: Metadata = { title: "Speaker" };
@@ -156,6 +157,17 @@ export default async function SpeakerPage({
         </TableScroll>
       )}
       <Pager page={detail.page} pages={pages} href={(page) => link({ page })} previous="← Newer" next="Older →" />
+      {can(actor.role, "update:speakers") && (
+        <EditSpeaker
+          speaker={{
+            id: speaker.id,
+            name: speaker.name,
+            role: speaker.role,
+            affiliation: speaker.affiliation,
+            description: speaker.description,
+          }}
+        />
+      )}
       {can(actor.role, "merge:speakers") && <MergeSpeaker into={{ id: speaker.id, name: speaker.name }} />}
     </section>
   );

@@ -120,6 +120,7 @@ export const updateAnnotation = onDbThread(
         ...current,
         ...definedOnly(changes),
         ...spanFields,
+        ...speakerLink,
         number,
         verdict,
         deniesId,
