@@ -24,10 +24,15 @@ export default defineConfig({
           include: ["tests/integration/*.test.ts", `tests/integration/${provider}/**/*.test.ts`],
           environment: "node",
           env: { FACTMARK_TEST_PROVIDER: provider },
+          // One migrated template database per run; each file's database is a copy of it.
+          globalSetup: ["tests/support/template-database.ts"],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           // Files share one PostgreSQL server; each makes its own database, so files may run in parallel.
           fileParallelism: true,
+          // Two files at a time even on 2 cores (Vitest's default there is one): a file spends much of its
+          // time waiting on the database server, an app server or a CLI child process it started.
+          maxWorkers: 2,
         },
       })),
     ],
