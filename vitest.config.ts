@@ -10,6 +10,10 @@ const alias = { "@": path.resolve(import.meta.dirname) };
 export default defineConfig({
   resolve: { alias },
   test: {
+    // Two files at a time even on 2 cores (Vitest's default there is one): unit files spend their time
+    // importing, integration files waiting on the database server, an app server or a CLI child.
+    // Measured on the 2-core machine: unit 31.6 s → 19.4 s.
+    maxWorkers: 2,
     projects: [
       {
         resolve: { alias },
@@ -30,9 +34,6 @@ export default defineConfig({
           hookTimeout: 60_000,
           // Files share one PostgreSQL server; each makes its own database, so files may run in parallel.
           fileParallelism: true,
-          // Two files at a time even on 2 cores (Vitest's default there is one): a file spends much of its
-          // time waiting on the database server, an app server or a CLI child process it started.
-          maxWorkers: 2,
         },
       })),
     ],
