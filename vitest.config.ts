@@ -10,6 +10,10 @@ const alias = { "@": path.resolve(import.meta.dirname) };
 export default defineConfig({
   resolve: { alias },
   test: {
+    // Two files at a time even on 2 cores (Vitest's default there is one): unit files spend their time
+    // importing, integration files waiting on the database server, an app server or a CLI child.
+    // Measured on the 2-core machine: unit 31.6 s → 19.4 s.
+    maxWorkers: 2,
     projects: [
       {
         resolve: { alias },
@@ -24,6 +28,8 @@ export default defineConfig({
           include: ["tests/integration/*.test.ts", `tests/integration/${provider}/**/*.test.ts`],
           environment: "node",
           env: { FACTMARK_TEST_PROVIDER: provider },
+          // One migrated template database per run; each file's database is a copy of it.
+          globalSetup: ["tests/support/template-database.ts"],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           // Files share one PostgreSQL server; each makes its own database, so files may run in parallel.

@@ -115,36 +115,45 @@ async function currentFixtures(): Promise<Fixtures> {
   return fixtures;
 }
 
+/** Tables whose row count a 4xx must leave as it was (API tokens: the ones not revoked). */
+const COUNTED: [table: string, where?: string][] = [
+  ["User"],
+  ["UserSession"],
+  ["ApiToken", `"revokedAt" IS NULL`],
+  ["SignInAttempt"],
+  ["Article"],
+  ["ArticleRevision"],
+  ["Annotation"],
+  ["AnnotationEditor"],
+  ["Source"],
+  ["Comment"],
+  ["SignOff"],
+  ["AuditEvent"],
+];
+/** Tables whose newest `updatedAt` a 4xx must leave as it was. */
+const UPDATED = ["User", "Article", "Annotation", "Source", "Comment"];
+/**
+ * One statement (one round trip, one snapshot) instead of eighteen queries: the fingerprint is
+ * read once or twice per case, and on PostgreSQL those queries were a third of the fuzzer's time.
+ * Same SQL on both databases; the values are cast to INTEGER and TEXT so both answer alike.
+ */
+const FINGERPRINT_SQL = `SELECT ${[
+  ...COUNTED.map(
+    ([table, where]) =>
+      `(SELECT CAST(COUNT(*) AS INTEGER) FROM "${table}"${where ? ` WHERE ${where}` : ""}) AS "${table} rows"`,
+  ),
+  `(SELECT MAX("id") FROM "AuditEvent") AS "newest AuditEvent"`,
+  ...UPDATED.map((table) => `(SELECT CAST(MAX("updatedAt") AS TEXT) FROM "${table}") AS "newest ${table} change"`),
+].join(", ")}`;
+
 /**
  * What a 4xx must leave untouched: the row count of every table, the newest audit event and
  * the newest change of every table that records one. Presence is left out (an open event
  * stream refreshes it on its own), as is a token's lastUsedAt (every authenticated call).
  */
 async function fingerprint() {
-  const db = t.db;
-  const counts = await Promise.all([
-    db.user.count(),
-    db.userSession.count(),
-    db.apiToken.count({ where: { revokedAt: null } }),
-    db.signInAttempt.count(),
-    db.article.count(),
-    db.articleRevision.count(),
-    db.annotation.count(),
-    db.annotationEditor.count(),
-    db.source.count(),
-    db.comment.count(),
-    db.signOff.count(),
-    db.auditEvent.count(),
-  ]);
-  const newest = await Promise.all([
-    db.auditEvent.aggregate({ _max: { id: true } }).then((row) => row._max.id),
-    ...[db.user, db.article, db.annotation, db.source, db.comment].map((model) =>
-      (model as typeof db.user)
-        .aggregate({ _max: { updatedAt: true } })
-        .then((row) => row._max.updatedAt?.toISOString()),
-    ),
-  ]);
-  return { counts, newest };
+  const [row] = await t.db.$queryRawUnsafe<Record<string, unknown>[]>(FINGERPRINT_SQL);
+  return row;
 }
 
 const deep = (levels: number) => "[".repeat(levels) + "]".repeat(levels);

@@ -2,10 +2,12 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
+import { inject } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
 import { applyPendingMigrations } from "@/lib/db/migrations";
 import { dropPostgresDatabase } from "@/lib/db/postgres-admin";
-import { postgresUrlWithDatabase, type DatabaseTarget, type Provider } from "@/lib/db/providers";
+import { postgresDatabaseName, postgresUrlWithDatabase, type DatabaseTarget, type Provider } from "@/lib/db/providers";
 
 export const DEFAULT_POSTGRES_TEST_URL = "postgresql://root@localhost/postgres?host=/var/run/postgresql";
 
@@ -39,10 +41,39 @@ export function newTestDatabase(provider = testProvider()): TestDatabase {
 
 export type MigratedTestDatabase = TestDatabase & { db: Db; close: () => Promise<void> };
 
-/** A fresh database with every migration applied and a client on it. */
+/**
+ * Makes the new database `target` a copy of `template` (one provider): a file copy on SQLite,
+ * CREATE DATABASE … TEMPLATE on PostgreSQL (which waits up to 5 s for a session still closing on it).
+ */
+async function copyDatabase(template: DatabaseTarget, target: DatabaseTarget): Promise<void> {
+  if (template.provider === "sqlite" && target.provider === "sqlite") {
+    // Never over an existing file; the copy keeps the template's owner-only mode.
+    fs.copyFileSync(template.file, target.file, fs.constants.COPYFILE_EXCL);
+    return;
+  }
+  if (template.provider !== "postgresql" || target.provider !== "postgresql")
+    throw new Error("the template and its copy must be of one provider");
+  const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+  const client = new pg.Client({ connectionString: postgresUrlWithDatabase(target.url, "postgres") });
+  await client.connect();
+  try {
+    await client.query(
+      `CREATE DATABASE ${quote(postgresDatabaseName(target.url))} TEMPLATE ${quote(postgresDatabaseName(template.url))}`,
+    );
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A fresh database with every migration applied and a client on it: a copy of the run's migrated
+ * template (tests/support/template-database.ts), or migrated here when no template was provided.
+ */
 export async function migratedTestDatabase(): Promise<MigratedTestDatabase> {
   const database = newTestDatabase();
-  await applyPendingMigrations(database.target);
+  const template = inject("factmarkTemplate");
+  if (template) await copyDatabase(template, database.target);
+  else await applyPendingMigrations(database.target);
   const db = await createDb(database.target);
   return {
     ...database,
