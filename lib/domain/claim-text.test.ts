@@ -20,7 +20,7 @@ describe("normaliseClaim", () => {
     expect(figures("twenty-three people")).toEqual([{ kind: "number", value: "23" }]);
     expect(figures("one hundred and five beds")).toEqual([{ kind: "number", value: "105" }]);
     expect(figures("fifty thousand nurses")).toEqual([{ kind: "number", value: "50000" }]);
-    expect(figures("it doubled twice")).toEqual([{ kind: "number", value: "2" }]);
+    expect(figures("it doubled twice")).toEqual([{ kind: "number", value: "2", unit: "x" }]);
   });
 
   it("reads amounts of money with their currency", () => {

@@ -1,7 +1,7 @@
 import type { Actor } from "../../domain/actor";
 import { annotationLabel } from "../../domain/annotation-label";
 import type { AnnotationKind } from "../../domain/annotation";
-import { matchClaims } from "../../domain/claim-match";
+import { figureTerm, matchClaims } from "../../domain/claim-match";
 import { normaliseClaim, type NormalisedClaim } from "../../domain/claim-text";
 import { oneLine } from "../../domain/one-line";
 import { providerOf, type Db } from "../../db/client";
@@ -20,7 +20,7 @@ const MATCHES = 2 * CANDIDATES;
  * score most of a 100,000-quote library (56 ms at the median); the rarest words find the same
  * claims, and the re-ranking still weighs every word (decision 030).
  */
-export const RAREST_WORDS = 6;
+export const RAREST_WORDS = 8;
 
 type CandidateRow = {
   id: string;
@@ -55,7 +55,7 @@ export async function findSimilarClaims(
   if (rows.length === 0) return { items: [] };
   const best = Math.max(...rows.map((row) => Number(row.rank)));
   const normalised = rows.map((row) => ({ row, claim: normalisedQuote(row.quote) }));
-  const weight = termWeights(normalised.map((n) => n.claim.terms));
+  const weight = termWeights(normalised.map((n) => [...n.claim.terms, ...n.claim.figures.map(figureTerm)]));
   const items = normalised
     .map(({ row, claim }) => ({
       row,
@@ -122,7 +122,7 @@ export function termWeights(documents: string[][]): (term: string) => number {
  * 100,000 annotations). `rank`: higher is better. Each word is quoted for
  * FTS5 / a plain lexeme for to_tsquery, and the query is a parameter.
  */
-async function ratedCandidates(db: Db, words: string[], excludeArticleId: string): Promise<CandidateRow[]> {
+export async function ratedCandidates(db: Db, words: string[], excludeArticleId: string): Promise<CandidateRow[]> {
   const safe = safeWords(words);
   if (safe.length === 0) return [];
   if (providerOf(db) === "postgresql")
@@ -187,7 +187,7 @@ async function quotesHolding(db: Db, word: string): Promise<number> {
 }
 
 /** The `count` words held by the fewest quotes; a word no quote holds finds nothing and is left out. */
-async function rarestWords(db: Db, words: string[], count: number): Promise<string[]> {
+export async function rarestWords(db: Db, words: string[], count: number): Promise<string[]> {
   if (words.length <= count) return words;
   const held: { word: string; quotes: number }[] = [];
   for (const word of new Set(words)) held.push({ word, quotes: await quotesHolding(db, word) });
