@@ -363,7 +363,8 @@ export function normaliseClaim(text: string): NormalisedClaim {
       (!tok.sentenceStart ||
         /^\p{Lu}{2,}$/u.test(tok.raw.replace(/'s$/, "")) ||
         /'s$/.test(tok.word) ||
-        PLACE_NAMES.has(word))
+        PLACE_NAMES.has(word) ||
+        PLACE_NAMES.has(canonical))
     ) {
       names.push(canonical);
     }

@@ -18,7 +18,9 @@ const MATCHES = 2 * CANDIDATES;
  * On SQLite, how many of the claim's words the full-text query takes: its rarest. bm25 scores every
  * quote holding any word of an OR query, so the common ones ("government", "said", "year") made it
  * score most of a 100,000-quote library (56 ms at the median); the rarest words find the same
- * claims, and the re-ranking still weighs every word (decision 030).
+ * claims, and the re-ranking still weighs every word (decision 030). Eight, not six: a long post's rarest
+ * words are often its chatter ("nights", "door"), not the claim's (hard set, dev: recall@5 0.90 with six,
+ * 0.94 with eight, 0.95 with twelve or all).
  */
 export const RAREST_WORDS = 8;
 
@@ -122,7 +124,7 @@ export function termWeights(documents: string[][]): (term: string) => number {
  * 100,000 annotations). `rank`: higher is better. Each word is quoted for
  * FTS5 / a plain lexeme for to_tsquery, and the query is a parameter.
  */
-export async function ratedCandidates(db: Db, words: string[], excludeArticleId: string): Promise<CandidateRow[]> {
+async function ratedCandidates(db: Db, words: string[], excludeArticleId: string): Promise<CandidateRow[]> {
   const safe = safeWords(words);
   if (safe.length === 0) return [];
   if (providerOf(db) === "postgresql")
@@ -187,7 +189,7 @@ async function quotesHolding(db: Db, word: string): Promise<number> {
 }
 
 /** The `count` words held by the fewest quotes; a word no quote holds finds nothing and is left out. */
-export async function rarestWords(db: Db, words: string[], count: number): Promise<string[]> {
+async function rarestWords(db: Db, words: string[], count: number): Promise<string[]> {
   if (words.length <= count) return words;
   const held: { word: string; quotes: number }[] = [];
   for (const word of new Set(words)) held.push({ word, quotes: await quotesHolding(db, word) });
