@@ -361,6 +361,9 @@ export const PHRASES: [RegExp, string][] = [
   [/\bfossil fuels?\b/gi, "oil"],
   [/\bsocial media\b|\bsocials\b/gi, "social"],
   [/\bCovid-19\b/gi, "Covid"],
+  [/\b(?:undocumented|irregular) (?:migrants|immigrants)\b|\bwithout papers\b/gi, "illegal immigrants"],
+  [/\b(?:throw(?:s|n|ing)?|threw) (?:away|out)\b/gi, "discard"],
+  [/\bexam results\b/gi, "grades"],
 ];
 
 /**
@@ -437,6 +440,7 @@ const CONCEPT_GROUPS: string[][] = [
   ["close", "shut", "closure", "shutting"],
   ["school", "pupil"],
   ["doctor", "physician"],
+  ["discard", "bin", "binned", "skip"],
 ];
 
 export type Concept = { term: string; words: string[] };

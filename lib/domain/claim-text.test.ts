@@ -57,6 +57,8 @@ describe("normaliseClaim", () => {
     expect(normaliseClaim("Zürich’s café").terms).toEqual(["zurich", "cafe"]);
     expect(foldText("‘quoted’ – “dash” naïve")).toBe("'quoted' - \"dash\" naive");
     expect(stem("prices")).toBe(stem("price"));
+    expect(stem("banned")).toBe(stem("bans"));
+    expect(stem("stopping")).toBe(stem("stops"));
   });
 
   it("finds names: capitals inside a sentence, all-capital words, places and possessives at its start", () => {
@@ -101,6 +103,8 @@ describe("normaliseClaim", () => {
     expect(terms("groceries cost more")).toEqual(terms("food prices more"));
     expect(terms("youngsters below the breadline")).toEqual(terms("children in poverty"));
     expect(terms("inmates")).toEqual(terms("prisoners"));
+    expect(terms("people living here without papers")).toEqual(terms("people living here as illegal immigrants"));
+    expect(terms("shops bin food")).toEqual(terms("shops throw away food"));
     expect(normaliseClaim("Norwegians bought EVs").names).toEqual(normaliseClaim("Norway bought EVs").names);
     expect(normaliseClaim("emitted by Beijing").names).toEqual(["china"]);
     // "Number 10" is Downing Street, not the figure 10.

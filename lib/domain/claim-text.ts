@@ -92,8 +92,11 @@ export function stem(word: string): string {
   if (w.endsWith("ies") && w.length > 4) w = `${w.slice(0, -3)}y`;
   else if (w.endsWith("sses")) w = w.slice(0, -2);
   else if (w.endsWith("s") && !/(ss|us|is|ous)$/.test(w)) w = w.slice(0, -1);
+  const before = w;
   if (w.endsWith("ing") && w.length > 5) w = w.slice(0, -3);
   else if (w.endsWith("ed") && w.length > 4) w = w.slice(0, -2);
+  // "banned" is "ban", "stopping" "stop": a consonant doubled before the ending is one.
+  if (w !== before && /([^aeiouslz])\1$/.test(w)) w = w.slice(0, -1);
   else if (w.endsWith("ly") && w.length > 4) w = w.slice(0, -2);
   if (w.endsWith("ation") && w.length > 7) w = w.slice(0, -5);
   if (w.endsWith("e") && w.length > 4) w = w.slice(0, -1);
