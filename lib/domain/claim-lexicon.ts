@@ -250,6 +250,26 @@ export const SYNONYMS: Record<string, string> = {
   scottish: "scotland",
   welsh: "wales",
   english: "england",
+  norwegian: "norway",
+  norwegians: "norway",
+  swedish: "sweden",
+  swedes: "sweden",
+  danish: "denmark",
+  dutch: "netherlands",
+  polish: "poland",
+  greek: "greece",
+  portuguese: "portugal",
+  australian: "australia",
+  australians: "australia",
+  brazilian: "brazil",
+  mexican: "mexico",
+  ukrainian: "ukraine",
+  turkish: "turkey",
+  // A capital for its country, as the news writes it.
+  beijing: "china",
+  moscow: "russia",
+  kremlin: "russia",
+  brussels: "europe",
   uk: "britain",
   british: "britain",
   gb: "britain",
@@ -324,3 +344,128 @@ export const EXPANSIONS: Record<string, string> = {
   gdp: "economy",
 };
 export const ABBREVIATIONS = /\b(?:PMs?|MPs?|CO2|co2|EVs?|AI|BoE|GDP)\b/g;
+
+/**
+ * Newsroom wordings of one thing that share no word (decision 030, the hard set): rewritten before the words
+ * are read, so that "out of work" and "jobless" meet, and "Number 10" is not the figure 10.
+ */
+export const PHRASES: [RegExp, string][] = [
+  [/\b(?:out of (?:work|a job)|signing on|on the dole)\b/gi, "unemployed"],
+  [/\b(?:A&E|emergency departments?|casualty)\b/g, "emergency"],
+  [/\b(?:gas and electric(?:ity)?|power bills?)\b/gi, "energy bills"],
+  [/\bbreak-ins?\b/gi, "burglaries"],
+  [/\bthe States\b/g, "US"],
+  [/\b(?:Number 10|No\.? 10|Downing Street)\b/g, "prime minister"],
+  [/\b(?:foreign[- ]born|born (?:abroad|overseas|in another country))\b/gi, "born abroad"],
+  [/\bgreen ?fields?\b/gi, "greenfield"],
+  [/\bfossil fuels?\b/gi, "oil"],
+  [/\bsocial media\b|\bsocials\b/gi, "social"],
+  [/\bCovid-19\b/gi, "Covid"],
+  [/\b(?:undocumented|irregular) (?:migrants|immigrants)\b|\bwithout papers\b/gi, "illegal immigrants"],
+  [/\b(?:throw(?:s|n|ing)?|threw) (?:away|out)\b/gi, "discard"],
+  [/\bexam results\b/gi, "grades"],
+];
+
+/**
+ * Words of one meaning, by their stem (stem() of each word; the first is the canonical term): general newsroom
+ * vocabulary, hand-written, not the quality set's sentences. Both sides of a match go through the same map.
+ */
+const CONCEPT_GROUPS: string[][] = [
+  ["food", "grocery", "groceries"],
+  ["child", "youngster", "minor"],
+  ["poverty", "poor", "breadline"],
+  ["debt", "borrowing", "owe", "owed"],
+  ["energy", "heating", "fuel"],
+  ["electricity", "power"],
+  ["job", "position", "role", "vacancy"],
+  ["supermarket", "grocer", "retailer"],
+  ["teenager", "teen", "teenage", "adolescent"],
+  ["phone", "mobile", "smartphone", "handset"],
+  ["pensioner", "oap", "retiree"],
+  ["nurse", "nursing"],
+  ["prisoner", "inmate", "convict", "criminal"],
+  ["prison", "jail", "gaol"],
+  ["knife", "stabbing", "blade"],
+  ["death", "kill", "killed", "slaughter", "fatal", "fatality"],
+  ["car", "vehicle", "motor", "automobile"],
+  ["theft", "stolen", "steal", "nicked", "snatched"],
+  ["spend", "spent", "spending", "splash", "splashed", "splurge"],
+  ["home", "house", "housing", "dwelling"],
+  ["price", "cost"],
+  ["wage", "salary", "earnings", "earn", "income", "pay"],
+  ["avoidance", "avoid", "dodge", "evasion", "evade"],
+  ["foreign", "overseas", "abroad"],
+  ["vote", "ballot"],
+  ["world", "planet", "globe", "global", "globally"],
+  ["emission", "emit"],
+  ["rail", "train", "railway"],
+  ["fare", "ticket"],
+  ["cancer", "tumour", "tumor"],
+  ["memory", "remember"],
+  ["sea", "ocean"],
+  ["broadband", "internet"],
+  ["rural", "countryside"],
+  ["city", "town", "urban"],
+  ["university", "uni", "tuition"],
+  ["quit", "resign"],
+  ["homeless", "homelessness"],
+  ["obese", "obesity", "overweight"],
+  ["smoke", "smoking", "smoker", "cigarette"],
+  ["alcohol", "booze"],
+  ["dentist", "dental"],
+  ["ambulance", "paramedic"],
+  ["fraud", "scam"],
+  ["gun", "firearm"],
+  ["boat", "dinghy"],
+  ["deport", "deportation", "removal"],
+  ["turbine", "windmill"],
+  ["volcano", "eruption"],
+  ["flight", "flying", "aviation", "plane"],
+  ["meat", "beef", "steak"],
+  ["universe", "cosmos"],
+  ["sun", "sunlight"],
+  ["stomach", "gut"],
+  ["sewage", "effluent"],
+  ["discharge", "spill", "dump"],
+  ["river", "waterway"],
+  ["company", "firm", "utility"],
+  ["worker", "staff", "employee"],
+  ["benefit", "allowance", "payment", "handout", "welfare"],
+  ["tenant", "renter"],
+  ["depression", "depressed"],
+  ["donation", "donor"],
+  ["receive", "took", "accepted", "pocketed", "received"],
+  ["wealth", "fortune", "wealthy", "rich", "richer"],
+  ["build", "built", "construct", "constructed"],
+  ["close", "shut", "closure", "shutting"],
+  ["school", "pupil"],
+  ["doctor", "physician"],
+  ["discard", "bin", "binned", "skip"],
+];
+
+export type Concept = { term: string; words: string[] };
+/** stem → its group: the canonical term and the group's words (sent to the full-text index too). */
+export function conceptIndex(stem: (word: string) => string): Map<string, Concept> {
+  const index = new Map<string, Concept>();
+  for (const group of CONCEPT_GROUPS) {
+    const concept = { term: stem(group[0]), words: group };
+    for (const word of group) index.set(stem(word), concept);
+  }
+  return index;
+}
+
+/** "doubled", "twofold", "2x": how many times over (a figure with the unit "x"). */
+export const MULTIPLIERS: Record<string, number> = {
+  doubled: 2,
+  doubling: 2,
+  double: 2,
+  twice: 2,
+  twofold: 2,
+  tripled: 3,
+  triple: 3,
+  threefold: 3,
+  quadrupled: 4,
+  fourfold: 4,
+  sixfold: 6,
+  tenfold: 10,
+};

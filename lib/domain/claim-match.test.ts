@@ -35,6 +35,30 @@ describe("the different-figure rule", () => {
     });
   });
 
+  it("applies the name rule to a name standing in for another in the same wording, not to a post naming more", () => {
+    expect(
+      match(
+        "Junior doctors in Wales accepted a 12.4 per cent pay offer.",
+        "Junior doctors in Scotland accepted a 12.4 per cent pay offer.",
+      ).conflict,
+    ).toBe("name");
+    // The post rewords the claim and names more around it: the names are no conflict.
+    expect(
+      match(
+        "The 1969 landing was shot on a film set by Kubrick. Look at the flag waving.",
+        "The Moon landing was filmed in a studio.",
+      ),
+    ).toMatchObject({ conflict: null, relation: "same" });
+  });
+
+  it("weighs a repeated figure like a shared word", () => {
+    const earlier = "Water companies discharged raw sewage into rivers 400,000 times in 2023.";
+    const withFigure = match("400k sewage spills in 2023. Nationalise the lot.", earlier);
+    const withoutFigure = match("sewage spills again. Nationalise the lot.", earlier);
+    expect(withFigure.relation).toBe("same");
+    expect(withFigure.score).toBeGreaterThan(withoutFigure.score);
+  });
+
   it("a figure one side leaves out is no conflict: posts shorten", () => {
     expect(
       match("unemployment rose again last year", "Unemployment rose by 20 per cent last year.").conflict,

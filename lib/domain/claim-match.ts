@@ -31,7 +31,16 @@ export const MATCH_TUNING = {
   sameAt: 0.3,
   /** A conflicting pair with at least this much of the earlier claim's words is "different-figure". */
   differentAt: 0.45,
+  /** The name rule applies when the post repeats at least this share of the earlier claim's other words. */
+  nameRuleAt: 0.7,
+  /** How much a figure weighs in coverage and dice against a word of the same rarity (0: figures are no words). */
+  figureTerms: 1,
 };
+
+/** A figure as a term, for its weight among the candidates ("percent:20", "number:9:h"). */
+export function figureTerm(figure: Figure): string {
+  return `${family(figure)}:${figure.value}${figure.unit && figure.kind !== "currency" ? `:${figure.unit}` : ""}`;
+}
 
 export function matchClaims(
   query: NormalisedClaim,
@@ -47,16 +56,28 @@ export function matchClaims(
     return sum;
   };
   const shared = [...q].filter((term) => c.has(term));
-  const sharedWeight = total(shared);
-  const qWeight = total(q);
-  const cWeight = total(c);
+  // A figure both repeat is evidence like a shared word, weighed by how many candidates give it (rounding allowed).
+  const figureWeight = (figures: Figure[]) => total(figures.map(figureTerm)) * tuning.figureTerms;
+  const sharedFigures = candidate.figures.filter((x) => query.figures.some((y) => sameFigure(x, y)));
+  const sharedWeight = total(shared) + figureWeight(sharedFigures);
+  const qWeight = total(q) + figureWeight(query.figures);
+  const cWeight = total(c) + figureWeight(candidate.figures);
   const coverage = cWeight > 0 ? sharedWeight / cWeight : 0;
   const dice = qWeight + cWeight > 0 ? (2 * sharedWeight) / (qWeight + cWeight) : 0;
   const figures = figureAgreement(query.figures, candidate.figures);
   const score = clamp(
     tuning.coverage * coverage + tuning.dice * dice + tuning.figures * (figures ?? 0.5) + tuning.relevance * relevance,
   );
-  const conflict = conflictOf(query, candidate);
+  let conflict = conflictOf(query, candidate);
+  // Another name is another assertion only when it stands in for the earlier claim's name in the same wording
+  // ("France's economy grew 4 %" for "Germany's…"): a post that rewords the claim names more things around it.
+  if (conflict === "name") {
+    const names = new Set(candidate.names);
+    const plain = [...c].filter((term) => !names.has(term));
+    const plainWeight = total(plain);
+    const plainShared = total(plain.filter((term) => q.has(term)));
+    if (plainWeight > 0 && plainShared / plainWeight < tuning.nameRuleAt) conflict = null;
+  }
   if (conflict) {
     const similar = coverage >= tuning.differentAt;
     return { score, relation: similar ? "different-figure" : "unrelated", conflict };

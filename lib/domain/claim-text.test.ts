@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { foldText, normaliseClaim, stem } from "./claim-text";
+import { figureWords, foldText, normaliseClaim, stem } from "./claim-text";
 
 const figures = (text: string) => normaliseClaim(text).figures;
 
@@ -20,7 +20,7 @@ describe("normaliseClaim", () => {
     expect(figures("twenty-three people")).toEqual([{ kind: "number", value: "23" }]);
     expect(figures("one hundred and five beds")).toEqual([{ kind: "number", value: "105" }]);
     expect(figures("fifty thousand nurses")).toEqual([{ kind: "number", value: "50000" }]);
-    expect(figures("it doubled twice")).toEqual([{ kind: "number", value: "2" }]);
+    expect(figures("it doubled twice")).toEqual([{ kind: "number", value: "2", unit: "x" }]);
   });
 
   it("reads amounts of money with their currency", () => {
@@ -57,6 +57,8 @@ describe("normaliseClaim", () => {
     expect(normaliseClaim("Zürich’s café").terms).toEqual(["zurich", "cafe"]);
     expect(foldText("‘quoted’ – “dash” naïve")).toBe("'quoted' - \"dash\" naive");
     expect(stem("prices")).toBe(stem("price"));
+    expect(stem("banned")).toBe(stem("bans"));
+    expect(stem("stopping")).toBe(stem("stops"));
   });
 
   it("finds names: capitals inside a sentence, all-capital words, places and possessives at its start", () => {
@@ -76,9 +78,51 @@ describe("normaliseClaim", () => {
     expect(normaliseClaim("CO2 isn't a greenhouse gas").negated).toBe(true);
   });
 
+  it("reads how many times over, and decades and centuries as years", () => {
+    const times = [{ kind: "number", value: "2", unit: "x" }];
+    for (const text of ["bills doubled", "twice as many", "bills are 2x what they were", "two times as high"])
+      expect(figures(text)).toEqual(times);
+    expect(figures("cases rose sixfold")).toEqual(figures("six times as many cases"));
+    // "400,000 times" counts events, not a multiple.
+    expect(figures("discharged 400,000 times")).toEqual([{ kind: "number", value: "400000" }]);
+    expect(figures("four decades ago")).toEqual(figures("40 years ago"));
+    expect(figures("for the first time in a century")).toEqual(figures("for the first time in 100 years"));
+    expect(figures("beds have halved")).toEqual([{ kind: "percent", value: "50" }]);
+  });
+
+  it("reads a post: links go, hashtags and mentions are plain words, never names", () => {
+    const post = normaliseClaim("Shameful. #EndChildPoverty @SenOkonkwo https://t.co/x8Fq2 #foodwaste");
+    expect(post.terms).toEqual(["shameful", "end", "child", "poverty", "sen", "okonkwo", "foodwast"]);
+    expect(post.names).toEqual([]);
+    expect(normaliseClaim("Rent takes half my wages, and I'm told I'm typical.").names).toEqual([]);
+  });
+
+  it("meets newsroom wordings of one thing: phrases, concept groups, demonyms and capitals", () => {
+    const terms = (text: string) => normaliseClaim(text).terms;
+    expect(terms("people out of work")).toEqual(terms("people unemployed"));
+    expect(terms("groceries cost more")).toEqual(terms("food prices more"));
+    expect(terms("youngsters below the breadline")).toEqual(terms("children in poverty"));
+    expect(terms("inmates")).toEqual(terms("prisoners"));
+    expect(terms("people living here without papers")).toEqual(terms("people living here as illegal immigrants"));
+    expect(terms("shops bin food")).toEqual(terms("shops throw away food"));
+    expect(normaliseClaim("Norwegians bought EVs").names).toEqual(normaliseClaim("Norway bought EVs").names);
+    expect(normaliseClaim("emitted by Beijing").names).toEqual(["china"]);
+    // "Number 10" is Downing Street, not the figure 10.
+    expect(figures("Five people have been in Number 10")).toEqual([{ kind: "number", value: "5" }]);
+  });
+
+  it("asks the full-text index for a synonym's canonical word and a figure's words as a newsroom writes them", () => {
+    expect(normaliseClaim("so many killings").queryWords).toEqual(["many", "killings", "murder"]);
+    expect(figureWords({ kind: "number", value: "400000" })).toEqual(["400"]);
+    expect(figureWords({ kind: "currency", value: "2400000000", unit: "GBP" })).toEqual(["2", "billion"]);
+    expect(figureWords({ kind: "number", value: "9", unit: "h" })).toEqual(["9", "nine"]);
+    expect(figureWords({ kind: "percent", value: "33" })).toEqual(["33", "third"]);
+    expect(figureWords({ kind: "number", value: "2", unit: "x" })).toEqual(["doubled", "twice"]);
+  });
+
   it("gives plain query words only: letters and digits, no stop words", () => {
     const { queryWords } = normaliseClaim('Unemployment "rose" by 20% (AND) -- NEAR* the end');
-    expect(queryWords).toEqual(["unemployment", "rose", "near", "end", "20"]);
+    expect(queryWords).toEqual(["unemployment", "unemploy", "rose", "near", "end", "20", "fifth"]);
     for (const word of queryWords) expect(word).toMatch(/^[\p{L}\p{N}]+$/u);
   });
 });

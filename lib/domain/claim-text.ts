@@ -14,6 +14,9 @@ import {
   NEGATIONS,
   EXPANSIONS,
   ABBREVIATIONS,
+  PHRASES,
+  MULTIPLIERS,
+  conceptIndex,
 } from "./claim-lexicon";
 import { PLACE_NAMES } from "./place-names";
 import { STOP_WORDS } from "./stop-words";
@@ -44,10 +47,25 @@ export type NormalisedClaim = {
   queryWords: string[];
 };
 
-/** Straight quotes, plain hyphens, no diacritics, NFKC digits; case kept (names need it). */
+/** "#EndChildPoverty" → "end child poverty": a tag's words count, but never as names. */
+function tagWords(tag: string): string {
+  return ` ${tag
+    .replace(/(\p{Ll})(\p{Lu})/gu, "$1 $2")
+    .replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, "$1 $2")
+    .toLowerCase()} `;
+}
+
+/**
+ * Straight quotes, plain hyphens, no diacritics, NFKC digits; case kept (names need it). A post's links go,
+ * its hashtags and @mentions become plain lower-case words, and a few phrases become one word (PHRASES).
+ */
 export function foldText(text: string): string {
+  let folded = text
+    .replace(/\bhttps?:\/\/\S+|\bwww\.\S+/gi, " ")
+    .replace(/[#@]([\p{L}\p{N}_]+)/gu, (_, tag: string) => tagWords(tag.replace(/_/g, " ")));
+  for (const [phrase, replacement] of PHRASES) folded = folded.replace(phrase, replacement);
   return (
-    text
+    folded
       .normalize("NFKD")
       .replace(/\p{M}+/gu, "")
       .replace(/[\u2018\u2019\u201A\u201B\u2032\u00B4`]/g, "'")
@@ -74,14 +92,19 @@ export function stem(word: string): string {
   if (w.endsWith("ies") && w.length > 4) w = `${w.slice(0, -3)}y`;
   else if (w.endsWith("sses")) w = w.slice(0, -2);
   else if (w.endsWith("s") && !/(ss|us|is|ous)$/.test(w)) w = w.slice(0, -1);
+  const before = w;
   if (w.endsWith("ing") && w.length > 5) w = w.slice(0, -3);
   else if (w.endsWith("ed") && w.length > 4) w = w.slice(0, -2);
+  // "banned" is "ban", "stopping" "stop": a consonant doubled before the ending is one.
+  if (w !== before && /([^aeiouslz])\1$/.test(w)) w = w.slice(0, -1);
   else if (w.endsWith("ly") && w.length > 4) w = w.slice(0, -2);
   if (w.endsWith("ation") && w.length > 7) w = w.slice(0, -5);
   if (w.endsWith("e") && w.length > 4) w = w.slice(0, -1);
   if (/([^aeiouslz])\1$/.test(w) && w.length > 4) w = w.slice(0, -1);
   return w;
 }
+
+const CONCEPTS = conceptIndex(stem);
 
 type Token = { word: string; raw: string; start: number; sentenceStart: boolean };
 
@@ -164,13 +187,34 @@ export function normaliseClaim(text: string): NormalisedClaim {
     let value: number | null = null;
     let used = 1;
     let digits = false;
-    if (/^\d/.test(word)) {
+    // "doubled", "twice", "2x", "six times as many": how many times over.
+    const times =
+      MULTIPLIERS[word] ??
+      (/^\d+(?:\.\d+)?$/.test(word) &&
+      (/^(?:x|fold)$/.test(words[i + 1] ?? "") ||
+        (words[i + 1] === "times" && /^(?:as|more|higher|bigger|faster|slower|what)$/.test(words[i + 2] ?? "")))
+        ? Number(word)
+        : null) ??
+      (word in UNITS && words[i + 1] === "times" && /^(?:as|more|higher|bigger|what)$/.test(words[i + 2] ?? "")
+        ? UNITS[word]
+        : null);
+    if (times !== null) {
+      addFigure({ kind: "number", value: canonicalNumber(times), unit: "x" });
+      if (!(word in SYNONYMS)) {
+        i += word in MULTIPLIERS ? 0 : 1;
+        continue;
+      }
+    } else if (word === "halved") addFigure({ kind: "percent", value: "50" });
+    // "in a century" is "in 100 years", "the last decade" "the last 10 years".
+    else if ((word === "century" || word === "decade") && /^(?:a|one|last|past)$/.test(words[i - 1] ?? ""))
+      addFigure({ kind: "number", value: word === "century" ? "100" : "10", unit: "yr" });
+    if (times !== null) {
+      // "doubled" / "tripled" also say which way: read below as a direction word.
+    } else if (/^\d/.test(word)) {
       const plain = word.replace(/,(?=\d{3}(?:\D|$))/g, "");
       value = Number(plain.replace(/,/g, ""));
       digits = true;
       if (Number.isNaN(value)) value = null;
-    } else if (word === "twice") {
-      value = 2;
     } else if (
       word !== "one" ||
       (i + 1 < toks.length && /^(?:hundred|thousand|million|billion|in)$/.test(words[i + 1]))
@@ -250,11 +294,14 @@ export function normaliseClaim(text: string): NormalisedClaim {
         continue;
       }
       const measure = MEASURES[words[j] ?? ""];
-      addFigure(
-        measure
-          ? { kind: "number", value: canonicalNumber(value), unit: measure }
-          : { kind: "number", value: canonicalNumber(value) },
-      );
+      // "four decades" is "40 years".
+      if (measure === "decade") addFigure({ kind: "number", value: canonicalNumber(value * 10), unit: "yr" });
+      else
+        addFigure(
+          measure
+            ? { kind: "number", value: canonicalNumber(value), unit: measure }
+            : { kind: "number", value: canonicalNumber(value) },
+        );
       i = j - 1;
       continue;
     }
@@ -297,7 +344,8 @@ export function normaliseClaim(text: string): NormalisedClaim {
     if (STOP_WORDS.has(word) && !(word in SYNONYMS)) continue;
     if (NEGATIONS.has(word)) continue;
     if (word === "us" && tok.raw !== "US") continue;
-    const canonical = SYNONYMS[word] ?? stem(word);
+    const concept = word in SYNONYMS ? undefined : CONCEPTS.get(stem(word));
+    const canonical = SYNONYMS[word] ?? concept?.term ?? stem(word);
     if (canonical === UP) up++;
     if (canonical === DOWN) down++;
     if (canonical === UP || canonical === DOWN) {
@@ -308,20 +356,23 @@ export function normaliseClaim(text: string): NormalisedClaim {
     if (word.length < 2) continue;
     terms.push(canonical);
     queryWords.push(word.replace(/['-]/g, ""));
-    const capitalised = /^\p{Lu}/u.test(tok.raw) && !MONTH_INDEX.has(word);
+    // The index holds the earlier claim's own words: a post's "killings" also asks for "murder".
+    if (canonical !== stem(word) && /^\p{L}+$/u.test(canonical)) queryWords.push(canonical);
+    // "I'm", "I've": a capital that names no one.
+    const capitalised = /^\p{Lu}/u.test(tok.raw) && !MONTH_INDEX.has(word) && !/^I'/.test(tok.raw);
     // A capital opening a sentence is a name only when it is all capitals or possessive ("France's").
     if (
       capitalised &&
       (!tok.sentenceStart ||
         /^\p{Lu}{2,}$/u.test(tok.raw.replace(/'s$/, "")) ||
         /'s$/.test(tok.word) ||
-        PLACE_NAMES.has(word))
+        PLACE_NAMES.has(word) ||
+        PLACE_NAMES.has(canonical))
     ) {
       names.push(canonical);
     }
   }
-  for (const figure of figures)
-    if (/^\d+$/.test(figure.value) && figure.value.length <= 4) queryWords.push(figure.value);
+  for (const figure of figures) queryWords.push(...figureWords(figure));
   return {
     terms,
     figures,
@@ -330,6 +381,35 @@ export function normaliseClaim(text: string): NormalisedClaim {
     negated,
     queryWords: [...new Set(queryWords.filter((w) => /^[\p{L}\p{N}]+$/u.test(w)))],
   };
+}
+
+const SPELLED = new Map(Object.entries(UNITS).map(([word, n]) => [n, word]));
+const FRACTION_WORDS = new Map(Object.entries(FRACTIONS).map(([word, n]) => [n, word]));
+const MULTIPLIER_WORDS: Record<number, string[]> = { 2: ["doubled", "twice"], 3: ["tripled"], 4: ["quadrupled"] };
+
+/**
+ * Words the full-text index may hold for a figure, as a newsroom writes it: "400,000" is the words
+ * "400" and "000" there, "£2.4 billion" is "2", "4" and "billion", "nine hours" and "a third" are words.
+ */
+export function figureWords(figure: Figure): string[] {
+  if (figure.kind === "year") return [figure.value];
+  if (figure.kind === "date") return [figure.value.slice(0, 4)];
+  const value = Number(figure.value);
+  if (figure.unit === "x") return MULTIPLIER_WORDS[value] ?? [figure.value];
+  const words: string[] = [];
+  for (const [scale, name] of [
+    [1e9, "billion"],
+    [1e6, "million"],
+  ] as const)
+    if (value >= scale && value % (scale / 10) === 0) {
+      words.push(String(Math.floor(value / scale)), name);
+      break;
+    }
+  if (words.length === 0 && value >= 1000 && value < 1e6) words.push(String(Math.floor(value / 1000)));
+  if (words.length === 0 && Number.isInteger(value)) words.push(String(value));
+  if (SPELLED.has(value)) words.push(SPELLED.get(value)!);
+  if (figure.kind === "percent" && FRACTION_WORDS.has(value)) words.push(FRACTION_WORDS.get(value)!);
+  return words;
 }
 
 function pad(n: number): string {

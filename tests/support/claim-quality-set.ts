@@ -13,18 +13,30 @@ export type QualityClaim = {
   verdict: string;
   text: string;
 };
-export type QualityQuery = { claimId: string; split: "dev" | "held"; text: string };
+/** `implied`: a post that only implies its claim (the hard set's `I` lines). */
+export type QualityQuery = { claimId: string; split: "dev" | "held"; text: string; implied?: boolean };
 export type QualitySet = { claims: QualityClaim[]; posts: QualityQuery[]; nearMisses: QualityQuery[] };
 
 export const QUALITY_SET_DIR = path.join(process.cwd(), "tests/fixtures/claims");
+export const HARD_SET_DIR = path.join(QUALITY_SET_DIR, "hard");
 
-export function loadQualitySet(dir = QUALITY_SET_DIR): QualitySet {
+/**
+ * Reads a folder of the set. `R <id>` (the hard set) says that the lines below repeat a claim of `earlier`
+ * (the main set), whose split they take; `I` is a post that only implies its claim.
+ */
+export function loadQualitySet(dir = QUALITY_SET_DIR, earlier: QualityClaim[] = []): QualitySet {
   const set: QualitySet = { claims: [], posts: [], nearMisses: [] };
   for (const file of readdirSync(dir)
     .filter((name) => name.endsWith(".txt"))
     .sort()) {
     let current: QualityClaim | null = null;
     for (const line of readFileSync(path.join(dir, file), "utf8").split("\n")) {
+      const repeat = /^R (\S+)$/.exec(line);
+      if (repeat) {
+        current = earlier.find((claim) => claim.id === repeat[1]) ?? null;
+        if (!current) throw new Error(`${file}: "${line}" names no claim of the main set`);
+        continue;
+      }
       const claim = /^C (\S+) (dev|held|none) \| ([^|]*) \| ([A-Z_]+) \| (.+)$/.exec(line);
       if (claim) {
         const [, id, split, speaker, verdict, text] = claim;
@@ -32,11 +44,12 @@ export function loadQualitySet(dir = QUALITY_SET_DIR): QualitySet {
         set.claims.push(current);
         continue;
       }
-      const query = /^([PN]) (.+)$/.exec(line);
+      const query = /^([PIN]) (.+)$/.exec(line);
       if (!query) continue;
       if (!current || current.split === "none") throw new Error(`${file}: "${line}" follows no claim with a split`);
-      const item = { claimId: current.id, split: current.split, text: query[2].trim() };
-      (query[1] === "P" ? set.posts : set.nearMisses).push(item);
+      const item: QualityQuery = { claimId: current.id, split: current.split, text: query[2].trim() };
+      if (query[1] === "I") item.implied = true;
+      (query[1] === "N" ? set.nearMisses : set.posts).push(item);
     }
   }
   return set;
