@@ -26,6 +26,7 @@ import {
 // write path updates the index; these tests go through the use cases and check what a MATCH finds.
 const provider = testProvider();
 const SEARCH_MIGRATION = "20261201031000_search_index";
+const FACET_KEYS_MIGRATION = "20261201062000_search_facet_keys";
 
 const TEXT =
   "The minister said unemployment fell to four percent last spring.\n\n" +
@@ -231,6 +232,8 @@ describe(`the search index on ${provider}`, () => {
         ? [
             ["AnnotationFts_annotation_delete", "Annotation"],
             ["ArticleFts_article_delete", "Article"],
+            // The facet values copied into the key table (migration search_facet_keys).
+            ["AnnotationFts_annotation_facets", "Annotation"],
           ]
         : []),
     ].map(([name, table]) => ({ name, table }));
@@ -291,6 +294,66 @@ describe(`the search index migration on ${provider}`, () => {
         // And kept in step from then on.
         await after.annotation.update({ where: { id: claim.id }, data: { note: "wombat" } });
         expect(await matching(after, "annotation", "wombat")).toEqual([claim.id]);
+      } finally {
+        await after.$disconnect();
+      }
+    } finally {
+      await database.drop();
+      root.remove();
+    }
+  });
+});
+
+// SQLite only: PostgreSQL's facet counts read the Annotation rows through their covering index (decision 029,
+// "Facet values beside the index"), so it has no such migration.
+describe.runIf(provider === "sqlite")("the search facet keys migration on sqlite", () => {
+  it("copies every indexed annotation's kind, verdict, status, speaker and date into the key table", async () => {
+    const all = readMigrationDirs(provider).map((dir) => dir.name);
+    const root = tempMigrationsRoot(provider, all.indexOf(FACET_KEYS_MIGRATION));
+    const database = newTestDatabase();
+    try {
+      await applyPendingMigrations(database.target, root.root);
+      const db = await createDb(database.target);
+      const user = await db.user.create({ data: { email: "old@example.org", name: "Old" } });
+      const article = await db.article.create({ data: { title: "Pangolin census", createdById: user.id } });
+      const revision = await db.articleRevision.create({
+        data: { articleId: article.id, number: 1, text: TEXT, blocks: "[]", createdById: user.id },
+      });
+      const claim = await db.annotation.create({
+        data: {
+          articleId: article.id,
+          revisionId: revision.id,
+          kind: "CLAIM",
+          ...span("zinc doubled"),
+          quote: "zinc doubled",
+          prefix: "",
+          suffix: "",
+          speaker: "Ottoline Brackenbury",
+          verdict: "FALSE",
+          status: "APPROVED",
+          createdById: user.id,
+        },
+      });
+      await db.$disconnect();
+
+      root.addMigration(
+        FACET_KEYS_MIGRATION,
+        fs.readFileSync(`${migrationsDir(provider)}/${FACET_KEYS_MIGRATION}/migration.sql`, "utf8"),
+      );
+      expect(await applyPendingMigrations(database.target, root.root)).toEqual([FACET_KEYS_MIGRATION]);
+      const after = await createDb(database.target);
+      try {
+        const keys = () =>
+          after.$queryRaw<{ kind: string; verdict: string | null; status: string; speaker: string | null }[]>`
+            SELECT "kind", "verdict", "status", "speaker" FROM "AnnotationFtsKey" WHERE "annotationId" = ${claim.id}`;
+        expect(await keys()).toEqual([
+          { kind: "CLAIM", verdict: "FALSE", status: "APPROVED", speaker: "Ottoline Brackenbury" },
+        ]);
+        // And kept in step from then on.
+        await after.annotation.update({ where: { id: claim.id }, data: { verdict: "TRUE", status: "DRAFT" } });
+        expect(await keys()).toEqual([
+          { kind: "CLAIM", verdict: "TRUE", status: "DRAFT", speaker: "Ottoline Brackenbury" },
+        ]);
       } finally {
         await after.$disconnect();
       }
