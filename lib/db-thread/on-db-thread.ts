@@ -33,8 +33,23 @@ export function onDbThread<A, R>(name: string, runInPlace: (db: Db, args: A) => 
   return Object.assign(run, { dbThreadName: name });
 }
 
+/**
+ * The same for a read-only use case (search, #18), on a third thread with a read-only connection
+ * (lib/db-thread/read-worker.ts): in WAL mode it reads the last commit while the database thread
+ * writes, so a search's tens of milliseconds of FTS5 work neither wait behind writes nor hold them
+ * up, nor block the request thread's HTTP work (the other core). FACTMARK_SEARCH_THREAD=off keeps it
+ * where onDbThread would not send it (the request thread).
+ */
+export function onReadThread<A, R>(name: string, runInPlace: (db: Db, args: A) => Promise<R>): DbThreadUseCase<A, R> {
+  const run = (db: Db, args: A): Promise<R> => {
+    const thread = readThreadFor(db);
+    return thread ? (thread.call(name, args) as Promise<R>) : runInPlace(db, args);
+  };
+  return Object.assign(run, { dbThreadName: name });
+}
+
 /** On globalThis: Next may load this module more than once, and one thread per process is the point. */
-const cache = globalThis as unknown as { factmarkDbThread?: DbThread };
+const cache = globalThis as unknown as { factmarkDbThread?: DbThread; factmarkReadThread?: DbThread };
 
 function threadFor(db: Db): DbThread | null {
   if (!isMainThread || !dbThreadEnabled() || providerOf(db) !== "sqlite" || !isAppClient(db)) return null;
@@ -50,6 +65,21 @@ function threadFor(db: Db): DbThread | null {
     cache.factmarkDbThread = thread;
   }
   return cache.factmarkDbThread;
+}
+
+function readThreadFor(db: Db): DbThread | null {
+  if (!isMainThread || !dbThreadEnabled() || env().FACTMARK_SEARCH_THREAD === "off") return null;
+  if (providerOf(db) !== "sqlite" || !isAppClient(db)) return null;
+  if (!cache.factmarkReadThread) {
+    const thread = new DbThread(
+      () => new Worker(new URL("./read-worker.ts", import.meta.url)),
+      () => {
+        if (cache.factmarkReadThread === thread) cache.factmarkReadThread = undefined;
+      },
+    );
+    cache.factmarkReadThread = thread;
+  }
+  return cache.factmarkReadThread;
 }
 
 /**

@@ -31,6 +31,10 @@
  *   BENCH_PACE / --pace N                    searches per second per user in the paced run (1)
  *   BENCH_WRITE_SECONDS / --write-seconds N  each write round (10); rounds: off, on, on, off
  *   BENCH_PROVIDERS / --provider LIST        sqlite,postgresql (both)
+ *   BENCH_PORT                               the app server's port (any free one)
+ *   BENCH_COMPARE / --compare "K=V K=V"      settings of a second server, run after the first on the same data
+ *                                            with the same paced queries, to compare in one run
+ *                                            ("FACTMARK_SEARCH_THREAD=off" by default, "none" to skip)
  *   POSTGRES_BENCH_URL                       server to create factmark_bench_<random> on
  */
 import os from "node:os";
@@ -61,6 +65,20 @@ const PROVIDERS = option("provider", "BENCH_PROVIDERS", "sqlite,postgresql")
   .split(",")
   .map((name) => name.trim())
   .filter(Boolean) as Provider[];
+const PORT = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : undefined;
+const COMPARE_TEXT = option("compare", "BENCH_COMPARE", "FACTMARK_SEARCH_THREAD=off");
+/** The comparison server's settings (a lever turned off), or null for no comparison run. */
+const COMPARE: Record<string, string> | null =
+  COMPARE_TEXT === "none"
+    ? null
+    : Object.fromEntries(
+        COMPARE_TEXT.split(/\s+/)
+          .filter(Boolean)
+          .map((pair) => {
+            const [key, ...value] = pair.split("=");
+            return [key, value.join("=")];
+          }),
+      );
 const WARMUP_SECONDS = 5;
 /** Paced run: each user's searches a second (a busy desk: ten people each searching every second). */
 const PACE = Number(option("pace", "BENCH_PACE", "1"));
@@ -126,7 +144,7 @@ async function runProvider(provider: Provider): Promise<string[][]> {
     if (provider === "postgresql") await db.$executeRawUnsafe("ANALYZE");
     const fixture = await seedFixture(db, { articles: 10, characters: 20_000, writers: WRITE_CONNECTIONS, readers: 0 });
 
-    server = await startBenchServer("A", database.target.url);
+    server = await startBenchServer("A", database.target.url, undefined, PORT);
     console.log(
       `[${provider}] app server ${server.url}; warm-up ${WARMUP_SECONDS} s, then ${USERS} users for ${SECONDS} s…`,
     );
@@ -177,6 +195,27 @@ async function runProvider(provider: Provider): Promise<string[][]> {
       ["query kind", "queries", "p50", "p95", "p99", "max", "non-200"],
       latencyRows(similar),
     );
+    // The same paced queries (same seed) on a second server with a lever off, on the same data, right after.
+    let compared: Sample[] | null = null;
+    if (COMPARE) {
+      await server.stop();
+      server = await startBenchServer("B", database.target.url, undefined, PORT, COMPARE);
+      await runSearchLoad({ url: server.url, token, users: USERS, seconds: WARMUP_SECONDS, material, seed: 1 });
+      compared = await runSearchLoad({
+        url: server.url,
+        token,
+        users: USERS,
+        seconds: SECONDS,
+        material,
+        seed: 11,
+        perUserPerSecond: PACE,
+      });
+      printTable(
+        `\n[${provider}] search latency over HTTP (ms), the same paced run with ${COMPARE_TEXT}`,
+        ["query kind", "queries", "p50", "p95", "p99", "max", "non-200"],
+        latencyRows(compared),
+      );
+    }
     const similarOverall = percentiles(similar.map((sample) => sample.ms));
     const overall = percentiles(samples.map((sample) => sample.ms));
     const closedOverall = percentiles(closed.map((sample) => sample.ms));
@@ -229,6 +268,26 @@ async function runProvider(provider: Provider): Promise<string[][]> {
         onSqlite ? `p95 ≤ ${TARGET.searchP95Ms}` : "",
         onSqlite ? verdict(overall.p95 <= TARGET.searchP95Ms) : "",
       ],
+      ...(compared
+        ? [
+            [
+              provider,
+              `  the same with ${COMPARE_TEXT}: p50 / p95 / p99 (ms)`,
+              (({ p50, p95, p99 }) => `${ms(p50)} / ${ms(p95)} / ${ms(p99)}`)(
+                percentiles(compared.map((sample) => sample.ms)),
+              ),
+              "",
+              "",
+            ],
+            [
+              provider,
+              `  p95: as configured ÷ with ${COMPARE_TEXT}`,
+              `${((overall.p95 / percentiles(compared.map((sample) => sample.ms)).p95) * 100).toFixed(0)} %`,
+              "",
+              "",
+            ],
+          ]
+        : []),
       [
         provider,
         `checked before, ${USERS} users × ${PACE}/s: p50 / p95 / p99 (ms)`,

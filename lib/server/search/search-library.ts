@@ -3,6 +3,7 @@ import type { Actor } from "../../domain/actor";
 import type { AnnotationKind, AnnotationStatus, ArticleStatus, Verdict } from "../../domain/annotation";
 import { annotationLabel } from "../../domain/annotation-label";
 import { providerOf, type Db } from "../../db/client";
+import { onReadThread } from "../../db-thread/on-db-thread";
 import { facetCounts, sortCounts } from "../../domain/search-facets";
 import { searchWords, SEARCH_PAGE_SIZE } from "../../domain/search-query";
 import { ZSearchQuery } from "../../schemas/search";
@@ -32,109 +33,112 @@ const QUOTE_CHARS = 300;
  * the articles whose title or text match. Without words, the annotations under the filters,
  * newest first. Any signed-in user may search.
  */
-export async function searchLibrary(db: Db, { actor, input }: { actor: Actor; input: unknown }): Promise<SearchResult> {
-  requirePermission(actor, "read:article");
-  const { q, page, ...filters } = ZSearchQuery.parse(input);
-  const words = searchWords(q);
-  const offset = (page - 1) * SEARCH_PAGE_SIZE;
-  const pageOf = (items: SearchResult["annotations"]["items"], total: number) => ({
-    items,
-    total,
-    page,
-    pageSize: SEARCH_PAGE_SIZE,
-  });
+export const searchLibrary = onReadThread(
+  "searchLibrary",
+  async function searchLibrary(db: Db, { actor, input }: { actor: Actor; input: unknown }): Promise<SearchResult> {
+    requirePermission(actor, "read:article");
+    const { q, page, ...filters } = ZSearchQuery.parse(input);
+    const words = searchWords(q);
+    const offset = (page - 1) * SEARCH_PAGE_SIZE;
+    const pageOf = (items: SearchResult["annotations"]["items"], total: number) => ({
+      items,
+      total,
+      page,
+      pageSize: SEARCH_PAGE_SIZE,
+    });
 
-  // Text with no word in it ("*", "-", quotes only) matches nothing; no text at all browses.
-  if (!words.length && q.trim())
-    return { words, annotations: pageOf([], 0), articles: { items: [], total: 0 }, facets: emptyFacets() };
+    // Text with no word in it ("*", "-", quotes only) matches nothing; no text at all browses.
+    if (!words.length && q.trim())
+      return { words, annotations: pageOf([], 0), articles: { items: [], total: 0 }, facets: emptyFacets() };
 
-  const backend = providerOf(db) === "postgresql" ? postgresqlSearch : sqliteSearch;
-  const [matches, facetRows, articles] = words.length
-    ? await Promise.all([
-        backend.page(db, words, filters, offset, SEARCH_PAGE_SIZE),
-        backend.facets(db, words, filters),
-        backend.articles(db, words, ARTICLES_SHOWN),
-      ])
-    : await Promise.all([browsePage(db, filters, offset), browseFacets(db, filters), { items: [], total: 0 }]);
+    const backend = providerOf(db) === "postgresql" ? postgresqlSearch : sqliteSearch;
+    const [matches, facetRows, articles] = words.length
+      ? await Promise.all([
+          backend.page(db, words, filters, offset, SEARCH_PAGE_SIZE),
+          backend.facets(db, words, filters),
+          backend.articles(db, words, ARTICLES_SHOWN),
+        ])
+      : await Promise.all([browsePage(db, filters, offset), browseFacets(db, filters), { items: [], total: 0 }]);
 
-  const counted = facetCounts(
-    facetRows
-      .filter((row) => row.facet === "combo")
-      .map((row) => ({
-        kind: row.kind,
-        verdict: row.verdict,
-        status: row.status,
-        speaker: row.speaker,
-        count: Number(row.n),
-      })),
-    filters,
-  );
-  const total = counted.total;
-  const facets: SearchResult["facets"] = {
-    kind: counted.kind,
-    verdict: counted.verdict,
-    status: counted.status,
-    speaker: sortCounts(
+    const counted = facetCounts(
       facetRows
-        .filter((row) => row.facet === "speaker" && row.speaker !== null)
-        .map((row) => ({ value: row.speaker!, count: Number(row.n) })),
-    ),
-  };
-  const rows = matches.length
-    ? await db.annotation.findMany({
-        where: { id: { in: matches.map((match) => match.id) } },
-        select: {
-          id: true,
-          articleId: true,
-          kind: true,
-          number: true,
-          verdict: true,
-          status: true,
-          speaker: true,
-          quote: true,
-          createdAt: true,
-          article: { select: { title: true } },
+        .filter((row) => row.facet === "combo")
+        .map((row) => ({
+          kind: row.kind,
+          verdict: row.verdict,
+          status: row.status,
+          speaker: row.speaker,
+          count: Number(row.n),
+        })),
+      filters,
+    );
+    const total = counted.total;
+    const facets: SearchResult["facets"] = {
+      kind: counted.kind,
+      verdict: counted.verdict,
+      status: counted.status,
+      speaker: sortCounts(
+        facetRows
+          .filter((row) => row.facet === "speaker" && row.speaker !== null)
+          .map((row) => ({ value: row.speaker!, count: Number(row.n) })),
+      ),
+    };
+    const rows = matches.length
+      ? await db.annotation.findMany({
+          where: { id: { in: matches.map((match) => match.id) } },
+          select: {
+            id: true,
+            articleId: true,
+            kind: true,
+            number: true,
+            verdict: true,
+            status: true,
+            speaker: true,
+            quote: true,
+            createdAt: true,
+            article: { select: { title: true } },
+          },
+        })
+      : [];
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const items = matches.flatMap((match) => {
+      const row = byId.get(match.id);
+      if (!row) return []; // Deleted between the two reads.
+      return [
+        {
+          id: row.id,
+          articleId: row.articleId,
+          articleTitle: row.article.title,
+          kind: row.kind as AnnotationKind,
+          label: annotationLabel(row.kind as AnnotationKind, row.number),
+          verdict: row.verdict as Verdict | null,
+          status: row.status as AnnotationStatus,
+          speaker: row.speaker,
+          quote: row.quote.slice(0, QUOTE_CHARS),
+          createdAt: row.createdAt.toISOString(),
+          rank: Number(match.rank),
+          snippet: match.snippet ?? row.quote.slice(0, QUOTE_CHARS),
         },
-      })
-    : [];
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  const items = matches.flatMap((match) => {
-    const row = byId.get(match.id);
-    if (!row) return []; // Deleted between the two reads.
-    return [
-      {
-        id: row.id,
-        articleId: row.articleId,
-        articleTitle: row.article.title,
-        kind: row.kind as AnnotationKind,
-        label: annotationLabel(row.kind as AnnotationKind, row.number),
-        verdict: row.verdict as Verdict | null,
-        status: row.status as AnnotationStatus,
-        speaker: row.speaker,
-        quote: row.quote.slice(0, QUOTE_CHARS),
-        createdAt: row.createdAt.toISOString(),
-        rank: Number(match.rank),
-        snippet: match.snippet ?? row.quote.slice(0, QUOTE_CHARS),
+      ];
+    });
+    return {
+      words,
+      annotations: pageOf(items, total),
+      articles: {
+        total: articles.total,
+        items: articles.items.map((article) => ({
+          id: article.id,
+          title: article.title,
+          status: article.status as ArticleStatus,
+          updatedAt: new Date(article.updatedAt).toISOString(),
+          rank: Number(article.rank),
+          snippet: article.snippet ?? "",
+        })),
       },
-    ];
-  });
-  return {
-    words,
-    annotations: pageOf(items, total),
-    articles: {
-      total: articles.total,
-      items: articles.items.map((article) => ({
-        id: article.id,
-        title: article.title,
-        status: article.status as ArticleStatus,
-        updatedAt: new Date(article.updatedAt).toISOString(),
-        rank: Number(article.rank),
-        snippet: article.snippet ?? "",
-      })),
-    },
-    facets,
-  };
-}
+      facets,
+    };
+  },
+);
 
 /** Browsing (no words): the annotations under the filters, newest first. */
 function browsePage(db: Db, filters: SearchFilters, offset: number): Promise<RankedMatch[]> {
