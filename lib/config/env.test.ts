@@ -21,6 +21,7 @@ describe("parseEnv", () => {
       FACTMARK_PUBLISHER: "Factmark newsroom",
       FACTMARK_DB_THREAD: "on",
       FACTMARK_SEARCH_THREAD: "on",
+      FACTMARK_SEARCH_CACHE: "on",
       FACTMARK_SQLITE_SYNCHRONOUS: "full",
     });
     expect(env.DATABASE_URL).toBeUndefined();

@@ -67,6 +67,7 @@ export const EnvSchema = z
     ),
     FACTMARK_DB_THREAD: optionalText.pipe(z.enum(["on", "off"], { error: "must be on or off" }).default("on")),
     FACTMARK_SEARCH_THREAD: optionalText.pipe(z.enum(["on", "off"], { error: "must be on or off" }).default("on")),
+    FACTMARK_SEARCH_CACHE: optionalText.pipe(z.enum(["on", "off"], { error: "must be on or off" }).default("on")),
     FACTMARK_SQLITE_SYNCHRONOUS: SqliteSynchronous,
     // Where `npm run db:migration` diffs the PostgreSQL model (a developer's tool; the app never connects there).
     POSTGRES_ADMIN_URL: optionalText.pipe(

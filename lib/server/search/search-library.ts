@@ -10,6 +10,7 @@ import { ZSearchQuery } from "../../schemas/search";
 import type { SearchResult } from "../../views/search-view";
 import { requirePermission } from "../shared/require-permission";
 import { postgresqlSearch } from "./postgresql-search";
+import { cachedSearch } from "./search-cache";
 import type { RankedMatch } from "./search-backend";
 import {
   ANNOTATION_COLUMNS,
@@ -39,106 +40,116 @@ export const searchLibrary = onReadThread(
     requirePermission(actor, "read:article");
     const { q, page, ...filters } = ZSearchQuery.parse(input);
     const words = searchWords(q);
-    const offset = (page - 1) * SEARCH_PAGE_SIZE;
-    const pageOf = (items: SearchResult["annotations"]["items"], total: number) => ({
-      items,
-      total,
-      page,
-      pageSize: SEARCH_PAGE_SIZE,
-    });
-
-    // Text with no word in it ("*", "-", quotes only) matches nothing; no text at all browses.
-    if (!words.length && q.trim())
-      return { words, annotations: pageOf([], 0), articles: { items: [], total: 0 }, facets: emptyFacets() };
-
-    const backend = providerOf(db) === "postgresql" ? postgresqlSearch : sqliteSearch;
-    const [matches, facetRows, articles] = words.length
-      ? await Promise.all([
-          backend.page(db, words, filters, offset, SEARCH_PAGE_SIZE),
-          backend.facets(db, words, filters),
-          backend.articles(db, words, ARTICLES_SHOWN),
-        ])
-      : await Promise.all([browsePage(db, filters, offset), browseFacets(db, filters), { items: [], total: 0 }]);
-
-    const counted = facetCounts(
-      facetRows
-        .filter((row) => row.facet === "combo")
-        .map((row) => ({
-          kind: row.kind,
-          verdict: row.verdict,
-          status: row.status,
-          speaker: row.speaker,
-          count: Number(row.n),
-        })),
-      filters,
-    );
-    const total = counted.total;
-    const facets: SearchResult["facets"] = {
-      kind: counted.kind,
-      verdict: counted.verdict,
-      status: counted.status,
-      speaker: sortCounts(
-        facetRows
-          .filter((row) => row.facet === "speaker" && row.speaker !== null)
-          .map((row) => ({ value: row.speaker!, count: Number(row.n) })),
-      ),
-    };
-    const rows = matches.length
-      ? await db.annotation.findMany({
-          where: { id: { in: matches.map((match) => match.id) } },
-          select: {
-            id: true,
-            articleId: true,
-            kind: true,
-            number: true,
-            verdict: true,
-            status: true,
-            speaker: true,
-            quote: true,
-            createdAt: true,
-            article: { select: { title: true } },
-          },
-        })
-      : [];
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    const items = matches.flatMap((match) => {
-      const row = byId.get(match.id);
-      if (!row) return []; // Deleted between the two reads.
-      return [
-        {
-          id: row.id,
-          articleId: row.articleId,
-          articleTitle: row.article.title,
-          kind: row.kind as AnnotationKind,
-          label: annotationLabel(row.kind as AnnotationKind, row.number),
-          verdict: row.verdict as Verdict | null,
-          status: row.status as AnnotationStatus,
-          speaker: row.speaker,
-          quote: row.quote.slice(0, QUOTE_CHARS),
-          createdAt: row.createdAt.toISOString(),
-          rank: Number(match.rank),
-          snippet: match.snippet ?? row.quote.slice(0, QUOTE_CHARS),
-        },
-      ];
-    });
-    return {
-      words,
-      annotations: pageOf(items, total),
-      articles: {
-        total: articles.total,
-        items: articles.items.map((article) => ({
-          id: article.id,
-          title: article.title,
-          status: article.status as ArticleStatus,
-          updatedAt: new Date(article.updatedAt).toISOString(),
-          rank: Number(article.rank),
-          snippet: article.snippet ?? "",
-        })),
-      },
-      facets,
-    };
+    // The answer is the same for every reader (the permission is checked above): one cache for all.
+    const key = JSON.stringify({ words, nothing: !words.length && Boolean(q.trim()), page, filters });
+    return cachedSearch(db, key, () => find(db, { q, words, page, filters }));
   },
 );
+
+/** The search itself, for the parsed query. */
+async function find(
+  db: Db,
+  { q, words, page, filters }: { q: string; words: string[]; page: number; filters: SearchFilters },
+): Promise<SearchResult> {
+  const offset = (page - 1) * SEARCH_PAGE_SIZE;
+  const pageOf = (items: SearchResult["annotations"]["items"], total: number) => ({
+    items,
+    total,
+    page,
+    pageSize: SEARCH_PAGE_SIZE,
+  });
+
+  // Text with no word in it ("*", "-", quotes only) matches nothing; no text at all browses.
+  if (!words.length && q.trim())
+    return { words, annotations: pageOf([], 0), articles: { items: [], total: 0 }, facets: emptyFacets() };
+
+  const backend = providerOf(db) === "postgresql" ? postgresqlSearch : sqliteSearch;
+  const [matches, facetRows, articles] = words.length
+    ? await Promise.all([
+        backend.page(db, words, filters, offset, SEARCH_PAGE_SIZE),
+        backend.facets(db, words, filters),
+        backend.articles(db, words, ARTICLES_SHOWN),
+      ])
+    : await Promise.all([browsePage(db, filters, offset), browseFacets(db, filters), { items: [], total: 0 }]);
+
+  const counted = facetCounts(
+    facetRows
+      .filter((row) => row.facet === "combo")
+      .map((row) => ({
+        kind: row.kind,
+        verdict: row.verdict,
+        status: row.status,
+        speaker: row.speaker,
+        count: Number(row.n),
+      })),
+    filters,
+  );
+  const total = counted.total;
+  const facets: SearchResult["facets"] = {
+    kind: counted.kind,
+    verdict: counted.verdict,
+    status: counted.status,
+    speaker: sortCounts(
+      facetRows
+        .filter((row) => row.facet === "speaker" && row.speaker !== null)
+        .map((row) => ({ value: row.speaker!, count: Number(row.n) })),
+    ),
+  };
+  const rows = matches.length
+    ? await db.annotation.findMany({
+        where: { id: { in: matches.map((match) => match.id) } },
+        select: {
+          id: true,
+          articleId: true,
+          kind: true,
+          number: true,
+          verdict: true,
+          status: true,
+          speaker: true,
+          quote: true,
+          createdAt: true,
+          article: { select: { title: true } },
+        },
+      })
+    : [];
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const items = matches.flatMap((match) => {
+    const row = byId.get(match.id);
+    if (!row) return []; // Deleted between the two reads.
+    return [
+      {
+        id: row.id,
+        articleId: row.articleId,
+        articleTitle: row.article.title,
+        kind: row.kind as AnnotationKind,
+        label: annotationLabel(row.kind as AnnotationKind, row.number),
+        verdict: row.verdict as Verdict | null,
+        status: row.status as AnnotationStatus,
+        speaker: row.speaker,
+        quote: row.quote.slice(0, QUOTE_CHARS),
+        createdAt: row.createdAt.toISOString(),
+        rank: Number(match.rank),
+        snippet: match.snippet ?? row.quote.slice(0, QUOTE_CHARS),
+      },
+    ];
+  });
+  return {
+    words,
+    annotations: pageOf(items, total),
+    articles: {
+      total: articles.total,
+      items: articles.items.map((article) => ({
+        id: article.id,
+        title: article.title,
+        status: article.status as ArticleStatus,
+        updatedAt: new Date(article.updatedAt).toISOString(),
+        rank: Number(article.rank),
+        snippet: article.snippet ?? "",
+      })),
+    },
+    facets,
+  };
+}
 
 /** Browsing (no words): the annotations under the filters, newest first. */
 function browsePage(db: Db, filters: SearchFilters, offset: number): Promise<RankedMatch[]> {
