@@ -26,11 +26,10 @@ import { fromWire } from "./wire-errors";
 export type DbThreadUseCase<A, R> = ((db: Db, args: A) => Promise<R>) & { readonly dbThreadName: string };
 
 export function onDbThread<A, R>(name: string, runInPlace: (db: Db, args: A) => Promise<R>): DbThreadUseCase<A, R> {
-  const run = (db: Db, args: A): Promise<R> => {
-    const thread = threadFor(db);
-    return thread ? (thread.call(name, args) as Promise<R>) : runInPlace(db, args);
-  };
-  return Object.assign(run, { dbThreadName: name });
+  // Next bundles the thread's code from this URL (Turbopack's worker_threads support).
+  return wrap(name, runInPlace, (db) =>
+    threadFor(db, "factmarkDbThread", () => new Worker(new URL("./worker.ts", import.meta.url))),
+  );
 }
 
 /**
@@ -38,48 +37,46 @@ export function onDbThread<A, R>(name: string, runInPlace: (db: Db, args: A) => 
  * (lib/db-thread/read-worker.ts): in WAL mode it reads the last commit while the database thread
  * writes, so a search's tens of milliseconds of FTS5 work neither wait behind writes nor hold them
  * up, nor block the request thread's HTTP work (the other core). FACTMARK_SEARCH_THREAD=off keeps it
- * where onDbThread would not send it (the request thread).
+ * on the request thread.
  */
 export function onReadThread<A, R>(name: string, runInPlace: (db: Db, args: A) => Promise<R>): DbThreadUseCase<A, R> {
+  return wrap(name, runInPlace, (db) =>
+    threadFor(
+      db,
+      "factmarkReadThread",
+      () => new Worker(new URL("./read-worker.ts", import.meta.url)),
+      () => env().FACTMARK_SEARCH_THREAD !== "off",
+    ),
+  );
+}
+
+function wrap<A, R>(
+  name: string,
+  runInPlace: (db: Db, args: A) => Promise<R>,
+  threadOf: (db: Db) => DbThread | null,
+): DbThreadUseCase<A, R> {
   const run = (db: Db, args: A): Promise<R> => {
-    const thread = readThreadFor(db);
+    const thread = threadOf(db);
     return thread ? (thread.call(name, args) as Promise<R>) : runInPlace(db, args);
   };
   return Object.assign(run, { dbThreadName: name });
 }
 
-/** On globalThis: Next may load this module more than once, and one thread per process is the point. */
-const cache = globalThis as unknown as { factmarkDbThread?: DbThread; factmarkReadThread?: DbThread };
+/** On globalThis: Next may load this module more than once, and one thread of each per process is the point. */
+type Threads = { factmarkDbThread?: DbThread; factmarkReadThread?: DbThread };
+const cache = globalThis as unknown as Threads;
 
-function threadFor(db: Db): DbThread | null {
-  if (!isMainThread || !dbThreadEnabled() || providerOf(db) !== "sqlite" || !isAppClient(db)) return null;
-  if (!cache.factmarkDbThread) {
-    // Next bundles the thread's code from this URL (Turbopack's worker_threads support).
-    const thread = new DbThread(
-      () => new Worker(new URL("./worker.ts", import.meta.url)),
-      () => {
-        // Only this one: a failing thread reports twice ("error", then "exit"), maybe after a successor started.
-        if (cache.factmarkDbThread === thread) cache.factmarkDbThread = undefined;
-      },
-    );
-    cache.factmarkDbThread = thread;
+/** The thread kept under `key`, started on first use; null where use cases run in place. */
+function threadFor(db: Db, key: keyof Threads, start: () => Worker, wanted = () => true): DbThread | null {
+  if (!isMainThread || !dbThreadEnabled() || !wanted() || providerOf(db) !== "sqlite" || !isAppClient(db)) return null;
+  if (!cache[key]) {
+    const thread = new DbThread(start, () => {
+      // Only this one: a failing thread reports twice ("error", then "exit"), maybe after a successor started.
+      if (cache[key] === thread) cache[key] = undefined;
+    });
+    cache[key] = thread;
   }
-  return cache.factmarkDbThread;
-}
-
-function readThreadFor(db: Db): DbThread | null {
-  if (!isMainThread || !dbThreadEnabled() || env().FACTMARK_SEARCH_THREAD === "off") return null;
-  if (providerOf(db) !== "sqlite" || !isAppClient(db)) return null;
-  if (!cache.factmarkReadThread) {
-    const thread = new DbThread(
-      () => new Worker(new URL("./read-worker.ts", import.meta.url)),
-      () => {
-        if (cache.factmarkReadThread === thread) cache.factmarkReadThread = undefined;
-      },
-    );
-    cache.factmarkReadThread = thread;
-  }
-  return cache.factmarkReadThread;
+  return cache[key];
 }
 
 /**

@@ -156,19 +156,23 @@ async function runProvider(provider: Provider): Promise<string[][]> {
       ["query kind", "queries", "p50", "p95", "p99", "max", "non-200"],
       latencyRows(closed),
     );
-    const samples = await runSearchLoad({
-      url: server.url,
-      token,
-      users: USERS,
-      seconds: SECONDS,
-      material,
-      seed: 11,
-      perUserPerSecond: PACE,
-    });
-    printTable(
+    // The paced run: the figure judged. Seed 11 each time, so a comparison server gets the same queries.
+    const paced = async (url: string, title: string) => {
+      const run = await runSearchLoad({
+        url,
+        token,
+        users: USERS,
+        seconds: SECONDS,
+        material,
+        seed: 11,
+        perUserPerSecond: PACE,
+      });
+      printTable(title, ["query kind", "queries", "p50", "p95", "p99", "max", "non-200"], latencyRows(run));
+      return run;
+    };
+    const samples = await paced(
+      server.url,
       `\n[${provider}] search latency over HTTP (ms), ${USERS} users each searching ${PACE}×/s (from when due), ${count(ANNOTATIONS)} annotations`,
-      ["query kind", "queries", "p50", "p95", "p99", "max", "non-200"],
-      latencyRows(samples),
     );
     // "Checked before" on its own: the same users, each asking once a second, with a quote from the library.
     await runSearchLoad({
@@ -201,19 +205,9 @@ async function runProvider(provider: Provider): Promise<string[][]> {
       await server.stop();
       server = await startBenchServer("B", database.target.url, undefined, PORT, COMPARE);
       await runSearchLoad({ url: server.url, token, users: USERS, seconds: WARMUP_SECONDS, material, seed: 1 });
-      compared = await runSearchLoad({
-        url: server.url,
-        token,
-        users: USERS,
-        seconds: SECONDS,
-        material,
-        seed: 11,
-        perUserPerSecond: PACE,
-      });
-      printTable(
+      compared = await paced(
+        server.url,
         `\n[${provider}] search latency over HTTP (ms), the same paced run with ${COMPARE_TEXT}`,
-        ["query kind", "queries", "p50", "p95", "p99", "max", "non-200"],
-        latencyRows(compared),
       );
     }
     const similarOverall = percentiles(similar.map((sample) => sample.ms));
