@@ -33,7 +33,7 @@ export function onDbThread<A, R>(name: string, runInPlace: (db: Db, args: A) => 
 }
 
 /**
- * The same for a read-only use case (search, #18), on a third thread with a read-only connection
+ * The same for a read-only use case (search, #18), on read threads, each with a read-only connection
  * (lib/db-thread/read-worker.ts): in WAL mode it reads the last commit while the database thread
  * writes, so a search's tens of milliseconds of FTS5 work neither wait behind writes nor hold them
  * up, nor block the request thread's HTTP work (the other core). FACTMARK_SEARCH_THREAD=off keeps it
@@ -43,12 +43,20 @@ export function onReadThread<A, R>(name: string, runInPlace: (db: Db, args: A) =
   return wrap(name, runInPlace, (db) =>
     threadFor(
       db,
-      "factmarkReadThread",
+      "factmarkReadThreads",
       () => new Worker(new URL("./read-worker.ts", import.meta.url)),
       () => env().FACTMARK_SEARCH_THREAD !== "off",
+      READ_THREADS,
     ),
   );
 }
+
+/**
+ * Two read threads, each call to the one that owes fewer answers: one slow search (a common word,
+ * tens of milliseconds) then holds up no other, and two searches use both cores. More would only
+ * compete with the request thread for the same two cores.
+ */
+const READ_THREADS = 2;
 
 function wrap<A, R>(
   name: string,
@@ -62,21 +70,23 @@ function wrap<A, R>(
   return Object.assign(run, { dbThreadName: name });
 }
 
-/** On globalThis: Next may load this module more than once, and one thread of each per process is the point. */
-type Threads = { factmarkDbThread?: DbThread; factmarkReadThread?: DbThread };
+/** On globalThis: Next may load this module more than once, and one set of threads per process is the point. */
+type Threads = { factmarkDbThread?: (DbThread | undefined)[]; factmarkReadThreads?: (DbThread | undefined)[] };
 const cache = globalThis as unknown as Threads;
 
-/** The thread kept under `key`, started on first use; null where use cases run in place. */
-function threadFor(db: Db, key: keyof Threads, start: () => Worker, wanted = () => true): DbThread | null {
+/** One of the `count` threads kept under `key` (started on first use), the one owing fewest answers; null where use cases run in place. */
+function threadFor(db: Db, key: keyof Threads, start: () => Worker, wanted = () => true, count = 1): DbThread | null {
   if (!isMainThread || !dbThreadEnabled() || !wanted() || providerOf(db) !== "sqlite" || !isAppClient(db)) return null;
-  if (!cache[key]) {
+  const threads = (cache[key] ??= []);
+  for (let slot = 0; slot < count; slot++) {
+    if (threads[slot]) continue;
     const thread = new DbThread(start, () => {
       // Only this one: a failing thread reports twice ("error", then "exit"), maybe after a successor started.
-      if (cache[key] === thread) cache[key] = undefined;
+      if (threads[slot] === thread) threads[slot] = undefined;
     });
-    cache[key] = thread;
+    threads[slot] = thread;
   }
-  return cache[key];
+  return (threads as DbThread[]).reduce((best, thread) => (thread.owed < best.owed ? thread : best));
 }
 
 /**
@@ -92,7 +102,7 @@ export function dbThreadEnabled(): boolean {
 
 /** Whether this process runs its database use cases on the thread now (for /api/health and tests). */
 export function dbThreadRunning(): boolean {
-  return Boolean(cache.factmarkDbThread);
+  return Boolean(cache.factmarkDbThread?.[0]);
 }
 
 /** The request thread's end of the database thread: calls out, answers (or errors) back by id. Exported for its unit test. */
@@ -110,6 +120,11 @@ export class DbThread {
     this.worker.on("message", (reply: Reply) => this.settle(reply));
     this.worker.on("error", (error) => this.fail(error));
     this.worker.on("exit", (code) => this.fail(new Error(`The database thread stopped (exit code ${code}).`)));
+  }
+
+  /** How many answers it owes now. */
+  get owed(): number {
+    return this.pending.size;
   }
 
   call(name: string, args: unknown): Promise<unknown> {
