@@ -36,8 +36,9 @@ export function onDbThread<A, R>(name: string, runInPlace: (db: Db, args: A) => 
  * The same for a read-only use case (search, #18), on read threads, each with a read-only connection
  * (lib/db-thread/read-worker.ts): in WAL mode it reads the last commit while the database thread
  * writes, so a search's tens of milliseconds of FTS5 work neither wait behind writes nor hold them
- * up, nor block the request thread's HTTP work (the other core). FACTMARK_SEARCH_THREAD=off keeps it
- * on the request thread.
+ * up, nor block the request thread's HTTP work. FACTMARK_SEARCH_THREADS (default 1) is how many;
+ * each call goes to the one owing fewest answers, so with two one slow search holds up no other;
+ * 0 keeps search on the request thread.
  */
 export function onReadThread<A, R>(name: string, runInPlace: (db: Db, args: A) => Promise<R>): DbThreadUseCase<A, R> {
   return wrap(name, runInPlace, (db) =>
@@ -45,18 +46,10 @@ export function onReadThread<A, R>(name: string, runInPlace: (db: Db, args: A) =
       db,
       "factmarkReadThreads",
       () => new Worker(new URL("./read-worker.ts", import.meta.url)),
-      () => env().FACTMARK_SEARCH_THREAD !== "off",
-      READ_THREADS,
+      () => env().FACTMARK_SEARCH_THREADS,
     ),
   );
 }
-
-/**
- * Two read threads, each call to the one that owes fewer answers: one slow search (a common word,
- * tens of milliseconds) then holds up no other, and two searches use both cores. More would only
- * compete with the request thread for the same two cores.
- */
-const READ_THREADS = 2;
 
 function wrap<A, R>(
   name: string,
@@ -74,11 +67,13 @@ function wrap<A, R>(
 type Threads = { factmarkDbThread?: (DbThread | undefined)[]; factmarkReadThreads?: (DbThread | undefined)[] };
 const cache = globalThis as unknown as Threads;
 
-/** One of the `count` threads kept under `key` (started on first use), the one owing fewest answers; null where use cases run in place. */
-function threadFor(db: Db, key: keyof Threads, start: () => Worker, wanted = () => true, count = 1): DbThread | null {
-  if (!isMainThread || !dbThreadEnabled() || !wanted() || providerOf(db) !== "sqlite" || !isAppClient(db)) return null;
+/** One of the `count()` threads kept under `key` (started on first use), the one owing fewest answers; null where use cases run in place. */
+function threadFor(db: Db, key: keyof Threads, start: () => Worker, count = () => 1): DbThread | null {
+  if (!isMainThread || !dbThreadEnabled() || providerOf(db) !== "sqlite" || !isAppClient(db)) return null;
+  const wanted = count();
+  if (wanted < 1) return null;
   const threads = (cache[key] ??= []);
-  for (let slot = 0; slot < count; slot++) {
+  for (let slot = 0; slot < wanted; slot++) {
     if (threads[slot]) continue;
     const thread = new DbThread(start, () => {
       // Only this one: a failing thread reports twice ("error", then "exit"), maybe after a successor started.
@@ -86,7 +81,7 @@ function threadFor(db: Db, key: keyof Threads, start: () => Worker, wanted = () 
     });
     threads[slot] = thread;
   }
-  return (threads as DbThread[]).reduce((best, thread) => (thread.owed < best.owed ? thread : best));
+  return (threads.slice(0, wanted) as DbThread[]).reduce((best, thread) => (thread.owed < best.owed ? thread : best));
 }
 
 /**
