@@ -10,6 +10,7 @@ import { mergeSpeakers } from "@/lib/server/speaker/merge-speakers";
 import type { SearchResult } from "@/lib/views/search-view";
 import { createActor } from "../support/actors";
 import { migratedTestDatabase, testProvider, type MigratedTestDatabase } from "../support/test-database";
+import { spanOf } from "../support/text-span";
 
 // #18, decision 029 "Facet values beside the index": on SQLite the filters and facet counts of a search
 // read kind, verdict, status, speaker and date from the index's key table, which triggers keep in step.
@@ -22,11 +23,7 @@ const TEXT =
   "Fishers claimed the harbour dues doubled in a year.\n\n" +
   "The council denied that any dues were raised at all.";
 
-const span = (phrase: string, text = TEXT) => {
-  const start = text.indexOf(phrase);
-  if (start < 0) throw new Error(`not in the text: ${phrase}`);
-  return { start, end: start + phrase.length };
-};
+const span = (phrase: string) => spanOf(TEXT, phrase);
 
 let t: MigratedTestDatabase;
 let editor: Actor;

@@ -21,6 +21,7 @@ import {
   testProvider,
   type MigratedTestDatabase,
 } from "../support/test-database";
+import { spanOf } from "../support/text-span";
 
 // #18: the full-text tables are kept in step by triggers (migration 20261201031000_search_index), so every
 // write path updates the index; these tests go through the use cases and check what a MATCH finds.
@@ -60,11 +61,7 @@ async function indexRows(db: Db): Promise<{ annotations: number; articles: numbe
   return { annotations: Number(annotations.n), articles: Number(articles.n) };
 }
 
-const span = (phrase: string, text = TEXT) => {
-  const start = text.indexOf(phrase);
-  if (start < 0) throw new Error(`not in the text: ${phrase}`);
-  return { start, end: start + phrase.length };
-};
+const span = (phrase: string, text = TEXT) => spanOf(text, phrase);
 
 let t: MigratedTestDatabase;
 let editor: Actor;
