@@ -1,7 +1,7 @@
 import { parentPort } from "node:worker_threads";
 import { createDb, currentTarget, type Db } from "../db/client";
 import { serveCalls } from "./serve";
-import { readThreadUseCases } from "./use-cases";
+import { readThreadUseCases } from "./read-use-cases";
 
 /**
  * The read thread's entry (see onReadThread in on-db-thread.ts): runs the read-only use cases it is

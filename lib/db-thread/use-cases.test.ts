@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { dbThreadUseCases, readThreadUseCases } from "./use-cases";
+import { readThreadUseCases } from "./read-use-cases";
+import { dbThreadUseCases } from "./use-cases";
 
 /** Where functions are wrapped with onDbThread: the use cases, and the event streams' presence writes. */
 const DIRS = ["../server", "../realtime"].map((dir) => path.resolve(import.meta.dirname, dir));

@@ -13,7 +13,6 @@ import { updateAnnotation } from "../server/annotation/update-annotation";
 import { updateComment } from "../server/comment/update-comment";
 import { focusPresence, removePresence, sweepPresence, touchPresence } from "../realtime/presence";
 import { recordTokenUse } from "../server/token/record-token-use";
-import { searchLibrary } from "../server/search/search-library";
 
 /**
  * The use cases the database thread runs, by the name each gave onDbThread
@@ -43,9 +42,4 @@ export const dbThreadUseCases = new Map<string, AnyUseCase>(
     sweepPresence,
     recordTokenUse,
   ].map((useCase) => [useCase.dbThreadName, useCase]),
-);
-
-/** The read-only use cases the read thread runs (onReadThread), by name: nothing here may write. */
-export const readThreadUseCases = new Map<string, AnyUseCase>(
-  [searchLibrary].map((useCase) => [useCase.dbThreadName, useCase]),
 );
