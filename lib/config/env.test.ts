@@ -20,6 +20,8 @@ describe("parseEnv", () => {
       PORT: 3000,
       FACTMARK_PUBLISHER: "Factmark newsroom",
       FACTMARK_DB_THREAD: "on",
+      FACTMARK_SEARCH_THREADS: 1,
+      FACTMARK_SEARCH_CACHE: "on",
       FACTMARK_SQLITE_SYNCHRONOUS: "full",
     });
     expect(env.DATABASE_URL).toBeUndefined();
@@ -34,6 +36,8 @@ describe("parseEnv", () => {
     [{ NEXTAUTH_URL: "ftp://example.org" }, "NEXTAUTH_URL: must be an http(s) URL"],
     [{ GITHUB_ID: "abc" }, "GITHUB_SECRET: GitHub sign-in needs both"],
     [{ FACTMARK_DB_THREAD: "yes" }, "FACTMARK_DB_THREAD: must be on or off"],
+    [{ FACTMARK_SEARCH_THREADS: "on" }, "FACTMARK_SEARCH_THREADS: must be a number"],
+    [{ FACTMARK_SEARCH_THREADS: "9" }, "FACTMARK_SEARCH_THREADS: must be 4 or less"],
     [{ HOST: "0.0.0.0 evil" }, "HOST: must be an IP address or host name"],
     [{ HOST: "http://example.org" }, "HOST: must be an IP address or host name"],
     [{ FACTMARK_SQLITE_SYNCHRONOUS: "off" }, "FACTMARK_SQLITE_SYNCHRONOUS: must be full or normal"],

@@ -66,6 +66,13 @@ export const EnvSchema = z
       z.enum(["allow", "deny"], { error: "must be allow or deny" }).default("deny"),
     ),
     FACTMARK_DB_THREAD: optionalText.pipe(z.enum(["on", "off"], { error: "must be on or off" }).default("on")),
+    FACTMARK_SEARCH_THREADS: z.coerce
+      .number({ error: "must be a number" })
+      .int("must be a whole number")
+      .min(0, "must be 0 or more")
+      .max(4, "must be 4 or less")
+      .default(1),
+    FACTMARK_SEARCH_CACHE: optionalText.pipe(z.enum(["on", "off"], { error: "must be on or off" }).default("on")),
     FACTMARK_SQLITE_SYNCHRONOUS: SqliteSynchronous,
     // Where `npm run db:migration` diffs the PostgreSQL model (a developer's tool; the app never connects there).
     POSTGRES_ADMIN_URL: optionalText.pipe(

@@ -26,30 +26,62 @@ import { fromWire } from "./wire-errors";
 export type DbThreadUseCase<A, R> = ((db: Db, args: A) => Promise<R>) & { readonly dbThreadName: string };
 
 export function onDbThread<A, R>(name: string, runInPlace: (db: Db, args: A) => Promise<R>): DbThreadUseCase<A, R> {
+  // Next bundles the thread's code from this URL (Turbopack's worker_threads support).
+  return wrap(name, runInPlace, (db) =>
+    threadFor(db, "factmarkDbThread", () => new Worker(new URL("./worker.ts", import.meta.url))),
+  );
+}
+
+/**
+ * The same for a read-only use case (search, #18), on read threads, each with a read-only connection
+ * (lib/db-thread/read-worker.ts): in WAL mode it reads the last commit while the database thread
+ * writes, so a search's tens of milliseconds of FTS5 work neither wait behind writes nor hold them
+ * up, nor block the request thread's HTTP work. FACTMARK_SEARCH_THREADS (default 1) is how many;
+ * each call goes to the one owing fewest answers, so with two one slow search holds up no other;
+ * 0 keeps search on the request thread.
+ */
+export function onReadThread<A, R>(name: string, runInPlace: (db: Db, args: A) => Promise<R>): DbThreadUseCase<A, R> {
+  return wrap(name, runInPlace, (db) =>
+    threadFor(
+      db,
+      "factmarkReadThreads",
+      () => new Worker(new URL("./read-worker.ts", import.meta.url)),
+      () => env().FACTMARK_SEARCH_THREADS,
+    ),
+  );
+}
+
+function wrap<A, R>(
+  name: string,
+  runInPlace: (db: Db, args: A) => Promise<R>,
+  threadOf: (db: Db) => DbThread | null,
+): DbThreadUseCase<A, R> {
   const run = (db: Db, args: A): Promise<R> => {
-    const thread = threadFor(db);
+    const thread = threadOf(db);
     return thread ? (thread.call(name, args) as Promise<R>) : runInPlace(db, args);
   };
   return Object.assign(run, { dbThreadName: name });
 }
 
-/** On globalThis: Next may load this module more than once, and one thread per process is the point. */
-const cache = globalThis as unknown as { factmarkDbThread?: DbThread };
+/** On globalThis: Next may load this module more than once, and one set of threads per process is the point. */
+type Threads = { factmarkDbThread?: (DbThread | undefined)[]; factmarkReadThreads?: (DbThread | undefined)[] };
+const cache = globalThis as unknown as Threads;
 
-function threadFor(db: Db): DbThread | null {
+/** One of the `count()` threads kept under `key` (started on first use), the one owing fewest answers; null where use cases run in place. */
+function threadFor(db: Db, key: keyof Threads, start: () => Worker, count = () => 1): DbThread | null {
   if (!isMainThread || !dbThreadEnabled() || providerOf(db) !== "sqlite" || !isAppClient(db)) return null;
-  if (!cache.factmarkDbThread) {
-    // Next bundles the thread's code from this URL (Turbopack's worker_threads support).
-    const thread = new DbThread(
-      () => new Worker(new URL("./worker.ts", import.meta.url)),
-      () => {
-        // Only this one: a failing thread reports twice ("error", then "exit"), maybe after a successor started.
-        if (cache.factmarkDbThread === thread) cache.factmarkDbThread = undefined;
-      },
-    );
-    cache.factmarkDbThread = thread;
+  const wanted = count();
+  if (wanted < 1) return null;
+  const threads = (cache[key] ??= []);
+  for (let slot = 0; slot < wanted; slot++) {
+    if (threads[slot]) continue;
+    const thread = new DbThread(start, () => {
+      // Only this one: a failing thread reports twice ("error", then "exit"), maybe after a successor started.
+      if (threads[slot] === thread) threads[slot] = undefined;
+    });
+    threads[slot] = thread;
   }
-  return cache.factmarkDbThread;
+  return (threads.slice(0, wanted) as DbThread[]).reduce((best, thread) => (thread.owed < best.owed ? thread : best));
 }
 
 /**
@@ -65,7 +97,7 @@ export function dbThreadEnabled(): boolean {
 
 /** Whether this process runs its database use cases on the thread now (for /api/health and tests). */
 export function dbThreadRunning(): boolean {
-  return Boolean(cache.factmarkDbThread);
+  return Boolean(cache.factmarkDbThread?.[0]);
 }
 
 /** The request thread's end of the database thread: calls out, answers (or errors) back by id. Exported for its unit test. */
@@ -83,6 +115,11 @@ export class DbThread {
     this.worker.on("message", (reply: Reply) => this.settle(reply));
     this.worker.on("error", (error) => this.fail(error));
     this.worker.on("exit", (code) => this.fail(new Error(`The database thread stopped (exit code ${code}).`)));
+  }
+
+  /** How many answers it owes now. */
+  get owed(): number {
+    return this.pending.size;
   }
 
   call(name: string, args: unknown): Promise<unknown> {

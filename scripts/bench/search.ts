@@ -31,6 +31,11 @@
  *   BENCH_PACE / --pace N                    searches per second per user in the paced run (1)
  *   BENCH_WRITE_SECONDS / --write-seconds N  each write round (10); rounds: off, on, on, off
  *   BENCH_PROVIDERS / --provider LIST        sqlite,postgresql (both)
+ *   BENCH_PORT                               the app server's port (any free one)
+ *   BENCH_COMPARE / --compare "K=V K=V; K=V"  settings of other servers (";" between servers), each running the
+ *                                            same paced queries on the same data, to compare in one run: the
+ *                                            servers take turns A B C C B A, each figure pooled over its two
+ *                                            runs ("FACTMARK_SEARCH_THREADS=0" by default, "none" to skip)
  *   POSTGRES_BENCH_URL                       server to create factmark_bench_<random> on
  */
 import os from "node:os";
@@ -61,6 +66,24 @@ const PROVIDERS = option("provider", "BENCH_PROVIDERS", "sqlite,postgresql")
   .split(",")
   .map((name) => name.trim())
   .filter(Boolean) as Provider[];
+const PORT = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : undefined;
+const COMPARE_TEXT = option("compare", "BENCH_COMPARE", "FACTMARK_SEARCH_THREADS=0");
+/** The comparison servers' settings (a lever turned off or changed), by their text. */
+const COMPARE: { name: string; settings: Record<string, string> }[] =
+  COMPARE_TEXT === "none"
+    ? []
+    : COMPARE_TEXT.split(";")
+        .map((text) => text.trim())
+        .filter(Boolean)
+        .map((name) => ({
+          name,
+          settings: Object.fromEntries(
+            name.split(/\s+/).map((pair) => {
+              const [key, ...value] = pair.split("=");
+              return [key, value.join("=")];
+            }),
+          ),
+        }));
 const WARMUP_SECONDS = 5;
 /** Paced run: each user's searches a second (a busy desk: ten people each searching every second). */
 const PACE = Number(option("pace", "BENCH_PACE", "1"));
@@ -126,7 +149,7 @@ async function runProvider(provider: Provider): Promise<string[][]> {
     if (provider === "postgresql") await db.$executeRawUnsafe("ANALYZE");
     const fixture = await seedFixture(db, { articles: 10, characters: 20_000, writers: WRITE_CONNECTIONS, readers: 0 });
 
-    server = await startBenchServer("A", database.target.url);
+    server = await startBenchServer("A", database.target.url, undefined, PORT);
     console.log(
       `[${provider}] app server ${server.url}; warm-up ${WARMUP_SECONDS} s, then ${USERS} users for ${SECONDS} s…`,
     );
@@ -138,19 +161,23 @@ async function runProvider(provider: Provider): Promise<string[][]> {
       ["query kind", "queries", "p50", "p95", "p99", "max", "non-200"],
       latencyRows(closed),
     );
-    const samples = await runSearchLoad({
-      url: server.url,
-      token,
-      users: USERS,
-      seconds: SECONDS,
-      material,
-      seed: 11,
-      perUserPerSecond: PACE,
-    });
-    printTable(
+    // The paced run: the figure judged. Seed 11 each time, so a comparison server gets the same queries.
+    const paced = async (url: string, title: string) => {
+      const run = await runSearchLoad({
+        url,
+        token,
+        users: USERS,
+        seconds: SECONDS,
+        material,
+        seed: 11,
+        perUserPerSecond: PACE,
+      });
+      printTable(title, ["query kind", "queries", "p50", "p95", "p99", "max", "non-200"], latencyRows(run));
+      return run;
+    };
+    const samples = await paced(
+      server.url,
       `\n[${provider}] search latency over HTTP (ms), ${USERS} users each searching ${PACE}×/s (from when due), ${count(ANNOTATIONS)} annotations`,
-      ["query kind", "queries", "p50", "p95", "p99", "max", "non-200"],
-      latencyRows(samples),
     );
     // "Checked before" on its own: the same users, each asking once a second, with a quote from the library.
     await runSearchLoad({
@@ -177,6 +204,36 @@ async function runProvider(provider: Provider): Promise<string[][]> {
       ["query kind", "queries", "p50", "p95", "p99", "max", "non-200"],
       latencyRows(similar),
     );
+    // The same paced queries (same seed) on servers with a lever off or changed, on the same data, taking
+    // turns A B C C B A (a machine whose load drifts weighs on all alike); each figure pooled over its two runs.
+    const compared = new Map<string, Sample[]>();
+    if (COMPARE.length) {
+      const configs = [{ name: "as configured", settings: {} }, ...COMPARE];
+      compared.set("as configured", [...samples]);
+      for (const config of [...configs.slice(1), ...[...configs].reverse()]) {
+        await server.stop();
+        server = await startBenchServer(config.name, database.target.url, undefined, PORT, config.settings);
+        await runSearchLoad({ url: server.url, token, users: USERS, seconds: WARMUP_SECONDS, material, seed: 1 });
+        const run = await paced(server.url, `\n[${provider}] the same paced run, ${config.name}`);
+        compared.set(config.name, [...(compared.get(config.name) ?? []), ...run]);
+      }
+      printTable(
+        `\n[${provider}] the paced run per server, pooled over its two turns (ms)`,
+        ["server", "queries", "p50", "p95", "p99", "p95 ÷ as configured"],
+        [...compared].map(([name, list]) => {
+          const p = percentiles(list.map((sample) => sample.ms));
+          const base = percentiles(compared.get("as configured")!.map((sample) => sample.ms));
+          return [
+            name,
+            count(list.length),
+            ms(p.p50),
+            ms(p.p95),
+            ms(p.p99),
+            `${((p.p95 / base.p95) * 100).toFixed(0)} %`,
+          ];
+        }),
+      );
+    }
     const similarOverall = percentiles(similar.map((sample) => sample.ms));
     const overall = percentiles(samples.map((sample) => sample.ms));
     const closedOverall = percentiles(closed.map((sample) => sample.ms));
@@ -229,6 +286,13 @@ async function runProvider(provider: Provider): Promise<string[][]> {
         onSqlite ? `p95 ≤ ${TARGET.searchP95Ms}` : "",
         onSqlite ? verdict(overall.p95 <= TARGET.searchP95Ms) : "",
       ],
+      ...[...compared].map(([name, list]) => [
+        provider,
+        `  paced, ${name}, pooled over 2 turns: p50 / p95 / p99 (ms)`,
+        (({ p50, p95, p99 }) => `${ms(p50)} / ${ms(p95)} / ${ms(p99)}`)(percentiles(list.map((sample) => sample.ms))),
+        "",
+        "",
+      ]),
       [
         provider,
         `checked before, ${USERS} users × ${PACE}/s: p50 / p95 / p99 (ms)`,

@@ -21,11 +21,13 @@ import {
   testProvider,
   type MigratedTestDatabase,
 } from "../support/test-database";
+import { spanOf } from "../support/text-span";
 
 // #18: the full-text tables are kept in step by triggers (migration 20261201031000_search_index), so every
 // write path updates the index; these tests go through the use cases and check what a MATCH finds.
 const provider = testProvider();
 const SEARCH_MIGRATION = "20261201031000_search_index";
+const FACET_KEYS_MIGRATION = "20261201062000_search_facet_keys";
 
 const TEXT =
   "The minister said unemployment fell to four percent last spring.\n\n" +
@@ -59,11 +61,7 @@ async function indexRows(db: Db): Promise<{ annotations: number; articles: numbe
   return { annotations: Number(annotations.n), articles: Number(articles.n) };
 }
 
-const span = (phrase: string, text = TEXT) => {
-  const start = text.indexOf(phrase);
-  if (start < 0) throw new Error(`not in the text: ${phrase}`);
-  return { start, end: start + phrase.length };
-};
+const span = (phrase: string, text = TEXT) => spanOf(text, phrase);
 
 let t: MigratedTestDatabase;
 let editor: Actor;
@@ -231,6 +229,8 @@ describe(`the search index on ${provider}`, () => {
         ? [
             ["AnnotationFts_annotation_delete", "Annotation"],
             ["ArticleFts_article_delete", "Article"],
+            // The facet values copied into the key table (migration search_facet_keys).
+            ["AnnotationFts_annotation_facets", "Annotation"],
           ]
         : []),
     ].map(([name, table]) => ({ name, table }));
@@ -247,56 +247,91 @@ describe(`the search index on ${provider}`, () => {
   });
 });
 
+/**
+ * A database migrated up to just before `migration`, with an article and a claim written by plain SQL
+ * (`claim` adds to its data), then `migration` applied: what it did to rows already there, and after.
+ */
+async function afterMigration(
+  migration: string,
+  claim: Record<string, unknown>,
+  check: (db: Db, ids: { articleId: string; claimId: string }) => Promise<void>,
+) {
+  const all = readMigrationDirs(provider).map((dir) => dir.name);
+  const root = tempMigrationsRoot(provider, all.indexOf(migration));
+  const database = newTestDatabase();
+  try {
+    await applyPendingMigrations(database.target, root.root);
+    const db = await createDb(database.target);
+    const user = await db.user.create({ data: { email: "old@example.org", name: "Old" } });
+    const article = await db.article.create({ data: { title: "Pangolin census", createdById: user.id } });
+    const revision = await db.articleRevision.create({
+      data: { articleId: article.id, number: 1, text: TEXT, blocks: "[]", createdById: user.id },
+    });
+    await db.article.update({ where: { id: article.id }, data: { currentRevisionId: revision.id } });
+    const { id: claimId } = await db.annotation.create({
+      data: {
+        articleId: article.id,
+        revisionId: revision.id,
+        kind: "CLAIM",
+        ...span("zinc doubled"),
+        quote: "zinc doubled",
+        prefix: "",
+        suffix: "",
+        speaker: "Ottoline Brackenbury",
+        createdById: user.id,
+        ...claim,
+      },
+    });
+    await db.$disconnect();
+
+    root.addMigration(migration, fs.readFileSync(`${migrationsDir(provider)}/${migration}/migration.sql`, "utf8"));
+    expect(await applyPendingMigrations(database.target, root.root)).toEqual([migration]);
+    const after = await createDb(database.target);
+    try {
+      await check(after, { articleId: article.id, claimId });
+    } finally {
+      await after.$disconnect();
+    }
+  } finally {
+    await database.drop();
+    root.remove();
+  }
+}
+
 describe(`the search index migration on ${provider}`, () => {
   it("back-fills a row for every annotation and article already there", async () => {
-    const all = readMigrationDirs(provider).map((dir) => dir.name);
-    const root = tempMigrationsRoot(provider, all.indexOf(SEARCH_MIGRATION));
-    const database = newTestDatabase();
-    try {
-      await applyPendingMigrations(database.target, root.root);
-      const db = await createDb(database.target);
-      const user = await db.user.create({ data: { email: "old@example.org", name: "Old" } });
-      const article = await db.article.create({ data: { title: "Pangolin census", createdById: user.id } });
-      const revision = await db.articleRevision.create({
-        data: { articleId: article.id, number: 1, text: TEXT, blocks: "[]", createdById: user.id },
-      });
-      await db.article.update({ where: { id: article.id }, data: { currentRevisionId: revision.id } });
-      const claim = await db.annotation.create({
-        data: {
-          articleId: article.id,
-          revisionId: revision.id,
-          kind: "CLAIM",
-          ...span("zinc doubled"),
-          quote: "zinc doubled",
-          prefix: "",
-          suffix: "",
-          speaker: "Ottoline Brackenbury",
-          createdById: user.id,
-          sources: { create: [{ url: "https://example.org/s", position: 0, title: "Saxifrage digest" }] },
-        },
-      });
-      await db.$disconnect();
-
-      root.addMigration(
-        SEARCH_MIGRATION,
-        fs.readFileSync(`${migrationsDir(provider)}/${SEARCH_MIGRATION}/migration.sql`, "utf8"),
-      );
-      expect(await applyPendingMigrations(database.target, root.root)).toEqual([SEARCH_MIGRATION]);
-      const after = await createDb(database.target);
-      try {
-        expect(await matching(after, "annotation", "brackenbury")).toEqual([claim.id]);
-        expect(await matching(after, "annotation", "saxifrage")).toEqual([claim.id]);
-        expect(await matching(after, "article", "pangolin")).toEqual([article.id]);
-        expect(await matching(after, "article", "harbour")).toEqual([article.id]);
+    await afterMigration(
+      SEARCH_MIGRATION,
+      { sources: { create: [{ url: "https://example.org/s", position: 0, title: "Saxifrage digest" }] } },
+      async (after, { articleId, claimId }) => {
+        expect(await matching(after, "annotation", "brackenbury")).toEqual([claimId]);
+        expect(await matching(after, "annotation", "saxifrage")).toEqual([claimId]);
+        expect(await matching(after, "article", "pangolin")).toEqual([articleId]);
+        expect(await matching(after, "article", "harbour")).toEqual([articleId]);
         // And kept in step from then on.
-        await after.annotation.update({ where: { id: claim.id }, data: { note: "wombat" } });
-        expect(await matching(after, "annotation", "wombat")).toEqual([claim.id]);
-      } finally {
-        await after.$disconnect();
-      }
-    } finally {
-      await database.drop();
-      root.remove();
-    }
+        await after.annotation.update({ where: { id: claimId }, data: { note: "wombat" } });
+        expect(await matching(after, "annotation", "wombat")).toEqual([claimId]);
+      },
+    );
+  });
+});
+
+// SQLite only: PostgreSQL's facet counts read the Annotation rows through their covering index (decision 029,
+// "Search speed, second pass"), so it has no such migration.
+describe.runIf(provider === "sqlite")("the search facet keys migration on sqlite", () => {
+  it("copies every indexed annotation's kind, verdict, status, speaker and date into the key table", async () => {
+    await afterMigration(FACET_KEYS_MIGRATION, { verdict: "FALSE", status: "APPROVED" }, async (after, { claimId }) => {
+      const keys = () =>
+        after.$queryRaw<{ kind: string; verdict: string | null; status: string; speaker: string | null }[]>`
+            SELECT "kind", "verdict", "status", "speaker" FROM "AnnotationFtsKey" WHERE "annotationId" = ${claimId}`;
+      expect(await keys()).toEqual([
+        { kind: "CLAIM", verdict: "FALSE", status: "APPROVED", speaker: "Ottoline Brackenbury" },
+      ]);
+      // And kept in step from then on.
+      await after.annotation.update({ where: { id: claimId }, data: { verdict: "TRUE", status: "DRAFT" } });
+      expect(await keys()).toEqual([
+        { kind: "CLAIM", verdict: "TRUE", status: "DRAFT", speaker: "Ottoline Brackenbury" },
+      ]);
+    });
   });
 });

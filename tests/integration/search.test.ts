@@ -8,6 +8,7 @@ import type { SearchResult } from "@/lib/views/search-view";
 import { createActor } from "../support/actors";
 import { refusal } from "../support/refusal";
 import { migratedTestDatabase, testProvider, type MigratedTestDatabase } from "../support/test-database";
+import { spanOf } from "../support/text-span";
 
 // #18: search across every article, on the full-text index the triggers keep (search-index.test.ts).
 const provider = testProvider();
@@ -21,11 +22,7 @@ const TEXT_B =
   "The ministry replied that the catch grew, citing the lighthouse survey.\n\n" +
   "Analysts noted that both figures came from different seasons.";
 
-const span = (text: string, phrase: string) => {
-  const start = text.indexOf(phrase);
-  if (start < 0) throw new Error(`not in the text: ${phrase}`);
-  return { start, end: start + phrase.length };
-};
+const span = spanOf;
 
 let t: MigratedTestDatabase;
 let editor: Actor;

@@ -3,12 +3,14 @@ import type { Actor } from "../../domain/actor";
 import type { AnnotationKind, AnnotationStatus, ArticleStatus, Verdict } from "../../domain/annotation";
 import { annotationLabel } from "../../domain/annotation-label";
 import { providerOf, type Db } from "../../db/client";
+import { onReadThread } from "../../db-thread/on-db-thread";
 import { facetCounts, sortCounts } from "../../domain/search-facets";
 import { searchWords, SEARCH_PAGE_SIZE } from "../../domain/search-query";
 import { ZSearchQuery } from "../../schemas/search";
 import type { SearchResult } from "../../views/search-view";
 import { requirePermission } from "../shared/require-permission";
 import { postgresqlSearch } from "./postgresql-search";
+import { cachedSearch } from "./search-cache";
 import type { RankedMatch } from "./search-backend";
 import {
   ANNOTATION_COLUMNS,
@@ -32,10 +34,23 @@ const QUOTE_CHARS = 300;
  * the articles whose title or text match. Without words, the annotations under the filters,
  * newest first. Any signed-in user may search.
  */
-export async function searchLibrary(db: Db, { actor, input }: { actor: Actor; input: unknown }): Promise<SearchResult> {
-  requirePermission(actor, "read:article");
-  const { q, page, ...filters } = ZSearchQuery.parse(input);
-  const words = searchWords(q);
+export const searchLibrary = onReadThread(
+  "searchLibrary",
+  async function searchLibrary(db: Db, { actor, input }: { actor: Actor; input: unknown }): Promise<SearchResult> {
+    requirePermission(actor, "read:article");
+    const { q, page, ...filters } = ZSearchQuery.parse(input);
+    const words = searchWords(q);
+    // The answer is the same for every reader (the permission is checked above): one cache for all.
+    const key = JSON.stringify({ words, nothing: !words.length && Boolean(q.trim()), page, filters });
+    return cachedSearch(db, key, () => find(db, { q, words, page, filters }));
+  },
+);
+
+/** The search itself, for the parsed query. */
+async function find(
+  db: Db,
+  { q, words, page, filters }: { q: string; words: string[]; page: number; filters: SearchFilters },
+): Promise<SearchResult> {
   const offset = (page - 1) * SEARCH_PAGE_SIZE;
   const pageOf = (items: SearchResult["annotations"]["items"], total: number) => ({
     items,

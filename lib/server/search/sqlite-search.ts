@@ -8,6 +8,7 @@ import {
   filterSql,
   MATCH_SELECT,
   type FacetRow,
+  type FilterColumns,
   type SearchFilters,
 } from "./search-filters";
 import type { ArticleMatch, RankedMatch, SearchBackend } from "./search-backend";
@@ -33,7 +34,41 @@ const SNIPPET_TOKENS = 24;
  *   match's whole stored row (quote, note…).
  * - CROSS JOIN keeps the full-text match the outer loop: with a filter (kind, speaker…) SQLite
  *   otherwise chose to scan Annotation and run the MATCH once per row.
+ * - Filters and facet counts read the match's kind, verdict, status, speaker and date from the key
+ *   table (migration search_facet_keys, kept by the index's triggers): one narrow row by integer key
+ *   per match instead of a lookup of the annotation by its text id. The speaker's record name comes
+ *   from Speaker (a small table) by speakerId.
  */
+/** A match's filter and facet values, on the key table k (and its speaker record sp). */
+const KEY_COLUMNS: FilterColumns = {
+  kind: sql`k."kind"`,
+  verdict: sql`k."verdict"`,
+  status: sql`k."status"`,
+  speaker: sql`coalesce(sp."name", k."speaker")`,
+  createdAt: sql`k."createdAt"`,
+};
+const KEY_SELECT = sql`k."kind" AS "kind", k."verdict" AS "verdict", k."status" AS "status",
+  coalesce(sp."name", k."speaker") AS "speaker"`;
+
+/**
+ * Where the filters and facets read from: the key table (the default), or, with facetKeys false, the
+ * Annotation row as before that migration (kept for the profile's before/after in one process,
+ * scripts/search-profile.ts).
+ */
+function sources(facetKeys: boolean) {
+  return facetKeys
+    ? {
+        columns: KEY_COLUMNS,
+        select: KEY_SELECT,
+        join: sql`LEFT JOIN "Speaker" sp ON sp."id" = k."speakerId"`,
+      }
+    : {
+        columns: ANNOTATION_COLUMNS,
+        select: MATCH_SELECT,
+        join: sql`CROSS JOIN "Annotation" a ON a."id" = k."annotationId" LEFT JOIN "Speaker" sp ON sp."id" = a."speakerId"`,
+      };
+}
+
 type Ranked = { rowid: number | bigint; id: string; rank: number };
 
 function hasFilters(filters: SearchFilters): boolean {
@@ -54,21 +89,22 @@ async function snippets(db: Db, table: "annotation" | "article", match: string, 
   return new Map(rows.map((row) => [String(row.rowid), row.snippet]));
 }
 
-export const sqliteSearch: SearchBackend = {
-  async page(db: Db, words, filters, offset, limit): Promise<RankedMatch[]> {
-    const match = fts5Query(words);
-    // Ties (rare with bm25): the later index row first, i.e. the newer annotation.
-    const ranked = hasFilters(filters)
-      ? await db.$queryRaw<Ranked[]>`
+export function sqliteSearchWith({ facetKeys }: { facetKeys: boolean }): SearchBackend {
+  const from = sources(facetKeys);
+  return {
+    async page(db: Db, words, filters, offset, limit): Promise<RankedMatch[]> {
+      const match = fts5Query(words);
+      // Ties (rare with bm25): the later index row first, i.e. the newer annotation.
+      const ranked = hasFilters(filters)
+        ? await db.$queryRaw<Ranked[]>`
           SELECT f."rowid" AS "rowid", k."annotationId" AS "id", -bm25("AnnotationFts", ${ANNOTATION_WEIGHTS}) AS "rank"
           FROM "AnnotationFts" f
           CROSS JOIN "AnnotationFtsKey" k ON k."id" = f."rowid"
-          CROSS JOIN "Annotation" a ON a."id" = k."annotationId"
-          LEFT JOIN "Speaker" sp ON sp."id" = a."speakerId"
-          WHERE "AnnotationFts" MATCH ${match} ${filterSql(filters, ANNOTATION_COLUMNS)}
+          ${from.join}
+          WHERE "AnnotationFts" MATCH ${match} ${filterSql(filters, from.columns)}
           ORDER BY bm25("AnnotationFts", ${ANNOTATION_WEIGHTS}), f."rowid" DESC
           LIMIT ${limit} OFFSET ${offset}`
-      : await db.$queryRaw<Ranked[]>`
+        : await db.$queryRaw<Ranked[]>`
           SELECT p."rowid", k."annotationId" AS "id", p."rank"
           FROM (
             SELECT "rowid", -bm25("AnnotationFts", ${ANNOTATION_WEIGHTS}) AS "rank"
@@ -77,33 +113,32 @@ export const sqliteSearch: SearchBackend = {
             LIMIT ${limit} OFFSET ${offset}
           ) p CROSS JOIN "AnnotationFtsKey" k ON k."id" = p."rowid"
           ORDER BY p."rank" DESC, p."rowid" DESC`;
-    const marked = await snippets(
-      db,
-      "annotation",
-      match,
-      ranked.map((row) => row.rowid),
-    );
-    return ranked.map((row) => ({ id: row.id, rank: row.rank, snippet: marked.get(String(row.rowid)) ?? null }));
-  },
+      const marked = await snippets(
+        db,
+        "annotation",
+        match,
+        ranked.map((row) => row.rowid),
+      );
+      return ranked.map((row) => ({ id: row.id, rank: row.rank, snippet: marked.get(String(row.rowid)) ?? null }));
+    },
 
-  facets(db: Db, words, filters: SearchFilters): Promise<FacetRow[]> {
-    return db.$queryRaw<FacetRow[]>(
-      facetSql(
-        sql`SELECT ${MATCH_SELECT} FROM "AnnotationFts" f
+    facets(db: Db, words, filters: SearchFilters): Promise<FacetRow[]> {
+      return db.$queryRaw<FacetRow[]>(
+        facetSql(
+          sql`SELECT ${from.select} FROM "AnnotationFts" f
           CROSS JOIN "AnnotationFtsKey" k ON k."id" = f."rowid"
-          CROSS JOIN "Annotation" a ON a."id" = k."annotationId"
-          LEFT JOIN "Speaker" sp ON sp."id" = a."speakerId"
-          WHERE "AnnotationFts" MATCH ${fts5Query(words)} ${dateSql(filters, ANNOTATION_COLUMNS)}`,
-        filters,
-      ),
-    );
-  },
+          ${from.join}
+          WHERE "AnnotationFts" MATCH ${fts5Query(words)} ${dateSql(filters, from.columns)}`,
+          filters,
+        ),
+      );
+    },
 
-  async articles(db: Db, words, limit) {
-    const match = fts5Query(words);
-    // Counted apart: FTS5's bm25() and snippet() cannot run under a window function (count(*) OVER ()).
-    const [ranked, [{ n }]] = await Promise.all([
-      db.$queryRaw<(Omit<ArticleMatch, "snippet"> & { rowid: number | bigint })[]>`
+    async articles(db: Db, words, limit) {
+      const match = fts5Query(words);
+      // Counted apart: FTS5's bm25() and snippet() cannot run under a window function (count(*) OVER ()).
+      const [ranked, [{ n }]] = await Promise.all([
+        db.$queryRaw<(Omit<ArticleMatch, "snippet"> & { rowid: number | bigint })[]>`
         SELECT p."rowid", k."articleId" AS "id", ar."title" AS "title", CAST(ar."status" AS TEXT) AS "status",
           ar."updatedAt" AS "updatedAt", p."rank"
         FROM (
@@ -114,19 +149,22 @@ export const sqliteSearch: SearchBackend = {
         ) p
         CROSS JOIN "ArticleFtsKey" k ON k."id" = p."rowid" CROSS JOIN "Article" ar ON ar."id" = k."articleId"
         ORDER BY p."rank" DESC, p."rowid" DESC`,
-      db.$queryRaw<
-        { n: number | bigint }[]
-      >`SELECT count(*) AS "n" FROM "ArticleFts" WHERE "ArticleFts" MATCH ${match}`,
-    ]);
-    const marked = await snippets(
-      db,
-      "article",
-      match,
-      ranked.map((row) => row.rowid),
-    );
-    return {
-      items: ranked.map(({ rowid, ...row }) => ({ ...row, snippet: marked.get(String(rowid)) ?? null })),
-      total: Number(n),
-    };
-  },
-};
+        db.$queryRaw<
+          { n: number | bigint }[]
+        >`SELECT count(*) AS "n" FROM "ArticleFts" WHERE "ArticleFts" MATCH ${match}`,
+      ]);
+      const marked = await snippets(
+        db,
+        "article",
+        match,
+        ranked.map((row) => row.rowid),
+      );
+      return {
+        items: ranked.map(({ rowid, ...row }) => ({ ...row, snippet: marked.get(String(rowid)) ?? null })),
+        total: Number(n),
+      };
+    },
+  };
+}
+
+export const sqliteSearch = sqliteSearchWith({ facetKeys: true });

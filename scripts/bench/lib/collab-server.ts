@@ -33,6 +33,8 @@ export async function startBenchServer(
   databaseUrl: string,
   secret = randomBytes(32).toString("hex"),
   fixedPort?: number,
+  /** More settings for this server (over the bench's environment), e.g. to compare with a feature off. */
+  settings: Record<string, string> = {},
 ): Promise<BenchServer> {
   // A fixed port where the machine's users share out ports (BENCH_PORT in the workbench bench); else any free one.
   const port = fixedPort ?? (await freePort());
@@ -42,7 +44,7 @@ export async function startBenchServer(
     port,
     host: "127.0.0.1",
     nodeArgs: (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean),
-    env: { NODE_ENV: "production", DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: url },
+    env: { ...settings, NODE_ENV: "production", DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: url },
     stdio: ["ignore", "ignore", "pipe"],
   });
   let stderr = "";
