@@ -15,9 +15,9 @@ export const CANDIDATES = 100;
 /** How many full-text matches are read before the rated claims and denials among them are kept. */
 const MATCHES = 2 * CANDIDATES;
 /**
- * On SQLite, how many of the claim's words the full-text query takes: its rarest. bm25 scores every
+ * How many of the claim's words the full-text query takes: its rarest. bm25 and ts_rank_cd score every
  * quote holding any word of an OR query, so the common ones ("government", "said", "year") made it
- * score most of a 100,000-quote library (56 ms at the median); the rarest words find the same
+ * score most of a 100,000-quote library (SQLite 56 ms at the median, PostgreSQL seconds under load); the rarest words find the same
  * claims, and the re-ranking still weighs every word (decision 030). Eight, not six: a long post's rarest
  * words are often its chatter ("nights", "door"), not the claim's (hard set, dev: recall@5 0.90 with six,
  * 0.94 with eight, 0.95 with twelve or all).
@@ -127,11 +127,13 @@ export function termWeights(documents: string[][]): (term: string) => number {
 async function ratedCandidates(db: Db, words: string[], excludeArticleId: string): Promise<CandidateRow[]> {
   const safe = safeWords(words);
   if (safe.length === 0) return [];
+  const rarest = await rarestWords(db, safe, RAREST_WORDS);
+  if (rarest.length === 0) return [];
   if (providerOf(db) === "postgresql")
     return db.$queryRaw<CandidateRow[]>`
       WITH matches AS (
         SELECT "annotationId", ts_rank_cd('{0, 0, 0, 1}', "document", q)::float8 AS "rank"
-        FROM "AnnotationFts", to_tsquery('english', ${tsQuery(safe)}) q
+        FROM "AnnotationFts", to_tsquery('english', ${tsQuery(rarest)}) q
         WHERE "document" @@ q
         ORDER BY "rank" DESC
         LIMIT ${MATCHES})
@@ -144,8 +146,6 @@ async function ratedCandidates(db: Db, words: string[], excludeArticleId: string
       WHERE a."kind" IN ('CLAIM', 'DENIAL') AND a."verdict" IS NOT NULL AND a."articleId" <> ${excludeArticleId}
       ORDER BY m."rank" DESC
       LIMIT ${CANDIDATES}`;
-  const rarest = await rarestWords(db, safe, RAREST_WORDS);
-  if (rarest.length === 0) return [];
   // By rowid through AnnotationFtsKey (the index's own key table, decision 029): reading the UNINDEXED id of
   // every match before the sort doubled the time of a query matching 20,000 rows. CROSS JOIN keeps the
   // matches the outer loop: left to itself, SQLite 3.53 scanned every claim by kind and probed the matches.
@@ -177,14 +177,30 @@ const HELD_FOR_MS = 10 * 60_000;
 const HELD_KEPT = 20_000;
 const heldCounts = new Map<string, { quotes: number; at: number }>();
 
+/**
+ * Counting stops here: past it a word is common, and which common word is commoner does not matter. On
+ * PostgreSQL the count rechecks every match's tsvector for the quote's weight, so an uncapped count of a
+ * word in 20,000 quotes cost more than the whole query it was meant to shrink.
+ */
+export const COMMON_FROM = 2_000;
+
 async function quotesHolding(db: Db, word: string): Promise<number> {
+  const key = `${providerOf(db)}:${word}`;
   const now = Date.now();
-  const kept = heldCounts.get(word);
+  const kept = heldCounts.get(key);
   if (kept && now - kept.at < HELD_FOR_MS) return kept.quotes;
-  const [{ n }] = await db.$queryRaw<{ n: number | bigint }[]>`
-    SELECT count(*) AS "n" FROM "AnnotationFts" WHERE "AnnotationFts" MATCH ${ftsMatch([word])}`;
+  const [{ n }] =
+    providerOf(db) === "postgresql"
+      ? await db.$queryRaw<{ n: number | bigint }[]>`
+          SELECT count(*) AS "n" FROM (
+            SELECT 1 FROM "AnnotationFts" WHERE "document" @@ to_tsquery('english', ${tsQuery([word])})
+            LIMIT ${COMMON_FROM}) held`
+      : await db.$queryRaw<{ n: number | bigint }[]>`
+          SELECT count(*) AS "n" FROM (
+            SELECT 1 FROM "AnnotationFts" WHERE "AnnotationFts" MATCH ${ftsMatch([word])}
+            LIMIT ${COMMON_FROM}) held`;
   if (heldCounts.size >= HELD_KEPT) heldCounts.clear();
-  heldCounts.set(word, { quotes: Number(n), at: now });
+  heldCounts.set(key, { quotes: Number(n), at: now });
   return Number(n);
 }
 
