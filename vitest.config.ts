@@ -17,7 +17,14 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts?(x)"], environment: "node" },
+        test: {
+          name: "unit",
+          include: ["lib/**/*.test.ts", "components/**/*.test.ts?(x)"],
+          environment: "node",
+          // A few unit tests work through megabytes of HTML (1.5 MB of paragraphs, the page corpus): about a second
+          // each on a quiet machine, past the default 5 s on a busy 2-core one running the other suites beside them.
+          testTimeout: 20_000,
+        },
       },
       ...(["sqlite", "postgresql"] as const).map((provider) => ({
         resolve: { alias },

@@ -1,32 +1,32 @@
-import Link from "next/link";
 import type { Actor } from "@/lib/domain/actor";
 import { can, ROLE_LABELS } from "@/lib/domain/permissions";
 import { SignOutButton } from "./auth/SignOutButton";
+import { IntentLink } from "./IntentLink";
 import { ReviewCount } from "./ReviewCount";
 
 /** The signed-in user and how many annotations wait for their review are read by the layout (app/layout.tsx): a component holds no server code. */
 export function SiteHeader({ actor, waiting }: { actor: Actor | null; waiting: number }) {
   return (
     <header className="site-header">
-      <Link href="/" className="brand">
+      <IntentLink href="/" className="brand">
         <span aria-hidden="true" className="brand-mark">
           ✓
         </span>
         Factmark
-      </Link>
+      </IntentLink>
       {actor && (
         <nav aria-label="Main" className="site-nav">
-          <Link href="/articles">Articles</Link>
-          <Link href="/search">Search</Link>
-          <Link href="/speakers">Speakers</Link>
+          <IntentLink href="/articles">Articles</IntentLink>
+          <IntentLink href="/search">Search</IntentLink>
+          <IntentLink href="/speakers">Speakers</IntentLink>
           {can(actor.role, "review:annotation:others") && (
-            <Link href="/review">
+            <IntentLink href="/review">
               Review queue
               <ReviewCount initial={waiting} />
-            </Link>
+            </IntentLink>
           )}
-          {can(actor.role, "manage:users") && <Link href="/admin/users">Users</Link>}
-          <Link href="/account">Account</Link>
+          {can(actor.role, "manage:users") && <IntentLink href="/admin/users">Users</IntentLink>}
+          <IntentLink href="/account">Account</IntentLink>
         </nav>
       )}
       <div className="site-user">
@@ -38,7 +38,7 @@ export function SiteHeader({ actor, waiting }: { actor: Actor | null; waiting: n
             <SignOutButton />
           </>
         ) : (
-          <Link href="/signin">Sign in</Link>
+          <IntentLink href="/signin">Sign in</IntentLink>
         )}
       </div>
     </header>

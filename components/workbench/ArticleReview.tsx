@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "../IntentLink";
 import { ExportMenu } from "./ExportMenu";
 import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { KIND_LABELS } from "@/lib/domain/annotation";
@@ -250,9 +250,9 @@ export function ArticleReview() {
               Sign off article
             </button>
           )}
-          <Link href={`/articles/${encodeURIComponent(article.id)}/audit`} className="wb-audit-link">
+          <IntentLink href={`/articles/${encodeURIComponent(article.id)}/audit`} className="wb-audit-link">
             Audit log
-          </Link>
+          </IntentLink>
           <ExportMenu article={article} publicBase={publicBase} />
         </span>
       </div>

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { IntentLink } from "../IntentLink";
 import { useMemo } from "react";
 import { openWork, shortStamp, workText } from "./revisions";
 import { useWorkbench } from "./state/WorkbenchProvider";
@@ -31,7 +31,7 @@ export function RevisionBanner() {
         {(history.length > 1 || revision.number > 1) && (
           <>
             {" "}
-            <Link href={`/articles/${encodeURIComponent(article.id)}/revisions`}>History and changes</Link>
+            <IntentLink href={`/articles/${encodeURIComponent(article.id)}/revisions`}>History and changes</IntentLink>
           </>
         )}
       </p>

@@ -1,6 +1,15 @@
 "use client";
 
-import { useCallback, useEffect, useEffectEvent, useLayoutEffect, useMemo, useRef, useState } from "react";
+import {
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useEffectEvent,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import { KIND_LABELS, type AnnotationKind } from "@/lib/domain/annotation";
 import { isDetailed } from "@/lib/views/article-view";
 import type { RolePermissions, WorkbenchActor } from "./access";
@@ -45,6 +54,8 @@ const isTyping = (target: EventTarget | null) =>
 
 /** Links to one annotation (the review queue, the sign-off list) end in #annotation-<id>. */
 const HASH_PREFIX = "#annotation-";
+/** The highlights drawn before the first deferred render: none, as the server drew them. One array, so it stays equal. */
+const NONE_PLACED: never[] = [];
 
 /** Why c, d or a did nothing, and who can change that. */
 export const lockedMessage = (canReopen: boolean) =>
@@ -95,8 +106,12 @@ function WorkbenchBody({ since }: { since: number | null }) {
   );
   // The server lays the text out without the annotations: a paragraph's markup is its text alone (highlights and
   // labels are set by its layout effects, in the browser), so the HTML is the same, and a long article's page does
-  // not wait for 2,000 annotations to be laid out twice (issue #14). The browser lays them out as it hydrates.
-  const groups = useMemo(() => layout(typeof window === "undefined" ? [] : placed), [layout, placed]);
+  // not wait for 2,000 annotations to be laid out twice (issue #14). The browser hydrates with the same bare layout
+  // and draws the highlights in a render of their own right after, which React may interrupt: the page takes keys
+  // while 2,000 highlights are laid out, and a change later (a new annotation, another editor's) is typed and
+  // answered first, then drawn.
+  const drawn = useDeferredValue(placed, NONE_PLACED);
+  const groups = useMemo(() => layout(drawn), [layout, drawn]);
   const changed = useMemo(
     () =>
       new Set(placed.filter((annotation) => annotation.anchor.status === "CHANGED").map((annotation) => annotation.id)),

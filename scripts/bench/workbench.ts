@@ -14,7 +14,9 @@
  * Per case, in a fresh browser context (cold HTTP cache) signed in as an
  * editor: load; as soon as the page reads "Live", `j` until the panel shows
  * C1 (interactive: from navigation start, in the page's own clock); Esc until
- * the list is painted; click C1's highlight until the panel is painted; Esc;
+ * the list is painted and click C1's highlight until the panel is painted,
+ * BENCH_REPEATS times each (the case's figure is their median: one step of a
+ * few dozen ms taken once was mostly noise); Esc;
  * the other editor PATCHes C1's speaker through the API until the page shows
  * it (from the request leaving this process to the paint, both on the epoch
  * clock); select five words and press `c` until the new annotation's panel is
@@ -34,6 +36,7 @@
  * Options (env):
  *   BENCH_PROVIDERS   sqlite,postgresql (both)
  *   BENCH_ROUNDS      rounds of every size (3)
+ *   BENCH_REPEATS     Esc/click pairs per case (5)
  *   BENCH_SIZES       annotation counts, the first being the baseline (0,200,2000,10000)
  *   BENCH_PORT        the SQLite app server's port, PostgreSQL's the next one (any free port)
  *   BENCH_TIMEOUT_MS  how long one step may take before the case fails (90000)
