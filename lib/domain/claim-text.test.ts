@@ -111,8 +111,19 @@ describe("normaliseClaim", () => {
     expect(figures("Five people have been in Number 10")).toEqual([{ kind: "number", value: "5" }]);
   });
 
-  it("asks the full-text index for a synonym's canonical word and a figure's words as a newsroom writes them", () => {
-    expect(normaliseClaim("so many killings").queryWords).toEqual(["many", "killings", "murder"]);
+  it("asks the full-text index for a synonym's words and a figure's words as a newsroom writes them", () => {
+    expect(normaliseClaim("so many killings").queryWords).toEqual([
+      "many",
+      "killings",
+      "murder",
+      "murders",
+      "homicides",
+      "homicide",
+    ]);
+    // The index stems "children" apart from "child": a post's "kids" asks for it by name.
+    expect(normaliseClaim("our kids").queryWords).toContain("children");
+    // A concept group's words stay out: "poor" asks for "poverty", its canonical term, not for "breadline".
+    expect(normaliseClaim("growing up poor").queryWords).not.toContain("breadline");
     expect(figureWords({ kind: "number", value: "400000" })).toEqual(["400"]);
     expect(figureWords({ kind: "currency", value: "2400000000", unit: "GBP" })).toEqual(["2", "billion"]);
     expect(figureWords({ kind: "number", value: "9", unit: "h" })).toEqual(["9", "nine"]);
@@ -122,7 +133,17 @@ describe("normaliseClaim", () => {
 
   it("gives plain query words only: letters and digits, no stop words", () => {
     const { queryWords } = normaliseClaim('Unemployment "rose" by 20% (AND) -- NEAR* the end');
-    expect(queryWords).toEqual(["unemployment", "unemploy", "rose", "near", "end", "20", "fifth"]);
+    expect(queryWords).toEqual([
+      "unemployment",
+      "unemploy",
+      "jobless",
+      "unemployed",
+      "rose",
+      "near",
+      "end",
+      "20",
+      "fifth",
+    ]);
     for (const word of queryWords) expect(word).toMatch(/^[\p{L}\p{N}]+$/u);
   });
 });
