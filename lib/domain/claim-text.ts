@@ -188,6 +188,18 @@ export function normaliseClaim(text: string): NormalisedClaim {
   for (let i = 0; i < toks.length; i++) {
     const word = words[i];
     const tok = toks[i];
+    // "every second new home", "every other child": half of them, as "one in two".
+    if (
+      word === "every" &&
+      /^(?:second|other)$/.test(words[i + 1] ?? "") &&
+      /^\p{L}+$/u.test(words[i + 2] ?? "") &&
+      !STOP_WORDS.has(words[i + 2])
+    ) {
+      addFigure({ kind: "percent", value: "50" });
+      terms.push("percent");
+      i++;
+      continue;
+    }
     // A number: digits (1,200,000 / 1.2) or words (twenty-three), then an optional scale and unit.
     let value: number | null = null;
     let used = 1;
