@@ -202,24 +202,38 @@ const heldCounts = new Map<string, { quotes: number; at: number }>();
  */
 export const COMMON_FROM = 2_000;
 
-async function quotesHolding(db: Db, word: string): Promise<number> {
-  const key = `${providerOf(db)}:${word}`;
+/**
+ * How many quotes hold each word, capped at COMMON_FROM: the held counts, and the rest in one statement (a
+ * round trip a word, one after the other, cost a long post's 30 new words 30 round trips).
+ */
+async function quotesHolding(db: Db, words: string[]): Promise<Map<string, number>> {
+  const provider = providerOf(db);
   const now = Date.now();
-  const kept = heldCounts.get(key);
-  if (kept && now - kept.at < HELD_FOR_MS) return kept.quotes;
-  const [{ n }] =
-    providerOf(db) === "postgresql"
-      ? await db.$queryRaw<{ n: number | bigint }[]>`
-          SELECT count(*) AS "n" FROM (
-            SELECT 1 FROM "AnnotationFts" WHERE "document" @@ to_tsquery('english', ${tsQuery([word])})
-            LIMIT ${COMMON_FROM}) held`
-      : await db.$queryRaw<{ n: number | bigint }[]>`
-          SELECT count(*) AS "n" FROM (
-            SELECT 1 FROM "AnnotationFts" WHERE "AnnotationFts" MATCH ${ftsMatch([word])}
-            LIMIT ${COMMON_FROM}) held`;
-  if (heldCounts.size >= HELD_KEPT) heldCounts.clear();
-  heldCounts.set(key, { quotes: Number(n), at: now });
-  return Number(n);
+  const counts = new Map<string, number>();
+  const missing: string[] = [];
+  for (const word of words) {
+    const kept = heldCounts.get(`${provider}:${word}`);
+    if (kept && now - kept.at < HELD_FOR_MS) counts.set(word, kept.quotes);
+    else missing.push(word);
+  }
+  if (missing.length === 0) return counts;
+  const each = missing.map((word, index) =>
+    provider === "postgresql"
+      ? sql`SELECT ${index}::int AS "i", count(*) AS "n" FROM (
+          SELECT 1 FROM "AnnotationFts" WHERE "document" @@ to_tsquery('english', ${tsQuery([word])})
+          LIMIT ${COMMON_FROM}) held`
+      : sql`SELECT ${index} AS "i", count(*) AS "n" FROM (
+          SELECT 1 FROM "AnnotationFts" WHERE "AnnotationFts" MATCH ${ftsMatch([word])}
+          LIMIT ${COMMON_FROM}) held`,
+  );
+  const rows = await db.$queryRaw<{ i: number | bigint; n: number | bigint }[]>`${join(each, " UNION ALL ")}`;
+  if (heldCounts.size + missing.length > HELD_KEPT) heldCounts.clear();
+  for (const { i, n } of rows) {
+    const word = missing[Number(i)];
+    counts.set(word, Number(n));
+    heldCounts.set(`${provider}:${word}`, { quotes: Number(n), at: now });
+  }
+  return counts;
 }
 
 /**
@@ -241,9 +255,11 @@ async function rarestWords(
   counted: boolean,
 ): Promise<{ word: string; quotes: number | null }[]> {
   if (words.length <= count && !counted) return words.map((word) => ({ word, quotes: null }));
-  const held: { word: string; quotes: number }[] = [];
-  for (const word of new Set(words)) held.push({ word, quotes: await quotesHolding(db, word) });
-  return held
+  const distinct = [...new Set(words)];
+  const counts = await quotesHolding(db, distinct);
+  // In the post's order, whichever were held: ties keep it.
+  return distinct
+    .map((word) => ({ word, quotes: counts.get(word) ?? 0 }))
     .filter((entry) => entry.quotes > 0)
     .sort((a, b) => a.quotes - b.quotes)
     .slice(0, count);
