@@ -364,6 +364,10 @@ export const PHRASES: [RegExp, string][] = [
   [/\b(?:undocumented|irregular) (?:migrants|immigrants)\b|\bwithout papers\b/gi, "illegal immigrants"],
   [/\b(?:throw(?:s|n|ing)?|threw) (?:away|out)\b/gi, "discard"],
   [/\bexam results\b/gi, "grades"],
+  [/\bwind and solar\b/gi, "renewables"],
+  [/\boutput per (?:worker|hour|head)\b/gi, "productivity"],
+  [/\b(?:look(?:s|ed|ing)?) into\b/gi, "investigated"],
+  [/\b(?:leav(?:e|es|ing)|left) (?:the|their) (?:profession|jobs?|posts?)\b/gi, "quit"],
 ];
 
 /**
@@ -440,6 +444,9 @@ const CONCEPT_GROUPS: string[][] = [
   ["close", "shut", "closure", "shutting"],
   ["school", "pupil"],
   ["doctor", "physician"],
+  ["supply", "supplied", "provide", "provider"],
+  ["crisis", "crash"],
+  ["investigate", "investigation", "probe"],
   ["discard", "bin", "binned", "skip"],
 ];
 

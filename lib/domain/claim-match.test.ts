@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { conflictOf, figuresConflict, matchClaims, sameFigure } from "./claim-match";
+import { conflictOf, figuresConflict, MATCH_TUNING, matchClaims, sameFigure } from "./claim-match";
 import { normaliseClaim } from "./claim-text";
 
 const weight = () => 1;
@@ -49,6 +49,32 @@ describe("the different-figure rule", () => {
         "The Moon landing was filmed in a studio.",
       ),
     ).toMatchObject({ conflict: null, relation: "same" });
+  });
+
+  it("applies the direction rule to another direction in the same wording, not to a post's chatter around it", () => {
+    const earlier = "Hospital waiting lists rose to 7.6 million in 2023.";
+    expect(match("Hospital waiting lists fell to 7.6 million in 2023.", earlier)).toMatchObject({
+      relation: "different-figure",
+      conflict: "direction",
+    });
+    // The post's "dropped" is about standards, not the waiting lists: it rewords the claim, and the chatter goes down.
+    const post =
+      "Waiting lists at 7.6 million in 2023 and the minister says standards have not dropped. My nan waited.";
+    expect(normaliseClaim(post).direction).toBe("down");
+    expect(match(post, earlier)).toMatchObject({ relation: "same", conflict: null });
+    // Without the guard the same post is flagged.
+    const unguarded = { ...MATCH_TUNING, directionRuleAt: 0 };
+    expect(matchClaims(normaliseClaim(post), normaliseClaim(earlier), { weight }, unguarded).conflict).toBe(
+      "direction",
+    );
+  });
+
+  it("still applies the name rule to a post let off the direction rule", () => {
+    // Three of the claim's five other words repeated: let off the direction; three of the four besides its name: not
+    // let off the name (the direction word, contradicted, is left out of both shares).
+    expect(
+      match("Knife crime in Manchester fell by 10 per cent.", "Knife crime in London schools rose by 10 per cent."),
+    ).toMatchObject({ relation: "different-figure", conflict: "name" });
   });
 
   it("weighs a repeated figure like a shared word", () => {

@@ -1,3 +1,4 @@
+import { DOWN, UP } from "./claim-lexicon";
 import type { Figure, NormalisedClaim } from "./claim-text";
 
 /**
@@ -33,6 +34,11 @@ export const MATCH_TUNING = {
   differentAt: 0.45,
   /** The name rule applies when the post repeats at least this share of the earlier claim's other words. */
   nameRuleAt: 0.7,
+  /**
+   * The direction rule likewise. Not tuned: no post of the dev split goes the other way from its claim, so it takes
+   * the name rule's share; every dev near-miss of another direction repeats all of its claim's other words.
+   */
+  directionRuleAt: 0.7,
   /** How much a figure weighs in coverage and dice against a word of the same rarity (0: figures are no words). */
   figureTerms: 1,
 };
@@ -68,16 +74,24 @@ export function matchClaims(
   const score = clamp(
     tuning.coverage * coverage + tuning.dice * dice + tuning.figures * (figures ?? 0.5) + tuning.relevance * relevance,
   );
+  // Of the earlier claim's words other than `own`, the share (by weight) the post repeats.
+  const repeated = (own: Set<string>) => {
+    const plain = [...c].filter((term) => !own.has(term));
+    const plainWeight = total(plain);
+    return plainWeight > 0 ? total(plain.filter((term) => q.has(term))) / plainWeight : 1;
+  };
   let conflict = conflictOf(query, candidate);
+  // Another direction is another assertion only in the same wording ("unemployment fell 20 %" for "…rose 20 %"): a
+  // long post that rewords the claim says what else went up or down around it ("my rent went up, and…").
+  const directions = new Set([UP, DOWN]);
+  if (conflict === "direction" && repeated(directions) < tuning.directionRuleAt)
+    conflict = namesConflict(query, candidate) ? "name" : null;
   // Another name is another assertion only when it stands in for the earlier claim's name in the same wording
   // ("France's economy grew 4 %" for "Germany's…"): a post that rewords the claim names more things around it.
-  if (conflict === "name") {
-    const names = new Set(candidate.names);
-    const plain = [...c].filter((term) => !names.has(term));
-    const plainWeight = total(plain);
-    const plainShared = total(plain.filter((term) => q.has(term)));
-    if (plainWeight > 0 && plainShared / plainWeight < tuning.nameRuleAt) conflict = null;
-  }
+  // A direction the post has just been let off (above) is no word it failed to repeat.
+  const letOff = query.direction && candidate.direction && query.direction !== candidate.direction;
+  const own = letOff ? directions : new Set<string>();
+  if (conflict === "name" && repeated(new Set([...candidate.names, ...own])) < tuning.nameRuleAt) conflict = null;
   if (conflict) {
     const similar = coverage >= tuning.differentAt;
     return { score, relation: similar ? "different-figure" : "unrelated", conflict };
@@ -89,12 +103,17 @@ export function matchClaims(
 export function conflictOf(a: NormalisedClaim, b: NormalisedClaim): ClaimMatch["conflict"] {
   if (figuresConflict(a.figures, b.figures)) return "figure";
   if (a.direction && b.direction && a.direction !== b.direction) return "direction";
+  if (namesConflict(a, b)) return "name";
+  return null;
+}
+
+/** Each side names something the other does not. */
+function namesConflict(a: NormalisedClaim, b: NormalisedClaim): boolean {
   const aTerms = new Set(a.terms);
   const bTerms = new Set(b.terms);
   const onlyA = a.names.filter((name) => !bTerms.has(name));
   const onlyB = b.names.filter((name) => !aTerms.has(name));
-  if (onlyA.length > 0 && onlyB.length > 0) return "name";
-  return null;
+  return onlyA.length > 0 && onlyB.length > 0;
 }
 
 /** Figure kinds compared with each other (an amount in words and one with a sign are both amounts). */

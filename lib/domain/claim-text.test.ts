@@ -14,6 +14,14 @@ describe("normaliseClaim", () => {
     expect(figures("the third year running")).toEqual([]);
   });
 
+  it("reads every second or every other one as half of them, not every second of time", () => {
+    expect(figures("Every second new home is built on greenfield land")).toEqual([{ kind: "percent", value: "50" }]);
+    expect(figures("every other child")).toEqual(figures("half of children"));
+    expect(normaliseClaim("every other child").terms).toEqual(normaliseClaim("half of children").terms);
+    expect(figures("every second of the day")).toEqual([]);
+    expect(figures("every second 3 babies are born")).toEqual([{ kind: "number", value: "3" }]);
+  });
+
   it("reads numbers in words and digits, with scales and thousands separators, as one value", () => {
     for (const text of ["1.2 million jobs", "1,200,000 jobs", "1.2m jobs"])
       expect(figures(text)).toEqual([{ kind: "number", value: "1200000" }]);
@@ -105,14 +113,30 @@ describe("normaliseClaim", () => {
     expect(terms("inmates")).toEqual(terms("prisoners"));
     expect(terms("people living here without papers")).toEqual(terms("people living here as illegal immigrants"));
     expect(terms("shops bin food")).toEqual(terms("shops throw away food"));
+    expect(terms("wind and solar supplied power")).toEqual(terms("renewables provided electricity"));
+    expect(terms("output per worker")).toEqual(terms("productivity"));
+    expect(terms("burglaries never looked into")).toEqual(terms("burglaries never investigated"));
+    expect(terms("teachers leaving the profession")).toEqual(terms("teachers quit"));
+    expect(terms("the crash of 2008")).toEqual(terms("the crisis of 2008"));
     expect(normaliseClaim("Norwegians bought EVs").names).toEqual(normaliseClaim("Norway bought EVs").names);
     expect(normaliseClaim("emitted by Beijing").names).toEqual(["china"]);
     // "Number 10" is Downing Street, not the figure 10.
     expect(figures("Five people have been in Number 10")).toEqual([{ kind: "number", value: "5" }]);
   });
 
-  it("asks the full-text index for a synonym's canonical word and a figure's words as a newsroom writes them", () => {
-    expect(normaliseClaim("so many killings").queryWords).toEqual(["many", "killings", "murder"]);
+  it("asks the full-text index for a synonym's words and a figure's words as a newsroom writes them", () => {
+    expect(normaliseClaim("so many killings").queryWords).toEqual([
+      "many",
+      "killings",
+      "murder",
+      "murders",
+      "homicides",
+      "homicide",
+    ]);
+    // The index stems "children" apart from "child": a post's "kids" asks for it by name.
+    expect(normaliseClaim("our kids").queryWords).toContain("children");
+    // A concept group's words stay out: "poor" asks for "poverty", its canonical term, not for "breadline".
+    expect(normaliseClaim("growing up poor").queryWords).not.toContain("breadline");
     expect(figureWords({ kind: "number", value: "400000" })).toEqual(["400"]);
     expect(figureWords({ kind: "currency", value: "2400000000", unit: "GBP" })).toEqual(["2", "billion"]);
     expect(figureWords({ kind: "number", value: "9", unit: "h" })).toEqual(["9", "nine"]);
@@ -122,7 +146,17 @@ describe("normaliseClaim", () => {
 
   it("gives plain query words only: letters and digits, no stop words", () => {
     const { queryWords } = normaliseClaim('Unemployment "rose" by 20% (AND) -- NEAR* the end');
-    expect(queryWords).toEqual(["unemployment", "unemploy", "rose", "near", "end", "20", "fifth"]);
+    expect(queryWords).toEqual([
+      "unemployment",
+      "unemploy",
+      "jobless",
+      "unemployed",
+      "rose",
+      "near",
+      "end",
+      "20",
+      "fifth",
+    ]);
     for (const word of queryWords) expect(word).toMatch(/^[\p{L}\p{N}]+$/u);
   });
 });
