@@ -239,7 +239,39 @@ export function toSourceView(row: SourceRow): SourceView {
   };
 }
 
-export function toAnnotationView(row: AnnotationRow): AnnotationView {
+/** The columns of an Annotation row a summary is made of (its own, without relations). */
+export type SummaryRow = Pick<
+  AnnotationRow,
+  | "id"
+  | "articleId"
+  | "revisionId"
+  | "anchorStatus"
+  | "anchorScore"
+  | "previousQuote"
+  | "kind"
+  | "number"
+  | "start"
+  | "end"
+  | "quote"
+  | "prefix"
+  | "suffix"
+  | "speaker"
+  | "verdict"
+  | "notRatedReason"
+  | "deniesId"
+  | "status"
+  | "version"
+>;
+
+/**
+ * An annotation's summary from its row, its author and its editors' ids. Field by field, not by rest and spread:
+ * one object shape for every row, a third of the time at 2,000 rows (the workbench page reads every summary).
+ */
+export function toSummaryFromRow(
+  row: SummaryRow,
+  createdBy: { id: string; name: string },
+  editorIds: string[],
+): AnnotationSummary {
   return {
     id: row.id,
     articleId: row.articleId,
@@ -255,20 +287,30 @@ export function toAnnotationView(row: AnnotationRow): AnnotationView {
     prefix: row.prefix,
     suffix: row.suffix,
     speaker: row.speaker,
-    note: row.note,
-    publicNote: row.publicNote,
     verdict: row.verdict,
     notRatedReason: row.notRatedReason,
-    rationale: row.rationale,
     deniesId: row.deniesId,
     status: row.status,
     version: row.version,
-    createdBy: { id: row.createdBy.id, name: row.createdBy.name },
+    createdBy,
+    editorIds,
+  };
+}
+
+export function toAnnotationView(row: AnnotationRow): AnnotationView {
+  return {
+    ...toSummaryFromRow(
+      row,
+      { id: row.createdBy.id, name: row.createdBy.name },
+      row.editors.map((editor) => editor.userId),
+    ),
+    note: row.note,
+    publicNote: row.publicNote,
+    rationale: row.rationale,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     sources: row.sources.map(toSourceView),
     lastReview: toReviewView(row.signOffs[0]),
-    editorIds: row.editors.map((editor) => editor.userId),
     speakerId: row.speakerId ?? null,
     basedOnId: row.basedOnId ?? null,
     basedOnChangedAt: row.basedOnChangedAt?.toISOString() ?? null,

@@ -1,7 +1,11 @@
 import type { Db } from "../../db/client";
 import { inChunks } from "../../db/chunked";
-import { annotationLabel } from "../../domain/annotation-label";
-import { toAnnotationView, type AnnotationSummary, type AnnotationView } from "../../views/article-view";
+import {
+  toAnnotationView,
+  toSummaryFromRow,
+  type AnnotationSummary,
+  type AnnotationView,
+} from "../../views/article-view";
 
 export type AnnotationsReader = Pick<Db, "annotation" | "source" | "signOff" | "annotationEditor" | "user">;
 
@@ -134,28 +138,5 @@ export async function loadAnnotationSummaries(
     db,
     annotations.map((row) => row.createdById),
   );
-  // Field by field, not by rest and spread: one object shape for every row, a third of the time at 2,000 rows.
-  return annotations.map((row) => ({
-    id: row.id,
-    articleId: row.articleId,
-    revisionId: row.revisionId,
-    anchor: { status: row.anchorStatus, score: row.anchorScore },
-    previousQuote: row.previousQuote,
-    kind: row.kind,
-    number: row.number,
-    label: annotationLabel(row.kind, row.number),
-    start: row.start,
-    end: row.end,
-    quote: row.quote,
-    prefix: row.prefix,
-    suffix: row.suffix,
-    speaker: row.speaker,
-    verdict: row.verdict,
-    notRatedReason: row.notRatedReason,
-    deniesId: row.deniesId,
-    status: row.status,
-    version: row.version,
-    createdBy: person(row.createdById),
-    editorIds: editorsOf.get(row.id) ?? [],
-  }));
+  return annotations.map((row) => toSummaryFromRow(row, person(row.createdById), editorsOf.get(row.id) ?? []));
 }
