@@ -45,6 +45,11 @@ export type WorkbenchState = {
   work: Record<string, Work>;
   pins: Record<string, Pin>;
   orphans: Record<string, Orphan>;
+  /**
+   * Someone else's change that a details read brought before its live event did: the version held before the read.
+   * The event, when it comes, is no longer newer than what is held, yet it is still announced and flashed.
+   */
+  unannounced: Record<string, number>;
 };
 
 export type EventActor = { id: string; name: string } | null;
@@ -174,6 +179,7 @@ export function initialState(
     work: {},
     pins: {},
     orphans: {},
+    unannounced: {},
   };
 }
 
@@ -315,10 +321,15 @@ export function putDetails(state: WorkbenchState, view: AnnotationView): Workben
   const at = state.annotations.findIndex((annotation) => annotation.id === view.id);
   if (at < 0) return state;
   const held = state.annotations[at];
-  if (isDetailed(held) || view.version < held.version) return put(state, view, "Someone").state;
+  const unannounced =
+    view.version > held.version ? { ...state.unannounced, [view.id]: held.version } : state.unannounced;
+  if (isDetailed(held) || view.version < held.version) {
+    const result = put(state, view, "Someone");
+    return result.changed ? { ...result.state, unannounced } : result.state;
+  }
   const annotations = [...state.annotations];
   annotations[at] = view;
-  return { ...state, annotations };
+  return { ...state, annotations, unannounced };
 }
 
 /** The user deleted it, or closed an annotation someone else deleted: it and any unsaved text in it go. */
@@ -465,10 +476,18 @@ export function applyEvent(state: WorkbenchState, event: LiveEvent, selfId: stri
     case AUDIT.annotation.updated: {
       const by = actorName(event.actor, selfId);
       const own = event.actor?.id === selfId;
-      const existed = state.annotations.some((annotation) => annotation.id === event.annotation.id);
-      const result = put(state, event.annotation, by);
-      if (!result.changed || own) return { state: result.state };
       const view = event.annotation;
+      const existed = state.annotations.some((annotation) => annotation.id === view.id);
+      const heardBefore = state.unannounced[view.id];
+      const result = put(state, view, by);
+      // A details read may have brought this change in silently: it is still someone's change to say and flash.
+      const readAhead = heardBefore !== undefined && view.version > heardBefore;
+      const heldVersion = result.state.annotations.find((annotation) => annotation.id === view.id)?.version ?? 0;
+      const next =
+        readAhead && view.version >= heldVersion
+          ? { ...result.state, unannounced: without(result.state.unannounced, view.id) }
+          : result.state;
+      if (!(result.changed || readAhead) || own) return { state: next };
       let announce: string;
       if (!existed) announce = `${by} added ${withArticle(view.kind)} “${excerpt(view.quote, 60)}”`;
       else {
@@ -476,7 +495,7 @@ export function applyEvent(state: WorkbenchState, event: LiveEvent, selfId: stri
         announce = (verbOf[event.action] ?? ((name: string, thing: string) => `${name} updated ${thing}`))(by, what);
         if (result.pinned) announce += ". Your unsaved changes to it are kept: review before saving";
       }
-      return { state: result.state, announce, flash: [view.id] };
+      return { state: next, announce, flash: [view.id] };
     }
     case AUDIT.annotation.deleted: {
       const by = actorName(event.actor, selfId);

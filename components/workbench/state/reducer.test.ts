@@ -277,6 +277,24 @@ describe("workbench reducer: summaries, then details when opened (decision 028)"
     expect(stale.details.reads).toBe(1);
   });
 
+  it("someone's change that a prefetched read brought first is still announced and flashed when its event comes, once", () => {
+    const start = store([summaryOf(annotation())]);
+    // The idle prefetch reads the details after Ana's save but before her event arrives.
+    const read = run(start, { type: "details", id: "a1", view: annotation({ version: 2, note: "by Ana" }) });
+    expect(held(read)).toMatchObject({ version: 2, note: "by Ana" });
+    expect(read.announcement.text).toBe("");
+    const event = updated(annotation({ version: 2, note: "by Ana" }));
+    const heard = run(read, { type: "live", event });
+    expect(heard.announcement).toEqual({ text: "Ana updated claim C1", serial: 1 });
+    expect(heard.flashes).toEqual({ a1: 1 });
+    // A replay of it says nothing more.
+    expect(run(heard, { type: "live", event }).announcement.serial).toBe(1);
+    // The user's own change from elsewhere, read ahead the same way, stays unsaid.
+    const own = run(read, { type: "live", event: updated(annotation({ version: 2 }), { id: ME.id, name: "Me" }) });
+    expect(own.announcement.text).toBe("");
+    expect(own.data.unannounced).toEqual({});
+  });
+
   it("a failed read is remembered for the panel's retry, and cleared by the retry or a later read", () => {
     const start = store([summaryOf(annotation())]);
     const failed = run(start, { type: "details", id: "a1", view: null });
