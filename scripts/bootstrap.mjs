@@ -39,14 +39,20 @@ export function requireNode() {
 
 const hashFile = (file) => createHash("sha256").update(fs.readFileSync(file)).digest("hex");
 
+const dependencyStamp = () => path.join(root, "node_modules/.factmark-lock-hash");
+
+/** Whether node_modules was installed by ensureDependencies from this very package-lock.json. */
+export function dependenciesCurrent() {
+  const stamp = dependencyStamp();
+  return fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === hashFile(path.join(root, "package-lock.json"));
+}
+
 /** npm ci on a fresh clone, and again whenever package-lock.json changes. */
 export function ensureDependencies() {
-  const stamp = path.join(root, "node_modules/.factmark-lock-hash");
-  const wanted = hashFile(path.join(root, "package-lock.json"));
-  if (fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === wanted) return;
+  if (dependenciesCurrent()) return;
   say("installing dependencies (npm ci)…");
   runOrExit("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"]);
-  fs.writeFileSync(stamp, wanted);
+  fs.writeFileSync(dependencyStamp(), hashFile(path.join(root, "package-lock.json")));
 }
 
 /** Runs a TypeScript script through tsx, from node_modules. */

@@ -1,9 +1,9 @@
 // npm test: sets up what the suites need, then runs every suite and reports each.
 // Type check, lint, unit, integration on SQLite and on PostgreSQL, Playwright e2e.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
-import { ensureBuild, ensureDependencies, requireNode, run, say, tsx } from "./bootstrap.mjs";
+import { ensureBuild, ensureDependencies, requireNode, root, run, say, tsx } from "./bootstrap.mjs";
 
 requireNode();
 ensureDependencies();
@@ -13,10 +13,21 @@ const postgresUrl = startPostgres();
 ensureChromium();
 
 const bin = (name) => `node_modules/.bin/${name}`;
-const suites = [
-  ["type check", () => run(bin("tsc"), ["--noEmit"])],
+// The type check and lint each keep one core busy: on the 2-core machine they run side by side (about 12 s saved).
+say("── type check and lint, side by side ──");
+const [typeCheck, lint] = await Promise.all([
+  timed(() => runAsync(bin("tsc"), ["--noEmit"])),
   // Lint includes the formatter: a file Prettier would change fails the suite (npm run format fixes it).
-  ["lint", () => run(bin("eslint"), ["--max-warnings=0", "."]) || run(bin("prettier"), ["--check", "."])],
+  timed(
+    async () =>
+      (await runAsync(bin("eslint"), ["--max-warnings=0", "."])) || runAsync(bin("prettier"), ["--check", "."]),
+  ),
+]);
+const results = [
+  { name: "type check", ...typeCheck },
+  { name: "lint", ...lint },
+];
+const suites = [
   ["unit", () => run(bin("vitest"), ["run", "--project", "unit"])],
   // Built before the integration suites: the PostgreSQL one starts two real app servers.
   ["production build", () => ensureBuild()],
@@ -29,7 +40,6 @@ const suites = [
   ["end-to-end (Chromium)", () => run(bin("playwright"), ["test"])],
 ];
 
-const results = [];
 for (const [name, runSuite] of suites) {
   say(`── ${name} ──`);
   const started = Date.now();
@@ -49,6 +59,24 @@ for (const result of results)
 const failed = results.filter((result) => !result.ok).length;
 console.log(`suites: ${results.length - failed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
+
+/** A suite run without waiting, its output shown as it comes; resolves to its exit code. */
+function runAsync(command, args) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, stdio: "inherit" });
+    child.on("error", (error) => {
+      console.error(error);
+      resolve(1);
+    });
+    child.on("exit", (code) => resolve(code ?? 1));
+  });
+}
+
+async function timed(runSuite) {
+  const started = Date.now();
+  const code = await runSuite();
+  return { ok: code === 0, seconds: (Date.now() - started) / 1000 };
+}
 
 // POSTGRES_TEST_URL and CHROMIUM_PATH are test-only knobs, read here raw (decision 001): not app settings.
 

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
+import { dependenciesCurrent } from "../../../scripts/bootstrap.mjs";
 import { freePort } from "../../support/app-server";
 import { newTestDatabase } from "../../support/test-database";
 
@@ -75,6 +76,11 @@ async function npmStart(
 
 describe("npm start", () => {
   it("listens on 127.0.0.1 only, unless HOST says otherwise", async () => {
+    // Otherwise npm start would run npm ci, replacing node_modules under this very test run.
+    expect(
+      dependenciesCurrent(),
+      "node_modules is not from this package-lock.json: run npm test (or npm start) first",
+    ).toBe(true);
     expect(fs.existsSync("/proc/net/tcp"), "this test reads listening sockets from /proc/net/tcp (Linux)").toBe(true);
     const local = await npmStart(undefined);
     try {

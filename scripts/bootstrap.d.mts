@@ -1,0 +1,2 @@
+// Types for the part of scripts/bootstrap.mjs that tests import.
+export function dependenciesCurrent(): boolean;
