@@ -63,7 +63,8 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const { page, ...params } = forgiving(await searchParams);
   const result = await searchLibrary(await getDb(), { actor, input: { ...params, page } });
   const { annotations, articles, facets } = result;
-  const pages = Math.max(1, Math.ceil(annotations.total / annotations.pageSize));
+  const reachable = Math.min(annotations.total, annotations.rankedNewest ?? annotations.total);
+  const pages = Math.max(1, Math.ceil(reachable / annotations.pageSize));
   const searched = Boolean(params.q?.trim());
   const filtered = Boolean(
     params.kind || params.verdict || params.status || params.speaker || params.from || params.to,
@@ -104,37 +105,29 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
           ? searched || filtered
             ? "No annotation matches."
             : "No annotations yet."
-          : `${annotations.total} ${annotations.total === 1 ? "annotation" : "annotations"}${searched ? " match" : ""}${
-              articles.total ? `, ${articles.total} ${articles.total === 1 ? "article" : "articles"}` : ""
+          : `${annotations.estimated && filtered ? "About " : ""}${count(annotations.total)} ${annotations.total === 1 ? "annotation" : "annotations"}${searched ? " match" : ""}${
+              articles.total ? `, ${count(articles.total)} ${articles.total === 1 ? "article" : "articles"}` : ""
             }.`}
         {!searched && annotations.total > 0 && " Newest first."}
+        {annotations.rankedNewest !== null &&
+          ` The newest ${count(annotations.rankedNewest)} are ranked: add a word or a filter to narrow the search.`}
+        {annotations.estimated && " The counts beside the filters are estimates."}
       </p>
 
       <div className="search-layout">
         <aside className="search-facets" aria-label="Filters">
           <h2 className="visually-hidden">Filters</h2>
-          <Facet
-            name="kind"
-            title="Kind"
-            counts={facets.kind}
-            params={params}
-            label={(v) => KIND_LABELS[v as AnnotationKind] ?? v}
-          />
-          <Facet
-            name="verdict"
-            title="Verdict"
-            counts={facets.verdict}
-            params={params}
-            label={(v) => VERDICT_SCALE[v as Verdict]?.label ?? v}
-          />
-          <Facet
-            name="status"
-            title="Review status"
-            counts={facets.status}
-            params={params}
-            label={(v) => ANNOTATION_STATUS_LABELS[v as keyof typeof ANNOTATION_STATUS_LABELS] ?? v}
-          />
-          <Facet name="speaker" title="Speaker" counts={facets.speaker} params={params} label={(v) => v} />
+          {FACETS.map(({ name, title, label }) => (
+            <Facet
+              key={name}
+              name={name}
+              title={title}
+              counts={facets[name]}
+              estimated={annotations.estimated}
+              params={params}
+              label={label}
+            />
+          ))}
         </aside>
 
         <div className="search-results">
@@ -196,3 +189,18 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
     </section>
   );
 }
+
+/** 12,345: thousands grouped the same way on the server and in every browser. */
+const count = (value: number) => value.toLocaleString("en-US");
+
+/** The filters beside the results, in this order, each value named as the rest of the app names it. */
+const FACETS: { name: "kind" | "verdict" | "status" | "speaker"; title: string; label: (value: string) => string }[] = [
+  { name: "kind", title: "Kind", label: (v) => KIND_LABELS[v as AnnotationKind] ?? v },
+  { name: "verdict", title: "Verdict", label: (v) => VERDICT_SCALE[v as Verdict]?.label ?? v },
+  {
+    name: "status",
+    title: "Review status",
+    label: (v) => ANNOTATION_STATUS_LABELS[v as keyof typeof ANNOTATION_STATUS_LABELS] ?? v,
+  },
+  { name: "speaker", title: "Speaker", label: (v) => v },
+];

@@ -6,6 +6,8 @@ type Props = {
   name: "kind" | "verdict" | "status" | "speaker";
   title: string;
   counts: FacetCount[];
+  /** The counts are estimates from a sample (a search matching very many annotations). */
+  estimated: boolean;
   params: SearchParams;
   label: (value: string) => string;
 };
@@ -14,7 +16,7 @@ type Props = {
  * One facet: a link per value with its count (over the matches under the other filters), the
  * chosen one marked as current, and "Any" to drop it. Links keep every other parameter.
  */
-export function Facet({ name, title, counts, params, label }: Props) {
+export function Facet({ name, title, counts, estimated, params, label }: Props) {
   const chosen = params[name];
   // A chosen value with no match left still shows (count 0), so it can be seen and dropped.
   const shown =
@@ -35,7 +37,11 @@ export function Facet({ name, title, counts, params, label }: Props) {
               aria-current={chosen === entry.value ? "true" : undefined}
               data-testid={`facet-${name}-${entry.value}`}
             >
-              {label(entry.value)} <span className="count">({entry.count})</span>
+              {label(entry.value)}{" "}
+              <span className="count">
+                ({estimated && entry.count > 0 ? "about " : ""}
+                {entry.count.toLocaleString("en-US")})
+              </span>
             </Link>
           </li>
         ))}

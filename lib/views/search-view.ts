@@ -32,7 +32,19 @@ export type { FacetCount };
 export type SearchResult = {
   /** The words searched for, as the database saw them (empty when browsing by date). */
   words: string[];
-  annotations: { items: SearchAnnotationItem[]; total: number; page: number; pageSize: number };
+  annotations: {
+    items: SearchAnnotationItem[];
+    total: number;
+    page: number;
+    pageSize: number;
+    /**
+     * The words matched too many annotations to count each (decision 029, "Bounded work"): the facet counts,
+     * and under a filter the total, are estimates from a sample, to two significant figures.
+     */
+    estimated: boolean;
+    /** Only the newest this many matches were ranked (the words alone matched more, with no filter); else null. */
+    rankedNewest: number | null;
+  };
   articles: { items: SearchArticleItem[]; total: number };
   facets: { kind: FacetCount[]; verdict: FacetCount[]; status: FacetCount[]; speaker: FacetCount[] };
 };

@@ -38,6 +38,10 @@ export const MATCH_COLUMNS: FilterColumns = {
   createdAt: sql`"createdAt"`,
 };
 
+export function hasFilters(filters: SearchFilters): boolean {
+  return Object.values(filters).some((value) => value !== undefined);
+}
+
 /** `AND …` for each filter set, except the facet left out (a facet counts over the other filters). */
 export function filterSql(filters: SearchFilters, columns: FilterColumns, except?: Facet | "dates"): Sql {
   const parts: Sql[] = [];

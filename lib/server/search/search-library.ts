@@ -4,6 +4,7 @@ import type { AnnotationKind, AnnotationStatus, ArticleStatus, Verdict } from ".
 import { annotationLabel } from "../../domain/annotation-label";
 import { providerOf, type Db } from "../../db/client";
 import { onReadThread } from "../../db-thread/on-db-thread";
+import { roughly, searchBounds, type SearchBounds } from "../../domain/search-bounds";
 import { facetCounts, sortCounts } from "../../domain/search-facets";
 import { searchWords, SEARCH_PAGE_SIZE } from "../../domain/search-query";
 import { ZSearchQuery } from "../../schemas/search";
@@ -17,6 +18,7 @@ import {
   dateSql,
   facetSql,
   filterSql,
+  hasFilters,
   MATCH_SELECT,
   type FacetRow,
   type SearchFilters,
@@ -52,11 +54,13 @@ async function find(
   { q, words, page, filters }: { q: string; words: string[]; page: number; filters: SearchFilters },
 ): Promise<SearchResult> {
   const offset = (page - 1) * SEARCH_PAGE_SIZE;
-  const pageOf = (items: SearchResult["annotations"]["items"], total: number) => ({
+  const pageOf = (items: SearchResult["annotations"]["items"], total: number, bounds?: SearchBounds) => ({
     items,
     total,
     page,
     pageSize: SEARCH_PAGE_SIZE,
+    estimated: Boolean(bounds?.sample),
+    rankedNewest: bounds?.rankNewest ?? null,
   });
 
   // Text with no word in it ("*", "-", quotes only) matches nothing; no text at all browses.
@@ -64,14 +68,20 @@ async function find(
     return { words, annotations: pageOf([], 0), articles: { items: [], total: 0 }, facets: emptyFacets() };
 
   const backend = providerOf(db) === "postgresql" ? postgresqlSearch : sqliteSearch;
+  const matchCount = words.length && backend.matchCount ? await backend.matchCount(db, words) : null;
+  const bounds = matchCount === null ? undefined : searchBounds(matchCount, hasFilters(filters));
   const [matches, facetRows, articles] = words.length
     ? await Promise.all([
-        backend.page(db, words, filters, offset, SEARCH_PAGE_SIZE),
-        backend.facets(db, words, filters),
+        backend.page(db, words, filters, offset, SEARCH_PAGE_SIZE, bounds),
+        backend.facets(db, words, filters, bounds),
         backend.articles(db, words, ARTICLES_SHOWN),
       ])
     : await Promise.all([browsePage(db, filters, offset), browseFacets(db, filters), { items: [], total: 0 }]);
 
+  // A sample's counts are scaled up, summed as facetCounts needs, and only then rounded.
+  const scale = bounds?.sample?.scale ?? 1;
+  const shown = (counts: { value: string; count: number }[]) =>
+    scale === 1 ? counts : sortCounts(counts.map(({ value, count }) => ({ value, count: roughly(count) })));
   const counted = facetCounts(
     facetRows
       .filter((row) => row.facet === "combo")
@@ -80,19 +90,22 @@ async function find(
         verdict: row.verdict,
         status: row.status,
         speaker: row.speaker,
-        count: Number(row.n),
+        count: Number(row.n) * scale,
       })),
     filters,
   );
-  const total = counted.total;
+  // Without a filter every match counts, and counting the words' matches is exact even when the facets were sampled.
+  const total = scale === 1 ? counted.total : hasFilters(filters) ? roughly(counted.total) : matchCount!;
   const facets: SearchResult["facets"] = {
-    kind: counted.kind,
-    verdict: counted.verdict,
-    status: counted.status,
-    speaker: sortCounts(
-      facetRows
-        .filter((row) => row.facet === "speaker" && row.speaker !== null)
-        .map((row) => ({ value: row.speaker!, count: Number(row.n) })),
+    kind: shown(counted.kind),
+    verdict: shown(counted.verdict),
+    status: shown(counted.status),
+    speaker: shown(
+      sortCounts(
+        facetRows
+          .filter((row) => row.facet === "speaker" && row.speaker !== null)
+          .map((row) => ({ value: row.speaker!, count: Number(row.n) * scale })),
+      ),
     ),
   };
   const rows = matches.length
@@ -135,7 +148,7 @@ async function find(
   });
   return {
     words,
-    annotations: pageOf(items, total),
+    annotations: pageOf(items, total, bounds),
     articles: {
       total: articles.total,
       items: articles.items.map((article) => ({

@@ -1,12 +1,12 @@
-import { join, sqltag as sql } from "@prisma/client/runtime/client";
+import { empty, join, sqltag as sql } from "@prisma/client/runtime/client";
 import type { Db } from "../../db/client";
+import { SAMPLE_SLOTS, type SearchBounds } from "../../domain/search-bounds";
 import { fts5Query, MARK_END, MARK_START } from "../../domain/search-query";
 import {
-  ANNOTATION_COLUMNS,
   dateSql,
   facetSql,
   filterSql,
-  MATCH_SELECT,
+  hasFilters,
   type FacetRow,
   type FilterColumns,
   type SearchFilters,
@@ -50,29 +50,32 @@ const KEY_COLUMNS: FilterColumns = {
 const KEY_SELECT = sql`k."kind" AS "kind", k."verdict" AS "verdict", k."status" AS "status",
   coalesce(sp."name", k."speaker") AS "speaker"`;
 
-/**
- * Where the filters and facets read from: the key table (the default), or, with facetKeys false, the
- * Annotation row as before that migration (kept for the profile's before/after in one process,
- * scripts/search-profile.ts).
- */
-function sources(facetKeys: boolean) {
-  return facetKeys
-    ? {
-        columns: KEY_COLUMNS,
-        select: KEY_SELECT,
-        join: sql`LEFT JOIN "Speaker" sp ON sp."id" = k."speakerId"`,
-      }
-    : {
-        columns: ANNOTATION_COLUMNS,
-        select: MATCH_SELECT,
-        join: sql`CROSS JOIN "Annotation" a ON a."id" = k."annotationId" LEFT JOIN "Speaker" sp ON sp."id" = a."speakerId"`,
-      };
-}
+/** Where the filters and facets read from: the key table and the speaker's record. */
+const from = {
+  columns: KEY_COLUMNS,
+  select: KEY_SELECT,
+  join: sql`LEFT JOIN "Speaker" sp ON sp."id" = k."speakerId"`,
+};
 
 type Ranked = { rowid: number | bigint; id: string; rank: number };
 
-function hasFilters(filters: SearchFilters): boolean {
-  return Object.values(filters).some((value) => value !== undefined);
+/**
+ * `AND` a match is in the facets' sample (decision 029, "Bounded work"): a multiplicative hash of its index row
+ * number picks the slot, so the sample follows no pattern in the order annotations were made (every third a claim…).
+ */
+function sampleSql(bounds: SearchBounds | undefined) {
+  if (!bounds?.sample) return empty;
+  return sql`AND ((f."rowid" * 2654435761) >> 12) % ${SAMPLE_SLOTS} < ${bounds.sample.keep}`;
+}
+
+/** `AND` a match is among the newest `rankNewest` (by index row, which grows as annotations are made). */
+async function newestSql(db: Db, match: string, bounds: SearchBounds | undefined) {
+  if (!bounds?.rankNewest) return empty;
+  // Walking the match list in row order reads no stored row: about a millisecond for 80,000 matches.
+  const [oldest] = await db.$queryRaw<{ rowid: number | bigint }[]>`
+    SELECT "rowid" FROM "AnnotationFts" WHERE "AnnotationFts" MATCH ${match}
+    ORDER BY "rowid" DESC LIMIT 1 OFFSET ${bounds.rankNewest - 1}`;
+  return oldest ? sql`AND "rowid" >= ${oldest.rowid}` : empty;
 }
 
 /** The snippets of the given index rows, by rowid (FTS5 needs the MATCH to place the marks). */
@@ -89,14 +92,18 @@ async function snippets(db: Db, table: "annotation" | "article", match: string, 
   return new Map(rows.map((row) => [String(row.rowid), row.snippet]));
 }
 
-export function sqliteSearchWith({ facetKeys }: { facetKeys: boolean }): SearchBackend {
-  const from = sources(facetKeys);
-  return {
-    async page(db: Db, words, filters, offset, limit): Promise<RankedMatch[]> {
-      const match = fts5Query(words);
-      // Ties (rare with bm25): the later index row first, i.e. the newer annotation.
-      const ranked = hasFilters(filters)
-        ? await db.$queryRaw<Ranked[]>`
+export const sqliteSearch: SearchBackend = {
+  async matchCount(db: Db, words) {
+    const [{ n }] = await db.$queryRaw<{ n: number | bigint }[]>`
+        SELECT count(*) AS "n" FROM "AnnotationFts" WHERE "AnnotationFts" MATCH ${fts5Query(words)}`;
+    return Number(n);
+  },
+
+  async page(db: Db, words, filters, offset, limit, bounds): Promise<RankedMatch[]> {
+    const match = fts5Query(words);
+    // Ties (rare with bm25): the later index row first, i.e. the newer annotation.
+    const ranked = hasFilters(filters)
+      ? await db.$queryRaw<Ranked[]>`
           SELECT f."rowid" AS "rowid", k."annotationId" AS "id", -bm25("AnnotationFts", ${ANNOTATION_WEIGHTS}) AS "rank"
           FROM "AnnotationFts" f
           CROSS JOIN "AnnotationFtsKey" k ON k."id" = f."rowid"
@@ -104,41 +111,41 @@ export function sqliteSearchWith({ facetKeys }: { facetKeys: boolean }): SearchB
           WHERE "AnnotationFts" MATCH ${match} ${filterSql(filters, from.columns)}
           ORDER BY bm25("AnnotationFts", ${ANNOTATION_WEIGHTS}), f."rowid" DESC
           LIMIT ${limit} OFFSET ${offset}`
-        : await db.$queryRaw<Ranked[]>`
+      : await db.$queryRaw<Ranked[]>`
           SELECT p."rowid", k."annotationId" AS "id", p."rank"
           FROM (
             SELECT "rowid", -bm25("AnnotationFts", ${ANNOTATION_WEIGHTS}) AS "rank"
-            FROM "AnnotationFts" WHERE "AnnotationFts" MATCH ${match}
+            FROM "AnnotationFts" WHERE "AnnotationFts" MATCH ${match} ${await newestSql(db, match, bounds)}
             ORDER BY bm25("AnnotationFts", ${ANNOTATION_WEIGHTS}), "rowid" DESC
             LIMIT ${limit} OFFSET ${offset}
           ) p CROSS JOIN "AnnotationFtsKey" k ON k."id" = p."rowid"
           ORDER BY p."rank" DESC, p."rowid" DESC`;
-      const marked = await snippets(
-        db,
-        "annotation",
-        match,
-        ranked.map((row) => row.rowid),
-      );
-      return ranked.map((row) => ({ id: row.id, rank: row.rank, snippet: marked.get(String(row.rowid)) ?? null }));
-    },
+    const marked = await snippets(
+      db,
+      "annotation",
+      match,
+      ranked.map((row) => row.rowid),
+    );
+    return ranked.map((row) => ({ id: row.id, rank: row.rank, snippet: marked.get(String(row.rowid)) ?? null }));
+  },
 
-    facets(db: Db, words, filters: SearchFilters): Promise<FacetRow[]> {
-      return db.$queryRaw<FacetRow[]>(
-        facetSql(
-          sql`SELECT ${from.select} FROM "AnnotationFts" f
+  facets(db: Db, words, filters: SearchFilters, bounds): Promise<FacetRow[]> {
+    return db.$queryRaw<FacetRow[]>(
+      facetSql(
+        sql`SELECT ${from.select} FROM "AnnotationFts" f
           CROSS JOIN "AnnotationFtsKey" k ON k."id" = f."rowid"
           ${from.join}
-          WHERE "AnnotationFts" MATCH ${fts5Query(words)} ${dateSql(filters, from.columns)}`,
-          filters,
-        ),
-      );
-    },
+          WHERE "AnnotationFts" MATCH ${fts5Query(words)} ${sampleSql(bounds)} ${dateSql(filters, from.columns)}`,
+        filters,
+      ),
+    );
+  },
 
-    async articles(db: Db, words, limit) {
-      const match = fts5Query(words);
-      // Counted apart: FTS5's bm25() and snippet() cannot run under a window function (count(*) OVER ()).
-      const [ranked, [{ n }]] = await Promise.all([
-        db.$queryRaw<(Omit<ArticleMatch, "snippet"> & { rowid: number | bigint })[]>`
+  async articles(db: Db, words, limit) {
+    const match = fts5Query(words);
+    // Counted apart: FTS5's bm25() and snippet() cannot run under a window function (count(*) OVER ()).
+    const [ranked, [{ n }]] = await Promise.all([
+      db.$queryRaw<(Omit<ArticleMatch, "snippet"> & { rowid: number | bigint })[]>`
         SELECT p."rowid", k."articleId" AS "id", ar."title" AS "title", CAST(ar."status" AS TEXT) AS "status",
           ar."updatedAt" AS "updatedAt", p."rank"
         FROM (
@@ -149,22 +156,19 @@ export function sqliteSearchWith({ facetKeys }: { facetKeys: boolean }): SearchB
         ) p
         CROSS JOIN "ArticleFtsKey" k ON k."id" = p."rowid" CROSS JOIN "Article" ar ON ar."id" = k."articleId"
         ORDER BY p."rank" DESC, p."rowid" DESC`,
-        db.$queryRaw<
-          { n: number | bigint }[]
-        >`SELECT count(*) AS "n" FROM "ArticleFts" WHERE "ArticleFts" MATCH ${match}`,
-      ]);
-      const marked = await snippets(
-        db,
-        "article",
-        match,
-        ranked.map((row) => row.rowid),
-      );
-      return {
-        items: ranked.map(({ rowid, ...row }) => ({ ...row, snippet: marked.get(String(rowid)) ?? null })),
-        total: Number(n),
-      };
-    },
-  };
-}
-
-export const sqliteSearch = sqliteSearchWith({ facetKeys: true });
+      db.$queryRaw<
+        { n: number | bigint }[]
+      >`SELECT count(*) AS "n" FROM "ArticleFts" WHERE "ArticleFts" MATCH ${match}`,
+    ]);
+    const marked = await snippets(
+      db,
+      "article",
+      match,
+      ranked.map((row) => row.rowid),
+    );
+    return {
+      items: ranked.map(({ rowid, ...row }) => ({ ...row, snippet: marked.get(String(rowid)) ?? null })),
+      total: Number(n),
+    };
+  },
+};
