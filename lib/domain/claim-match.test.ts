@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { conflictOf, figuresConflict, MATCH_TUNING, matchClaims, sameFigure } from "./claim-match";
-import { normaliseClaim } from "./claim-text";
+import { normaliseClaim, normaliseSentences } from "./claim-text";
 
 const weight = () => 1;
 const match = (a: string, b: string) => matchClaims(normaliseClaim(a), normaliseClaim(b), { weight });
@@ -115,5 +115,42 @@ describe("the different-figure rule", () => {
       expect(m.score).toBeLessThanOrEqual(1);
     }
     expect(match("crime fell", "Crime fell.").score).toBeGreaterThan(match("crime fell in Leeds", "Crime fell.").score);
+  });
+});
+
+describe("the rules read the sentences of a post that repeat the claim", () => {
+  const post = (text: string, earlier: string) =>
+    matchClaims(normaliseClaim(text), normaliseClaim(earlier), { weight, sentences: normaliseSentences(text) });
+
+  it("holds no figure, name or direction of a sentence about something else against the claim", () => {
+    const earlier = "Productivity has barely grown since the 2008 financial crisis.";
+    const long =
+      "I run a factory floor and we work the way we did in 2007. Productivity has barely grown since the financial crisis.";
+    // Read whole, the post's 2007 would be another year than 2008.
+    expect(matchClaims(normaliseClaim(long), normaliseClaim(earlier), { weight }).conflict).toBe("figure");
+    expect(post(long, earlier)).toMatchObject({ relation: "same", conflict: null });
+    expect(
+      post(
+        "Spent a week in Munich for work. Their economy grew 4 per cent last year.",
+        "Germany's economy grew 4 per cent last year.",
+      ).conflict,
+    ).toBeNull();
+  });
+
+  it("still flags another figure, period or name in the sentence that repeats the claim", () => {
+    const earlier = "Asylum seekers get £1,200 a week in benefits.";
+    expect(post("Unbelievable. Asylum seekers get £1,200 a month in benefits. Wake up.", earlier)).toMatchObject({
+      relation: "different-figure",
+      conflict: "figure",
+    });
+    expect(
+      post("Hotels for asylum seekers cost £8 million a week.", "Hotels for asylum seekers cost £8 million a day."),
+    ).toMatchObject({ conflict: "figure" });
+    expect(
+      post(
+        "I read the news today. Unemployment rose by 12 per cent in 2023.",
+        "Unemployment rose by 20 per cent in 2023.",
+      ).conflict,
+    ).toBe("figure");
   });
 });

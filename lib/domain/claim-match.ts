@@ -19,6 +19,8 @@ export type MatchOptions = {
   weight: (term: string) => number;
   /** The database's relevance for this candidate, 0–1 (1 = the best candidate). */
   relevance?: number;
+  /** The post's sentences, each normalised (normaliseSentences), when it has more than one. */
+  sentences?: NormalisedClaim[];
 };
 
 /** Tuned on the dev split of tests/fixtures/claims (decision 030 has the figures). */
@@ -41,6 +43,11 @@ export const MATCH_TUNING = {
   directionRuleAt: 0.7,
   /** How much a figure weighs in coverage and dice against a word of the same rarity (0: figures are no words). */
   figureTerms: 1,
+  /**
+   * The rules read figures, names and direction only from the post's sentences that repeat at least this share (by
+   * weight) of the earlier claim's words: "we did it the same way in 2007" around a claim about 2008 is chatter.
+   */
+  aboutAt: 0.1,
 };
 
 /** A figure as a term, for its weight among the candidates ("percent:20", "number:9:h"). */
@@ -51,7 +58,7 @@ export function figureTerm(figure: Figure): string {
 export function matchClaims(
   query: NormalisedClaim,
   candidate: NormalisedClaim,
-  { weight, relevance = 0 }: MatchOptions,
+  { weight, relevance = 0, sentences }: MatchOptions,
   tuning = MATCH_TUNING,
 ): ClaimMatch {
   const q = new Set(query.terms);
@@ -80,16 +87,17 @@ export function matchClaims(
     const plainWeight = total(plain);
     return plainWeight > 0 ? total(plain.filter((term) => q.has(term))) / plainWeight : 1;
   };
-  let conflict = conflictOf(query, candidate);
+  const about = aboutClaim(query, candidate, sentences, total, tuning.aboutAt);
+  let conflict = conflictOf(about, candidate);
   // Another direction is another assertion only in the same wording ("unemployment fell 20 %" for "…rose 20 %"): a
   // long post that rewords the claim says what else went up or down around it ("my rent went up, and…").
   const directions = new Set([UP, DOWN]);
   if (conflict === "direction" && repeated(directions) < tuning.directionRuleAt)
-    conflict = namesConflict(query, candidate) ? "name" : null;
+    conflict = namesConflict(about, candidate) ? "name" : null;
   // Another name is another assertion only when it stands in for the earlier claim's name in the same wording
   // ("France's economy grew 4 %" for "Germany's…"): a post that rewords the claim names more things around it.
   // A direction the post has just been let off (above) is no word it failed to repeat.
-  const letOff = query.direction && candidate.direction && query.direction !== candidate.direction;
+  const letOff = about.direction && candidate.direction && about.direction !== candidate.direction;
   const own = letOff ? directions : new Set<string>();
   if (conflict === "name" && repeated(new Set([...candidate.names, ...own])) < tuning.nameRuleAt) conflict = null;
   if (conflict) {
@@ -97,6 +105,39 @@ export function matchClaims(
     return { score, relation: similar ? "different-figure" : "unrelated", conflict };
   }
   return { score, relation: score >= tuning.sameAt ? "same" : "unrelated", conflict: null };
+}
+
+/**
+ * The part of a post the rules read: its figures, names and direction from the sentences that repeat at least `at`
+ * of the earlier claim's words (by weight), its terms whole (a name repeated anywhere is repeated). A one-sentence
+ * post, or one where no sentence reaches `at`, is read whole.
+ */
+function aboutClaim(
+  query: NormalisedClaim,
+  candidate: NormalisedClaim,
+  sentences: NormalisedClaim[] | undefined,
+  total: (terms: Iterable<string>) => number,
+  at: number,
+): NormalisedClaim {
+  if (!sentences || sentences.length < 2) return query;
+  const c = new Set(candidate.terms);
+  const whole = total(c);
+  const kept = sentences.filter(
+    (sentence) => total(new Set(sentence.terms.filter((term) => c.has(term)))) >= at * whole,
+  );
+  if (kept.length === 0 || kept.length === sentences.length) return query;
+  const figures: Figure[] = [];
+  for (const figure of kept.flatMap((sentence) => sentence.figures))
+    if (!figures.some((f) => f.kind === figure.kind && f.value === figure.value && f.unit === figure.unit))
+      figures.push(figure);
+  const ups = kept.filter((sentence) => sentence.direction === "up").length;
+  const downs = kept.filter((sentence) => sentence.direction === "down").length;
+  return {
+    ...query,
+    figures,
+    names: [...new Set(kept.flatMap((sentence) => sentence.names))],
+    direction: ups > downs ? "up" : downs > ups ? "down" : null,
+  };
 }
 
 /** What makes two similar wordings different assertions, or null. */
@@ -125,7 +166,7 @@ function family(figure: Figure): string {
 export function sameFigure(a: Figure, b: Figure): boolean {
   if (family(a) !== family(b)) return false;
   if (a.unit && b.unit && a.unit !== b.unit) return false;
-  if (a.kind === "year" || a.kind === "date") return a.value === b.value;
+  if (a.kind === "year" || a.kind === "date" || a.kind === "rate") return a.value === b.value;
   const x = Number(a.value);
   const y = Number(b.value);
   return x === y || Math.abs(x - y) <= 0.025 * Math.max(Math.abs(x), Math.abs(y));

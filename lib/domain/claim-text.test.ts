@@ -31,6 +31,32 @@ describe("normaliseClaim", () => {
     expect(figures("it doubled twice")).toEqual([{ kind: "number", value: "2", unit: "x" }]);
   });
 
+  it("reads “a hundred”, “half a million” and “twenty three” as one number, and a number said twice as itself", () => {
+    expect(figures("a million people")).toEqual([{ kind: "number", value: "1000000" }]);
+    expect(figures("half a million people")).toEqual([{ kind: "number", value: "500000" }]);
+    expect(figures("twenty three people")).toEqual([{ kind: "number", value: "23" }]);
+    expect(figures("as young as nine. NINE.")).toEqual([{ kind: "number", value: "9" }]);
+    expect(figures("nine nine nine")).toEqual([{ kind: "number", value: "9" }]);
+    // "a hundred years" says what "a century" says, in its terms too.
+    const hundred = normaliseClaim("for the first time in a hundred years");
+    expect(hundred.figures).toEqual([{ kind: "number", value: "100", unit: "yr" }]);
+    expect(hundred.terms).toContain("century");
+    expect(normaliseClaim("for the first time in a century").figures).toEqual(hundred.figures);
+  });
+
+  it("reads the period an amount is per as a figure, only right after it, and not a duration", () => {
+    expect(figures("Asylum seekers get £1,200 a week in benefits")).toEqual([
+      { kind: "currency", value: "1200", unit: "GBP" },
+      { kind: "rate", value: "week" },
+    ]);
+    expect(figures("£1,200 in benefits every week")).toContainEqual({ kind: "rate", value: "week" });
+    expect(figures("4 millimetres annually")).toContainEqual({ kind: "rate", value: "year" });
+    expect(figures("dues doubled in a year")).not.toContainEqual(expect.objectContaining({ kind: "rate" }));
+    expect(figures("It cost £8 million. We should talk about it every day.")).toEqual([
+      { kind: "currency", value: "8000000", unit: "GBP" },
+    ]);
+  });
+
   it("reads amounts of money with their currency", () => {
     expect(figures("£3bn")).toEqual([{ kind: "currency", value: "3000000000", unit: "GBP" }]);
     expect(figures("£3 billion")).toEqual([{ kind: "currency", value: "3000000000", unit: "GBP" }]);

@@ -28,7 +28,8 @@ import { STOP_WORDS } from "./stop-words";
  * Pure; the matcher (claim-match.ts) and the "Checked before" query use it.
  */
 
-export type FigureKind = "percent" | "currency" | "year" | "date" | "number";
+/** `rate`: the period an amount is per ("£1,200 a week", "4 mm every year", "weekly"): its value is the period. */
+export type FigureKind = "percent" | "currency" | "year" | "date" | "number" | "rate";
 /** A figure with its unit: `value` is canonical (20 → "20", 1.2 million → "1200000", March 2021 → "2021-03"). */
 export type Figure = { kind: FigureKind; value: string; unit?: string };
 
@@ -133,21 +134,40 @@ function tokens(folded: string): Token[] {
   return out;
 }
 
-/** "twenty-three" → 23, "one hundred and five" → 105, "two million" → 2000000 (null if none). */
+/**
+ * "twenty-three" → 23, "one hundred and five" → 105, "two million" → 2000000, "a hundred" → 100, "half a million" →
+ * 500000 (null if none). Two number words in a row make one number only as tens then a unit ("twenty three"):
+ * "nine. NINE." is nine said twice, not 18.
+ */
 function wordNumber(words: string[], from: number): { value: number; used: number } | null {
+  const scale = (word: string | undefined) =>
+    word !== undefined && word in SCALES && LARGE_SCALES.has(word) && word.length > 2 ? SCALES[word] : null;
+  if (words[from] === "half" && words[from + 1] === "a" && scale(words[from + 2]))
+    return { value: scale(words[from + 2])! / 2, used: 3 };
+  if (words[from] === "a" && (words[from + 1] === "hundred" || scale(words[from + 1]))) {
+    const rest = wordNumber(["one", ...words.slice(from + 1)], 0);
+    if (rest) return rest;
+  }
   let total = 0;
   let current = 0;
   let used = 0;
   let any = false;
+  let last: "unit" | "tens" | "other" | null = null;
   for (let i = from; i < words.length; i++) {
     const parts = words[i].split("-");
     if (parts.every((p) => p in UNITS || p in TENS)) {
+      const unitAfterTens = last === "tens" && parts.length === 1 && parts[0] in UNITS && UNITS[parts[0]] < 10;
+      if (last === "unit" || (last === "tens" && !unitAfterTens)) break;
       for (const p of parts) current += UNITS[p] ?? TENS[p];
       any = true;
-    } else if (any && words[i] === "hundred") current *= 100;
-    else if (any && words[i] in SCALES && LARGE_SCALES.has(words[i]) && words[i].length > 2) {
-      total += current * SCALES[words[i]];
+      last = parts.length === 1 && parts[0] in TENS ? "tens" : "unit";
+    } else if (any && words[i] === "hundred") {
+      current *= 100;
+      last = "other";
+    } else if (any && scale(words[i])) {
+      total += current * scale(words[i])!;
       current = 0;
+      last = "other";
     } else if (
       any &&
       words[i] === "and" &&
@@ -156,6 +176,7 @@ function wordNumber(words: string[], from: number): { value: number; used: numbe
       words[i + 1].split("-").every((p) => p in UNITS || p in TENS)
     ) {
       used++;
+      last = "other";
       continue;
     } else break;
     used++;
@@ -166,6 +187,34 @@ function wordNumber(words: string[], from: number): { value: number; used: numbe
 function canonicalNumber(value: number): string {
   const rounded = Math.round(value * 1000) / 1000;
   return String(rounded);
+}
+
+/** A rate's period at most this many words after its figure ("£8 million a day", "£1,200 in benefits every week"). */
+const RATE_REACH = 4;
+const RATE_LEADS = new Set(["a", "an", "per", "each", "every"]);
+const DURATION_LEADS = new Set(["in", "within", "for", "over", "than", "under", "about", "nearly", "almost"]);
+const PERIODS: Record<string, string> = {
+  day: "day",
+  week: "week",
+  month: "month",
+  year: "year",
+  annum: "year",
+  decade: "decade",
+};
+const PERIOD_ADVERBS: Record<string, string> = {
+  daily: "day",
+  weekly: "week",
+  monthly: "month",
+  yearly: "year",
+  annually: "year",
+};
+
+const SENTENCES = new Intl.Segmenter("en", { granularity: "sentence" });
+
+/** A post's sentences, each normalised on its own (what claim-match reads the rules from; one sentence: none). */
+export function normaliseSentences(text: string): NormalisedClaim[] {
+  const sentences = [...SENTENCES.segment(text)].map((part) => part.segment.trim()).filter(Boolean);
+  return sentences.length > 1 ? sentences.map(normaliseClaim) : [];
 }
 
 /** Normalise a claim for matching: content terms, figures, names, direction. */
@@ -185,9 +234,21 @@ export function normaliseClaim(text: string): NormalisedClaim {
     if (!figures.some((f) => f.kind === figure.kind && f.value === figure.value)) figures.push(figure);
   };
 
+  // Where the last figure ended (a rate belongs to a figure a few words before it).
+  let figuresSeen = 0;
+  let lastFigureAt = -Infinity;
   for (let i = 0; i < toks.length; i++) {
     const word = words[i];
     const tok = toks[i];
+    if (figures.length !== figuresSeen) [figuresSeen, lastFigureAt] = [figures.length, i - 1];
+    // "£1,200 a week" is not "£1,200 a month": the period a figure is per is a figure of its own. Only right after
+    // a figure ("… every day" elsewhere is no rate), and "in a year", "for a decade" are durations, not rates.
+    const afterFigure = i - lastFigureAt <= RATE_REACH;
+    if (afterFigure && RATE_LEADS.has(word) && words[i + 1] in PERIODS && !DURATION_LEADS.has(words[i - 1] ?? "")) {
+      addFigure({ kind: "rate", value: PERIODS[words[i + 1]] });
+      continue;
+    }
+    if (afterFigure && word in PERIOD_ADVERBS) addFigure({ kind: "rate", value: PERIOD_ADVERBS[word] });
     // "every second new home", "every other child": half of them, as "one in two".
     if (
       word === "every" &&
@@ -319,6 +380,12 @@ export function normaliseClaim(text: string): NormalisedClaim {
             ? { kind: "number", value: canonicalNumber(value), unit: measure }
             : { kind: "number", value: canonicalNumber(value) },
         );
+      // "a hundred years" says what "a century" says, word for word too.
+      if (measure === "yr" && (value === 100 || value === 10)) {
+        const word = value === 100 ? "century" : "decade";
+        terms.push(word);
+        queryWords.push(word);
+      }
       i = j - 1;
       continue;
     }
@@ -415,6 +482,7 @@ const MULTIPLIER_WORDS: Record<number, string[]> = { 2: ["doubled", "twice"], 3:
  * "400" and "000" there, "£2.4 billion" is "2", "4" and "billion", "nine hours" and "a third" are words.
  */
 export function figureWords(figure: Figure): string[] {
+  if (figure.kind === "rate") return [];
   if (figure.kind === "year") return [figure.value];
   if (figure.kind === "date") return [figure.value.slice(0, 4)];
   const value = Number(figure.value);

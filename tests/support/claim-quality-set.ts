@@ -19,6 +19,8 @@ export type QualitySet = { claims: QualityClaim[]; posts: QualityQuery[]; nearMi
 
 export const QUALITY_SET_DIR = path.join(process.cwd(), "tests/fixtures/claims");
 export const HARD_SET_DIR = path.join(QUALITY_SET_DIR, "hard");
+/** Posts written after the method was final, by a writer who never saw it (session 27). */
+export const FRESH_SET_DIR = path.join(QUALITY_SET_DIR, "fresh");
 
 /**
  * Reads a folder of the set. `R <id>` (the hard set) says that the lines below repeat a claim of `earlier`
@@ -54,3 +56,4 @@ export function loadQualitySet(dir = QUALITY_SET_DIR, earlier: QualityClaim[] = 
   }
   return set;
 }
+

@@ -3,7 +3,7 @@ import type { Actor } from "../../domain/actor";
 import { annotationLabel } from "../../domain/annotation-label";
 import type { AnnotationKind } from "../../domain/annotation";
 import { figureTerm, matchClaims } from "../../domain/claim-match";
-import { normaliseClaim, type NormalisedClaim } from "../../domain/claim-text";
+import { normaliseClaim, normaliseSentences, type NormalisedClaim } from "../../domain/claim-text";
 import { oneLine } from "../../domain/one-line";
 import { providerOf, type Db } from "../../db/client";
 import { ZSimilarClaimsQuery } from "../../schemas/claims";
@@ -54,6 +54,7 @@ export async function findSimilarClaims(
   requirePermission(actor, "read:article");
   const { text, limit, excludeArticleId } = ZSimilarClaimsQuery.parse(input);
   const query = normaliseClaim(text);
+  const sentences = normaliseSentences(text);
   const rows = await ratedCandidates(db, query.queryWords, excludeArticleId ?? "");
   if (rows.length === 0) return { items: [] };
   const best = Math.max(...rows.map((row) => Number(row.rank)));
@@ -62,7 +63,7 @@ export async function findSimilarClaims(
   const items = normalised
     .map(({ row, claim }) => ({
       row,
-      match: matchClaims(query, claim, { weight, relevance: best > 0 ? Number(row.rank) / best : 0 }),
+      match: matchClaims(query, claim, { weight, sentences, relevance: best > 0 ? Number(row.rank) / best : 0 }),
     }))
     .filter(({ match }) => match.relation !== "unrelated")
     .sort((a, b) => relationOrder(a.match.relation) - relationOrder(b.match.relation) || b.match.score - a.match.score)
