@@ -164,7 +164,7 @@ export function AnnotationPanel({ annotation, selected }: { annotation: Annotati
         <>
           <AnnotationForm annotation={full} labels={labels} canEdit={canEdit} />
           <SourcesEditor annotation={full} canEdit={canEdit} />
-          <ClaimLinks annotation={full} />
+          <ClaimLinks annotation={full} canEdit={canEdit} />
         </>
       ) : (
         <DetailsPending

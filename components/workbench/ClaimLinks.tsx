@@ -3,7 +3,8 @@
 import { useEffect, useState } from "react";
 import { VERDICT_SCALE, type Verdict } from "@/lib/domain/annotation";
 import type { AnnotationView } from "@/lib/views/article-view";
-import { fetchAnnotationLinks } from "./requests";
+import { fetchAnnotationLinks, problem, updateAnnotation } from "./requests";
+import { useWorkbenchActions } from "./state/WorkbenchProvider";
 
 type Links = Awaited<ReturnType<typeof fetchAnnotationLinks>>;
 
@@ -15,8 +16,11 @@ const verdictLabel = (verdict: string | null) =>
  * the flag when that earlier verdict changed since, and "Reused in N
  * annotations". Read again whenever this annotation's version changes.
  */
-export function ClaimLinks({ annotation }: { annotation: AnnotationView }) {
+export function ClaimLinks({ annotation, canEdit }: { annotation: AnnotationView; canEdit: boolean }) {
+  const { replace } = useWorkbenchActions();
   const [links, setLinks] = useState<Links | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState("");
   useEffect(() => {
     let current = true;
     fetchAnnotationLinks(annotation.id)
@@ -29,6 +33,22 @@ export function ClaimLinks({ annotation }: { annotation: AnnotationView }) {
 
   if (!links || (!links.basedOn && links.reusedByCount === 0)) return null;
   const { basedOn, reusedBy = [], reusedByCount } = links;
+
+  // Saving its own verdict, unchanged, answers the flag (the article cannot be signed off until then).
+  async function keepVerdict() {
+    setBusy(true);
+    setError("");
+    try {
+      replace(
+        await updateAnnotation(annotation.id, { version: annotation.version, verdict: annotation.verdict }),
+        "Verdict kept",
+      );
+    } catch (failure) {
+      setError(problem(failure));
+    } finally {
+      setBusy(false);
+    }
+  }
   return (
     <section className="wb-claim-links" aria-label="Reuse" data-testid="claim-links">
       {basedOn && (
@@ -40,9 +60,24 @@ export function ClaimLinks({ annotation }: { annotation: AnnotationView }) {
         </p>
       )}
       {basedOn && links.basedOnChangedAt && (
-        <p className="wb-warning" role="status" data-testid="based-on-changed">
-          The verdict this was based on changed (was {verdictLabel(annotation.verdict)}, now{" "}
-          {verdictLabel(basedOn.verdict)}).
+        <>
+          <p className="wb-warning" role="status" data-testid="based-on-changed">
+            The verdict this was based on changed (was {verdictLabel(annotation.verdict)}, now{" "}
+            {verdictLabel(basedOn.verdict)}). The article cannot be signed off until this one&apos;s verdict is changed
+            above or kept.
+          </p>
+          {canEdit && (
+            <p>
+              <button type="button" className="button small" disabled={busy} onClick={() => void keepVerdict()}>
+                {busy ? "Keeping…" : "Keep this verdict"}
+              </button>
+            </p>
+          )}
+        </>
+      )}
+      {error && (
+        <p className="wb-error" role="alert">
+          {error}
         </p>
       )}
       {reusedByCount > 0 && (

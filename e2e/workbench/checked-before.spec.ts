@@ -92,7 +92,12 @@ test("a reworded claim finds the earlier rated one under Checked before, and Reu
   await page.goto(`/articles/${b.id}`);
   await expect(page.getByTestId("live-connection")).toHaveText("Live");
   await page.keyboard.press("j");
-  await expect(panelOf(page).getByTestId("based-on-changed")).toHaveText(
-    "The verdict this was based on changed (was False, now Mostly false).",
-  );
+  const flag = panelOf(page).getByTestId("based-on-changed");
+  await expect(flag).toContainText("The verdict this was based on changed (was False, now Mostly false).");
+  await expect(flag).toContainText("cannot be signed off");
+  // Keeping its own verdict answers the flag: the verdict stays, the flag goes.
+  await panelOf(page).getByRole("button", { name: "Keep this verdict" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Verdict kept" })).toBeVisible();
+  await expect(flag).toHaveCount(0);
+  await expect(panelOf(page).getByLabel("Verdict", { exact: true })).toHaveValue("FALSE");
 });

@@ -4,6 +4,9 @@ import { createAnnotation } from "@/lib/server/annotation/create-annotation";
 import { readAnnotation } from "@/lib/server/annotation/read-annotation";
 import { updateAnnotation } from "@/lib/server/annotation/update-annotation";
 import { createArticle } from "@/lib/server/article/create-article";
+import { signOffArticle } from "@/lib/server/article/sign-off-article";
+import { submitAnnotation } from "@/lib/server/annotation/submit-annotation";
+import { reviewAnnotation } from "@/lib/server/review/review-annotation";
 import { findSimilarClaims } from "@/lib/server/claims/find-similar-claims";
 import { createActor } from "../support/actors";
 import { refusal } from "../support/refusal";
@@ -25,6 +28,17 @@ const whole = (text: string, phrase: string) => ({
   end: text.indexOf(phrase) + phrase.length,
 });
 
+/** An article holding `text`, and a claim on `phrase` of it with `extra` (verdict, rationale, sources…). */
+async function claimIn(title: string, text: string, phrase: string, extra: Record<string, unknown> = {}) {
+  const article = await createArticle(t.db, { actor: editor, input: { title, text } });
+  const claim = await createAnnotation(t.db, {
+    actor: editor,
+    articleId: article.id,
+    input: { kind: "CLAIM", ...whole(text, phrase), ...extra },
+  });
+  return { article, claim };
+}
+
 beforeAll(async () => {
   t = await migratedTestDatabase();
   editor = await createActor(t.db, "EDITOR", "reuse@example.org");
@@ -33,30 +47,24 @@ afterAll(() => t?.close());
 
 describe(`claim reuse on ${provider}`, () => {
   it("finds the earlier claim, reuses it with a link both ways, and flags the reuse when its verdict changes", async () => {
-    const a = await createArticle(t.db, { actor: editor, input: { title: "Article A", text: EARLIER } });
-    const earlier = await createAnnotation(t.db, {
-      actor: editor,
-      articleId: a.id,
-      input: {
-        kind: "CLAIM",
-        ...whole(EARLIER, "Unemployment rose by 20 per cent in the last year"),
+    const { article: a, claim: earlier } = await claimIn(
+      "Article A",
+      EARLIER,
+      "Unemployment rose by 20 per cent in the last year",
+      {
         verdict: "FALSE",
         rationale: "The statistics office says 4 per cent.",
         sources: [{ url: "https://stats.example.org/labour", title: "Labour market" }],
       },
+    );
+    const { claim: other } = await claimIn("Article C", OTHER, "Unemployment rose by 12 per cent in the last year", {
+      verdict: "TRUE",
     });
-    const c = await createArticle(t.db, { actor: editor, input: { title: "Article C", text: OTHER } });
-    const other = await createAnnotation(t.db, {
-      actor: editor,
-      articleId: c.id,
-      input: { kind: "CLAIM", ...whole(OTHER, "Unemployment rose by 12 per cent in the last year"), verdict: "TRUE" },
-    });
-    const b = await createArticle(t.db, { actor: editor, input: { title: "Article B", text: LATER } });
-    const later = await createAnnotation(t.db, {
-      actor: editor,
-      articleId: b.id,
-      input: { kind: "CLAIM", ...whole(LATER, "joblessness jumped twenty percent last year") },
-    });
+    const { article: b, claim: later } = await claimIn(
+      "Article B",
+      LATER,
+      "joblessness jumped twenty percent last year",
+    );
 
     const { items } = await findSimilarClaims(t.db, {
       actor: editor,
@@ -118,6 +126,53 @@ describe(`claim reuse on ${provider}`, () => {
     });
     expect(answered.basedOnChangedAt).toBeNull();
     expect((await readAnnotation(t.db, { actor: editor, annotationId: later.id })).basedOnChangedAt).toBeNull();
+  });
+
+  it("refuses to sign off an article whose reused verdict changed since, until its own verdict is kept", async () => {
+    const reviewer = await createActor(t.db, "REVIEWER", "reuse-reviewer@example.org");
+    const { claim: earlier } = await claimIn("Basis A", EARLIER, "Unemployment rose by 20 per cent in the last year", {
+      verdict: "FALSE",
+    });
+    const { article: b, claim: created } = await claimIn(
+      "Basis B",
+      LATER,
+      "joblessness jumped twenty percent last year",
+    );
+    const reused = await updateAnnotation(t.db, {
+      actor: editor,
+      annotationId: created.id,
+      input: { version: created.version, verdict: "FALSE", basedOnId: earlier.id },
+    });
+    const submitted = await submitAnnotation(t.db, {
+      actor: editor,
+      annotationId: reused.id,
+      input: { version: reused.version },
+    });
+    await reviewAnnotation(t.db, { actor: reviewer, annotationId: submitted.id, input: { decision: "APPROVE" } });
+    // The earlier claim is re-rated after the later one was approved.
+    await updateAnnotation(t.db, {
+      actor: editor,
+      annotationId: earlier.id,
+      input: { version: earlier.version, verdict: "MOSTLY_FALSE" },
+    });
+
+    const refused = await refusal(signOffArticle(t.db, { actor: reviewer, articleId: b.id, input: {} }));
+    expect(refused).toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringContaining("C1 reused a verdict that has changed since"),
+      details: { basisChanged: [{ id: reused.id, kind: "CLAIM", status: "APPROVED" }] },
+    });
+    expect(refused?.details).not.toHaveProperty("blocking");
+
+    // "Keep this verdict": its own verdict saved unchanged answers the flag and is no change of substance.
+    const flagged = await readAnnotation(t.db, { actor: editor, annotationId: reused.id });
+    const kept = await updateAnnotation(t.db, {
+      actor: editor,
+      annotationId: reused.id,
+      input: { version: flagged.version, verdict: flagged.verdict },
+    });
+    expect(kept).toMatchObject({ basedOnChangedAt: null, status: "APPROVED", verdict: "FALSE" });
+    expect((await signOffArticle(t.db, { actor: reviewer, articleId: b.id, input: {} })).status).toBe("SIGNED_OFF");
   });
 
   it("refuses a link to itself, to nothing, or to an analysis, naming basedOnId", async () => {

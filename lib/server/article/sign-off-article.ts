@@ -1,4 +1,5 @@
 import type { Actor } from "../../domain/actor";
+import { annotationLabel } from "../../domain/annotation-label";
 import { AUDIT } from "../../domain/audit-actions";
 import type { Db } from "../../db/client";
 import { ZSignOff } from "../../schemas/review";
@@ -12,9 +13,11 @@ const excerpt = (quote: string) => (quote.length > 60 ? `${quote.slice(0, 57)}â€
 
 /**
  * A reviewer signs the article off once every annotation in the text is
- * APPROVED (a revision's orphans are not in it) and every claim and denial is
- * rated or marked "not rated" with a reason; it is then read-only. Otherwise 409 lists what is in the way: `blocking` (not approved)
- * and `unrated` (no verdict), each item { id, kind, status, quote }.
+ * APPROVED (a revision's orphans are not in it), every claim and denial is
+ * rated or marked "not rated" with a reason, and none reused a verdict that has
+ * changed since (decision 030: its own verdict saved again answers the flag); it
+ * is then read-only. Otherwise 409 lists what is in the way: `blocking` (not
+ * approved), `unrated` (no verdict) and `basisChanged`, each item { id, kind, status, quote }.
  */
 export async function signOffArticle(
   db: Db,
@@ -43,7 +46,13 @@ export async function signOffArticle(
         orderBy: { start: "asc" },
         select,
       });
-      if (!blocking.length && !unrated.length) return;
+      // Published with a verdict copied from one re-rated since: someone must say this one still holds.
+      const basisChanged = await tx.annotation.findMany({
+        where: { articleId, basedOnChangedAt: { not: null }, anchorStatus: { not: "ORPHANED" } },
+        orderBy: { start: "asc" },
+        select: { ...select, number: true },
+      });
+      if (!blocking.length && !unrated.length && !basisChanged.length) return;
       const listed = (rows: typeof blocking) =>
         rows.map((annotation) => ({
           id: annotation.id,
@@ -56,10 +65,16 @@ export async function signOffArticle(
         ...(unrated.length
           ? [`${unrated.length} claim(s) or denial(s) have no verdict: rate each, or mark it not rated and say why.`]
           : []),
+        ...(basisChanged.length
+          ? [
+              `${basisChanged.map((row) => annotationLabel(row.kind, row.number)).join(", ")} reused a verdict that has changed since: open each, then keep its verdict or change it.`,
+            ]
+          : []),
       ];
       throw new AppError("CONFLICT", sentences.join(" "), {
         ...(blocking.length ? { blocking: listed(blocking) } : {}),
         ...(unrated.length ? { unrated: listed(unrated) } : {}),
+        ...(basisChanged.length ? { basisChanged: listed(basisChanged) } : {}),
       });
     };
     await transitionArticle(tx, {
