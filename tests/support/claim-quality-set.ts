@@ -56,4 +56,3 @@ export function loadQualitySet(dir = QUALITY_SET_DIR, earlier: QualityClaim[] = 
   }
   return set;
 }
-
