@@ -60,11 +60,11 @@ export function ArticleReview() {
   const signedOff = article.status === "SIGNED_OFF";
   // Derived once per change of the annotations, not on every render: opening one re-renders this too (a long article's
   // 2,000 annotations made these filters a third of a click's work, issue #14).
-  const { pending, unrated, notInReview } = useMemo(
+  const { pending, unrated, basisChanged, notInReview } = useMemo(
     () => signOffBlockers(article.status, annotations),
     [article.status, annotations],
   );
-  const ready = pending.length === 0 && unrated.length === 0 && !notInReview;
+  const ready = pending.length === 0 && unrated.length === 0 && basisChanged.length === 0 && !notInReview;
   const canSignOff = offersSignOff(permissions, article.status);
   const canReopen = mayReopen(permissions, article.status);
   const approved = annotations.length - pending.length;
@@ -288,6 +288,25 @@ export function ArticleReview() {
                     . Rate each, or choose “Not rated” and say why.
                   </p>
                   <BlockerList annotations={unrated} labels={labels} onOpen={onOpen} describe={() => "No verdict"} />
+                </>
+              )}
+              {basisChanged.length > 0 && (
+                <>
+                  <p data-testid="sign-off-basis-changed">
+                    {pending.length + unrated.length > 0 ? "And " : "Sign-off waits: "}
+                    <strong>
+                      {basisChanged.length === 1
+                        ? "1 annotation reused a verdict that has changed since"
+                        : `${basisChanged.length} annotations reused verdicts that have changed since`}
+                    </strong>
+                    . Open each, then keep its verdict or change it.
+                  </p>
+                  <BlockerList
+                    annotations={basisChanged}
+                    labels={labels}
+                    onOpen={onOpen}
+                    describe={() => "Reused verdict changed"}
+                  />
                 </>
               )}
             </>

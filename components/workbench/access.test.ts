@@ -109,13 +109,21 @@ describe("review access", () => {
       { id: "c", status: "APPROVED" as const, kind: "DENIAL" as const, verdict: null, notRatedReason: null },
       { id: "d", status: "APPROVED" as const, kind: "CLAIM" as const, verdict: null, notRatedReason: "No figures." },
       { id: "e", status: "APPROVED" as const, kind: "ANALYSIS" as const, verdict: null, notRatedReason: null },
+      // Approved and rated, but the verdict it reused was changed since: someone must keep or change it.
+      { id: "f", status: "APPROVED" as const, ...rated, basedOnChangedAt: "2026-12-01T10:00:00.000Z" },
     ];
     expect(signOffBlockers("IN_REVIEW", annotations)).toEqual({
       pending: [annotations[1]],
       unrated: [annotations[2]],
+      basisChanged: [annotations[5]],
       notInReview: false,
     });
-    expect(signOffBlockers("REOPENED", [annotations[0]])).toEqual({ pending: [], unrated: [], notInReview: false });
+    expect(signOffBlockers("REOPENED", [annotations[0]])).toEqual({
+      pending: [],
+      unrated: [],
+      basisChanged: [],
+      notInReview: false,
+    });
     expect(signOffBlockers("DRAFT", []).notInReview).toBe(true);
     expect(offersSignOff(reviewer, "IN_REVIEW")).toBe(true);
     expect(offersSignOff(reviewer, "SIGNED_OFF")).toBe(false);

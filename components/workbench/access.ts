@@ -66,16 +66,20 @@ export const mayReopen = (permissions: WorkbenchPermissions, status: ArticleStat
 
 /**
  * Why the article cannot be signed off yet: its annotations that are not approved, its claims and denials
- * with neither a verdict nor a not-rated reason (lacksRating, the server's rule), and whether the article
- * is in a state that allows it.
+ * with neither a verdict nor a not-rated reason (lacksRating, the server's rule), those whose reused verdict
+ * was changed since (basedOnChangedAt: someone must keep or change theirs), and whether the article is in a
+ * state that allows it. The server refuses on the same three (sign-off-article.ts).
  */
-export function signOffBlockers<T extends { status: AnnotationStatus } & Parameters<typeof lacksRating>[0]>(
+export function signOffBlockers<
+  T extends { status: AnnotationStatus; basedOnChangedAt?: string | null } & Parameters<typeof lacksRating>[0],
+>(
   status: ArticleStatus,
   annotations: readonly T[],
-): { pending: T[]; unrated: T[]; notInReview: boolean } {
+): { pending: T[]; unrated: T[]; basisChanged: T[]; notInReview: boolean } {
   return {
     pending: annotations.filter((annotation) => annotation.status !== "APPROVED"),
     unrated: annotations.filter(lacksRating),
+    basisChanged: annotations.filter((annotation) => Boolean(annotation.basedOnChangedAt)),
     notInReview: nextArticleStatus(status, "sign_off") === null,
   };
 }

@@ -83,21 +83,40 @@ test("a reworded claim finds the earlier rated one under Checked before, and Reu
   await page.keyboard.press("j");
   await expect(panelOf(page).getByTestId("reused-by")).toContainText("Reused in 1 annotation");
 
-  // A later change of the earlier verdict flags the reuse in B's panel.
+  // A later change of the earlier verdict flags the reuse in B, live: in the editor's open panel, and in a
+  // reviewer's "Sign-off waits" with a notice of who changed it.
+  await page.goto(`/articles/${b.id}`);
+  await expect(page.getByTestId("live-connection")).toHaveText("Live");
+  await page.keyboard.press("j");
+  const flag = panelOf(page).getByTestId("based-on-changed");
+  await expect(panelOf(page).getByTestId("based-on")).toBeVisible();
+  await expect(flag).toHaveCount(0);
+  const reviewer = await signedIn(browser, demoAccount("REVIEWER"));
+  await reviewer.goto(`/articles/${b.id}`);
+  await expect(reviewer.getByTestId("live-connection")).toHaveText("Live");
+  const waits = reviewer.getByTestId("sign-off-basis-changed");
+  await expect(reviewer.getByTestId("sign-off-why")).toBeVisible();
+  await expect(waits).toHaveCount(0);
   const changed = await page.request.patch(`/api/v1/annotations/${earlierClaim.id}`, {
     data: { version: earlierClaim.version, verdict: "MOSTLY_FALSE" },
     headers: origin,
   });
   expect(changed.status(), await changed.text()).toBe(200);
-  await page.goto(`/articles/${b.id}`);
-  await expect(page.getByTestId("live-connection")).toHaveText("Live");
-  await page.keyboard.press("j");
-  const flag = panelOf(page).getByTestId("based-on-changed");
   await expect(flag).toContainText("The verdict this was based on changed (was False, now Mostly false).");
   await expect(flag).toContainText("cannot be signed off");
+  await expect(waits).toContainText("1 annotation reused a verdict that has changed since");
+  await expect(
+    reviewer.getByTestId("sign-off-why").getByRole("link", { name: /C1.*Reused verdict changed/ }),
+  ).toBeVisible();
+  await expect(
+    reviewer.getByRole("status").filter({ hasText: "changed the verdict that claim C1 reused, in another article" }),
+  ).toBeVisible();
   // Keeping its own verdict answers the flag: the verdict stays, the flag goes.
   await panelOf(page).getByRole("button", { name: "Keep this verdict" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Verdict kept" })).toBeVisible();
   await expect(flag).toHaveCount(0);
   await expect(panelOf(page).getByLabel("Verdict", { exact: true })).toHaveValue("FALSE");
+  // The reviewer sees that answer live too: sign-off no longer waits on it.
+  await expect(waits).toHaveCount(0);
+  await reviewer.context().close();
 });

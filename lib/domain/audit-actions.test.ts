@@ -71,6 +71,7 @@ describe("stream events", () => {
   it("group the actions as the stream always did", () => {
     expect([...actionsStreamedAs(AUDIT.annotation.updated)].sort()).toEqual([
       "annotation.approved",
+      "annotation.basis_changed",
       "annotation.changes_requested",
       "annotation.placed",
       "annotation.submitted",

@@ -1,4 +1,4 @@
-import type { AnchorStatus, AnnotationKind, AnnotationStatus, ArticleStatus } from "./annotation";
+import type { AnchorStatus, AnnotationKind, AnnotationStatus, ArticleStatus, Verdict } from "./annotation";
 import type { FieldChange } from "./audit-changes";
 import type { Role } from "./permissions";
 
@@ -27,6 +27,7 @@ export const AUDIT = {
     changesRequested: "annotation.changes_requested",
     reanchored: "annotation.reanchored",
     placed: "annotation.placed",
+    basisChanged: "annotation.basis_changed",
   },
   source: { added: "source.added", updated: "source.updated", removed: "source.removed" },
   comment: { created: "comment.created", updated: "comment.updated", deleted: "comment.deleted" },
@@ -114,6 +115,13 @@ type AuditPayloads = {
   };
   // An orphan (or a CHANGED one) put on words of the current revision by an editor.
   [AUDIT.annotation.placed]: { revision: number; to: SpanRef; version: number; workflow?: StatusChange };
+  // The verdict this annotation reused was changed in the earlier one's article (written there, after that commit).
+  [AUDIT.annotation.basisChanged]: {
+    basedOn: { id: string; label: string; articleId: string; articleTitle: string };
+    from: Verdict | null;
+    to: Verdict | null;
+    version: number;
+  };
   [AUDIT.source.added]: SourceRef;
   [AUDIT.source.updated]: SourceRef & { fields: string[]; changes: Record<string, FieldChange> };
   [AUDIT.source.removed]: SourceRef;
@@ -163,6 +171,7 @@ export const STREAM_EVENT_OF = {
   // Arrives with the article.revised that caused it, which re-reads everything.
   [AUDIT.annotation.reanchored]: null,
   [AUDIT.annotation.placed]: AUDIT.annotation.updated,
+  [AUDIT.annotation.basisChanged]: AUDIT.annotation.updated,
   [AUDIT.source.added]: AUDIT.annotation.updated,
   [AUDIT.source.updated]: AUDIT.annotation.updated,
   [AUDIT.source.removed]: AUDIT.annotation.updated,

@@ -194,6 +194,26 @@ describe("describeAuditEvent", () => {
       undefined,
       "The annotation was placed by Ana in revision 3 on ‘rose’; it went back from orphaned to draft",
     ],
+    [
+      {
+        action: "annotation.basis_changed",
+        actor: ana,
+        payload: {
+          basedOn: { id: "x", label: "C3", articleId: "a", articleTitle: "Budget speech" },
+          from: "FALSE",
+          to: "MOSTLY_TRUE",
+          version: 4,
+        },
+      },
+      "claim C1 “rose 20%”",
+      "Ana changed the verdict of C3 in “Budget speech” from False to Mostly true; claim C1 “rose 20%” reused it, so sign-off waits until its verdict is kept or changed",
+    ],
+    // A stored row read defensively: an unknown verdict reads as none, a missing link as "the annotation".
+    [
+      { action: "annotation.basis_changed", actor: ana, payload: { from: "SOMETIMES", to: null } },
+      undefined,
+      "Ana changed the verdict of the annotation from No verdict to No verdict; the annotation reused it, so sign-off waits until its verdict is kept or changed",
+    ],
     [{ action: "something.new", actor: ana, payload: {} }, undefined, "Ana: something.new"],
   ])("%o reads as a sentence", (event, subject, sentence) => {
     expect(describeAuditEvent(event, subject)).toBe(sentence);

@@ -76,6 +76,14 @@ const SENTENCES: Record<AuditAction, (told: Told) => string> = {
   },
   [AUDIT.annotation.placed]: ({ who, p, subject }) =>
     `${capitalized(subject)} was placed by ${who} ${inRevision(p)}${isRecord(p.to) ? ` on ${words(p.to.quote)}` : ""}${back(p.workflow)}`,
+  [AUDIT.annotation.basisChanged]: ({ who, p, subject }) => {
+    const basedOn = isRecord(p.basedOn) ? p.basedOn : {};
+    const label = typeof basedOn.label === "string" ? basedOn.label : "the annotation";
+    const where = typeof basedOn.articleTitle === "string" ? ` in${quoted(basedOn.articleTitle)}` : "";
+    const verdict = (value: unknown) =>
+      verdictLabel(typeof value === "string" && value in VERDICT_SCALE ? (value as Verdict) : null);
+    return `${who} changed the verdict of ${label}${where} from ${verdict(p.from)} to ${verdict(p.to)}; ${subject} reused it, so sign-off waits until its verdict is kept or changed`;
+  },
   [AUDIT.annotation.submitted]: ({ who, subject }) => `${who} submitted ${subject} for review`,
   [AUDIT.annotation.approved]: ({ who, subject }) => `${who} approved ${subject}`,
   [AUDIT.annotation.changesRequested]: ({ who, p, subject }) =>

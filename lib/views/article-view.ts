@@ -57,7 +57,10 @@ export type AnnotationView = {
   speakerId?: string | null;
   /** The earlier claim or denial whose verdict, rationale and sources this one reused (decision 030). */
   basedOnId?: string | null;
-  /** When that earlier verdict changed after the reuse; cleared when this one's verdict is saved again. */
+  /**
+   * When that earlier verdict changed after the reuse; cleared when this one's verdict is saved again. In the
+   * page's summary too (absent there when not set): sign-off waits on it, and the workbench says so beforehand.
+   */
   basedOnChangedAt?: string | null;
   /** Read with the details (GET /api/v1/annotations/:id): what it is based on, and what reused it. */
   basedOn?: LinkedAnnotationView | null;
@@ -88,7 +91,6 @@ export const DETAIL_FIELDS = [
   "updatedAt",
   "speakerId",
   "basedOnId",
-  "basedOnChangedAt",
   "basedOn",
   "reusedBy",
 ] as const;
@@ -115,7 +117,6 @@ export function toAnnotationSummary(view: AnnotationView): AnnotationSummary {
     updatedAt: _updatedAt,
     speakerId: _speakerId,
     basedOnId: _basedOnId,
-    basedOnChangedAt: _basedOnChangedAt,
     basedOn: _basedOn,
     reusedBy: _reusedBy,
     ...summary
@@ -261,6 +262,7 @@ export type SummaryRow = Pick<
   | "deniesId"
   | "status"
   | "version"
+  | "basedOnChangedAt"
 >;
 
 /**
@@ -294,6 +296,8 @@ export function toSummaryFromRow(
     version: row.version,
     createdBy,
     editorIds,
+    // Only when set: sign-off waits on it (decision 030), and the page carries thousands of summaries.
+    ...(row.basedOnChangedAt ? { basedOnChangedAt: row.basedOnChangedAt.toISOString() } : {}),
   };
 }
 

@@ -8,6 +8,8 @@ import { signOffArticle } from "@/lib/server/article/sign-off-article";
 import { submitAnnotation } from "@/lib/server/annotation/submit-annotation";
 import { reviewAnnotation } from "@/lib/server/review/review-annotation";
 import { findSimilarClaims } from "@/lib/server/claims/find-similar-claims";
+import { loadAnnotationSummaries } from "@/lib/server/article/article-annotations";
+import { eventsSince } from "@/lib/realtime/article-events";
 import { createActor } from "../support/actors";
 import { refusal } from "../support/refusal";
 import { migratedTestDatabase, testProvider, type MigratedTestDatabase } from "../support/test-database";
@@ -109,7 +111,9 @@ describe(`claim reuse on ${provider}`, () => {
       annotationId: earlier.id,
       input: { version: basis.version, note: "checked again" },
     });
-    expect((await readAnnotation(t.db, { actor: editor, annotationId: later.id })).basedOnChangedAt).toBeNull();
+    const before = await readAnnotation(t.db, { actor: editor, annotationId: later.id });
+    expect(before.basedOnChangedAt).toBeNull();
+    const cursor = (await t.db.auditEvent.findFirst({ where: { articleId: b.id }, orderBy: { id: "desc" } }))!.id;
     await updateAnnotation(t.db, {
       actor: editor,
       annotationId: earlier.id,
@@ -118,6 +122,30 @@ describe(`claim reuse on ${provider}`, () => {
     const flagged = await readAnnotation(t.db, { actor: editor, annotationId: later.id });
     expect(flagged.basedOnChangedAt).toEqual(expect.any(String));
     expect(flagged.basedOn?.verdict).toBe("MOSTLY_FALSE");
+    // A change of the reusing annotation too (an open form saving the old version meets the conflict), told live in
+    // B's stream and log, and carried in B's page summary: sign-off waits on it there before anyone tries.
+    expect(flagged.version).toBe(before.version + 1);
+    const { events } = await eventsSince(t.db, b.id, cursor, 50);
+    expect(events.map((event) => [event.event, event.data.action])).toEqual([
+      ["annotation.updated", "annotation.basis_changed"],
+    ]);
+    expect(events[0].data.annotation).toMatchObject({ id: later.id, version: flagged.version });
+    expect((events[0].data.annotation as { basedOnChangedAt: unknown }).basedOnChangedAt).toEqual(expect.any(String));
+    const logged = await t.db.auditEvent.findFirstOrThrow({
+      where: { articleId: b.id, action: "annotation.basis_changed" },
+    });
+    expect(JSON.parse(logged.payload)).toMatchObject({
+      basedOn: { id: earlier.id, label: "C1", articleId: a.id, articleTitle: "Article A" },
+      from: "FALSE",
+      to: "MOSTLY_FALSE",
+      version: flagged.version,
+    });
+    const summaries = await loadAnnotationSummaries(t.db, b.id);
+    expect(summaries.find((summary) => summary.id === later.id)?.basedOnChangedAt).toEqual(flagged.basedOnChangedAt);
+    // Not set, not sent: the page carries thousands of summaries.
+    expect((await loadAnnotationSummaries(t.db, a.id)).map((summary) => "basedOnChangedAt" in summary)).toEqual([
+      false,
+    ]);
     // Its own verdict saved again clears the flag.
     const answered = await updateAnnotation(t.db, {
       actor: editor,

@@ -152,6 +152,16 @@ describe("applyEvent: annotations", () => {
     );
   });
 
+  it("takes a reused verdict's change in another article as this annotation's, and says what to do", () => {
+    const flagged = annotation({ version: 2, basedOnChangedAt: "2026-12-01T10:00:00.000Z" });
+    const result = applyEvent(state(), updated(flagged, RAE, "annotation.basis_changed"), ME);
+    expect(result.state.annotations[0].basedOnChangedAt).toBe("2026-12-01T10:00:00.000Z");
+    expect(result.announce).toBe(
+      "Rae changed the verdict that claim C1 reused, in another article: keep its verdict or change it",
+    );
+    expect(result.flash).toEqual(["a1"]);
+  });
+
   it("applies the user's own changes silently (their request already announced them)", () => {
     const own = { id: ME, name: "Me" };
     const result = applyEvent(state(), updated(annotation({ version: 2, note: "mine" }), own), ME);

@@ -444,6 +444,8 @@ const UPDATE_VERBS: Record<
   [AUDIT.annotation.approved]: (name, what) => `${name} approved ${what}`,
   [AUDIT.annotation.changesRequested]: (name, what) => `${name} asked for changes to ${what}`,
   [AUDIT.annotation.placed]: (name, what) => `${name} placed ${what} in the text`,
+  [AUDIT.annotation.basisChanged]: (name, what) =>
+    `${name} changed the verdict that ${what} reused, in another article: keep its verdict or change it`,
   [AUDIT.source.added]: (name, what) => `${name} added a source to ${what}`,
   [AUDIT.source.updated]: (name, what) => `${name} updated a source of ${what}`,
   [AUDIT.source.removed]: (name, what) => `${name} removed a source from ${what}`,

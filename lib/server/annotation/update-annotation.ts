@@ -10,6 +10,7 @@ import { annotationForChange, staleVersion } from "./annotation-access";
 import { takeAnnotationNumber } from "./annotation-number";
 import { annotationInclude, toAnnotationView, type AnnotationView } from "../../views/article-view";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { announceBasisChanged, type ChangedBasis } from "./announce-basis-changed";
 import { checkBasedOn } from "./check-based-on";
 import { checkDeniedClaim } from "./check-denied-claim";
 import { invalid } from "../shared/errors";
@@ -34,7 +35,9 @@ export const updateAnnotation = onDbThread(
     { actor, annotationId, input }: { actor: Actor; annotationId: string; input: unknown },
   ): Promise<AnnotationView> {
     const { version, sources, start, end, quote, speakerId, ...changes } = ZUpdateAnnotation.parse(input);
-    return db.$transaction(async (tx) => {
+    // Set inside the transaction, announced after it commits.
+    let changedBasis = null as ChangedBasis | null;
+    const view = await db.$transaction(async (tx) => {
       const updatedAt = new Date();
       const current = await annotationForChange(tx, actor, annotationId, "update", version, {
         touchArticleAt: updatedAt,
@@ -112,9 +115,32 @@ export const updateAnnotation = onDbThread(
         });
         sourceRows = rows.sort((a, b) => a.position - b.position);
       }
-      // Annotations that reused this verdict are flagged in the same transaction (decision 030).
-      if (verdict !== current.verdict)
-        await tx.annotation.updateMany({ where: { basedOnId: annotationId }, data: { basedOnChangedAt: updatedAt } });
+      // Annotations that reused this verdict are flagged in the same transaction (decision 030), as a change of
+      // theirs (a new version: an open form saving the old one meets the conflict); their articles hear of it after.
+      if (verdict !== current.verdict) {
+        const flagged = await tx.annotation.updateMany({
+          where: { basedOnId: annotationId },
+          data: { basedOnChangedAt: updatedAt, version: { increment: 1 } },
+        });
+        if (flagged.count > 0) {
+          const article = await tx.article.findUniqueOrThrow({
+            where: { id: current.articleId },
+            select: { title: true },
+          });
+          changedBasis = {
+            actorId: actor.id,
+            basedOn: {
+              id: annotationId,
+              label: annotationLabel(kind, number),
+              articleId: current.articleId,
+              articleTitle: article.title,
+            },
+            from: current.verdict,
+            to: verdict,
+            at: updatedAt,
+          };
+        }
+      }
       // The row as written, from what was read and what changed: no second read inside the transaction.
       const updated = {
         ...current,
@@ -170,6 +196,8 @@ export const updateAnnotation = onDbThread(
       });
       return toAnnotationView(updated);
     });
+    if (changedBasis) await announceBasisChanged(db, changedBasis);
+    return view;
   },
 );
 

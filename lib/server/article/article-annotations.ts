@@ -123,6 +123,7 @@ export async function loadAnnotationSummaries(
         deniesId: true,
         status: true,
         version: true,
+        basedOnChangedAt: true,
         createdById: true,
       },
     }),
