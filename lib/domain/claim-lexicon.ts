@@ -107,6 +107,16 @@ export const CURRENCY_WORDS: Record<string, string> = {
 /** Words that flip an assertion; mapped to one canonical term so "rose" and "went up" agree. */
 export const UP = "increase";
 export const DOWN = "decrease";
+/**
+ * Sides that make two assertions of one wording, besides up and down (UP, DOWN): each pair is an axis of its own.
+ * - "Best" and "worst" judge; they do not measure. "The worst murder rate" says what "the highest murder rate"
+ *   does, so they are no direction, but "the best year" and "the worst year" are two assertions.
+ * - "Voted for" and "voted against" (PHRASES make them "supported" / "opposed").
+ */
+export const OPPOSITES: readonly (readonly [string, string])[] = [
+  ["best", "worst"],
+  ["support", "oppose"],
+];
 export const SYNONYMS: Record<string, string> = {
   rise: UP,
   rose: UP,
@@ -179,8 +189,11 @@ export const SYNONYMS: Record<string, string> = {
   plummeted: DOWN,
   highest: UP,
   lowest: DOWN,
-  worst: DOWN,
-  best: UP,
+  supported: "support",
+  supports: "support",
+  backed: "support",
+  opposed: "oppose",
+  opposes: "oppose",
   kids: "child",
   children: "child",
   child: "child",
@@ -367,6 +380,9 @@ export const PHRASES: [RegExp, string][] = [
   [/\bwind and solar\b/gi, "renewables"],
   [/\boutput per (?:worker|hour|head)\b/gi, "productivity"],
   [/\b(?:look(?:s|ed|ing)?) into\b/gi, "investigated"],
+  [/\b(?:set(?:s|ting)?) up\b/gi, "founded"],
+  [/\bvot(?:e|es|ed|ing) for\b/gi, "supported"],
+  [/\bvot(?:e|es|ed|ing) against\b/gi, "opposed"],
   [/\b(?:leav(?:e|es|ing)|left) (?:the|their) (?:profession|jobs?|posts?)\b/gi, "quit"],
 ];
 
@@ -448,6 +464,8 @@ const CONCEPT_GROUPS: string[][] = [
   ["crisis", "crash"],
   ["investigate", "investigation", "probe"],
   ["discard", "bin", "binned", "skip"],
+  // Parties by their everyday names: "the Tories" are the Conservatives.
+  ["conservative", "tory", "tories"],
 ];
 
 export type Concept = { term: string; words: string[] };

@@ -35,6 +35,32 @@ describe("the different-figure rule", () => {
     });
   });
 
+  it("takes the worst for the highest, but not the best for the worst, nor a vote for one against", () => {
+    expect(
+      match("Worst homicide rate of any city in the US: Chicago", "Chicago has the highest murder rate in the US."),
+    ).toMatchObject({ relation: "same", conflict: null });
+    expect(match("2023 was the best year for house sales.", "2023 was the worst year for house sales.")).toMatchObject({
+      relation: "different-figure",
+      conflict: "direction",
+    });
+    expect(
+      match(
+        "Senator Walsh voted for veterans' healthcare 12 times.",
+        "Senator Walsh voted against veterans' healthcare 12 times.",
+      ),
+    ).toMatchObject({ relation: "different-figure", conflict: "direction" });
+  });
+
+  it("does not hold the earlier claim's speaker, named in a post, against it as another name", () => {
+    const post = "Our planet has more trees on it than there are stars in our galaxy, Kwame Asante said on a podcast.";
+    const claim = normaliseClaim("There are more trees on Earth than stars in the Milky Way.");
+    const options = { weight, sentences: normaliseSentences(post) };
+    expect(matchClaims(normaliseClaim(post), claim, options).conflict).toBe("name");
+    expect(
+      matchClaims(normaliseClaim(post), claim, { ...options, speaker: normaliseClaim("Kwame Asante").terms }).conflict,
+    ).toBeNull();
+  });
+
   it("applies the name rule to a name standing in for another in the same wording, not to a post naming more", () => {
     expect(
       match(

@@ -1,5 +1,5 @@
-import { DOWN, UP } from "./claim-lexicon";
-import type { Figure, NormalisedClaim } from "./claim-text";
+import { DOWN, OPPOSITES, UP } from "./claim-lexicon";
+import { oppositeOf, stancesOf, type Figure, type NormalisedClaim } from "./claim-text";
 
 /**
  * The different-figure rule and the match score (decision 030). Pure: the
@@ -21,6 +21,11 @@ export type MatchOptions = {
   relevance?: number;
   /** The post's sentences, each normalised (normaliseSentences), when it has more than one. */
   sentences?: NormalisedClaim[];
+  /**
+   * The earlier claim's speaker, as terms (normaliseClaim(speaker).terms): a post naming who said it ("Kwame Asante
+   * dropped this on a podcast") names no other thing than the claim does.
+   */
+  speaker?: string[];
 };
 
 /** Tuned on the dev split of tests/fixtures/claims (decision 030 has the figures). */
@@ -58,7 +63,7 @@ export function figureTerm(figure: Figure): string {
 export function matchClaims(
   query: NormalisedClaim,
   candidate: NormalisedClaim,
-  { weight, relevance = 0, sentences }: MatchOptions,
+  { weight, relevance = 0, sentences, speaker = [] }: MatchOptions,
   tuning = MATCH_TUNING,
 ): ClaimMatch {
   const q = new Set(query.terms);
@@ -87,17 +92,20 @@ export function matchClaims(
     const plainWeight = total(plain);
     return plainWeight > 0 ? total(plain.filter((term) => q.has(term))) / plainWeight : 1;
   };
-  const about = aboutClaim(query, candidate, sentences, total, tuning.aboutAt);
+  const read = aboutClaim(query, candidate, sentences, total, tuning.aboutAt);
+  const about = speaker.length ? { ...read, names: read.names.filter((name) => !speaker.includes(name)) } : read;
   let conflict = conflictOf(about, candidate);
   // Another direction is another assertion only in the same wording ("unemployment fell 20 %" for "…rose 20 %"): a
   // long post that rewords the claim says what else went up or down around it ("my rent went up, and…").
-  const directions = new Set([UP, DOWN]);
+  const directions = new Set([UP, DOWN, ...OPPOSITES.flat()]);
   if (conflict === "direction" && repeated(directions) < tuning.directionRuleAt)
     conflict = namesConflict(about, candidate) ? "name" : null;
   // Another name is another assertion only when it stands in for the earlier claim's name in the same wording
   // ("France's economy grew 4 %" for "Germany's…"): a post that rewords the claim names more things around it.
   // A direction the post has just been let off (above) is no word it failed to repeat.
-  const letOff = about.direction && candidate.direction && about.direction !== candidate.direction;
+  const letOff =
+    (about.direction && candidate.direction && about.direction !== candidate.direction) ||
+    opposed(about.stances, candidate.stances);
   const own = letOff ? directions : new Set<string>();
   if (conflict === "name" && repeated(new Set([...candidate.names, ...own])) < tuning.nameRuleAt) conflict = null;
   if (conflict) {
@@ -130,13 +138,15 @@ function aboutClaim(
   for (const figure of kept.flatMap((sentence) => sentence.figures))
     if (!figures.some((f) => f.kind === figure.kind && f.value === figure.value && f.unit === figure.unit))
       figures.push(figure);
-  const ups = kept.filter((sentence) => sentence.direction === "up").length;
-  const downs = kept.filter((sentence) => sentence.direction === "down").length;
+  const count = (said: (sentence: NormalisedClaim) => boolean) => kept.filter(said).length;
+  const ups = count((sentence) => sentence.direction === "up");
+  const downs = count((sentence) => sentence.direction === "down");
   return {
     ...query,
     figures,
     names: [...new Set(kept.flatMap((sentence) => sentence.names))],
     direction: ups > downs ? "up" : downs > ups ? "down" : null,
+    stances: stancesOf(kept.flatMap((sentence) => sentence.stances)),
   };
 }
 
@@ -144,8 +154,14 @@ function aboutClaim(
 export function conflictOf(a: NormalisedClaim, b: NormalisedClaim): ClaimMatch["conflict"] {
   if (figuresConflict(a.figures, b.figures)) return "figure";
   if (a.direction && b.direction && a.direction !== b.direction) return "direction";
+  if (opposed(a.stances, b.stances)) return "direction";
   if (namesConflict(a, b)) return "name";
   return null;
+}
+
+/** One takes a side the other takes the opposite of ("best" / "worst", "support" / "oppose"). */
+function opposed(a: string[], b: string[]): boolean {
+  return a.some((side) => b.includes(oppositeOf(side)!));
 }
 
 /** Each side names something the other does not. */

@@ -77,6 +77,13 @@ describe("normaliseClaim", () => {
       { kind: "year", value: "2021" },
     ]);
     expect(figures("since 2010")).toEqual([{ kind: "year", value: "2010" }]);
+    // A year cut to two digits, and an older or later one where a year is expected.
+    expect(figures("on 20th July '69")).toEqual(figures("on 20 July 1969"));
+    expect(figures("back in ’19")).toEqual([{ kind: "year", value: "2019" }]);
+    expect(figures("the '90s")).toEqual([{ kind: "number", value: "90" }]);
+    expect(figures("sealed in 1215")).toEqual([{ kind: "year", value: "1215" }]);
+    expect(figures("by 2100")).toEqual([{ kind: "year", value: "2100" }]);
+    expect(figures("1215 people")).toEqual([{ kind: "number", value: "1215" }]);
   });
 
   it("keeps the unit of a measure, so minutes and seconds differ", () => {
@@ -109,6 +116,14 @@ describe("normaliseClaim", () => {
     expect(normaliseClaim("Crime fell").direction).toBe("down");
     expect(normaliseClaim("crime went up").direction).toBe("up");
     expect(normaliseClaim("Crime is a problem").direction).toBeNull();
+    // Both ways at once is neither: which one is the assertion, words cannot tell.
+    expect(normaliseClaim("it boils at a lower temperature the higher up you go").direction).toBeNull();
+    // Judging and voting are axes of their own, a side each, none when both are taken.
+    expect(normaliseClaim("the worst murder rate").direction).toBeNull();
+    expect(normaliseClaim("the worst murder rate").stances).toEqual(["worst"]);
+    expect(normaliseClaim("Walsh voted against the bill").stances).toEqual(["oppose"]);
+    expect(normaliseClaim("Walsh voted for the bill").stances).toEqual(["support"]);
+    expect(normaliseClaim("the best and the worst of times").stances).toEqual([]);
     expect(normaliseClaim("CO2 isn't a greenhouse gas").negated).toBe(true);
   });
 

@@ -9,6 +9,7 @@ import {
   CURRENCY_WORDS,
   UP,
   DOWN,
+  OPPOSITES,
   SYNONYMS,
   MEASURES,
   NEGATIONS,
@@ -40,8 +41,13 @@ export type NormalisedClaim = {
   figures: Figure[];
   /** Capitalised words not opening a sentence, from the original text (lower case, no diacritics). */
   names: string[];
-  /** "up" / "down" when the claim says something rose or fell (the words that flip an assertion). */
+  /**
+   * "up" / "down" when the claim says something rose or fell (the words that flip an assertion); null when it says
+   * neither, or both ("it boils at a lower temperature the higher up you go": which is the assertion, words cannot tell).
+   */
   direction: "up" | "down" | null;
+  /** The sides it takes on the other axes (OPPOSITES: "best" or "worst", "support" or "oppose"), one each at most. */
+  stances: string[];
   /** Negated ("not", "never", "no")? */
   negated: boolean;
   /** Plain words for a full-text query: the surface words and their canonical forms, no stop words. */
@@ -83,8 +89,47 @@ export function foldText(text: string): string {
       .replace(ABBREVIATIONS, (short) => EXPANSIONS[short.toLowerCase().replace(/s$/, "")] ?? short)
       // Ordinals are their numbers: "20th July" is "20 July".
       .replace(/\b(\d+)(?:st|nd|rd|th)\b/g, "$1")
+      // A year cut to two digits is the year: "'69" is 1969, "in '19" 2019 (up to '39 this century).
+      .replace(
+        /(^|[\s(/])'(\d\d)\b(?!')/g,
+        (_, before: string, year: string) => `${before}${Number(year) <= YEAR_PIVOT ? "20" : "19"}${year}`,
+      )
   );
 }
+
+/** `a` when only the words for it were seen, `b` likewise, else null (neither, or both). */
+function oneWay<A, B>(aCount: number, bCount: number, a: A, b: B): A | B | null {
+  if (aCount > 0 && bCount === 0) return a;
+  if (bCount > 0 && aCount === 0) return b;
+  return null;
+}
+
+/**
+ * A year: 1800–2099 anywhere, and 1000–2199 after a word that leads to a year ("sealed in 1215", "double by 2100"):
+ * as a plain number, 1225 and 1215 were one figure within rounding.
+ */
+function isYear(word: string, before: string | undefined): boolean {
+  if (/^(1[89]|20)\d\d$/.test(word)) return true;
+  return /^(1\d|2[01])\d\d$/.test(word) && YEAR_LEADS.has(before ?? "");
+}
+const YEAR_LEADS = new Set(["in", "by", "since", "until", "till", "before", "after", "from", "of", "circa", "around"]);
+
+const SIDES = new Set(OPPOSITES.flat());
+
+/** Of the sides seen (with repeats), those whose opposite was not seen: a text taking both takes neither. */
+export function stancesOf(sides: readonly string[]): string[] {
+  const seen = new Set(sides);
+  return [...seen].filter((side) => !seen.has(oppositeOf(side)!));
+}
+
+/** The other side of a side's axis (OPPOSITES), or undefined for a word on none. */
+export function oppositeOf(side: string): string | undefined {
+  const pair = OPPOSITES.find((axis) => axis.includes(side));
+  return pair && (pair[0] === side ? pair[1] : pair[0]);
+}
+
+/** "'39" and below are this century's years, "'40" and above the last's. */
+const YEAR_PIVOT = 39;
 
 /** A light English stemmer: enough to make plurals and verb forms agree without a dependency. */
 export function stem(word: string): string {
@@ -228,6 +273,7 @@ export function normaliseClaim(text: string): NormalisedClaim {
   const names: string[] = [];
   let up = 0;
   let down = 0;
+  const sides: string[] = [];
   let negated = false;
 
   const addFigure = (figure: Figure) => {
@@ -362,7 +408,7 @@ export function normaliseClaim(text: string): NormalisedClaim {
           continue;
         }
       }
-      if (digits && /^(1[89]|20)\d\d$/.test(word) && used === 1) {
+      if (digits && used === 1 && isYear(word, words[i - 1])) {
         const monthAfter = /^\d\d?$/.test(words[i + 1] ?? "") && folded[toks[i + 1].start - 1] === "-";
         if (monthAfter && Number(words[i + 1]) <= 12) {
           addFigure({ kind: "date", value: `${word}-${pad(Number(words[i + 1]))}` });
@@ -432,6 +478,7 @@ export function normaliseClaim(text: string): NormalisedClaim {
     const canonical = SYNONYMS[word] ?? concept?.term ?? stem(word);
     if (canonical === UP) up++;
     if (canonical === DOWN) down++;
+    if (SIDES.has(canonical)) sides.push(canonical);
     if (canonical === UP || canonical === DOWN) {
       terms.push(canonical);
       queryWords.push(word);
@@ -467,7 +514,8 @@ export function normaliseClaim(text: string): NormalisedClaim {
     terms,
     figures,
     names: [...new Set(names)],
-    direction: up > down ? "up" : down > up ? "down" : null,
+    direction: oneWay(up, down, "up", "down"),
+    stances: stancesOf(sides),
     negated,
     queryWords: [...new Set(queryWords.filter((w) => /^[\p{L}\p{N}]+$/u.test(w)))],
   };

@@ -11,6 +11,7 @@ import {
   FRESH_SET_DIR,
   HARD_SET_DIR,
   loadQualitySet,
+  LONG_SET_DIR,
   QUALITY_SET_DIR,
   type QualityClaim,
   type QualityQuery,
@@ -28,7 +29,9 @@ const main = loadQualitySet();
 const hard = loadQualitySet(HARD_SET_DIR, main.claims);
 // Fresh posts (session 27), by a writer who never saw the method, repeat claims of the main set and take their split.
 const fresh = loadQualitySet(FRESH_SET_DIR, main.claims);
-const sets = { main, hard, fresh } satisfies Record<string, QualitySet>;
+// Long reworded posts (session 28), by another writer who never saw the method: the hard set's kind of post, blind.
+const long = loadQualitySet(LONG_SET_DIR, main.claims);
+const sets = { main, hard, fresh, long } satisfies Record<string, QualitySet>;
 type SetName = keyof typeof sets;
 type Floors = Partial<Record<"dev" | "held", Pick<QualityFigures, "recallAt5" | "mapAt5" | "nearMissPrecision">>>;
 const floors = JSON.parse(fs.readFileSync(path.join(QUALITY_SET_DIR, "floors.json"), "utf8")) as Record<
@@ -42,6 +45,8 @@ const MEASURED: [SetName, "dev" | "held"][] = [
   ["hard", "held"],
   ["fresh", "dev"],
   ["fresh", "held"],
+  ["long", "dev"],
+  ["long", "held"],
 ];
 
 let t: MigratedTestDatabase;
@@ -124,6 +129,8 @@ describe(`"Checked before" quality on ${provider}`, () => {
     expect(hard.nearMisses.length).toBeGreaterThanOrEqual(25);
     expect(fresh.posts.length).toBeGreaterThanOrEqual(160);
     expect(fresh.nearMisses.length).toBeGreaterThanOrEqual(35);
+    expect(long.posts.length).toBeGreaterThanOrEqual(200);
+    expect(long.nearMisses.length).toBeGreaterThanOrEqual(50);
   });
 
   for (const [name, split] of MEASURED) {

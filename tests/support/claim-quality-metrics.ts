@@ -5,6 +5,8 @@ export type Ranked = { claimId: string; relation: "same" | "different-figure" | 
 export type QualityFigures = {
   posts: number;
   recallAt5: number;
+  /** The claim among the first five items of any relation: what a client reading the list without `relation` sees. */
+  listedAt5: number;
   mapAt5: number;
   nearMisses: number;
   nearMissPrecision: number;
@@ -20,8 +22,10 @@ export function qualityFigures(
   nearMisses: { query: QualityQuery; ranked: Ranked }[],
 ): QualityFigures {
   let found = 0;
+  let listed = 0;
   let precisionSum = 0;
   for (const { query, ranked } of posts) {
+    if (ranked.slice(0, 5).some((item) => item.claimId === query.claimId)) listed++;
     const same = ranked.filter((item) => item.relation === "same").slice(0, 5);
     const rank = same.findIndex((item) => item.claimId === query.claimId);
     if (rank >= 0) {
@@ -36,6 +40,7 @@ export function qualityFigures(
   return {
     posts: posts.length,
     recallAt5: round(found / Math.max(1, posts.length)),
+    listedAt5: round(listed / Math.max(1, posts.length)),
     mapAt5: round(precisionSum / Math.max(1, posts.length)),
     nearMisses: nearMisses.length,
     nearMissPrecision: round(kept / Math.max(1, nearMisses.length)),

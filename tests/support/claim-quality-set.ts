@@ -21,6 +21,8 @@ export const QUALITY_SET_DIR = path.join(process.cwd(), "tests/fixtures/claims")
 export const HARD_SET_DIR = path.join(QUALITY_SET_DIR, "hard");
 /** Posts written after the method was final, by a writer who never saw it (session 27). */
 export const FRESH_SET_DIR = path.join(QUALITY_SET_DIR, "fresh");
+/** Long, heavily reworded posts, by another writer who never saw the method or the earlier posts (session 28). */
+export const LONG_SET_DIR = path.join(QUALITY_SET_DIR, "long");
 
 /**
  * Reads a folder of the set. `R <id>` (the hard set) says that the lines below repeat a claim of `earlier`
