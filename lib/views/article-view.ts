@@ -119,9 +119,11 @@ export function toAnnotationSummary(view: AnnotationView): AnnotationSummary {
     basedOnId: _basedOnId,
     basedOn: _basedOn,
     reusedBy: _reusedBy,
+    basedOnChangedAt,
     ...summary
   } = view;
-  return summary;
+  // As the page's summaries carry it: only when set (toSummaryFromRow).
+  return basedOnChangedAt ? { ...summary, basedOnChangedAt } : summary;
 }
 
 export type RevisionView = {
