@@ -100,6 +100,8 @@ test("every page runs under the strict CSP without a single violation, for every
   for (const path of ["/", "/articles", "/articles/new", "/speakers", "/account", "/no-such-page"])
     await visit(editor.page, path, path === "/no-such-page" ? 404 : 200);
   await visit(editor.page, `/articles/${article.id}`);
+  // Hydrated, and the highlights drawn (a deferred render that replaces the paragraph's text a selection sits in).
+  await expect(editor.page.getByTestId("live-connection")).toHaveText("Live");
   await selectQuote(editor.page, OTHER);
   await expect(editor.page.getByRole("toolbar", { name: "Tag the selected text" })).toBeVisible();
   await editor.page.keyboard.press("a");
