@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { VERDICT_SCALE, type Verdict } from "@/lib/domain/annotation";
+import { checkedBeforeText } from "@/lib/domain/checked-before-text";
 import type { AnnotationSummary, AnnotationView } from "@/lib/views/article-view";
 import type { SimilarClaim } from "@/lib/views/similar-claim";
 import { problem, fetchAnnotation, fetchSimilarClaims, reuseClaim } from "./requests";
@@ -28,18 +29,22 @@ export function CheckedBefore({
   canEdit: boolean;
 }) {
   const { article, replace } = useWorkbench();
-  const [items, setItems] = useState<SimilarClaim[] | null>(null);
-  const [failed, setFailed] = useState(false);
+  const [answer, setAnswer] = useState<SimilarClaim[] | null>(null);
+  const [failedRead, setFailedRead] = useState(false);
   const [reusing, setReusing] = useState<string | null>(null);
   const [error, setError] = useState("");
-  const text = annotation.quote;
+  const text = checkedBeforeText(annotation.quote);
+  // Too short to match anything ("No"): nothing to show, and no request the server would refuse.
+  const items = text === null ? [] : answer;
+  const failed = text !== null && failedRead;
 
   useEffect(() => {
+    if (text === null) return;
     let current = true;
     const timer = setTimeout(() => {
       fetchSimilarClaims(text, article.id)
-        .then((answer) => current && (setItems(answer.items), setFailed(false)))
-        .catch(() => current && setFailed(true));
+        .then((found) => current && (setAnswer(found.items), setFailedRead(false)))
+        .catch(() => current && setFailedRead(true));
     }, DEBOUNCE_MS);
     return () => {
       current = false;

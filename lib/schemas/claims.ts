@@ -1,12 +1,13 @@
 import { z } from "zod";
+import { CHECKED_BEFORE_TEXT } from "../domain/checked-before-text";
 
 /** `GET /api/v1/claims/similar` query: the claim's text, how many, and the article to leave out. */
 export const ZSimilarClaimsQuery = z.object({
   text: z
     .string({ error: "must be text" })
     .trim()
-    .min(3, "must be at least 3 characters")
-    .max(2000, "must be at most 2000 characters"),
+    .min(CHECKED_BEFORE_TEXT.min, `must be at least ${CHECKED_BEFORE_TEXT.min} characters`)
+    .max(CHECKED_BEFORE_TEXT.max, `must be at most ${CHECKED_BEFORE_TEXT.max} characters`),
   limit: z.coerce
     .number({ error: "must be a number" })
     .int("must be a whole number")
