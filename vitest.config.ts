@@ -21,6 +21,7 @@ export default defineConfig({
           name: "unit",
           include: ["lib/**/*.test.ts", "components/**/*.test.ts?(x)"],
           environment: "node",
+          globalSetup: ["tests/support/word-vectors-setup.ts"],
           // A few unit tests work through megabytes of HTML (1.5 MB of paragraphs, the page corpus): about a second
           // each on a quiet machine, past the default 5 s on a busy 2-core one running the other suites beside them.
           testTimeout: 20_000,
@@ -36,7 +37,7 @@ export default defineConfig({
           environment: "node",
           env: { FACTMARK_TEST_PROVIDER: provider },
           // One migrated template database per run; each file's database is a copy of it.
-          globalSetup: ["tests/support/template-database.ts"],
+          globalSetup: ["tests/support/word-vectors-setup.ts", "tests/support/template-database.ts"],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           // Files share one PostgreSQL server; each makes its own database, so files may run in parallel.

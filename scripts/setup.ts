@@ -1,5 +1,5 @@
 // Everything `npm start` needs before the server starts, idempotent:
-// local secret, configuration check, Prisma clients, migrations, first-run demo data.
+// local secret, configuration check, Prisma clients, word vectors, migrations, first-run demo data.
 // Exits 1 with one line naming the problem when something is wrong.
 import { ConfigError, databaseTarget, env } from "../lib/config/env";
 import { ensureLocalSecret, loadLocalEnv } from "../lib/config/local-env";
@@ -9,6 +9,7 @@ import { generateClients } from "../lib/db/generate-clients";
 import { applyPendingMigrations, MigrationError } from "../lib/db/migrations";
 import { demoAccounts } from "../lib/server/demo/demo-accounts";
 import { seedDemo } from "../lib/server/demo/seed-demo";
+import { ensureWordVectorFiles } from "../lib/server/claims/word-vectors-file";
 
 const say = (line: string) => console.log(`[factmark] ${line}`);
 
@@ -18,6 +19,7 @@ try {
   env();
   const target = databaseTarget();
   if (generateClients()) say("generated the Prisma clients");
+  writeWordVectors();
   const applied = await applyPendingMigrations(target);
   const where = target.provider === "sqlite" ? `SQLite ${target.file}` : "PostgreSQL";
   say(
@@ -39,3 +41,12 @@ try {
 }
 // Connection pools would keep the process alive for their idle timeout.
 process.exit(0);
+
+/** Not fatal: without them "Checked before" weighs shared words only (decision 030, "Word vectors"). */
+function writeWordVectors() {
+  try {
+    if (ensureWordVectorFiles()) say("wrote the word vectors for Checked before");
+  } catch (error) {
+    say(`word vectors: cannot write them (${(error as Error).message}); Checked before weighs shared words only`);
+  }
+}

@@ -8,6 +8,7 @@ import { ensureBuild, ensureDependencies, requireNode, root, run, say, tsx } fro
 requireNode();
 ensureDependencies();
 if (tsx("scripts/db/generate.ts") !== 0) process.exit(1);
+if (tsx("scripts/word-vectors.ts") !== 0) process.exit(1);
 
 const postgresUrl = startPostgres();
 ensureChromium();

@@ -180,3 +180,51 @@ describe("the rules read the sentences of a post that repeat the claim", () => {
     ).toBe("figure");
   });
 });
+
+describe("near terms (word vectors)", () => {
+  // A table stands in for the vectors: the domain only asks how near two terms are.
+  const NEAR: Record<string, number> = {
+    "murder slay": 0.8,
+    "franc spain": 0.8,
+    "increase decrease": 0.9,
+    "cat dog": 0.5,
+  };
+  const similarity = (a: string, b: string) => NEAR[`${a} ${b}`] ?? NEAR[`${b} ${a}`] ?? 0;
+  const near = (post: string, claim: string) =>
+    matchClaims(normaliseClaim(post), normaliseClaim(claim), { weight, similarity });
+  const claim = "Murders have doubled in Leeds since 2015 according to police.";
+  const post = "Slayings in Leeds up since 2015, say the cops.";
+
+  it("counts a post's near term for a claim's term it does not repeat, so the reworded claim ranks higher", () => {
+    const without = match(post, claim);
+    const withNear = near(post, claim);
+    expect(normaliseClaim(post).terms).not.toContain("murder");
+    expect(withNear.score).toBeGreaterThan(without.score);
+    expect(withNear.relation).toBe("same");
+  });
+
+  it("gives nothing below nearAt, and nothing for a term the post already repeats", () => {
+    expect(near("My dog sleeps all day long.", "My cat sleeps all day long.").score).toBe(
+      match("My dog sleeps all day long.", "My cat sleeps all day long.").score,
+    );
+    expect(MATCH_TUNING.nearAt).toBeGreaterThan(0.5);
+    // Every term repeated: no near term can add to it.
+    expect(near(claim, claim).score).toBe(match(claim, claim).score);
+  });
+
+  it("never lets a near name or direction stand in: the rules still flag them", () => {
+    expect(near("Spain's economy grew 4 per cent.", "France's economy grew 4 per cent.")).toMatchObject({
+      conflict: "name",
+    });
+    expect(
+      near("Unemployment fell by 20 per cent in 2023.", "Unemployment rose by 20 per cent in 2023."),
+    ).toMatchObject({
+      relation: "different-figure",
+      conflict: "direction",
+    });
+    const names = near("Spain has the best beaches in Europe.", "France has the best beaches in Europe.");
+    expect(names.score).toBe(
+      match("Spain has the best beaches in Europe.", "France has the best beaches in Europe.").score,
+    );
+  });
+});

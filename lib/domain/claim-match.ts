@@ -26,6 +26,12 @@ export type MatchOptions = {
    * dropped this on a podcast") names no other thing than the claim does.
    */
   speaker?: string[];
+  /**
+   * How near in meaning a term of the earlier claim and one of the post's are (cosine of word vectors, 0 when
+   * either has none): "slayings" for "murders" where the lexicon has no such synonym. Without it, only shared
+   * terms count.
+   */
+  similarity?: (claimTerm: string, postTerm: string) => number;
 };
 
 /** Tuned on the dev split of tests/fixtures/claims (decision 030 has the figures). */
@@ -35,6 +41,13 @@ export const MATCH_TUNING = {
   dice: 0.25,
   figures: 0.1,
   relevance: 0.1,
+  /**
+   * A term of the earlier claim the post does not repeat counts `near` × its nearness × its weight as shared when
+   * the post has a term at least `nearAt` near it (word vectors; decision 030, "Word vectors"). Not for the claim's
+   * names or direction words: "Spain" is near "France" and "fell" near "rose", and the rules below read those.
+   */
+  nearAt: 0.55,
+  near: 0.7,
   /** Below this, "unrelated". */
   sameAt: 0.3,
   /** A conflicting pair with at least this much of the earlier claim's words is "different-figure". */
@@ -55,6 +68,9 @@ export const MATCH_TUNING = {
   aboutAt: 0.1,
 };
 
+/** The terms the direction rule reads: up, down and each side of OPPOSITES. */
+const DIRECTION_TERMS: ReadonlySet<string> = new Set([UP, DOWN, ...OPPOSITES.flat()]);
+
 /** A figure as a term, for its weight among the candidates ("percent:20", "number:9:h"). */
 export function figureTerm(figure: Figure): string {
   return `${family(figure)}:${figure.value}${figure.unit && figure.kind !== "currency" ? `:${figure.unit}` : ""}`;
@@ -63,7 +79,7 @@ export function figureTerm(figure: Figure): string {
 export function matchClaims(
   query: NormalisedClaim,
   candidate: NormalisedClaim,
-  { weight, relevance = 0, sentences, speaker = [] }: MatchOptions,
+  { weight, relevance = 0, sentences, speaker = [], similarity }: MatchOptions,
   tuning = MATCH_TUNING,
 ): ClaimMatch {
   const q = new Set(query.terms);
@@ -77,7 +93,9 @@ export function matchClaims(
   // A figure both repeat is evidence like a shared word, weighed by how many candidates give it (rounding allowed).
   const figureWeight = (figures: Figure[]) => total(figures.map(figureTerm)) * tuning.figureTerms;
   const sharedFigures = candidate.figures.filter((x) => query.figures.some((y) => sameFigure(x, y)));
-  const sharedWeight = total(shared) + figureWeight(sharedFigures);
+  const directions = DIRECTION_TERMS;
+  const sharedWeight =
+    total(shared) + figureWeight(sharedFigures) + nearWeight(q, candidate, directions, weight, similarity, tuning);
   const qWeight = total(q) + figureWeight(query.figures);
   const cWeight = total(c) + figureWeight(candidate.figures);
   const coverage = cWeight > 0 ? sharedWeight / cWeight : 0;
@@ -87,7 +105,7 @@ export function matchClaims(
     tuning.coverage * coverage + tuning.dice * dice + tuning.figures * (figures ?? 0.5) + tuning.relevance * relevance,
   );
   // Of the earlier claim's words other than `own`, the share (by weight) the post repeats.
-  const repeated = (own: Set<string>) => {
+  const repeated = (own: ReadonlySet<string>) => {
     const plain = [...c].filter((term) => !own.has(term));
     const plainWeight = total(plain);
     return plainWeight > 0 ? total(plain.filter((term) => q.has(term))) / plainWeight : 1;
@@ -97,7 +115,6 @@ export function matchClaims(
   let conflict = conflictOf(about, candidate);
   // Another direction is another assertion only in the same wording ("unemployment fell 20 %" for "…rose 20 %"): a
   // long post that rewords the claim says what else went up or down around it ("my rent went up, and…").
-  const directions = new Set([UP, DOWN, ...OPPOSITES.flat()]);
   if (conflict === "direction" && repeated(directions) < tuning.directionRuleAt)
     conflict = namesConflict(about, candidate) ? "name" : null;
   // Another name is another assertion only when it stands in for the earlier claim's name in the same wording
@@ -113,6 +130,32 @@ export function matchClaims(
     return { score, relation: similar ? "different-figure" : "unrelated", conflict };
   }
   return { score, relation: score >= tuning.sameAt ? "same" : "unrelated", conflict: null };
+}
+
+/**
+ * The weight the post earns for the earlier claim's terms it does not repeat but has a near term for
+ * (MatchOptions.similarity): only its terms the claim does not have stand in, so a word that matched once does
+ * not match twice.
+ */
+function nearWeight(
+  q: Set<string>,
+  candidate: NormalisedClaim,
+  directions: ReadonlySet<string>,
+  weight: (term: string) => number,
+  similarity: MatchOptions["similarity"],
+  tuning: typeof MATCH_TUNING,
+): number {
+  if (!similarity) return 0;
+  const c = new Set(candidate.terms);
+  const spare = [...q].filter((term) => !c.has(term) && !directions.has(term));
+  let sum = 0;
+  for (const term of c) {
+    if (q.has(term) || directions.has(term) || candidate.names.includes(term)) continue;
+    let nearest = 0;
+    for (const other of spare) nearest = Math.max(nearest, similarity(term, other));
+    if (nearest >= tuning.nearAt) sum += tuning.near * nearest * weight(term);
+  }
+  return sum;
 }
 
 /**

@@ -165,6 +165,19 @@ describe("normaliseClaim", () => {
     expect(figures("Five people have been in Number 10")).toEqual([{ kind: "number", value: "5" }]);
   });
 
+  it("gives a synonym the term its canonical word makes itself, so both wordings meet", () => {
+    const terms = (text: string) => normaliseClaim(text).terms;
+    expect(terms("the cops")).toEqual(terms("the police"));
+    expect(terms("crimes")).toEqual(terms("crime"));
+    expect(terms("nurses")).toEqual(terms("nurse"));
+    expect(normaliseClaim("The EU fined Google").names).toContain(normaliseClaim("Europe fined Google").names[0]);
+    expect(normaliseClaim("The French government fell").names).toEqual(
+      normaliseClaim("France's government fell").names,
+    );
+    // The index is asked for the canonical word as written ("police"), not its term ("polic").
+    expect(normaliseClaim("the cops").queryWords).toContain("police");
+  });
+
   it("asks the full-text index for a synonym's words and a figure's words as a newsroom writes them", () => {
     expect(normaliseClaim("so many killings").queryWords).toEqual([
       "many",

@@ -10,6 +10,7 @@ import { ZSimilarClaimsQuery } from "../../schemas/claims";
 import type { SimilarClaim } from "../../views/similar-claim";
 import { requirePermission } from "../shared/require-permission";
 import { ftsMatch, safeWords, tsQuery } from "./full-text-candidates";
+import { termSimilarity, termVectors } from "./word-vectors";
 
 /** How many rated candidates are re-ranked: enough for recall, few enough to stay well under 100 ms. */
 export const CANDIDATES = 100;
@@ -61,6 +62,8 @@ export async function findSimilarClaims(
   const best = Math.max(...rows.map((row) => Number(row.rank)));
   const normalised = rows.map((row) => ({ row, claim: normalisedText(row.quote) }));
   const weight = termWeights(normalised.map((n) => [...n.claim.terms, ...n.claim.figures.map(figureTerm)]));
+  const vectors = termVectors();
+  const similarity = vectors ? termSimilarity(vectors) : undefined;
   const items = normalised
     .map(({ row, claim }) => ({
       row,
@@ -69,6 +72,7 @@ export async function findSimilarClaims(
         sentences,
         relevance: best > 0 ? Number(row.rank) / best : 0,
         speaker: row.speaker ? normalisedText(row.speaker).terms : [],
+        similarity,
       }),
     }))
     .filter(({ match }) => match.relation !== "unrelated")
