@@ -333,6 +333,39 @@ export const MEASURES: Record<string, string> = {
   degrees: "deg",
   c: "deg",
 };
+/**
+ * Words posts write in capitals for emphasis ("This is FAKE", "BREAKING:"), not as a name or an acronym: in capitals
+ * they name nothing, so they never make a post name another thing than the claim does.
+ */
+export const SHOUTED = new Set([
+  "alert",
+  "breaking",
+  "confirmed",
+  "exposed",
+  "fact",
+  "facts",
+  "fake",
+  "false",
+  "hoax",
+  "huge",
+  "lie",
+  "lies",
+  "lol",
+  "news",
+  "omg",
+  "proof",
+  "real",
+  "scam",
+  "share",
+  "shocking",
+  "true",
+  "truth",
+  "update",
+  "urgent",
+  "watch",
+  "wow",
+  "wrong",
+]);
 export const NEGATIONS = new Set([
   "not",
   "no",

@@ -228,3 +228,16 @@ describe("near terms (word vectors)", () => {
     );
   });
 });
+
+describe("posts as feeds carry them", () => {
+  it("does not read a word shouted for emphasis or a bare link as another name", () => {
+    // Before: "FAKE" and "Xy12AbC" were names the claim lacks, against its "Francis" and "Donald": "different-figure".
+    const claim = "Pope Francis endorsed Donald Trump in the 2016 election.";
+    for (const post of [
+      "The Pope endorsed Trump in the 2016 election? FAKE",
+      "RT @desk: the Pope endorsed Trump in the 2016 election pic.twitter.com/Xy12AbC",
+      "#Vatican #Election2016 Pope endorsed Trump in the 2016 election &amp; nobody noticed",
+    ])
+      expect(match(post, claim), post).toMatchObject({ relation: "same", conflict: null });
+  });
+});

@@ -112,6 +112,17 @@ describe("normaliseClaim", () => {
     expect(normaliseClaim("murders in the United States").names).toEqual(normaliseClaim("murders in the US").names);
   });
 
+  it("names nothing by capitals for emphasis: a shouted word, a shouted post, tags opening a post", () => {
+    expect(normaliseClaim("This photo of the Pope endorsing Trump is FAKE").names).toEqual(["pope", "trump"]);
+    expect(normaliseClaim("BREAKING: the Pope endorsed Trump").names).toEqual(["pope", "trump"]);
+    expect(normaliseClaim("THEY ARE LYING ABOUT THE JOBS FIGURES AGAIN").names).toEqual([]);
+    // A place in a shouted post is still a place, and an acronym in a plain one still a name.
+    expect(normaliseClaim("FRANCE IS BANNING ALL DIESEL CARS").names).toEqual(["franc"]);
+    expect(normaliseClaim("Waiting lists at the NHS are at a record high").names).toEqual(["nhs"]);
+    expect(normaliseClaim("#COVID19 #StayHome Drinking hot water kills the virus").names).toEqual([]);
+    expect(normaliseClaim("RT @newsdesk: Drinking hot water kills the virus").names).toEqual([]);
+  });
+
   it("says which way a claim goes, and when it is negated", () => {
     expect(normaliseClaim("Crime fell").direction).toBe("down");
     expect(normaliseClaim("crime went up").direction).toBe("up");
@@ -144,6 +155,11 @@ describe("normaliseClaim", () => {
     expect(post.terms).toEqual(["shameful", "end", "child", "poverty", "sen", "okonkwo", "foodwast"]);
     expect(post.names).toEqual([]);
     expect(normaliseClaim("Rent takes half my wages, and I'm told I'm typical.").names).toEqual([]);
+    const bare = normaliseClaim("Gates wants to microchip us all pic.twitter.com/AbC123xyz t.co/Q1w2 bit.ly/3xYz");
+    expect(bare.terms).toEqual(["gate", "want", "microchip"]);
+    expect(normaliseClaim("Obama &amp; Biden let them in").names).toEqual(["biden"]);
+    // A figure with a unit after a slash is no link.
+    expect(normaliseClaim("Speed cameras catch drivers at 31 km/h in a 30 zone.").terms).toContain("driver");
   });
 
   it("meets newsroom wordings of one thing: phrases, concept groups, demonyms and capitals", () => {

@@ -3,6 +3,7 @@ import {
   UNITS,
   TENS,
   SCALES,
+  SHOUTED,
   LARGE_SCALES,
   FRACTIONS,
   CURRENCY_SIGNS,
@@ -62,13 +63,24 @@ function tagWords(tag: string): string {
     .toLowerCase()} `;
 }
 
+const XML_ESCAPES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", "#39": "'" };
+
 /**
  * Straight quotes, plain hyphens, no diacritics, NFKC digits; case kept (names need it). A post's links go,
  * its hashtags and @mentions become plain lower-case words, and a few phrases become one word (PHRASES).
  */
 export function foldText(text: string): string {
   let folded = text
-    .replace(/\bhttps?:\/\/\S+|\bwww\.\S+/gi, " ")
+    // Posts copied from a feed keep its escapes ("Obama &amp; Biden"): the five XML ones, not HTML at large.
+    .replace(/&(amp|lt|gt|quot|apos|#39);/g, (_, name: string) => XML_ESCAPES[name])
+    // A link written without its scheme goes too: "pic.twitter.com/…", "t.co/…", "bit.ly/…" (a domain, then a path).
+    .replace(/\bhttps?:\/\/\S+|\bwww\.\S+|\b(?:[\p{L}\p{N}-]+\.)+\p{L}{2,}\/\S*/giu, " ")
+    // Tags and mentions opening a post ("#COVID19 #StayHome Drinking…", "RT @user: Drinking…") stand apart from the
+    // sentence after them: its first word opens a sentence, and is no name for its capital.
+    .replace(
+      /^(\s*(?:RT\s+)?(?:[#@][\p{L}\p{N}_]+[\s:,]*)+)(?=\p{Lu})/u,
+      (opening) => `${opening.replace(/[\s:,]+$/, "")}. `,
+    )
     .replace(/[#@]([\p{L}\p{N}_]+)/gu, (_, tag: string) => tagWords(tag.replace(/_/g, " ")));
   for (const [phrase, replacement] of PHRASES) folded = folded.replace(phrase, replacement);
   return (
@@ -266,6 +278,17 @@ const PERIOD_ADVERBS: Record<string, string> = {
 
 const SENTENCES = new Intl.Segmenter("en", { granularity: "sentence" });
 
+/** "NHS", "USA's": a word in capitals (two letters or more). */
+function isAllCapitals(raw: string): boolean {
+  return /^\p{Lu}{2,}$/u.test(raw.replace(/'s$/, ""));
+}
+
+/** Most of a text's words in capitals ("THEY ARE LYING ABOUT THE JOBS FIGURES"): its capitals name nothing. */
+function isShouted(toks: Token[]): boolean {
+  const lettered = toks.filter((tok) => /^\p{L}{2,}/u.test(tok.raw));
+  return lettered.length >= 4 && lettered.filter((tok) => isAllCapitals(tok.raw)).length >= 0.6 * lettered.length;
+}
+
 /** A post's sentences, each normalised on its own (what claim-match reads the rules from; one sentence: none). */
 export function normaliseSentences(text: string): NormalisedClaim[] {
   const sentences = [...SENTENCES.segment(text)].map((part) => part.segment.trim()).filter(Boolean);
@@ -277,6 +300,7 @@ export function normaliseClaim(text: string): NormalisedClaim {
   const folded = foldText(text);
   const toks = tokens(folded);
   const words = toks.map((t) => t.word.replace(/'s$|'$/, ""));
+  const shouting = isShouted(toks);
   const figures: Figure[] = [];
   const terms: string[] = [];
   const queryWords: string[] = [];
@@ -507,17 +531,12 @@ export function normaliseClaim(text: string): NormalisedClaim {
       if (/^\p{L}+$/u.test(said)) queryWords.push(said);
       if (!concept) queryWords.push(...(SYNONYM_WORDS.get(said) ?? []));
     }
-    // "I'm", "I've": a capital that names no one.
-    const capitalised = /^\p{Lu}/u.test(tok.raw) && !MONTH_INDEX.has(word) && !/^I'/.test(tok.raw);
+    // "I'm", "I've": a capital that names no one; nor do capitals for emphasis ("This is FAKE", a shouted post).
+    const place = PLACE_NAMES.has(word) || PLACE_NAMES.has(canonical);
+    const emphasis = !place && isAllCapitals(tok.raw) && (shouting || SHOUTED.has(word));
+    const capitalised = /^\p{Lu}/u.test(tok.raw) && !MONTH_INDEX.has(word) && !/^I'/.test(tok.raw) && !emphasis;
     // A capital opening a sentence is a name only when it is all capitals or possessive ("France's").
-    if (
-      capitalised &&
-      (!tok.sentenceStart ||
-        /^\p{Lu}{2,}$/u.test(tok.raw.replace(/'s$/, "")) ||
-        /'s$/.test(tok.word) ||
-        PLACE_NAMES.has(word) ||
-        PLACE_NAMES.has(canonical))
-    ) {
+    if (capitalised && (!tok.sentenceStart || isAllCapitals(tok.raw) || /'s$/.test(tok.word) || place)) {
       names.push(canonical);
     }
   }
