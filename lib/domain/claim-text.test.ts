@@ -158,6 +158,14 @@ describe("normaliseClaim", () => {
     const bare = normaliseClaim("Gates wants to microchip us all pic.twitter.com/AbC123xyz t.co/Q1w2 bit.ly/3xYz");
     expect(bare.terms).toEqual(["gate", "want", "microchip"]);
     expect(normaliseClaim("Obama &amp; Biden let them in").names).toEqual(["biden"]);
+    // A thread's numbering is no figure; a fraction is still read.
+    for (const post of [
+      "Five million are out of work (2/3)",
+      "1/ Five million are out of work",
+      "Five million are out of work 3/3",
+    ])
+      expect(figures(post), post).toEqual([{ kind: "number", value: "5000000" }]);
+    expect(figures("1/5 of children are obese").map((f) => f.value)).toEqual(["1", "5"]);
     // A figure with a unit after a slash is no link.
     expect(normaliseClaim("Speed cameras catch drivers at 31 km/h in a 30 zone.").terms).toContain("driver");
   });

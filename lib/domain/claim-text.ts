@@ -75,6 +75,8 @@ export function foldText(text: string): string {
     .replace(/&(amp|lt|gt|quot|apos|#39);/g, (_, name: string) => XML_ESCAPES[name])
     // A link written without its scheme goes too: "pic.twitter.com/…", "t.co/…", "bit.ly/…" (a domain, then a path).
     .replace(/\bhttps?:\/\/\S+|\bwww\.\S+|\b(?:[\p{L}\p{N}-]+\.)+\p{L}{2,}\/\S*/giu, " ")
+    // A thread's numbering ("(2/3)", "1/", "… 3/3" at the end) is no figure of the claim's.
+    .replace(/\(\d{1,2}\/\d{1,2}\)|(?<!\S)\d{1,2}\/(?!\S)|(?<!\S)\d{1,2}\/\d{1,2}\s*$/gu, " ")
     // Tags and mentions opening a post ("#COVID19 #StayHome Drinking…", "RT @user: Drinking…") stand apart from the
     // sentence after them: its first word opens a sentence, and is no name for its capital.
     .replace(
