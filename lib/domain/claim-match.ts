@@ -93,9 +93,8 @@ export function matchClaims(
   // A figure both repeat is evidence like a shared word, weighed by how many candidates give it (rounding allowed).
   const figureWeight = (figures: Figure[]) => total(figures.map(figureTerm)) * tuning.figureTerms;
   const sharedFigures = candidate.figures.filter((x) => query.figures.some((y) => sameFigure(x, y)));
-  const directions = DIRECTION_TERMS;
   const sharedWeight =
-    total(shared) + figureWeight(sharedFigures) + nearWeight(q, candidate, directions, weight, similarity, tuning);
+    total(shared) + figureWeight(sharedFigures) + nearWeight(q, c, candidate.names, weight, similarity, tuning);
   const qWeight = total(q) + figureWeight(query.figures);
   const cWeight = total(c) + figureWeight(candidate.figures);
   const coverage = cWeight > 0 ? sharedWeight / cWeight : 0;
@@ -115,7 +114,7 @@ export function matchClaims(
   let conflict = conflictOf(about, candidate);
   // Another direction is another assertion only in the same wording ("unemployment fell 20 %" for "…rose 20 %"): a
   // long post that rewords the claim says what else went up or down around it ("my rent went up, and…").
-  if (conflict === "direction" && repeated(directions) < tuning.directionRuleAt)
+  if (conflict === "direction" && repeated(DIRECTION_TERMS) < tuning.directionRuleAt)
     conflict = namesConflict(about, candidate) ? "name" : null;
   // Another name is another assertion only when it stands in for the earlier claim's name in the same wording
   // ("France's economy grew 4 %" for "Germany's…"): a post that rewords the claim names more things around it.
@@ -123,7 +122,7 @@ export function matchClaims(
   const letOff =
     (about.direction && candidate.direction && about.direction !== candidate.direction) ||
     opposed(about.stances, candidate.stances);
-  const own = letOff ? directions : new Set<string>();
+  const own = letOff ? DIRECTION_TERMS : new Set<string>();
   if (conflict === "name" && repeated(new Set([...candidate.names, ...own])) < tuning.nameRuleAt) conflict = null;
   if (conflict) {
     const similar = coverage >= tuning.differentAt;
@@ -138,19 +137,18 @@ export function matchClaims(
  * not match twice.
  */
 function nearWeight(
-  q: Set<string>,
-  candidate: NormalisedClaim,
-  directions: ReadonlySet<string>,
+  q: ReadonlySet<string>,
+  c: ReadonlySet<string>,
+  names: readonly string[],
   weight: (term: string) => number,
   similarity: MatchOptions["similarity"],
   tuning: typeof MATCH_TUNING,
 ): number {
   if (!similarity) return 0;
-  const c = new Set(candidate.terms);
-  const spare = [...q].filter((term) => !c.has(term) && !directions.has(term));
+  const spare = [...q].filter((term) => !c.has(term) && !DIRECTION_TERMS.has(term));
   let sum = 0;
   for (const term of c) {
-    if (q.has(term) || directions.has(term) || candidate.names.includes(term)) continue;
+    if (q.has(term) || DIRECTION_TERMS.has(term) || names.includes(term)) continue;
     let nearest = 0;
     for (const other of spare) nearest = Math.max(nearest, similarity(term, other));
     if (nearest >= tuning.nearAt) sum += tuning.near * nearest * weight(term);

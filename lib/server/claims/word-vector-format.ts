@@ -16,12 +16,8 @@ export const SCALE = 127;
 /** The compact files' layout: a change writes them again. */
 export const FORMAT = 1;
 
-export function wordVectorDir(root = process.cwd()): string {
-  return path.join(root, "node_modules/.cache/factmark/word-vectors");
-}
-
 /** The files a server reads: the words, one a line, and their vectors, DIMENSIONS signed bytes a word. */
 export function wordVectorFiles(root = process.cwd()) {
-  const dir = wordVectorDir(root);
+  const dir = path.join(root, "node_modules/.cache/factmark/word-vectors");
   return { words: path.join(dir, "words.txt"), vectors: path.join(dir, "vectors.i8"), stamp: path.join(dir, "stamp") };
 }
